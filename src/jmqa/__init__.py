@@ -1,0 +1,42 @@
+"""jmqa: grounded, quoting question answering over the Japan-Malaysia Joint Statement (10 June 2026).
+
+    >>> import jmqa
+    >>> qa = jmqa.load()
+    >>> [h.paragraph for h in qa.search("Is there money for disaster recovery?", k=3)]
+    [18, ...]
+    >>> ans = qa.ask("Who is visiting whom, and how many visitors were there in 2025?")
+    >>> ans.quotes[0].paragraph, ans.quotes[0].highlighted
+    (21, ['Both leaders were pleased with exchange of two-way visitors reaching approximately 1.05 million in 2025.'])
+"""
+
+from jmqa import _offline  # noqa: F401  (must run before any model library is imported)
+
+import logging
+
+from jmqa.answer import NOT_ADDRESSED, Answer, Quote
+from jmqa.document import Document, Paragraph, Span, load_statement, parse
+from jmqa.errors import (
+    DocumentParseError,
+    IndexCorruptError,
+    IndexMissingError,
+    IndexStaleError,
+    InvalidArgumentError,
+    InvalidQuestionError,
+    JmqaError,
+    ModelNotInstalledError,
+)
+from jmqa.qa import QA, build, default_index_dir, load
+from jmqa.question import MAX_QUESTION_CHARS
+from jmqa.retrieval import CONFIGS, Hit
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CONFIGS", "MAX_QUESTION_CHARS", "NOT_ADDRESSED", "QA", "Answer", "Document",
+    "DocumentParseError", "Hit", "IndexCorruptError", "IndexMissingError", "IndexStaleError",
+    "InvalidArgumentError", "InvalidQuestionError", "JmqaError", "ModelNotInstalledError",
+    "Paragraph", "Quote", "Span", "__version__", "build", "default_index_dir", "load",
+    "load_statement", "parse",
+]
+
+logging.getLogger("jmqa").addHandler(logging.NullHandler())

@@ -1,0 +1,154 @@
+"""From ranked paragraphs to an answer: verbatim quotes with the answering sentence marked, or a
+plain "the statement does not address this".
+
+Nothing here writes prose: a :class:`Quote` is a paragraph's exact text and character spans into
+it. Whether to answer at all is decided by a small logistic model over several signals (best dense
+cosine of each model, BM25, term coverage), not by a fused-score threshold, which separates
+answerable from unanswerable questions poorly. Its parameters live in ``data/calibration.json``
+and are fitted on the dev split only (``python eval/tune.py``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+
+from jmqa.document import Document, Span
+from jmqa.lexical import Lexicon, tokenize
+from jmqa.retrieval import Hit, Signals
+
+NOT_ADDRESSED = "The statement does not address this question."
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A paragraph quoted verbatim, with the sentence(s) that answer the question as spans."""
+
+    paragraph: int
+    section: str
+    text: str
+    highlights: tuple[Span, ...]
+    score: float
+
+    @property
+    def highlighted(self) -> list[str]:
+        return [self.text[s.start : s.end] for s in self.highlights]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """Either quotes (``found``) or a refusal with the nearest paragraphs to look at instead."""
+
+    question: str
+    found: bool
+    quotes: tuple[Quote, ...]
+    confidence: float  # estimated probability that the statement answers the question
+    nearest: tuple[int, ...] = ()
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Parameters fitted on the dev split (see ``eval/tune.py``)."""
+
+    refusal: dict[str, dict]  # per language group: features, weights, bias, threshold
+    quote_margin: float  # include further paragraphs within this many z-units of the best
+    max_quotes: int
+    highlight_min: float  # minimum sentence score to mark it
+    highlight_margin: float  # ... and its lead over the runner-up sentence
+    highlight_lexical: float  # weight of word overlap in a sentence's score
+
+    @classmethod
+    def load(cls) -> Calibration:
+        raw = resources.files("jmqa").joinpath("data").joinpath("calibration.json").read_text()
+        return cls(**json.loads(raw))
+
+
+def refusal_features(signals: Signals, fused: np.ndarray) -> dict[str, float]:
+    """The numbers the refusal model looks at, by name."""
+    p = signals.per_paragraph
+    order = np.argsort(-fused)
+    return {
+        "minilm_sentence": float(p["minilm.sentence"].max()),
+        "minilm_window": float(p["minilm.window"].max()),
+        "e5_sentence": float(p["e5.sentence"].max()),
+        "e5_window": float(p["e5.window"].max()),
+        "bm25": math.log1p(float(p["bm25"].max())),
+        "coverage": signals.coverage,
+        "fused_top": float(fused[order[0]]),
+        "fused_gap": float(fused[order[0]] - fused[order[1]]) if len(order) > 1 else 0.0,
+    }
+
+
+def language_group(signals: Signals) -> str:
+    return "en" if signals.language == "en" else "other"
+
+
+def answerable_probability(features: dict[str, float], model: dict) -> float:
+    z = model["bias"] + sum(w * features[name] for name, w in zip(model["features"], model["weights"]))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+class Answerer:
+    """Turns a question's signals and ranking into an :class:`Answer`."""
+
+    def __init__(self, document: Document, lexicon: Lexicon, calibration: Calibration) -> None:
+        self.document = document
+        self.lexicon = lexicon
+        self.calibration = calibration
+
+    def answer(self, signals: Signals, fused: np.ndarray, hits: list[Hit]) -> Answer:
+        c = self.calibration
+        model = c.refusal[language_group(signals)]
+        confidence = answerable_probability(refusal_features(signals, fused), model)
+        if confidence < model["threshold"]:
+            return Answer(
+                question=signals.question,
+                found=False,
+                quotes=(),
+                confidence=confidence,
+                nearest=tuple(h.paragraph for h in hits[:3]),
+                message=NOT_ADDRESSED,
+            )
+        chosen = [hits[0]] + [
+            h for h in hits[1 : c.max_quotes] if h.score >= hits[0].score - c.quote_margin
+        ]
+        quotes = tuple(
+            Quote(h.paragraph, h.section, h.text, self.highlight(signals, h.paragraph), h.score)
+            for h in chosen
+        )
+        return Answer(signals.question, True, quotes, confidence)
+
+    def sentence_scores(self, signals: Signals, paragraph: int) -> list[tuple[Span, float]]:
+        """Each sentence of ``paragraph`` with its score for the question (dense + overlap)."""
+        para = self.document.paragraph(paragraph)
+        english = signals.language == "en"
+        models = [m for m in signals.sentences if english or m == "e5"]
+        terms = set(tokenize(self.lexicon.expand(signals.question)))
+        weight_total = sum(self.lexicon.idf.get(t, 0.0) for t in terms) or 1.0
+        scored = []
+        for span in para.sentences:
+            dense = [signals.sentences[m].get((paragraph, span.start), 0.0) for m in models]
+            words = set(tokenize(para.text[span.start : span.end]))
+            overlap = sum(self.lexicon.idf.get(t, 0.0) for t in terms & words) / weight_total
+            value = float(np.mean(dense)) if dense else 0.0
+            if english:
+                value += self.calibration.highlight_lexical * overlap
+            scored.append((span, value))
+        return scored
+
+    def highlight(self, signals: Signals, paragraph: int) -> tuple[Span, ...]:
+        """The answering sentence, only when it stands out: a wrong mark is worse than none."""
+        scored = sorted(self.sentence_scores(signals, paragraph), key=lambda x: -x[1])
+        if not scored:
+            return ()
+        best_span, best = scored[0]
+        runner_up = scored[1][1] if len(scored) > 1 else -math.inf
+        c = self.calibration
+        if best >= c.highlight_min and best - runner_up >= c.highlight_margin:
+            return (best_span,)
+        return ()

@@ -1,0 +1,41 @@
+"""The exceptions jmqa raises. Each message says what went wrong and what to do about it."""
+
+from __future__ import annotations
+
+
+class JmqaError(Exception):
+    """Base class for every error jmqa raises on purpose."""
+
+
+class DocumentParseError(JmqaError, ValueError):
+    """The statement text does not follow the numbered-paragraph grammar (names the line)."""
+
+
+class InvalidQuestionError(JmqaError, ValueError):
+    """The question is empty, too long, or otherwise unusable. Nothing was searched."""
+
+
+class InvalidArgumentError(JmqaError, ValueError):
+    """An argument such as ``k`` is out of range."""
+
+
+class ModelNotInstalledError(JmqaError, RuntimeError):
+    """An embedding model package is not installed, so nothing can be embedded."""
+
+
+class IndexError_(JmqaError, RuntimeError):
+    """Base class for problems with the on-disk index (missing, stale or corrupt)."""
+
+    fix = "Run `jmqa index` to build it again."
+
+
+class IndexMissingError(IndexError_):
+    """There is no index at the given path."""
+
+
+class IndexStaleError(IndexError_):
+    """The index was built from another corpus or model than the ones installed now."""
+
+
+class IndexCorruptError(IndexError_):
+    """The index files are unreadable, truncated, or do not match their manifest."""

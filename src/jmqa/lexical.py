@@ -1,0 +1,181 @@
+"""The lexical side: tokens, the statement's own acronyms, BM25 and term coverage.
+
+Exact terms are where dense models are weakest: acronyms (OSA, JBIC), names (Perodua), figures
+("USD 20 million", "1.05 million"). The statement defines its acronyms in place, "Official
+Security Assistance (OSA)", so both spellings are indexed and either one in a question finds
+the paragraph that uses the other.
+
+Example::
+
+    >>> from jmqa.document import load_statement
+    >>> bm25 = Lexicon(load_statement())
+    >>> bm25.expand("What is OSA?")
+    'What is OSA? (Official Security Assistance)'
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+
+import bm25s
+import numpy as np
+import Stemmer
+
+from jmqa.document import Document
+
+_WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
+_LONG_THEN_SHORT = re.compile(r"((?:[\w'’-]+\s+){1,12}?)\(([A-Z][A-Za-z0-9&-]{1,11})\)")
+_SHORT_THEN_LONG = re.compile(r"\b([A-Z][A-Z0-9&-]{1,11})\s+\(([^()]{4,120})\)")
+_MINOR = {"of", "on", "and", "the", "for", "in", "to", "with", "between", "among", "&"}
+# Words that frame a question about the statement without saying what it is about; a question
+# is not "off the statement" because "statement" or "say" is not one of its indexed terms.
+_FRAMING = set(
+    """say says said mention mentions mentioned statement joint document text tell talk talked
+    discuss discussed anything something regarding regard about agree agreed agreement
+    anyth whether also kind sort please question answer know""".split()
+)
+_STOPWORDS = set(bm25s.stopwords.STOPWORDS_EN) | set(
+    """a about above after again against all am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further
+    had has have having he her here hers herself him himself his how i if in into is it its itself
+    just me more most my myself no nor not now of off on once only or other our ours ourselves out
+    over own same she should so some such than that the their theirs them themselves then there
+    these they this those through to too under until up very was we were what when where which
+    while who whom why will with would you your yours yourself yourselves s t d ll re ve m o y
+    any anything there's what's who's let's ok""".split()
+)
+
+
+@functools.cache
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("english")
+
+
+@functools.cache
+def _framing_stems() -> frozenset[str]:
+    return frozenset(_stemmer().stemWords(sorted(_FRAMING)))
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased, stop-word-free, Snowball-stemmed word tokens."""
+    words = [w.lower().replace("'s", "") for w in _WORD.findall(text)]
+    return _stemmer().stemWords([w for w in words if w not in _STOPWORDS])
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(part[0] for w in words for part in re.split(r"[-’']", w) if part)
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def find_acronyms(text: str) -> dict[str, str]:
+    """Acronyms the text defines in place, both "Long Form (LF)" and "LF (Long Form)".
+
+    >>> find_acronyms("through Japan's Official Security Assistance (OSA) since 2023")
+    {'OSA': 'Official Security Assistance'}
+    """
+    found: dict[str, str] = {}
+    for m in _LONG_THEN_SHORT.finditer(text):
+        short = m.group(2)
+        letters = re.sub(r"[^A-Za-z0-9]", "", short).rstrip("s").upper()
+        words = m.group(1).split()
+        for k in range(1, min(len(words), len(letters) + 4) + 1):
+            phrase = words[-k:]
+            if phrase[0][0].upper() == letters[0] and _is_subsequence(
+                letters, _initials(phrase).upper()
+            ):
+                found.setdefault(short, " ".join(phrase))
+                break
+    for m in _SHORT_THEN_LONG.finditer(text):
+        short, long = m.group(1), m.group(2)
+        letters = re.sub(r"[^A-Za-z0-9]", "", short).upper()
+        words = long.replace(",", " ").split()
+        if words and words[0][0].upper() == letters[0] and _is_subsequence(
+            letters, _initials(words).upper()
+        ):
+            found.setdefault(short, long)
+    return found
+
+
+class Lexicon:
+    """BM25 over the statement's paragraphs, with its acronyms, and query-term coverage."""
+
+    def __init__(self, document: Document) -> None:
+        self.acronyms = find_acronyms(" ".join(p.text for p in document.paragraphs))
+        docs = []
+        for p in document.paragraphs:
+            extra = [
+                long for short, long in self.acronyms.items()
+                if re.search(rf"\b{re.escape(short)}\b", p.text) and long not in p.text
+            ]
+            docs.append(tokenize(" ".join([p.text, *extra])))
+        self._bm25 = bm25s.BM25()
+        self._bm25.index(docs, show_progress=False)
+        n = self._n = len(docs)
+        df: dict[str, int] = {}
+        for tokens in docs:
+            for t in set(tokens):
+                df[t] = df.get(t, 0) + 1
+        self.idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
+        self._unknown_idf = math.log(1 + (n + 0.5) / 0.5)
+
+    def expand(self, question: str) -> str:
+        """Append the other spelling of any acronym (or long form) the question uses."""
+        additions = []
+        lowered = question.lower()
+        for short, long in self.acronyms.items():
+            if len(short) >= 3 and re.search(rf"\b{re.escape(short.lower())}\b", lowered):
+                if long.lower() not in lowered:
+                    additions.append(long)
+            elif long.lower() in lowered and short not in question:
+                additions.append(short)
+        return f"{question} ({'; '.join(additions)})" if additions else question
+
+    def scores(self, question: str) -> np.ndarray:
+        """BM25 score of every paragraph (index 0 is paragraph 1) for the expanded question."""
+        tokens = tokenize(self.expand(question))
+        if not tokens:
+            return np.zeros(self._n, dtype=np.float32)
+        return np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
+
+    def coverage(self, question: str) -> float:
+        """IDF-weighted share of the question's content terms that occur in the statement.
+
+        1.0 when every term is in the statement, near 0 for "best ramen in Osaka". Framing words
+        ("what does the statement say about") are ignored.
+        """
+        framing = _framing_stems()
+        terms = [t for t in tokenize(self.expand(question)) if t not in framing]
+        if not terms:
+            return 0.0
+        total = sum(self.idf.get(t, self._unknown_idf) for t in terms)
+        known = sum(self.idf[t] for t in terms if t in self.idf)
+        return known / total
+
+
+_MALAY = set(
+    """apa apakah adakah bagaimana berapa bila bilakah siapa mengapa kenapa mana yang dan dengan
+    untuk tentang mengenai dalam ini itu di ke dari pada tidak ada akan antara kedua negara mereka
+    kata kerjasama telah sudah oleh bagi atau juga lebih serta boleh perlu kerajaan perdana menteri
+    jepun""".split()
+)
+
+
+def language_of(text: str) -> str:
+    """"en", "ms" (Malay) or "other" (mostly non-Latin script), by a cheap heuristic.
+
+    The English-only signals (MiniLM, BM25, term coverage) say nothing useful about a question in
+    another language, so the retriever and the refusal rule switch to the multilingual model.
+    """
+    letters = [ch for ch in text if ch.isalpha()]
+    if letters and sum(ch.isascii() for ch in letters) / len(letters) < 0.5:
+        return "other"
+    words = [w.lower() for w in _WORD.findall(text)]
+    if words and sum(w in _MALAY for w in words) / len(words) >= 0.3:
+        return "ms"
+    return "en"

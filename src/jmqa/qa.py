@@ -1,0 +1,138 @@
+"""The public entry point: :func:`load` a :class:`QA` over the statement, then ``search``/``ask``.
+
+Example::
+
+    >>> import jmqa
+    >>> qa = jmqa.load()                      # the shipped statement + index/ (built if missing)
+    >>> hits = qa.search("Is there money for disaster recovery?", k=3)
+    >>> hits[0].paragraph
+    18
+    >>> answer = qa.ask("What is Malaysia's GDP?")
+    >>> answer.found
+    False
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from jmqa.answer import Answer, Answerer, Calibration
+from jmqa.document import Document, load_statement
+from jmqa.embedders import EMBEDDER_NAMES, get_embedder
+from jmqa.errors import IndexError_, InvalidArgumentError
+from jmqa.index import Index, Progress, build_index, load_index, save_index
+from jmqa.lexical import Lexicon
+from jmqa.question import clean_question
+from jmqa.retrieval import CONFIGS, Hit, Retriever, RetrieverConfig, Signals
+
+log = logging.getLogger("jmqa")
+
+
+def default_index_dir() -> Path:
+    """``$JMQA_INDEX_DIR``, else ``index/`` of the source checkout, else ``~/.cache/jmqa/index``."""
+    if os.environ.get("JMQA_INDEX_DIR"):
+        return Path(os.environ["JMQA_INDEX_DIR"])
+    checkout = Path(__file__).resolve().parents[2]
+    if (checkout / "pyproject.toml").exists() and (checkout / "src" / "jmqa").is_dir():
+        return checkout / "index"
+    return Path.home() / ".cache" / "jmqa" / "index"
+
+
+def build(index_dir: str | os.PathLike[str] | None = None, progress: Progress | None = None) -> Index:
+    """(Re)build the index of the shipped statement into ``index_dir`` and return it."""
+    document = load_statement()
+    embedders = [get_embedder(name) for name in EMBEDDER_NAMES]
+    index = build_index(document, embedders, progress)
+    save_index(index, index_dir or default_index_dir())
+    return index
+
+
+def load(
+    index_dir: str | os.PathLike[str] | None = None,
+    *,
+    build_if_needed: bool = True,
+    progress: Progress | None = None,
+) -> QA:
+    """Load the shipped statement, the models and the index in ``index_dir``.
+
+    A missing, stale or corrupt index is rebuilt when ``build_if_needed`` (the default), and
+    otherwise raised as :class:`jmqa.IndexMissingError`, :class:`jmqa.IndexStaleError` or
+    :class:`jmqa.IndexCorruptError`, whose message says which command fixes it.
+    """
+    folder = Path(index_dir) if index_dir is not None else default_index_dir()
+    document = load_statement()
+    embedders = {name: get_embedder(name) for name in EMBEDDER_NAMES}
+    try:
+        index = load_index(folder, document, list(embedders.values()))
+    except IndexError_ as problem:
+        if not build_if_needed:
+            raise
+        log.warning("%s Rebuilding it now.", str(problem).removesuffix(problem.fix).strip())
+        index = build_index(document, list(embedders.values()), progress)
+        save_index(index, folder)
+    return QA(document, index, embedders)
+
+
+class QA:
+    """Search and answer questions over one statement. Thread-safe for concurrent readers."""
+
+    def __init__(self, document: Document, index: Index, embedders: dict) -> None:
+        self.document = document
+        self.index = index
+        self.lexicon = Lexicon(document)
+        self.retriever = Retriever(document, index, embedders, self.lexicon)
+        self.answerer = Answerer(document, self.lexicon, Calibration.load())
+
+    @property
+    def paragraph_count(self) -> int:
+        return len(self.document.paragraphs)
+
+    def _config(self, retriever: str | RetrieverConfig) -> RetrieverConfig:
+        if isinstance(retriever, RetrieverConfig):
+            return retriever
+        if retriever not in CONFIGS:
+            raise InvalidArgumentError(
+                f"unknown retriever {retriever!r}; choose from {', '.join(CONFIGS)}"
+            )
+        return CONFIGS[retriever]
+
+    def _check_k(self, k: object) -> int:
+        if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= self.paragraph_count:
+            raise InvalidArgumentError(
+                f"k must be a whole number from 1 to {self.paragraph_count} "
+                f"(the statement has {self.paragraph_count} paragraphs), not {k!r}"
+            )
+        return k
+
+    def signals(self, questions: Sequence[str]) -> list[Signals]:
+        """Cleaned questions' retrieval signals (raises :class:`jmqa.InvalidQuestionError`)."""
+        return self.retriever.signals([clean_question(q) for q in questions])
+
+    def search(self, question: str, k: int = 5, retriever: str | RetrieverConfig = "default") -> list[Hit]:
+        """The ``k`` most relevant paragraphs for ``question``, best first."""
+        return self.search_many([question], k, retriever)[0]
+
+    def search_many(
+        self, questions: Sequence[str], k: int = 5, retriever: str | RetrieverConfig = "default"
+    ) -> list[list[Hit]]:
+        """:meth:`search` for a batch of questions; the models run once per batch."""
+        k, config = self._check_k(k), self._config(retriever)
+        return [self.retriever.rank(s, config, k) for s in self.signals(questions)]
+
+    def ask(self, question: str, retriever: str | RetrieverConfig = "default") -> Answer:
+        """Quote the paragraphs that answer ``question``, or say the statement does not."""
+        return self.ask_many([question], retriever)[0]
+
+    def ask_many(
+        self, questions: Sequence[str], retriever: str | RetrieverConfig = "default"
+    ) -> list[Answer]:
+        config = self._config(retriever)
+        answers = []
+        for signals in self.signals(questions):
+            fused = self.retriever.fused(signals, config)
+            hits = self.retriever.rank(signals, config, self.paragraph_count)
+            answers.append(self.answerer.answer(signals, fused, hits))
+        return answers
