@@ -123,6 +123,8 @@ def parse(text: str, source: str = "<text>") -> Document:
         if line.lower() == _END_MARK:
             break
         numbered = _NUMBERED.match(line)
+        if numbered and _wrapped_number(paragraphs, int(numbered.group(1))):
+            numbered = None  # "...launched in / 2023. The leaders": a wrapped line, not ¶2023
         if numbered:
             number = int(numbered.group(1))
             expected = len(paragraphs) + 1
@@ -166,6 +168,15 @@ def parse(text: str, source: str = "<text>") -> Document:
         body = " ".join(pieces)
         built.append(Paragraph(number, sec, body, tuple(split_sentences(body))))
     return Document(title, date, place, tuple(built), corpus_sha256(text))
+
+
+def _wrapped_number(paragraphs: list[tuple[int, str, list[str]]], number: int) -> bool:
+    """A line starting "2023. " inside an unfinished sentence continues it."""
+    return (
+        bool(paragraphs)
+        and number != len(paragraphs) + 1
+        and not paragraphs[-1][2][-1].endswith(_SENTENCE_END)
+    )
 
 
 def _looks_like_heading(line: str) -> bool:
@@ -239,7 +250,7 @@ def split_sentences(text: str) -> list[Span]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         token = text[start : m.start() + 1].split()[-1].rstrip(".").lower()
-        if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
+        if token in _ABBREVIATIONS or re.fullmatch(r"[a-z](\.[a-z])*", token):
             continue
         end = m.end()
         while end > start and text[end - 1].isspace():

@@ -18,6 +18,8 @@ from __future__ import annotations
 import functools
 import math
 import re
+from dataclasses import dataclass
+from importlib import resources
 
 import bm25s
 import numpy as np
@@ -102,11 +104,49 @@ def find_acronyms(text: str) -> dict[str, str]:
     return found
 
 
-class Lexicon:
-    """BM25 over the statement's paragraphs, with its acronyms, and query-term coverage."""
+@dataclass(frozen=True)
+class Glossary:
+    """Everyday English, Malay and Japanese phrasings mapped to the statement's own terms.
 
-    def __init__(self, document: Document) -> None:
+    Read from ``data/glossary*.tsv`` (``lang<TAB>term<TAB>statement term``). It lets "dirty money"
+    find "money laundering" and "minyak sawit" or "パーム油" find "palm oil".
+    """
+
+    entries: tuple[tuple[str, str, str], ...]  # (lang, term, english)
+
+    @classmethod
+    def load(cls) -> Glossary:
+        rows = []
+        folder = resources.files("jmqa").joinpath("data")
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.name.startswith("glossary") and entry.name.endswith(".tsv"):
+                for line in entry.read_text(encoding="utf-8").splitlines():
+                    fields = line.split("\t")
+                    if len(fields) == 3 and not line.startswith("#") and all(f.strip() for f in fields):
+                        rows.append(tuple(f.strip() for f in fields))
+        return cls(tuple(rows))  # type: ignore[arg-type]
+
+    def matches(self, question: str) -> list[tuple[str, str]]:
+        """(term, statement term) pairs whose term occurs in the question."""
+        lowered = question.lower()
+        found = []
+        for lang, term, english in self.entries:
+            term_l = term.lower()
+            if lang == "ja":
+                hit = term_l in lowered  # Japanese has no spaces between words
+            else:
+                hit = re.search(rf"(?<![\w-]){re.escape(term_l)}(?![\w-])", lowered) is not None
+            if hit and english.lower() not in lowered:
+                found.append((term, english))
+        return found
+
+
+class Lexicon:
+    """BM25 over the statement's paragraphs, with its acronyms and glossary, and term coverage."""
+
+    def __init__(self, document: Document, glossary: Glossary | None = None) -> None:
         self.acronyms = find_acronyms(" ".join(p.text for p in document.paragraphs))
+        self.glossary = glossary if glossary is not None else Glossary.load()
         docs = []
         for p in document.paragraphs:
             extra = [
@@ -114,6 +154,7 @@ class Lexicon:
                 if re.search(rf"\b{re.escape(short)}\b", p.text) and long not in p.text
             ]
             docs.append(tokenize(" ".join([p.text, *extra])))
+        self.paragraph_terms = [frozenset(d) for d in docs]
         self._bm25 = bm25s.BM25()
         self._bm25.index(docs, show_progress=False)
         n = self._n = len(docs)
@@ -124,17 +165,25 @@ class Lexicon:
         self.idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
         self._unknown_idf = math.log(1 + (n + 0.5) / 0.5)
 
-    def expand(self, question: str) -> str:
-        """Append the other spelling of any acronym (or long form) the question uses."""
-        additions = []
+    def additions(self, question: str) -> list[str]:
+        """The statement's terms for the acronyms, long forms and glossary terms in the question."""
+        found: list[str] = []
         lowered = question.lower()
         for short, long in self.acronyms.items():
             if len(short) >= 3 and re.search(rf"\b{re.escape(short.lower())}\b", lowered):
                 if long.lower() not in lowered:
-                    additions.append(long)
+                    found.append(long)
             elif long.lower() in lowered and short not in question:
-                additions.append(short)
-        return f"{question} ({'; '.join(additions)})" if additions else question
+                found.append(short)
+        for _, english in self.glossary.matches(question):
+            if english not in found:
+                found.append(english)
+        return found
+
+    def expand(self, question: str) -> str:
+        """The question with the statement's own terms appended, for every signal to read."""
+        extra = self.additions(question)
+        return f"{question} ({'; '.join(extra)})" if extra else question
 
     def scores(self, question: str) -> np.ndarray:
         """BM25 score of every paragraph (index 0 is paragraph 1) for the expanded question."""
@@ -143,18 +192,32 @@ class Lexicon:
             return np.zeros(self._n, dtype=np.float32)
         return np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
 
-    def coverage(self, question: str) -> float:
-        """IDF-weighted share of the question's content terms that occur in the statement.
-
-        1.0 when every term is in the statement, near 0 for "best ramen in Osaka". Framing words
-        ("what does the statement say about") are ignored.
-        """
+    def content_terms(self, question: str) -> list[str]:
+        """The question's own stemmed terms, less question framing and Malay function words."""
         framing = _framing_stems()
-        terms = [t for t in tokenize(self.expand(question)) if t not in framing]
+        malay = _malay_stems()
+        return [t for t in tokenize(question) if t not in framing and t not in malay]
+
+    def coverage(self, question: str, paragraph: int | None = None) -> float:
+        """IDF-weighted share of the question's terms found in the statement (or one paragraph).
+
+        1.0 when every term is there, near 0 for "best ramen in Osaka". Terms a glossary entry
+        explains ("dirty money") count as found. A question with no Latin-script terms at all
+        (Japanese) counts as covered when the glossary recognises part of it, else not.
+        """
+        terms = self.content_terms(question)
+        matched = self.glossary.matches(question)
         if not terms:
-            return 0.0
+            return 1.0 if matched and paragraph is None else 0.0
+        explained = {t for term, _ in matched for t in tokenize(term)}
+        if paragraph is None:
+            known_terms = self.idf.keys() | explained
+        else:
+            glossed = {t for _, english in matched for t in tokenize(english)}
+            here = self.paragraph_terms[paragraph - 1]
+            known_terms = here | (explained if glossed & here else set())
         total = sum(self.idf.get(t, self._unknown_idf) for t in terms)
-        known = sum(self.idf[t] for t in terms if t in self.idf)
+        known = sum(self.idf.get(t, self._unknown_idf) for t in terms if t in known_terms)
         return known / total
 
 
@@ -164,6 +227,11 @@ _MALAY = set(
     kata kerjasama telah sudah oleh bagi atau juga lebih serta boleh perlu kerajaan perdana menteri
     jepun""".split()
 )
+
+
+@functools.cache
+def _malay_stems() -> frozenset[str]:
+    return frozenset(_stemmer().stemWords(sorted(_MALAY)))
 
 
 def language_of(text: str) -> str:

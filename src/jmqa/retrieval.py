@@ -44,6 +44,7 @@ class Signals:
 
     question: str
     language: str
+    glossed: bool  # the glossary or an acronym added statement terms to the question
     coverage: float
     per_paragraph: dict[str, np.ndarray]
     # Best cosine of each sentence, keyed by (paragraph, sentence start): used to highlight.
@@ -57,7 +58,7 @@ class RetrieverConfig:
     name: str
     weights: Mapping[str, float]
     fusion: str = "zscore"  # or "rrf"
-    # For questions not in English, use only the multilingual model's signals.
+    # For questions not in English that the glossary cannot bridge, use only the multilingual model.
     multilingual_fallback: bool = False
     description: str = ""
 
@@ -138,6 +139,7 @@ class Retriever:
                 Signals(
                     question=question,
                     language=language_of(question),
+                    glossed=bool(self.lexicon.additions(question)),
                     coverage=self.lexicon.coverage(question),
                     per_paragraph=per_paragraph,
                     sentences=sentences,
@@ -148,8 +150,8 @@ class Retriever:
     def fused(self, signals: Signals, config: RetrieverConfig) -> np.ndarray:
         """One fused score per paragraph (index 0 is ¶1)."""
         weights = config.weights
-        if config.multilingual_fallback and signals.language != "en":
-            weights = _E5_ONLY
+        if config.multilingual_fallback and signals.language != "en" and not signals.glossed:
+            weights = _E5_ONLY  # nothing the English-only signals can read
         available = {k: w for k, w in weights.items() if k in signals.per_paragraph and w}
         total = np.zeros(self._n, dtype=np.float64)
         for name, weight in available.items():

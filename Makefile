@@ -1,0 +1,29 @@
+# The two commands a newcomer needs:  make run  (set up, build the index if needed, start the UI)
+#                                     make test (set up, incl. a browser for UI tests, run all tests)
+VENV ?= .venv
+PY := $(VENV)/bin/python
+
+.PHONY: run setup index test bench eval help
+
+run: setup  ## set everything up, build index/ if needed, start the UI on http://127.0.0.1:7860
+	$(PY) app.py
+
+setup:  ## create .venv and install jmqa with pinned dependencies (torch CPU wheel first)
+	scripts/setup.sh
+
+index: setup  ## rebuild the search index in index/
+	$(VENV)/bin/jmqa index
+
+test:  ## install everything the tests need (incl. Debian chromium) and run them all
+	scripts/setup.sh --browser
+	$(PY) -m pytest
+
+bench: setup  ## print cold start, warm latency p50/p95 and peak memory
+	$(PY) scripts/benchmark.py
+
+eval: setup  ## score retrieval and answers on both splits, write eval/reports/
+	$(VENV)/bin/jmqa eval --split dev
+	$(VENV)/bin/jmqa eval --split test
+
+help:
+	@grep -E '^[a-z]+:.*##' Makefile | sed 's/:.*## /\t/'

@@ -1,0 +1,174 @@
+"""Fit everything jmqa tunes, on the DEV split of eval/qa.jsonl only.
+
+    python eval/tune.py [--qa eval/qa.jsonl] [--write]
+
+1. Fusion weights of the "default" retriever: a grid search for hit@1 (+ MRR/2), printed so a
+   change to ``retrieval.CONFIGS`` is a deliberate, reviewed edit.
+2. The refusal model: a logistic regression over the signals in ``answer.refusal_features``,
+   and the threshold with the best abstention F1 among those refusing at most 4% of answerable
+   dev questions (the target is 5% on unseen questions; the margin is for generalisation).
+3. How many paragraphs to quote (``quote_margin``) and when to mark a sentence
+   (``highlight_*``: a wrong mark costs twice what a correct one gains).
+
+With ``--write`` the refusal, quote and highlight parameters go to src/jmqa/data/calibration.json.
+The test split is never read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+import jmqa
+from jmqa.answer import Answerer, Calibration, language_group
+from jmqa.evaluate import load_items
+from jmqa.retrieval import CONFIGS, SIGNALS
+
+ROOT = Path(__file__).resolve().parents[1]
+CALIBRATION = ROOT / "src" / "jmqa" / "data" / "calibration.json"
+FEATURES = [
+    "minilm_sentence", "minilm_window", "e5_sentence", "e5_window", "bm25", "coverage",
+    "top_coverage", "type_missing", "fused_top", "fused_gap",
+]
+MAX_DEV_FALSE_REFUSALS = 0.04
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 0.05, steps: int = 5000) -> tuple[np.ndarray, float]:
+    """Weights and bias in the ORIGINAL feature scale (standardised internally)."""
+    mean, std = x.mean(axis=0), x.std(axis=0) + 1e-9
+    z = (x - mean) / std
+    w, b = np.zeros(x.shape[1]), 0.0
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-(z @ w + b)))
+        grad_w = z.T @ (p - y) / len(y) + l2 * w
+        grad_b = float(np.mean(p - y))
+        w -= 0.5 * grad_w
+        b -= 0.5 * grad_b
+    return w / std, b - float(np.sum(w * mean / std))
+
+
+def best_threshold(prob: np.ndarray, answerable: np.ndarray) -> tuple[float, float, float]:
+    """(threshold, F1 of abstention, false-refusal rate) maximising F1 under the refusal cap."""
+    best = (0.5, -1.0, 1.0)
+    for t in np.unique(np.concatenate([prob, [0.0, 1.0]])):
+        refuse = prob < t
+        tp = np.sum(refuse & ~answerable)
+        precision = tp / max(refuse.sum(), 1)
+        recall = tp / max((~answerable).sum(), 1)
+        f1 = 2 * precision * recall / max(precision + recall, 1e-9)
+        false_refusals = np.sum(refuse & answerable) / max(answerable.sum(), 1)
+        if false_refusals <= MAX_DEV_FALSE_REFUSALS and f1 > best[1]:
+            best = (float(t), float(f1), float(false_refusals))
+    # Put the threshold midway to the next lower probability, not exactly on a dev item.
+    lower = prob[prob < best[0]]
+    threshold = (best[0] + lower.max()) / 2 if lower.size else best[0]
+    return threshold, best[1], best[2]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--qa", type=Path, default=ROOT / "eval" / "qa.jsonl")
+    parser.add_argument("--write", action="store_true", help="write src/jmqa/data/calibration.json")
+    args = parser.parse_args()
+
+    items = [i for i in load_items(args.qa) if i.split == "dev"]
+    qa = jmqa.load()
+    signals = qa.signals([i.question for i in items])
+    answerable = np.array([bool(i.gold) for i in items])
+    print(f"dev: {len(items)} items, {answerable.sum()} answerable")
+
+    # 1. fusion weights
+    grid = {"bm25": [0.5, 1.0, 1.5], **{s: [0.0, 0.5, 1.0] for s in SIGNALS if s != "bm25"}}
+    scored = []
+    for values in itertools.product(*grid.values()):
+        config = replace(CONFIGS["default"], weights=dict(zip(grid, values)))
+        hit1 = mrr = 0.0
+        for item, sig in zip(items, signals):
+            if not item.gold:
+                continue
+            ranking = [h.paragraph for h in qa.retriever.rank(sig, config, 10)]
+            hit1 += ranking[0] == item.gold[0] or ranking[0] in item.gold
+            first = next((r for r, p in enumerate(ranking, 1) if p in item.gold), None)
+            mrr += 1 / first if first else 0.0
+        n = answerable.sum()
+        scored.append((hit1 / n + mrr / n / 2, hit1 / n, mrr / n, dict(zip(grid, values))))
+    scored.sort(key=lambda s: -s[0])
+    current = dict(CONFIGS["default"].weights)
+    print("fusion grid, best 5 (objective, hit@1, MRR@10, weights):")
+    for row in scored[:5]:
+        print(f"  {row[0]:.3f}  {row[1]:.3f}  {row[2]:.3f}  {row[3]}")
+    print(f"  current default: {next(r[:3] for r in scored if r[3] == current) if any(r[3] == current for r in scored) else 'not on grid'}")
+
+    config = CONFIGS["default"]
+    fused = [qa.retriever.fused(s, config) for s in signals]
+    calibration = json.loads(CALIBRATION.read_text())
+
+    # 2. refusal model, English questions (other languages have too few dev items to fit)
+    english = np.array([language_group(s) == "en" for s in signals])
+    answerer = Answerer(qa.document, qa.lexicon, Calibration(**calibration))
+    rankings = [qa.retriever.rank(s, config, 27) for s in signals]
+    x = np.array([
+        [answerer.refusal_features(s, f, h)[name] for name in FEATURES]
+        for s, f, h in zip(signals, fused, rankings)
+    ])
+    w, b = fit_logistic(x[english], answerable[english].astype(float))
+    prob = 1 / (1 + np.exp(-(x @ w + b)))
+    threshold, f1, false_refusals = best_threshold(prob[english], answerable[english])
+    calibration["refusal"]["en"] = {
+        "features": FEATURES, "weights": [round(float(v), 5) for v in w], "bias": round(b, 5),
+        "threshold": round(threshold, 4),
+    }
+    print(f"refusal (en): threshold {threshold:.3f}, dev abstention F1 {f1:.3f}, false refusals {false_refusals:.3f}")
+    for name, weight in zip(FEATURES, w):
+        print(f"  {name:16s} {weight:+.3f}")
+
+    # 3. quotes and highlights
+    answerer = Answerer(qa.document, qa.lexicon, Calibration(**calibration))
+    best_quote = None
+    for margin in [0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0]:
+        f1s = []
+        for item, sig, f in zip(items, signals, fused):
+            if not item.gold:
+                continue
+            hits = qa.retriever.rank(sig, config, 27)
+            chosen = {hits[0].paragraph} | {h.paragraph for h in hits[1:3] if h.score >= hits[0].score - margin}
+            overlap = len(chosen & set(item.gold))
+            f1s.append(2 * overlap / (len(chosen) + len(item.gold)))
+        if best_quote is None or np.mean(f1s) > best_quote[1]:
+            best_quote = (margin, float(np.mean(f1s)))
+    calibration["quote_margin"] = best_quote[0]
+    print(f"quote_margin {best_quote[0]} (dev mean F1 of quoted vs gold paragraphs {best_quote[1]:.3f})")
+
+    best_hl = None
+    for lexical, minimum, margin in itertools.product([0.0, 0.1, 0.2, 0.3, 0.5], [0.2, 0.3, 0.4, 0.5], [0.0, 0.01, 0.02, 0.04, 0.06]):
+        answerer.calibration = replace(answerer.calibration, highlight_lexical=lexical, highlight_min=minimum, highlight_margin=margin)
+        good = bad = 0
+        for item, sig in zip(items, signals):
+            if not item.gold or not item.answer:
+                continue
+            marked = answerer.highlight(sig, item.gold[0])
+            texts = [qa.document.paragraph(item.gold[0]).text[s.start:s.end] for s in marked]
+            if texts and any(item.answer in t for t in texts):
+                good += 1
+            elif texts:
+                bad += 1
+        score = good - 2 * bad
+        if best_hl is None or score > best_hl[0]:
+            best_hl = (score, good, bad, lexical, minimum, margin)
+    _, good, bad, lexical, minimum, margin = best_hl
+    calibration.update(highlight_lexical=lexical, highlight_min=minimum, highlight_margin=margin)
+    print(f"highlight: lexical {lexical}, min {minimum}, margin {margin}: {good} right, {bad} wrong marks on dev")
+
+    if args.write:
+        CALIBRATION.write_text(json.dumps(calibration, indent=2) + "\n")
+        print(f"wrote {CALIBRATION.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,34 @@
+"""Shared fixtures. The models and the index are loaded once per test session."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import jmqa
+
+
+@pytest.fixture(scope="session")
+def qa() -> jmqa.QA:
+    """The real pipeline, loaded once per test session (models + index)."""
+    return jmqa.load()
+
+
+@pytest.fixture(scope="session")
+def built_index(qa: jmqa.QA, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A pristine copy of a built index, for tests that damage or inspect index files."""
+    folder = tmp_path_factory.mktemp("built-index")
+    from jmqa.index import save_index
+
+    save_index(qa.index, folder)
+    return folder
+
+
+@pytest.fixture
+def index_copy(built_index: Path, tmp_path: Path) -> Path:
+    """A throwaway copy of the built index that a test may corrupt."""
+    target = tmp_path / "index"
+    shutil.copytree(built_index, target)
+    return target

