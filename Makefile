@@ -3,7 +3,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run setup index test bench eval help
+.PHONY: run setup index test bench eval help load-test screenshot
 
 run: setup  ## set everything up, build index/ if needed, start the UI on http://127.0.0.1:7860
 	$(PY) app.py
@@ -27,3 +27,9 @@ eval: setup  ## score retrieval and answers on both splits, write eval/reports/
 
 help:
 	@grep -E '^[a-z]+:.*##' Makefile | sed 's/:.*## /\t/'
+
+load-test: setup  ## 20 concurrent clients x 10 questions against a freshly started app
+	$(PY) scripts/load_test.py --start
+
+screenshot: setup  ## refresh docs/screenshot.png from the browser test
+	JMQA_UPDATE_SCREENSHOT=1 $(PY) -m pytest tests/test_ui_browser.py -k highlight

@@ -1,0 +1,601 @@
+"""The web UI: a Gradio chat that answers by quoting the statement's numbered paragraphs.
+
+``jmqa serve`` and the top-level ``app.py`` call :func:`serve`; tests call :func:`build_app` and
+launch it themselves. The formatting functions at the top are pure (answer in, text out) so the
+"verbatim as rendered" promise can be unit-tested without a server.
+
+Two rendering rules hold everywhere the statement's text is shown:
+
+* every ASCII punctuation character of corpus text and of user text becomes a numeric HTML
+  entity *before* our own markup (``<mark>``, headings) is added, so neither HTML nor Markdown
+  can reinterpret it: ``<script>`` stays text, "14. " stays a number, "(OSA)" stays in brackets;
+* the chat's HTML is emitted without blank lines, so Markdown sees one raw HTML block.
+
+The ``/ask`` API endpoint returns plain Markdown instead (backslash-escaped the same way), for
+programs that call the app through ``gradio_client``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import re
+import string
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+import jmqa
+from jmqa.answer import Answer
+from jmqa.document import Document, Paragraph, Span
+from jmqa.errors import InvalidQuestionError
+from jmqa.question import MAX_QUESTION_CHARS, clean_question
+
+log = logging.getLogger("jmqa")
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 7860
+# A question takes ~20 ms of model time on 2 cores; most of a request's cost is Gradio's own
+# pre/post-processing, which overlaps well. scripts/load_test.py (20 clients x 10 questions):
+# limit 2 -> p50 1.75 s / 10 q/s, limit 4 -> p50 1.06 s / 15 q/s. Higher would only oversubscribe
+# the CPU if the pipeline gets heavier. Chat and API share one limit (same concurrency_id).
+CONCURRENCY_LIMIT = 4
+QUEUE_MAX_SIZE = 64
+NO_SECTION_LABEL = "Opening paragraphs (no heading)"
+TITLE = "Japan–Malaysia Joint Statement Q&A"
+DESCRIPTION = (
+    "Ask about the Japan-Malaysia Joint Statement of 10 June 2026: answers quote its numbered "
+    "paragraphs word for word, or say plainly that the statement does not address the question."
+)
+EXAMPLES = [
+    "How many visitors were there in 2025?",
+    "Is there money for disaster recovery?",
+    "What did the leaders say about the South China Sea?",
+    "What is Malaysia's GDP?",
+    "2025年の双方向の訪問者数は何人でしたか？",
+    "GREENxEXPO 2027 はいつ開催されますか？",
+    "Berapakah sumbangan Jepun kepada ADB?",
+]
+EMPTY_QUESTION = "Please type a question about the statement."
+
+# --- escaping ---------------------------------------------------------------------------------
+
+# Every ASCII punctuation mark as a numeric entity: covers HTML (& < > " ') and everything
+# Markdown or GFM could act on (* _ [ ] ( ) # ` | ~ $ . - + ! \ :). Letters, digits, spaces and
+# non-ASCII text (¶, ’, Japanese) pass through unchanged.
+_HTML_SAFE = str.maketrans({c: f"&#{ord(c)};" for c in string.punctuation})
+# In Markdown a backslash before ASCII punctuation makes it literal (CommonMark 2.4). Only the
+# characters that can start markup anywhere in a line are escaped, to keep the API's raw text
+# readable; "(" and ")" are harmless once "[" and "]" are escaped, "!" once "[" is.
+_MD_SPECIAL = "\\`*_[]<>&#|~$^"
+_MD_SAFE = str.maketrans({c: "\\" + c for c in _MD_SPECIAL})
+# At the start of a line: "14. " / "14) " (ordered list), "- " / "+ " / "= " (list, setext).
+_MD_LINE_START = re.compile(r"^(\d{1,9})([.)])|^([-+=])")
+
+
+def escape_html(text: str) -> str:
+    """``text`` as HTML that neither a browser nor a Markdown renderer can turn into markup."""
+    return text.translate(_HTML_SAFE)
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` as Markdown that renders to exactly ``text`` (``text`` is one line)."""
+    escaped = text.translate(_MD_SAFE)
+    return _MD_LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped)
+
+
+def section_label(section: str) -> str:
+    """A section's heading, or a label that is plainly ours for paragraphs before any heading."""
+    return section or NO_SECTION_LABEL
+
+
+def paragraph_heading(number: int, section: str) -> str:
+    """The block heading of a quote: "¶14 · Economy and People-to-People Exchanges"."""
+    return f"¶{number} · {section_label(section)}"
+
+
+def _normal_spans(spans: Iterable[Span], length: int) -> list[tuple[int, int]]:
+    """Spans clamped to the text, sorted, overlaps merged (so marks never nest)."""
+    merged: list[list[int]] = []
+    for start, end in sorted((max(0, s.start), min(length, s.end)) for s in spans):
+        if start >= end:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(s, e) for s, e in merged]
+
+
+def highlight_html(text: str, spans: Iterable[Span] = ()) -> str:
+    """Escaped ``text`` with each span wrapped in ``<mark>``: escape first, then add markup."""
+    pieces, at = [], 0
+    for start, end in _normal_spans(spans, len(text)):
+        pieces.append(escape_html(text[at:start]))
+        pieces.append(f'<mark class="jmqa-hl">{escape_html(text[start:end])}</mark>')
+        at = end
+    pieces.append(escape_html(text[at:]))
+    return "".join(pieces)
+
+
+def highlight_markdown(text: str, spans: Iterable[Span] = ()) -> str:
+    """Escaped ``text`` with each span in ``**bold**``."""
+    pieces, at = [], 0
+    for start, end in _normal_spans(spans, len(text)):
+        pieces.append(escape_markdown(text[at:start]))
+        # Bold must hug non-space characters to render, so keep outer whitespace outside it.
+        inner = text[start:end]
+        lead = inner[: len(inner) - len(inner.lstrip())]
+        trail = inner[len(inner.rstrip()) :]
+        core = inner.strip()
+        pieces.append(f"{lead}**{escape_markdown(core)}**{trail}" if core else inner)
+        at = end
+    pieces.append(escape_markdown(text[at:]))
+    return "".join(pieces)
+
+
+# --- HTML blocks (chat and side panel) --------------------------------------------------------
+
+
+def quote_block_html(
+    document: Document, number: int, section: str, text: str, spans: Sequence[Span] = ()
+) -> str:
+    """One quoted paragraph: heading, verbatim text (answering sentence marked), citation line.
+
+    The verbatim text sits alone in ``<blockquote class="jmqa-text">`` so tests (and readers)
+    can compare exactly what the browser shows with the paragraph; ``jmqa-p14`` names the ¶.
+    """
+    return (
+        f'<div class="jmqa-quote jmqa-p{number}">'  # a class: the chat's sanitizer drops data-*
+        f'<div class="jmqa-head"><strong>{escape_html(paragraph_heading(number, section))}</strong>'
+        f' <a class="jmqa-open" href="?p={number}" target="_blank">open</a></div>'
+        f'<blockquote class="jmqa-text">{highlight_html(text, spans)}</blockquote>'
+        f'<div class="jmqa-cite">{escape_html(document.citation(number))}</div>'
+        "</div>"
+    )
+
+
+def _note_html(text: str, css: str = "jmqa-note") -> str:
+    return f'<p class="{css}">{escape_html(text)}</p>'
+
+
+def format_answer_html(answer: Answer, document: Document, read_as: str | None = None) -> str:
+    """The chat reply for ``answer``: quote blocks best first, or a plain refusal.
+
+    ``read_as`` is the question actually searched when a follow-up was expanded; it is shown so
+    the reader can see how their question was understood.
+    """
+    parts = ['<div class="jmqa-answer">']
+    if read_as:
+        parts.append(_note_html(f"Read as a follow-up: “{read_as}”", "jmqa-readas"))
+    if answer.found:
+        count = len(answer.quotes)
+        parts.append(
+            _note_html(
+                "The statement says (verbatim, most relevant first):"
+                if count > 1
+                else "The statement says (verbatim):"
+            )
+        )
+        for q in answer.quotes:
+            parts.append(quote_block_html(document, q.paragraph, q.section, q.text, q.highlights))
+    else:
+        parts.append(_note_html(answer.message or jmqa.NOT_ADDRESSED, "jmqa-refusal"))
+        if answer.nearest:
+            links = ", ".join(
+                f'<a href="?p={n}" target="_blank">'
+                f"{escape_html(paragraph_heading(n, document.paragraph(n).section))}</a>"
+                for n in answer.nearest
+            )
+            parts.append(
+                f'<p class="jmqa-nearest">{escape_html("Nearest paragraphs it does have: ")}'
+                f"{links}</p>"
+            )
+    parts.append("</div>")
+    return "".join(parts)  # no newlines at all: Markdown sees a single raw HTML block
+
+
+def format_notice_html(message: str) -> str:
+    """A polite message of ours (too long, bad characters), never styled as the statement."""
+    return f'<div class="jmqa-answer">{_note_html(message, "jmqa-refusal")}</div>'
+
+
+def format_user_html(question: str) -> str:
+    """The user's own words, shown as text whatever they contain."""
+    return f'<span class="jmqa-user">{escape_html(question)}</span>'
+
+
+def cited_panel_html(answer: Answer, document: Document) -> str:
+    """Side panel: the full text of the cited paragraphs, or of the nearest ones on a refusal."""
+    if answer.found:
+        head = _note_html("Paragraphs cited in the latest answer:")
+        blocks = [
+            quote_block_html(document, q.paragraph, q.section, q.text, q.highlights)
+            for q in answer.quotes
+        ]
+    else:
+        head = _note_html(
+            "The statement does not address the latest question. Nearest paragraphs "
+            "(they do not answer it):"
+        )
+        blocks = [_paragraph_block(document, document.paragraph(n)) for n in answer.nearest]
+    return f'<div class="jmqa-panel">{head}{"".join(blocks)}</div>'
+
+
+def _paragraph_block(document: Document, p: Paragraph) -> str:
+    return quote_block_html(document, p.number, p.section, p.text)
+
+
+def paragraph_panel_html(document: Document, number: int) -> str:
+    """Browser panel: paragraph ``number`` in full, with its link."""
+    p = document.paragraph(number)
+    return (
+        f'<div class="jmqa-panel">{_paragraph_block(document, p)}'
+        f'<p class="jmqa-note">Link to this paragraph: <a href="?p={number}">?p={number}</a></p>'
+        "</div>"
+    )
+
+
+def citations_text(answer: Answer, document: Document) -> str:
+    """Citation lines (one per quoted paragraph) for the copy box."""
+    return "\n".join(document.citation(q.paragraph) for q in answer.quotes)
+
+
+# --- Markdown (the /ask API) ------------------------------------------------------------------
+
+
+def format_answer_markdown(answer: Answer, document: Document) -> str:
+    """The ``/ask`` reply: Markdown whose rendering shows each paragraph's text exactly."""
+    if not answer.found:
+        lines = [escape_markdown(answer.message or jmqa.NOT_ADDRESSED)]
+        if answer.nearest:
+            nearest = "; ".join(
+                paragraph_heading(n, document.paragraph(n).section) for n in answer.nearest
+            )
+            lines.append(escape_markdown(f"Nearest paragraphs it does have: {nearest}"))
+        return "\n\n".join(lines)
+    blocks = []
+    for q in answer.quotes:
+        blocks.append(
+            f"**{escape_markdown(paragraph_heading(q.paragraph, q.section))}**\n\n"
+            f"> {highlight_markdown(q.text, q.highlights)}\n\n"
+            f"{escape_markdown(document.citation(q.paragraph))}"
+        )
+    return "\n\n".join(blocks)
+
+
+# --- follow-ups -------------------------------------------------------------------------------
+
+# A question is read as a follow-up only when it plainly leans on the previous one: it opens with
+# one of these phrases, or it is at most FOLLOW_UP_MAX_WORDS words and contains a pronoun that
+# needs an antecedent. Everything else is an independent question.
+_FOLLOW_UP_OPENERS = re.compile(
+    r"^(what about|how about|what of|and|bagaimana dengan|bagaimana pula)\b", re.IGNORECASE
+)
+_PRONOUNS = re.compile(r"\b(it|its|this|that|these|those|they|them|their)\b", re.IGNORECASE)
+FOLLOW_UP_MAX_WORDS = 4
+
+
+def is_follow_up(question: str) -> bool:
+    """True when ``question`` is clearly a follow-up (see the rule above)."""
+    q = question.strip()
+    if _FOLLOW_UP_OPENERS.match(q):
+        return True
+    return len(q.split()) <= FOLLOW_UP_MAX_WORDS and bool(_PRONOUNS.search(q))
+
+
+def resolve_question(question: str, previous: str | None) -> tuple[str, bool]:
+    """The question to search and whether it was expanded with the previous one's text.
+
+    A follow-up is searched as "<previous question> <follow-up>"; if that would exceed the
+    length limit the follow-up is searched alone.
+    """
+    if previous and is_follow_up(question):
+        combined = f"{previous} {question}"
+        if len(combined) <= MAX_QUESTION_CHARS:
+            return combined, True
+    return question, False
+
+
+# --- chat history -----------------------------------------------------------------------------
+
+
+def message_text(message: Any) -> str:
+    """A history message's text, whether its content is a string or a list of blocks."""
+    content = (
+        message.get("content") if isinstance(message, dict) else getattr(message, "content", "")
+    )
+    if isinstance(content, str):
+        return content
+    if isinstance(content, (list, tuple)):
+        return "".join(
+            b.get("text", "") if isinstance(b, dict) else str(b)
+            for b in content
+            if not isinstance(b, dict) or b.get("type", "text") == "text"
+        )
+    return "" if content is None else str(content)
+
+
+def normal_history(history: Sequence[Any] | None) -> list[dict[str, str]]:
+    """History as plain ``{"role", "content": str}`` messages (Gradio 6 may send blocks)."""
+    out = []
+    for m in history or []:
+        role = m.get("role") if isinstance(m, dict) else getattr(m, "role", None)
+        if role in ("user", "assistant"):
+            out.append({"role": role, "content": message_text(m)})
+    return out
+
+
+# --- the app ----------------------------------------------------------------------------------
+
+CSS = """
+.jmqa-answer, .jmqa-panel { line-height: 1.5; }
+.jmqa-quote { margin: 0.6em 0 0.9em; }
+.jmqa-head { font-size: 0.95em; margin-bottom: 0.25em; }
+.jmqa-head a.jmqa-open { font-size: 0.8em; margin-left: 0.4em; }
+blockquote.jmqa-text { margin: 0; padding: 0.4em 0.8em; border-left: 4px solid #6b8afd;
+  background: rgba(107, 138, 253, 0.08); white-space: normal; }
+mark.jmqa-hl { background: #ffe066; color: #1a1a1a; padding: 0 0.1em; border-radius: 2px; }
+.dark mark.jmqa-hl { background: #8a6d00; color: #fff8dc; }
+.jmqa-cite { font-size: 0.8em; opacity: 0.75; margin-top: 0.2em; }
+.jmqa-note, .jmqa-readas { margin: 0.2em 0; font-size: 0.9em; opacity: 0.85; }
+.jmqa-refusal { font-weight: 600; margin: 0.2em 0; }
+/* Read-only citation boxes are dimmed by default; they are meant to be read and copied. */
+#jmqa-cited-citation textarea, #jmqa-browse-citation textarea {
+  color: var(--body-text-color); -webkit-text-fill-color: var(--body-text-color); opacity: 1; }
+#jmqa-title h1 { margin-bottom: 0; }
+#jmqa-description p { margin-top: 0.2em; opacity: 0.85; }
+"""
+
+
+def _question_error(problem: InvalidQuestionError) -> str:
+    """A polite refusal built from jmqa's own message (which says what to do instead)."""
+    text = str(problem).rstrip(". ")
+    return f"Sorry, I can't search that: {text[:1].lower()}{text[1:]}."
+
+
+def build_app(qa: jmqa.QA) -> gr.Blocks:
+    """Build the Gradio Blocks app around an already loaded ``qa`` (no model loading here)."""
+    document = qa.document
+    count = len(document.paragraphs)
+    paragraph_choices = [
+        (paragraph_heading(p.number, p.section), p.number) for p in document.paragraphs
+    ]
+    section_choices = [
+        (section_label(heading), paragraphs[0].number) for heading, paragraphs in document.sections
+    ]
+
+    def ask(question: str) -> str:
+        """Answer one independent question; returns Markdown quoting the statement."""
+        if not isinstance(question, str) or not question.strip():
+            return escape_markdown(EMPTY_QUESTION)
+        try:
+            cleaned = clean_question(question)
+        except InvalidQuestionError as problem:
+            return escape_markdown(_question_error(problem))
+        return format_answer_markdown(qa.ask(cleaned), document)
+
+    def respond(message: str, history: list, previous: str | None):
+        """One chat turn: outputs (textbox, chatbot, previous question, cited panel, citations)."""
+        if not isinstance(message, str) or not message.strip():
+            return gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()  # empty input: ignore
+        turn = normal_history(history)
+        turn.append({"role": "user", "content": format_user_html(message)})
+        try:
+            cleaned = clean_question(message)
+        except InvalidQuestionError as problem:
+            turn.append(
+                {"role": "assistant", "content": format_notice_html(_question_error(problem))}
+            )
+            return "", turn, previous, gr.skip(), gr.skip()
+        searched, expanded = resolve_question(cleaned, previous)
+        answer = qa.ask(searched)
+        turn.append(
+            {
+                "role": "assistant",
+                "content": format_answer_html(answer, document, searched if expanded else None),
+            }
+        )
+        # The panel and the citation box come from this answer only, never an earlier one.
+        return (
+            "",
+            turn,
+            searched,
+            cited_panel_html(answer, document),
+            citations_text(answer, document),
+        )
+
+    def clear_chat():
+        return [], None, PANEL_PLACEHOLDER, ""
+
+    def section_start(number: int) -> int:
+        """The section dropdown's value for paragraph ``number``: its section's first ¶."""
+        section = document.paragraph(number).section
+        return next(p.number for p in document.paragraphs if p.section == section)
+
+    def open_paragraph(number: Any):
+        n = _paragraph_number(number, count)
+        if n is None:
+            return gr.skip(), gr.skip(), gr.skip()
+        return paragraph_panel_html(document, n), document.citation(n), section_start(n)
+
+    def step(number: Any, delta: int):
+        n = _paragraph_number(number, count) or 1
+        return min(count, max(1, n + delta))
+
+    def on_load(request: gr.Request):
+        """``/?p=14`` opens ¶14 in the browser tab; anything else leaves the page as it is."""
+        raw = request.query_params.get("p") if request is not None else None
+        n = _paragraph_number(raw, count)
+        if n is None:
+            return gr.skip(), gr.skip(), gr.skip(), gr.skip()
+        return (
+            gr.Tabs(selected="browse"),
+            n,
+            paragraph_panel_html(document, n),
+            document.citation(n),
+        )
+
+    PANEL_PLACEHOLDER = _note_html("Ask a question: the paragraphs it cites appear here in full.")
+
+    with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
+        gr.Markdown(f"# {TITLE}", elem_id="jmqa-title")
+        gr.Markdown(escape_markdown(DESCRIPTION), elem_id="jmqa-description")
+        previous = gr.State(None)
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=3, min_width=320):
+                chatbot = gr.Chatbot(
+                    label="Chat",
+                    height=520,
+                    sanitize_html=True,
+                    allow_tags=False,
+                    latex_delimiters=[],
+                    buttons=["copy"],
+                    feedback_options=None,
+                    elem_id="jmqa-chat",
+                    placeholder="Ask about the statement, e.g. one of the examples below.",
+                )
+                with gr.Row():
+                    box = gr.Textbox(
+                        placeholder="Ask a question about the statement…",
+                        show_label=False,
+                        max_length=MAX_QUESTION_CHARS,  # browser-side only; respond() enforces it too
+                        scale=5,
+                        min_width=200,
+                        autofocus=True,
+                        elem_id="jmqa-question",
+                    )
+                    send = gr.Button(
+                        "Ask", variant="primary", scale=1, min_width=80, elem_id="jmqa-send"
+                    )
+                gr.Examples(
+                    EXAMPLES, inputs=box, label="Example questions (English, 日本語, Bahasa Melayu)"
+                )
+            with (
+                gr.Column(scale=2, min_width=320),
+                gr.Tabs(selected="cited", overflow_behavior="wrap") as tabs,
+            ):
+                with gr.Tab("Cited paragraphs", id="cited"):
+                    cited = gr.HTML(PANEL_PLACEHOLDER, elem_id="jmqa-cited", js_on_load=None)
+                    cited_citation = gr.Textbox(
+                        label="Citation",
+                        buttons=["copy"],
+                        interactive=False,
+                        lines=1,
+                        max_lines=5,
+                        elem_id="jmqa-cited-citation",
+                    )
+                with gr.Tab("Browse the statement", id="browse"):
+                    section_dd = gr.Dropdown(
+                        section_choices, value=1, label="Section", elem_id="jmqa-section"
+                    )
+                    paragraph_dd = gr.Dropdown(
+                        paragraph_choices,
+                        value=1,
+                        label="Paragraph (type a number to jump)",
+                        elem_id="jmqa-paragraph",
+                    )
+                    with gr.Row():
+                        prev_btn = gr.Button("◀ Previous", size="sm", min_width=60)
+                        next_btn = gr.Button("Next ▶", size="sm", min_width=60)
+                    browse = gr.HTML(
+                        paragraph_panel_html(document, 1),
+                        elem_id="jmqa-browse",
+                        js_on_load=None,
+                    )
+                    browse_citation = gr.Textbox(
+                        document.citation(1),
+                        label="Citation",
+                        buttons=["copy"],
+                        interactive=False,
+                        elem_id="jmqa-browse-citation",
+                    )
+
+        chat_outputs = [box, chatbot, previous, cited, cited_citation]
+        private = {"queue": False, "api_visibility": "private"}  # UI plumbing, not API
+        gr.on(
+            [box.submit, send.click],
+            respond,
+            [box, chatbot, previous],
+            chat_outputs,
+            api_name="chat",
+            api_visibility="undocumented",
+            concurrency_id="qa",
+            concurrency_limit=CONCURRENCY_LIMIT,
+        ).then(lambda: gr.Tabs(selected="cited"), None, tabs, **private)
+        chatbot.clear(clear_chat, None, [chatbot, previous, cited, cited_citation], **private)
+        section_dd.input(lambda n: n, section_dd, paragraph_dd, **private)
+        paragraph_dd.change(
+            open_paragraph, paragraph_dd, [browse, browse_citation, section_dd], **private
+        )
+        prev_btn.click(lambda n: step(n, -1), paragraph_dd, paragraph_dd, **private)
+        next_btn.click(lambda n: step(n, +1), paragraph_dd, paragraph_dd, **private)
+        demo.load(on_load, None, [tabs, paragraph_dd, browse, browse_citation], **private)
+        # The documented programmatic endpoint: one string in, Markdown out.
+        gr.api(ask, api_name="ask", concurrency_id="qa", concurrency_limit=CONCURRENCY_LIMIT)
+
+    demo.queue(default_concurrency_limit=CONCURRENCY_LIMIT, max_size=QUEUE_MAX_SIZE)
+    return demo
+
+
+def _paragraph_number(value: Any, count: int) -> int | None:
+    """A valid paragraph number from a query string or widget value, else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        n = value
+    elif isinstance(value, str) and re.fullmatch(r"\s*[0-9]{1,3}\s*", value):
+        n = int(value)
+    else:
+        return None
+    return n if 1 <= n <= count else None
+
+
+def launch_kwargs(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> dict[str, Any]:
+    """The launch settings that keep the app local and quiet; shared by serve() and tests."""
+    return {
+        "server_name": host,
+        "server_port": port,
+        "share": False,
+        "enable_monitoring": False,
+        "ssr_mode": False,
+        "pwa": False,
+        "mcp_server": False,
+        "show_error": False,
+        "footer_links": ["api", "settings"],
+        # Built-in theme with bundled fonts only (never GoogleFont: no outbound requests).
+        "theme": gr.themes.Soft(),
+        "css": CSS,
+    }
+
+
+def serve(
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    index_dir: str | os.PathLike[str] | None = None,
+) -> None:
+    """Load the QA once for this process, build the app and serve it until interrupted."""
+    qa = jmqa.load(index_dir)
+    demo = build_app(qa)
+    print(f"jmqa UI on http://{host}:{port}  (Ctrl+C to stop)", flush=True)
+    demo.launch(**launch_kwargs(host, port))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python app.py [--host H] [--port N] [--index-dir D]``."""
+    parser = argparse.ArgumentParser(description="Start the jmqa web UI (Gradio).")
+    parser.add_argument(
+        "--host", default=DEFAULT_HOST, help=f"address to bind (default {DEFAULT_HOST})"
+    )
+    parser.add_argument(
+        "--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})"
+    )
+    parser.add_argument(
+        "--index-dir", type=Path, default=None, help="index folder (default: jmqa's)"
+    )
+    args = parser.parse_args(argv)
+    serve(host=args.host, port=args.port, index_dir=args.index_dir)
+    return 0

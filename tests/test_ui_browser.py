@@ -1,0 +1,204 @@
+"""The UI in a real browser: Playwright driving Debian's /usr/bin/chromium (never a downloaded one).
+
+Set ``JMQA_UPDATE_SCREENSHOT=1`` to also refresh ``docs/screenshot.png`` (the README's picture);
+otherwise screenshots go to pytest's temporary folder only.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+import jmqa
+from jmqa.ui import build_app, launch_kwargs
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+SCREENSHOT = Path(__file__).resolve().parents[1] / "docs" / "screenshot.png"
+ANSWER_TIMEOUT_MS = 60_000
+VISITORS = "How many visitors were there in 2025?"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url(qa: jmqa.QA, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    mp = pytest.MonkeyPatch()
+    mp.setenv("GRADIO_TEMP_DIR", str(tmp_path_factory.mktemp("gradio")))
+    demo = build_app(qa)
+    demo.launch(prevent_thread_lock=True, quiet=True, **launch_kwargs("127.0.0.1", free_port()))
+    try:
+        yield demo.local_url.rstrip("/")
+    finally:
+        demo.close()
+        mp.undo()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"{CHROMIUM} is missing: install Debian's browser with "
+            "`apt-get install -y chromium` (do not run `playwright install`)",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+class Watched:
+    """A page plus everything it requested and every dialog it tried to open."""
+
+    def __init__(self, page) -> None:
+        self.page, self.requests, self.dialogs = page, [], []
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+
+    def external_requests(self) -> list[str]:
+        return [
+            u
+            for u in self.requests
+            if urlparse(u).scheme not in ("data", "blob") and urlparse(u).hostname != "127.0.0.1"
+        ]
+
+
+@pytest.fixture
+def watched(browser, request) -> Iterator[Watched]:
+    width, height = getattr(request, "param", (1280, 860))
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.set_default_timeout(ANSWER_TIMEOUT_MS)
+    w = Watched(page)
+    try:
+        yield w
+    finally:
+        context.close()
+
+
+def ask(page, question: str) -> None:
+    """Type a question and wait until its answer has arrived."""
+    before = page.locator("#jmqa-chat .jmqa-answer").count()
+    page.fill("#jmqa-question textarea", question)
+    page.press("#jmqa-question textarea", "Enter")
+    page.wait_for_function(
+        "n => document.querySelectorAll('#jmqa-chat .jmqa-answer').length > n", arg=before
+    )
+
+
+def test_question_shows_quoted_paragraph_and_highlight(
+    app_url: str, watched: Watched, qa: jmqa.QA, tmp_path: Path
+):
+    page = watched.page
+    page.goto(app_url + "/")
+    ask(page, VISITORS)
+    quote = page.locator("#jmqa-chat .jmqa-quote.jmqa-p21").first
+    assert quote.locator(".jmqa-head strong").inner_text() == (
+        "¶21 · Economy and People-to-People Exchanges"
+    )
+    paragraph = qa.document.paragraph(21)
+    # What the browser shows is the paragraph, character for character.
+    assert quote.locator("blockquote.jmqa-text").inner_text() == paragraph.text
+    assert quote.locator("mark").all_inner_texts() == [paragraph.sentence_texts()[0]]
+    assert quote.locator(".jmqa-cite").inner_text() == qa.document.citation(21)
+    # Side panel: the cited paragraph in full and a citation line to copy.
+    assert (
+        page.locator("#jmqa-cited .jmqa-quote.jmqa-p21 blockquote").inner_text() == paragraph.text
+    )
+    assert page.locator("#jmqa-cited-citation textarea").input_value() == qa.document.citation(21)
+    assert (
+        page.locator(
+            "#jmqa-cited-citation button[aria-label*='opy'], "
+            "#jmqa-cited-citation button[title*='opy']"
+        ).count()
+        >= 1
+    )
+    page.screenshot(path=str(tmp_path / "screenshot.png"))
+    if os.environ.get("JMQA_UPDATE_SCREENSHOT") == "1":
+        SCREENSHOT.parent.mkdir(exist_ok=True)
+        page.screenshot(path=str(SCREENSHOT))
+    assert watched.external_requests() == []
+    assert watched.dialogs == []
+
+
+def test_markup_in_a_question_is_shown_as_text_and_never_runs(app_url: str, watched: Watched):
+    page = watched.page
+    page.goto(app_url + "/")
+    attacks = [
+        "<img src=x onerror=alert(1)>",
+        "<script>window.__jmqa_pwned = 1; alert(2)</script> visitors in 2025?",
+        '<a href="javascript:alert(3)" id="jmqa-injected">click</a> *bold* [x](http://evil)',
+    ]
+    for attack in attacks:
+        ask(page, attack)
+    page.wait_for_timeout(500)  # give any injected handler a chance to fire
+    assert watched.dialogs == []
+    assert page.evaluate("window.__jmqa_pwned") is None
+    chat = page.locator("#jmqa-chat")
+    assert chat.locator("img[src='x'], script, #jmqa-injected, a[href^='javascript']").count() == 0
+    assert chat.locator("em").count() == 0
+    assert page.locator(".jmqa-user").all_inner_texts() == attacks  # shown as typed
+    assert watched.external_requests() == []
+
+
+def test_paragraph_url_opens_that_paragraph(app_url: str, watched: Watched, qa: jmqa.QA):
+    page = watched.page
+    page.goto(app_url + "/?p=14")
+    browse = page.locator("#jmqa-browse .jmqa-quote.jmqa-p14")
+    browse.wait_for()
+    assert browse.locator("blockquote.jmqa-text").inner_text() == qa.document.paragraph(14).text
+    assert page.locator("#jmqa-browse-citation textarea").input_value() == qa.document.citation(14)
+    page.get_by_role("button", name="Next ▶").click()
+    page.locator("#jmqa-browse .jmqa-quote.jmqa-p15").wait_for()
+    assert page.locator("#jmqa-browse-citation textarea").input_value() == qa.document.citation(15)
+    # Garbage in the URL is ignored: the page still works and shows ¶1.
+    for bad in ("?p=99", "?p=abc", "?p=../../etc/passwd", "?p=1%3Cscript%3E"):
+        page.goto(app_url + "/" + bad)
+        page.locator("#jmqa-question textarea").wait_for()
+        page.get_by_role("tab", name="Browse the statement").click()
+        assert page.locator("#jmqa-browse .jmqa-quote.jmqa-p1").count() == 1
+    assert watched.dialogs == []
+    assert watched.external_requests() == []
+
+
+@pytest.mark.parametrize("watched", [(390, 844)], indirect=True)
+def test_phone_width_dark_theme_is_usable(
+    app_url: str, watched: Watched, qa: jmqa.QA, tmp_path: Path
+):
+    page = watched.page
+    page.goto(app_url + "/?__theme=dark")
+    ask(page, VISITORS)
+    text = page.locator("#jmqa-chat blockquote.jmqa-text").first
+    assert text.inner_text() == qa.document.paragraph(21).text
+    # Nothing wider than the phone: no horizontal scrolling.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390 + 1
+    # Highlight is legible in dark mode: light text on a dark mark.
+    color, background = page.locator("#jmqa-chat mark").first.evaluate(
+        "m => [getComputedStyle(m).color, getComputedStyle(m).backgroundColor]"
+    )
+    assert color != background
+    page.screenshot(path=str(tmp_path / "phone-dark.png"), full_page=True)
