@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import socket
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,3 +34,25 @@ def index_copy(built_index: Path, tmp_path: Path) -> Path:
     target = tmp_path / "index"
     shutil.copytree(built_index, target)
     return target
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url(qa: jmqa.QA, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One live app per test module on a free local port (no trailing slash)."""
+    from jmqa.ui import build_app, launch_kwargs
+
+    mp = pytest.MonkeyPatch()
+    mp.setenv("GRADIO_TEMP_DIR", str(tmp_path_factory.mktemp("gradio")))
+    demo = build_app(qa)
+    demo.launch(prevent_thread_lock=True, quiet=True, **launch_kwargs("127.0.0.1", free_port()))
+    try:
+        yield demo.local_url.rstrip("/")
+    finally:
+        demo.close()
+        mp.undo()

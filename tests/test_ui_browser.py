@@ -7,7 +7,6 @@ otherwise screenshots go to pytest's temporary folder only.
 from __future__ import annotations
 
 import os
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
@@ -15,7 +14,7 @@ from urllib.parse import urlparse
 import pytest
 
 import jmqa
-from jmqa.ui import build_app, launch_kwargs
+
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -32,25 +31,6 @@ CHROMIUM_ARGS = [
 SCREENSHOT = Path(__file__).resolve().parents[1] / "docs" / "screenshot.png"
 ANSWER_TIMEOUT_MS = 60_000
 VISITORS = "How many visitors were there in 2025?"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def app_url(qa: jmqa.QA, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    mp = pytest.MonkeyPatch()
-    mp.setenv("GRADIO_TEMP_DIR", str(tmp_path_factory.mktemp("gradio")))
-    demo = build_app(qa)
-    demo.launch(prevent_thread_lock=True, quiet=True, **launch_kwargs("127.0.0.1", free_port()))
-    try:
-        yield demo.local_url.rstrip("/")
-    finally:
-        demo.close()
-        mp.undo()
 
 
 @pytest.fixture(scope="module")

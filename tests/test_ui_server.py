@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import socket
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -12,30 +11,9 @@ from collections.abc import Iterator
 import pytest
 from gradio_client import Client
 
-import jmqa
-from jmqa.ui import EMPTY_QUESTION, build_app, launch_kwargs, message_text
+from jmqa.ui import EMPTY_QUESTION, message_text
 
 pytestmark = [pytest.mark.server, pytest.mark.slow]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def app_url(qa: jmqa.QA, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """One app per module on a free local port; the QA comes from the session fixture."""
-    mp = pytest.MonkeyPatch()
-    mp.setenv("GRADIO_TEMP_DIR", str(tmp_path_factory.mktemp("gradio")))
-    demo = build_app(qa)
-    demo.launch(prevent_thread_lock=True, quiet=True, **launch_kwargs("127.0.0.1", free_port()))
-    try:
-        yield demo.local_url
-    finally:
-        demo.close()
-        mp.undo()
 
 
 @pytest.fixture(scope="module")

@@ -82,6 +82,9 @@ _EXPECTS = {
         r"|\bbila(kah)?\b|いつ|何年",
         re.IGNORECASE,
     ),
+    "place": re.compile(
+        r"\bwhere\b|\bwhich (city|cities|site|location|port|venue)\b|\bdi mana\b|どこ", re.IGNORECASE
+    ),
 }
 _HAS = {
     "number": re.compile(
@@ -92,11 +95,13 @@ _HAS = {
         r"\b(19|20)\d\d\b|\b(January|February|March|April|May|June|July|August|September|October"
         r"|November|December)\b|\bearly date\b|\bearliest\b",
     ),
+    # A named place other than the two countries themselves, which nearly every sentence names.
+    "place": re.compile(r"\b(in|at|from|to) (the )?(?!Japan\b|Malaysia\b)[A-Z][a-z]+"),
 }
 
 
 def expected_answer_type(question: str) -> str | None:
-    """"number", "time" or None: what the question asks for, if it is that specific."""
+    """"number", "time", "place" or None: what the question asks for, if it is that specific."""
     for kind, pattern in _EXPECTS.items():
         if pattern.search(question):
             return kind
@@ -140,6 +145,7 @@ class Answerer:
             "coverage": signals.coverage,
             "top_coverage": self.lexicon.coverage(signals.question, top),
             "type_missing": float(missing),
+            "unknown_names": float(bool(self.lexicon.unknown_names(signals.question))),
             "fused_top": float(hits[0].score),
             "fused_gap": float(hits[0].score - hits[1].score) if len(hits) > 1 else 0.0,
         }

@@ -637,7 +637,6 @@ def run_eval(
         )
     report: ProgressFn = progress or (lambda *_: None)
     items = tuple(items)
-    total = len(items)
     count = qa.paragraph_count
 
     # Clean each question alone, so one bad question is an abstention, not a failed batch.

@@ -155,6 +155,7 @@ class Lexicon:
             ]
             docs.append(tokenize(" ".join([p.text, *extra])))
         self.paragraph_terms = [frozenset(d) for d in docs]
+        self._text = " ".join(p.text for p in document.paragraphs).lower()
         self._bm25 = bm25s.BM25()
         self._bm25.index(docs, show_progress=False)
         n = self._n = len(docs)
@@ -198,6 +199,19 @@ class Lexicon:
         malay = _malay_stems()
         return [t for t in tokenize(question) if t not in framing and t not in malay]
 
+    def unknown_names(self, question: str) -> list[str]:
+        """Capitalised names in the question that the statement never mentions ("Emperor",
+        "Belt and Road", "Toyota"): a strong sign the question is about something else."""
+        names = []
+        explained = " ".join(term.lower() for term, _ in self.glossary.matches(question))
+        for m in _NAME.finditer(question):
+            name = m.group(0)
+            if m.start() == 0 or name.lower() in _QUESTION_WORDS:
+                continue
+            if name.lower() not in self._text and name.lower() not in explained:
+                names.append(name)
+        return names
+
     def coverage(self, question: str, paragraph: int | None = None) -> float:
         """IDF-weighted share of the question's terms found in the statement (or one paragraph).
 
@@ -220,6 +234,9 @@ class Lexicon:
         known = sum(self.idf.get(t, self._unknown_idf) for t in terms if t in known_terms)
         return known / total
 
+
+_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:[-’'][A-Za-z]+)?(?:\s+(?:of\s+|and\s+|the\s+)?[A-Z][A-Za-z0-9]*)*")
+_QUESTION_WORDS = {"i", "what", "which", "who", "when", "where", "why", "how", "did", "do", "does", "is", "are", "was", "were", "will", "can", "could", "should", "has", "have", "any", "anything", "tell", "pm"}
 
 _MALAY = set(
     """apa apakah adakah bagaimana berapa bila bilakah siapa mengapa kenapa mana yang dan dengan
