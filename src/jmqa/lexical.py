@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -200,9 +201,9 @@ class Lexicon:
         return [t for t in tokenize(question) if t not in framing and t not in malay]
 
     def unknown_names(self, question: str) -> list[str]:
-        """Capitalised names in the question that the statement never mentions ("Emperor",
-        "Belt and Road", "Toyota"): a strong sign the question is about something else."""
-        names = []
+        """Names and figures in the question that the statement never mentions ("Emperor",
+        "Belt and Road", "2030"): a strong sign the question is about something else."""
+        names = [n for n in re.findall(r"\d+(?:[.,]\d+)*", question) if n not in self._text]
         explained = " ".join(term.lower() for term, _ in self.glossary.matches(question))
         for m in _NAME.finditer(question):
             name = m.group(0)
@@ -216,23 +217,50 @@ class Lexicon:
         """IDF-weighted share of the question's terms found in the statement (or one paragraph).
 
         1.0 when every term is there, near 0 for "best ramen in Osaka". Terms a glossary entry
-        explains ("dirty money") count as found. A question with no Latin-script terms at all
-        (Japanese) counts as covered when the glossary recognises part of it, else not.
+        explains ("dirty money") count as found. For a question without Latin-script terms
+        (Japanese), it is the share of its kanji and katakana that glossary terms account for.
         """
         terms = self.content_terms(question)
         matched = self.glossary.matches(question)
+        if paragraph is not None:
+            here = self.paragraph_terms[paragraph - 1]
+            matched = [(t, e) for t, e in matched if set(tokenize(e)) & here]
         if not terms:
-            return 1.0 if matched and paragraph is None else 0.0
+            return _ideographic_coverage(question, [term for term, _ in matched])
         explained = {t for term, _ in matched for t in tokenize(term)}
         if paragraph is None:
             known_terms = self.idf.keys() | explained
         else:
-            glossed = {t for _, english in matched for t in tokenize(english)}
-            here = self.paragraph_terms[paragraph - 1]
-            known_terms = here | (explained if glossed & here else set())
+            known_terms = self.paragraph_terms[paragraph - 1] | explained
         total = sum(self.idf.get(t, self._unknown_idf) for t in terms)
         known = sum(self.idf.get(t, self._unknown_idf) for t in terms if t in known_terms)
         return known / total
+
+
+# Japanese question framing, which says nothing about the topic.
+_JA_FRAMING = ("何と言", "何を言", "教えて", "について", "何人", "いくら", "いつ", "何", "どう", "ですか", "ますか")
+
+
+def _ideographic_coverage(question: str, terms: list[str]) -> float:
+    """Share of the question's kanji and katakana inside glossary terms (framing excluded)."""
+    def content(ch: str) -> bool:
+        return "\u4e00" <= ch <= "\u9fff" or "\u30a0" <= ch <= "\u30ff"
+
+    def positions(needles: Sequence[str]) -> set[int]:
+        found: set[int] = set()
+        lowered = question.lower()
+        for needle in needles:
+            start = lowered.find(needle.lower())
+            while needle and start >= 0:
+                found.update(range(start, start + len(needle)))
+                start = lowered.find(needle.lower(), start + 1)
+        return found
+
+    framing = positions(_JA_FRAMING)
+    chars = {i for i, ch in enumerate(question) if content(ch)} - framing
+    if not chars:
+        return 0.0
+    return len(chars & positions(terms)) / len(chars)
 
 
 _NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:[-’'][A-Za-z]+)?(?:\s+(?:of\s+|and\s+|the\s+)?[A-Z][A-Za-z0-9]*)*")
