@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from jmqa.document import load_statement
-from jmqa.lexical import Lexicon, find_acronyms, language_of, tokenize
+from jmqa.lexical import Glossary, Lexicon, find_acronyms, language_of, tokenize
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +48,38 @@ def test_coverage_separates_on_and_off_statement_words(lexicon):
     assert lexicon.coverage("What does the statement say about palm oil?") == 1.0
     assert lexicon.coverage("best ramen in Osaka") == 0.0
     assert lexicon.coverage("") == 0.0
+
+
+def test_english_glossary_points_only_at_the_statements_own_words():
+    text = " ".join(p.text for p in load_statement().paragraphs)
+    english = [e for e in Glossary.load().entries if e[0] == "en"]
+    assert len(english) > 100
+    assert [e for e in english if e[2] not in text] == []
+
+
+def test_glossary_matches_whole_words_and_japanese_substrings():
+    glossary = Glossary((("en", "dirty money", "money laundering"), ("en", "pm", "Prime Minister"),
+                         ("ja", "パーム油", "palm oil")))
+    assert glossary.matches("Anything on dirty money?") == [("dirty money", "money laundering")]
+    assert glossary.matches("What did the PM say?") == [("pm", "Prime Minister")]
+    assert glossary.matches("npm packages, pm-based, 3pm") == []
+    assert glossary.matches("パーム油について") == [("パーム油", "palm oil")]
+    # Already in the statement's words: nothing to add.
+    assert glossary.matches("the PM, i.e. the Prime Minister") == []
+
+
+@pytest.mark.parametrize(
+    "question, names",
+    [
+        ("What's Toyota's share price today?", ["Toyota"]),  # a name right after "What's"
+        ("Who is the Emperor of Japan?", ["Emperor of Japan"]),
+        ("Did Japan and Malaysia talk about Kuala Lumpur?", []),
+        ("Toyota", []),  # a sentence-initial capital alone is not taken for a name
+        ("What happens in 2099?", ["2099"]),
+    ],
+)
+def test_unknown_names(lexicon, question, names):
+    assert lexicon.unknown_names(question) == names
 
 
 def test_tokenize_stems_and_drops_stopwords():

@@ -62,6 +62,7 @@ class Calibration:
     highlight_min: float  # minimum sentence score to mark it
     highlight_margin: float  # ... and its lead over the runner-up sentence
     highlight_lexical: float  # weight of word overlap in a sentence's score
+    highlight_confidence: float  # mark nothing unless the answer is at least this confident
 
     @classmethod
     def load(cls) -> Calibration:
@@ -87,8 +88,10 @@ _EXPECTS = {
     ),
 }
 _HAS = {
+    # A count or amount; a year alone ("concluded in 2018") does not answer "how many".
     "number": re.compile(
-        r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion)\b",
+        r"\b(?!(?:19|20)\d\d\b)\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred"
+        r"|thousand|million|billion)\b",
         re.IGNORECASE,
     ),
     "time": re.compile(
@@ -143,6 +146,8 @@ class Answerer:
             "e5_window": float(p["e5.window"].max()),
             "bm25": math.log1p(float(p["bm25"].max())),
             "coverage": signals.coverage,
+            # None of the question's own words is in the statement (nor explained by the glossary).
+            "no_overlap": float(signals.coverage < 0.1),
             "top_coverage": self.lexicon.coverage(signals.question, top),
             "type_missing": float(missing),
             "unknown_names": float(bool(self.lexicon.unknown_names(signals.question))),
@@ -166,8 +171,9 @@ class Answerer:
         chosen = [hits[0]] + [
             h for h in hits[1 : c.max_quotes] if h.score >= hits[0].score - c.quote_margin
         ]
+        mark = confidence >= c.highlight_confidence
         quotes = tuple(
-            Quote(h.paragraph, h.section, h.text, self.highlight(signals, h.paragraph), h.score)
+            Quote(h.paragraph, h.section, h.text, self.highlight(signals, h.paragraph) if mark else (), h.score)
             for h in chosen
         )
         return Answer(signals.question, True, quotes, confidence)
