@@ -105,6 +105,13 @@ def test_question_shows_quoted_paragraph_and_highlight(
     assert quote.locator("blockquote.jmqa-text").inner_text() == paragraph.text
     assert quote.locator("mark").all_inner_texts() == [paragraph.sentence_texts()[0]]
     assert quote.locator(".jmqa-cite").inner_text() == qa.document.citation(21)
+    # A screen reader gets the shown text, not our markup (Gradio labels messages with their source).
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('#jmqa-chat [data-testid=bot]')]"
+        ".every(e => !(e.getAttribute('aria-label') || '').includes('<'))"
+    )
+    label = page.locator("#jmqa-chat [data-testid='bot']").last.get_attribute("aria-label")
+    assert label.startswith("bot's message: ") and paragraph.text[:60] in label
     # Side panel: the cited paragraph in full and a citation line to copy.
     assert (
         page.locator("#jmqa-cited .jmqa-quote.jmqa-p21 blockquote").inner_text() == paragraph.text
@@ -123,6 +130,15 @@ def test_question_shows_quoted_paragraph_and_highlight(
         page.screenshot(path=str(SCREENSHOT))
     assert watched.external_requests() == []
     assert watched.dialogs == []
+
+
+def test_clicking_an_example_asks_it(app_url: str, watched: Watched):
+    page = watched.page
+    page.goto(app_url + "/")
+    page.get_by_text("2025年の双方向の訪問者数は何人でしたか？", exact=True).click()
+    page.wait_for_selector("#jmqa-chat .jmqa-answer")
+    assert page.locator("#jmqa-chat .jmqa-quote.jmqa-p21").count() >= 1
+    assert watched.external_requests() == []
 
 
 def test_markup_in_a_question_is_shown_as_text_and_never_runs(app_url: str, watched: Watched):

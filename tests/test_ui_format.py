@@ -219,6 +219,11 @@ def test_read_as_is_shown_for_follow_ups():
         ("What did the leaders say about the South China Sea?", False),
         ("Andorra relations?", False),
         ("What did the two leaders say about it in the security section?", False),
+        ("マレーシア側は？", True),
+        ("では日本は？", True),
+        ("それはいつですか？", True),
+        ("原子力について何と言っていますか？", False),
+        ("パーム油について教えてください", False),
     ],
 )
 def test_follow_up_rule(question, expected):

@@ -277,12 +277,20 @@ _FOLLOW_UP_OPENERS = re.compile(
 )
 _PRONOUNS = re.compile(r"\b(it|its|this|that|these|those|they|them|their)\b", re.IGNORECASE)
 FOLLOW_UP_MAX_WORDS = 4
+# Japanese has no spaces to count words by: "では…" ("then…") opens a follow-up, and a short
+# question (FOLLOW_UP_MAX_JA_CHARS) that is only a topic ("マレーシア側は？", "what about Malaysia's
+# side?") or leans on それ/その/これ/この ("it", "that") is one.
+_JA_FOLLOW_UP_OPENERS = re.compile(r"^(では|それでは|じゃあ|それなら)")
+_JA_FOLLOW_UP_SHORT = re.compile(r"^[^\s]+[はも][？?]$|それ|その|これ|この")
+FOLLOW_UP_MAX_JA_CHARS = 15
 
 
 def is_follow_up(question: str) -> bool:
     """True when ``question`` is clearly a follow-up (see the rule above)."""
     q = question.strip()
-    if _FOLLOW_UP_OPENERS.match(q):
+    if _FOLLOW_UP_OPENERS.match(q) or _JA_FOLLOW_UP_OPENERS.match(q):
+        return True
+    if len(q) <= FOLLOW_UP_MAX_JA_CHARS and _JA_FOLLOW_UP_SHORT.search(q):
         return True
     return len(q.split()) <= FOLLOW_UP_MAX_WORDS and bool(_PRONOUNS.search(q))
 
@@ -471,7 +479,7 @@ def build_app(qa: jmqa.QA) -> gr.Blocks:
                     send = gr.Button(
                         "Ask", variant="primary", scale=1, min_width=80, elem_id="jmqa-send"
                     )
-                gr.Examples(
+                examples = gr.Examples(
                     EXAMPLES, inputs=box, label="Example questions (English, 日本語, Bahasa Melayu)"
                 )
             with (
@@ -526,6 +534,15 @@ def build_app(qa: jmqa.QA) -> gr.Blocks:
             concurrency_id="qa",
             concurrency_limit=CONCURRENCY_LIMIT,
         ).then(lambda: gr.Tabs(selected="cited"), None, tabs, **private)
+        # Clicking an example asks it: it fills the box, then runs like a typed question.
+        examples.load_input_event.then(
+            respond,
+            [box, chatbot, previous],
+            chat_outputs,
+            api_visibility="private",
+            concurrency_id="qa",
+            concurrency_limit=CONCURRENCY_LIMIT,
+        ).then(lambda: gr.Tabs(selected="cited"), None, tabs, **private)
         chatbot.clear(clear_chat, None, [chatbot, previous, cited, cited_citation], **private)
         section_dd.input(lambda n: n, section_dd, paragraph_dd, **private)
         paragraph_dd.change(
@@ -554,6 +571,26 @@ def _paragraph_number(value: Any, count: int) -> int | None:
     return n if 1 <= n <= count else None
 
 
+# Gradio puts each chat message's raw string into its aria-label, so a screen reader would read
+# our HTML tags aloud. Replace those labels with the text the page shows.
+ARIA_LABEL_FIX_JS = """
+() => {
+  const sweep = () => {
+    document.querySelectorAll("#jmqa-chat [data-testid='bot'], #jmqa-chat [data-testid='user']")
+      .forEach((el) => {
+        const label = `${el.dataset.testid}'s message: ${el.innerText.trim()}`;
+        if (el.getAttribute("aria-label") !== label) el.setAttribute("aria-label", label);
+      });
+  };
+  new MutationObserver(sweep).observe(document.body, {
+    childList: true, subtree: true, characterData: true,
+    attributes: true, attributeFilter: ["aria-label"],
+  });
+  sweep();
+}
+"""
+
+
 def launch_kwargs(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> dict[str, Any]:
     """The launch settings that keep the app local and quiet; shared by serve() and tests."""
     return {
@@ -569,6 +606,7 @@ def launch_kwargs(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> dict[st
         # Built-in theme with bundled fonts only (never GoogleFont: no outbound requests).
         "theme": gr.themes.Soft(),
         "css": CSS,
+        "js": ARIA_LABEL_FIX_JS,
     }
 
 
