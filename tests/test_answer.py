@@ -49,6 +49,8 @@ def test_quotes_are_distinct_and_best_first(qa):
         "best ramen in Osaka",
         "How do I renew my passport?",
         "Who won the 2022 World Cup?",
+        "<script>alert(1)</script>",  # markup and a lone digit are not a question
+        "1",
     ],
 )
 def test_questions_the_statement_does_not_answer_are_refused(qa, question):

@@ -196,10 +196,17 @@ class Lexicon:
         return np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
 
     def content_terms(self, question: str) -> list[str]:
-        """The question's own stemmed terms, less question framing and Malay function words."""
+        """The question's own stemmed terms, less question framing and Malay function words.
+
+        Numbers of one or two digits are left out too: without a unit they match nearly anything
+        ("alert(1)" is not about "1.05 million visitors").
+        """
         framing = _framing_stems()
         malay = _malay_stems()
-        return [t for t in tokenize(question) if t not in framing and t not in malay]
+        return [
+            t for t in tokenize(question)
+            if t not in framing and t not in malay and not (t.isdigit() and len(t) < 3)
+        ]
 
     def unknown_names(self, question: str) -> list[str]:
         """Names and figures in the question that the statement never mentions ("Emperor",
