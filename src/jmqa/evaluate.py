@@ -777,14 +777,19 @@ def _ci(interval: Interval) -> str:
 
 
 def _git_commit() -> str | None:
-    try:
-        out = subprocess.run(
-            ["git", "-C", str(_repo_root()), "describe", "--always", "--dirty", "--abbrev=12"],
+    """The checkout's commit, "-dirty" if code or data differ from it (reports do not count)."""
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", "-C", str(_repo_root()), *args],
             capture_output=True, text=True, timeout=5, check=True,
-        )
-        return out.stdout.strip() or None
+        ).stdout.strip()
+
+    try:
+        commit = git("rev-parse", "--short=12", "HEAD")
+        changed = git("status", "--porcelain", "--untracked-files=no", "--", ".", ":!eval/reports")
     except (OSError, subprocess.SubprocessError):
         return None
+    return f"{commit}-dirty" if changed else commit or None
 
 
 def environment(qa: QA, qa_path: Path | None) -> dict[str, Any]:
