@@ -792,6 +792,14 @@ def _git_commit() -> str | None:
     return f"{commit}-dirty" if changed else commit or None
 
 
+def _display_path(path: Path) -> str:
+    """Relative to the checkout when inside it, so reports read the same on every machine."""
+    try:
+        return str(path.resolve().relative_to(_repo_root()))
+    except ValueError:
+        return str(path)
+
+
 def environment(qa: QA, qa_path: Path | None) -> dict[str, Any]:
     """Where the numbers come from: code, models, index, data file and machine."""
     import jmqa
@@ -802,7 +810,7 @@ def environment(qa: QA, qa_path: Path | None) -> dict[str, Any]:
         "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "jmqa": jmqa.__version__,
         "git": _git_commit(),
-        "qa_file": str(qa_path) if qa_path else None,
+        "qa_file": _display_path(qa_path) if qa_path else None,
         "qa_sha256": hashlib.sha256(data).hexdigest() if data else None,
         "corpus_sha256": qa.document.sha256,
         "index_built_at": manifest.get("built_at"),
