@@ -173,7 +173,10 @@ class Answerer:
         ]
         mark = confidence >= c.highlight_confidence
         quotes = tuple(
-            Quote(h.paragraph, h.section, h.text, self.highlight(signals, h.paragraph) if mark else (), h.score)
+            Quote(
+                h.paragraph, h.section, h.text,
+                self.highlight(signals, h.paragraph) if mark else (), h.score,
+            )
             for h in chosen
         )
         return Answer(signals.question, True, quotes, confidence)

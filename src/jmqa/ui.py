@@ -522,27 +522,20 @@ def build_app(qa: jmqa.QA) -> gr.Blocks:
                         elem_id="jmqa-browse-citation",
                     )
 
-        chat_outputs = [box, chatbot, previous, cited, cited_citation]
         private = {"queue": False, "api_visibility": "private"}  # UI plumbing, not API
+        chat_turn = {
+            "fn": respond,
+            "inputs": [box, chatbot, previous],
+            "outputs": [box, chatbot, previous, cited, cited_citation],
+            "concurrency_id": "qa",
+            "concurrency_limit": CONCURRENCY_LIMIT,
+        }
+        show_cited = {"fn": lambda: gr.Tabs(selected="cited"), "outputs": tabs, **private}
         gr.on(
-            [box.submit, send.click],
-            respond,
-            [box, chatbot, previous],
-            chat_outputs,
-            api_name="chat",
-            api_visibility="undocumented",
-            concurrency_id="qa",
-            concurrency_limit=CONCURRENCY_LIMIT,
-        ).then(lambda: gr.Tabs(selected="cited"), None, tabs, **private)
+            [box.submit, send.click], **chat_turn, api_name="chat", api_visibility="undocumented"
+        ).then(**show_cited)
         # Clicking an example asks it: it fills the box, then runs like a typed question.
-        examples.load_input_event.then(
-            respond,
-            [box, chatbot, previous],
-            chat_outputs,
-            api_visibility="private",
-            concurrency_id="qa",
-            concurrency_limit=CONCURRENCY_LIMIT,
-        ).then(lambda: gr.Tabs(selected="cited"), None, tabs, **private)
+        examples.load_input_event.then(**chat_turn, api_visibility="private").then(**show_cited)
         chatbot.clear(clear_chat, None, [chatbot, previous, cited, cited_citation], **private)
         section_dd.input(lambda n: n, section_dd, paragraph_dd, **private)
         paragraph_dd.change(
