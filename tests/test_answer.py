@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import jmqa
+from jmqa.answer import expected_answer_types, holds
 
 pytestmark = pytest.mark.slow
 
@@ -77,3 +78,57 @@ def test_answers_do_not_leak_between_questions(qa):
         ["What is OSA?", "What did they say about North Korea?", "How many visitors in 2025?"]
     )
     assert (first.quotes[0].paragraph, second.quotes[0].paragraph, third.quotes[0].paragraph) == (6, 25, 21)
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("How many JMSDF ships took part?", ("number",)),
+        ("What's the size of the swap arrangement?", ("number",)),
+        ("How much is JBIC lending for the grid?", ("money",)),
+        ("What's the price of LNG?", ("money",)),
+        ("When is the next Strategic Dialogue?", ("time",)),
+        ("When and where will the next summit be?", ("time", "place")),
+        ("Which city hosts the Expo?", ("place",)),
+        ("Where in the statement is OSA mentioned?", ()),
+        ("How many tonnes of LNG will Malaysia supply?", ("number", "measure")),
+        ("In which year was the partnership set up?", ("time",)),
+        ("Which agencies work on rare earths?", ("entity",)),
+        ("What companies are named in the car industry?", ("entity",)),
+        ("Which leader welcomed the Expo?", ()),
+        ("Which paragraph is about palm oil?", ()),
+        ("What did they say about palm oil?", ()),
+    ],
+)
+def test_expected_answer_types(question, kinds):
+    assert expected_answer_types(question) == kinds
+
+
+@pytest.mark.parametrize(
+    ("kind", "sentence", "expected"),
+    [
+        ("number", "visitors reaching approximately 1.05 million in 2025", True),
+        ("number", "the Agreement concluded in 2018", False),  # a year is not a count
+        ("number", "to be held from 19 March to 26 September 2027", False),  # nor a date
+        ("number", "review of the Three Principles on Transfer", False),  # nor a name
+        ("number", "cooperation between the two countries", False),
+        ("number", "a two-state solution", False),
+        ("money", "a contribution of USD 20 million", True),
+        ("money", "visitors reaching approximately 1.05 million", False),
+        ("place", "the Expo, to be held in Yokohama, Japan", True),
+        ("place", "opened in September 2024", False),
+        ("entity", "cooperation between Perodua and Daihatsu", True),
+        ("entity", "engagement between JBIC and Malaysian counterparts", True),
+        ("entity", "Both leaders welcomed the launch of new air routes connecting the two countries.", False),
+        ("entity", "Prime Minister Anwar welcomed the cooperation between Japan and Malaysia.", False),
+    ],
+)
+def test_what_a_sentence_holds(kind, sentence, expected):
+    assert holds(kind, sentence) is expected
+
+
+def test_a_refusal_in_a_language_jmqa_does_not_read_says_so(qa):
+    answer = qa.ask("Quel est le PIB de la Malaisie ?")
+    assert not answer.found
+    assert answer.message.startswith(jmqa.NOT_ADDRESSED)
+    assert "looks like French" in answer.message and "English, Japanese and Malay" in answer.message

@@ -6,7 +6,15 @@ import numpy as np
 import pytest
 
 from jmqa.document import load_statement
-from jmqa.lexical import Glossary, Lexicon, find_acronyms, language_of, tokenize
+from jmqa.lexical import (
+    Glossary,
+    Lexicon,
+    edit_distance,
+    find_acronyms,
+    language_of,
+    tokenize,
+    unsupported_language,
+)
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +84,12 @@ def test_glossary_matches_whole_words_and_japanese_substrings():
         ("Did Japan and Malaysia talk about Kuala Lumpur?", []),
         ("Toyota", []),  # a sentence-initial capital alone is not taken for a name
         ("What happens in 2099?", ["2099"]),
+        # The statement's own words, put together differently, are no new name ...
+        ("Why are Tokyo and Kuala Lumpur worried?", []),
+        ("When did the Japan-Malaysia Comprehensive Strategic Partnership start?", []),
+        # ... but a word it never uses makes one.
+        ("What about the Kuala Lumpur–Singapore rail link?", ["Singapore"]),
+        ("What about China's Belt and Road Initiative?", ["China's Belt and Road Initiative"]),
     ],
 )
 def test_unknown_names(lexicon, question, names):
@@ -97,3 +111,52 @@ def test_tokenize_stems_and_drops_stopwords():
 )
 def test_language_of(text, language):
     assert language_of(text) == language
+
+
+@pytest.mark.parametrize(
+    ("question", "fixed"),
+    [
+        ("semicondcutor cooperation", [("semicondcutor", "semiconductor")]),  # two letters swapped
+        ("investmnet by Japanese companies", [("investmnet", "investment")]),
+        ("palm oil sustainabilty", [("sustainabilty", "sustainability")]),  # a letter left out
+    ],
+)
+def test_a_slip_of_the_keyboard_is_read_as_the_statement_word(lexicon, question, fixed):
+    assert lexicon.corrections(question) == fixed
+    assert fixed[0][1] in lexicon.expand(question)
+    assert lexicon.coverage(question) == 1.0
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "rational interests",  # a real word one letter from "national": first letters differ
+        "What about the nuclear deal?",  # spelt right
+        "Apakah kerjasama nuklear?",  # Malay, not a misspelling of English
+        "ramen",  # too short to tell a slip from another word
+    ],
+)
+def test_real_words_are_not_corrected(lexicon, question):
+    assert lexicon.corrections(question) == []
+
+
+def test_edit_distance_counts_a_swap_as_one_edit():
+    assert edit_distance("semicondcutor", "semiconductor", 1) == 1
+    assert edit_distance("kitten", "sitting", 3) == 3
+    assert edit_distance("kitten", "sitting", 1) == 2  # stops early: "more than the limit"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Qu'ont dit les dirigeants sur l'huile de palme ?", "French"),
+        ("¿Qué dijeron sobre el Mar de China Meridional?", "Spanish"),
+        ("Was sagen die beiden über Kernenergie?", "German"),
+        ("What did they say about palm oil?", None),
+        ("die hard fans of the Expo", None),  # English words that are German words too
+        ("Apa kata mereka tentang minyak sawit?", None),  # Malay is read
+        ("原子力について何と言っていますか？", None),  # so is Japanese
+    ],
+)
+def test_unsupported_language(text, name):
+    assert unsupported_language(text) == name

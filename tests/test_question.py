@@ -31,6 +31,8 @@ def test_control_characters_are_refused_by_name():
 
 def test_odd_unicode_is_normalised_not_refused():
     assert clean_question("  What about\u200b OSA?\r\n") == "What about OSA?"
+    assert clean_question("palm\u200boil") == "palm oil"  # a zero-width space still parts words
+    assert clean_question("\ufeffOSA\u2060?") == "OSA?"  # a BOM and a word joiner do not
     assert clean_question("cafe\u0301") == "caf\u00e9"  # NFC
     assert clean_question("原子力について何と言っていますか？") == "原子力について何と言っていますか？"
 

@@ -19,7 +19,7 @@ from importlib import resources
 import numpy as np
 
 from jmqa.document import Document, Span
-from jmqa.lexical import Lexicon, tokenize
+from jmqa.lexical import Lexicon, tokenize, unsupported_language
 from jmqa.retrieval import Hit, Signals
 
 NOT_ADDRESSED = "The statement does not address this question."
@@ -72,10 +72,31 @@ class Calibration:
 
 # What kind of answer a question asks for, and whether a sentence holds one. "How many JMSDF
 # ships took part?" matches ¶7 closely, but no sentence there has a number: not answered.
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_UNIT = re.compile(
+    r"\b(tonnes?|tons?|barrels?|kilomet(?:re|er)s?|km|miles?|hectares?|megawatts?|gigawatts?"
+    r"|percent|per cent)\b|%",
+    re.IGNORECASE,
+)
+# "Where do they mention OSA?" asks where in the statement, not for a place.
+_WHERE_IN_TEXT = re.compile(
+    r"\bwhere\b.*\b(statement|document|text|paragraph|mention(ed|s)?|talk(ed|s)?|say|said|discuss"
+    r"(ed|es)?|refer(red|s)?)\b",
+    re.IGNORECASE,
+)
 _EXPECTS = {
+    # An amount of money: only a currency answers it, not "1.05 million visitors".
+    "money": re.compile(
+        r"\bhow much (money|funding|finance|financing|aid|cash|investment)\b"
+        r"|\bhow much (is|are|was|has|have|had|did|does|will)\b.*\b(lend|lending|spend|spent|pay|paid"
+        r"|pledg|contribut|invest|worth|cost|fund|financ|sell|sold)"
+        r"|\b(price|cost|budget|worth)\b|\bin (us )?(dollars|yen|ringgit)\b",
+        re.IGNORECASE,
+    ),
     "number": re.compile(
-        r"\bhow (many|much)\b|\bwhat (number|percentage|share|amount|value|figure|sum|size)\b"
-        r"|\b(amount|value|volume|number) of\b|\bhow (large|big)\b|\bberapa\b|何人|いくら|どのくらい|何トン",
+        r"\bhow (many|much)\b|\bwhat(?:'s| is| was| are)? (?:the )?(number|percentage|share|amount"
+        r"|value|figure|sum|size|population)\b|\b(amount|value|volume|number|size) of\b"
+        r"|\bhow (large|big|tall|high|far|old)\b|\bberapa\b|何人|いくら|どのくらい|何トン",
         re.IGNORECASE,
     ),
     "time": re.compile(
@@ -84,31 +105,69 @@ _EXPECTS = {
         re.IGNORECASE,
     ),
     "place": re.compile(
-        r"\bwhere\b|\bwhich (city|cities|site|location|port|venue)\b|\bdi mana\b|どこ", re.IGNORECASE
+        r"\bwhere\b|\bwhich (city|cities|site|location|port|venue|state|province|town)\b|\bdi mana\b"
+        r"|どこ",
+        re.IGNORECASE,
+    ),
+    # "Which agencies...", "what companies...": the answer names something. Not "which leader"
+    # (the answer is a leader, named in nearly every sentence) nor "which paragraph" (about us).
+    # Tonnes of what, kilometres of what: the unit has to be there too, not just any number.
+    "measure": _UNIT,
+    "entity": re.compile(
+        r"\bwhich\b(?!\s+(?:leaders?|paragraphs?|sections?|parts?|one)\b)|\bnames? of\b"
+        r"|\bwhat (companies|firms|organi[sz]ations|agencies|ministries|institutions|universities"
+        r"|airlines|banks|programmes|programs|countries)\b",
+        re.IGNORECASE,
     ),
 }
 _HAS = {
-    # A count or amount; a year alone ("concluded in 2018") does not answer "how many".
+    "money": re.compile(r"\b(USD|US\$|JPY|MYR|RM|yen|ringgit|dollars?)\b|[$¥]", re.IGNORECASE),
+    # A count or amount. Not a year ("concluded in 2018"), a day of a month ("19 March", taken
+    # out by holds()), a name ("Three Principles") or "the two countries", said everywhere.
     "number": re.compile(
-        r"\b(?!(?:19|20)\d\d\b)\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred"
-        r"|thousand|million|billion)\b",
-        re.IGNORECASE,
+        r"\b(?!(?:19|20)\d\d\b)\d"
+        r"|(?<!-)\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million"
+        r"|billion)\b(?!-|\s+(?:countries|leaders|sides|nations|governments|agencies)\b)",
     ),
-    "time": re.compile(
-        r"\b(19|20)\d\d\b|\b(January|February|March|April|May|June|July|August|September|October"
-        r"|November|December)\b|\bearly date\b|\bearliest\b",
-    ),
+    "time": re.compile(rf"\b(19|20)\d\d\b|\b{_MONTH}\b|\bearly date\b|\bearliest\b"),
     # A named place other than the two countries themselves, which nearly every sentence names.
-    "place": re.compile(r"\b(in|at|from|to) (the )?(?!Japan\b|Malaysia\b)[A-Z][a-z]+"),
+    "place": re.compile(rf"\b(in|at|from|to) (the )?(?!Japan\b|Malaysia\b|{_MONTH}\b)[A-Z][a-z]+"),
+    # A name inside the sentence (not its first word) other than those in nearly every sentence.
+    "measure": _UNIT,
+    "entity": re.compile(
+        r"(?<=[\w,;:()'’] )"
+        r"(?!(?:Japan|Malaysia|Japanese|Malaysian|Prime|Minister|Takaichi|Anwar|Government)\b)"
+        r"[A-Z][A-Za-z0-9]+"
+    ),
 }
 
 
-def expected_answer_type(question: str) -> str | None:
-    """"number", "time", "place" or None: what the question asks for, if it is that specific."""
-    for kind, pattern in _EXPECTS.items():
-        if pattern.search(question):
-            return kind
-    return None
+_DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}}\b")
+
+
+def holds(kind: str, sentence: str) -> bool:
+    """Whether ``sentence`` holds an answer of this kind (see ``expected_answer_types``)."""
+    if kind == "number":
+        sentence = _DAY_OF_MONTH.sub("", sentence)
+    return _HAS[kind].search(sentence) is not None
+
+
+def expected_answer_types(question: str) -> tuple[str, ...]:
+    """What the question asks for, if that specific: any of "money", "number", "time", "place",
+    "measure" (a unit), "entity" ("When and where..." asks for two). "money" implies "number",
+    so it stands alone.
+
+    >>> expected_answer_types("When and where is the Expo?")
+    ('time', 'place')
+    """
+    kinds = tuple(kind for kind, pattern in _EXPECTS.items() if pattern.search(question))
+    if _WHERE_IN_TEXT.search(question):
+        kinds = tuple(k for k in kinds if k != "place")
+    if "money" in kinds:
+        kinds = tuple(k for k in kinds if k != "number")
+    if kinds and kinds != ("entity",):
+        kinds = tuple(k for k in kinds if k != "entity")  # "which year" asks for a time
+    return kinds
 
 
 def language_group(signals: Signals) -> str:
@@ -133,11 +192,11 @@ class Answerer:
         """The numbers the refusal model looks at, by name."""
         p = signals.per_paragraph
         top = hits[0].paragraph
-        kind = expected_answer_type(signals.question)
         best_sentences = sorted(self.sentence_scores(signals, top), key=lambda x: -x[1])[:2]
         text = self.document.paragraph(top).text
-        missing = kind is not None and not any(
-            _HAS[kind].search(text[span.start : span.end]) for span, _ in best_sentences
+        missing = any(
+            not any(holds(kind, text[span.start : span.end]) for span, _ in best_sentences)
+            for kind in expected_answer_types(signals.question)
         )
         return {
             "minilm_sentence": float(p["minilm.sentence"].max()),
@@ -160,13 +219,17 @@ class Answerer:
         model = c.refusal[language_group(signals)]
         confidence = answerable_probability(self.refusal_features(signals, fused, hits), model)
         if confidence < model["threshold"]:
+            foreign = unsupported_language(signals.question)
             return Answer(
                 question=signals.question,
                 found=False,
                 quotes=(),
                 confidence=confidence,
                 nearest=tuple(h.paragraph for h in hits[:3]),
-                message=NOT_ADDRESSED,
+                message=NOT_ADDRESSED if foreign is None else (
+                    f"{NOT_ADDRESSED} Note that jmqa reads questions in English, Japanese and "
+                    f"Malay, and this one looks like {foreign}: try asking in English."
+                ),
             )
         chosen = [hits[0]] + [
             h for h in hits[1 : c.max_quotes] if h.score >= hits[0].score - c.quote_margin

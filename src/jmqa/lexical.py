@@ -158,6 +158,12 @@ class Lexicon:
             docs.append(tokenize(" ".join([p.text, *extra])))
         self.paragraph_terms = [frozenset(d) for d in docs]
         self._text = " ".join(p.text for p in document.paragraphs).lower()
+        self._words = {w.removesuffix("'s") for w in _WORD.findall(self._text)}
+        self._words_by_start: dict[tuple[str, int], set[str]] = {}
+        for word in self._words:
+            self._words_by_start.setdefault((word[0], len(word)), set()).add(word)
+        # Asked several times per question (search, coverage, names), so remembered.
+        self.corrections = functools.lru_cache(maxsize=1024)(self._corrections)
         self._bm25 = bm25s.BM25()
         self._bm25.index(docs, show_progress=False)
         n = self._n = len(docs)
@@ -178,9 +184,43 @@ class Lexicon:
                     found.append(long)
             elif long.lower() in lowered and short not in question:
                 found.append(short)
-        for _, english in self.glossary.matches(question):
+        for _, english in self.explanations(question):
             if english not in found:
                 found.append(english)
+        return found
+
+    def explanations(self, question: str) -> list[tuple[str, str]]:
+        """(word in the question, statement term) from the glossary and from spelling."""
+        return self.glossary.matches(question) + self.corrections(question)
+
+    def _corrections(self, question: str) -> list[tuple[str, str]]:
+        """Long words of an English question that are one slip from a statement word.
+
+        "semicondcutor" is "semiconductor": one swap of neighbouring letters. Only words of 7 or
+        more letters whose stem the statement lacks are tried, the first letter must agree, and
+        only one edit is allowed (two from 10 letters), so a real word is rarely "corrected" into
+        a different one ("rational" stays, though "national" is one letter away).
+
+        >>> from jmqa.document import load_statement
+        >>> Lexicon(load_statement()).corrections("semicondcutor cooperation")
+        [('semicondcutor', 'semiconductor')]
+        """
+        if language_of(question) != "en":
+            return []
+        found = []
+        for word in dict.fromkeys(w.lower() for w in _WORD.findall(question)):
+            stems = tokenize(word)
+            if len(word) < 7 or not word.isalpha() or not stems or stems[0] in self.idf:
+                continue
+            limit = 1 if len(word) < 10 else 2
+            candidates = sorted(
+                known
+                for size in range(len(word) - limit, len(word) + limit + 1)
+                for known in self._words_by_start.get((word[0], size), ())
+                if edit_distance(word, known, limit) <= limit
+            )
+            if len(candidates) == 1:  # two equally near words: no way to tell which was meant
+                found.append((word, candidates[0]))
         return found
 
     def expand(self, question: str) -> str:
@@ -212,7 +252,7 @@ class Lexicon:
         """Names and figures in the question that the statement never mentions ("Emperor",
         "Belt and Road", "2030"): a strong sign the question is about something else."""
         names = [n for n in re.findall(r"\d+(?:[.,]\d+)*", question) if n not in self._text]
-        explained = " ".join(term.lower() for term, _ in self.glossary.matches(question))
+        explained = " ".join(term.lower() for term, _ in self.explanations(question))
         for m in _NAME.finditer(question):
             name = m.group(0)
             first = name.split(maxsplit=1)
@@ -221,7 +261,12 @@ class Lexicon:
                 if len(first) == 1:
                     continue
                 name = first[1]
-            if name.lower() not in self._text and name.lower() not in explained:
+            if name.lower() in self._text or name.lower() in explained:
+                continue
+            # "Tokyo and Kuala Lumpur", "the Japan-Malaysia Comprehensive Strategic Partnership":
+            # words the statement uses, put together differently. Not so "Belt and Road".
+            words = {w.removesuffix("'s") for w in _WORD.findall(name.lower())} - {"and", "of", "the"}
+            if not words <= self._words:
                 names.append(name)
         return names
 
@@ -233,7 +278,7 @@ class Lexicon:
         (Japanese), it is the share of its kanji and katakana that glossary terms account for.
         """
         terms = self.content_terms(question)
-        matched = self.glossary.matches(question)
+        matched = self.explanations(question)
         if paragraph is not None:
             here = self.paragraph_terms[paragraph - 1]
             matched = [(t, e) for t, e in matched if set(tokenize(e)) & here]
@@ -247,6 +292,27 @@ class Lexicon:
         total = sum(self.idf.get(t, self._unknown_idf) for t in terms)
         known = sum(self.idf.get(t, self._unknown_idf) for t in terms if t in known_terms)
         return known / total
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Edits (insert, delete, substitute, swap two neighbours) from ``a`` to ``b``, or
+    ``limit + 1`` as soon as it is clear there are more than ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            row[j] = min(
+                previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] != b[j - 1])
+            )
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], previous2[j - 2] + 1)
+        if min(row) > limit:
+            return limit + 1
+        previous2, previous = previous, row
+    return previous[-1]
 
 
 # Japanese question framing, which says nothing about the topic.
@@ -304,3 +370,37 @@ def language_of(text: str) -> str:
     if words and sum(w in _MALAY for w in words) / len(words) >= 0.3:
         return "ms"
     return "en"
+
+
+# Common words of languages jmqa does not read, less any that are English words too ("die").
+_FOREIGN = {
+    name: set(words.split()) - _STOPWORDS - {"die", "was", "also", "an", "son"}
+    for name, words in {
+        "French": "le la les des du et est que qui quoi dans pour sur avec ont sont une au aux ce"
+        " cette entre quel quelle quels quelles dit ont-ils leur leurs ils elles",
+        "Spanish": "el los las del y es qué que en para con por una sobre entre cuál cuáles han"
+        " dicho dijeron sus ellos",
+        "German": "der die das und ist was wie mit für über zwischen haben sie ein eine nicht auf"
+        " den dem des sagen gesagt beiden",
+        "Portuguese": "o os as do da dos das em com para sobre entre é qual quais disseram eles",
+        "Italian": "il lo gli della delle che cosa hanno detto sono tra per con sul sulla",
+    }.items()
+}
+
+
+def unsupported_language(text: str) -> str | None:
+    """The name of the language a Latin-script question seems to be in, if jmqa does not read it.
+
+    >>> unsupported_language("Qu'ont dit les dirigeants sur l'huile de palme ?")
+    'French'
+    >>> unsupported_language("What did they say about palm oil?") is None
+    True
+    """
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
+    if not words or language_of(text) != "en":
+        return None
+    name, share = max(
+        ((name, sum(w in vocab for w in words) / len(words)) for name, vocab in _FOREIGN.items()),
+        key=lambda pair: pair[1],
+    )
+    return name if share >= 0.3 else None
