@@ -119,6 +119,8 @@ def test_expected_answer_types(question, kinds):
         ("place", "opened in September 2024", False),
         ("entity", "cooperation between Perodua and Daihatsu", True),
         ("entity", "engagement between JBIC and Malaysian counterparts", True),
+        ("entity", "transnational crimes, including online fraud, drug offences", True),
+        ("entity", "options, site selection, and business arrangements", True),
         ("entity", "Both leaders welcomed the launch of new air routes connecting the two countries.", False),
         ("entity", "Prime Minister Anwar welcomed the cooperation between Japan and Malaysia.", False),
     ],

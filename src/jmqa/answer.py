@@ -132,12 +132,14 @@ _HAS = {
     "time": re.compile(rf"\b(19|20)\d\d\b|\b{_MONTH}\b|\bearly date\b|\bearliest\b"),
     # A named place other than the two countries themselves, which nearly every sentence names.
     "place": re.compile(rf"\b(in|at|from|to) (the )?(?!Japan\b|Malaysia\b|{_MONTH}\b)[A-Z][a-z]+"),
-    # A name inside the sentence (not its first word) other than those in nearly every sentence.
     "measure": _UNIT,
+    # A name inside the sentence (not its first word) other than those in nearly every sentence,
+    # or a list ("including ...", "a, b and c"): "which aspects" may be answered by "site selection".
     "entity": re.compile(
         r"(?<=[\w,;:()'’] )"
         r"(?!(?:Japan|Malaysia|Japanese|Malaysian|Prime|Minister|Takaichi|Anwar|Government)\b)"
         r"[A-Z][A-Za-z0-9]+"
+        r"|\b(including|such as|as well as)\b|,[^,.]+,[^,.]+\band\b"
     ),
 }
 
