@@ -109,10 +109,10 @@ _EXPECTS = {
         r"|どこ",
         re.IGNORECASE,
     ),
-    # "Which agencies...", "what companies...": the answer names something. Not "which leader"
-    # (the answer is a leader, named in nearly every sentence) nor "which paragraph" (about us).
     # Tonnes of what, kilometres of what: the unit has to be there too, not just any number.
     "measure": _UNIT,
+    # "Which agencies...", "what companies...": the answer names something. Not "which leader"
+    # (the answer is a leader, named in nearly every sentence) nor "which paragraph" (about us).
     "entity": re.compile(
         r"\bwhich\b(?!\s+(?:leaders?|paragraphs?|sections?|parts?|one)\b)|\bnames? of\b"
         r"|\bwhat (companies|firms|organi[sz]ations|agencies|ministries|institutions|universities"
