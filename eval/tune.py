@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CALIBRATION = ROOT / "src" / "jmqa" / "data" / "calibration.json"
 FEATURES = [
     "minilm_sentence", "minilm_window", "e5_sentence", "e5_window", "bm25", "coverage", "no_overlap",
-    "top_coverage", "type_missing", "unknown_names", "fused_top", "fused_gap",
+    "top_coverage", "type_missing", "unknown_names", "fused_top", "fused_gap", "far_off",
 ]
 MAX_DEV_FALSE_REFUSALS = 0.04
 

@@ -134,3 +134,26 @@ def test_a_refusal_in_a_language_jmqa_does_not_read_says_so(qa):
     assert not answer.found
     assert answer.message.startswith(jmqa.NOT_ADDRESSED)
     assert "looks like French" in answer.message and "English, Japanese and Malay" in answer.message
+
+
+def test_far_off_marks_english_questions_nowhere_near_the_statement(qa):
+    def far_off(question: str) -> float:
+        signals = qa.signals([question])[0]
+        hits, _ = qa.answer_signals(signals, jmqa.CONFIGS["default"])
+        evidence = qa.retriever.fused(signals, jmqa.CONFIGS["default"])
+        return qa.answerer.refusal_features(signals, evidence, hits)["far_off"]
+
+    assert far_off("Give me a recipe for chocolate cake") > 0.1
+    assert far_off("What did the leaders say about the South China Sea?") == 0.0
+    assert far_off("Apa kata mereka tentang minyak sawit?") == 0.0  # MiniLM reads only English
+
+
+def test_retrievers_that_put_the_same_paragraph_first_are_equally_confident(qa):
+    # The refusal model reads the default fusion's scale whichever retriever ranked, so RRF's
+    # tiny scores no longer make it refuse what the default answers.
+    signals = qa.signals(["What did the leaders say about the South China Sea?"])[0]
+    by_name = {n: qa.answer_signals(signals, jmqa.CONFIGS[n]) for n in ("default", "rrf")}
+    (d_hits, d_answer), (r_hits, r_answer) = by_name["default"], by_name["rrf"]
+    assert d_hits[0].paragraph == r_hits[0].paragraph
+    assert d_hits[0].score != r_hits[0].score  # different scales...
+    assert d_answer.confidence == pytest.approx(r_answer.confidence)  # ...same judgement

@@ -637,7 +637,6 @@ def run_eval(
         )
     report: ProgressFn = progress or (lambda *_: None)
     items = tuple(items)
-    count = qa.paragraph_count
 
     # Clean each question alone, so one bad question is an abstention, not a failed batch.
     cleaned: list[str | None] = []
@@ -668,9 +667,7 @@ def run_eval(
             if i not in signals:
                 rows.append(score_item(item, (), None, invalid[i]))
                 continue
-            fused = qa.retriever.fused(signals[i], config)
-            hits = qa.retriever.rank(signals[i], config, count)
-            answer = qa.answerer.answer(signals[i], fused, hits)
+            hits, answer = qa.answer_signals(signals[i], config)
             if name == "default":
                 answers_default[i] = answer
             rows.append(score_item(item, [h.paragraph for h in hits], answer))

@@ -130,9 +130,10 @@ class QA:
         self, questions: Sequence[str], retriever: str | RetrieverConfig = "default"
     ) -> list[Answer]:
         config = self._config(retriever)
-        answers = []
-        for signals in self.signals(questions):
-            fused = self.retriever.fused(signals, config)
-            hits = self.retriever.rank(signals, config, self.paragraph_count)
-            answers.append(self.answerer.answer(signals, fused, hits))
-        return answers
+        return [self.answer_signals(s, config)[1] for s in self.signals(questions)]
+
+    def answer_signals(self, signals: Signals, config: RetrieverConfig) -> tuple[list[Hit], Answer]:
+        """Every paragraph ranked under ``config``, and the answer quoting the best of them."""
+        hits = self.retriever.rank(signals, config, self.paragraph_count)
+        evidence = self.retriever.fused(signals, CONFIGS["default"])
+        return hits, self.answerer.answer(signals, evidence, hits)
