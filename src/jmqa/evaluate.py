@@ -937,9 +937,9 @@ def render_markdown(result: EvalResult, env: Mapping[str, Any], split: str,
     ]
     refusals = {tuple(r.found for r in result.per_item[n]) for n in result.retrievers}
     if len(result.retrievers) > 1 and len(refusals) == 1:
-        out += ["Every retriever refused exactly the same questions: under the current calibration "
-                "the refusal model's features do not depend on the fusion, so the abstention "
-                "columns compare nothing between rows.", ""]
+        out += ["Every retriever refused exactly the same questions (the refusal model judges "
+                "each retriever's first paragraph on one scale, and here they agree), so the "
+                "abstention columns compare nothing between rows.", ""]
     if result.bootstrap > 0:
         rows = [[n] + [_ci(result.intervals[n][m]) for m in HEADLINE] for n in result.retrievers]
         out += ["### 95% bootstrap intervals", "",
