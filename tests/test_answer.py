@@ -98,6 +98,11 @@ def test_answers_do_not_leak_between_questions(qa):
         ("Which leader welcomed the Expo?", ()),
         ("Which paragraph is about palm oil?", ()),
         ("What did they say about palm oil?", ()),
+        # A yes/no question asks whether, not how much, unless it says so.
+        ("Are they settling trade in yen and ringgit?", ()),
+        ("Did they discuss the price of LNG?", ()),
+        ("Did they say when the Expo runs?", ("time",)),
+        ("Did Japan say how much it gives?", ("number",)),
     ],
 )
 def test_expected_answer_types(question, kinds):
@@ -157,3 +162,28 @@ def test_retrievers_that_put_the_same_paragraph_first_are_equally_confident(qa):
     assert d_hits[0].paragraph == r_hits[0].paragraph
     assert d_hits[0].score != r_hits[0].score  # different scales...
     assert d_answer.confidence == pytest.approx(r_answer.confidence)  # ...same judgement
+
+
+def test_quoted_keeps_the_hits_within_the_margin(qa):
+    hits = [jmqa.Hit(n, "", "", score) for n, score in [(1, 3.0), (2, 2.5), (3, 1.0), (4, 0.9)]]
+    assert [h.paragraph for h in qa.answerer.quoted(hits, margin=0.6)] == [1, 2]
+    assert [h.paragraph for h in qa.answerer.quoted(hits, margin=0.0)] == [1]
+    assert len(qa.answerer.quoted(hits, margin=9.0)) == qa.answerer.calibration.max_quotes
+
+
+def test_the_answer_type_may_be_held_by_any_quoted_paragraph(qa):
+    # ¶8 has no date; ¶19 gives the Expo's. Quoted together, the "when" is answered.
+    question = "When will the Expo in Yokohama be held?"
+    signals = qa.signals([question])[0]
+    evidence = qa.retriever.fused(signals, jmqa.CONFIGS["default"])
+
+    def type_missing(second_score: float) -> float:
+        hits = [
+            jmqa.Hit(n, p.section, p.text, score)
+            for n, score in [(8, 5.0), (19, second_score)]
+            for p in [qa.document.paragraph(n)]
+        ]
+        return qa.answerer.refusal_features(signals, evidence, hits)["type_missing"]
+
+    assert type_missing(5.0) == 0.0  # ¶19 is quoted too
+    assert type_missing(-50.0) == 1.0  # ¶19 is too far behind to be quoted

@@ -145,6 +145,12 @@ _HAS = {
 }
 
 
+# "Did they say when...?" still asks for a time; "Are they settling trade in yen?" asks yes or no,
+# not for an amount, though "in yen" alone would say so.
+_YES_NO = re.compile(
+    r"^\W*(is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall)\b", re.IGNORECASE
+)
+_WH = re.compile(r"\b(how|when|where|which|who|what)\b", re.IGNORECASE)
 _DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}}\b")
 
 
@@ -162,7 +168,11 @@ def expected_answer_types(question: str) -> tuple[str, ...]:
 
     >>> expected_answer_types("When and where is the Expo?")
     ('time', 'place')
+    >>> expected_answer_types("Are they settling trade in yen?")
+    ()
     """
+    if _YES_NO.search(question) and not _WH.search(question):
+        return ()
     kinds = tuple(kind for kind, pattern in _EXPECTS.items() if pattern.search(question))
     if _WHERE_IN_TEXT.search(question):
         kinds = tuple(k for k in kinds if k != "place")
@@ -201,10 +211,15 @@ class Answerer:
         p = signals.per_paragraph
         top = hits[0].paragraph
         others = np.delete(evidence, top - 1)
-        best_sentences = sorted(self.sentence_scores(signals, top), key=lambda x: -x[1])[:2]
-        text = self.document.paragraph(top).text
+        # The best two sentences of each paragraph the answer would quote: a "when" may be
+        # answered by the second quote, but not by a sentence far from the question.
+        best_sentences = [
+            hit.text[span.start : span.end]
+            for hit in self.quoted(hits)
+            for span, _ in sorted(self.sentence_scores(signals, hit.paragraph), key=lambda x: -x[1])[:2]
+        ]
         missing = any(
-            not any(holds(kind, text[span.start : span.end]) for span, _ in best_sentences)
+            not any(holds(kind, sentence) for sentence in best_sentences)
             for kind in expected_answer_types(signals.question)
         )
         return {
@@ -246,18 +261,22 @@ class Answerer:
                     f"Malay, and this one looks like {foreign}: try asking in English."
                 ),
             )
-        chosen = [hits[0]] + [
-            h for h in hits[1 : c.max_quotes] if h.score >= hits[0].score - c.quote_margin
-        ]
         mark = confidence >= c.highlight_confidence
         quotes = tuple(
             Quote(
                 h.paragraph, h.section, h.text,
                 self.highlight(signals, h.paragraph) if mark else (), h.score,
             )
-            for h in chosen
+            for h in self.quoted(hits)
         )
         return Answer(signals.question, True, quotes, confidence)
+
+    def quoted(self, hits: list[Hit], margin: float | None = None) -> list[Hit]:
+        """The hits an answer quotes: the first, and up to ``max_quotes`` within ``margin``
+        (default: the calibrated ``quote_margin``) of its score."""
+        c = self.calibration
+        margin = c.quote_margin if margin is None else margin
+        return [hits[0]] + [h for h in hits[1 : c.max_quotes] if h.score >= hits[0].score - margin]
 
     def sentence_scores(self, signals: Signals, paragraph: int) -> list[tuple[Span, float]]:
         """Each sentence of ``paragraph`` with its score for the question (dense + overlap)."""
