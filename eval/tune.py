@@ -161,7 +161,7 @@ def main() -> int:
         for item, sig, f in zip(items, signals, fused):
             if not item.gold:
                 continue
-            chosen = {h.paragraph for h in answerer.quoted(qa.retriever.rank(sig, config, 27), margin)}
+            chosen = {h.paragraph for h in answerer.quoted(qa.retriever.rank(sig, config, 27), f, margin)}
             overlap = len(chosen & set(item.gold))
             f1s.append(2 * overlap / (len(chosen) + len(item.gold)))
         # A wider margin must win by more than about one item: every extra quote costs reading.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 import jmqa
@@ -164,25 +165,26 @@ def test_retrievers_that_put_the_same_paragraph_first_are_equally_confident(qa):
     assert d_answer.confidence == pytest.approx(r_answer.confidence)  # ...same judgement
 
 
-def test_quoted_keeps_the_hits_within_the_margin(qa):
-    hits = [jmqa.Hit(n, "", "", score) for n, score in [(1, 3.0), (2, 2.5), (3, 1.0), (4, 0.9)]]
-    assert [h.paragraph for h in qa.answerer.quoted(hits, margin=0.6)] == [1, 2]
-    assert [h.paragraph for h in qa.answerer.quoted(hits, margin=0.0)] == [1]
-    assert len(qa.answerer.quoted(hits, margin=9.0)) == qa.answerer.calibration.max_quotes
+def test_quoted_keeps_the_hits_within_the_margin_on_the_evidence_scale(qa):
+    evidence = np.zeros(qa.paragraph_count)
+    evidence[:4] = [3.0, 2.5, 1.0, 0.9]
+    hits = [jmqa.Hit(n, "", "", 0.1 / n) for n in (1, 2, 3, 4)]  # own scores: an RRF-like scale
+    assert [h.paragraph for h in qa.answerer.quoted(hits, evidence, margin=0.6)] == [1, 2]
+    assert [h.paragraph for h in qa.answerer.quoted(hits, evidence, margin=0.0)] == [1]
+    assert len(qa.answerer.quoted(hits, evidence, margin=9.0)) == qa.answerer.calibration.max_quotes
 
 
 def test_the_answer_type_may_be_held_by_any_quoted_paragraph(qa):
     # ¶8 has no date; ¶19 gives the Expo's. Quoted together, the "when" is answered.
-    question = "When will the Expo in Yokohama be held?"
-    signals = qa.signals([question])[0]
-    evidence = qa.retriever.fused(signals, jmqa.CONFIGS["default"])
+    signals = qa.signals(["When will the Expo in Yokohama be held?"])[0]
+    hits = [
+        jmqa.Hit(n, qa.document.paragraph(n).section, qa.document.paragraph(n).text, 0.0)
+        for n in (8, 19)
+    ]
 
-    def type_missing(second_score: float) -> float:
-        hits = [
-            jmqa.Hit(n, p.section, p.text, score)
-            for n, score in [(8, 5.0), (19, second_score)]
-            for p in [qa.document.paragraph(n)]
-        ]
+    def type_missing(evidence_19: float) -> float:
+        evidence = np.zeros(qa.paragraph_count)
+        evidence[[7, 18]] = [5.0, evidence_19]
         return qa.answerer.refusal_features(signals, evidence, hits)["type_missing"]
 
     assert type_missing(5.0) == 0.0  # ¶19 is quoted too

@@ -215,7 +215,7 @@ class Answerer:
         # answered by the second quote, but not by a sentence far from the question.
         best_sentences = [
             hit.text[span.start : span.end]
-            for hit in self.quoted(hits)
+            for hit in self.quoted(hits, evidence)
             for span, _ in sorted(self.sentence_scores(signals, hit.paragraph), key=lambda x: -x[1])[:2]
         ]
         missing = any(
@@ -267,16 +267,21 @@ class Answerer:
                 h.paragraph, h.section, h.text,
                 self.highlight(signals, h.paragraph) if mark else (), h.score,
             )
-            for h in self.quoted(hits)
+            for h in self.quoted(hits, evidence)
         )
         return Answer(signals.question, True, quotes, confidence)
 
-    def quoted(self, hits: list[Hit], margin: float | None = None) -> list[Hit]:
-        """The hits an answer quotes: the first, and up to ``max_quotes`` within ``margin``
-        (default: the calibrated ``quote_margin``) of its score."""
+    def quoted(self, hits: list[Hit], evidence: np.ndarray, margin: float | None = None) -> list[Hit]:
+        """The hits an answer quotes: the first, and those of the next ``max_quotes - 1`` whose
+        ``evidence`` is within ``margin`` (default: the calibrated ``quote_margin``) of its own.
+
+        Measured on the default fusion's scale, like the refusal, so that every retriever quotes
+        by the same rule (RRF's scores are all within any margin of each other).
+        """
         c = self.calibration
         margin = c.quote_margin if margin is None else margin
-        return [hits[0]] + [h for h in hits[1 : c.max_quotes] if h.score >= hits[0].score - margin]
+        floor = evidence[hits[0].paragraph - 1] - margin
+        return [hits[0]] + [h for h in hits[1 : c.max_quotes] if evidence[h.paragraph - 1] >= floor]
 
     def sentence_scores(self, signals: Signals, paragraph: int) -> list[tuple[Span, float]]:
         """Each sentence of ``paragraph`` with its score for the question (dense + overlap)."""
