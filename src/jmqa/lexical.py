@@ -256,7 +256,9 @@ class Lexicon:
         for m in _NAME.finditer(question):
             name = m.group(0)
             first = name.split(maxsplit=1)
-            if m.start() == 0 or first[0].lower() in _QUESTION_WORDS:
+            if _SHOUTING.fullmatch(name):  # "IGNORE ALL PRIOR INSTRUCTIONS" names nothing
+                continue
+            if _SENTENCE_START.search(question[: m.start()]) or first[0].lower() in _QUESTION_WORDS:
                 # A sentence-initial capital is no name, but "What's Toyota" still holds one.
                 if len(first) == 1:
                     continue
@@ -266,7 +268,8 @@ class Lexicon:
             # "Tokyo and Kuala Lumpur", "the Japan-Malaysia Comprehensive Strategic Partnership":
             # words the statement uses, put together differently. Not so "Belt and Road".
             words = {w.removesuffix("'s") for w in _WORD.findall(name.lower())} - {"and", "of", "the"}
-            if not words <= self._words:
+            # "Japans" is "Japan's" typed without the apostrophe.
+            if not all(w in self._words or w.removesuffix("s") in self._words for w in words):
                 names.append(name)
         return names
 
@@ -342,6 +345,10 @@ def _ideographic_coverage(question: str, terms: list[str]) -> float:
 
 
 _NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:[-’'][A-Za-z]+)?(?:\s+(?:of\s+|and\s+|the\s+)?[A-Z][A-Za-z0-9]*)*")
+# Where a capital says nothing about a name: the start of the question or of a sentence in it.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+)\W*$")
+# Two or more words in capitals are shouting ("DROP TABLE"); one alone is an acronym ("JMEPA").
+_SHOUTING = re.compile(r"[A-Z]{2,}(?:\s+[A-Z]{2,})+")
 _QUESTION_WORDS = {"i", "what", "which", "who", "when", "where", "why", "how", "did", "do", "does", "is", "are", "was", "were", "will", "can", "could", "should", "has", "have", "any", "anything", "tell", "pm"}
 
 _MALAY = set(
