@@ -189,3 +189,13 @@ def test_the_answer_type_may_be_held_by_any_quoted_paragraph(qa):
 
     assert type_missing(5.0) == 0.0  # ¶19 is quoted too
     assert type_missing(-50.0) == 1.0  # ¶19 is too far behind to be quoted
+
+
+def test_a_question_for_a_date_marks_only_a_sentence_with_one(qa):
+    answer = qa.ask("When was the defence equipment transfer agreement concluded?")
+    assert answer.found and answer.quotes[0].paragraph == 7
+    assert any("concluded in 2018" in s for s in answer.quotes[0].highlighted)
+    # ¶8 gives no date for the MOC: its best-matching sentence is not marked as the answer.
+    signals = qa.signals(["When did the coast guards sign the MOC?"])[0]
+    assert qa.answerer.highlight(signals, 8) == ()
+    assert qa.answerer.highlight(qa.signals(["Did the coast guards sign an MOC?"])[0], 8) != ()

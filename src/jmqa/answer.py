@@ -302,8 +302,20 @@ class Answerer:
         return scored
 
     def highlight(self, signals: Signals, paragraph: int) -> tuple[Span, ...]:
-        """The answering sentence, only when it stands out: a wrong mark is worse than none."""
+        """The answering sentence, only when it stands out: a wrong mark is worse than none.
+
+        A question that asks for a date, number, amount or place can only be answered by a
+        sentence that holds one, so only those are candidates ("When was the Strategic Dialogue
+        launched?" marks "...launched in 2024", not the sentence that best matches the words).
+        """
         scored = sorted(self.sentence_scores(signals, paragraph), key=lambda x: -x[1])
+        kinds = [k for k in expected_answer_types(signals.question) if k != "entity"]
+        if kinds:
+            text = self.document.paragraph(paragraph).text
+            scored = [
+                (span, value) for span, value in scored
+                if all(holds(kind, text[span.start : span.end]) for kind in kinds)
+            ]
         if not scored:
             return ()
         best_span, best = scored[0]
