@@ -152,6 +152,7 @@ def test_far_off_marks_english_questions_nowhere_near_the_statement(qa):
     assert far_off("Give me a recipe for chocolate cake") > 0.1
     assert far_off("What did the leaders say about the South China Sea?") == 0.0
     assert far_off("Apa kata mereka tentang minyak sawit?") == 0.0  # MiniLM reads only English
+    assert far_off("MIDORI INFINITY?") == 0.0  # every word is the statement's
 
 
 def test_retrievers_that_put_the_same_paragraph_first_are_equally_confident(qa):

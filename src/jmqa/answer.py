@@ -232,8 +232,10 @@ class Answerer:
             # How far an English question is below MiniLM's "on the statement at all" level. Off-topic
             # questions sit low and unanswerable on-topic ones high, so a straight weight on the
             # similarity cannot refuse both; this hinge lets the model treat the low end apart.
+            # A question whose every word the statement uses is not far off, however short and
+            # unlike any one sentence it is ("What is MIDORI INFINITY for?").
             "far_off": max(0.0, FAR_OFF_COSINE - float(p["minilm.sentence"].max()))
-            if signals.language == "en" else 0.0,
+            if signals.language == "en" and signals.coverage < 1.0 else 0.0,
             # None of the question's own words is in the statement (nor explained by the glossary).
             "no_overlap": float(signals.coverage < 0.1),
             "top_coverage": self.lexicon.coverage(signals.question, top),

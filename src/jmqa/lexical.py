@@ -258,7 +258,8 @@ class Lexicon:
             first = name.split(maxsplit=1)
             if _SHOUTING.fullmatch(name):  # "IGNORE ALL PRIOR INSTRUCTIONS" names nothing
                 continue
-            if _SENTENCE_START.search(question[: m.start()]) or first[0].lower() in _QUESTION_WORDS:
+            opener = re.sub(r"['’](m|ve|d|ll)$", "", first[0].lower())  # "I'm" is "I"
+            if _SENTENCE_START.search(question[: m.start()]) or opener in _QUESTION_WORDS:
                 # A sentence-initial capital is no name, but "What's Toyota" still holds one.
                 if len(first) == 1:
                     continue
@@ -267,7 +268,7 @@ class Lexicon:
                 continue
             # "Tokyo and Kuala Lumpur", "the Japan-Malaysia Comprehensive Strategic Partnership":
             # words the statement uses, put together differently. Not so "Belt and Road".
-            words = {w.removesuffix("'s") for w in _WORD.findall(name.lower())} - {"and", "of", "the"}
+            words = {w.split("'")[0] for w in _WORD.findall(name.lower())} - {"and", "of", "the", "i"}
             # "Japans" is "Japan's" typed without the apostrophe.
             if not all(w in self._words or w.removesuffix("s") in self._words for w in words):
                 names.append(name)
