@@ -96,6 +96,7 @@ def test_glossary_matches_whole_words_and_japanese_substrings():
         ("Did Takaichi thank Japans partners?", []),
         ("Hi, so I'm writing about LNG and I've read it", []),
         ("Is JMEPA being upgraded?", ["JMEPA"]),
+        ("What did Anwar think of the PM's speech?", []),  # the glossary knows "pm"
     ],
 )
 def test_unknown_names(lexicon, question, names):

@@ -264,7 +264,8 @@ class Lexicon:
                 if len(first) == 1:
                     continue
                 name = first[1]
-            if name.lower() in self._text or name.lower() in explained:
+            base = re.sub(r"['’]s$", "", name.lower())  # "PM's" is the glossary's "pm"
+            if base in self._text or base in explained:
                 continue
             # "Tokyo and Kuala Lumpur", "the Japan-Malaysia Comprehensive Strategic Partnership":
             # words the statement uses, put together differently. Not so "Belt and Road".
