@@ -25,12 +25,24 @@ def _good_items() -> list[QAItem]:
     ]
 
 
-@pytest.mark.skipif(not QA_FILE.exists(), reason="eval/qa.jsonl is not written yet")
 def test_our_qa_set_is_valid() -> None:
     """Schema, item rules and the set-level requirements of issue 3, over eval/qa.jsonl."""
     items = load_items(QA_FILE, require_split=True)
     problems = validate_items(items, DOC, set_rules=True)
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("path", sorted(QA_FILE.parent.glob("holdout-*.jsonl")), ids=lambda p: p.name)
+def test_our_holdout_sets_are_valid(path: Path) -> None:
+    """The one-shot hold-out sets obey the item rules too (they are too small for the set rules)."""
+    problems = validate_items(load_items(path), DOC, set_rules=False)
+    assert not problems, "\n".join(problems)
+
+
+def test_holdout_sets_share_no_question_with_the_qa_set() -> None:
+    asked = {item.question.casefold() for item in load_items(QA_FILE)}
+    for path in QA_FILE.parent.glob("holdout-*.jsonl"):
+        assert not asked & {item.question.casefold() for item in load_items(path)}, path.name
 
 
 def test_good_items_pass_item_rules() -> None:
