@@ -104,6 +104,8 @@ def test_answers_do_not_leak_between_questions(qa):
         ("Did they discuss the price of LNG?", ()),
         ("Did they say when the Expo runs?", ("time",)),
         ("Did Japan say how much it gives?", ("number",)),
+        ("On what exact day in April was POWER Asia launched?", ("day",)),
+        ("What date did the leaders meet?", ("time",)),  # a month may do
     ],
 )
 def test_expected_answer_types(question, kinds):
@@ -119,6 +121,10 @@ def test_expected_answer_types(question, kinds):
         ("number", "review of the Three Principles on Transfer", False),  # nor a name
         ("number", "cooperation between the two countries", False),
         ("number", "a two-state solution", False),
+        ("number", "the realisation of the MJIIT 2.0 concept", False),  # a version
+        ("number", "a contribution of USD 20.5 million", True),
+        ("day", "to be held from 19 March to 26 September 2027", True),
+        ("day", "established in December 2023", False),
         ("money", "a contribution of USD 20 million", True),
         ("money", "visitors reaching approximately 1.05 million", False),
         ("place", "the Expo, to be held in Yokohama, Japan", True),

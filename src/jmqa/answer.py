@@ -105,6 +105,8 @@ _EXPECTS = {
         r"|\bbila(kah)?\b|いつ|何年",
         re.IGNORECASE,
     ),
+    # "On what exact day...", "which day": a month or a year will not do.
+    "day": re.compile(r"\b(exact|precise)\s+(day|date)\b|\b(what|which) day\b", re.IGNORECASE),
     "place": re.compile(
         r"\bwhere\b|\bwhich (city|cities|site|location|port|venue|state|province|town)\b|\bdi mana\b"
         r"|どこ",
@@ -131,6 +133,7 @@ _HAS = {
         r"|billion)\b(?!-|\s+(?:countries|leaders|sides|nations|governments|agencies)\b)",
     ),
     "time": re.compile(rf"\b(19|20)\d\d\b|\b{_MONTH}\b|\bearly date\b|\bearliest\b"),
+    "day": re.compile(rf"\b\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}}\b"),
     # A named place other than the two countries themselves, which nearly every sentence names.
     "place": re.compile(rf"\b(in|at|from|to) (the )?(?!Japan\b|Malaysia\b|{_MONTH}\b)[A-Z][a-z]+"),
     "measure": _UNIT,
@@ -151,20 +154,23 @@ _YES_NO = re.compile(
     r"^\W*(is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall)\b", re.IGNORECASE
 )
 _WH = re.compile(r"\b(how|when|where|which|who|what)\b", re.IGNORECASE)
-_DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}}\b")
+
+
+_VERSION = re.compile(r"\b(?!USD|JPY|MYR)[A-Z]{2,} \d+\.\d\b")
 
 
 def holds(kind: str, sentence: str) -> bool:
     """Whether ``sentence`` holds an answer of this kind (see ``expected_answer_types``)."""
     if kind == "number":
-        sentence = _DAY_OF_MONTH.sub("", sentence)
+        sentence = _HAS["day"].sub("", sentence)  # "19 March" is a date, not a count
+        sentence = _VERSION.sub("", sentence)  # nor is "MJIIT 2.0"
     return _HAS[kind].search(sentence) is not None
 
 
 def expected_answer_types(question: str) -> tuple[str, ...]:
-    """What the question asks for, if that specific: any of "money", "number", "time", "place",
-    "measure" (a unit), "entity" ("When and where..." asks for two). "money" implies "number",
-    so it stands alone.
+    """What the question asks for, if that specific: any of "money", "number", "time", "day" (of
+    a month), "place", "measure" (a unit), "entity" ("When and where..." asks for two). "money"
+    implies "number" and "day" implies "time", so they stand alone.
 
     >>> expected_answer_types("When and where is the Expo?")
     ('time', 'place')
@@ -178,6 +184,8 @@ def expected_answer_types(question: str) -> tuple[str, ...]:
         kinds = tuple(k for k in kinds if k != "place")
     if "money" in kinds:
         kinds = tuple(k for k in kinds if k != "number")
+    if "day" in kinds:
+        kinds = tuple(k for k in kinds if k != "time")
     if kinds and kinds != ("entity",):
         kinds = tuple(k for k in kinds if k != "entity")  # "which year" asks for a time
     return kinds
