@@ -148,14 +148,7 @@ _HAS = {
 }
 
 
-# "Did they say when...?" still asks for a time; "Are they settling trade in yen?" asks yes or no,
-# not for an amount, though "in yen" alone would say so.
-_YES_NO = re.compile(
-    r"^\W*(is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall)\b", re.IGNORECASE
-)
-_WH = re.compile(r"\b(how|when|where|which|who|what)\b", re.IGNORECASE)
-
-
+# A version after an acronym ("MJIIT 2.0", "AZEC 2.0") is no count; a currency is.
 _VERSION = re.compile(r"\b(?!USD|JPY|MYR)[A-Z]{2,} \d+\.\d\b")
 
 
@@ -165,6 +158,14 @@ def holds(kind: str, sentence: str) -> bool:
         sentence = _HAS["day"].sub("", sentence)  # "19 March" is a date, not a count
         sentence = _VERSION.sub("", sentence)  # nor is "MJIIT 2.0"
     return _HAS[kind].search(sentence) is not None
+
+
+# "Did they say when...?" still asks for a time; "Are they settling trade in yen?" asks yes or no,
+# not for an amount, though "in yen" alone would say so.
+_YES_NO = re.compile(
+    r"^\W*(is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall)\b", re.IGNORECASE
+)
+_WH = re.compile(r"\b(how|when|where|which|who|what)\b", re.IGNORECASE)
 
 
 def expected_answer_types(question: str) -> tuple[str, ...]:
