@@ -106,6 +106,11 @@ def test_answers_do_not_leak_between_questions(qa):
         ("Did Japan say how much it gives?", ("number",)),
         ("On what exact day in April was POWER Asia launched?", ("day",)),
         ("What date did the leaders meet?", ("time",)),  # a month may do
+        # Who signed asks for a signatory; which agencies signed asks for the parties.
+        ("Who signed the Coast Guard MOC?", ("signatory",)),
+        ("who signed the LOI on each side, and when?", ("time", "signatory")),
+        ("Which agencies signed a Memorandum of Cooperation?", ("entity",)),
+        ("Who welcomed the signing of the LOI?", ()),
     ],
 )
 def test_expected_answer_types(question, kinds):
@@ -125,6 +130,9 @@ def test_expected_answer_types(question, kinds):
         ("number", "a contribution of USD 20.5 million", True),
         ("day", "to be held from 19 March to 26 September 2027", True),
         ("day", "established in December 2023", False),
+        ("signatory", "the MOC was signed by the two Commandants", True),
+        ("signatory", "the Ministers signed the LOI", True),
+        ("signatory", "they welcomed the signing of the Letter of Intent (LOI)", False),
         ("money", "a contribution of USD 20 million", True),
         ("money", "visitors reaching approximately 1.05 million", False),
         ("place", "the Expo, to be held in Yokohama, Japan", True),

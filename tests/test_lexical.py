@@ -97,6 +97,11 @@ def test_glossary_matches_whole_words_and_japanese_substrings():
         ("Hi, so I'm writing about LNG and I've read it", []),
         ("Is JMEPA being upgraded?", ["JMEPA"]),
         ("What did Anwar think of the PM's speech?", []),  # the glossary knows "pm"
+        # An adjective of a name the statement uses is no new name; one of a name it lacks is.
+        ("Which Middle Eastern chokepoint worries them?", []),
+        ("Is there anything on Asian supply chains?", []),
+        ("What about Omani ports?", ["Omani"]),
+        ("Did they discuss Brazilian investment?", ["Brazilian"]),
     ],
 )
 def test_unknown_names(lexicon, question, names):

@@ -107,6 +107,14 @@ _EXPECTS = {
     ),
     # "On what exact day...", "which day": a month or a year will not do.
     "day": re.compile(r"\b(exact|precise)\s+(day|date)\b|\b(what|which) day\b", re.IGNORECASE),
+    # "Who signed the MOC?" asks for the signatory, which only "signed by ..." or "<Name> signed"
+    # gives: the statement welcomes "the signing of" agreements and says nothing of who signed.
+    # Not "Who welcomed the signing of the LOI?": both leaders did, and the statement says so.
+    "signatory": re.compile(
+        r"\bwho\b(\W+\w+){0,3}?\W+(sign|signs|signed)\b|\bwho\b.*\b(is|are|was|were) signing\b"
+        r"|\bsignator(y|ies)\b",
+        re.IGNORECASE,
+    ),
     "place": re.compile(
         r"\bwhere\b|\bwhich (city|cities|site|location|port|venue|state|province|town)\b|\bdi mana\b"
         r"|どこ",
@@ -135,6 +143,7 @@ _HAS = {
     "time": re.compile(rf"\b(19|20)\d\d\b|\b{_MONTH}\b|\bearly date\b|\bearliest\b"),
     "day": re.compile(rf"\b\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}}\b"),
     # A named place other than the two countries themselves, which nearly every sentence names.
+    "signatory": re.compile(r"\bsigned by\b|\b[A-Z][a-z]+ (signed|will sign)\b"),
     "place": re.compile(rf"\b(in|at|from|to) (the )?(?!Japan\b|Malaysia\b|{_MONTH}\b)[A-Z][a-z]+"),
     "measure": _UNIT,
     # A name inside the sentence (not its first word) other than those in nearly every sentence,
@@ -170,7 +179,7 @@ _WH = re.compile(r"\b(how|when|where|which|who|what)\b", re.IGNORECASE)
 
 def expected_answer_types(question: str) -> tuple[str, ...]:
     """What the question asks for, if that specific: any of "money", "number", "time", "day" (of
-    a month), "place", "measure" (a unit), "entity" ("When and where..." asks for two). "money"
+    a month), "signatory", "place", "measure" (a unit), "entity" ("When and where..." asks for two). "money"
     implies "number" and "day" implies "time", so they stand alone.
 
     >>> expected_answer_types("When and where is the Expo?")

@@ -270,8 +270,12 @@ class Lexicon:
             # "Tokyo and Kuala Lumpur", "the Japan-Malaysia Comprehensive Strategic Partnership":
             # words the statement uses, put together differently. Not so "Belt and Road".
             words = {w.split("'")[0] for w in _WORD.findall(name.lower())} - {"and", "of", "the", "i"}
-            # "Japans" is "Japan's" typed without the apostrophe.
-            if not all(w in self._words or w.removesuffix("s") in self._words for w in words):
+            # "Japans" is "Japan's" typed without the apostrophe; "Middle Eastern", "Asian" and
+            # "Vietnamese" are adjectives of names the statement uses.
+            if not all(
+                any(w.removesuffix(end) in self._words for end in ("", "s", "n", "ern", "ese"))
+                for w in words
+            ):
                 names.append(name)
         return names
 
