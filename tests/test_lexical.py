@@ -102,6 +102,10 @@ def test_glossary_matches_whole_words_and_japanese_substrings():
         ("Is there anything on Asian supply chains?", []),
         ("What about Omani ports?", ["Omani"]),
         ("Did they discuss Brazilian investment?", ["Brazilian"]),
+        # A name the statement uses next to one the glossary explains, or a glossary word's plural.
+        ("Since when have Tokyo and KL been partners?", []),
+        ("Did the two PMs talk about the yen?", []),
+        ("Did Tokyo and Seoul sign anything?", ["Tokyo and Seoul"]),
     ],
 )
 def test_unknown_names(lexicon, question, names):

@@ -159,6 +159,9 @@ class Lexicon:
         self.paragraph_terms = [frozenset(d) for d in docs]
         self._text = " ".join(p.text for p in document.paragraphs).lower()
         self._words = {w.removesuffix("'s") for w in _WORD.findall(self._text)}
+        # One-word glossary terms name things the statement covers ("pm", "kl"), so they are
+        # no unknown names either, even in a form the glossary does not match ("PMs").
+        self._glossed = {term.lower() for lang, term, _ in self.glossary.entries if lang == "en" and " " not in term}
         self._words_by_start: dict[tuple[str, int], set[str]] = {}
         for word in self._words:
             self._words_by_start.setdefault((word[0], len(word)), set()).add(word)
@@ -271,11 +274,10 @@ class Lexicon:
             # words the statement uses, put together differently. Not so "Belt and Road".
             words = {w.split("'")[0] for w in _WORD.findall(name.lower())} - {"and", "of", "the", "i"}
             # "Japans" is "Japan's" typed without the apostrophe; "Middle Eastern", "Asian" and
-            # "Vietnamese" are adjectives of names the statement uses.
-            if not all(
-                any(w.removesuffix(end) in self._words for end in ("", "s", "n", "ern", "ese"))
-                for w in words
-            ):
+            # "Vietnamese" are adjectives of names the statement uses; "Tokyo and KL" and "PMs"
+            # join a name it uses and one the glossary explains.
+            known = self._words | self._glossed | set(explained.split())
+            if not all(any(w.removesuffix(end) in known for end in ("", "s", "n", "ern", "ese")) for w in words):
                 names.append(name)
         return names
 
