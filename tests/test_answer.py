@@ -149,6 +149,22 @@ def test_what_a_sentence_holds(kind, sentence, expected):
     assert holds(kind, sentence) is expected
 
 
+def test_an_unsure_answer_quotes_with_a_caution(qa):
+    from dataclasses import replace
+
+    question = "How many visitors were there in 2025?"
+    assert qa.ask(question).message == ""  # sure: quotes only
+    calibration = qa.answerer.calibration
+    try:
+        qa.answerer.calibration = replace(calibration, caution_confidence=1.01)
+        answer = qa.ask(question)
+        assert answer.found and answer.quotes and answer.message == jmqa.CAUTION
+    finally:
+        qa.answerer.calibration = calibration
+    # The caution band lies between refusing and being sure.
+    assert calibration.refusal["en"]["threshold"] < calibration.caution_confidence < 1.0
+
+
 def test_a_refusal_in_a_language_jmqa_does_not_read_says_so(qa):
     answer = qa.ask("Quel est le PIB de la Malaisie ?")
     assert not answer.found

@@ -116,3 +116,16 @@ def test_console_script_is_installed():
     assert result.returncode == 0 and "jmqa" in result.stdout
     script = Path(sys.executable).with_name("jmqa")
     assert script.exists(), "the jmqa console script is not installed in this environment"
+
+
+def test_ask_prints_a_caution_before_the_quotes_when_unsure() -> None:
+    import jmqa
+    from jmqa.answer import Answer, Quote
+    from jmqa.cli import format_answer
+
+    p = jmqa.load_statement().paragraph(21)
+    answer = Answer("Which airlines?", True, (Quote(21, p.section, p.text, (), 1.0),), 0.45, (), jmqa.CAUTION)
+    text = format_answer(answer)
+    assert " ".join(text.split()).startswith(jmqa.CAUTION)
+    assert "\n\n¶21 · " in text
+    assert jmqa.CAUTION.split()[0] not in format_answer(Answer("q", True, answer.quotes, 0.9))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 from pathlib import Path
@@ -16,6 +17,7 @@ from jmqa.evaluate import (
     abstention_scores,
     aggregate,
     bootstrap_intervals,
+    confidence_bands,
     hit_at,
     inside_spans,
     merged_spans,
@@ -204,6 +206,29 @@ def test_aggregate() -> None:
     assert aggregate(results[3:]).hit1 is None  # no answerable items: nothing to measure
 
 
+def test_confidence_bands_count_what_the_statement_answers() -> None:
+    def scored(confidence: float, gold: tuple[int, ...], found: bool, invalid: str | None = None):
+        answer = Answer("q", found, (_quote(17, ()),) if found else (), confidence)
+        r = score_item(_item(gold=gold), [17], answer)
+        return r if invalid is None else dataclasses.replace(r, invalid_question=invalid)
+
+    results = [
+        scored(0.1, (), False),  # refused, rightly
+        scored(0.3, (17,), False),  # refused, wrongly
+        scored(0.5, (), True),  # answered, wrongly
+        scored(0.7, (17,), True),
+        scored(0.7, (), True),
+        scored(1.0, (17,), True),  # the top edge belongs to the last band
+        scored(0.0, (), False, invalid="empty"),  # refused as input: no confidence to judge
+    ]
+    bands = confidence_bands(results)
+    assert [(b.low, b.high) for b in bands][0] == (0.0, 0.2) and bands[-1].high == 1.0
+    assert [b.n for b in bands] == [1, 1, 1, 2, 1]
+    assert [b.answerable for b in bands] == [0, 1, 0, 1, 1]
+    assert [b.answered for b in bands] == [0, 0, 1, 2, 1]
+    assert [b.answered_answerable for b in bands] == [0, 0, 0, 1, 1]
+
+
 def test_citation_precision_counts_non_gold_quotes() -> None:
     r = score_item(_item(), [17, 4], _answer(_quote(17, ()), _quote(4, ())))
     assert aggregate([r]).citation_precision == 0.5
@@ -306,6 +331,8 @@ def test_cli_eval_end_to_end(tmp_path: Path, qa, capsys) -> None:
     assert empty["found"] is False and empty["invalid_question"]
     assert data["latency"]["count"] == 5
     assert "hit@1" in md.read_text() and "| default |" in md.read_text()
+    assert "How far to trust the confidence" in md.read_text()
+    assert sum(b["n"] for b in data["confidence_bands"]) == 5  # e6 was refused as input
     err = capsys.readouterr().err
     assert "encoding questions" in err  # progress is shown
     assert not list(tmp_path.glob(".tmp-*"))  # atomic writes leave no temp files

@@ -132,6 +132,35 @@ def test_question_shows_quoted_paragraph_and_highlight(
     assert watched.dialogs == []
 
 
+# Questions whose quotes have come with a caution (confidence between refusing and sure); the test
+# uses the first that still does, so a refit of the refusal model moves it, not breaks it.
+UNSURE = (
+    "Will Japan and Malaysia work together against dirty money?",
+    "Is there anything in the statement about the chip industry?",
+    "Did travel between Japan and Malaysia top a million people last year?",
+    "Which Japanese universities are taking part in MIDORI INFINITY?",
+)
+
+
+def test_an_unsure_answer_shows_its_caution_before_the_quotes(app_url: str, watched: Watched, qa: jmqa.QA):
+    question = next((q for q in UNSURE if qa.ask(q).message == jmqa.CAUTION), None)
+    assert question, "no candidate question gets a caution any more: pick new ones from the eval report"
+    page = watched.page
+    page.goto(app_url + "/")
+    ask(page, question)
+    answer = page.locator("#jmqa-chat .jmqa-answer").last
+    assert answer.locator(".jmqa-caution").inner_text() == jmqa.CAUTION
+    assert answer.locator("blockquote .jmqa-caution").count() == 0  # ours, not the statement's
+    # Read first, before any quote.
+    assert answer.evaluate(
+        "a => a.querySelector('.jmqa-caution').compareDocumentPosition(a.querySelector('blockquote'))"
+        " & Node.DOCUMENT_POSITION_FOLLOWING"
+    )
+    quotes = answer.locator("blockquote.jmqa-text").all_inner_texts()
+    assert quotes == [qa.document.paragraph(q.paragraph).text for q in qa.ask(question).quotes]
+    assert watched.external_requests() == []
+
+
 def test_clicking_an_example_asks_it(app_url: str, watched: Watched):
     page = watched.page
     page.goto(app_url + "/")

@@ -194,6 +194,18 @@ def test_refusal_says_so_and_suggests_nearest_without_quoting():
     assert texts_of(panel).texts == [DOC.paragraph(n).text for n in (11, 14, 20)]
 
 
+def test_a_caution_comes_before_the_quotes_as_our_words_not_the_statement():
+    answer = Answer("Which airlines fly the new routes?", True, (quote_of(21),), 0.45, (), jmqa.CAUTION)
+    markup = format_answer_html(answer, DOC)
+    assert texts_of(markup).texts == [DOC.paragraph(21).text]  # the quote is untouched
+    assert texts_of(markup, "jmqa-caution").texts == [jmqa.CAUTION]
+    assert markup.index("jmqa-caution") < markup.index(DOC.paragraph(21).text[:40])
+    rendered = markdown_to_html(format_answer_markdown(answer, DOC))
+    assert [t.strip() for t in texts_of(rendered, "blockquote").texts] == [DOC.paragraph(21).text]
+    assert rendered.startswith("<p><em>" + html.escape(jmqa.CAUTION, quote=False) + "</em></p>")
+    assert "jmqa-caution" not in format_answer_html(found(quote_of(21)), DOC)  # only when unsure
+
+
 def test_notice_is_escaped():
     assert "<script>" not in format_notice_html("<script>alert(1)</script>")
     assert escape_html("a<b>&c") == "a&#60;b&#62;&#38;c"

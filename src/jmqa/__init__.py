@@ -13,7 +13,7 @@ from jmqa import _offline  # noqa: F401  (must run before any model library is i
 
 import logging
 
-from jmqa.answer import NOT_ADDRESSED, Answer, Quote
+from jmqa.answer import CAUTION, NOT_ADDRESSED, Answer, Quote
 from jmqa.document import Document, Paragraph, Span, load_statement, parse
 from jmqa.errors import (
     DocumentParseError,
@@ -32,7 +32,7 @@ from jmqa.retrieval import CONFIGS, Hit
 __version__ = "0.1.0"
 
 __all__ = [
-    "CONFIGS", "MAX_QUESTION_CHARS", "NOT_ADDRESSED", "QA", "Answer", "Document",
+    "CAUTION", "CONFIGS", "MAX_QUESTION_CHARS", "NOT_ADDRESSED", "QA", "Answer", "Document",
     "DocumentParseError", "Hit", "IndexCorruptError", "IndexMissingError", "IndexStaleError",
     "InvalidArgumentError", "InvalidQuestionError", "JmqaError", "ModelNotInstalledError",
     "Paragraph", "Quote", "Span", "__version__", "build", "default_index_dir", "load",

@@ -23,6 +23,13 @@ from jmqa.lexical import Lexicon, tokenize, unsupported_language
 from jmqa.retrieval import Hit, Signals
 
 NOT_ADDRESSED = "The statement does not address this question."
+# Shown with quotes the refusal model is unsure of (see eval/tune.py's CAUTION_CONFIDENCE): on
+# dev, about three in ten such answers were to questions the statement does not answer (mostly a
+# detail it leaves out), against one in eight above.
+CAUTION = (
+    "jmqa is not sure the statement answers exactly this: the paragraphs below are the closest "
+    "it has. Check that they say what you asked before relying on them."
+)
 FAR_OFF_COSINE = 0.45  # chosen on dev by out-of-fold abstention F1, from 0.30 to 0.50
 
 
@@ -50,7 +57,7 @@ class Answer:
     quotes: tuple[Quote, ...]
     confidence: float  # estimated probability that the statement answers the question
     nearest: tuple[int, ...] = ()
-    message: str = ""
+    message: str = ""  # a refusal's reason; with quotes, a caution (or "")
 
 
 @dataclass(frozen=True)
@@ -64,6 +71,7 @@ class Calibration:
     highlight_margin: float  # ... and its lead over the runner-up sentence
     highlight_lexical: float  # weight of word overlap in a sentence's score
     highlight_confidence: float  # mark nothing unless the answer is at least this confident
+    caution_confidence: float = 0.0  # quote with CAUTION below this confidence
 
     @classmethod
     def load(cls) -> Calibration:
@@ -289,7 +297,8 @@ class Answerer:
             )
             for h in self.quoted(hits, evidence)
         )
-        return Answer(signals.question, True, quotes, confidence)
+        caution = CAUTION if confidence < c.caution_confidence else ""
+        return Answer(signals.question, True, quotes, confidence, message=caution)
 
     def quoted(self, hits: list[Hit], evidence: np.ndarray, margin: float | None = None) -> list[Hit]:
         """The hits an answer quotes: the first, and those of the next ``max_quotes - 1`` whose

@@ -261,6 +261,8 @@ def format_answer(answer: Answer, color: bool = False) -> str:
         )
     if marked_any and not color:
         blocks.append(_MARK_LEGEND)
+    if answer.message:
+        blocks.insert(0, textwrap.fill(answer.message, 96))
     return "\n\n".join(blocks)
 
 

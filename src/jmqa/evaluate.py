@@ -492,6 +492,38 @@ def aggregate(results: Sequence[ItemResult]) -> Metrics:
 # --- bootstrap --------------------------------------------------------------------------------
 
 
+CONFIDENCE_EDGES = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
+
+
+@dataclass(frozen=True)
+class ConfidenceBand:
+    """Items whose answer confidence lies in [low, high) ([low, high] for the last band)."""
+
+    low: float
+    high: float
+    n: int
+    answerable: int  # items with gold: the statement does answer them
+    answered: int  # items the pipeline quoted for
+    answered_answerable: int  # of those quoted for, items with gold
+
+
+def confidence_bands(results: Sequence[ItemResult], edges: Sequence[float] = CONFIDENCE_EDGES) -> list[ConfidenceBand]:
+    """How often the statement really answers questions at each level of ``Answer.confidence``.
+
+    Questions refused as input (``invalid_question``) carry no confidence and are left out.
+    """
+    scored = [r for r in results if r.invalid_question is None]
+    bands = []
+    for i, (low, high) in enumerate(zip(edges, edges[1:])):
+        last = i == len(edges) - 2
+        inside = [r for r in scored if low <= r.confidence < high or (last and r.confidence == high)]
+        bands.append(ConfidenceBand(
+            low, high, len(inside), sum(bool(r.gold) for r in inside), sum(r.found for r in inside),
+            sum(r.found and bool(r.gold) for r in inside),
+        ))
+    return bands
+
+
 @dataclass(frozen=True)
 class Interval:
     """A point estimate with its 95% percentile bootstrap interval (None if undefined)."""
@@ -749,6 +781,11 @@ def _fmt(value: float | None, digits: int = 3) -> str:
 
 def _pct(value: float | None) -> str:
     return "n/a" if value is None else f"{100 * value:.1f}%"
+
+
+def _share(part: int, whole: int) -> str:
+    """"7 (70%)": a count with its share, so a band of three items is not read as a rate."""
+    return f"{part}" if whole == 0 else f"{part} ({100 * part / whole:.0f}%)"
 
 
 def _cell(text: object) -> str:
@@ -1012,6 +1049,18 @@ def render_markdown(result: EvalResult, env: Mapping[str, Any], split: str,
                    "no highlight", "refused", "citation precision"], rows)
     out += [""]
 
+    name = "default" if "default" in result.per_item else result.retrievers[0]
+    out += [f"## How far to trust the confidence (`{name}`)", "",
+            "`Answer.confidence` is the refusal model's estimate that the statement answers the "
+            "question; below the threshold jmqa refuses. Per band: how many questions fall in it, "
+            "how many of them the statement answers, and how many of those jmqa quoted for really "
+            "have an answer in the statement.", ""]
+    rows = [[f"{b.low:.1f}–{b.high:.1f}", b.n, _share(b.answerable, b.n), b.answered,
+             _share(b.answered_answerable, b.answered)]
+            for b in confidence_bands(result.per_item[name])]
+    out += _table(["confidence", "questions", "answerable", "answered", "answered and answerable"], rows)
+    out += [""]
+
     out += ["## Latency", ""]
     if result.latency and result.latency.count:
         lat = result.latency
@@ -1029,7 +1078,6 @@ def render_markdown(result: EvalResult, env: Mapping[str, Any], split: str,
         out += ["Not measured in this run."]
     out += [""]
 
-    name = "default" if "default" in result.per_item else result.retrievers[0]
     out += [f"## Failures of `{name}`", ""]
     for title, rows in _failure_rows(result, name).items():
         out += [f"### {title}: {len(rows)}", ""]
@@ -1059,6 +1107,7 @@ def to_json(result: EvalResult, env: Mapping[str, Any], split: str,
         },
         "paired_hit1_default_minus": {n: asdict(v) for n, v in result.paired.items()},
         "latency": asdict(result.latency) if result.latency else None,
+        "confidence_bands": [asdict(b) for b in confidence_bands(result.per_item[name])],
         "ask_mismatches": list(result.ask_mismatches),
         "failures_of": name,
         "failures": {

@@ -173,6 +173,8 @@ def format_answer_html(answer: Answer, document: Document, read_as: str | None =
         parts.append(_note_html(f"Read as a follow-up: “{read_as}”", "jmqa-readas"))
     if answer.found:
         count = len(answer.quotes)
+        if answer.message:
+            parts.append(_note_html(answer.message, "jmqa-caution"))
         parts.append(
             _note_html(
                 "The statement says (verbatim, most relevant first):"
@@ -257,7 +259,7 @@ def format_answer_markdown(answer: Answer, document: Document) -> str:
             )
             lines.append(escape_markdown(f"Nearest paragraphs it does have: {nearest}"))
         return "\n\n".join(lines)
-    blocks = []
+    blocks = [f"*{escape_markdown(answer.message)}*"] if answer.message else []
     for q in answer.quotes:
         blocks.append(
             f"**{escape_markdown(paragraph_heading(q.paragraph, q.section))}**\n\n"
@@ -351,6 +353,7 @@ mark.jmqa-hl { background: #ffe066; color: #1a1a1a; padding: 0 0.1em; border-rad
 .jmqa-cite { font-size: 0.8em; opacity: 0.75; margin-top: 0.2em; }
 .jmqa-note, .jmqa-readas { margin: 0.2em 0; font-size: 0.9em; opacity: 0.85; }
 .jmqa-refusal { font-weight: 600; margin: 0.2em 0; }
+.jmqa-caution { margin: 0.2em 0 0.4em; font-style: italic; }
 /* Read-only citation boxes are dimmed by default; they are meant to be read and copied. */
 #jmqa-cited-citation textarea, #jmqa-browse-citation textarea {
   color: var(--body-text-color); -webkit-text-fill-color: var(--body-text-color); opacity: 1; }
