@@ -33,6 +33,10 @@ CAUTION = (
 FAR_OFF_COSINE = 0.45  # chosen on dev by out-of-fold abstention F1, from 0.30 to 0.50
 
 
+# Each quoted paragraph's sentences with their scores for the question, by paragraph number.
+SentenceScores = dict[int, list[tuple[Span, float]]]
+
+
 @dataclass(frozen=True)
 class Quote:
     """A paragraph quoted verbatim, with the sentence(s) that answer the question as spans."""
@@ -227,13 +231,18 @@ class Answerer:
         self.lexicon = lexicon
         self.calibration = calibration
 
-    def refusal_features(self, signals: Signals, evidence: np.ndarray, hits: list[Hit]) -> dict[str, float]:
+    def refusal_features(
+        self, signals: Signals, evidence: np.ndarray, hits: list[Hit], scored: SentenceScores | None = None
+    ) -> dict[str, float]:
         """The numbers the refusal model looks at, by name.
 
         ``evidence`` is the default fusion's score per paragraph, whichever retriever ranked
         ``hits``: the model was fitted on that scale, so other retrievers are judged on how much
         *their* first paragraph stands out in it, and their refusals can be compared.
+        ``scored`` may hold the quoted paragraphs' sentence scores, already computed.
         """
+        if scored is None:
+            scored = self._sentence_scores_of(signals, self.quoted(hits, evidence))
         p = signals.per_paragraph
         top = hits[0].paragraph
         others = np.delete(evidence, top - 1)
@@ -242,7 +251,7 @@ class Answerer:
         best_sentences = [
             hit.text[span.start : span.end]
             for hit in self.quoted(hits, evidence)
-            for span, _ in sorted(self.sentence_scores(signals, hit.paragraph), key=lambda x: -x[1])[:2]
+            for span, _ in sorted(scored[hit.paragraph], key=lambda x: -x[1])[:2]
         ]
         missing = any(
             not any(holds(kind, sentence) for sentence in best_sentences)
@@ -275,7 +284,9 @@ class Answerer:
         """Quote ``hits`` (ranked by any retriever) or refuse; ``evidence`` as in refusal_features."""
         c = self.calibration
         model = c.refusal[language_group(signals)]
-        confidence = answerable_probability(self.refusal_features(signals, evidence, hits), model)
+        quoted = self.quoted(hits, evidence)
+        scored = self._sentence_scores_of(signals, quoted)
+        confidence = answerable_probability(self.refusal_features(signals, evidence, hits, scored), model)
         if confidence < model["threshold"]:
             foreign = unsupported_language(signals.question)
             return Answer(
@@ -293,9 +304,9 @@ class Answerer:
         quotes = tuple(
             Quote(
                 h.paragraph, h.section, h.text,
-                self.highlight(signals, h.paragraph) if mark else (), h.score,
+                self.highlight(signals, h.paragraph, scored[h.paragraph]) if mark else (), h.score,
             )
-            for h in self.quoted(hits, evidence)
+            for h in quoted
         )
         caution = CAUTION if confidence < c.caution_confidence else ""
         return Answer(signals.question, True, quotes, confidence, message=caution)
@@ -311,6 +322,9 @@ class Answerer:
         margin = c.quote_margin if margin is None else margin
         floor = evidence[hits[0].paragraph - 1] - margin
         return [hits[0]] + [h for h in hits[1 : c.max_quotes] if evidence[h.paragraph - 1] >= floor]
+
+    def _sentence_scores_of(self, signals: Signals, hits: list[Hit]) -> SentenceScores:
+        return {h.paragraph: self.sentence_scores(signals, h.paragraph) for h in hits}
 
     def sentence_scores(self, signals: Signals, paragraph: int) -> list[tuple[Span, float]]:
         """Each sentence of ``paragraph`` with its score for the question (dense + overlap)."""
@@ -330,14 +344,18 @@ class Answerer:
             scored.append((span, value))
         return scored
 
-    def highlight(self, signals: Signals, paragraph: int) -> tuple[Span, ...]:
+    def highlight(
+        self, signals: Signals, paragraph: int, scored: list[tuple[Span, float]] | None = None
+    ) -> tuple[Span, ...]:
         """The answering sentence, only when it stands out: a wrong mark is worse than none.
 
         A question that asks for a date, number, amount or place can only be answered by a
         sentence that holds one, so only those are candidates ("When was the Strategic Dialogue
         launched?" marks "...launched in 2024", not the sentence that best matches the words).
         """
-        scored = sorted(self.sentence_scores(signals, paragraph), key=lambda x: -x[1])
+        if scored is None:
+            scored = self.sentence_scores(signals, paragraph)
+        scored = sorted(scored, key=lambda x: -x[1])
         kinds = [k for k in expected_answer_types(signals.question) if k != "entity"]
         if kinds:
             text = self.document.paragraph(paragraph).text
