@@ -94,6 +94,7 @@ def test_answers_do_not_leak_between_questions(qa):
         ("Where in the statement is OSA mentioned?", ()),
         ("How many tonnes of LNG will Malaysia supply?", ("number", "measure")),
         ("In which year was the partnership set up?", ("time",)),
+        ("For which years is Malaysia seeking a seat?", ("time",)),  # not "which <names>"
         ("Which agencies work on rare earths?", ("entity",)),
         ("What companies are named in the car industry?", ("entity",)),
         ("Which leader welcomed the Expo?", ()),

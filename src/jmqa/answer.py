@@ -113,7 +113,7 @@ _EXPECTS = {
         re.IGNORECASE,
     ),
     "time": re.compile(
-        r"\bwhen\b|\b(what|which) (date|year|month|day)\b|\bby when\b|\bhow long\b"
+        r"\bwhen\b|\b(what|which) (date|year|month|day)s?\b|\bby when\b|\bhow long\b"
         r"|\bbila(kah)?\b|いつ|何年",
         re.IGNORECASE,
     ),
