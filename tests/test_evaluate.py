@@ -229,6 +229,14 @@ def test_confidence_bands_count_what_the_statement_answers() -> None:
     assert [b.answered_answerable for b in bands] == [0, 0, 0, 1, 1]
 
 
+def test_a_cautioned_answer_is_recorded_as_such() -> None:
+    quotes = (_quote(17, ()),)
+    assert score_item(_item(), [17], Answer("q", True, quotes, 0.5, (), "not sure")).cautioned
+    assert not score_item(_item(), [17], Answer("q", True, quotes, 0.9)).cautioned
+    refusal = Answer("q", False, (), 0.1, (17,), "The statement does not address this question.")
+    assert not score_item(_item(), [17], refusal).cautioned  # a refusal's message is no caution
+
+
 def test_citation_precision_counts_non_gold_quotes() -> None:
     r = score_item(_item(), [17, 4], _answer(_quote(17, ()), _quote(4, ())))
     assert aggregate([r]).citation_precision == 0.5
@@ -332,6 +340,7 @@ def test_cli_eval_end_to_end(tmp_path: Path, qa, capsys) -> None:
     assert data["latency"]["count"] == 5
     assert "hit@1" in md.read_text() and "| default |" in md.read_text()
     assert "How far to trust the confidence" in md.read_text()
+    assert "false answers cautioned:" in md.read_text()
     assert sum(b["n"] for b in data["confidence_bands"]) == 5  # e6 was refused as input
     err = capsys.readouterr().err
     assert "encoding questions" in err  # progress is shown

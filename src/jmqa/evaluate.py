@@ -345,6 +345,7 @@ class ItemResult:
     # "in_highlight", "wrong_highlight", "no_highlight", "refused"; and whether the quotes hold it
     span_outcome: str | None
     span_in_quotes: bool | None
+    cautioned: bool = False  # quoted, but with jmqa's "not sure this answers it" caution
 
 
 def score_item(item: QAItem, ranking: Sequence[int], answer: Answer | None,
@@ -394,6 +395,7 @@ def score_item(item: QAItem, ranking: Sequence[int], answer: Answer | None,
         invalid_question=invalid,
         span_outcome=span_outcome,
         span_in_quotes=span_in_quotes,
+        cautioned=found and bool(answer and answer.message),
         **retrieval,
     )
 
@@ -931,7 +933,8 @@ def _returned(r: ItemResult) -> str:
     quoted = ", ".join(f"¶{p}" for p in r.quoted)
     mark = (f"; marked: “{_truncate(r.highlighted[0], 100)}”" if r.highlighted
             else "; nothing marked")
-    return f"quoted {quoted} (top-3 {top}; confidence {r.confidence:.2f}){mark}"
+    caution = ", with a caution" if r.cautioned else ""
+    return f"quoted {quoted} (top-3 {top}; confidence {r.confidence:.2f}{caution}){mark}"
 
 
 def render_markdown(result: EvalResult, env: Mapping[str, Any], split: str,
@@ -1059,7 +1062,12 @@ def render_markdown(result: EvalResult, env: Mapping[str, Any], split: str,
              _share(b.answered_answerable, b.answered)]
             for b in confidence_bands(result.per_item[name])]
     out += _table(["confidence", "questions", "answerable", "answered", "answered and answerable"], rows)
-    out += [""]
+    results = result.per_item[name]
+    false_answers = [r for r in results if r.found and not r.gold]
+    cautioned = [r for r in results if r.cautioned]
+    out += ["", f"Answers that came with a caution: {len(cautioned)}, of which "
+                f"{sum(not r.gold for r in cautioned)} to questions without gold; false answers "
+                f"cautioned: {sum(r.cautioned for r in false_answers)} of {len(false_answers)}.", ""]
 
     out += ["## Latency", ""]
     if result.latency and result.latency.count:
