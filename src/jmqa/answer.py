@@ -154,8 +154,8 @@ _HAS = {
     ),
     "time": re.compile(rf"\b(19|20)\d\d\b|\b{_MONTH}\b|\bearly date\b|\bearliest\b"),
     "day": re.compile(rf"\b\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}}\b"),
-    # A named place other than the two countries themselves, which nearly every sentence names.
     "signatory": re.compile(r"\bsigned by\b|\b[A-Z][a-z]+ (signed|will sign)\b"),
+    # A named place other than the two countries themselves, which nearly every sentence names.
     "place": re.compile(rf"\b(in|at|from|to) (the )?(?!Japan\b|Malaysia\b|{_MONTH}\b)[A-Z][a-z]+"),
     "measure": _UNIT,
     # A name inside the sentence (not its first word) other than those in nearly every sentence,
@@ -191,8 +191,8 @@ _WH = re.compile(r"\b(how|when|where|which|who|what)\b", re.IGNORECASE)
 
 def expected_answer_types(question: str) -> tuple[str, ...]:
     """What the question asks for, if that specific: any of "money", "number", "time", "day" (of
-    a month), "signatory", "place", "measure" (a unit), "entity" ("When and where..." asks for two). "money"
-    implies "number" and "day" implies "time", so they stand alone.
+    a month), "signatory", "place", "measure" (a unit), "entity" ("When and where..." asks for
+    two). "money" implies "number" and "day" implies "time", so they stand alone.
 
     >>> expected_answer_types("When and where is the Expo?")
     ('time', 'place')
@@ -249,9 +249,9 @@ class Answerer:
         # The best two sentences of each paragraph the answer would quote: a "when" may be
         # answered by the second quote, but not by a sentence far from the question.
         best_sentences = [
-            hit.text[span.start : span.end]
-            for hit in self.quoted(hits, evidence)
-            for span, _ in sorted(scored[hit.paragraph], key=lambda x: -x[1])[:2]
+            self.document.paragraph(paragraph).text[span.start : span.end]
+            for paragraph, sentences in scored.items()
+            for span, _ in sorted(sentences, key=lambda x: -x[1])[:2]
         ]
         missing = any(
             not any(holds(kind, sentence) for sentence in best_sentences)

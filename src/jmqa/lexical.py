@@ -161,7 +161,9 @@ class Lexicon:
         self._words = {w.removesuffix("'s") for w in _WORD.findall(self._text)}
         # One-word glossary terms name things the statement covers ("pm", "kl"), so they are
         # no unknown names either, even in a form the glossary does not match ("PMs").
-        self._glossed = {term.lower() for lang, term, _ in self.glossary.entries if lang == "en" and " " not in term}
+        self._glossed = {
+            term.lower() for lang, term, _ in self.glossary.entries if lang == "en" and " " not in term
+        }
         self._words_by_start: dict[tuple[str, int], set[str]] = {}
         for word in self._words:
             self._words_by_start.setdefault((word[0], len(word)), set()).add(word)
