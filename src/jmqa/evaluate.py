@@ -491,9 +491,6 @@ def aggregate(results: Sequence[ItemResult]) -> Metrics:
     )
 
 
-# --- bootstrap --------------------------------------------------------------------------------
-
-
 CONFIDENCE_EDGES = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
 
 
@@ -524,6 +521,9 @@ def confidence_bands(results: Sequence[ItemResult], edges: Sequence[float] = CON
             sum(r.found and bool(r.gold) for r in inside),
         ))
     return bands
+
+
+# --- bootstrap --------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -1058,11 +1058,11 @@ def render_markdown(result: EvalResult, env: Mapping[str, Any], split: str,
             "question; below the threshold jmqa refuses. Per band: how many questions fall in it, "
             "how many of them the statement answers, and how many of those jmqa quoted for really "
             "have an answer in the statement.", ""]
+    results = result.per_item[name]
     rows = [[f"{b.low:.1f}–{b.high:.1f}", b.n, _share(b.answerable, b.n), b.answered,
              _share(b.answered_answerable, b.answered)]
-            for b in confidence_bands(result.per_item[name])]
+            for b in confidence_bands(results)]
     out += _table(["confidence", "questions", "answerable", "answered", "answered and answerable"], rows)
-    results = result.per_item[name]
     false_answers = [r for r in results if r.found and not r.gold]
     cautioned = [r for r in results if r.cautioned]
     out += ["", f"Answers that came with a caution: {len(cautioned)}, of which "
