@@ -7,6 +7,7 @@ import pytest
 
 import jmqa
 from jmqa.answer import expected_answer_types, holds
+from jmqa.retrieval import CONFIGS
 
 pytestmark = pytest.mark.slow
 
@@ -221,6 +222,19 @@ def test_the_answer_type_may_be_held_by_any_quoted_paragraph(qa):
 
     assert type_missing(5.0) == 0.0  # ¶19 is quoted too
     assert type_missing(-50.0) == 1.0  # ¶19 is too far behind to be quoted
+
+
+def test_the_answer_type_must_be_held_by_a_sentence_about_the_question(qa):
+    # ¶21's routes sentence has no number; its "1.05 million" is about visitors, not routes.
+    def type_missing(question: str) -> float:
+        signals = qa.signals([question])[0]
+        hits = qa.retriever.rank(signals, CONFIGS["default"], 1)
+        evidence = qa.retriever.fused(signals, CONFIGS["default"])
+        assert hits[0].paragraph == 21
+        return qa.answerer.refusal_features(signals, evidence, hits)["type_missing"]
+
+    assert type_missing("How many new air routes were launched between Japan and Malaysia?") == 1.0
+    assert type_missing("How many two-way visitors were there between Japan and Malaysia?") == 0.0
 
 
 def test_a_question_for_a_date_marks_only_a_sentence_with_one(qa):
