@@ -139,6 +139,8 @@ def test_expected_answer_types(question, kinds):
         ("money", "visitors reaching approximately 1.05 million", False),
         ("place", "the Expo, to be held in Yokohama, Japan", True),
         ("place", "opened in September 2024", False),
+        ("place", "as articulated in Prime Minister Takaichi's speech", False),  # a title
+        ("place", "a contribution of USD 20 million to the Critical Minerals Facility", False),
         ("entity", "cooperation between Perodua and Daihatsu", True),
         ("entity", "engagement between JBIC and Malaysian counterparts", True),
         ("entity", "transnational crimes, including online fraud, drug offences", True),

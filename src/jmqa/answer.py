@@ -160,7 +160,8 @@ _HAS = {
     "day": re.compile(rf"\b\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}}\b"),
     "signatory": re.compile(r"\bsigned by\b|\b[A-Z][a-z]+ (signed|will sign)\b"),
     # A named place other than the two countries themselves, which nearly every sentence names.
-    "place": re.compile(rf"\b(in|at|from|to) (the )?(?!Japan\b|Malaysia\b|{_MONTH}\b)[A-Z][a-z]+"),
+    # Not a title ("in Prime Minister Takaichi's speech"); "to" only ever leads to a body's name.
+    "place": re.compile(rf"\b(in|at|from) (the )?(?!Japan\b|Malaysia\b|Prime\b|{_MONTH}\b)[A-Z][a-z]+"),
     "measure": _UNIT,
     # A name inside the sentence (not its first word) other than those in nearly every sentence,
     # or a list ("including ...", "a, b and c"): "which aspects" may be answered by "site selection".
