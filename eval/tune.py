@@ -5,7 +5,7 @@
 1. Fusion weights of the "default" retriever: a grid search for hit@1 (+ MRR/2), printed so a
    change to ``retrieval.CONFIGS`` is a deliberate, reviewed edit.
 2. The refusal model: a logistic regression over the signals in ``answer.refusal_features``,
-   and the threshold with the best abstention F1 among those refusing at most 4% of answerable
+   and the threshold with the best abstention F1 among those refusing at most 2.5% of answerable
    dev questions (the target is 5% on unseen questions; the margin is for generalisation),
    chosen on out-of-fold probabilities (5-fold cross-validation within dev).
 3. How many paragraphs to quote (``quote_margin``) and when to mark a sentence
@@ -36,7 +36,9 @@ FEATURES = [
     "minilm_sentence", "minilm_window", "e5_sentence", "e5_window", "bm25", "coverage", "no_overlap",
     "top_coverage", "type_missing", "unknown_names", "fused_top", "fused_gap", "far_off",
 ]
-MAX_DEV_FALSE_REFUSALS = 0.04
+# Fresh question sets have refused about twice dev's share of answerable questions (pooled hold-outs
+# 1-4: 8.2% against dev's 2.4%), so dev's cap sits at half the 5% target.
+MAX_DEV_FALSE_REFUSALS = 0.025
 # Quotes below this confidence carry a caution. Chosen on dev's out-of-fold probabilities
 # (2026-11-29, 433 questions): answers under 0.6 were to unanswerable questions about 3 times in
 # 10 against 1 in 8 above; the "confidence" table of every eval report keeps it honest.

@@ -97,7 +97,14 @@ def test_answers_do_not_leak_between_questions(qa):
         ("In which year was the partnership set up?", ("time",)),
         ("For which years is Malaysia seeking a seat?", ("time",)),  # not "which <names>"
         ("Which agencies work on rare earths?", ("entity",)),
-        ("What companies are named in the car industry?", ("entity",)),
+        ("What companies are named in the car industry?", ("company",)),
+        ("Which Japanese reactor maker did Malaysia pick?", ("company",)),
+        ("Which airlines fly the new routes?", ("airline",)),
+        ("Which universities take part?", ("university",)),
+        ("Which like-minded countries are named?", ("country",)),
+        ("In which Malaysian state is the plant?", ("place",)),
+        # Only the sentence that asks says what the answer is: not the background before it.
+        ("I track which countries back each other's bids. For which years is Malaysia running?", ("time",)),
         ("Which leader welcomed the Expo?", ()),
         ("Which paragraph is about palm oil?", ()),
         ("What did they say about palm oil?", ()),
@@ -140,6 +147,12 @@ def test_expected_answer_types(question, kinds):
         ("place", "the Expo, to be held in Yokohama, Japan", True),
         ("place", "opened in September 2024", False),
         ("place", "as articulated in Prime Minister Takaichi's speech", False),  # a title
+        ("company", "cooperation between Perodua and Daihatsu", True),
+        ("company", "involving Japanese companies and Malaysian stakeholders", False),
+        ("university", "the opening of the University of Tsukuba Malaysia", True),
+        ("airline", "the launch of new air routes connecting the two countries", False),
+        ("country", "like-minded countries, such as Australia and France", True),
+        ("country", "the arbitrary export restrictions", False),
         ("place", "a contribution of USD 20 million to the Critical Minerals Facility", False),
         ("entity", "cooperation between Perodua and Daihatsu", True),
         ("entity", "engagement between JBIC and Malaysian counterparts", True),

@@ -101,6 +101,8 @@ _WHERE_IN_TEXT = re.compile(
     r"(ed|es)?|refer(red|s)?)\b",
     re.IGNORECASE,
 )
+# "which", "what" or "name the", then up to three words ("which Japanese reactor makers").
+_WHICH = r"\b(which|what|name the|names of( the)?)\s+([\w'-]+\s+){0,3}?"
 _EXPECTS = {
     # An amount of money: only a currency answers it, not "1.05 million visitors".
     "money": re.compile(
@@ -132,12 +134,18 @@ _EXPECTS = {
         re.IGNORECASE,
     ),
     "place": re.compile(
-        r"\bwhere\b|\bwhich (city|cities|site|location|port|venue|state|province|town)\b|\bdi mana\b"
+        r"\bwhere\b|\bwhich ([\w-]+ ){0,2}?(city|cities|site|location|port|venue|state|province|town)\b"
+        r"|\bdi mana\b"
         r"|どこ",
         re.IGNORECASE,
     ),
     # Tonnes of what, kilometres of what: the unit has to be there too, not just any number.
     "measure": _UNIT,
+    # "Which airlines...", "what Japanese companies...": only a name of that kind answers it.
+    "company": re.compile(rf"{_WHICH}(compan(y|ies)|firms?|(car ?|auto)?makers?|manufacturers?|startups?)\b", re.IGNORECASE),
+    "university": re.compile(rf"{_WHICH}universit(y|ies)\b", re.IGNORECASE),
+    "airline": re.compile(rf"{_WHICH}(airlines?|carriers?)\b", re.IGNORECASE),
+    "country": re.compile(rf"{_WHICH}(countries|country|nations?)\b", re.IGNORECASE),
     # "Which agencies...", "what companies...": the answer names something. Not "which leader"
     # (the answer is a leader, named in nearly every sentence) nor "which paragraph" (about us).
     "entity": re.compile(
@@ -163,6 +171,17 @@ _HAS = {
     # Not a title ("in Prime Minister Takaichi's speech"); "to" only ever leads to a body's name.
     "place": re.compile(rf"\b(in|at|from) (the )?(?!Japan\b|Malaysia\b|Prime\b|{_MONTH}\b)[A-Z][a-z]+"),
     "measure": _UNIT,
+    # The names of each kind the statement uses, and the usual forms of others.
+    "company": re.compile(
+        r"\b(Perodua|Daihatsu|Tenaga Nasional|Sarawak Energy|Petronas|Toyota|Honda|Proton|Mitsubishi"
+        r"|Corporation|Corp|Inc|Ltd|Berhad|Bhd)\b"
+    ),
+    "university": re.compile(r"\bUniversit(y|ies)\b|\bInstitute of Technology\b|\bMJIIT\b"),
+    "airline": re.compile(r"\b(Airlines?|Airways|AirAsia|ANA|JAL)\b"),
+    "country": re.compile(
+        r"\b(Australia|France|Iran|Palestine|Myanmar|Cambodia|Thailand|Korea|China|Indonesia|Singapore"
+        r"|Philippines|Viet ?Nam|Brunei|Laos|India|United States|United Kingdom)\b"
+    ),
     # A name inside the sentence (not its first word) other than those in nearly every sentence,
     # or a list ("including ...", "a, b and c"): "which aspects" may be answered by "site selection".
     "entity": re.compile(
@@ -192,6 +211,7 @@ _YES_NO = re.compile(
     r"^\W*(is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall)\b", re.IGNORECASE
 )
 _WH = re.compile(r"\b(how|when|where|which|who|what)\b", re.IGNORECASE)
+_ASKING = re.compile(r"[^.!?]*\?")
 
 
 def expected_answer_types(question: str) -> tuple[str, ...]:
@@ -206,7 +226,10 @@ def expected_answer_types(question: str) -> tuple[str, ...]:
     """
     if _YES_NO.search(question) and not _WH.search(question):
         return ()
-    kinds = tuple(kind for kind, pattern in _EXPECTS.items() if pattern.search(question))
+    # In "Some background: I've been tracking which countries... For which years...?" only the
+    # sentences that ask something say what the answer must be.
+    asked = " ".join(_ASKING.findall(question)) or question
+    kinds = tuple(kind for kind, pattern in _EXPECTS.items() if pattern.search(asked))
     if _WHERE_IN_TEXT.search(question):
         kinds = tuple(k for k in kinds if k != "place")
     if "money" in kinds:
