@@ -260,3 +260,31 @@ def test_a_question_for_a_date_marks_only_a_sentence_with_one(qa):
     signals = qa.signals(["When did the coast guards sign the MOC?"])[0]
     assert qa.answerer.highlight(signals, 8) == ()
     assert qa.answerer.highlight(qa.signals(["Did the coast guards sign an MOC?"])[0], 8) != ()
+
+
+def test_a_paragraph_named_by_number_is_quoted_whole(qa):
+    answer = qa.ask("What does paragraph 14 say?")
+    assert answer.found and answer.confidence == 1.0 and not answer.message
+    assert [q.paragraph for q in answer.quotes] == [14]
+    assert answer.quotes[0].text == qa.document.paragraph(14).text
+    assert answer.quotes[0].highlights == ()  # nothing was asked of it
+    assert [h.paragraph for h in qa.search("What does para 9 say?", k=3)][0] == 9
+
+
+def test_a_question_about_a_named_paragraph_marks_its_answer(qa):
+    answer = qa.ask("In paragraph 14, how much did Japan contribute?")
+    assert [q.paragraph for q in answer.quotes] == [14]
+    assert any("USD 20 million" in s for s in answer.quotes[0].highlighted)
+    # ¶14 says nothing of Taiwan: still quoted, as asked, with a note and nothing marked.
+    answer = qa.ask("What does paragraph 14 say about Taiwan?")
+    assert [q.paragraph for q in answer.quotes] == [14] and answer.quotes[0].highlights == ()
+    assert "not sure" in answer.message
+
+
+def test_a_paragraph_that_does_not_exist_is_said_so(qa):
+    answer = qa.ask("What does ¶40 say?")
+    assert not answer.found and "numbered 1 to 27" in answer.message and "¶40" in answer.message
+    answer = qa.ask("What do ¶14 and ¶40 say?")
+    assert [q.paragraph for q in answer.quotes] == [14] and "no ¶40" in answer.message
+    answer = qa.ask("What do paragraphs 1 to 27 say?")
+    assert [q.paragraph for q in answer.quotes] == list(range(1, 11)) and "first 10 of the 27" in answer.message

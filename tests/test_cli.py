@@ -87,6 +87,12 @@ def test_ask_refuses_plainly(qa, capsys):
 
 
 @pytest.mark.slow
+def test_ask_for_a_paragraph_that_does_not_exist(qa, capsys):
+    code, out, _ = run(capsys, "ask", "What does ¶40 say?")
+    assert code == 0 and out.strip() == "The statement's paragraphs are numbered 1 to 27: there is no ¶40."
+
+
+@pytest.mark.slow
 def test_no_build_with_a_missing_index_exits_1_and_says_how_to_fix(qa, capsys, tmp_path):
     code, _, err = run(capsys, "--index-dir", str(tmp_path / "none"), "ask", "palm oil", "--no-build")
     assert code == 1 and "jmqa index" in err

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from jmqa.errors import InvalidQuestionError
-from jmqa.question import MAX_QUESTION_CHARS, clean_question
+from jmqa.question import MAX_QUESTION_CHARS, cited_paragraphs, clean_question, without_references
 
 
 @pytest.mark.parametrize("empty", ["", "   ", "\n\t ", "\u200b\u200b"])
@@ -45,3 +45,32 @@ def test_html_is_kept_as_plain_text():
 def test_non_text_is_refused():
     with pytest.raises(InvalidQuestionError, match="must be text"):
         clean_question(None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "question, cited",
+    [
+        ("What does paragraph 14 say?", (14,)),
+        ("What is in ¶22?", (22,)),
+        ("para. 7 and 9", (7, 9)),
+        ("What do paragraphs 3-5 and ¶9 say?", (3, 4, 5, 9)),
+        ("¶¶7–8", (7, 8)),
+        ("Compare ¶9 with ¶2", (9, 2)),  # in the order asked
+        ("Apa kata perenggan 14?", (14,)),
+        ("第14段落には何が書かれていますか？", (14,)),
+        ("１４段落", (14,)),  # full-width digits
+        ("What does the last paragraph say?", (27,)),
+        ("Summarise the opening paragraph", (1,)),
+        ("What does ¶40 say?", (40,)),  # kept, so the answer can say there is none
+        ("Which paragraph mentions OSA?", ()),
+        ("How many paragraphs are there?", ()),
+        ("What happened in 2025?", ()),
+    ],
+)
+def test_cited_paragraphs(question, cited):
+    assert cited_paragraphs(question, 27) == cited
+
+
+def test_without_references_keeps_what_is_asked_of_them():
+    assert without_references("In paragraph 14, how much did Japan give?") == "In , how much did Japan give?"
+    assert without_references("¶¶7–8") == ""

@@ -194,6 +194,16 @@ def test_refusal_says_so_and_suggests_nearest_without_quoting():
     assert texts_of(panel).texts == [DOC.paragraph(n).text for n in (11, 14, 20)]
 
 
+def test_a_paragraph_that_does_not_exist_is_said_so_with_nothing_near_offered():
+    message = "The statement's paragraphs are numbered 1 to 27: there is no ¶40."
+    answer = Answer("What does ¶40 say?", False, (), 0.0, (), message)
+    markup = format_answer_html(answer, DOC)
+    assert [html.unescape(t) for t in texts_of(markup, "jmqa-refusal").texts] == [message]
+    assert texts_of(markup).texts == [] and not texts_of(markup, "jmqa-nearest").texts
+    panel = cited_panel_html(answer, DOC)
+    assert "¶40" in html.unescape(panel) and "Nearest" not in panel and texts_of(panel).texts == []
+
+
 def test_a_caution_comes_before_the_quotes_as_our_words_not_the_statement():
     answer = Answer("Which airlines fly the new routes?", True, (quote_of(21),), 0.45, (), jmqa.CAUTION)
     markup = format_answer_html(answer, DOC)

@@ -30,6 +30,7 @@ CAUTION = (
     "jmqa is not sure the statement answers exactly this: the paragraphs below are the closest "
     "it has. Check that they say what you asked before relying on them."
 )
+MAX_CITED = 10  # paragraphs quoted for "What do paragraphs 1-27 say?"; the note says so
 FAR_OFF_COSINE = 0.45  # chosen on dev by out-of-fold abstention F1, from 0.30 to 0.50
 # A sentence that answers a "how many" must also be about what was asked: within this much of the
 # best sentence's score. ¶21's "1.05 million visitors" does not answer "How many new air routes?"
@@ -340,6 +341,44 @@ class Answerer:
         )
         caution = CAUTION if confidence < c.caution_confidence else ""
         return Answer(signals.question, True, quotes, confidence, message=caution)
+
+    def cite(
+        self, signals: Signals, evidence: np.ndarray, hits: list[Hit], cited: tuple[int, ...], asks_more: bool
+    ) -> Answer:
+        """Quote the paragraphs the question names by number ("What does ¶14 say?"), in its order.
+
+        The person chose them, so they are quoted unless no such paragraph exists. When the
+        question also asks something of them (``asks_more``: "How much does ¶14 say Japan
+        gave?"), the refusal model judges whether they answer it (``hits`` put them first): the
+        answering sentence is marked if so, and a note says so if not.
+        """
+        count = len(self.document.paragraphs)
+        valid = [n for n in cited if 1 <= n <= count]
+        missing = [f"¶{n}" for n in cited if not 1 <= n <= count]
+        notes = []
+        if missing:
+            notes.append(f"The statement's paragraphs are numbered 1 to {count}: there is no {', '.join(missing)}.")
+        if len(valid) > MAX_CITED:
+            notes.append(
+                f"Showing the first {MAX_CITED} of the {len(valid)} paragraphs asked for; "
+                f"ask for the rest separately."
+            )
+            valid = valid[:MAX_CITED]
+        if not valid:
+            return Answer(signals.question, False, (), 0.0, message=" ".join(notes))
+        confidence, mark = 1.0, False
+        if asks_more:
+            model = self.calibration.refusal[language_group(signals)]
+            confidence = answerable_probability(self.refusal_features(signals, evidence, hits), model)
+            mark = confidence >= model["threshold"]
+            if confidence < self.calibration.caution_confidence:
+                notes.append("Quoted as asked, but jmqa is not sure this says what you asked about.")
+        quotes = []
+        for n in valid:
+            para = self.document.paragraph(n)
+            marked = self.highlight(signals, n) if mark else ()
+            quotes.append(Quote(n, para.section, para.text, marked, float(evidence[n - 1])))
+        return Answer(signals.question, True, tuple(quotes), confidence, message=" ".join(notes))
 
     def quoted(self, hits: list[Hit], evidence: np.ndarray, margin: float | None = None) -> list[Hit]:
         """The hits an answer quotes: the first, and those of the next ``max_quotes - 1`` whose

@@ -238,6 +238,8 @@ def _use_color() -> bool:
 def format_answer(answer: Answer, color: bool = False) -> str:
     """Readable text: ¶ number, section, verbatim text with the answering sentence marked."""
     if not answer.found:
+        if not answer.nearest:  # "What does ¶40 say?"
+            return answer.message
         nearest = ", ".join(f"¶{n}" for n in answer.nearest)
         return (f"{answer.message}\n"
                 f"(Nearest paragraphs, which do not answer it: {nearest}. "

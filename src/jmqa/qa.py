@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from jmqa.answer import Answer, Answerer, Calibration
@@ -25,7 +26,7 @@ from jmqa.embedders import EMBEDDER_NAMES, get_embedder
 from jmqa.errors import IndexError_, InvalidArgumentError
 from jmqa.index import Index, Progress, build_index, load_index, save_index
 from jmqa.lexical import Lexicon
-from jmqa.question import clean_question
+from jmqa.question import cited_paragraphs, clean_question, without_references
 from jmqa.retrieval import CONFIGS, Hit, Retriever, RetrieverConfig, Signals
 
 log = logging.getLogger("jmqa")
@@ -120,7 +121,7 @@ class QA:
     ) -> list[list[Hit]]:
         """:meth:`search` for a batch of questions; the models run once per batch."""
         k, config = self._check_k(k), self._config(retriever)
-        return [self.retriever.rank(s, config, k) for s in self.signals(questions)]
+        return [self._ranked(s, config)[:k] for s in self.signals(questions)]
 
     def ask(self, question: str, retriever: str | RetrieverConfig = "default") -> Answer:
         """Quote the paragraphs that answer ``question``, or say the statement does not."""
@@ -134,6 +135,24 @@ class QA:
 
     def answer_signals(self, signals: Signals, config: RetrieverConfig) -> tuple[list[Hit], Answer]:
         """Every paragraph ranked under ``config``, and the answer quoting the best of them."""
+        cited = cited_paragraphs(signals.question, self.paragraph_count)
+        if not cited:
+            hits = self.retriever.rank(signals, config, self.paragraph_count)
+            return hits, self.answerer.answer(signals, self.retriever.fused(signals, CONFIGS["default"]), hits)
+        # "How much does ¶14 say Japan gave?": judge and mark ¶14 on what is asked of it, without
+        # the reference ("14" is no figure the statement gives).
+        rest = without_references(signals.question)
+        asks_more = bool(self.lexicon.content_terms(rest))
+        judged = self.retriever.signals([rest])[0] if asks_more else signals
+        hits = self._ranked(judged, config, cited)
+        evidence = self.retriever.fused(judged, CONFIGS["default"])
+        answer = self.answerer.cite(judged, evidence, hits, cited, asks_more)
+        return hits, replace(answer, question=signals.question)
+
+    def _ranked(self, signals: Signals, config: RetrieverConfig, cited: tuple[int, ...] | None = None) -> list[Hit]:
+        """Every paragraph, best first; those the question names by number ("¶14") come first."""
+        if cited is None:
+            cited = cited_paragraphs(signals.question, self.paragraph_count)
         hits = self.retriever.rank(signals, config, self.paragraph_count)
-        evidence = self.retriever.fused(signals, CONFIGS["default"])
-        return hits, self.answerer.answer(signals, evidence, hits)
+        order = {n: i for i, n in enumerate(cited)}
+        return sorted(hits, key=lambda h: order.get(h.paragraph, len(order)))  # stable: rank order else

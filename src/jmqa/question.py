@@ -46,3 +46,51 @@ def _too_long(length: int, max_chars: int) -> str:
         f"the question is {length:,} characters long; the limit is {max_chars:,}. "
         f"Ask about one thing at a time"
     )
+
+
+# "¶14", "paragraphs 3-5", "para. 7 and 9", "perenggan 14", "第14段落": the person names paragraphs
+# by the statement's own numbers, which no similarity search can be trusted to find.
+_REFERENCE = re.compile(
+    r"(?:¶¶?|§§?|\bparagraphs?\b|\bparas?\b\.?|\bperenggan\b)\s*(?:no\.?|number|#)?\s*"
+    r"(\d{1,3}(?:\s*(?:-|–|—|to|and|&|,|or)\s*\d{1,3}\b)*)"
+    r"|第?\s*(\d{1,3})\s*(?:段落|パラグラフ)",
+    re.IGNORECASE,
+)
+_RANGE = re.compile(r"(\d{1,3})\s*(?:-|–|—|to)\s*(\d{1,3})|(\d{1,3})")
+_FIRST = re.compile(r"\b(first|opening)\s+paragraph\b", re.IGNORECASE)
+_LAST = re.compile(r"\b(last|final|closing|concluding)\s+paragraph\b", re.IGNORECASE)
+
+
+def cited_paragraphs(question: str, count: int) -> tuple[int, ...]:
+    """The paragraph numbers ``question`` names, in the order it names them (out-of-range
+    numbers included, so the answer can say there is no such paragraph).
+
+    >>> cited_paragraphs("What do paragraphs 3-5 and ¶9 say?", 27)
+    (3, 4, 5, 9)
+    >>> cited_paragraphs("What does the last paragraph say?", 27)
+    (27,)
+    >>> cited_paragraphs("Which paragraph mentions OSA?", 27)
+    ()
+    """
+    text = unicodedata.normalize("NFKC", question)  # full-width digits
+    found: list[tuple[int, int]] = []  # (position, number)
+    for m in _REFERENCE.finditer(text):
+        numbers = m.group(1) or m.group(2)
+        for r in _RANGE.finditer(numbers):
+            if r.group(3):
+                found.append((m.start(), int(r.group(3))))
+            else:
+                low, high = int(r.group(1)), int(r.group(2))
+                span = range(low, high + 1) if low <= high and high - low < count else (low, high)
+                found.extend((m.start(), n) for n in span)
+    found += [(m.start(), 1) for m in _FIRST.finditer(text)]
+    found += [(m.start(), count) for m in _LAST.finditer(text)]
+    return tuple(dict.fromkeys(n for _, n in sorted(found, key=lambda x: x[0])))
+
+
+def without_references(question: str) -> str:
+    """``question`` with its paragraph references taken out: what is left to look for."""
+    text = unicodedata.normalize("NFKC", question)
+    for pattern in (_REFERENCE, _FIRST, _LAST):
+        text = pattern.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip()

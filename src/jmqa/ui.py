@@ -218,12 +218,14 @@ def cited_panel_html(answer: Answer, document: Document) -> str:
             quote_block_html(document, q.paragraph, q.section, q.text, q.highlights)
             for q in answer.quotes
         ]
-    else:
+    elif answer.nearest:
         head = _note_html(
             "The statement does not address the latest question. Nearest paragraphs "
             "(they do not answer it):"
         )
         blocks = [_paragraph_block(document, document.paragraph(n)) for n in answer.nearest]
+    else:  # "What does ¶40 say?": nothing near to show
+        head, blocks = _note_html(answer.message or jmqa.NOT_ADDRESSED), []
     return f'<div class="jmqa-panel">{head}{"".join(blocks)}</div>'
 
 
