@@ -100,6 +100,11 @@ def test_answers_do_not_leak_between_questions(qa):
         ("What companies are named in the car industry?", ("company",)),
         ("Which Japanese reactor maker did Malaysia pick?", ("company",)),
         ("Which airlines fly the new routes?", ("airline",)),
+        ("Which specific defence equipment will Japan transfer?", ("hardware",)),
+        ("Which Japanese warship will escort the tankers?", ("hardware",)),
+        ("What equipment did Japan provide through OSA?", ()),  # ¶24 answers it in kind
+        ("What about ships passing through the gulf near Iran?", ()),  # "what about": no "which"
+        ("which fields besides technology will exchanges be promoted in", ("entity",)),
         ("Which universities take part?", ("university",)),
         ("Which like-minded countries are named?", ("country",)),
         ("In which Malaysian state is the plant?", ("place",)),
@@ -153,6 +158,8 @@ def test_expected_answer_types(question, kinds):
         ("airline", "the launch of new air routes connecting the two countries", False),
         ("country", "like-minded countries, such as Australia and France", True),
         ("country", "the arbitrary export restrictions", False),
+        ("hardware", "the provision of equipment through OSA", False),
+        ("hardware", "two patrol vessels were handed over", True),
         ("place", "a contribution of USD 20 million to the Critical Minerals Facility", False),
         ("entity", "cooperation between Perodua and Daihatsu", True),
         ("entity", "engagement between JBIC and Malaysian counterparts", True),

@@ -102,8 +102,13 @@ _WHERE_IN_TEXT = re.compile(
     r"(ed|es)?|refer(red|s)?)\b",
     re.IGNORECASE,
 )
-# "which", "what" or "name the", then up to three words ("which Japanese reactor makers").
-_WHICH = r"\b(which|what|name the|names of( the)?)\s+([\w'-]+\s+){0,3}?"
+# "which", "what" or "name the", then up to three words that are not a verb or preposition
+# ("which Japanese reactor makers"; not "what about ships", "what was agreed about ships").
+_WHICH = (
+    r"\b(which|what|name the|names of( the)?)\s+"
+    r"((?!(?:about|is|are|was|were|do|does|did|has|have|had|will|would|can|could|of|for|in|on|to"
+    r"|with|agreed|said|say)\b)[\w'-]+\s+){0,3}?"
+)
 _EXPECTS = {
     # An amount of money: only a currency answers it, not "1.05 million visitors".
     "money": re.compile(
@@ -147,6 +152,15 @@ _EXPECTS = {
     "university": re.compile(rf"{_WHICH}universit(y|ies)\b", re.IGNORECASE),
     "airline": re.compile(rf"{_WHICH}(airlines?|carriers?)\b", re.IGNORECASE),
     "country": re.compile(rf"{_WHICH}(countries|country|nations?)\b", re.IGNORECASE),
+    # "Which defence equipment...", "what specific equipment...", "which warship", "which reactor":
+    # the statement names no piece of hardware. Not "What equipment did Japan provide?", which ¶24 answers in kind.
+    "hardware": re.compile(
+        rf"\bwhich\s+([\w'-]+\s+){{0,2}}?equipment\b"
+        rf"|\bwhat\s+(specific|exact|particular)\s+([\w'-]+\s+){{0,2}}?equipment\b"
+        rf"|{_WHICH}(warships?|vessels?|ships?|aircraft|submarines?|frigates?|reactors?|radars?)\b"
+        r"(?!\s+(makers?|manufacturers?|builders?))",  # "which reactor maker" asks for a company
+        re.IGNORECASE,
+    ),
     # "Which agencies...", "what companies...": the answer names something. Not "which leader"
     # (the answer is a leader, named in nearly every sentence) nor "which paragraph" (about us).
     "entity": re.compile(
@@ -179,6 +193,10 @@ _HAS = {
     ),
     "university": re.compile(r"\bUniversit(y|ies)\b|\bInstitute of Technology\b|\bMJIIT\b"),
     "airline": re.compile(r"\b(Airlines?|Airways|AirAsia|ANA|JAL)\b"),
+    "hardware": re.compile(
+        r"\b(vessels?|boats?|ships?|warships?|aircraft|helicopters?|drones?|submarines?|frigates?|radars?"
+        r"|[A-Z]{2,}-\d+)\b"
+    ),
     "country": re.compile(
         r"\b(Australia|France|Iran|Palestine|Myanmar|Cambodia|Thailand|Korea|China|Indonesia|Singapore"
         r"|Philippines|Viet ?Nam|Brunei|Laos|India|United States|United Kingdom)\b"
