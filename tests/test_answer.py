@@ -100,6 +100,8 @@ def test_answers_do_not_leak_between_questions(qa):
         ("What companies are named in the car industry?", ("company",)),
         ("Which Japanese reactor maker did Malaysia pick?", ("company",)),
         ("Which airlines fly the new routes?", ("airline",)),
+        ("Where do both governments stand on Pyongyang's weapons programmes?", ()),  # a position
+        ("Which minister signed the Letter of Intent?", ("signatory",)),
         ("Which specific defence equipment will Japan transfer?", ("hardware",)),
         ("Which Japanese warship will escort the tankers?", ("hardware",)),
         ("What equipment did Japan provide through OSA?", ()),  # ¶24 answers it in kind

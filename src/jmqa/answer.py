@@ -96,10 +96,11 @@ _UNIT = re.compile(
     r"|percent|per cent)\b|%",
     re.IGNORECASE,
 )
-# "Where do they mention OSA?" asks where in the statement, not for a place.
+# "Where do they mention OSA?" asks where in the statement, not for a place; "Where do both
+# governments stand on...?" asks for a position.
 _WHERE_IN_TEXT = re.compile(
     r"\bwhere\b.*\b(statement|document|text|paragraph|mention(ed|s)?|talk(ed|s)?|say|said|discuss"
-    r"(ed|es)?|refer(red|s)?)\b",
+    r"(ed|es)?|refer(red|s)?|stand|stands)\b",
     re.IGNORECASE,
 )
 # "which", "what" or "name the", then up to three words that are not a verb or preposition
@@ -134,9 +135,12 @@ _EXPECTS = {
     # "Who signed the MOC?" asks for the signatory, which only "signed by ..." or "<Name> signed"
     # gives: the statement welcomes "the signing of" agreements and says nothing of who signed.
     # Not "Who welcomed the signing of the LOI?": both leaders did, and the statement says so.
+    # "Which minister signed...?" too; but "Which agencies signed the MOC?" names the agencies.
     "signatory": re.compile(
         r"\bwho\b(\W+\w+){0,3}?\W+(sign|signs|signed)\b|\bwho\b.*\b(is|are|was|were) signing\b"
-        r"|\bsignator(y|ies)\b",
+        r"|\bsignator(y|ies)\b"
+        r"|\bwhich\s+([\w'-]+\s+){0,2}?(ministers?|officials?|persons?|people|representatives?"
+        r"|ambassadors?|secretar(y|ies)|envoys?)\b(\W+\w+){0,3}?\W+(sign|signs|signed)\b",
         re.IGNORECASE,
     ),
     "place": re.compile(
