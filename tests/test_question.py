@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from jmqa.errors import InvalidQuestionError
-from jmqa.question import MAX_QUESTION_CHARS, cited_paragraphs, clean_question, without_references
+from jmqa.question import (
+    MAX_QUESTION_CHARS,
+    cited_paragraphs,
+    clean_question,
+    names_paragraphs,
+    without_references,
+)
 
 
 @pytest.mark.parametrize("empty", ["", "   ", "\n\t ", "\u200b\u200b"])
@@ -74,3 +80,8 @@ def test_cited_paragraphs(question, cited):
 def test_without_references_keeps_what_is_asked_of_them():
     assert without_references("In paragraph 14, how much did Japan give?") == "In , how much did Japan give?"
     assert without_references("¶¶7–8") == ""
+
+
+def test_names_paragraphs():
+    assert names_paragraphs("what about ¶15?") and names_paragraphs("the closing paragraph")
+    assert not names_paragraphs("Which paragraph mentions OSA?")

@@ -161,6 +161,21 @@ def test_an_unsure_answer_shows_its_caution_before_the_quotes(app_url: str, watc
     assert watched.external_requests() == []
 
 
+def test_paragraphs_asked_for_by_number(app_url: str, watched: Watched, qa: jmqa.QA):
+    page = watched.page
+    page.goto(app_url + "/")
+    ask(page, "What do ¶14 and ¶40 say?")
+    answer = page.locator("#jmqa-chat .jmqa-answer").last
+    assert answer.locator("blockquote.jmqa-text").all_inner_texts() == [qa.document.paragraph(14).text]
+    assert "there is no ¶40" in answer.locator(".jmqa-caution").inner_text()
+    ask(page, "What does ¶40 say?")
+    answer = page.locator("#jmqa-chat .jmqa-answer").last
+    assert "numbered 1 to 27" in answer.locator(".jmqa-refusal").inner_text()
+    assert answer.locator("blockquote").count() == 0 and answer.locator(".jmqa-nearest").count() == 0
+    assert "there is no ¶40" in page.locator("#jmqa-cited").inner_text()
+    assert watched.external_requests() == []
+
+
 def test_clicking_an_example_asks_it(app_url: str, watched: Watched):
     page = watched.page
     page.goto(app_url + "/")

@@ -267,6 +267,9 @@ def test_resolve_question():
     )
     long_previous = "x" * jmqa.MAX_QUESTION_CHARS
     assert resolve_question("and Japan?", long_previous) == ("and Japan?", False)
+    # A new paragraph replaces the one asked for before; asked of a topic, it joins it.
+    assert resolve_question("what about ¶15?", "What does ¶14 say?") == ("what about ¶15?", False)
+    assert resolve_question("what about ¶17?", "Palm oil?") == ("Palm oil? what about ¶17?", True)
 
 
 def test_history_accepts_both_content_shapes():

@@ -88,6 +88,12 @@ def cited_paragraphs(question: str, count: int) -> tuple[int, ...]:
     return tuple(dict.fromkeys(n for _, n in sorted(found, key=lambda x: x[0])))
 
 
+def names_paragraphs(question: str) -> bool:
+    """Whether ``question`` names any paragraph by number or position (see cited_paragraphs)."""
+    text = unicodedata.normalize("NFKC", question)
+    return any(pattern.search(text) for pattern in (_REFERENCE, _FIRST, _LAST))
+
+
 def without_references(question: str) -> str:
     """``question`` with its paragraph references taken out: what is left to look for."""
     text = unicodedata.normalize("NFKC", question)

@@ -32,7 +32,7 @@ import jmqa
 from jmqa.answer import Answer
 from jmqa.document import Document, Paragraph, Span
 from jmqa.errors import InvalidQuestionError
-from jmqa.question import MAX_QUESTION_CHARS, clean_question
+from jmqa.question import MAX_QUESTION_CHARS, clean_question, names_paragraphs
 
 log = logging.getLogger("jmqa")
 
@@ -303,8 +303,11 @@ def resolve_question(question: str, previous: str | None) -> tuple[str, bool]:
     """The question to search and whether it was expanded with the previous one's text.
 
     A follow-up is searched as "<previous question> <follow-up>"; if that would exceed the
-    length limit the follow-up is searched alone.
+    length limit the follow-up is searched alone. So is "what about ¶15?" after "What does ¶14
+    say?": the new paragraph replaces the old one rather than joining it.
     """
+    if previous and names_paragraphs(question) and names_paragraphs(previous):
+        return question, False
     if previous and is_follow_up(question):
         combined = f"{previous} {question}"
         if len(combined) <= MAX_QUESTION_CHARS:
