@@ -9,6 +9,7 @@ from jmqa.question import (
     MAX_QUESTION_CHARS,
     cited_paragraphs,
     clean_question,
+    named_sections,
     names_paragraphs,
     without_references,
 )
@@ -85,3 +86,25 @@ def test_without_references_keeps_what_is_asked_of_them():
 def test_names_paragraphs():
     assert names_paragraphs("what about ¶15?") and names_paragraphs("the closing paragraph")
     assert not names_paragraphs("Which paragraph mentions OSA?")
+
+
+HEADINGS = ["", "Security and Safety Cooperation", "Economy and People-to-People Exchanges",
+            "Regional and International Cooperation", "Conclusion"]
+
+
+@pytest.mark.parametrize(
+    "question, sections",
+    [
+        ("Summarise the security section", (1,)),
+        ("What is in the section on people-to-people exchanges?", (2,)),
+        ("the section on regional and international cooperation", (3,)),
+        ("What do the security and economy sections say about AI?", (1, 2)),
+        ("What does the closing section say?", (4,)),
+        ("Summarise the opening section", (0,)),
+        ("Which section mentions OSA?", ()),  # no heading named
+        ("Is this part of the economic partnership?", ()),  # "part" is too common to count
+        ("What does the statement say about security cooperation?", ()),  # no "section"
+    ],
+)
+def test_named_sections(question, sections):
+    assert named_sections(question, HEADINGS) == sections

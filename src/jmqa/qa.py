@@ -25,11 +25,16 @@ from jmqa.document import Document, load_statement
 from jmqa.embedders import EMBEDDER_NAMES, get_embedder
 from jmqa.errors import IndexError_, InvalidArgumentError
 from jmqa.index import Index, Progress, build_index, load_index, save_index
-from jmqa.lexical import Lexicon
-from jmqa.question import cited_paragraphs, clean_question, without_references
+from jmqa.lexical import Lexicon, tokenize
+from jmqa.question import cited_paragraphs, clean_question, named_sections, without_references
 from jmqa.retrieval import CONFIGS, Hit, Retriever, RetrieverConfig, Signals
 
 log = logging.getLogger("jmqa")
+# Words that only say which section and that a summary is wanted, not what to look for in it.
+_SECTION_FRAMING = (
+    "section sections heading summarise summarize summary overview outline cover covers "
+    "opening first introductory introduction closing last final concluding"
+)
 
 
 def default_index_dir() -> Path:
@@ -136,9 +141,18 @@ class QA:
     def answer_signals(self, signals: Signals, config: RetrieverConfig) -> tuple[list[Hit], Answer]:
         """Every paragraph ranked under ``config``, and the answer quoting the best of them."""
         cited = cited_paragraphs(signals.question, self.paragraph_count)
-        if not cited:
-            hits = self.retriever.rank(signals, config, self.paragraph_count)
-            return hits, self.answerer.answer(signals, self.retriever.fused(signals, CONFIGS["default"]), hits)
+        if cited:
+            return self._answer_cited(signals, config, cited)
+        hits = self._ranked(signals, config)
+        evidence = self.retriever.fused(signals, CONFIGS["default"])
+        section = self._whole_section(signals.question)
+        if section:
+            return hits, self.answerer.cite(signals, evidence, hits, section, asks_more=False)
+        return hits, self.answerer.answer(signals, evidence, hits)
+
+    def _answer_cited(
+        self, signals: Signals, config: RetrieverConfig, cited: tuple[int, ...]
+    ) -> tuple[list[Hit], Answer]:
         # "How much does ¶14 say Japan gave?": judge and mark ¶14 on what is asked of it, without
         # the reference ("14" is no figure the statement gives).
         rest = without_references(signals.question)
@@ -149,10 +163,21 @@ class QA:
         answer = self.answerer.cite(judged, evidence, hits, cited, asks_more)
         return hits, replace(answer, question=signals.question)
 
-    def _ranked(self, signals: Signals, config: RetrieverConfig, cited: tuple[int, ...] | None = None) -> list[Hit]:
-        """Every paragraph, best first; those the question names by number ("¶14") come first."""
-        if cited is None:
-            cited = cited_paragraphs(signals.question, self.paragraph_count)
+    def _ranked(self, signals: Signals, config: RetrieverConfig, first: tuple[int, ...] | None = None) -> list[Hit]:
+        """Every paragraph, best first, except that those the question asks for come first: "¶9
+        and ¶2" in that order, "Summarise the security section" in document order."""
         hits = self.retriever.rank(signals, config, self.paragraph_count)
-        order = {n: i for i, n in enumerate(cited)}
+        if first is None:
+            first = cited_paragraphs(signals.question, self.paragraph_count) or self._whole_section(signals.question)
+        order = {n: i for i, n in enumerate(first)}
         return sorted(hits, key=lambda h: order.get(h.paragraph, len(order)))  # stable: rank order else
+
+    def _whole_section(self, question: str) -> tuple[int, ...]:
+        """The paragraphs of the sections ``question`` asks for whole ("Summarise the security
+        section"); none when it asks something of them ("What does the security section say
+        about coast guards?"), which is answered like any question: its words lead there."""
+        groups = [self.document.sections[i] for i in named_sections(question, [h for h, _ in self.document.sections])]
+        named = " ".join(heading for heading, _ in groups) + " " + _SECTION_FRAMING
+        if not groups or set(self.lexicon.content_terms(question)) - set(tokenize(named)):
+            return ()
+        return tuple(p.number for _, paragraphs in groups for p in paragraphs)

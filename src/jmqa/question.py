@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from jmqa.errors import InvalidQuestionError
 
@@ -100,3 +101,41 @@ def without_references(question: str) -> str:
     for pattern in (_REFERENCE, _FIRST, _LAST):
         text = pattern.sub(" ", text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+# "the security section", "the section on regional and international cooperation": a section is
+# named by a word of its heading within a few words of "section" ("part" is too common: "as part
+# of the economic partnership"). Headings' generic words name no section.
+_SECTION = re.compile(r"\b(section|sections|heading)\b")
+_HEADING_GENERIC = {"and", "cooperation", "of", "the", "on"}
+_OPENING = {"opening", "first", "introductory", "introduction"}
+_CLOSING = {"closing", "last", "final", "concluding"}
+
+
+def named_sections(question: str, headings: Sequence[str]) -> tuple[int, ...]:
+    """Indices into ``headings`` (the statement's sections in order, "" for paragraphs before
+    the first heading) of the sections ``question`` names.
+
+    >>> named_sections("Summarise the security section", ["", "Security and Safety Cooperation"])
+    (1,)
+    >>> named_sections("What does the closing section say?", ["", "Security", "Conclusion"])
+    (2,)
+    """
+    words = re.findall(r"[\w-]+", question.lower())
+    keywords = [
+        {w[:6] for w in re.findall(r"[\w-]+", heading.lower()) if w not in _HEADING_GENERIC}
+        for heading in headings
+    ]
+    found: list[int] = []
+    for i, word in enumerate(words):
+        if not _SECTION.fullmatch(word):
+            continue
+        near = words[max(0, i - 4) : i] + words[i + 1 : i + 6]
+        for index, stems in enumerate(keywords):
+            if any(w.startswith(stem) for w in near for stem in stems):
+                found.append(index)
+        if _OPENING & set(near) and headings and not headings[0]:
+            found.append(0)
+        if _CLOSING & set(near):
+            found.append(len(headings) - 1)
+    return tuple(dict.fromkeys(found))
