@@ -152,12 +152,15 @@ _EXPECTS = {
     # Tonnes of what, kilometres of what: the unit has to be there too, not just any number.
     "measure": _UNIT,
     # "Which airlines...", "what Japanese companies...": only a name of that kind answers it.
-    "company": re.compile(rf"{_WHICH}(compan(y|ies)|firms?|(car ?|auto)?makers?|manufacturers?|startups?)\b", re.IGNORECASE),
+    "company": re.compile(
+        rf"{_WHICH}(compan(y|ies)|firms?|(car ?|auto)?makers?|manufacturers?|startups?)\b", re.IGNORECASE
+    ),
     "university": re.compile(rf"{_WHICH}universit(y|ies)\b", re.IGNORECASE),
     "airline": re.compile(rf"{_WHICH}(airlines?|carriers?)\b", re.IGNORECASE),
     "country": re.compile(rf"{_WHICH}(countries|country|nations?)\b", re.IGNORECASE),
     # "Which defence equipment...", "what specific equipment...", "which warship", "which reactor":
-    # the statement names no piece of hardware. Not "What equipment did Japan provide?", which ¶24 answers in kind.
+    # the statement names no piece of hardware. Not "What equipment did Japan provide?", which ¶24
+    # answers in kind.
     "hardware": re.compile(
         rf"\bwhich\s+([\w'-]+\s+){{0,2}}?equipment\b"
         rf"|\bwhat\s+(specific|exact|particular)\s+([\w'-]+\s+){{0,2}}?equipment\b"
@@ -372,14 +375,16 @@ class Answerer:
         The person chose them, so they are quoted unless no such paragraph exists. When the
         question also asks something of them (``asks_more``: "How much does ¶14 say Japan
         gave?"), the refusal model judges whether they answer it (``hits`` put them first): the
-        answering sentence is marked if so, and a note says so if not.
+        answering sentence is marked if it would have answered, and a note says when it is unsure.
         """
         count = len(self.document.paragraphs)
         valid = [n for n in cited if 1 <= n <= count]
         missing = [f"¶{n}" for n in cited if not 1 <= n <= count]
         notes = []
         if missing:
-            notes.append(f"The statement's paragraphs are numbered 1 to {count}: there is no {', '.join(missing)}.")
+            notes.append(
+                f"The statement's paragraphs are numbered 1 to {count}: there is no {', '.join(missing)}."
+            )
         if len(valid) > MAX_CITED:
             notes.append(
                 f"Showing the first {MAX_CITED} of the {len(valid)} paragraphs asked for; "

@@ -126,7 +126,7 @@ class QA:
     ) -> list[list[Hit]]:
         """:meth:`search` for a batch of questions; the models run once per batch."""
         k, config = self._check_k(k), self._config(retriever)
-        return [self._ranked(s, config)[:k] for s in self.signals(questions)]
+        return [self._ranked(s, config, self._asked_for(s.question))[:k] for s in self.signals(questions)]
 
     def ask(self, question: str, retriever: str | RetrieverConfig = "default") -> Answer:
         """Quote the paragraphs that answer ``question``, or say the statement does not."""
@@ -143,9 +143,9 @@ class QA:
         cited = cited_paragraphs(signals.question, self.paragraph_count)
         if cited:
             return self._answer_cited(signals, config, cited)
-        hits = self._ranked(signals, config)
-        evidence = self.retriever.fused(signals, CONFIGS["default"])
         section = self._whole_section(signals.question)
+        hits = self._ranked(signals, config, section)
+        evidence = self.retriever.fused(signals, CONFIGS["default"])
         if section:
             return hits, self.answerer.cite(signals, evidence, hits, section, asks_more=False)
         return hits, self.answerer.answer(signals, evidence, hits)
@@ -163,20 +163,23 @@ class QA:
         answer = self.answerer.cite(judged, evidence, hits, cited, asks_more)
         return hits, replace(answer, question=signals.question)
 
-    def _ranked(self, signals: Signals, config: RetrieverConfig, first: tuple[int, ...] | None = None) -> list[Hit]:
-        """Every paragraph, best first, except that those the question asks for come first: "¶9
-        and ¶2" in that order, "Summarise the security section" in document order."""
+    def _ranked(self, signals: Signals, config: RetrieverConfig, first: tuple[int, ...]) -> list[Hit]:
+        """Every paragraph, best first, except that ``first`` (asked for by the question) leads,
+        in its own order."""
         hits = self.retriever.rank(signals, config, self.paragraph_count)
-        if first is None:
-            first = cited_paragraphs(signals.question, self.paragraph_count) or self._whole_section(signals.question)
         order = {n: i for i, n in enumerate(first)}
         return sorted(hits, key=lambda h: order.get(h.paragraph, len(order)))  # stable: rank order else
+
+    def _asked_for(self, question: str) -> tuple[int, ...]:
+        """The paragraphs ``question`` asks for by number ("¶9 and ¶2") or as a whole section."""
+        return cited_paragraphs(question, self.paragraph_count) or self._whole_section(question)
 
     def _whole_section(self, question: str) -> tuple[int, ...]:
         """The paragraphs of the sections ``question`` asks for whole ("Summarise the security
         section"); none when it asks something of them ("What does the security section say
         about coast guards?"), which is answered like any question: its words lead there."""
-        groups = [self.document.sections[i] for i in named_sections(question, [h for h, _ in self.document.sections])]
+        headings = [heading for heading, _ in self.document.sections]
+        groups = [self.document.sections[i] for i in named_sections(question, headings)]
         named = " ".join(heading for heading, _ in groups) + " " + _SECTION_FRAMING
         if not groups or set(self.lexicon.content_terms(question)) - set(tokenize(named)):
             return ()
