@@ -297,6 +297,7 @@ def test_a_paragraph_that_does_not_exist_is_said_so(qa):
     assert [q.paragraph for q in answer.quotes] == [14] and "no ¶40" in answer.message
     answer = qa.ask("What do paragraphs 1 to 27 say?")
     assert [q.paragraph for q in answer.quotes] == list(range(1, 11)) and "first 10 of the 27" in answer.message
+    assert "ask for ¶11–¶27 next" in answer.message  # says which, so the rest can be asked for
 
 
 def test_a_section_asked_for_whole_is_quoted_whole(qa):
@@ -305,6 +306,7 @@ def test_a_section_asked_for_whole_is_quoted_whole(qa):
     assert [h.paragraph for h in qa.search("Summarise the security section", k=5)] == [5, 6, 7, 8, 9]
     answer = qa.ask("What is in the economy section?")  # 12 paragraphs: the first 10, and a note
     assert [q.paragraph for q in answer.quotes] == list(range(10, 20)) and "10 of the 12" in answer.message
+    assert "ask for ¶20–¶21 next" in answer.message
     # Asked something of it, a section is no longer quoted whole: the question is answered as usual.
     answer = qa.ask("What does the security section say about coast guards?")
     assert [q.paragraph for q in answer.quotes][0] == 8 and len(answer.quotes) < 5

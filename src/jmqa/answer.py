@@ -386,9 +386,12 @@ class Answerer:
                 f"The statement's paragraphs are numbered 1 to {count}: there is no {', '.join(missing)}."
             )
         if len(valid) > MAX_CITED:
+            rest = valid[MAX_CITED:]
+            contiguous = rest == list(range(rest[0], rest[-1] + 1)) and len(rest) > 1
+            later = f"¶{rest[0]}–¶{rest[-1]}" if contiguous else ", ".join(f"¶{n}" for n in rest)
             notes.append(
                 f"Showing the first {MAX_CITED} of the {len(valid)} paragraphs asked for; "
-                f"ask for the rest separately."
+                f"ask for {later} next."
             )
             valid = valid[:MAX_CITED]
         if not valid:
