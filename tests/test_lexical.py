@@ -41,6 +41,14 @@ def test_expansion_adds_the_other_spelling(lexicon):
     assert lexicon.expand("palm oil") == "palm oil"
 
 
+def test_the_two_capitals_together_are_searched_as_the_two_countries(lexicon):
+    assert lexicon.expand("What do Tokyo and KL say on FOIP?").startswith("What do the two countries say")
+    assert lexicon.expand("Putrajaya & Tokyo on LNG").startswith("the two countries on LNG")
+    # One capital alone may mean the city; a route between them is about the cities.
+    assert lexicon.expand("Why Tokyo?") == "Why Tokyo?"
+    assert "Tokyo-KL" in lexicon.expand("new Tokyo-KL flights")
+
+
 def test_bm25_finds_the_paragraph_that_uses_only_the_acronym(lexicon):
     scores = lexicon.scores("Official Security Assistance")
     top = set(np.argsort(-scores)[:2] + 1)
@@ -71,6 +79,7 @@ def test_glossary_matches_whole_words_and_japanese_substrings():
     assert glossary.matches("Anything on dirty money?") == [("dirty money", "money laundering")]
     assert glossary.matches("What did the PM say?") == [("pm", "Prime Minister")]
     assert glossary.matches("npm packages, pm-based, 3pm") == []
+    assert glossary.matches("a pm-level meeting") == [("pm", "Prime Minister")]  # "-level" is no new word
     assert glossary.matches("パーム油について") == [("パーム油", "palm oil")]
     # Already in the statement's words: nothing to add.
     assert glossary.matches("the PM, i.e. the Prime Minister") == []

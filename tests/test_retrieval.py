@@ -20,6 +20,8 @@ pytestmark = pytest.mark.slow
         ("How many people travelled between the two countries last year?", 21),
         ("What did they say about North Korea?", 25),
         ("Will Malaysia take part in the expo in Yokohama?", 19),
+        ("Who were the heads of government at the talks?", 1),  # glossary: the summit meeting
+        ("When is the next deputy minister-level meeting?", 5),  # "-level" still the glossary's term
         ("原子力について何と言っていますか？", 13),  # Japanese: nuclear energy
         ("Berapa ramai pelawat pada tahun 2025?", 21),  # Malay: visitors
     ],

@@ -135,9 +135,10 @@ class Glossary:
             term_l = term.lower()
             # A substring test first: Japanese has no spaces between words, and for the rest it
             # spares compiling ~1,000 whole-word patterns per question (more than re's cache).
+            # "deputy minister-level" is the glossary's "deputy minister"; "pm-led" is no "pm".
             hit = term_l in lowered
             if hit and lang != "ja":
-                hit = re.search(rf"(?<![\w-]){re.escape(term_l)}(?![\w-])", lowered) is not None
+                hit = re.search(rf"(?<![\w-]){re.escape(term_l)}(?!\w|-(?!level\b))", lowered) is not None
             if hit and english.lower() not in lowered:
                 found.append((term, english))
         return found
@@ -229,9 +230,16 @@ class Lexicon:
         return found
 
     def expand(self, question: str) -> str:
-        """The question with the statement's own terms appended, for every signal to read."""
-        extra = self.additions(question)
-        return f"{question} ({'; '.join(extra)})" if extra else question
+        """The question as searched, with the statement's own terms appended, for every signal
+        to read.
+
+        >>> from jmqa.document import load_statement
+        >>> Lexicon(load_statement()).expand("Do Tokyo and KL back FOIP?")
+        'Do the two countries back FOIP? (Free and Open Indo-Pacific)'
+        """
+        searched = _CAPITAL_PAIR.sub("the two countries", question)
+        extra = self.additions(searched)
+        return f"{searched} ({'; '.join(extra)})" if extra else searched
 
     def scores(self, question: str) -> np.ndarray:
         """BM25 score of every paragraph (index 0 is paragraph 1) for the expanded question."""
@@ -354,6 +362,14 @@ def _ideographic_coverage(question: str, terms: list[str]) -> float:
     return len(chars & positions(terms)) / len(chars)
 
 
+# "Tokyo and KL", "Putrajaya and Tokyo": the two governments by their capitals, as the press writes.
+# Searched as such, the capitals pull toward the paragraphs that name the cities (¶1 "in Tokyo",
+# ¶23's "Kuala Lumpur Action Plan"); one capital alone may well mean the city.
+_CAPITAL_PAIR = re.compile(
+    r"\bTokyo\s*(?:and|&)\s*(?:Kuala Lumpur|KL|Putrajaya)\b"
+    r"|\b(?:Kuala Lumpur|KL|Putrajaya)\s*(?:and|&)\s*Tokyo\b",
+    re.IGNORECASE,
+)
 _NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:[-’'][A-Za-z]+)?(?:\s+(?:of\s+|and\s+|the\s+)?[A-Z][A-Za-z0-9]*)*")
 # Where a capital says nothing about a name: the start of the question or of a sentence in it.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+)\W*$")
