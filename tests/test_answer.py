@@ -127,6 +127,7 @@ def test_answers_do_not_leak_between_questions(qa):
         ("who signed the LOI on each side, and when?", ("time", "signatory")),
         ("Which agencies signed a Memorandum of Cooperation?", ("entity",)),
         ("Who welcomed the signing of the LOI?", ()),
+        ("When will MJIIT 2.0 be completed?", ("time",)),  # "2.0" ends no sentence
     ],
 )
 def test_expected_answer_types(question, kinds):
@@ -173,6 +174,30 @@ def test_expected_answer_types(question, kinds):
 )
 def test_what_a_sentence_holds(kind, sentence, expected):
     assert holds(kind, sentence) is expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "sentence", "question", "expected"),
+    [
+        ("place", "They held a summit meeting in Tokyo.", "Where did they meet?", True),
+        # A name the question gives is no answer to it.
+        ("place", "They held a summit meeting in Tokyo.", "At which venue in Tokyo did they meet?", False),
+        ("company", "cooperation between Perodua and Daihatsu", "Which carmaker works with Perodua?", True),
+        ("company", "cooperation between Perodua and Daihatsu", "Which firm do Perodua and Daihatsu serve?", False),
+        # Something still to come is not answered by a date in the past.
+        ("time", "On June 10, 2026, in Tokyo, they held a summit meeting.", "When is the next summit?", False),
+        ("place", "On June 10, 2026, in Tokyo, they held a summit meeting.", "Where is the next summit?", False),
+        ("time", "to hold at an early date the next Strategic Dialogue, launched in 2024",
+         "When is the next Strategic Dialogue?", True),
+        ("time", "the opening of the University of Tsukuba Malaysia in September 2024",
+         "When will MJIIT 2.0 be completed?", False),
+        ("time", "GREENxEXPO 2027, to be held from 19 March to 26 September 2027", "When will the Expo run?", True),
+        ("time", "the Agreement concluded in 2018", "When was the agreement concluded?", True),
+        ("time", "visitors reaching approximately 1.05 million in 2025", "What happened the next year?", True),
+    ],
+)
+def test_what_a_sentence_holds_for_a_question(kind, sentence, question, expected):
+    assert holds(kind, sentence, question) is expected
 
 
 def test_an_unsure_answer_quotes_with_a_caution(qa):
@@ -311,3 +336,18 @@ def test_a_section_asked_for_whole_is_quoted_whole(qa):
     answer = qa.ask("What does the security section say about coast guards?")
     assert [q.paragraph for q in answer.quotes][0] == 8 and len(answer.quotes) < 5
     assert not qa.ask("What does the economy section say about Taiwan?").found
+
+
+def test_a_section_asked_something_of_is_looked_in_first(qa):
+    # The person said where to look: the named section's best paragraph leads the ranking.
+    question = "Does the concluding section give a date for the leaders' next summit?"
+    assert qa.search(question, k=1)[0].paragraph == 27
+    assert qa.search("What does the regional section say on the South China Sea?", k=1)[0].paragraph == 22
+    assert not qa.ask(question).found  # ¶27 does not say, and ¶1's date is of this summit
+
+
+def test_a_date_in_the_past_does_not_answer_when_something_is_to_come(qa):
+    assert not qa.ask("When and where will the next Japan-Malaysia summit be held?").found
+    assert not qa.ask("By what year will the MJIIT 2.0 institute be finished?").found
+    answer = qa.ask("When will GREENxEXPO 2027 be held?")
+    assert answer.found and "26 September 2027" in answer.quotes[0].highlighted[0]

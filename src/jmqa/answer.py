@@ -223,12 +223,43 @@ _HAS = {
 _VERSION = re.compile(r"\b(?!USD|JPY|MYR)[A-Z]{2,} \d+\.\d\b")
 
 
-def holds(kind: str, sentence: str) -> bool:
-    """Whether ``sentence`` holds an answer of this kind (see ``expected_answer_types``)."""
+# Kinds answered by a name: a name the question itself gives is no answer to it ("At which venue
+# in Tokyo did they meet?" is not answered by "in Tokyo").
+_NAMED_KINDS = {"place", "company", "university", "airline", "country"}
+
+
+# "When is the next summit?" is not answered by the date of this one, nor "When will MJIIT 2.0 be
+# completed?" by ¶20's "opened in September 2024": only a sentence that looks ahead can say when
+# (or where) something still to come happens. Not "next year", which names a time itself.
+_THE_NEXT = re.compile(
+    r"\b(the|their|a) next (?!(?:year|month|week|spring|summer|autumn|fall|winter|level|time)\b)", re.IGNORECASE
+)
+_FUTURE = re.compile(r"\b(will|expected|due|scheduled|planned)\b", re.IGNORECASE)
+# Looking ahead from the statement's date (June 2026): "to be held", "at an early date", 2027 on.
+_AHEAD = re.compile(
+    r"\b(next|will|would|to be held|early date|upcoming|intend|intention)\b|\b20(2[7-9]|[3-9]\d)\b", re.IGNORECASE
+)
+
+
+def holds(kind: str, sentence: str, question: str = "") -> bool:
+    """Whether ``sentence`` holds an answer of this kind (see ``expected_answer_types``) that
+    ``question`` does not already name.
+
+    >>> holds("place", "They met in Tokyo.", "Where did they meet?")
+    True
+    >>> holds("place", "They met in Tokyo.", "At which venue in Tokyo did they meet?")
+    False
+    """
     if kind == "number":
         sentence = _HAS["day"].sub("", sentence)  # "19 March" is a date, not a count
         sentence = _VERSION.sub("", sentence)  # nor is "MJIIT 2.0"
-    return _HAS[kind].search(sentence) is not None
+    ahead = _THE_NEXT.search(question) or (kind in ("time", "day") and _FUTURE.search(question))
+    if kind in ("time", "day", "place") and ahead and not _AHEAD.search(sentence):
+        return False
+    if kind not in _NAMED_KINDS:
+        return _HAS[kind].search(sentence) is not None
+    asked = question.lower()
+    return any(m.group(0).split()[-1].lower() not in asked for m in _HAS[kind].finditer(sentence))
 
 
 # "Did they say when...?" still asks for a time; "Are they settling trade in yen?" asks yes or no,
@@ -237,7 +268,7 @@ _YES_NO = re.compile(
     r"^\W*(is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall)\b", re.IGNORECASE
 )
 _WH = re.compile(r"\b(how|when|where|which|who|what)\b", re.IGNORECASE)
-_ASKING = re.compile(r"[^.!?]*\?")
+_ASKING = re.compile(r"(?:[^.!?]|[.!](?=\S))*\?")  # "MJIIT 2.0" and "U.S." end no sentence
 
 
 def expected_answer_types(question: str) -> tuple[str, ...]:
@@ -310,7 +341,7 @@ class Answerer:
             if value >= best - TYPE_NEAR
         ]
         missing = any(
-            not any(holds(kind, sentence) for sentence in best_sentences)
+            not any(holds(kind, sentence, signals.question) for sentence in best_sentences)
             for kind in expected_answer_types(signals.question)
         )
         return {
@@ -460,7 +491,7 @@ class Answerer:
             text = self.document.paragraph(paragraph).text
             scored = [
                 (span, value) for span, value in scored
-                if all(holds(kind, text[span.start : span.end]) for kind in kinds)
+                if all(holds(kind, text[span.start : span.end], signals.question) for kind in kinds)
             ]
         if not scored:
             return ()

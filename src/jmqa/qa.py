@@ -167,12 +167,22 @@ class QA:
         """Every paragraph, best first, except that ``first`` (asked for by the question) leads,
         in its own order."""
         hits = self.retriever.rank(signals, config, self.paragraph_count)
+        first = first or self._section_lead(signals.question, hits)
         order = {n: i for i, n in enumerate(first)}
         return sorted(hits, key=lambda h: order.get(h.paragraph, len(order)))  # stable: rank order else
 
     def _asked_for(self, question: str) -> tuple[int, ...]:
         """The paragraphs ``question`` asks for by number ("¶9 and ¶2") or as a whole section."""
         return cited_paragraphs(question, self.paragraph_count) or self._whole_section(question)
+
+    def _section_lead(self, question: str, hits: list[Hit]) -> tuple[int, ...]:
+        """For a question that asks something of a section ("How does the final section sum
+        up...?"), the best-ranked paragraph of that section: the person said where to look."""
+        headings = [heading for heading, _ in self.document.sections]
+        named = {
+            p.number for i in named_sections(question, headings) for p in self.document.sections[i][1]
+        }
+        return next(((h.paragraph,) for h in hits if h.paragraph in named), ())
 
     def _whole_section(self, question: str) -> tuple[int, ...]:
         """The paragraphs of the sections ``question`` asks for whole ("Summarise the security
