@@ -49,6 +49,14 @@ def test_the_two_capitals_together_are_searched_as_the_two_countries(lexicon):
     assert "Tokyo-KL" in lexicon.expand("new Tokyo-KL flights")
 
 
+def test_the_two_countries_as_a_compound_are_searched_as_bilateral(lexicon):
+    assert lexicon.expand("japan malaysia strategic dialogue") == "bilateral strategic dialogue"
+    assert lexicon.expand("Malaysia–Japan ties?") == "bilateral ties?"
+    # A name the statement defines keeps its acronym.
+    assert lexicon.expand("Malaysia-Japan International Institute of Technology").endswith("(MJIIT)")
+    assert lexicon.expand("Did Japan and Malaysia meet?") == "Did Japan and Malaysia meet?"
+
+
 def test_bm25_finds_the_paragraph_that_uses_only_the_acronym(lexicon):
     scores = lexicon.scores("Official Security Assistance")
     top = set(np.argsort(-scores)[:2] + 1)

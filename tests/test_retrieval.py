@@ -22,6 +22,7 @@ pytestmark = pytest.mark.slow
         ("Will Malaysia take part in the expo in Yokohama?", 19),
         ("Who were the heads of government at the talks?", 1),  # glossary: the summit meeting
         ("When is the next deputy minister-level meeting?", 5),  # "-level" still the glossary's term
+        ("what year did the japan malaysia strategic dialogue start", 5),  # not the "Japan-Malaysia ..." names
         ("原子力について何と言っていますか？", 13),  # Japanese: nuclear energy
         ("Berapa ramai pelawat pada tahun 2025?", 21),  # Malay: visitors
     ],

@@ -236,9 +236,12 @@ class Lexicon:
         >>> from jmqa.document import load_statement
         >>> Lexicon(load_statement()).expand("Do Tokyo and KL back FOIP?")
         'Do the two countries back FOIP? (Free and Open Indo-Pacific)'
+        >>> Lexicon(load_statement()).expand("japan malaysia strategic dialogue")
+        'bilateral strategic dialogue'
         """
         searched = _CAPITAL_PAIR.sub("the two countries", question)
-        extra = self.additions(searched)
+        extra = self.additions(searched)  # before the compound goes: "Malaysia-Japan International ..."
+        searched = _COMPOUND.sub("bilateral", searched)
         return f"{searched} ({'; '.join(extra)})" if extra else searched
 
     def scores(self, question: str) -> np.ndarray:
@@ -370,6 +373,10 @@ _CAPITAL_PAIR = re.compile(
     r"|\b(?:Kuala Lumpur|KL|Putrajaya)\s*(?:and|&)\s*Tokyo\b",
     re.IGNORECASE,
 )
+# "the japan malaysia strategic dialogue", "Japan-Malaysia ties": the statement names both countries
+# in nearly every sentence, so the compound says only "bilateral" (its own word), while the models
+# read it as a pull toward the few things it names "Japan-Malaysia ..." (the AI Platform, JMEPA).
+_COMPOUND = re.compile(r"\b(?:Japan\s*[-–]?\s*Malaysia|Malaysia\s*[-–]?\s*Japan)\b", re.IGNORECASE)
 _NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:[-’'][A-Za-z]+)?(?:\s+(?:of\s+|and\s+|the\s+)?[A-Z][A-Za-z0-9]*)*")
 # Where a capital says nothing about a name: the start of the question or of a sentence in it.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+)\W*$")
