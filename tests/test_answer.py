@@ -144,6 +144,7 @@ def test_expected_answer_types(question, kinds):
         ("number", "cooperation between the two countries", False),
         ("number", "a two-state solution", False),
         ("number", "the realisation of the MJIIT 2.0 concept", False),  # a version
+        ("number", "Institute of Technology (MJIIT) 2.0 concept", False),
         ("number", "a contribution of USD 20.5 million", True),
         ("day", "to be held from 19 March to 26 September 2027", True),
         ("day", "established in December 2023", False),
@@ -194,6 +195,9 @@ def test_what_a_sentence_holds(kind, sentence, expected):
         ("time", "GREENxEXPO 2027, to be held from 19 March to 26 September 2027", "When will the Expo run?", True),
         ("time", "the Agreement concluded in 2018", "When was the agreement concluded?", True),
         ("time", "visitors reaching approximately 1.05 million in 2025", "What happened the next year?", True),
+        # A count for another year than the one asked about is no answer.
+        ("number", "visitors reaching approximately 1.05 million in 2025", "How many visitors in 2024?", False),
+        ("number", "visitors reaching approximately 1.05 million in 2025", "How many visitors in 2025?", True),
     ],
 )
 def test_what_a_sentence_holds_for_a_question(kind, sentence, question, expected):

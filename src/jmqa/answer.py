@@ -219,8 +219,8 @@ _HAS = {
 }
 
 
-# A version after an acronym ("MJIIT 2.0", "AZEC 2.0") is no count; a currency is.
-_VERSION = re.compile(r"\b(?!USD|JPY|MYR)[A-Z]{2,} \d+\.\d\b")
+# A version after an acronym ("MJIIT 2.0", "(MJIIT) 2.0", "AZEC 2.0") is no count; a currency is.
+_VERSION = re.compile(r"\b(?!USD|JPY|MYR)[A-Z]{2,}\)? \d+\.\d\b")
 
 
 # Kinds answered by a name: a name the question itself gives is no answer to it ("At which venue
@@ -234,6 +234,7 @@ _NAMED_KINDS = {"place", "company", "university", "airline", "country"}
 _THE_NEXT = re.compile(
     r"\b(the|their|a) next (?!(?:year|month|week|spring|summer|autumn|fall|winter|level|time)\b)", re.IGNORECASE
 )
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _FUTURE = re.compile(r"\b(will|expected|due|scheduled|planned)\b", re.IGNORECASE)
 # Looking ahead from the statement's date (June 2026): "to be held", "at an early date", 2027 on.
 _AHEAD = re.compile(
@@ -255,6 +256,10 @@ def holds(kind: str, sentence: str, question: str = "") -> bool:
         sentence = _VERSION.sub("", sentence)  # nor is "MJIIT 2.0"
     ahead = _THE_NEXT.search(question) or (kind in ("time", "day") and _FUTURE.search(question))
     if kind in ("time", "day", "place") and ahead and not _AHEAD.search(sentence):
+        return False
+    # "How many visitors in 2024?" is not answered by ¶21's "1.05 million in 2025".
+    years = _YEAR.findall(question)
+    if kind in ("number", "money", "measure") and years and not any(y in sentence for y in years):
         return False
     if kind not in _NAMED_KINDS:
         return _HAS[kind].search(sentence) is not None
