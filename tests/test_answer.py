@@ -350,6 +350,12 @@ def test_a_section_asked_something_of_is_looked_in_first(qa):
     assert not qa.ask(question).found  # ¶27 does not say, and ¶1's date is of this summit
 
 
+def test_the_sentence_with_the_questions_own_figure_is_marked(qa):
+    # ¶7's last sentence shares more words ("Transfer of Defense Equipment and Technology").
+    [quote] = qa.ask("What defence agreement was concluded in 2018?").quotes
+    assert quote.paragraph == 7 and quote.highlighted[0].endswith("concluded in 2018.")
+
+
 def test_a_date_in_the_past_does_not_answer_when_something_is_to_come(qa):
     assert not qa.ask("When and where will the next Japan-Malaysia summit be held?").found
     assert not qa.ask("By what year will the MJIIT 2.0 institute be finished?").found

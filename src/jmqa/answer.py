@@ -234,6 +234,7 @@ _NAMED_KINDS = {"place", "company", "university", "airline", "country"}
 _THE_NEXT = re.compile(
     r"\b(the|their|a) next (?!(?:year|month|week|spring|summer|autumn|fall|winter|level|time)\b)", re.IGNORECASE
 )
+_FIGURE = re.compile(r"\b\d[\d,.]*\d\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _FUTURE = re.compile(r"\b(will|expected|due|scheduled|planned)\b", re.IGNORECASE)
 # Looking ahead from the statement's date (June 2026): "to be held", "at an early date", 2027 on.
@@ -491,13 +492,19 @@ class Answerer:
         if scored is None:
             scored = self.sentence_scores(signals, paragraph)
         scored = sorted(scored, key=lambda x: -x[1])
+        text = self.document.paragraph(paragraph).text
         kinds = [k for k in expected_answer_types(signals.question) if k != "entity"]
         if kinds:
-            text = self.document.paragraph(paragraph).text
             scored = [
                 (span, value) for span, value in scored
                 if all(holds(kind, text[span.start : span.end], signals.question) for kind in kinds)
             ]
+        # "What agreement was concluded in 2018?": the sentence that gives the question's own
+        # figure is the one it asks about, whatever else shares its words.
+        figures = _FIGURE.findall(signals.question)
+        with_figure = [(span, v) for span, v in scored if any(f in text[span.start : span.end] for f in figures)]
+        if with_figure:
+            scored = with_figure
         if not scored:
             return ()
         best_span, best = scored[0]
