@@ -352,7 +352,7 @@ def test_a_section_asked_something_of_is_looked_in_first(qa):
 
 def test_the_sentence_with_the_questions_own_figure_is_marked(qa):
     # ¶7's last sentence shares more words ("Transfer of Defense Equipment and Technology").
-    [quote] = qa.ask("What defence agreement was concluded in 2018?").quotes
+    [quote] = qa.ask("What defence agreement between Japan and Malaysia was concluded in 2018?").quotes
     assert quote.paragraph == 7 and quote.highlighted[0].endswith("concluded in 2018.")
 
 
