@@ -101,6 +101,10 @@ def test_answers_do_not_leak_between_questions(qa):
         ("Which Japanese reactor maker did Malaysia pick?", ("company",)),
         ("Which airlines fly the new routes?", ("airline",)),
         ("Where do both governments stand on Pyongyang's weapons programmes?", ()),  # a position
+        ("Where are Japan-Malaysia ties headed?", ()),  # a direction
+        ("Where does the Myanmar question go from here?", ()),
+        ("where is malaysia going to build its first nuclear plant", ("place",)),
+        ("Where will the Expo take place?", ("place",)),
         ("Which minister signed the Letter of Intent?", ("signatory",)),
         ("Which specific defence equipment will Japan transfer?", ("hardware",)),
         ("Which Japanese warship will escort the tankers?", ("hardware",)),

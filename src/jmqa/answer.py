@@ -97,10 +97,11 @@ _UNIT = re.compile(
     re.IGNORECASE,
 )
 # "Where do they mention OSA?" asks where in the statement, not for a place; "Where do both
-# governments stand on...?" asks for a position.
+# governments stand on...?" asks for a position, and "Where are ties headed?" for a direction.
 _WHERE_IN_TEXT = re.compile(
     r"\bwhere\b.*\b(statement|document|text|paragraph|mention(ed|s)?|talk(ed|s)?|say|said|discuss"
-    r"(ed|es)?|refer(red|s)?|stand|stands)\b",
+    r"(ed|es)?|refer(red|s)?|stand|stands|head|heads|headed|heading|going(?! to)|go from here|go next"
+    r"|goes next|end up|ends up|leading|lead to|leads to|taking(?! place))\b",
     re.IGNORECASE,
 )
 # "which", "what" or "name the", then up to three words that are not a verb or preposition
