@@ -275,6 +275,19 @@ _YES_NO = re.compile(
     r"^\W*(is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall)\b", re.IGNORECASE
 )
 _WH = re.compile(r"\b(how|when|where|which|who|what)\b", re.IGNORECASE)
+# Figures of speech that look like a question for a time or an amount and ask for neither: "When
+# it comes to energy, what...?", "When discussing security...", "How far did they go on chips?",
+# "How much did they say about Myanmar?", "How big a role does the swap play?", "How long-standing".
+_NOT_ASKING_FOR = re.compile(
+    r"\bwhen (?:it (?:comes|came) to|(?:talking|discussing|speaking|referring|dealing|looking|asked)\b)"
+    r"|\bhow far\b(?!\s+(?:is|are|was|away|from)\b)|\bhow long-"
+    r"|\bhow (?:much|big|large|strong|important|serious|significant)\b(?=\s+(?:an?\s+)?(?:emphasis"
+    r"|attention|importance|weight|priority|focus|detail|role|deal|part|stress|progress)\b)"
+    r"|\bhow much\b(?=(?:\s+[\w'-]+){1,4}?\s+(?:say|said|talk|talked|discuss|discussed|mention|mentioned"
+    r"|write|wrote|emphasi[sz]e|stress|focus)\b(?!.*\b(?:give|gave|contribut|pledg|fund|lend|invest|spend"
+    r"|provid|commit)))",
+    re.IGNORECASE,
+)
 _ASKING = re.compile(r"(?:[^.!?]|[.!](?=\S))*\?")  # "MJIIT 2.0" and "U.S." end no sentence
 
 
@@ -293,6 +306,7 @@ def expected_answer_types(question: str) -> tuple[str, ...]:
     # In "Some background: I've been tracking which countries... For which years...?" only the
     # sentences that ask something say what the answer must be.
     asked = " ".join(_ASKING.findall(question)) or question
+    asked = _NOT_ASKING_FOR.sub(" ", asked)
     kinds = tuple(kind for kind, pattern in _EXPECTS.items() if pattern.search(asked))
     if _WHERE_IN_TEXT.search(question):
         kinds = tuple(k for k in kinds if k != "place")
