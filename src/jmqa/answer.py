@@ -100,8 +100,9 @@ _UNIT = re.compile(
 # governments stand on...?" asks for a position, and "Where are ties headed?" for a direction.
 _WHERE_IN_TEXT = re.compile(
     r"\bwhere\b.*\b(statement|document|text|paragraph|mention(ed|s)?|talk(ed|s)?|say|said|discuss"
-    r"(ed|es)?|refer(red|s)?|stand|stands|head|heads|headed|heading|going(?! to)|go from here|go next"
-    r"|goes next|end up|ends up|leading|lead to|leads to|taking(?! place))\b",
+    r"(ed|es)?|refer(red|s)?|stand|stands|fit|fits|come in|comes in|head|heads|headed|heading"
+    r"|going(?! to)|go from here|go next|goes next|end up|ends up|leading|lead to|leads to"
+    r"|taking(?! place))\b",
     re.IGNORECASE,
 )
 # "which", "what" or "name the", then up to three words that are not a verb or preposition
@@ -233,14 +234,16 @@ _NAMED_KINDS = {"place", "company", "university", "airline", "country"}
 # completed?" by ¶20's "opened in September 2024": only a sentence that looks ahead can say when
 # (or where) something still to come happens. Not "next year", which names a time itself.
 _THE_NEXT = re.compile(
-    r"\b(the|their|a) next (?!(?:year|month|week|spring|summer|autumn|fall|winter|level|time)\b)", re.IGNORECASE
+    r"\b(the|their|a) next (?!(?:year|month|week|spring|summer|autumn|fall|winter|level|time)\b)",
+    re.IGNORECASE,
 )
 _FIGURE = re.compile(r"\b\d[\d,.]*\d\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _FUTURE = re.compile(r"\b(will|expected|due|scheduled|planned)\b", re.IGNORECASE)
 # Looking ahead from the statement's date (June 2026): "to be held", "at an early date", 2027 on.
 _AHEAD = re.compile(
-    r"\b(next|will|would|to be held|early date|upcoming|intend|intention)\b|\b20(2[7-9]|[3-9]\d)\b", re.IGNORECASE
+    r"\b(next|will|would|to be held|early date|upcoming|intend|intention)\b|\b20(2[7-9]|[3-9]\d)\b",
+    re.IGNORECASE,
 )
 
 
@@ -281,11 +284,16 @@ _WH = re.compile(r"\b(how|when|where|which|who|what)\b", re.IGNORECASE)
 _NOT_ASKING_FOR = re.compile(
     r"\bwhen (?:it (?:comes|came) to|(?:talking|discussing|speaking|referring|dealing|looking|asked)\b)"
     r"|\bhow far\b(?!\s+(?:is|are|was|away|from)\b)|\bhow long-"
-    r"|\bhow (?:much|big|large|strong|important|serious|significant)\b(?=\s+(?:an?\s+)?(?:emphasis"
+    r"|\bhow (?:much|big|large|strong|important|serious|significant)\b(?=\s+(?:of\s+)?(?:an?\s+)?(?:emphasis"
     r"|attention|importance|weight|priority|focus|detail|role|deal|part|stress|progress)\b)"
     r"|\bhow much\b(?=(?:\s+[\w'-]+){1,4}?\s+(?:say|said|talk|talked|discuss|discussed|mention|mentioned"
     r"|write|wrote|emphasi[sz]e|stress|focus)\b(?!.*\b(?:give|gave|contribut|pledg|fund|lend|invest|spend"
     r"|provid|commit)))",
+    re.IGNORECASE,
+)
+# "How many areas of cooperation are mentioned?" is answered by the list, which the reader counts.
+_COUNTED = re.compile(
+    r"\bhow many\b(?=.*\b(?:mentioned|named|listed|cited|covered|referred to|identified|included)\b)",
     re.IGNORECASE,
 )
 _ASKING = re.compile(r"(?:[^.!?]|[.!](?=\S))*\?")  # "MJIIT 2.0" and "U.S." end no sentence
@@ -306,7 +314,7 @@ def expected_answer_types(question: str) -> tuple[str, ...]:
     # In "Some background: I've been tracking which countries... For which years...?" only the
     # sentences that ask something say what the answer must be.
     asked = " ".join(_ASKING.findall(question)) or question
-    asked = _NOT_ASKING_FOR.sub(" ", asked)
+    asked = _COUNTED.sub("which", _NOT_ASKING_FOR.sub(" ", asked))
     kinds = tuple(kind for kind, pattern in _EXPECTS.items() if pattern.search(asked))
     if _WHERE_IN_TEXT.search(question):
         kinds = tuple(k for k in kinds if k != "place")
@@ -517,7 +525,9 @@ class Answerer:
         # "What agreement was concluded in 2018?": the sentence that gives the question's own
         # figure is the one it asks about, whatever else shares its words.
         figures = _FIGURE.findall(signals.question)
-        with_figure = [(span, v) for span, v in scored if any(f in text[span.start : span.end] for f in figures)]
+        with_figure = [
+            (span, v) for span, v in scored if any(f in text[span.start : span.end] for f in figures)
+        ]
         if with_figure:
             scored = with_figure
         if not scored:
