@@ -43,6 +43,7 @@ MAX_DEV_FALSE_REFUSALS = 0.025
 # (2026-11-29, 433 questions): answers under 0.6 were to unanswerable questions about 3 times in
 # 10 against 1 in 8 above; the "confidence" table of every eval report keeps it honest.
 CAUTION_CONFIDENCE = 0.6
+QUOTE_F1_TOLERANCE = 0.005
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 0.05, steps: int = 5000) -> tuple[np.ndarray, float]:
@@ -161,7 +162,7 @@ def main() -> int:
 
     # 3. quotes and highlights
     answerer = Answerer(qa.document, qa.lexicon, Calibration(**calibration))
-    best_quote = None
+    quote_f1 = {}
     for margin in [0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0]:
         f1s = []
         for item, sig, f in zip(items, signals, fused):
@@ -170,9 +171,12 @@ def main() -> int:
             chosen = {h.paragraph for h in answerer.quoted(qa.retriever.rank(sig, config, 27), f, margin)}
             overlap = len(chosen & set(item.gold))
             f1s.append(2 * overlap / (len(chosen) + len(item.gold)))
-        # A wider margin must win by more than about one item: every extra quote costs reading.
-        if best_quote is None or np.mean(f1s) > best_quote[1] + 0.01:
-            best_quote = (margin, float(np.mean(f1s)))
+        quote_f1[margin] = float(np.mean(f1s))
+    # Mean F1 barely moves with the margin (most questions have one gold paragraph), so take the
+    # widest margin within half a point of the best: it quotes the second paragraph of questions
+    # that need two (2026-11-29, dev: 0.62 of their gold quoted at 2.0, 0.45 at 0.0).
+    top = max(quote_f1.values())
+    best_quote = max((m, v) for m, v in quote_f1.items() if v >= top - QUOTE_F1_TOLERANCE)
     calibration["quote_margin"] = best_quote[0]
     print(f"quote_margin {best_quote[0]} (dev mean F1 of quoted vs gold paragraphs {best_quote[1]:.3f})")
 
