@@ -121,6 +121,7 @@ def test_answers_do_not_leak_between_questions(qa):
         ("which fields besides technology will exchanges be promoted in", ("entity",)),
         ("Which universities take part?", ("university",)),
         ("Which like-minded countries are named?", ("country",)),
+        ("Which country gave equipment to the ASEAN observers?", ("country",)),  # not "equipment"
         ("In which Malaysian state is the plant?", ("place",)),
         # Only the sentence that asks says what the answer is: not the background before it.
         ("I track which countries back each other's bids. For which years is Malaysia running?", ("time",)),
@@ -174,6 +175,7 @@ def test_expected_answer_types(question, kinds):
         ("airline", "the launch of new air routes connecting the two countries", False),
         ("country", "like-minded countries, such as Australia and France", True),
         ("country", "the arbitrary export restrictions", False),
+        ("country", "Malaysia will continue to supply LNG to Japan", True),  # "Which country supplies LNG?"
         ("hardware", "the provision of equipment through OSA", False),
         ("hardware", "two patrol vessels were handed over", True),
         ("place", "a contribution of USD 20 million to the Critical Minerals Facility", False),
@@ -197,6 +199,8 @@ def test_what_a_sentence_holds(kind, sentence, expected):
         ("place", "They held a summit meeting in Tokyo.", "At which venue in Tokyo did they meet?", False),
         ("company", "cooperation between Perodua and Daihatsu", "Which carmaker works with Perodua?", True),
         ("company", "cooperation between Perodua and Daihatsu", "Which firm do Perodua and Daihatsu serve?", False),
+        ("country", "like-minded countries such as Australia", "Which countries will Japan and Malaysia work with?", True),
+        ("country", "Japan and Malaysia will work together", "Which countries will Japan and Malaysia work with?", False),
         # Something still to come is not answered by a date in the past.
         ("time", "On June 10, 2026, in Tokyo, they held a summit meeting.", "When is the next summit?", False),
         ("place", "On June 10, 2026, in Tokyo, they held a summit meeting.", "Where is the next summit?", False),

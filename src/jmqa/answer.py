@@ -106,12 +106,15 @@ _WHERE_IN_TEXT = re.compile(
     re.IGNORECASE,
 )
 # "which", "what" or "name the", then up to three words that are not a verb or preposition
-# ("which Japanese reactor makers"; not "what about ships", "what was agreed about ships").
-_WHICH = (
-    r"\b(which|what|name the|names of( the)?)\s+"
+# ("which Japanese reactor makers"; not "what about ships", "what was agreed about ships", "which
+# country gave equipment").
+_WORDS_BEFORE_KIND = (
     r"((?!(?:about|is|are|was|were|do|does|did|has|have|had|will|would|can|could|of|for|in|on|to"
-    r"|with|agreed|said|say)\b)[\w'-]+\s+){0,3}?"
+    r"|with|agreed|said|say|gave|give|gives|provided|provides|supplied|supplies|sent|sends|offered"
+    r"|received|receives|got|gets|transferred|delivered|handed|donated|built|builds|made|makes"
+    r"|sold|sells|bought|buys|used|uses|needs|wants)\b)[\w'-]+\s+){0,3}?"
 )
+_WHICH = rf"\b(which|what|name the|names of( the)?)\s+{_WORDS_BEFORE_KIND}"
 _EXPECTS = {
     # An amount of money: only a currency answers it, not "1.05 million visitors".
     "money": re.compile(
@@ -164,7 +167,7 @@ _EXPECTS = {
     # the statement names no piece of hardware. Not "What equipment did Japan provide?", which ¶24
     # answers in kind.
     "hardware": re.compile(
-        rf"\bwhich\s+([\w'-]+\s+){{0,2}}?equipment\b"
+        rf"\bwhich\s+{_WORDS_BEFORE_KIND}equipment\b"
         rf"|\bwhat\s+(specific|exact|particular)\s+([\w'-]+\s+){{0,2}}?equipment\b"
         rf"|{_WHICH}(warships?|vessels?|ships?|aircraft|submarines?|frigates?|reactors?|radars?)\b"
         r"(?!\s+(makers?|manufacturers?|builders?))",  # "which reactor maker" asks for a company
@@ -207,7 +210,7 @@ _HAS = {
         r"|[A-Z]{2,}-\d+)\b"
     ),
     "country": re.compile(
-        r"\b(Australia|France|Iran|Palestine|Myanmar|Cambodia|Thailand|Korea|China|Indonesia|Singapore"
+        r"\b(Japan|Malaysia|Australia|France|Iran|Palestine|Myanmar|Cambodia|Thailand|Korea|China|Indonesia|Singapore"
         r"|Philippines|Viet ?Nam|Brunei|Laos|India|United States|United Kingdom)\b"
     ),
     # A name inside the sentence (not its first word) other than those in nearly every sentence,
