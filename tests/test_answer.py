@@ -140,6 +140,7 @@ def test_answers_do_not_leak_between_questions(qa):
         ("who signed the LOI on each side, and when?", ("time", "signatory")),
         ("Which agencies signed a Memorandum of Cooperation?", ("entity",)),
         ("Who welcomed the signing of the LOI?", ()),
+        ("Siapakah yang menandatangani MOC itu?", ("signatory",)),  # Malay: who signed the MOC
         ("When will MJIIT 2.0 be completed?", ("time",)),  # "2.0" ends no sentence
     ],
 )
@@ -364,6 +365,13 @@ def test_a_section_asked_something_of_is_looked_in_first(qa):
     assert qa.search(question, k=1)[0].paragraph == 27
     assert qa.search("What does the regional section say on the South China Sea?", k=1)[0].paragraph == 22
     assert not qa.ask(question).found  # ¶27 does not say, and ¶1's date is of this summit
+
+
+@pytest.mark.parametrize(
+    "question", ["次回の首脳会談はいつですか？", "Bilakah sidang kemuncak seterusnya?"]  # when is the next summit
+)
+def test_the_next_summit_is_not_dated_by_this_one_in_japanese_and_malay(qa, question):
+    assert not qa.ask(question).found
 
 
 def test_the_sentence_with_the_questions_own_figure_is_marked(qa):

@@ -144,6 +144,7 @@ _EXPECTS = {
     "signatory": re.compile(
         r"\bwho\b(\W+\w+){0,3}?\W+(sign|signs|signed)\b|\bwho\b.*\b(is|are|was|were) signing\b"
         r"|\bsignator(y|ies)\b"
+        r"|\bsiapa(kah)?\b.*\bmenandatangani\b|誰が署名|署名したのは誰"
         r"|\bwhich\s+([\w'-]+\s+){0,2}?(ministers?|officials?|persons?|people|representatives?"
         r"|ambassadors?|secretar(y|ies)|envoys?)\b(\W+\w+){0,3}?\W+(sign|signs|signed)\b",
         re.IGNORECASE,
@@ -237,7 +238,8 @@ _NAMED_KINDS = {"place", "company", "university", "airline", "country"}
 # completed?" by ¶20's "opened in September 2024": only a sentence that looks ahead can say when
 # (or where) something still to come happens. Not "next year", which names a time itself.
 _THE_NEXT = re.compile(
-    r"\b(the|their|a) next (?!(?:year|month|week|spring|summer|autumn|fall|winter|level|time)\b)",
+    r"\b(the|their|a) next (?!(?:year|month|week|spring|summer|autumn|fall|winter|level|time)\b)"
+    r"|\b(seterusnya|berikutnya|akan datang)\b|次回|次の",
     re.IGNORECASE,
 )
 _FIGURE = re.compile(r"\b\d[\d,.]*\d\b")
