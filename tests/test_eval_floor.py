@@ -13,10 +13,10 @@ from jmqa.evaluate import default_qa_path, load_items, run_eval
 
 pytestmark = pytest.mark.slow
 
-FLOORS = {  # metric: minimum on the test split (reached 2026-11-29 at 2781bbb: 0.944, 0.989, 0.933)
-    "hit1": 0.92,
-    "hit3": 0.97,
-    "abstention_f1": 0.88,  # the test figure is partly fitted to test failures; fresh sets give ~0.87
+FLOORS = {  # metric: minimum on the test split (reached 2026-11-29 at ae2ceaa: 0.966, 1.000, 0.951)
+    "hit1": 0.94,  # two more misses of 89 still pass
+    "hit3": 0.98,  # one miss passes
+    "abstention_f1": 0.90,  # the test figure is partly fitted to test failures; fresh sets give 0.82-0.88
 }
 MAX_FALSE_REFUSAL_RATE = 0.045  # reached: 0.011 (1 of 89); three more refusals still pass
 
