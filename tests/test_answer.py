@@ -212,6 +212,14 @@ def test_what_a_sentence_holds(kind, sentence, expected):
         ("time", "GREENxEXPO 2027, to be held from 19 March to 26 September 2027", "When will the Expo run?", True),
         ("time", "the Agreement concluded in 2018", "When was the agreement concluded?", True),
         ("time", "visitors reaching approximately 1.05 million in 2025", "What happened the next year?", True),
+        # An amount answers only for a thing the question names (more than half of its words).
+        ("money", "a contribution of USD 20 million to the Financing Partnership Facility (ADB)",
+         "How much is Japan giving to POWER Asia?", False),
+        ("money", "a contribution of USD 20 million to the Financing Partnership Facility (ADB)",
+         "How much did Japan give the ADB's facility?", True),
+        ("money", "a contribution of USD 20 million to the Financing Partnership Facility (ADB)",
+         "how much for the Finacing Partnership Facility", True),
+        ("money", "a contribution of USD 20 million", "How much did Japan give?", True),
         # A count for another year than the one asked about is no answer.
         ("number", "visitors reaching approximately 1.05 million in 2025", "How many visitors in 2024?", False),
         ("number", "visitors reaching approximately 1.05 million in 2025", "How many visitors in 2025?", True),

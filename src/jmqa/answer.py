@@ -252,6 +252,41 @@ _AHEAD = re.compile(
 )
 
 
+# Names every sentence could hold, which single out nothing: the two sides, their leaders, question
+# words and openers that start with a capital.
+_COMMON_NAMES = set(
+    """japan japanese malaysia malaysian tokyo kuala lumpur kl putrajaya prime minister pm pms
+    takaichi anwar usd us i how what which when where who why did does do is are was were has have
+    will would can could the a an and of in on to for hi so ok okay please tell""".split()
+)
+_CAPITALISED = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+|and\s+|for\s+)*[A-Z][\w’'-]*)*")
+
+
+def _named_things(question: str) -> list[str]:
+    """The names the question gives ("POWER Asia", "ADB", "World Bank Group's RISE Partnership"),
+    less the two sides, their leaders and capitalised question words."""
+    names = []
+    for m in _CAPITALISED.finditer(question):
+        # "the ADB's CMM-FPF" names two things: a possessive ends a name.
+        for part in re.split(r"(?<=['’]s)\s+", m.group(0)):
+            words = re.sub(r"['’]s$", "", part).split()
+            while words and words[0].lower() in _COMMON_NAMES:
+                words = words[1:]
+            if words and not all(w.lower() in _COMMON_NAMES for w in words):
+                names.append(" ".join(words))
+    return names
+
+
+def _names_any(sentence: str, names: list[str]) -> bool:
+    """Whether ``sentence`` gives any of ``names`` (true when there are none to give): more than
+    half of a name's words, so a slip in one word ("Critical Minerls ... Facility") still counts."""
+    words = set(re.findall(r"[\w-]+", sentence.lower()))
+    return not names or any(
+        sum(w in words for w in name_words) * 2 > len(name_words)
+        for name_words in (re.findall(r"[\w-]+", name.lower()) for name in names)
+    )
+
+
 def holds(kind: str, sentence: str, question: str = "") -> bool:
     """Whether ``sentence`` holds an answer of this kind (see ``expected_answer_types``) that
     ``question`` does not already name.
@@ -266,6 +301,10 @@ def holds(kind: str, sentence: str, question: str = "") -> bool:
         sentence = _VERSION.sub("", sentence)  # nor is "MJIIT 2.0"
     ahead = _THE_NEXT.search(question) or (kind in ("time", "day") and _FUTURE.search(question))
     if kind in ("time", "day", "place") and ahead and not _AHEAD.search(sentence):
+        return False
+    # "How much is Japan giving POWER Asia?" is not answered by ¶14's "USD 20 million to the
+    # Critical Minerals ... Facility": an amount answers only for a thing the question names.
+    if kind == "money" and not _names_any(sentence, _named_things(question)):
         return False
     # "How many visitors in 2024?" is not answered by ¶21's "1.05 million in 2025".
     years = _YEAR.findall(question)
