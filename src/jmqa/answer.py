@@ -98,7 +98,7 @@ _UNIT = re.compile(
 )
 # "Where do they mention OSA?" asks where in the statement, not for a place; "Where do both
 # governments stand on...?" asks for a position, and "Where are ties headed?" for a direction.
-_WHERE_IN_TEXT = re.compile(
+_WHERE_NOT_A_PLACE = re.compile(
     r"\bwhere\b.*\b(statement|document|text|paragraph|mention(ed|s)?|talk(ed|s)?|say|said|discuss"
     r"(ed|es)?|refer(red|s)?|stand|stands|fit|fits|come in|comes in|head|heads|headed|heading"
     r"|going(?! to)|go from here|go next|goes next|end up|ends up|leading|lead to|leads to"
@@ -345,7 +345,8 @@ _ASKING = re.compile(r"(?:[^.!?]|[.!](?=\S))*\?")  # "MJIIT 2.0" and "U.S." end 
 
 def expected_answer_types(question: str) -> tuple[str, ...]:
     """What the question asks for, if that specific: any of "money", "number", "time", "day" (of
-    a month), "signatory", "place", "measure" (a unit), "entity" ("When and where..." asks for
+    a month), "signatory", "place", "measure" (a unit), a name of a "company", "university",
+    "airline", "country" or piece of "hardware", or any "entity" ("When and where..." asks for
     two). "money" implies "number" and "day" implies "time", so they stand alone.
 
     >>> expected_answer_types("When and where is the Expo?")
@@ -360,7 +361,7 @@ def expected_answer_types(question: str) -> tuple[str, ...]:
     asked = " ".join(_ASKING.findall(question)) or question
     asked = _COUNTED.sub("which", _NOT_ASKING_FOR.sub(" ", asked))
     kinds = tuple(kind for kind, pattern in _EXPECTS.items() if pattern.search(asked))
-    if _WHERE_IN_TEXT.search(question):
+    if _WHERE_NOT_A_PLACE.search(question):
         kinds = tuple(k for k in kinds if k != "place")
     if "money" in kinds:
         kinds = tuple(k for k in kinds if k != "number")

@@ -135,9 +135,9 @@ class Glossary:
             term_l = term.lower()
             # A substring test first: Japanese has no spaces between words, and for the rest it
             # spares compiling ~1,000 whole-word patterns per question (more than re's cache).
-            # "deputy minister-level" is the glossary's "deputy minister"; "pm-led" is no "pm".
             hit = term_l in lowered
             if hit and lang != "ja":
+                # "deputy minister-level" is the glossary's "deputy minister"; "pm-led" is no "pm".
                 hit = re.search(rf"(?<![\w-]){re.escape(term_l)}(?!\w|-(?!level\b))", lowered) is not None
             if hit and english.lower() not in lowered:
                 found.append((term, english))

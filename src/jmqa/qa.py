@@ -21,7 +21,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from jmqa.answer import Answer, Answerer, Calibration
-from jmqa.document import Document, load_statement
+from jmqa.document import Document, Paragraph, load_statement
 from jmqa.embedders import EMBEDDER_NAMES, get_embedder
 from jmqa.errors import IndexError_, InvalidArgumentError
 from jmqa.index import Index, Progress, build_index, load_index, save_index
@@ -175,21 +175,22 @@ class QA:
         """The paragraphs ``question`` asks for by number ("¶9 and ¶2") or as a whole section."""
         return cited_paragraphs(question, self.paragraph_count) or self._whole_section(question)
 
+    def _named_sections(self, question: str) -> list[tuple[str, list[Paragraph]]]:
+        """The sections ``question`` names ("the security section"), as (heading, paragraphs)."""
+        headings = [heading for heading, _ in self.document.sections]
+        return [self.document.sections[i] for i in named_sections(question, headings)]
+
     def _section_lead(self, question: str, hits: list[Hit]) -> tuple[int, ...]:
         """For a question that asks something of a section ("How does the final section sum
         up...?"), the best-ranked paragraph of that section: the person said where to look."""
-        headings = [heading for heading, _ in self.document.sections]
-        named = {
-            p.number for i in named_sections(question, headings) for p in self.document.sections[i][1]
-        }
+        named = {p.number for _, paragraphs in self._named_sections(question) for p in paragraphs}
         return next(((h.paragraph,) for h in hits if h.paragraph in named), ())
 
     def _whole_section(self, question: str) -> tuple[int, ...]:
         """The paragraphs of the sections ``question`` asks for whole ("Summarise the security
         section"); none when it asks something of them ("What does the security section say
         about coast guards?"), which is answered like any question: its words lead there."""
-        headings = [heading for heading, _ in self.document.sections]
-        groups = [self.document.sections[i] for i in named_sections(question, headings)]
+        groups = self._named_sections(question)
         named = " ".join(heading for heading, _ in groups) + " " + _SECTION_FRAMING
         if not groups or set(self.lexicon.content_terms(question)) - set(tokenize(named)):
             return ()
