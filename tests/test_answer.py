@@ -113,6 +113,7 @@ def test_answers_do_not_leak_between_questions(qa):
         ("How big a role does the swap arrangement play?", ()),
         ("How much did Japan say it would contribute to the ADB?", ("money",)),
         ("How far is Yokohama from Tokyo?", ("number",)),
+        # Named kinds: only a name of that kind answers them.
         ("Which minister signed the Letter of Intent?", ("signatory",)),
         ("Which specific defence equipment will Japan transfer?", ("hardware",)),
         ("Which Japanese warship will escort the tankers?", ("hardware",)),
