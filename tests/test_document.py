@@ -124,3 +124,18 @@ def test_a_second_statement_of_the_same_family_parses():
 def test_malformed_statements_fail_naming_the_line(text, message):
     with pytest.raises(DocumentParseError, match=message.replace("(", r"\(")):
         parse(text, "bad.txt")
+
+
+def test_the_shipped_statement_parses_exactly_as_before(doc):
+    """Pinned from the parser at 2494c70 (before the layout work): any drift here moves indexes."""
+    import json
+
+    pinned = json.loads((DATA / "japan-malaysia-parsed.json").read_text(encoding="utf-8"))
+    assert (doc.title, doc.date.isoformat(), doc.place, doc.sha256) == (
+        pinned["title"], pinned["date"], pinned["place"], pinned["sha256"],
+    )
+    assert [
+        {"number": p.number, "section": p.section, "text": p.text,
+         "sentences": [[s.start, s.end] for s in p.sentences]}
+        for p in doc.paragraphs
+    ] == pinned["paragraphs"]
