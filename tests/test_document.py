@@ -17,6 +17,7 @@ from jmqa.errors import DocumentParseError
 DATA = Path(__file__).parent / "data"
 STATEMENTS = DATA / "statements"
 US_INDIA_2025 = "united-states-india-joint-leaders-statement-2025-02-13.txt"
+INDIA_US_2023 = "joint-statement-from-india-and-the-united-states-2023-09-08.txt"
 RAW = (Path(__file__).parents[1] / "src" / "jmqa" / "data" / STATEMENT_FILE).read_text(encoding="utf-8")
 
 
@@ -312,3 +313,23 @@ def test_real_us_india_2025_hard_wrapped_parses_to_the_same_paragraphs(us_india,
         assert doc.preamble == us_india.preamble
     else:  # without blank lines the opening paragraphs run together, but stay the preamble
         assert [b.text for b in doc.preamble] == [" ".join(b.text for b in us_india.preamble)]
+
+
+def test_real_india_us_2023_hard_wrapped_with_runs_of_spaces_parses_as_published():
+    """Wrapped at 72 columns, "1.           Prime Minister", "India-U.S. Strategic": the three
+    layouts the issue reports from this statement."""
+    doc = parse(_read(INDIA_US_2023), INDIA_US_2023)
+    assert (doc.title, doc.date.isoformat()) == ("Joint Statement from India and the United States", "2023-09-08")
+    assert [p.number for p in doc.paragraphs] == list(range(1, 30))
+    assert {p.section for p in doc.paragraphs} == {""} and doc.preamble == () and doc.closing == ()
+    assert doc.paragraph(1).text.startswith("Prime Minister Narendra Modi welcomed United States President")
+    assert doc.paragraph(2).sentence_texts()[0].endswith(
+        "transforming the India-U.S. Strategic Partnership across all dimensions of our multifaceted "
+        "global agenda, based on trust and mutual understanding."
+    )
+    # a wrapped line ending in a full stop ("...outcomes.") followed by a capitalised line
+    assert len(doc.paragraph(3).sentences) == 2
+    assert "G20 Leaders’ Summit in New Delhi will advance" in doc.paragraph(3).text
+    assert doc.paragraph(29).text.endswith("a free, open, inclusive, and resilient Indo-Pacific.")
+    for p in doc.paragraphs:
+        assert "  " not in p.text and " ".join(p.sentence_texts()) == p.text
