@@ -251,6 +251,19 @@ def test_a_line_of_symbols_above_paragraph_1_is_decoration():
     )
 
 
+def test_a_signatory_line_starts_the_closing_block():
+    doc = parse("Title\n\n1. One.\n2. Two.\n\nFor the Government of Atlantis:\nCoral Reyes\n")
+    assert doc.paragraph(2).text == "Two."
+    assert doc.closing == ("For the Government of Atlantis:", "Coral Reyes")
+
+
+def test_headings_above_the_date_line_are_not_the_section_of_paragraph_1():
+    doc = parse("Joint Statement\n\nA New Era\n\nMay 5, 2024\n\nTrade\n\n1. One.\n")
+    assert (doc.title, [b.text for b in doc.preamble], doc.paragraph(1).section) == (
+        "Joint Statement", ["A New Era"], "Trade",
+    )
+
+
 def test_a_closing_date_line_after_the_last_paragraph():
     doc = parse("Title\n\n1. One.\n2. Two.\n\nTokyo, 10 June 2026\n")
     assert (doc.date.isoformat(), doc.place, doc.closing) == ("2026-06-10", "Tokyo", ("Tokyo, 10 June 2026",))

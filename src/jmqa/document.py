@@ -53,6 +53,10 @@ _CLOSING = re.compile(
     r"^(?:(?:signed|done|issued|adopted)\s+(?:at|in|on)\b|witnessed\s+by\b|in\s+witness\s+whereof\b)",
     re.IGNORECASE,
 )
+_SIGNATORY = re.compile(  # "For the Government of Japan:" above a signature
+    r"^for\s+the\s+(?:government|kingdom|republic|state|people|commonwealth|federation|union)\b[^.,;]*:?$",
+    re.IGNORECASE,
+)
 _TWO_COLUMNS = re.compile(r"\S {3,}\S")
 _SIGNED_AT = re.compile(
     r"^(?:signed|done|issued|adopted)\s+(?:at|in)\s+(?P<place>[^,]+?),?\s+on\s+(?:the\s+)?(?P<date>.+)$",
@@ -227,10 +231,11 @@ def _meaningful_lines(text: str) -> list[_Line]:
 def _first_paragraph(lines: list[_Line]) -> int | None:
     """Index of the first numbered line that is not a wrapped continuation ("on 10 June\\n2026. ...")."""
     for i, line in enumerate(lines):
-        if not _NUMBERED.match(line.text):
+        numbered = _NUMBERED.match(line.text)
+        if not numbered:
             continue
         wrapped = i > 0 and not line.after_blank and not lines[i - 1].text.endswith(_SENTENCE_END)
-        if not wrapped or int(_NUMBERED.match(line.text).group(1)) == 1:  # type: ignore[union-attr]
+        if not wrapped or numbered.group(1) == "1":
             return i
     return None
 
@@ -255,11 +260,13 @@ def _front_matter(lines: list[_Line], source: str) -> _Front:
     title = subtitle = place = ""
     date: dt.date | None = None
     rest: list[list[_Line]] = []
+    after_date = 0  # headings over paragraph 1 come after the date line, never above it
     for block in blocks:
         text = _join(line.text for line in block)
         dated = _date_line(text) if len(block) == 1 else None
         if dated and date is None:
             date, place = dated
+            after_date = len(rest)
         elif not title and not rest and not text.endswith(_SENTENCE_END):
             title = text
         elif title and not subtitle and not rest and text.startswith(_OPENING_QUOTES):
@@ -268,7 +275,7 @@ def _front_matter(lines: list[_Line], source: str) -> _Front:
             rest.append(block)
     # The heading-shaped blocks just above paragraph 1 head it; the rest is the preamble.
     run = 0
-    while run < len(rest) and run < 2 and _heading_kind(_join(l.text for l in rest[-1 - run])):
+    while run < min(2, len(rest) - after_date) and _heading_kind(_join(l.text for l in rest[-1 - run])):
         run += 1
     headings = [_join(line.text for line in block) for block in rest[len(rest) - run :]]
     section, subheading = _apply_headings(headings, "", "", rest[-run][0] if run else None, source)
@@ -429,9 +436,11 @@ def _heading_kind(line: str) -> Literal["section", "sub", ""]:
 
 
 def _starts_closing(line: str) -> bool:
-    """"Signed at ...", "Done at ...", "Witnessed by:", a date line, or two columns of names."""
+    """"Signed at ...", "Done at ...", "Witnessed by:", "For the Government of ...:", a date line,
+    or two columns of names."""
     return bool(
         _CLOSING.match(line)
+        or (_SIGNATORY.match(line) and len(line.split()) <= _MAX_HEADING_WORDS)
         or _date_line(line) is not None
         or (_looks_like_heading(line) and _TWO_COLUMNS.search(line))
     )
