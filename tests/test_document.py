@@ -346,3 +346,27 @@ def test_real_india_us_2023_hard_wrapped_with_runs_of_spaces_parses_as_published
     assert doc.paragraph(29).text.endswith("a free, open, inclusive, and resilient Indo-Pacific.")
     for p in doc.paragraphs:
         assert "  " not in p.text and " ".join(p.sentence_texts()) == p.text
+
+
+def test_a_title_wrapped_over_two_lines_and_roman_numbered_capital_headings():
+    text = (
+        "Joint Statement by the President of Atlantis and\n"
+        "the Prime Minister of Lemuria on a Partnership for the Deep Sea\n\n"
+        "May 5, 2024, Poseidonia\n\n"
+        "I. POLITICAL RELATIONS\n\n1. One.\n\nII. OCEAN SCIENCE\n\n2. Two.\n"
+    )
+    doc = parse(text)
+    assert doc.title == (
+        "Joint Statement by the President of Atlantis and the Prime Minister of Lemuria on a "
+        "Partnership for the Deep Sea"
+    )
+    assert (doc.place, doc.preamble) == ("Poseidonia", ())
+    assert _structure(doc) == [(1, "I. POLITICAL RELATIONS", ""), (2, "II. OCEAN SCIENCE", "")]
+
+
+def test_a_heading_shaped_wrapped_line_before_a_wrapped_number_is_text():
+    # "The leaders met in" looks like a heading, but "26." is not the next paragraph number
+    doc = parse("T\n\n1. The sides met. The leaders met in\n\n26. places. They agreed.\n2. Two.\n")
+    assert [(p.number, p.text) for p in doc.paragraphs] == [
+        (1, "The sides met. The leaders met in 26. places. They agreed."), (2, "Two."),
+    ]

@@ -355,7 +355,8 @@ def _body(
                 raise DocumentParseError(
                     f"{source}, line {line.number}: heading {line.text!r} has no paragraph"
                 )
-            if _NUMBERED.match(after.text):
+            after_number = _NUMBERED.match(after.text)
+            if after_number and int(after_number.group(1)) == len(paragraphs) + 1:
                 headings = _headings_in(lines[i:end])
                 section, subheading = _apply_headings(headings, section, subheading, line, source)
                 i = end
