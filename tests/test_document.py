@@ -366,7 +366,7 @@ def test_a_title_wrapped_over_two_lines_and_roman_numbered_capital_headings():
 
 def test_a_heading_shaped_wrapped_line_before_a_wrapped_number_is_text():
     # "The leaders met in" looks like a heading, but "26." is not the next paragraph number
-    doc = parse("T\n\n1. The sides met. The leaders met in\n\n26. places. They agreed.\n2. Two.\n")
+    doc = parse("T\n\n1. The sides met.\nThe leaders met in\n\n26. places. They agreed.\n2. Two.\n")
     assert [(p.number, p.text) for p in doc.paragraphs] == [
         (1, "The sides met. The leaders met in 26. places. They agreed."), (2, "Two."),
     ]
