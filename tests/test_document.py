@@ -18,6 +18,7 @@ DATA = Path(__file__).parent / "data"
 STATEMENTS = DATA / "statements"
 US_INDIA_2025 = "united-states-india-joint-leaders-statement-2025-02-13.txt"
 INDIA_US_2023 = "joint-statement-from-india-and-the-united-states-2023-09-08.txt"
+US_INDIA_2023 = "joint-statement-from-the-united-states-and-india-2023-06-22.txt"
 RAW = (Path(__file__).parents[1] / "src" / "jmqa" / "data" / STATEMENT_FILE).read_text(encoding="utf-8")
 
 
@@ -369,4 +370,33 @@ def test_a_heading_shaped_wrapped_line_before_a_wrapped_number_is_text():
     doc = parse("T\n\n1. The sides met.\nThe leaders met in\n\n26. places. They agreed.\n2. Two.\n")
     assert [(p.number, p.text) for p in doc.paragraphs] == [
         (1, "The sides met. The leaders met in 26. places. They agreed."), (2, "Two."),
+    ]
+
+
+def test_real_us_india_june_2023_wrapped_headings_inline_number_and_stars_end():
+    """58 paragraphs wrapped at 72 columns; a heading wrapped over two lines; paragraph 28's
+    number run into the last line of paragraph 27 ("...Blue Pacific.  28.      The leaders");
+    "*****" closing the text."""
+    doc = parse(_read(US_INDIA_2023), US_INDIA_2023)
+    assert (doc.title, doc.date.isoformat()) == ("Joint Statement from the United States and India", "2023-06-22")
+    assert [p.number for p in doc.paragraphs] == list(range(1, 59))
+    assert [(s, ps[0].number, ps[-1].number) for s, ps in doc.sections] == [
+        ("", 1, 1),
+        ("Charting a Technology Partnership for the Future", 2, 10),
+        ("Powering a Next Generation Defense Partnership", 11, 16),
+        ("Catalyzing the Clean Energy Transition", 17, 23),
+        ("Deepening Strategic Convergence", 24, 36),
+        ("Propelling Global Growth", 37, 46),
+        ("Empowering Future Generations and Protecting the Health of our People", 47, 58),
+    ]
+    assert doc.paragraph(27).text.endswith("as an observer in the Partners in the Blue Pacific.")
+    assert doc.paragraph(28).text.startswith("The leaders also welcomed the depth and pace")
+    assert doc.paragraph(58).text.endswith("now and into the future.")
+    assert (doc.preamble, doc.closing) == ((), ())
+
+
+def test_an_inline_number_splits_only_when_it_is_the_next_one():
+    doc = parse("T\n\n1. One ends.  2.   Two starts.\n3. Three.\n\n4. Four says 1990.  7.  Seven.\n")
+    assert [p.text for p in doc.paragraphs] == [
+        "One ends.", "Two starts.", "Three.", "Four says 1990. 7. Seven.",
     ]

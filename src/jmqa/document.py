@@ -57,6 +57,9 @@ _SIGNATORY = re.compile(  # "For the Government of Japan:" above a signature
     r"^for\s+the\s+(?:government|kingdom|republic|state|people|commonwealth|federation|union)\b[^.,;]*:?$",
     re.IGNORECASE,
 )
+# "...in the Blue Pacific.  28.      The leaders ...": a paragraph number run into the line
+# before it (a publishing slip); the runs of spaces on both sides make it unmistakable.
+_INLINE_NUMBER = re.compile(r"(?<=[.!?”\"])\s{2,}(?=(\d{1,3})\.\s{2,}\S)")
 _TWO_COLUMNS = re.compile(r"\S {3,}\S")
 _SIGNED_AT = re.compile(
     r"^(?:signed|done|issued|adopted)\s+(?:at|in)\s+(?P<place>[^,]+?),?\s+on\s+(?:the\s+)?(?P<date>.+)$",
@@ -322,6 +325,11 @@ def _body(
     i = 0
     while i < len(lines):
         line = lines[i]
+        if not closing:
+            own = _NUMBERED.match(line.text)
+            following = len(paragraphs) + (2 if own and int(own.group(1)) == len(paragraphs) + 1 else 1)
+            lines[i : i + 1] = _split_inline_number(line, following)
+            line = lines[i]
         numbered = _NUMBERED.match(line.text)
         if numbered and paragraphs and _wrapped_number(paragraphs, int(numbered.group(1))):
             numbered = None  # "...launched in / 2023. The leaders": a wrapped line, not ¶2023
@@ -364,6 +372,17 @@ def _body(
         current.append(line.text)  # a page break between two sentences, or a wrapped line
         i += 1
     return paragraphs, [line.text for line in closing]
+
+
+def _split_inline_number(line: _Line, expected: int) -> list[_Line]:
+    """The line, or its two halves when the next paragraph number is run into it."""
+    for m in _INLINE_NUMBER.finditer(line.text):
+        if int(m.group(1)) == expected:
+            return [
+                _Line(line.number, line.text[: m.start()], line.after_blank),
+                _Line(line.number, line.text[m.end() :], False),
+            ]
+    return [line]
 
 
 def _finished(last: str, line: _Line) -> bool:
