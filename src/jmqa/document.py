@@ -13,7 +13,8 @@ Around that core the parser accepts the layouts real statements use:
 - sub-headings inside a section, "(a) Economic Cooperation" (``Paragraph.subheading``); two
   headings in a row are a section and its sub-heading;
 - a number followed by a run of spaces ("1.     The leaders"), runs of spaces inside a line,
-  bulleted lists inside a paragraph (kept, joined into the paragraph);
+  bulleted lists inside a paragraph (kept, joined into the paragraph), and the next number run
+  into the line before it ("...Pacific.  28.      The leaders", a publishing slip);
 - a closing block after the last paragraph ("Signed at ..., in duplicate", "Done at ...",
   "Witnessed by:", names set in two columns, a closing date line) kept as ``Document.closing``;
 - an end mark: "[End]", "-End-", or, after paragraph 1, any line made only of symbols ("*****").
