@@ -287,3 +287,119 @@ def test_a_wrong_shape_manifest_is_rebuilt_and_the_cli_says_why_first(qa, index_
     assert '"corpus" is not an object' in err.splitlines()[0]
     assert "¶6" in out
     assert read_manifest(index_copy)["corpus"]["sha256"] == qa.document.sha256
+
+
+# --- 7. the server's guard and the chat's bounds (unit level; the live app: test_ui_server.py) --
+
+
+def test_host_names_and_loopback():
+    from jmqa.guard import host_name, is_loopback, middleware
+
+    assert host_name("127.0.0.1:7860") == "127.0.0.1"
+    assert host_name("[::1]:7860") == "::1"
+    assert host_name("LocalHost") == "localhost"
+    assert host_name("evil.example:80") == "evil.example"
+    assert host_name(None) == ""
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5")
+    assert middleware("127.0.0.1")[0].kwargs["allowed_hosts"] >= {"127.0.0.1", "localhost"}
+    assert middleware("0.0.0.0")[0].kwargs["allowed_hosts"] is None  # served to the network
+
+
+def _run_guard(body_chunks: list[bytes], headers: list[tuple[bytes, bytes]]) -> tuple[int, bytes]:
+    """Send one request through Guard to an app that echoes the body; return (status, body)."""
+    import asyncio
+
+    from jmqa.guard import Guard
+
+    async def echo(scope, receive, send):
+        message = await receive()
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": message["body"]})
+
+    async def main() -> tuple[int, bytes]:
+        chunks = list(body_chunks)
+        sent: list[dict] = []
+
+        async def receive():
+            chunk = chunks.pop(0)
+            return {"type": "http.request", "body": chunk, "more_body": bool(chunks)}
+
+        async def send(message):
+            sent.append(message)
+
+        scope = {"type": "http", "path": "/gradio_api/call/ask", "headers": [(b"host", b"127.0.0.1"), *headers]}
+        await Guard(echo, allowed_hosts=frozenset({"127.0.0.1"}), max_body=10)(scope, receive, send)
+        return sent[0]["status"], b"".join(m.get("body", b"") for m in sent[1:])
+
+    return asyncio.run(main())
+
+
+def test_the_guard_counts_bodies_with_or_without_a_length():
+    assert _run_guard([b"12345", b"67890"], []) == (200, b"1234567890")  # exactly the limit
+    assert _run_guard([b"12345", b"678901"], [])[0] == 413  # chunked, one byte over
+    assert _run_guard([b"x"], [(b"content-length", b"11")])[0] == 413  # declared over
+    assert _run_guard([b"x"], [(b"content-length", b"-1")])[0] == 413  # nonsense length
+
+
+def test_refused_questions_are_previewed_not_echoed():
+    from jmqa.ui import REFUSED_PREVIEW_CHARS, refused_preview
+
+    preview = refused_preview("x" * 1_000_000)
+    assert len(preview) < REFUSED_PREVIEW_CHARS + 40 and preview.endswith("(1,000,000 characters)")
+    assert refused_preview("a \ud800 b") == "a \ufffd b"
+    json.dumps(refused_preview("\udcff" * 5)).encode("utf-8")  # sendable
+
+
+def test_the_chat_history_is_bounded():
+    from jmqa.ui import bounded_history
+
+    turn = []
+    for i in range(50):
+        turn += [{"role": "user", "content": f"q{i}"}, {"role": "assistant", "content": "a" * 1000}]
+    kept = bounded_history(turn, max_bytes=10_000)
+    assert len(json.dumps(kept).encode()) <= 10_000
+    assert kept[-2:] == turn[-2:] and kept[0]["role"] == "user"  # whole exchanges, latest kept
+    assert bounded_history(turn[-2:], max_bytes=10) == turn[-2:]  # the latest always stays
+
+
+# --- 8. long questions: the models read a bounded part ------------------------------------------
+
+
+def test_a_long_query_is_fitted_to_the_token_budget():
+    from jmqa.embedders import QUERY_MAX_TOKENS, fit_query
+
+    def words(text: str) -> int:  # a stand-in tokenizer: one token per word
+        return len(text.split())
+
+    short = "How many visitors were there in 2025?"
+    assert fit_query(short, words) == short
+    long = "I am writing an essay. " * 100 + "How many visitors were there in 2025?"
+    fitted = fit_query(long, words)
+    assert words(fitted) <= QUERY_MAX_TOKENS
+    assert fitted.startswith("I am writing") and fitted.endswith("visitors were there in 2025?")
+    calls = []
+    fit_query("字" * 100_000, lambda t: calls.append(t) or len(t))  # no spaces: cut by characters
+    assert len(calls) < 40  # a bounded number of tries
+
+
+@pytest.mark.slow
+def test_a_long_question_costs_about_as_much_as_a_normal_one(qa):
+    from jmqa.embedders import QUERY_MAX_TOKENS, fit_query, get_embedder
+
+    long = ("What did the leaders agree about energy security and critical minerals? " * 14)[:1000]
+    minilm, e5 = get_embedder("minilm"), get_embedder("e5")
+    assert minilm.count_tokens(long) > 2 * QUERY_MAX_TOKENS
+    assert minilm.count_tokens(fit_query(long, minilm.count_tokens)) <= QUERY_MAX_TOKENS
+    assert e5._query_tokens(fit_query(long, e5._query_tokens)) <= QUERY_MAX_TOKENS
+    timings = {}
+    for label, question in (("normal", "Is there money for disaster recovery?"), ("long", long)):
+        qa.ask(question)
+        runs = []
+        for _ in range(5):
+            started = time.perf_counter()
+            qa.ask(question)
+            runs.append(time.perf_counter() - started)
+        timings[label] = sorted(runs)[2]
+    # Before the budget it was 3-6 s against 0.05-1 s; generous, as the machine may be shared.
+    assert timings["long"] < 3 * timings["normal"] + 0.3, timings
