@@ -126,7 +126,13 @@ def test_a_crash_mid_save_leaves_the_old_index_whole(qa, index_copy, monkeypatch
 
 
 def test_saving_removes_files_of_older_builds(qa, index_copy):
-    (index_copy / "minilm-0000000000000000.faiss").write_bytes(b"old")
+    manifest = json.loads((index_copy / MANIFEST).read_text())
+    old = index_copy / "minilm-0000000000000000.faiss"
+    old.write_bytes(b"old")
+    manifest["models"]["minilm"]["vectors"]["file"] = old.name  # an earlier build listed it
+    (index_copy / MANIFEST).write_text(json.dumps(manifest))
+    unlisted = index_copy / "e5-0000000000000000.faiss"  # no manifest lists it: not provably ours
+    unlisted.write_bytes(b"unlisted")
     index_module.save_index(qa.index, index_copy)
-    assert not (index_copy / "minilm-0000000000000000.faiss").exists()
+    assert not old.exists() and unlisted.exists()
 

@@ -242,3 +242,22 @@ def test_phone_width_dark_theme_is_usable(
     )
     assert color != background
     page.screenshot(path=str(tmp_path / "phone-dark.png"), full_page=True)
+
+
+def test_the_security_policy_blocks_nothing_the_app_needs(app_url: str, watched: Watched):
+    """The page is served with a self-only Content-Security-Policy (guard.py); the app must still
+    render and answer with no violation reported."""
+    page = watched.page
+    page.add_init_script(
+        "window.__cspViolations = [];"
+        "document.addEventListener('securitypolicyviolation',"
+        " e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
+    console: list[str] = []
+    page.on("console", lambda m: console.append(m.text))
+    response = page.goto(app_url + "/")
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+    ask(page, VISITORS)
+    assert page.locator("#jmqa-chat .jmqa-quote.jmqa-p21").count() >= 1
+    assert page.evaluate("window.__cspViolations") == []
+    assert not [m for m in console if "Content Security Policy" in m]

@@ -18,6 +18,7 @@ from jmqa.document import Document, Paragraph, Span, load_statement, parse
 from jmqa.errors import (
     DocumentParseError,
     IndexCorruptError,
+    IndexFolderError,
     IndexMissingError,
     IndexStaleError,
     InvalidArgumentError,
@@ -33,7 +34,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "CAUTION", "CONFIGS", "MAX_QUESTION_CHARS", "NOT_ADDRESSED", "QA", "Answer", "Document",
-    "DocumentParseError", "Hit", "IndexCorruptError", "IndexMissingError", "IndexStaleError",
+    "DocumentParseError", "Hit", "IndexCorruptError", "IndexFolderError", "IndexMissingError",
+    "IndexStaleError",
     "InvalidArgumentError", "InvalidQuestionError", "JmqaError", "ModelNotInstalledError",
     "Paragraph", "Quote", "Span", "__version__", "build", "default_index_dir", "load",
     "load_statement", "parse",

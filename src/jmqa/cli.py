@@ -7,11 +7,13 @@ a model is unusable, 2 bad input.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import logging
 import os
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from jmqa import _offline  # noqa: F401
@@ -30,7 +32,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return int(args.run(args) or 0)
+        with warnings_to_stderr():
+            return int(args.run(args) or 0)
     except (InvalidQuestionError, InvalidArgumentError) as exc:
         print(f"jmqa: error: {exc}", file=sys.stderr)
         return 2
@@ -43,6 +46,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `jmqa ask ... | head`: the reader left, which is fine
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+@contextlib.contextmanager
+def warnings_to_stderr() -> Iterator[None]:
+    """Show jmqa's warnings (such as "rebuilding the index because ...") on stderr meanwhile."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("jmqa: %(message)s"))
+    logger = logging.getLogger("jmqa")
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -137,9 +154,12 @@ def _progress(stage: str, done: int, total: int) -> None:
 def cmd_index(args: argparse.Namespace) -> int:
     from jmqa.embedders import EMBEDDER_NAMES, get_embedder
     from jmqa.index import load_index
+    from jmqa.index import check_index_folder
     from jmqa.qa import build, default_index_dir
 
     folder = args.index_dir or default_index_dir()
+    if not args.check:
+        check_index_folder(folder)  # refuse a folder that is not jmqa's before loading models
     if args.check:
         load_index(folder, load_statement(), [get_embedder(n) for n in EMBEDDER_NAMES])
         print(f"index at {folder} is up to date")
@@ -169,8 +189,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from jmqa.retrieval import config_named
+
     query = clean_question(args.query)
     _check_k(args.k)
+    config_named(args.retriever)  # fail fast, before loading any model
     qa = _load(args)
     hits = qa.search(query, k=args.k, retriever=args.retriever)
     if args.json:

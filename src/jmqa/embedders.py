@@ -24,6 +24,7 @@ import functools
 import hashlib
 import importlib.metadata
 import importlib.util
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -32,6 +33,30 @@ import numpy as np
 from jmqa.errors import ModelNotInstalledError
 
 EMBEDDER_NAMES = ("minilm", "e5")
+# A question's cost is mostly the models', which grows with its tokens; a normal question has
+# 10-30. A longer one is embedded as its start and its end within this budget (the asking part
+# is nearly always one of them), so a 1,000-character question costs about 1.5x a normal one
+# rather than 10x (README, "Reliability"). BM25 and the answer checks still read all of it.
+QUERY_MAX_TOKENS = 64
+
+
+def fit_query(text: str, count_tokens: Callable[[str], int], budget: int = QUERY_MAX_TOKENS) -> str:
+    """``text`` if it has at most ``budget`` tokens, else its start and end joined by " … ",
+    cut at spaces where there are any, within ``budget`` (a bounded number of tries)."""
+    tokens = count_tokens(text)
+    if tokens <= budget:
+        return text
+    keep = len(text) * budget // tokens // 2
+    while True:
+        head, tail = text[:keep], text[-keep:]
+        if " " in head[keep // 2 :]:
+            head = head[: head.rindex(" ")]
+        if " " in tail[: keep // 2]:
+            tail = tail[tail.index(" ") + 1 :]
+        short = f"{head} … {tail}"
+        if keep <= 8 or count_tokens(short) <= budget:
+            return short
+        keep = keep * 3 // 4
 
 
 class Embedder(Protocol):
@@ -107,7 +132,9 @@ class MiniLM:
         )
         return np.ascontiguousarray(vectors, dtype=np.float32).reshape(len(texts), self.dim)
 
-    encode_queries = _encode
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return self._encode([fit_query(t, self.count_tokens) for t in texts])
+
     encode_passages = _encode
 
 
@@ -138,7 +165,11 @@ class E5:
         return self._model.token_count(text, is_query=False)
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
-        return np.asarray(self._model.query(list(texts)), dtype=np.float32).reshape(-1, self.dim)
+        fitted = [fit_query(t, self._query_tokens) for t in texts]
+        return np.asarray(self._model.query(fitted), dtype=np.float32).reshape(-1, self.dim)
+
+    def _query_tokens(self, text: str) -> int:
+        return self._model.token_count(text, is_query=True)
 
     def encode_passages(self, texts: list[str]) -> np.ndarray:
         return np.asarray(self._model.passage(list(texts)), dtype=np.float32).reshape(-1, self.dim)

@@ -39,3 +39,12 @@ class IndexStaleError(IndexError_):
 
 class IndexCorruptError(IndexError_):
     """The index files are unreadable, truncated, or do not match their manifest."""
+
+
+class IndexFolderError(JmqaError, RuntimeError):
+    """The index folder is not one jmqa may write into: it holds other files, or it is read-only.
+
+    Raised before anything is built, and nothing in the folder is changed.
+    """
+
+    fix = "Choose an empty folder (or a missing one) with --index-dir or JMQA_INDEX_DIR."

@@ -8,6 +8,10 @@ Persistence is small and inspectable (see ``index/README.md``): content-addresse
 ``.units.json`` files and a ``manifest.json`` that is replaced last, atomically. A crash at any
 point leaves either the old or the new index whole.
 
+The index folder is jmqa's own (:func:`check_index_folder`): an index is written only into a
+missing or empty folder, or one that already holds a jmqa index, and a save deletes only the
+files the previous manifest listed. Any other folder is refused before anything is built.
+
 Example::
 
     >>> from jmqa.document import load_statement
@@ -24,8 +28,10 @@ import contextlib
 import datetime as dt
 import fcntl
 import hashlib
+import errno
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
@@ -36,10 +42,21 @@ import numpy as np
 
 from jmqa.document import Document, Paragraph, Span
 from jmqa.embedders import Embedder
-from jmqa.errors import IndexCorruptError, IndexMissingError, IndexStaleError
+from jmqa.errors import IndexCorruptError, IndexFolderError, IndexMissingError, IndexStaleError
 
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
+# The names jmqa writes into an index folder: the manifest, the content-addressed data files
+# ("minilm-<16 hex>.faiss"), the lock, mkstemp's temporary files, and the README the source
+# checkout ships in index/. A folder holding nothing else is jmqa's to write into.
+_DATA_FILE = re.compile(r"[A-Za-z0-9_.+]+-[0-9a-f]{16}(?:\.faiss|\.units\.json)")
+_TMP_FILE = re.compile(r"\.tmp-[A-Za-z0-9_]+")
+_OWN_NAMES = frozenset({MANIFEST, "README.md", ".lock"})
+# Keys only a jmqa manifest has together; "manifest.json" is a common name (web apps, browser
+# extensions), so a manifest without them is someone else's.
+_MANIFEST_KEYS = frozenset({"format", "models"})
+_MAX_MANIFEST_BYTES = 1 << 20  # jmqa's is ~2 KB; never read a huge foreign file whole
+_NOT_WRITABLE = {errno.EACCES, errno.EPERM, errno.EROFS}
 Progress = Callable[[str, int, int], None]
 
 
@@ -163,25 +180,114 @@ def build_index(
 
 
 def save_index(index: Index, directory: str | os.PathLike[str]) -> Path:
-    """Write ``index`` to ``directory`` atomically and return the manifest path."""
-    folder = Path(directory)
-    folder.mkdir(parents=True, exist_ok=True)
+    """Write ``index`` to ``directory`` atomically and return the manifest path.
+
+    Raises :class:`IndexFolderError` (before writing anything) if the folder is not jmqa's or
+    not writable. Deletes only the data files the previous manifest listed and this one does not.
+    """
+    folder = check_index_folder(directory)
     manifest = json.loads(json.dumps(index.manifest))
-    with _lock(folder):
-        for name, model in index.models.items():
-            vectors = faiss.serialize_index(model.vectors).tobytes()
-            units = json.dumps([asdict(u) for u in model.units]).encode()
-            manifest["models"][name]["vectors"] = _write_addressed(folder, name, ".faiss", vectors)
-            manifest["models"][name]["units"] = _write_addressed(folder, name, ".units.json", units)
-            manifest["models"][name]["count"] = model.vectors.ntotal
-        _atomic_write(folder / MANIFEST, json.dumps(manifest, indent=2).encode() + b"\n")
-        keep = {MANIFEST, "README.md"} | {
-            m[key]["file"] for m in manifest["models"].values() for key in ("vectors", "units")
-        }
-        for path in folder.iterdir():
-            if path.name not in keep and (path.suffix in {".faiss", ".json"} or path.name.startswith(".tmp")):
-                path.unlink(missing_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with _lock(folder):
+            previous = _listed_files(_manifest_value(folder))
+            for name, model in index.models.items():
+                vectors = faiss.serialize_index(model.vectors).tobytes()
+                units = json.dumps([asdict(u) for u in model.units]).encode()
+                entry = manifest["models"][name]
+                entry["vectors"] = _write_addressed(folder, name, ".faiss", vectors)
+                entry["units"] = _write_addressed(folder, name, ".units.json", units)
+                entry["count"] = model.vectors.ntotal
+            _atomic_write(folder / MANIFEST, json.dumps(manifest, indent=2).encode() + b"\n")
+            for stale in sorted(previous - _listed_files(manifest)):
+                (folder / stale).unlink(missing_ok=True)
+    except OSError as exc:
+        if exc.errno not in _NOT_WRITABLE:
+            raise
+        raise _read_only(folder, exc) from exc
     return folder / MANIFEST
+
+
+def check_index_folder(directory: str | os.PathLike[str]) -> Path:
+    """``directory`` as a Path if jmqa may write an index there, else :class:`IndexFolderError`.
+
+    jmqa may write into a folder that does not exist yet, one that holds a jmqa manifest, or one
+    that holds nothing but names jmqa writes (so an empty folder, and an index whose manifest is
+    damaged, qualify). A folder holding anything else, or a ``manifest.json`` of another kind,
+    is refused: jmqa never writes among, or deletes, files that are not its own. The folder (or
+    its nearest existing parent) must also be writable.
+    """
+    folder = Path(directory)
+    where = folder.resolve()
+    try:
+        if folder.exists() and not folder.is_dir():
+            raise IndexFolderError(f"{where} is a file, not a folder. {IndexFolderError.fix}")
+        if folder.is_dir():
+            foreign = _foreign_entries(folder)
+            if foreign:
+                shown = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
+                raise IndexFolderError(
+                    f"{where} holds files that are not a jmqa index ({shown}); jmqa writes its "
+                    f"index only into an empty folder or one that holds a jmqa index, and leaves "
+                    f"other files alone. {IndexFolderError.fix}"
+                )
+    except OSError as exc:  # a folder we may not even list
+        raise _read_only(folder, exc) from exc
+    existing = next(p for p in (folder, *folder.parents) if p.exists())
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise _read_only(folder, None)
+    return folder
+
+
+def _read_only(folder: Path, exc: OSError | None) -> IndexFolderError:
+    detail = f" ({exc.strerror})" if exc is not None and exc.strerror else ""
+    return IndexFolderError(
+        f"cannot write the index into {folder.resolve()}: it is not writable{detail}. Choose a "
+        f"writable folder with --index-dir or JMQA_INDEX_DIR, or make this one writable."
+    )
+
+
+def _foreign_entries(folder: Path) -> list[str]:
+    """Names in ``folder`` that show it is not jmqa's (none if it holds a jmqa manifest)."""
+    manifest = _manifest_value(folder)
+    if _is_jmqa_manifest(manifest):
+        return []
+    if manifest not in (None, {}):  # valid JSON of another kind: someone else's manifest
+        return [MANIFEST]
+    return sorted(
+        p.name for p in folder.iterdir()
+        if not (p.name in _OWN_NAMES or _DATA_FILE.fullmatch(p.name) or _TMP_FILE.fullmatch(p.name))
+    )
+
+
+def _manifest_value(folder: Path) -> object:
+    """The parsed ``manifest.json`` of ``folder``; None when missing, unreadable or not JSON."""
+    path = folder / MANIFEST
+    try:
+        if not path.is_file():
+            return None
+        if path.stat().st_size > _MAX_MANIFEST_BYTES:
+            return "too large to be jmqa's"  # any JSON value but {} counts as someone else's
+        return json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+
+
+def _is_jmqa_manifest(value: object) -> bool:
+    return isinstance(value, dict) and _MANIFEST_KEYS <= value.keys()
+
+
+def _listed_files(manifest: object) -> set[str]:
+    """The data files a jmqa manifest lists (bare jmqa data-file names only; all else ignored)."""
+    models = manifest.get("models") if isinstance(manifest, dict) else None
+    if not _is_jmqa_manifest(manifest) or not isinstance(models, dict):
+        return set()
+    entries = [
+        info.get(key) for info in models.values() if isinstance(info, dict)
+        for key in ("vectors", "units")
+    ]
+    names = [e.get("file") for e in entries if isinstance(e, dict)]
+    return {n for n in names if isinstance(n, str) and _DATA_FILE.fullmatch(n)}
 
 
 def _write_addressed(folder: Path, name: str, suffix: str, data: bytes) -> dict[str, str]:
@@ -232,9 +338,29 @@ def read_manifest(directory: str | os.PathLike[str]) -> dict:
         manifest = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(manifest, dict) or "models" not in manifest:
             raise ValueError("not a jmqa manifest")
+        if manifest.get("format") == FORMAT_VERSION:  # another format is stale, not corrupt
+            _check_shape(manifest)
     except (ValueError, UnicodeDecodeError) as exc:
         raise IndexCorruptError(f"{path} is unreadable ({exc}). {IndexCorruptError.fix}") from exc
     return manifest
+
+
+def _check_shape(manifest: dict) -> None:
+    """Raise ValueError unless ``manifest`` has the types :func:`load_index` relies on."""
+    if not isinstance(manifest.get("corpus"), dict):
+        raise ValueError('"corpus" is not an object')
+    models = manifest["models"]
+    if not isinstance(models, dict):
+        raise ValueError('"models" is not an object')
+    for name, info in models.items():
+        if not isinstance(info, dict):
+            raise ValueError(f"the entry of model {name!r} is not an object")
+        for key in ("vectors", "units"):
+            entry = info.get(key)
+            if not isinstance(entry, dict) or not all(
+                isinstance(entry.get(k), str) for k in ("file", "sha256")
+            ):
+                raise ValueError(f"model {name!r} has no valid {key!r} file entry")
 
 
 def load_index(

@@ -23,11 +23,25 @@ from pathlib import Path
 from jmqa.answer import Answer, Answerer, Calibration
 from jmqa.document import Document, Paragraph, load_statement
 from jmqa.embedders import EMBEDDER_NAMES, get_embedder
-from jmqa.errors import IndexError_, InvalidArgumentError
-from jmqa.index import Index, Progress, build_index, load_index, save_index
+from jmqa.errors import IndexError_, IndexFolderError, InvalidArgumentError
+from jmqa.index import (
+    Index,
+    Progress,
+    build_index,
+    check_index_folder,
+    load_index,
+    read_manifest,
+    save_index,
+)
 from jmqa.lexical import Lexicon, tokenize
-from jmqa.question import cited_paragraphs, clean_question, named_sections, without_references
-from jmqa.retrieval import CONFIGS, Hit, Retriever, RetrieverConfig, Signals
+from jmqa.question import (
+    cited_paragraphs,
+    clean_question,
+    named_sections,
+    question_list,
+    without_references,
+)
+from jmqa.retrieval import CONFIGS, Hit, Retriever, RetrieverConfig, Signals, config_named
 
 log = logging.getLogger("jmqa")
 # Words that only say which section and that a summary is wanted, not what to look for in it.
@@ -48,11 +62,16 @@ def default_index_dir() -> Path:
 
 
 def build(index_dir: str | os.PathLike[str] | None = None, progress: Progress | None = None) -> Index:
-    """(Re)build the index of the shipped statement into ``index_dir`` and return it."""
+    """(Re)build the index of the shipped statement into ``index_dir`` and return it.
+
+    Raises :class:`jmqa.IndexFolderError` before any model loads if the folder is not jmqa's to
+    write (see :func:`jmqa.index.check_index_folder`).
+    """
+    folder = check_index_folder(index_dir or default_index_dir())
     document = load_statement()
     embedders = [get_embedder(name) for name in EMBEDDER_NAMES]
     index = build_index(document, embedders, progress)
-    save_index(index, index_dir or default_index_dir())
+    save_index(index, folder)
     return index
 
 
@@ -66,9 +85,17 @@ def load(
 
     A missing, stale or corrupt index is rebuilt when ``build_if_needed`` (the default), and
     otherwise raised as :class:`jmqa.IndexMissingError`, :class:`jmqa.IndexStaleError` or
-    :class:`jmqa.IndexCorruptError`, whose message says which command fixes it.
+    :class:`jmqa.IndexCorruptError`, whose message says which command fixes it. A rebuild is
+    announced (why, and where) as a warning on the ``jmqa`` logger before it starts, and is
+    refused with :class:`jmqa.IndexFolderError` before it starts if the folder is not jmqa's
+    or not writable.
     """
     folder = Path(index_dir) if index_dir is not None else default_index_dir()
+    if build_if_needed:
+        try:
+            read_manifest(folder)  # cheap: no readable manifest means a rebuild is certain
+        except IndexError_ as problem:
+            _rebuild_reason(folder, problem)  # so refuse a folder before any model loads
     document = load_statement()
     embedders = {name: get_embedder(name) for name in EMBEDDER_NAMES}
     try:
@@ -76,10 +103,21 @@ def load(
     except IndexError_ as problem:
         if not build_if_needed:
             raise
-        log.warning("%s Rebuilding it now.", str(problem).removesuffix(problem.fix).strip())
+        reason = _rebuild_reason(folder, problem)
+        log.warning("rebuilding the index because %s (this takes a minute or so)", reason)
         index = build_index(document, list(embedders.values()), progress)
         save_index(index, folder)
     return QA(document, index, embedders)
+
+
+def _rebuild_reason(folder: Path, problem: IndexError_) -> str:
+    """Why the index in ``folder`` must be rebuilt; raises if jmqa may not write there."""
+    reason = str(problem).removesuffix(problem.fix).strip().rstrip(".")
+    try:
+        check_index_folder(folder)
+    except IndexFolderError as refused:
+        raise IndexFolderError(f"the index needs rebuilding ({reason}), but {refused}") from problem
+    return reason
 
 
 class QA:
@@ -97,13 +135,7 @@ class QA:
         return len(self.document.paragraphs)
 
     def _config(self, retriever: str | RetrieverConfig) -> RetrieverConfig:
-        if isinstance(retriever, RetrieverConfig):
-            return retriever
-        if retriever not in CONFIGS:
-            raise InvalidArgumentError(
-                f"unknown retriever {retriever!r}; choose from {', '.join(CONFIGS)}"
-            )
-        return CONFIGS[retriever]
+        return config_named(retriever)
 
     def _check_k(self, k: object) -> int:
         if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= self.paragraph_count:
@@ -115,7 +147,7 @@ class QA:
 
     def signals(self, questions: Sequence[str]) -> list[Signals]:
         """Cleaned questions' retrieval signals (raises :class:`jmqa.InvalidQuestionError`)."""
-        return self.retriever.signals([clean_question(q) for q in questions])
+        return self.retriever.signals([clean_question(q) for q in question_list(questions)])
 
     def search(self, question: str, k: int = 5, retriever: str | RetrieverConfig = "default") -> list[Hit]:
         """The ``k`` most relevant paragraphs for ``question``, best first."""

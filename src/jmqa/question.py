@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from jmqa.errors import InvalidQuestionError
+from jmqa.errors import InvalidArgumentError, InvalidQuestionError
 
 MAX_QUESTION_CHARS = 1000
 
@@ -16,7 +16,8 @@ def clean_question(question: object, max_chars: int = MAX_QUESTION_CHARS) -> str
 
     A zero-width space separates words, so it becomes a space ("palm\\u200boil" is "palm oil");
     other invisible format characters (joiners, BOMs) are dropped. Control characters are
-    refused, since they never belong in a question and often mean binary input.
+    refused, since they never belong in a question and often mean binary input, and so are lone
+    surrogates (invalid UTF-8).
 
     >>> clean_question("  What about\\u200b OSA?\\n")
     'What about OSA?'
@@ -27,6 +28,15 @@ def clean_question(question: object, max_chars: int = MAX_QUESTION_CHARS) -> str
         raise InvalidQuestionError(f"a question must be text, not {type(question).__name__}")
     if len(question) > 20 * max_chars:  # refuse before normalising megabytes
         raise InvalidQuestionError(_too_long(len(question), max_chars))
+    # Lone surrogates are not text: bytes that were not UTF-8 (argv, a broken client) or half of
+    # an emoji. No tokenizer can read them, so they are refused like control characters.
+    surrogates = sorted({ch for ch in question if unicodedata.category(ch) == "Cs"})
+    if surrogates:
+        names = ", ".join(f"U+{ord(ch):04X}" for ch in surrogates[:3])
+        raise InvalidQuestionError(
+            f"the question is not valid text (lone surrogates {names}, often bytes that are not "
+            f"UTF-8); retype it in UTF-8 and ask again"
+        )
     text = unicodedata.normalize("NFC", question)
     text = text.replace("\u200b", " ")
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
@@ -40,6 +50,22 @@ def clean_question(question: object, max_chars: int = MAX_QUESTION_CHARS) -> str
     if len(text) > max_chars:
         raise InvalidQuestionError(_too_long(len(text), max_chars))
     return text
+
+
+def question_list(questions: object) -> list[object]:
+    """``questions`` (a batch: list, tuple or other sequence) as a list, or raise.
+
+    A lone string is a sequence of letters, and would be asked as one-letter questions.
+
+    >>> question_list(("a?", "b?"))
+    ['a?', 'b?']
+    """
+    if isinstance(questions, (str, bytes)) or not isinstance(questions, Sequence):
+        raise InvalidArgumentError(
+            f"questions must be a list of questions, not {type(questions).__name__}; "
+            f"to ask one question, call ask() or search()"
+        )
+    return list(questions)
 
 
 def _too_long(length: int, max_chars: int) -> str:

@@ -22,6 +22,7 @@ import numpy as np
 
 from jmqa.document import Document
 from jmqa.embedders import Embedder
+from jmqa.errors import InvalidArgumentError
 from jmqa.index import Index
 from jmqa.lexical import Lexicon, language_of
 
@@ -96,6 +97,18 @@ CONFIGS: dict[str, RetrieverConfig] = {
         ),
     ]
 }
+
+
+def config_named(retriever: str | RetrieverConfig) -> RetrieverConfig:
+    """The configuration called ``retriever`` (a config passes through), else
+    :class:`jmqa.InvalidArgumentError`. Cheap: callers check names before loading models."""
+    if isinstance(retriever, RetrieverConfig):
+        return retriever
+    if not isinstance(retriever, str) or retriever not in CONFIGS:
+        raise InvalidArgumentError(
+            f"unknown retriever {retriever!r}; choose from {', '.join(CONFIGS)}"
+        )
+    return CONFIGS[retriever]
 
 
 class Retriever:

@@ -18,10 +18,12 @@ programs that call the app through ``gradio_client``.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import re
 import string
+import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -32,6 +34,7 @@ import jmqa
 from jmqa.answer import Answer
 from jmqa.document import Document, Paragraph, Span
 from jmqa.errors import InvalidQuestionError
+from jmqa.guard import MAX_BODY_BYTES, middleware
 from jmqa.question import MAX_QUESTION_CHARS, clean_question, names_paragraphs
 
 log = logging.getLogger("jmqa")
@@ -44,6 +47,15 @@ DEFAULT_PORT = 7860
 # the CPU if the pipeline gets heavier. Chat and API share one limit (same concurrency_id).
 CONCURRENCY_LIMIT = 4
 QUEUE_MAX_SIZE = 64
+# The browser sends the whole chat back with every question, and request bodies are capped at
+# MAX_BODY_BYTES (guard.py), so the chat keeps its latest exchanges within this many bytes of
+# JSON; older ones scroll away. Half the cap leaves room for the question and Gradio's envelope.
+HISTORY_MAX_BYTES = MAX_BODY_BYTES // 2
+# A refused question is shown back only this far: enough to recognise it, never megabytes.
+REFUSED_PREVIEW_CHARS = 200
+# Sessions whose state Gradio keeps in memory (its default is 10,000); this app's state is the
+# last question (at most MAX_QUESTION_CHARS), so the bound is small either way.
+STATE_SESSIONS = 1000
 NO_SECTION_LABEL = "Opening paragraphs (no heading)"
 TITLE = "Japan–Malaysia Joint Statement Q&A"
 DESCRIPTION = (
@@ -208,6 +220,24 @@ def format_notice_html(message: str) -> str:
 def format_user_html(question: str) -> str:
     """The user's own words, shown as text whatever they contain."""
     return f'<span class="jmqa-user">{escape_html(question)}</span>'
+
+
+def refused_preview(question: str, limit: int = REFUSED_PREVIEW_CHARS) -> str:
+    """The start of a refused question, to show back: never all of it (it may be megabytes), and
+    never a lone surrogate (not text: it cannot even be sent back as JSON)."""
+    head = "".join("\ufffd" if unicodedata.category(ch) == "Cs" else ch for ch in question[:limit])
+    return head if len(question) <= limit else f"{head}… ({len(question):,} characters)"
+
+
+def bounded_history(
+    turn: list[dict[str, str]], max_bytes: int = HISTORY_MAX_BYTES
+) -> list[dict[str, str]]:
+    """``turn`` without its oldest exchanges, until its JSON fits ``max_bytes`` (the latest
+    exchange always stays)."""
+    while len(turn) > 2 and len(json.dumps(turn, ensure_ascii=False).encode()) > max_bytes:
+        drop = 2 if turn[0]["role"] == "user" and turn[1]["role"] == "assistant" else 1
+        turn = turn[drop:]
+    return turn
 
 
 def cited_panel_html(answer: Answer, document: Document) -> str:
@@ -399,14 +429,15 @@ def build_app(qa: jmqa.QA) -> gr.Blocks:
         if not isinstance(message, str) or not message.strip():
             return gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()  # empty input: ignore
         turn = normal_history(history)
-        turn.append({"role": "user", "content": format_user_html(message)})
         try:
             cleaned = clean_question(message)
         except InvalidQuestionError as problem:
+            turn.append({"role": "user", "content": format_user_html(refused_preview(message))})
             turn.append(
                 {"role": "assistant", "content": format_notice_html(_question_error(problem))}
             )
-            return "", turn, previous, gr.skip(), gr.skip()
+            return "", bounded_history(turn), previous, gr.skip(), gr.skip()
+        turn.append({"role": "user", "content": format_user_html(message)})
         searched, expanded = resolve_question(cleaned, previous)
         answer = qa.ask(searched)
         turn.append(
@@ -418,7 +449,7 @@ def build_app(qa: jmqa.QA) -> gr.Blocks:
         # The panel and the citation box come from this answer only, never an earlier one.
         return (
             "",
-            turn,
+            bounded_history(turn),
             searched,
             cited_panel_html(answer, document),
             citations_text(answer, document),
@@ -604,6 +635,13 @@ def launch_kwargs(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> dict[st
         "mcp_server": False,
         "show_error": False,
         "footer_links": ["api", "settings"],
+        # Hardening (issue 17): bodies capped and uploads closed in front of Gradio (guard.py),
+        # Host checked when bound to loopback, security headers; no file is ever accepted; no
+        # run history (it can reach out to the model hub); a bounded number of sessions.
+        "app_kwargs": {"middleware": middleware(host)},
+        "max_file_size": "1kb",
+        "run_history": False,
+        "state_session_capacity": STATE_SESSIONS,
         # Built-in theme with bundled fonts only (never GoogleFont: no outbound requests).
         "theme": gr.themes.Soft(),
         "css": CSS,
@@ -636,5 +674,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--index-dir", type=Path, default=None, help="index folder (default: jmqa's)"
     )
     args = parser.parse_args(argv)
-    serve(host=args.host, port=args.port, index_dir=args.index_dir)
+    from jmqa.cli import warnings_to_stderr
+
+    with warnings_to_stderr():  # "rebuilding the index because ..." before a rebuild
+        serve(host=args.host, port=args.port, index_dir=args.index_dir)
     return 0
