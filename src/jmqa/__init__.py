@@ -16,6 +16,7 @@ import logging
 from jmqa.answer import CAUTION, NOT_ADDRESSED, Answer, Quote
 from jmqa.document import Document, Paragraph, Span, load_statement, parse
 from jmqa.errors import (
+    DataFileMissingError,
     DocumentParseError,
     IndexCorruptError,
     IndexMissingError,
@@ -32,8 +33,8 @@ from jmqa.retrieval import CONFIGS, Hit
 __version__ = "0.1.0"
 
 __all__ = [
-    "CAUTION", "CONFIGS", "MAX_QUESTION_CHARS", "NOT_ADDRESSED", "QA", "Answer", "Document",
-    "DocumentParseError", "Hit", "IndexCorruptError", "IndexMissingError", "IndexStaleError",
+    "CAUTION", "CONFIGS", "MAX_QUESTION_CHARS", "NOT_ADDRESSED", "QA", "Answer",
+    "DataFileMissingError", "Document", "DocumentParseError", "Hit", "IndexCorruptError", "IndexMissingError", "IndexStaleError",
     "InvalidArgumentError", "InvalidQuestionError", "JmqaError", "ModelNotInstalledError",
     "Paragraph", "Quote", "Span", "__version__", "build", "default_index_dir", "load",
     "load_statement", "parse",

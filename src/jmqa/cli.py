@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--index-dir", type=Path, default=None,
-        help="where the index lives (default: $JMQA_INDEX_DIR or index/ of the checkout)",
+        help="where the index lives (default: $JMQA_INDEX_DIR, else index/ of a source checkout, else ~/.cache/jmqa/index; `jmqa index --where` prints it)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -65,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Embed the statement and write the FAISS index atomically.")
     p.add_argument("--check", action="store_true",
                    help="only check the existing index against the corpus and models; build nothing")
+    p.add_argument("--where", action="store_true",
+                   help="only print the folder the index lives in (for an installed package: "
+                   "~/.cache/jmqa/index); build nothing")
     p.set_defaults(run=cmd_index)
 
     p = sub.add_parser("ask", help="answer a question with quoted paragraphs",
@@ -140,6 +143,9 @@ def cmd_index(args: argparse.Namespace) -> int:
     from jmqa.qa import build, default_index_dir
 
     folder = args.index_dir or default_index_dir()
+    if args.where:
+        print(Path(folder).resolve())
+        return 0
     if args.check:
         load_index(folder, load_statement(), [get_embedder(n) for n in EMBEDDER_NAMES])
         print(f"index at {folder} is up to date")

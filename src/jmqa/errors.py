@@ -39,3 +39,7 @@ class IndexStaleError(IndexError_):
 
 class IndexCorruptError(IndexError_):
     """The index files are unreadable, truncated, or do not match their manifest."""
+
+
+class DataFileMissingError(JmqaError, RuntimeError):
+    """A data file that ships inside the jmqa package is missing: the installation is broken."""
