@@ -10,6 +10,7 @@
 """
 
 from jmqa import _offline  # noqa: F401  (must run before any model library is imported)
+from jmqa import _threads  # noqa: F401  (likewise: OpenMP reads it once, when first loaded)
 
 import logging
 

@@ -138,7 +138,7 @@ def _progress(stage: str, done: int, total: int) -> None:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    from jmqa.embedders import EMBEDDER_NAMES, get_embedder
+    from jmqa.embedders import EMBEDDER_NAMES, model_card
     from jmqa.index import load_index
     from jmqa.qa import build, default_index_dir
 
@@ -147,7 +147,7 @@ def cmd_index(args: argparse.Namespace) -> int:
         print(Path(folder).resolve())
         return 0
     if args.check:
-        load_index(folder, load_statement(), [get_embedder(n) for n in EMBEDDER_NAMES])
+        load_index(folder, load_statement(), [model_card(n) for n in EMBEDDER_NAMES])
         print(f"index at {folder} is up to date")
         return 0
     print(f"building the index into {folder} ...", file=sys.stderr)

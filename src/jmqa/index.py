@@ -61,6 +61,9 @@ class ModelIndex:
     units: tuple[Unit, ...]
     vectors: faiss.Index
     info: dict = field(default_factory=dict)
+    # The model's query encoder as ONNX (MiniLM: see jmqa.onnx_export), when it has one: bytes
+    # from build_index, or the verified file from load_index (90 MB: left on disk until used).
+    query_model: bytes | Path | None = None
 
     def scores(self, query_vectors: np.ndarray) -> np.ndarray:
         """Cosine similarity of each query (rows) with every unit (columns), in unit order."""
@@ -149,7 +152,10 @@ def build_index(
             "sentences": sum(u.kind == "sentence" for u in units),
             "longest_unit_tokens": max(embedder.count_tokens(t) for t in texts),
         }
-        models[embedder.name] = ModelIndex(embedder.name, tuple(units), flat, info)
+        query_model = None
+        if getattr(embedder, "exports_query_model", False):
+            query_model = embedder.export_query_model(texts, matrix)  # type: ignore[attr-defined]
+        models[embedder.name] = ModelIndex(embedder.name, tuple(units), flat, info, query_model)
     manifest = {
         "format": FORMAT_VERSION,
         "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
@@ -174,12 +180,22 @@ def save_index(index: Index, directory: str | os.PathLike[str]) -> Path:
             manifest["models"][name]["vectors"] = _write_addressed(folder, name, ".faiss", vectors)
             manifest["models"][name]["units"] = _write_addressed(folder, name, ".units.json", units)
             manifest["models"][name]["count"] = model.vectors.ntotal
+            if model.query_model is not None:
+                data = model.query_model
+                if isinstance(data, Path):
+                    data = data.read_bytes()
+                manifest["models"][name]["query_model"] = _write_addressed(folder, name, ".onnx", data)
+            else:
+                manifest["models"][name].pop("query_model", None)
         _atomic_write(folder / MANIFEST, json.dumps(manifest, indent=2).encode() + b"\n")
         keep = {MANIFEST, "README.md"} | {
-            m[key]["file"] for m in manifest["models"].values() for key in ("vectors", "units")
+            m[key]["file"]
+            for m in manifest["models"].values()
+            for key in ("vectors", "units", "query_model")
+            if key in m
         }
         for path in folder.iterdir():
-            if path.name not in keep and (path.suffix in {".faiss", ".json"} or path.name.startswith(".tmp")):
+            if path.name not in keep and (path.suffix in {".faiss", ".json", ".onnx"} or path.name.startswith(".tmp")):
                 path.unlink(missing_ok=True)
     return folder / MANIFEST
 
@@ -263,6 +279,10 @@ def load_index(
         info = manifest["models"].get(embedder.name)
         if info is None:
             raise IndexStaleError(f"the index at {where} has no {embedder.name} vectors. {IndexStaleError.fix}")
+        if getattr(embedder, "exports_query_model", False) and "query_model" not in info:
+            raise IndexStaleError(
+                f"the index at {where} has no query encoder for {embedder.name}. {IndexStaleError.fix}"
+            )
         current = embedder.fingerprint()
         changed = [k for k, v in current.items() if info.get(k) != v]
         if changed:
@@ -275,6 +295,10 @@ def load_index(
                 np.frombuffer(_read_verified(folder, info["vectors"]), dtype=np.uint8)
             )
             units = tuple(Unit(**u) for u in json.loads(_read_verified(folder, info["units"])))
+            query_model = None
+            if "query_model" in info:
+                _read_verified(folder, info["query_model"])  # checked here, loaded by its user
+                query_model = folder / Path(info["query_model"]["file"]).name
         except IndexCorruptError:
             raise
         except Exception as exc:  # faiss raises RuntimeError, json ValueError, Unit TypeError
@@ -289,7 +313,7 @@ def load_index(
             )
         if any(u.paragraph < 1 or u.paragraph > len(document.paragraphs) for u in units):
             raise IndexCorruptError(f"the index at {where} cites paragraphs the statement lacks. {IndexCorruptError.fix}")
-        models[embedder.name] = ModelIndex(embedder.name, units, vectors, info)
+        models[embedder.name] = ModelIndex(embedder.name, units, vectors, info, query_model)
     return Index(models, manifest)
 
 
@@ -302,3 +326,4 @@ def _read_verified(folder: Path, entry: dict) -> bytes:
     if hashlib.sha256(data).hexdigest() != entry.get("sha256"):
         raise IndexCorruptError(f"{path} does not match its checksum in the manifest. {IndexCorruptError.fix}")
     return data
+

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from jmqa.answer import Answer, Answerer, Calibration
 from jmqa.document import Document, Paragraph, load_statement
-from jmqa.embedders import EMBEDDER_NAMES, get_embedder
+from jmqa.embedders import EMBEDDER_NAMES, get_embedder, model_card, query_embedder
 from jmqa.errors import IndexError_, InvalidArgumentError
 from jmqa.index import Index, Progress, build_index, load_index, save_index
 from jmqa.lexical import Lexicon, tokenize
@@ -70,16 +70,22 @@ def load(
     """
     folder = Path(index_dir) if index_dir is not None else default_index_dir()
     document = load_statement()
-    embedders = {name: get_embedder(name) for name in EMBEDDER_NAMES}
+    cards = [model_card(name) for name in EMBEDDER_NAMES]  # checking must not import torch
     try:
-        index = load_index(folder, document, list(embedders.values()))
+        index = load_index(folder, document, cards)
     except IndexError_ as problem:
         if not build_if_needed:
             raise
         log.warning("%s Rebuilding it now.", str(problem).removesuffix(problem.fix).strip())
-        index = build_index(document, list(embedders.values()), progress)
-        save_index(index, folder)
+        built = build_index(document, [get_embedder(name) for name in EMBEDDER_NAMES], progress)
+        save_index(built, folder)
+        index = load_index(folder, document, cards)  # answer from what is on disk, as next time
+    embedders = {n: query_embedder(n, _path_or_none(index.models[n].query_model)) for n in EMBEDDER_NAMES}
     return QA(document, index, embedders)
+
+
+def _path_or_none(query_model: bytes | Path | None) -> Path | None:
+    return query_model if isinstance(query_model, Path) else None  # load_index gives a path
 
 
 class QA:
