@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import functools
 import hashlib
 import json
 import os
@@ -67,10 +68,13 @@ class ModelIndex:
 
     def scores(self, query_vectors: np.ndarray) -> np.ndarray:
         """Cosine similarity of each query (rows) with every unit (columns), in unit order."""
-        sims, ids = self.vectors.search(np.ascontiguousarray(query_vectors), self.vectors.ntotal)
-        out = np.empty_like(sims)
-        np.put_along_axis(out, ids, sims, axis=1)
-        return out
+        # A product with the ~100 stored vectors: a FAISS search would sort them, then be unsorted.
+        return np.ascontiguousarray(query_vectors, dtype=np.float32) @ self.matrix.T
+
+    @functools.cached_property
+    def matrix(self) -> np.ndarray:
+        """The stored vectors as a (units x dim) array, read out of FAISS once."""
+        return self.vectors.reconstruct_n(0, self.vectors.ntotal)
 
 
 @dataclass(frozen=True, eq=False)
@@ -295,10 +299,7 @@ def load_index(
                 np.frombuffer(_read_verified(folder, info["vectors"]), dtype=np.uint8)
             )
             units = tuple(Unit(**u) for u in json.loads(_read_verified(folder, info["units"])))
-            query_model = None
-            if "query_model" in info:
-                _read_verified(folder, info["query_model"])  # checked here, loaded by its user
-                query_model = folder / Path(info["query_model"]["file"]).name
+            query_model = _verified_path(folder, info["query_model"]) if "query_model" in info else None
         except IndexCorruptError:
             raise
         except Exception as exc:  # faiss raises RuntimeError, json ValueError, Unit TypeError
@@ -315,6 +316,22 @@ def load_index(
             raise IndexCorruptError(f"the index at {where} cites paragraphs the statement lacks. {IndexCorruptError.fix}")
         models[embedder.name] = ModelIndex(embedder.name, units, vectors, info, query_model)
     return Index(models, manifest)
+
+
+def _verified_path(folder: Path, entry: dict) -> Path:
+    """Check a large file against its manifest entry without holding it in memory (its user,
+    onnxruntime, reads it itself), and return its path."""
+    path = folder / Path(entry["file"]).name
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as exc:
+        raise IndexCorruptError(f"{path} is missing or unreadable ({exc}). {IndexCorruptError.fix}") from exc
+    if digest.hexdigest() != entry.get("sha256"):
+        raise IndexCorruptError(f"{path} does not match its checksum in the manifest. {IndexCorruptError.fix}")
+    return path
 
 
 def _read_verified(folder: Path, entry: dict) -> bytes:
