@@ -48,16 +48,17 @@ def test_onnx_answers_are_the_torch_answers_on_every_eval_question(qa):
 
 def test_an_export_that_encodes_differently_is_refused(qa, built_index):
     manifest = read_manifest(built_index)
-    export = (built_index / manifest["models"]["minilm"]["query_model"]["file"]).read_bytes()
+    export = built_index / manifest["models"]["minilm"]["query_model"]["file"]
     texts = ["palm oil", "What is OSA?"]
     wrong = embedders.get_embedder("minilm").encode_queries(texts)[::-1].copy()  # swapped rows
     with pytest.raises(ExportMismatchError, match="cosine.*jmqa index"):
         check_export(export, embedders.get_embedder("minilm"), texts, wrong)
 
 
+@pytest.mark.parametrize("part", ["query_model", "query_weights"])
 @pytest.mark.parametrize("damage", ["delete", "truncate", "flip-a-byte"])
-def test_a_missing_or_corrupt_export_is_reported_with_the_fix(index_copy, damage):
-    entry = read_manifest(index_copy)["models"]["minilm"]["query_model"]
+def test_a_missing_or_corrupt_export_is_reported_with_the_fix(index_copy, part, damage):
+    entry = read_manifest(index_copy)["models"]["minilm"][part]
     export = index_copy / entry["file"]
     if damage == "delete":
         export.unlink()
@@ -65,18 +66,19 @@ def test_a_missing_or_corrupt_export_is_reported_with_the_fix(index_copy, damage
         export.write_bytes(export.read_bytes()[:4096])
     else:
         data = bytearray(export.read_bytes())
-        data[len(data) // 2] ^= 0xFF  # inside the weights: ORT would load it without a murmur
+        data[len(data) // 2] ^= 0xFF  # ORT would load a flipped weight without a murmur
         export.write_bytes(bytes(data))
-    with pytest.raises(jmqa.IndexCorruptError, match=r"\.onnx.*jmqa index"):
+    with pytest.raises(jmqa.IndexCorruptError, match=rf"{entry['file']}.*jmqa index"):
         jmqa.load(index_copy, build_if_needed=False)
 
 
 def test_a_missing_export_is_rebuilt_when_allowed(index_copy):
-    entry = read_manifest(index_copy)["models"]["minilm"]["query_model"]
+    entry = read_manifest(index_copy)["models"]["minilm"]["query_weights"]
     (index_copy / entry["file"]).unlink()
     rebuilt = jmqa.load(index_copy)
     assert [h.paragraph for h in rebuilt.search("What is OSA?", k=1)] == [6]
-    assert (index_copy / read_manifest(index_copy)["models"]["minilm"]["query_model"]["file"]).is_file()
+    for part in ("query_model", "query_weights"):
+        assert (index_copy / read_manifest(index_copy)["models"]["minilm"][part]["file"]).is_file()
 
 
 def test_an_index_from_before_the_export_is_stale(index_copy):

@@ -30,12 +30,15 @@ import importlib.util
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
 from jmqa import _threads
 from jmqa.errors import ModelNotInstalledError
+
+if TYPE_CHECKING:
+    from jmqa.index import QueryModel
 
 EMBEDDER_NAMES = ("minilm", "e5")
 
@@ -141,7 +144,7 @@ class MiniLM:
     def count_tokens(self, text: str) -> int:
         return len(self._model.tokenizer(text, add_special_tokens=True)["input_ids"])
 
-    def export_query_model(self, texts: list[str], vectors: np.ndarray) -> bytes:
+    def export_query_model(self, texts: list[str], vectors: np.ndarray) -> QueryModel:
         """These weights as ONNX, checked against this model's ``vectors`` of ``texts``."""
         from jmqa.onnx_export import export_and_verify
 
@@ -215,6 +218,7 @@ class MiniLMOnnx:
     max_tokens = 256
 
     def __init__(self, onnx_model: bytes | Path) -> None:
+        """``onnx_model``: a whole ONNX model, or the path of a graph whose weights lie beside it."""
         import onnxruntime
         from tokenizers import Tokenizer
 

@@ -41,6 +41,8 @@ from jmqa.errors import IndexCorruptError, IndexMissingError, IndexStaleError
 
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
+# Manifest key, file suffix and QueryModel field of a query encoder's files.
+_QUERY_MODEL_FILES = (("query_model", ".onnx", "graph"), ("query_weights", ".onnx-data", "weights"))
 Progress = Callable[[str, int, int], None]
 
 
@@ -54,6 +56,23 @@ class Unit:
     end: int
 
 
+@dataclass(frozen=True)
+class QueryModel:
+    """A query encoder saved with the index: an ONNX graph and the weights file it names.
+
+    Kept apart so that onnxruntime maps the ~90 MB of weights instead of parsing and copying
+    them: half the start-up time and memory. Bytes from build_index; verified paths from
+    load_index (left on disk until used).
+    """
+
+    graph: bytes | Path
+    weights: bytes | Path
+
+    def read(self, part: str) -> bytes:
+        data = getattr(self, part)
+        return data.read_bytes() if isinstance(data, Path) else data
+
+
 @dataclass(frozen=True, eq=False)
 class ModelIndex:
     """The vectors of one model over all units, in the same order as ``units``."""
@@ -62,9 +81,8 @@ class ModelIndex:
     units: tuple[Unit, ...]
     vectors: faiss.Index
     info: dict = field(default_factory=dict)
-    # The model's query encoder as ONNX (MiniLM: see jmqa.onnx_export), when it has one: bytes
-    # from build_index, or the verified file from load_index (90 MB: left on disk until used).
-    query_model: bytes | Path | None = None
+    # The model's query encoder (MiniLM: see jmqa.onnx_export), when it has one.
+    query_model: QueryModel | None = None
 
     def scores(self, query_vectors: np.ndarray) -> np.ndarray:
         """Cosine similarity of each query (rows) with every unit (columns), in unit order."""
@@ -184,31 +202,34 @@ def save_index(index: Index, directory: str | os.PathLike[str]) -> Path:
             manifest["models"][name]["vectors"] = _write_addressed(folder, name, ".faiss", vectors)
             manifest["models"][name]["units"] = _write_addressed(folder, name, ".units.json", units)
             manifest["models"][name]["count"] = model.vectors.ntotal
-            if model.query_model is not None:
-                data = model.query_model
-                if isinstance(data, Path):
-                    data = data.read_bytes()
-                manifest["models"][name]["query_model"] = _write_addressed(folder, name, ".onnx", data)
-            else:
-                manifest["models"][name].pop("query_model", None)
+            for key, suffix, part in _QUERY_MODEL_FILES:
+                if model.query_model is not None:  # the graph names the weights by their hash
+                    data = model.query_model.read(part)
+                    manifest["models"][name][key] = _write_addressed(folder, name, suffix, data)
+                else:
+                    manifest["models"][name].pop(key, None)
         _atomic_write(folder / MANIFEST, json.dumps(manifest, indent=2).encode() + b"\n")
         keep = {MANIFEST, "README.md"} | {
             m[key]["file"]
             for m in manifest["models"].values()
-            for key in ("vectors", "units", "query_model")
+            for key in ("vectors", "units", *(key for key, _, _ in _QUERY_MODEL_FILES))
             if key in m
         }
         for path in folder.iterdir():
-            if path.name not in keep and (path.suffix in {".faiss", ".json", ".onnx"} or path.name.startswith(".tmp")):
+            if path.name not in keep and (path.suffix in {".faiss", ".json", ".onnx", ".onnx-data"} or path.name.startswith(".tmp")):
                 path.unlink(missing_ok=True)
     return folder / MANIFEST
 
 
+def addressed_name(name: str, suffix: str, data: bytes) -> str:
+    """The file name ``data`` is saved under: ``<model>-<sha256 prefix><suffix>``."""
+    return f"{name}-{hashlib.sha256(data).hexdigest()[:16]}{suffix}"
+
+
 def _write_addressed(folder: Path, name: str, suffix: str, data: bytes) -> dict[str, str]:
-    digest = hashlib.sha256(data).hexdigest()
-    filename = f"{name}-{digest[:16]}{suffix}"
+    filename = addressed_name(name, suffix, data)
     _atomic_write(folder / filename, data)
-    return {"file": filename, "sha256": digest}
+    return {"file": filename, "sha256": hashlib.sha256(data).hexdigest()}
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -283,7 +304,7 @@ def load_index(
         info = manifest["models"].get(embedder.name)
         if info is None:
             raise IndexStaleError(f"the index at {where} has no {embedder.name} vectors. {IndexStaleError.fix}")
-        if getattr(embedder, "exports_query_model", False) and "query_model" not in info:
+        if getattr(embedder, "exports_query_model", False) and not all(k in info for k, _, _ in _QUERY_MODEL_FILES):
             raise IndexStaleError(
                 f"the index at {where} has no query encoder for {embedder.name}. {IndexStaleError.fix}"
             )
@@ -299,7 +320,9 @@ def load_index(
                 np.frombuffer(_read_verified(folder, info["vectors"]), dtype=np.uint8)
             )
             units = tuple(Unit(**u) for u in json.loads(_read_verified(folder, info["units"])))
-            query_model = _verified_path(folder, info["query_model"]) if "query_model" in info else None
+            query_model = None
+            if "query_model" in info:
+                query_model = QueryModel(*(_verified_path(folder, info[k]) for k, _, _ in _QUERY_MODEL_FILES))
         except IndexCorruptError:
             raise
         except Exception as exc:  # faiss raises RuntimeError, json ValueError, Unit TypeError

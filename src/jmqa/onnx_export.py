@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import tempfile
 import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from jmqa.errors import ModelNotInstalledError
+from jmqa.index import QueryModel, addressed_name
 
 if TYPE_CHECKING:
     from jmqa.embedders import MiniLM
@@ -67,7 +70,7 @@ def export_minilm(reference: MiniLM) -> bytes:
     return buffer.getvalue()
 
 
-def check_export(onnx_model: bytes, reference: MiniLM, texts: list[str],
+def check_export(onnx_model: bytes | Path, reference: MiniLM, texts: list[str],
                  vectors: np.ndarray | None = None) -> float:
     """The lowest cosine between the export's and the reference's vectors of ``texts``.
 
@@ -88,15 +91,38 @@ def check_export(onnx_model: bytes, reference: MiniLM, texts: list[str],
     return float(cosines[worst])
 
 
-def export_and_verify(reference: MiniLM, texts: list[str], vectors: np.ndarray) -> bytes:
-    """Export, then check the export on ``texts`` (already encoded as ``vectors`` by the
-    reference) and on the eval questions when this is a source checkout."""
+def export_and_verify(reference: MiniLM, texts: list[str], vectors: np.ndarray) -> QueryModel:
+    """Export, check the export on ``texts`` (already encoded as ``vectors`` by the reference)
+    and on the eval questions when this is a source checkout, and split off its weights."""
     onnx_model = export_minilm(reference)
     check_export(onnx_model, reference, texts, vectors)
     questions = eval_questions()
     if questions:
         check_export(onnx_model, reference, questions)
-    return onnx_model
+    return split_weights(onnx_model, reference.name)
+
+
+def split_weights(onnx_model: bytes, name: str) -> QueryModel:
+    """The graph, naming its weights file by content, and the weights, which onnxruntime then
+    maps from disk rather than copying (see :class:`jmqa.index.QueryModel`)."""
+    import onnx
+    from onnx.external_data_helper import uses_external_data
+
+    with tempfile.TemporaryDirectory() as tmp:
+        onnx.save_model(
+            onnx.load_model_from_string(onnx_model), os.path.join(tmp, "graph.onnx"),
+            save_as_external_data=True, all_tensors_to_one_file=True, location="weights",
+            size_threshold=1024,
+        )
+        weights = Path(tmp, "weights").read_bytes()
+        graph = onnx.load_model(os.path.join(tmp, "graph.onnx"), load_external_data=False)
+    filename = addressed_name(name, ".onnx-data", weights)
+    for tensor in graph.graph.initializer:
+        if uses_external_data(tensor):
+            for entry in tensor.external_data:
+                if entry.key == "location":
+                    entry.value = filename
+    return QueryModel(graph.SerializeToString(), weights)
 
 
 def eval_questions(path: Path = _EVAL_QUESTIONS) -> list[str]:

@@ -24,7 +24,7 @@ from jmqa.answer import Answer, Answerer, Calibration
 from jmqa.document import Document, Paragraph, load_statement
 from jmqa.embedders import EMBEDDER_NAMES, get_embedder, model_card, query_embedder
 from jmqa.errors import IndexError_, InvalidArgumentError
-from jmqa.index import Index, Progress, build_index, load_index, save_index
+from jmqa.index import Index, Progress, QueryModel, build_index, load_index, save_index
 from jmqa.lexical import Lexicon, tokenize
 from jmqa.question import cited_paragraphs, clean_question, named_sections, without_references
 from jmqa.retrieval import CONFIGS, Hit, Retriever, RetrieverConfig, Signals
@@ -80,12 +80,12 @@ def load(
         built = build_index(document, [get_embedder(name) for name in EMBEDDER_NAMES], progress)
         save_index(built, folder)
         index = load_index(folder, document, cards)  # answer from what is on disk, as next time
-    embedders = {n: query_embedder(n, _path_or_none(index.models[n].query_model)) for n in EMBEDDER_NAMES}
+    embedders = {n: query_embedder(n, _graph_path(index.models[n].query_model)) for n in EMBEDDER_NAMES}
     return QA(document, index, embedders)
 
 
-def _path_or_none(query_model: bytes | Path | None) -> Path | None:
-    return query_model if isinstance(query_model, Path) else None  # load_index gives a path
+def _graph_path(query_model: QueryModel | None) -> Path | None:
+    return query_model.graph if query_model and isinstance(query_model.graph, Path) else None
 
 
 class QA:
