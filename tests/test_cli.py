@@ -92,15 +92,13 @@ def test_ask_for_a_paragraph_that_does_not_exist(qa, capsys):
     assert code == 0 and out.strip() == "The statement's paragraphs are numbered 1 to 27: there is no ¶40."
 
 
-@pytest.mark.slow
-def test_no_build_with_a_missing_index_exits_1_and_says_how_to_fix(qa, capsys, tmp_path):
+def test_no_build_with_a_missing_index_exits_1_and_says_how_to_fix(fake_models, capsys, tmp_path):
     code, _, err = run(capsys, "--index-dir", str(tmp_path / "none"), "ask", "palm oil", "--no-build")
     assert code == 1 and "jmqa index" in err
     assert not (tmp_path / "none").exists()
 
 
-@pytest.mark.slow
-def test_index_builds_and_checks(qa, capsys, tmp_path):
+def test_index_builds_and_checks(fake_models, capsys, tmp_path):
     code, out, err = run(capsys, "--index-dir", str(tmp_path), "index")
     assert code == 0 and (tmp_path / MANIFEST).exists() and "embedding with minilm" in err
     code, out, _ = run(capsys, "--index-dir", str(tmp_path), "index", "--check")
