@@ -14,10 +14,10 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 import numpy as np
 
+from jmqa.data_files import read_data_file
 from jmqa.document import Document, Span
 from jmqa.lexical import Lexicon, tokenize, unsupported_language
 from jmqa.retrieval import Hit, Signals
@@ -84,8 +84,7 @@ class Calibration:
 
     @classmethod
     def load(cls) -> Calibration:
-        raw = resources.files("jmqa").joinpath("data").joinpath("calibration.json").read_text()
-        return cls(**json.loads(raw))
+        return cls(**json.loads(read_data_file("calibration.json")))
 
 
 # What kind of answer a question asks for, and whether a sentence holds one. "How many JMSDF

@@ -39,9 +39,9 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
 from typing import Literal
 
+from jmqa.data_files import read_data_file
 from jmqa.errors import DocumentParseError
 
 STATEMENT_FILE = "japan-malaysia-joint-statement-2026-06-10.txt"
@@ -156,7 +156,7 @@ class Document:
 @functools.cache
 def load_statement() -> Document:
     """Parse the Japan-Malaysia Joint Statement shipped inside the package."""
-    text = resources.files("jmqa").joinpath("data").joinpath(STATEMENT_FILE).read_text(encoding="utf-8")
+    text = read_data_file(STATEMENT_FILE)
     return parse(text, source=STATEMENT_FILE)
 
 

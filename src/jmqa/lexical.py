@@ -20,12 +20,12 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 
 import bm25s
 import numpy as np
 import Stemmer
 
+from jmqa.data_files import read_data_file
 from jmqa.document import Document
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
@@ -105,6 +105,9 @@ def find_acronyms(text: str) -> dict[str, str]:
     return found
 
 
+GLOSSARY_FILES = ("glossary-en.tsv", "glossary.tsv")
+
+
 @dataclass(frozen=True)
 class Glossary:
     """Everyday English, Malay and Japanese phrasings mapped to the statement's own terms.
@@ -118,13 +121,11 @@ class Glossary:
     @classmethod
     def load(cls) -> Glossary:
         rows = []
-        folder = resources.files("jmqa").joinpath("data")
-        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-            if entry.name.startswith("glossary") and entry.name.endswith(".tsv"):
-                for line in entry.read_text(encoding="utf-8").splitlines():
-                    fields = line.split("\t")
-                    if len(fields) == 3 and not line.startswith("#") and all(f.strip() for f in fields):
-                        rows.append(tuple(f.strip() for f in fields))
+        for name in GLOSSARY_FILES:  # listed, not globbed: a missing file must fail, not shrink
+            for line in read_data_file(name).splitlines():
+                fields = line.split("\t")
+                if len(fields) == 3 and not line.startswith("#") and all(f.strip() for f in fields):
+                    rows.append(tuple(f.strip() for f in fields))
         return cls(tuple(rows))  # type: ignore[arg-type]
 
     def matches(self, question: str) -> list[tuple[str, str]]:

@@ -22,11 +22,12 @@ from pathlib import Path
 
 from jmqa.answer import Answer, Answerer, Calibration
 from jmqa.document import Document, Paragraph, load_statement
-from jmqa.embedders import EMBEDDER_NAMES, get_embedder
+from jmqa.embedders import EMBEDDER_NAMES, get_embedder, model_card, query_embedder
 from jmqa.errors import IndexError_, IndexFolderError, InvalidArgumentError
 from jmqa.index import (
     Index,
     Progress,
+    QueryModel,
     build_index,
     check_index_folder,
     load_index,
@@ -97,16 +98,18 @@ def load(
         except IndexError_ as problem:
             _rebuild_reason(folder, problem)  # so refuse a folder before any model loads
     document = load_statement()
-    embedders = {name: get_embedder(name) for name in EMBEDDER_NAMES}
+    cards = [model_card(name) for name in EMBEDDER_NAMES]  # checking must not import torch
     try:
-        index = load_index(folder, document, list(embedders.values()))
+        index = load_index(folder, document, cards)
     except IndexError_ as problem:
         if not build_if_needed:
             raise
         reason = _rebuild_reason(folder, problem)
         log.warning("rebuilding the index because %s (this takes a minute or so)", reason)
-        index = build_index(document, list(embedders.values()), progress)
-        save_index(index, folder)
+        built = build_index(document, [get_embedder(name) for name in EMBEDDER_NAMES], progress)
+        save_index(built, folder)
+        index = load_index(folder, document, cards)  # answer from what is on disk, as next time
+    embedders = {n: query_embedder(n, _graph_path(index.models[n].query_model)) for n in EMBEDDER_NAMES}
     return QA(document, index, embedders)
 
 
@@ -118,6 +121,10 @@ def _rebuild_reason(folder: Path, problem: IndexError_) -> str:
     except IndexFolderError as refused:
         raise IndexFolderError(f"the index needs rebuilding ({reason}), but {refused}") from problem
     return reason
+
+
+def _graph_path(query_model: QueryModel | None) -> Path | None:
+    return query_model.graph if query_model and isinstance(query_model.graph, Path) else None
 
 
 class QA:
