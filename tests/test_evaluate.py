@@ -403,3 +403,21 @@ def test_cli_eval_missing_file_and_empty_split_exit_2(tmp_path: Path) -> None:
     assert main(["eval", "--qa", str(only_test), "--split", "dev", "--out", str(tmp_path)]) == 2
     unknown = ["eval", "--qa", str(only_test), "--retriever", "nope", "--out", str(tmp_path)]
     assert main(unknown) == 2
+
+
+@pytest.mark.slow
+def test_cli_eval_robustness_goes_into_the_report(tmp_path: Path, qa) -> None:
+    from jmqa.cli import main
+
+    qa_file = _write_tiny_set(tmp_path / "tiny.jsonl")
+    args = ["eval", "--qa", str(qa_file), "--retriever", "default", "--split", "all",
+            "--out", str(tmp_path), "--bootstrap", "0"]
+    assert main(args) == 0
+    assert "robustness" not in json.loads((tmp_path / "report-tiny-all.json").read_text())
+    assert main([*args, "--robustness"]) == 0
+    data = json.loads((tmp_path / "report-tiny-all.json").read_text())["robustness"]
+    rows = {r["perturbation"]: r for r in data["rows"]["all"]}
+    assert set(rows) == {"lowercase", "typos", "abbreviations", "context", "polite", "tell_me_about"}
+    assert all(r["items"] == 6 and r["held"] <= r["perturbed"] <= 6 for r in rows.values())
+    md = (tmp_path / "report-tiny-all.md").read_text()
+    assert "## Robustness (default pipeline)" in md and "| lowercase |" in md

@@ -31,7 +31,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +39,7 @@ import numpy as np
 
 from jmqa.document import Document, Span
 from jmqa.errors import InvalidQuestionError
+from jmqa.evaluation.robustness import RobustnessResult, run_robustness
 from jmqa.question import clean_question
 
 if TYPE_CHECKING:  # importing jmqa.qa pulls in the model libraries; only load() needs them
@@ -641,6 +642,7 @@ class EvalResult:
     seed: int
     # answers of the batched "default" path that differ from qa.ask (should be none)
     ask_mismatches: tuple[str, ...] = field(default=())
+    robustness: RobustnessResult | None = None  # `jmqa eval --robustness`
 
 
 def _stderr_progress(stage: str, done: int, total: int) -> None:
@@ -1069,6 +1071,9 @@ def render_markdown(result: EvalResult, env: Mapping[str, Any], split: str,
                 f"{sum(not r.gold for r in cautioned)} to questions without gold; false answers "
                 f"cautioned: {sum(r.cautioned for r in false_answers)} of {len(false_answers)}.", ""]
 
+    if result.robustness is not None:
+        out += _robustness_markdown(result.robustness)
+
     out += ["## Latency", ""]
     if result.latency and result.latency.count:
         lat = result.latency
@@ -1097,6 +1102,34 @@ def render_markdown(result: EvalResult, env: Mapping[str, Any], split: str,
     return "\n".join(out)
 
 
+def _robustness_markdown(rob: RobustnessResult, examples: int = 3) -> list[str]:
+    """The robustness section: per perturbation, how many rewritten items kept their outcome."""
+    out = ["## Robustness (default pipeline)", "",
+           "Each item is rewritten in ways that should not change what it asks, seeded "
+           f"(seed {rob.seed}). An item *holds* when the rewrite gets the same decision (answer or "
+           "refuse) and, when answered, the same first quoted paragraph. Only items a rewrite "
+           "changes are counted for it.", ""]
+    header = ["perturbation", "rewrite", "perturbed", "held", "answered → refused",
+              "refused → answered", "other first ¶"]
+    for group, rows in rob.rows.items():
+        if len(rob.rows) > 1:
+            out += [f"### Split `{group}`", ""]
+        out += _table(header, [[r.perturbation, r.description, f"{r.perturbed} of {r.items}",
+                                f"{r.held} ({_pct(r.share)})", r.answer_to_refusal,
+                                r.refusal_to_answer, r.other_paragraph] for r in rows])
+        out += [""]
+    rows = []
+    for name in [r.perturbation for r in next(iter(rob.rows.values()))]:
+        for c in [c for c in rob.broken if c.perturbation == name][:examples]:
+            rows.append([c.id, name, _truncate(c.perturbed, 110), c.before.describe(),
+                         c.after.describe()])
+    out += [f"Rewrites that did not hold: {len(rob.broken)} (all in the JSON report); the first "
+            f"{examples} per perturbation:", ""]
+    out += (_table(["id", "perturbation", "rewritten question", "original", "rewritten"], rows)
+            if rows else ["None."])
+    return out + [""]
+
+
 def to_json(result: EvalResult, env: Mapping[str, Any], split: str,
             problems: Sequence[str] = ()) -> dict[str, Any]:
     """Everything, machine-readable, including per-item results for every retriever."""
@@ -1123,6 +1156,8 @@ def to_json(result: EvalResult, env: Mapping[str, Any], split: str,
             for k, rows in _failure_rows(result, name).items()
         },
         "per_item": {n: [asdict(r) for r in rows] for n, rows in result.per_item.items()},
+        # only when measured, so reports of runs without the option are unchanged
+        **({"robustness": asdict(result.robustness)} if result.robustness is not None else {}),
     }
 
 
@@ -1264,6 +1299,9 @@ def main(args: argparse.Namespace) -> int:
     qa = load(getattr(args, "index_dir", None), progress=_stderr_progress)
     result = run_eval(qa, chosen, retrievers, args.bootstrap, DEFAULT_SEED,
                       progress=_stderr_progress)
+    if getattr(args, "robustness", False):
+        result = replace(result, robustness=run_robustness(qa, chosen, DEFAULT_SEED,
+                                                           progress=_stderr_progress))
     env = environment(qa, qa_path)
     stem = None if own_set else qa_path.stem
     paths = write_report(result, env, args.split, out, stem, shortfalls)

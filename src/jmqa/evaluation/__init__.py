@@ -1,0 +1,1 @@
+"""The eval harness behind ``jmqa eval`` (only that command imports it)."""
