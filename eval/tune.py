@@ -27,7 +27,7 @@ import numpy as np
 
 import jmqa
 from jmqa.answer import Answerer, Calibration, language_group
-from jmqa.evaluate import load_items
+from jmqa.evaluation import load_items
 from jmqa.retrieval import CONFIGS, SIGNALS
 
 ROOT = Path(__file__).resolve().parents[1]

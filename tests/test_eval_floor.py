@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from jmqa.evaluate import default_qa_path, load_items, run_eval
+from jmqa.evaluation import default_qa_path, load_items, run_eval
 
 pytestmark = pytest.mark.slow
 
@@ -27,3 +27,4 @@ def test_default_pipeline_stays_above_its_floor(qa):
     for name, floor in FLOORS.items():
         assert getattr(metrics, name) >= floor, f"{name} fell to {getattr(metrics, name):.3f} (floor {floor})"
     assert metrics.false_refusal_rate <= MAX_FALSE_REFUSAL_RATE
+

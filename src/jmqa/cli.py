@@ -210,7 +210,7 @@ def cmd_paragraphs(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from jmqa.evaluate import main as run_eval
+    from jmqa.evaluation.cli import main as run_eval
 
     return run_eval(args)
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import pytest
 
 from jmqa.answer import Answer, Quote
-from jmqa.evaluate import QAItem
+from jmqa.evaluation.dataset import QAItem
 from jmqa.evaluation.robustness import _NEIGHBOURS as NEIGHBOURS
 from jmqa.evaluation.robustness import (
     CONTEXT_SENTENCES,
