@@ -105,6 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--bootstrap", type=int, default=1000, help="bootstrap resamples for CIs")
     p.add_argument("--robustness", action="store_true",
                    help="also rewrite every item (typos, lower case, ...) and report what holds")
+    p.add_argument("--no-glossary", action="store_true",
+                   help="also score without the glossary and report the difference (ablation)")
     p.set_defaults(run=cmd_eval)
 
     p = sub.add_parser("serve", help="start the web UI (Gradio) on 127.0.0.1:7860",

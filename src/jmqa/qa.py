@@ -25,7 +25,7 @@ from jmqa.document import Document, Paragraph, load_statement
 from jmqa.embedders import EMBEDDER_NAMES, get_embedder
 from jmqa.errors import IndexError_, InvalidArgumentError
 from jmqa.index import Index, Progress, build_index, load_index, save_index
-from jmqa.lexical import Lexicon, tokenize
+from jmqa.lexical import Glossary, Lexicon, tokenize
 from jmqa.question import cited_paragraphs, clean_question, named_sections, without_references
 from jmqa.retrieval import CONFIGS, Hit, Retriever, RetrieverConfig, Signals
 
@@ -61,12 +61,14 @@ def load(
     *,
     build_if_needed: bool = True,
     progress: Progress | None = None,
+    glossary: Glossary | None = None,
 ) -> QA:
     """Load the shipped statement, the models and the index in ``index_dir``.
 
     A missing, stale or corrupt index is rebuilt when ``build_if_needed`` (the default), and
     otherwise raised as :class:`jmqa.IndexMissingError`, :class:`jmqa.IndexStaleError` or
-    :class:`jmqa.IndexCorruptError`, whose message says which command fixes it.
+    :class:`jmqa.IndexCorruptError`, whose message says which command fixes it. ``glossary``
+    replaces the shipped one (``Glossary(())`` measures the pipeline without it).
     """
     folder = Path(index_dir) if index_dir is not None else default_index_dir()
     document = load_statement()
@@ -79,16 +81,18 @@ def load(
         log.warning("%s Rebuilding it now.", str(problem).removesuffix(problem.fix).strip())
         index = build_index(document, list(embedders.values()), progress)
         save_index(index, folder)
-    return QA(document, index, embedders)
+    return QA(document, index, embedders, glossary)
 
 
 class QA:
     """Search and answer questions over one statement. Thread-safe for concurrent readers."""
 
-    def __init__(self, document: Document, index: Index, embedders: dict) -> None:
+    def __init__(
+        self, document: Document, index: Index, embedders: dict, glossary: Glossary | None = None
+    ) -> None:
         self.document = document
         self.index = index
-        self.lexicon = Lexicon(document)
+        self.lexicon = Lexicon(document, glossary)  # None: the shipped glossary
         self.retriever = Retriever(document, index, embedders, self.lexicon)
         self.answerer = Answerer(document, self.lexicon, Calibration.load())
 

@@ -138,6 +138,33 @@ def test_cli_eval_robustness_goes_into_the_report(tmp_path: Path, qa) -> None:
     assert "## Robustness (default pipeline)" in md and "| lowercase |" in md
 
 
+@pytest.mark.slow
+def test_cli_eval_no_glossary_reports_the_ablation(tmp_path: Path, qa) -> None:
+    from jmqa.cli import main
+
+    qa_file = _write_tiny_set(tmp_path / "tiny.jsonl")
+    args = ["eval", "--qa", str(qa_file), "--retriever", "bm25", "--split", "all",
+            "--out", str(tmp_path), "--bootstrap", "0", "--no-glossary"]
+    assert main(args) == 0
+    data = json.loads((tmp_path / "report-tiny-all.json").read_text())["glossary_ablation"]
+    assert data["glossary_rows"] > 100
+    assert data["with_glossary"]["n"] == data["without_glossary"]["n"] == 6
+    assert set(data["changed"]) <= {"e1", "e2", "e3", "e4", "e5", "e6"}
+    md = (tmp_path / "report-tiny-all.md").read_text()
+    assert "## Glossary ablation (default pipeline)" in md and "| hit@1 |" in md
+
+
+@pytest.mark.slow
+def test_the_pipeline_without_glossary_differs_only_in_its_glossary(qa) -> None:
+    from jmqa.evaluation.ablation import without_glossary
+
+    bare = without_glossary(qa)
+    assert bare.lexicon.glossary.entries == () and qa.lexicon.glossary.entries
+    assert bare.index is qa.index and bare.retriever.embedders == qa.retriever.embedders
+    # a Malay question the glossary bridges ("minyak sawit" is "palm oil") loses that bridge
+    question = "Apa kata mereka tentang minyak sawit?"
+    assert qa.lexicon.glossary.matches(question) and not bare.lexicon.glossary.matches(question)
+
 
 def test_only_jmqa_eval_imports_the_harness() -> None:
     """The library, the command's other subcommands and the UI never load the harness or

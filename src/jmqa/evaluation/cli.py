@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from jmqa.evaluation.ablation import glossary_ablation
 from jmqa.evaluation.dataset import (
     QAFileError,
     default_qa_path,
@@ -77,6 +78,10 @@ def main(args: argparse.Namespace) -> int:
     if getattr(args, "robustness", False):
         result = replace(result, robustness=run_robustness(qa, chosen, DEFAULT_SEED,
                                                            progress=_stderr_progress))
+    if getattr(args, "no_glossary", False):
+        _stderr_progress("glossary ablation: scoring without the glossary", 0, 1)
+        result = replace(result, glossary_ablation=glossary_ablation(qa, chosen))
+        _stderr_progress("glossary ablation: scoring without the glossary", 1, 1)
     env = environment(qa, qa_path)
     stem = None if own_set else qa_path.stem
     paths = write_report(result, env, args.split, out, stem, shortfalls)

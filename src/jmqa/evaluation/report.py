@@ -25,6 +25,7 @@ from jmqa.evaluation.runner import EvalResult
 from jmqa.evaluation.stats import HEADLINE, Interval, confidence_bands
 
 if TYPE_CHECKING:
+    from jmqa.evaluation.ablation import GlossaryAblation
     from jmqa.qa import QA
 
 
@@ -326,6 +327,8 @@ def render_markdown(result: EvalResult, env: Mapping[str, Any], split: str,
 
     if result.robustness is not None:
         out += _robustness_markdown(result.robustness)
+    if result.glossary_ablation is not None:
+        out += _ablation_markdown(result.glossary_ablation)
 
     out += ["## Latency", ""]
     if result.latency and result.latency.count:
@@ -383,6 +386,25 @@ def _robustness_markdown(rob: RobustnessResult, examples: int = 3) -> list[str]:
     return out + [""]
 
 
+def _ablation_markdown(ablation: GlossaryAblation) -> list[str]:
+    """The glossary ablation: headline metrics of the default pipeline with and without it."""
+    w, wo = ablation.with_glossary, ablation.without_glossary
+    rows = []
+    for label, key in (("hit@1", "hit1"), ("hit@3", "hit3"), ("abstention F1", "abstention_f1")):
+        a, b = getattr(w, key), getattr(wo, key)
+        rows.append([label, _fmt(a), _fmt(b), _fmt(None if a is None or b is None else b - a)])
+    rows.append(["answerable refused", f"{_pct(w.false_refusal_rate)} ({w.false_refusals})",
+                 f"{_pct(wo.false_refusal_rate)} ({wo.false_refusals})",
+                 f"{wo.false_refusals - w.false_refusals:+d}"])
+    rows.append(["refused (all items)", w.abstained, wo.abstained,
+                 f"{wo.abstained - w.abstained:+d}"])
+    return ["## Glossary ablation (default pipeline)", "",
+            f"The same items with the shipped glossary ({ablation.glossary_rows} rows) and with "
+            "an empty one (`jmqa eval --no-glossary`). Items whose decision or first quoted "
+            f"paragraph changes: {len(ablation.changed)} (listed in the JSON report).", "",
+            *_table(["metric", "with glossary", "without", "Δ"], rows), ""]
+
+
 def to_json(result: EvalResult, env: Mapping[str, Any], split: str,
             problems: Sequence[str] = ()) -> dict[str, Any]:
     """Everything, machine-readable, including per-item results for every retriever."""
@@ -411,6 +433,8 @@ def to_json(result: EvalResult, env: Mapping[str, Any], split: str,
         "per_item": {n: [asdict(r) for r in rows] for n, rows in result.per_item.items()},
         # only when measured, so reports of runs without the option are unchanged
         **({"robustness": asdict(result.robustness)} if result.robustness is not None else {}),
+        **({"glossary_ablation": asdict(result.glossary_ablation)}
+           if result.glossary_ablation is not None else {}),
     }
 
 

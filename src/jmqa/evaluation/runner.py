@@ -26,6 +26,7 @@ from jmqa.question import clean_question
 
 if TYPE_CHECKING:  # importing jmqa.qa pulls in the model libraries; only load() needs them
     from jmqa.answer import Answer
+    from jmqa.evaluation.ablation import GlossaryAblation
     from jmqa.qa import QA
 
 
@@ -60,6 +61,7 @@ class EvalResult:
     # answers of the batched "default" path that differ from qa.ask (should be none)
     ask_mismatches: tuple[str, ...] = field(default=())
     robustness: RobustnessResult | None = None  # `jmqa eval --robustness`
+    glossary_ablation: GlossaryAblation | None = None  # `jmqa eval --no-glossary`
 
 
 def run_eval(
