@@ -139,7 +139,7 @@ def test_run_robustness_counts_what_holds() -> None:
     assert all(not c.held for c in result.broken)
     assert {(c.id, c.perturbation) for c in result.broken} >= {("a", "lowercase"), ("c", "context")}
     assert max(fake.batches) <= 4  # batched
-    assert result.share("tell_me_about") == 1.0
+    assert result.share("tell_me_about", "all") == 1.0
 
 
 def test_run_robustness_is_reproducible() -> None:

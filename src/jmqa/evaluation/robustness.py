@@ -284,9 +284,9 @@ class RobustnessResult:
     rows: Mapping[str, tuple[Row, ...]]
     broken: tuple[Case, ...]
 
-    def share(self, perturbation: str, group: str = "all") -> float | None:
-        rows = self.rows.get(group) or next(iter(self.rows.values()))
-        return next(r.share for r in rows if r.perturbation == perturbation)
+    def share(self, perturbation: str, group: str) -> float | None:
+        """The share that held under ``perturbation`` in ``group`` (a split, or "all")."""
+        return next(r.share for r in self.rows[group] if r.perturbation == perturbation)
 
 
 def _answers(qa: QA, questions: Sequence[str], batch_size: int,
