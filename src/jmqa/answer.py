@@ -10,14 +10,13 @@ and are fitted on the dev split only (``python eval/tune.py``).
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
 
 import numpy as np
 
-from jmqa.data_files import read_data_file
+from jmqa.calibration import Calibration
 from jmqa.document import Document, Span
 from jmqa.lexical import Lexicon, tokenize, unsupported_language
 from jmqa.retrieval import Hit, Signals
@@ -31,11 +30,6 @@ CAUTION = (
     "it has. Check that they say what you asked before relying on them."
 )
 MAX_CITED = 10  # paragraphs quoted for "What do paragraphs 1-27 say?"; the note says so
-FAR_OFF_COSINE = 0.45  # chosen on dev by out-of-fold abstention F1, from 0.30 to 0.50
-# A sentence that answers a "how many" must also be about what was asked: within this much of the
-# best sentence's score. ¶21's "1.05 million visitors" does not answer "How many new air routes?"
-# (it trails the routes sentence by 0.2). Chosen on dev by out-of-fold F1 (0.1 and 0.15 tie).
-TYPE_NEAR = 0.1
 
 
 # Each quoted paragraph's sentences with their scores for the question, by paragraph number.
@@ -67,24 +61,6 @@ class Answer:
     confidence: float  # estimated probability that the statement answers the question
     nearest: tuple[int, ...] = ()
     message: str = ""  # a refusal's reason; with quotes, a caution (or "")
-
-
-@dataclass(frozen=True)
-class Calibration:
-    """Parameters fitted on the dev split (see ``eval/tune.py``)."""
-
-    refusal: dict[str, dict]  # per language group: features, weights, bias, threshold
-    quote_margin: float  # include further paragraphs within this many z-units of the best
-    max_quotes: int
-    highlight_min: float  # minimum sentence score to mark it
-    highlight_margin: float  # ... and its lead over the runner-up sentence
-    highlight_lexical: float  # weight of word overlap in a sentence's score
-    highlight_confidence: float  # mark nothing unless the answer is at least this confident
-    caution_confidence: float = 0.0  # quote with CAUTION below this confidence
-
-    @classmethod
-    def load(cls) -> Calibration:
-        return cls(**json.loads(read_data_file("calibration.json")))
 
 
 # What kind of answer a question asks for, and whether a sentence holds one. "How many JMSDF
@@ -405,13 +381,15 @@ class Answerer:
         top = hits[0].paragraph
         others = np.delete(evidence, top - 1)
         # The best two sentences of each paragraph the answer would quote: a "when" may be
-        # answered by the second quote, but not by a sentence far from the question.
+        # answered by the second quote, but not by a sentence far from the question (more than
+        # ``type_near`` below the best: ¶21's "1.05 million visitors" does not answer "How many
+        # new air routes?", it trails the routes sentence by 0.2).
         best = max(value for sentences in scored.values() for _, value in sentences)
         best_sentences = [
             self.document.paragraph(paragraph).text[span.start : span.end]
             for paragraph, sentences in scored.items()
             for span, value in sorted(sentences, key=lambda x: -x[1])[:2]
-            if value >= best - TYPE_NEAR
+            if value >= best - self.calibration.type_near
         ]
         missing = any(
             not any(holds(kind, sentence, signals.question) for sentence in best_sentences)
@@ -429,7 +407,7 @@ class Answerer:
             # similarity cannot refuse both; this hinge lets the model treat the low end apart.
             # A question whose every word the statement uses is not far off, however short and
             # unlike any one sentence it is ("What is MIDORI INFINITY for?").
-            "far_off": max(0.0, FAR_OFF_COSINE - float(p["minilm.sentence"].max()))
+            "far_off": max(0.0, self.calibration.far_off_cosine - float(p["minilm.sentence"].max()))
             if signals.language == "en" and signals.coverage < 1.0 else 0.0,
             # None of the question's own words is in the statement (nor explained by the glossary).
             "no_overlap": float(signals.coverage < 0.1),

@@ -123,6 +123,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="which split to score (default: test)")
     p.add_argument("--out", type=Path, default=None, help="report folder (default eval/reports)")
     p.add_argument("--bootstrap", type=int, default=1000, help="bootstrap resamples for CIs")
+    p.add_argument("--robustness", action="store_true",
+                   help="also rewrite every item (typos, lower case, ...) and report what holds")
+    p.add_argument("--no-glossary", action="store_true",
+                   help="also score without the glossary and report the difference (ablation)")
     p.set_defaults(run=cmd_eval)
 
     p = sub.add_parser("serve", help="start the web UI (Gradio) on 127.0.0.1:7860",
@@ -236,7 +240,7 @@ def cmd_paragraphs(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from jmqa.evaluate import main as run_eval
+    from jmqa.evaluation.cli import main as run_eval
 
     return run_eval(args)
 

@@ -34,7 +34,7 @@ from jmqa.index import (
     read_manifest,
     save_index,
 )
-from jmqa.lexical import Lexicon, tokenize
+from jmqa.lexical import Glossary, Lexicon, tokenize
 from jmqa.question import (
     cited_paragraphs,
     clean_question,
@@ -81,6 +81,7 @@ def load(
     *,
     build_if_needed: bool = True,
     progress: Progress | None = None,
+    glossary: Glossary | None = None,
 ) -> QA:
     """Load the shipped statement, the models and the index in ``index_dir``.
 
@@ -89,7 +90,8 @@ def load(
     :class:`jmqa.IndexCorruptError`, whose message says which command fixes it. A rebuild is
     announced (why, and where) as a warning on the ``jmqa`` logger before it starts, and is
     refused with :class:`jmqa.IndexFolderError` before it starts if the folder is not jmqa's
-    or not writable.
+    or not writable. ``glossary``
+    replaces the shipped one (``Glossary(())`` measures the pipeline without it).
     """
     folder = Path(index_dir) if index_dir is not None else default_index_dir()
     if build_if_needed:
@@ -110,7 +112,7 @@ def load(
         save_index(built, folder)
         index = load_index(folder, document, cards)  # answer from what is on disk, as next time
     embedders = {n: query_embedder(n, _graph_path(index.models[n].query_model)) for n in EMBEDDER_NAMES}
-    return QA(document, index, embedders)
+    return QA(document, index, embedders, glossary)
 
 
 def _rebuild_reason(folder: Path, problem: IndexError_) -> str:
@@ -130,10 +132,12 @@ def _graph_path(query_model: QueryModel | None) -> Path | None:
 class QA:
     """Search and answer questions over one statement. Thread-safe for concurrent readers."""
 
-    def __init__(self, document: Document, index: Index, embedders: dict) -> None:
+    def __init__(
+        self, document: Document, index: Index, embedders: dict, glossary: Glossary | None = None
+    ) -> None:
         self.document = document
         self.index = index
-        self.lexicon = Lexicon(document)
+        self.lexicon = Lexicon(document, glossary)  # None: the shipped glossary
         self.retriever = Retriever(document, index, embedders, self.lexicon)
         self.answerer = Answerer(document, self.lexicon, Calibration.load())
 

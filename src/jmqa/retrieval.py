@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from jmqa.calibration import Calibration
 from jmqa.document import Document
 from jmqa.embedders import Embedder
 from jmqa.errors import InvalidArgumentError
@@ -67,7 +68,8 @@ class RetrieverConfig:
 
 _E5_ONLY = {"e5.window": 1.0, "e5.sentence": 1.0}
 
-# Weights of "default" were chosen on the dev split of eval/qa.jsonl (see eval/README.md).
+# Weights of "default" are fitted on the dev split of eval/qa.jsonl by eval/tune.py and read from
+# data/calibration.json (see eval/README.md).
 CONFIGS: dict[str, RetrieverConfig] = {
     c.name: c
     for c in [
@@ -84,15 +86,7 @@ CONFIGS: dict[str, RetrieverConfig] = {
         ),
         RetrieverConfig(
             "default",
-            # Dev grid (eval/tune.py): e5 carries most of the weight, BM25 adds exact terms and
-            # MiniLM a second view. Many settings tie on dev; this one keeps every signal.
-            {
-                "bm25": 1.0,
-                "minilm.window": 0.5,
-                "minilm.sentence": 0.5,
-                "e5.window": 1.0,
-                "e5.sentence": 1.0,
-            },
+            Calibration.load().fusion_weights,  # fitted on the dev grid (eval/tune.py)
             multilingual_fallback=True,
             description="z-score fusion of BM25 + MiniLM + e5; e5 alone for other languages",
         ),
