@@ -34,11 +34,14 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+from jmqa import entities as entity_types
 from jmqa.document import Document, Paragraph, Span
 from jmqa.embedders import Embedder
+from jmqa.entities import Entity
 from jmqa.errors import IndexCorruptError, IndexMissingError, IndexStaleError
+from jmqa.lexical import find_acronyms
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: entity types of every sentence are stored with the vectors
 MANIFEST = "manifest.json"
 Progress = Callable[[str, int, int], None]
 
@@ -72,10 +75,12 @@ class ModelIndex:
 
 @dataclass(frozen=True, eq=False)
 class Index:
-    """All models' vectors for one document, and the manifest they were saved with."""
+    """All models' vectors for one document, its sentences' entity types, and the manifest."""
 
     models: dict[str, ModelIndex]
     manifest: dict
+    # (paragraph, sentence start) -> entities of that sentence (see jmqa.entities)
+    entities: dict[tuple[int, int], tuple[Entity, ...]] = field(default_factory=dict)
 
 
 def make_units(document: Document, embedder: Embedder) -> list[Unit]:
@@ -150,13 +155,20 @@ def build_index(
             "longest_unit_tokens": max(embedder.count_tokens(t) for t in texts),
         }
         models[embedder.name] = ModelIndex(embedder.name, tuple(units), flat, info)
+    if progress:
+        progress("tagging entity types", 0, 1)
+    acronyms = find_acronyms(" ".join(p.text for p in document.paragraphs))
+    tags = entity_types.tag_document(document, acronyms)
+    if progress:
+        progress("tagging entity types", 1, 1)
     manifest = {
         "format": FORMAT_VERSION,
         "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "corpus": {"sha256": document.sha256, "paragraphs": len(document.paragraphs)},
         "models": {name: dict(m.info) for name, m in models.items()},
+        "entities": entity_types.model_fingerprint(),
     }
-    return Index(models, manifest)
+    return Index(models, manifest, tags)
 
 
 # --- persistence ------------------------------------------------------------------------------
@@ -174,8 +186,10 @@ def save_index(index: Index, directory: str | os.PathLike[str]) -> Path:
             manifest["models"][name]["vectors"] = _write_addressed(folder, name, ".faiss", vectors)
             manifest["models"][name]["units"] = _write_addressed(folder, name, ".units.json", units)
             manifest["models"][name]["count"] = model.vectors.ntotal
+        tags = json.dumps(entity_types.to_json(index.entities), ensure_ascii=False).encode()
+        manifest["entities"]["tags"] = _write_addressed(folder, "entities", ".json", tags)
         _atomic_write(folder / MANIFEST, json.dumps(manifest, indent=2).encode() + b"\n")
-        keep = {MANIFEST, "README.md"} | {
+        keep = {MANIFEST, "README.md", manifest["entities"]["tags"]["file"]} | {
             m[key]["file"] for m in manifest["models"].values() for key in ("vectors", "units")
         }
         for path in folder.iterdir():
@@ -290,7 +304,28 @@ def load_index(
         if any(u.paragraph < 1 or u.paragraph > len(document.paragraphs) for u in units):
             raise IndexCorruptError(f"the index at {where} cites paragraphs the statement lacks. {IndexCorruptError.fix}")
         models[embedder.name] = ModelIndex(embedder.name, units, vectors, info)
-    return Index(models, manifest)
+    return Index(models, manifest, _load_entities(folder, manifest, where))
+
+
+def _load_entities(folder: Path, manifest: dict, where: Path) -> dict[tuple[int, int], tuple[Entity, ...]]:
+    info = manifest.get("entities")
+    if not isinstance(info, dict) or not isinstance(info.get("tags"), dict):
+        raise IndexStaleError(f"the index at {where} has no entity types. {IndexStaleError.fix}")
+    current = entity_types.model_fingerprint()
+    changed = [k for k, v in current.items() if info.get(k) != v]
+    if changed:
+        raise IndexStaleError(
+            f"the index at {where} was tagged with another spaCy pipeline ({', '.join(changed)} "
+            f"differ). {IndexStaleError.fix}"
+        )
+    try:
+        return entity_types.from_json(json.loads(_read_verified(folder, info["tags"])))
+    except IndexCorruptError:
+        raise
+    except (ValueError, TypeError, KeyError) as exc:
+        raise IndexCorruptError(
+            f"the entity types of the index at {where} are unreadable ({exc}). {IndexCorruptError.fix}"
+        ) from exc
 
 
 def _read_verified(folder: Path, entry: dict) -> bytes:

@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from jmqa.analysis import QuestionAnalysis
 from jmqa.document import Document
 from jmqa.embedders import Embedder
 from jmqa.index import Index
-from jmqa.lexical import Lexicon, language_of
+from jmqa.lexical import Lexicon
 
 SIGNALS = ("bm25", "minilm.window", "minilm.sentence", "e5.window", "e5.sentence")
 
@@ -42,7 +43,8 @@ class Hit:
 class Signals:
     """The evidence for one question: arrays of one value per paragraph (index 0 is ¶1)."""
 
-    question: str
+    analysis: QuestionAnalysis
+    question: str  # the text searched: the analysis's normalised asking sentence
     language: str
     glossed: bool  # the glossary or an acronym added statement terms to the question
     coverage: float
@@ -114,8 +116,9 @@ class Retriever:
         self.lexicon = lexicon
         self._n = len(document.paragraphs)
 
-    def signals(self, questions: Sequence[str]) -> list[Signals]:
-        """All signals for a batch of (already cleaned) questions; models run once per batch."""
+    def signals(self, analyses: Sequence[QuestionAnalysis]) -> list[Signals]:
+        """All signals for a batch of analysed questions; models run once per batch."""
+        questions = [a.searched for a in analyses]
         expanded = [self.lexicon.expand(q) for q in questions]
         per_model: dict[str, np.ndarray] = {}
         for name, embedder in self.embedders.items():
@@ -139,8 +142,9 @@ class Retriever:
                 }
             out.append(
                 Signals(
+                    analysis=analyses[i],
                     question=question,
-                    language=language_of(question),
+                    language=analyses[i].language,
                     glossed=bool(self.lexicon.additions(question)),
                     coverage=self.lexicon.coverage(question),
                     per_paragraph=per_paragraph,
