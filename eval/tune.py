@@ -63,9 +63,12 @@ MAX_DEV_FALSE_REFUSALS = 0.025
 CAUTION_CONFIDENCE = 0.6
 QUOTE_F1_TOLERANCE = 0.005
 MAX_QUOTES = 3  # a longer answer is not read; not fitted
-# Questions the glossary cannot bridge (other languages) are too few on dev to fit a model: they
-# are answered when e5's best sentence cosine reaches 0.8 (40 x - 32 = 0 there), set by hand.
-OTHER_LANGUAGES = {"features": ["e5_sentence"], "weights": [40.0], "bias": -32.0, "threshold": 0.5}
+# Questions in Japanese or Malay: only the multilingual model reads them, so a model with few
+# signals, fitted on a blind dev set of such questions (eval/dev-ja-ms.jsonl) and the few in
+# qa.jsonl's dev split; a looser cap, as one refusal is 3% of its answerable half.
+OTHER_FILE = ROOT / "eval" / "dev-ja-ms.jsonl"
+OTHER_FEATURES = ["e5_sentence", "e5_window", "fused_gap", "type_missing"]
+MAX_DEV_FALSE_REFUSALS_OTHER = 0.07
 FUSION_GRID = {"bm25": [0.5, 1.0, 1.5], **{s: [0.0, 0.5, 1.0] for s in SIGNALS if s != "bm25"}}
 QUOTE_MARGINS = [0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0]
 FAR_OFF_COSINES = [0.30, 0.35, 0.40, 0.45, 0.50]
@@ -115,7 +118,9 @@ def out_of_fold(x: np.ndarray, answerable: np.ndarray, folds: int = 5) -> np.nda
     return prob
 
 
-def best_threshold(prob: np.ndarray, answerable: np.ndarray) -> tuple[float, float, float]:
+def best_threshold(
+    prob: np.ndarray, answerable: np.ndarray, cap: float = MAX_DEV_FALSE_REFUSALS
+) -> tuple[float, float, float]:
     """(threshold, F1 of abstention, false-refusal rate) maximising F1 under the refusal cap."""
     best = (0.5, -1.0, 1.0)
     for t in np.unique(np.concatenate([prob, [0.0, 1.0]])):
@@ -125,7 +130,7 @@ def best_threshold(prob: np.ndarray, answerable: np.ndarray) -> tuple[float, flo
         recall = tp / max((~answerable).sum(), 1)
         f1 = 2 * precision * recall / max(precision + recall, 1e-9)
         false_refusals = np.sum(refuse & answerable) / max(answerable.sum(), 1)
-        if false_refusals <= MAX_DEV_FALSE_REFUSALS and f1 > best[1]:
+        if false_refusals <= cap and f1 > best[1]:
             best = (float(t), float(f1), float(false_refusals))
     # Put the threshold midway to the next lower probability, not exactly on a dev item.
     lower = prob[prob < best[0]]
@@ -140,7 +145,7 @@ def fit(qa: jmqa.QA, items: Sequence[QAItem], shipped: dict[str, Any],
     answerable = np.array([bool(i.gold) for i in items])
     say(f"dev: {len(items)} items, {answerable.sum()} answerable")
     calibration = {
-        "refusal": {"en": None, "other": OTHER_LANGUAGES}, "quote_margin": None,
+        "refusal": {"en": None, "other": None}, "quote_margin": None,
         "max_quotes": MAX_QUOTES, "highlight_min": None, "highlight_margin": None,
         "highlight_lexical": shipped["highlight_lexical"], "highlight_confidence": None,
         "caution_confidence": CAUTION_CONFIDENCE, "far_off_cosine": None, "type_near": None,
@@ -183,7 +188,7 @@ def fit(qa: jmqa.QA, items: Sequence[QAItem], shipped: dict[str, Any],
     # so take the widest margin within half a point of the best: it quotes the second paragraph
     # of questions that need two (2026-11-29, dev: 0.62 of their gold quoted at 2.0, 0.45 at 0.0).
     answerer = Answerer(qa.document, qa.lexicon, Calibration(**{**shipped, **{
-        k: v for k, v in calibration.items() if v is not None}}))
+        k: v for k, v in calibration.items() if v is not None}}), qa.index.entities, qa.analyzer.facts)
     quote_f1 = {}
     for margin in QUOTE_MARGINS:
         f1s = []
@@ -228,12 +233,25 @@ def fit(qa: jmqa.QA, items: Sequence[QAItem], shipped: dict[str, Any],
     # The threshold is chosen on out-of-fold probabilities: in-sample ones are overconfident and
     # put it where unseen answerable questions get refused.
     threshold, f1, false_refusals = best_threshold(out_of_fold(x, y), y)
-    calibration["refusal"] = {"en": {
-        "features": FEATURES, "weights": [round(float(v), 5) for v in w], "bias": round(b, 5),
-        "threshold": round(threshold, 4),
-    }, "other": OTHER_LANGUAGES}
+    calibration["refusal"] = {"en": _model(FEATURES, w, b, threshold), "other": None}
     say(f"refusal (en): far_off_cosine {far_off}, type_near {type_near}, threshold {threshold:.3f}, "
         f"dev abstention F1 {f1:.3f} (out-of-fold), false refusals {false_refusals:.3f}")
+
+    # 3b. refusal, other languages: the blind Japanese and Malay dev set and dev's own few.
+    other = [i for i in load_items(OTHER_FILE) if i.split == "dev"]
+    other += [i for i, en in zip(items, english) if not en]
+    other_signals = qa.signals([i.question for i in other])
+    other_fused = [qa.retriever.fused(s, config) for s in other_signals]
+    xo = np.array([
+        [answerer.refusal_features(s, f, qa.retriever.rank(s, config, 27))[name] for name in OTHER_FEATURES]
+        for s, f in zip(other_signals, other_fused)
+    ])
+    yo = np.array([bool(i.gold) for i in other])
+    w, b = fit_logistic(xo, yo.astype(float))
+    threshold, f1, false_refusals = best_threshold(out_of_fold(xo, yo), yo, MAX_DEV_FALSE_REFUSALS_OTHER)
+    calibration["refusal"]["other"] = _model(OTHER_FEATURES, w, b, threshold)
+    say(f"refusal (other languages, {len(other)} items): threshold {threshold:.3f}, dev abstention "
+        f"F1 {f1:.3f} (out-of-fold), false refusals {false_refusals:.3f}")
 
     # 4. highlights, scored the way users see them: the first quote's mark, through the whole
     # answer path, so a mark on a wrongly retrieved paragraph counts against it.
@@ -265,6 +283,11 @@ def fit(qa: jmqa.QA, items: Sequence[QAItem], shipped: dict[str, Any],
     return calibration
 
 
+def _model(features: list[str], w: np.ndarray, b: float, threshold: float) -> dict[str, Any]:
+    return {"features": features, "weights": [round(float(v), 5) for v in w], "bias": round(b, 5),
+            "threshold": round(threshold, 4)}
+
+
 def provenance(qa_path: Path, items: Sequence[QAItem]) -> dict[str, Any]:
     """What a fit was computed from: the commit (``-dirty`` with uncommitted code) and the data."""
     def git(*args: str) -> str:
@@ -281,6 +304,7 @@ def provenance(qa_path: Path, items: Sequence[QAItem]) -> dict[str, Any]:
         "commit": commit + ("-dirty" if dirty else ""),
         "qa_file": str(qa_path.resolve().relative_to(ROOT)) if qa_path.resolve().is_relative_to(ROOT) else str(qa_path),
         "qa_sha256": hashlib.sha256(qa_path.read_bytes()).hexdigest(),
+        "other_languages_sha256": hashlib.sha256(OTHER_FILE.read_bytes()).hexdigest(),
         "split": "dev",
         "items": len(items),
     }

@@ -41,16 +41,19 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+from jmqa import entities as entity_types
 from jmqa.document import Document, Paragraph, Span
 from jmqa.embedders import Embedder
+from jmqa.entities import Entity
 from jmqa.errors import IndexCorruptError, IndexFolderError, IndexMissingError, IndexStaleError
+from jmqa.lexical import find_acronyms
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: entity types of every sentence are stored with the vectors
 MANIFEST = "manifest.json"
 # The names jmqa writes into an index folder: the manifest, the content-addressed data files
 # ("minilm-<16 hex>.faiss"), the lock, mkstemp's temporary files, and the README the source
 # checkout ships in index/. A folder holding nothing else is jmqa's to write into.
-_DATA_FILE = re.compile(r"[A-Za-z0-9_.+]+-[0-9a-f]{16}(?:\.faiss|\.units\.json|\.onnx|\.onnx-data)")
+_DATA_FILE = re.compile(r"[A-Za-z0-9_.+]+-[0-9a-f]{16}(?:\.faiss|\.json|\.onnx|\.onnx-data)")
 _TMP_FILE = re.compile(r"\.tmp-[A-Za-z0-9_]+")
 _OWN_NAMES = frozenset({MANIFEST, "README.md", ".lock"})
 # Keys only a jmqa manifest has together; "manifest.json" is a common name (web apps, browser
@@ -114,10 +117,12 @@ class ModelIndex:
 
 @dataclass(frozen=True, eq=False)
 class Index:
-    """All models' vectors for one document, and the manifest they were saved with."""
+    """All models' vectors for one document, its sentences' entity types, and the manifest."""
 
     models: dict[str, ModelIndex]
     manifest: dict
+    # (paragraph, sentence start) -> entities of that sentence (see jmqa.entities)
+    entities: dict[tuple[int, int], tuple[Entity, ...]] = field(default_factory=dict)
 
 
 def make_units(document: Document, embedder: Embedder) -> list[Unit]:
@@ -195,13 +200,20 @@ def build_index(
         if getattr(embedder, "exports_query_model", False):
             query_model = embedder.export_query_model(texts, matrix)  # type: ignore[attr-defined]
         models[embedder.name] = ModelIndex(embedder.name, tuple(units), flat, info, query_model)
+    if progress:
+        progress("tagging entity types", 0, 1)
+    acronyms = find_acronyms(" ".join(p.text for p in document.paragraphs))
+    tags = entity_types.tag_document(document, acronyms)
+    if progress:
+        progress("tagging entity types", 1, 1)
     manifest = {
         "format": FORMAT_VERSION,
         "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "corpus": {"sha256": document.sha256, "paragraphs": len(document.paragraphs)},
         "models": {name: dict(m.info) for name, m in models.items()},
+        "entities": entity_types.model_fingerprint(),
     }
-    return Index(models, manifest)
+    return Index(models, manifest, tags)
 
 
 # --- persistence ------------------------------------------------------------------------------
@@ -231,6 +243,8 @@ def save_index(index: Index, directory: str | os.PathLike[str]) -> Path:
                         entry[key] = _write_addressed(folder, name, suffix, model.query_model.read(part))
                     else:
                         entry.pop(key, None)
+            tags = json.dumps(entity_types.to_json(index.entities), ensure_ascii=False).encode()
+            manifest["entities"]["tags"] = _write_addressed(folder, "entities", ".json", tags)
             _atomic_write(folder / MANIFEST, json.dumps(manifest, indent=2).encode() + b"\n")
             for stale in sorted(previous - _listed_files(manifest)):
                 (folder / stale).unlink(missing_ok=True)
@@ -319,6 +333,8 @@ def _listed_files(manifest: object) -> set[str]:
         info.get(key) for info in models.values() if isinstance(info, dict)
         for key in ("vectors", "units", *(key for key, _, _ in _QUERY_MODEL_FILES))
     ]
+    entities = manifest.get("entities")
+    entries.append(entities.get("tags") if isinstance(entities, dict) else None)
     names = [e.get("file") for e in entries if isinstance(e, dict)]
     return {n for n in names if isinstance(n, str) and _DATA_FILE.fullmatch(n)}
 
@@ -460,7 +476,28 @@ def load_index(
         if any(u.paragraph < 1 or u.paragraph > len(document.paragraphs) for u in units):
             raise IndexCorruptError(f"the index at {where} cites paragraphs the statement lacks. {IndexCorruptError.fix}")
         models[embedder.name] = ModelIndex(embedder.name, units, vectors, info, query_model)
-    return Index(models, manifest)
+    return Index(models, manifest, _load_entities(folder, manifest, where))
+
+
+def _load_entities(folder: Path, manifest: dict, where: Path) -> dict[tuple[int, int], tuple[Entity, ...]]:
+    info = manifest.get("entities")
+    if not isinstance(info, dict) or not isinstance(info.get("tags"), dict):
+        raise IndexStaleError(f"the index at {where} has no entity types. {IndexStaleError.fix}")
+    current = entity_types.model_fingerprint()
+    changed = [k for k, v in current.items() if info.get(k) != v]
+    if changed:
+        raise IndexStaleError(
+            f"the index at {where} was tagged with another spaCy pipeline ({', '.join(changed)} "
+            f"differ). {IndexStaleError.fix}"
+        )
+    try:
+        return entity_types.from_json(json.loads(_read_verified(folder, info["tags"])))
+    except IndexCorruptError:
+        raise
+    except (ValueError, TypeError, KeyError) as exc:
+        raise IndexCorruptError(
+            f"the entity types of the index at {where} are unreadable ({exc}). {IndexCorruptError.fix}"
+        ) from exc
 
 
 def _verified_path(folder: Path, entry: dict) -> Path:

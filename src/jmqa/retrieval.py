@@ -21,12 +21,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from jmqa.analysis import QuestionAnalysis
 from jmqa.calibration import Calibration
 from jmqa.document import Document
 from jmqa.embedders import Embedder
 from jmqa.errors import InvalidArgumentError
 from jmqa.index import Index, Unit
-from jmqa.lexical import Lexicon, language_of
+from jmqa.lexical import Lexicon
 
 SIGNALS = ("bm25", "minilm.window", "minilm.sentence", "e5.window", "e5.sentence")
 
@@ -45,7 +46,8 @@ class Hit:
 class Signals:
     """The evidence for one question: arrays of one value per paragraph (index 0 is ¶1)."""
 
-    question: str
+    analysis: QuestionAnalysis
+    question: str  # the text searched: the analysis's normalised asking sentence
     language: str
     glossed: bool  # the glossary or an acronym added statement terms to the question
     coverage: float
@@ -124,8 +126,9 @@ class Retriever:
         self._groups = {name: _UnitGroups(m.units, self._n) for name, m in index.models.items()}
         self._pool = ThreadPoolExecutor(max(1, len(self.embedders)), thread_name_prefix="jmqa-encode")
 
-    def signals(self, questions: Sequence[str]) -> list[Signals]:
-        """All signals for a batch of (already cleaned) questions; models run once per batch."""
+    def signals(self, analyses: Sequence[QuestionAnalysis]) -> list[Signals]:
+        """All signals for a batch of analysed questions; models run once per batch."""
+        questions = [a.searched for a in analyses]
         expanded = [self.lexicon.expand(q) for q in questions]
         best: dict[str, np.ndarray] = {}  # "minilm.window" -> (questions x paragraphs)
         sentence_scores: dict[str, list[list[float]]] = {}
@@ -150,8 +153,9 @@ class Retriever:
             }
             out.append(
                 Signals(
+                    analysis=analyses[i],
                     question=question,
-                    language=language_of(question),
+                    language=analyses[i].language,
                     glossed=bool(self.lexicon.additions(question)),
                     coverage=self.lexicon.coverage(question),
                     per_paragraph=per_paragraph,
