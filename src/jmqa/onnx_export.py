@@ -78,8 +78,11 @@ def check_export(onnx_model: bytes | Path, reference: MiniLM, texts: list[str],
     """
     from jmqa.embedders import MiniLMOnnx
 
-    expected = reference.encode_queries(texts) if vectors is None else vectors
-    got = MiniLMOnnx(onnx_model).encode_queries(texts)
+    encoder = MiniLMOnnx(onnx_model)
+    if vectors is None:  # questions, each side fitting long ones to the query budget alike
+        expected, got = reference.encode_queries(texts), encoder.encode_queries(texts)
+    else:  # the indexed passages, whole
+        expected, got = vectors, encoder.encode_passages(texts)
     cosines = np.sum(expected * got, axis=1)  # both are unit vectors
     worst = int(np.argmin(cosines))
     if cosines[worst] < MIN_COSINE:
