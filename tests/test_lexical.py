@@ -33,14 +33,6 @@ def test_expansion_adds_the_other_spelling(lexicon):
     assert lexicon.expand("palm oil") == "palm oil"
 
 
-def test_the_two_capitals_together_are_searched_as_the_two_countries(lexicon):
-    assert lexicon.expand("What do Tokyo and KL say on FOIP?").startswith("What do the two countries say")
-    assert lexicon.expand("Putrajaya & Tokyo on LNG").startswith("the two countries on LNG")
-    # One capital alone may mean the city; a route between them is about the cities.
-    assert lexicon.expand("Why Tokyo?") == "Why Tokyo?"
-    assert "Tokyo-KL" in lexicon.expand("new Tokyo-KL flights")
-
-
 def test_the_two_countries_as_a_compound_are_searched_as_bilateral(lexicon):
     assert lexicon.expand("japan malaysia strategic dialogue") == "bilateral strategic dialogue"
     assert lexicon.expand("Malaysia–Japan ties?") == "bilateral ties?"

@@ -53,7 +53,7 @@ MANIFEST = "manifest.json"
 # The names jmqa writes into an index folder: the manifest, the content-addressed data files
 # ("minilm-<16 hex>.faiss"), the lock, mkstemp's temporary files, and the README the source
 # checkout ships in index/. A folder holding nothing else is jmqa's to write into.
-_DATA_FILE = re.compile(r"[A-Za-z0-9_.+]+-[0-9a-f]{16}(?:\.faiss|\.json|\.onnx|\.onnx-data)")
+_DATA_FILE = re.compile(r"[A-Za-z0-9_.+]+-[0-9a-f]{16}(?:\.faiss|\.units\.json|\.json|\.onnx|\.onnx-data)")
 _TMP_FILE = re.compile(r"\.tmp-[A-Za-z0-9_]+")
 _OWN_NAMES = frozenset({MANIFEST, "README.md", ".lock"})
 # Keys only a jmqa manifest has together; "manifest.json" is a common name (web apps, browser
@@ -244,7 +244,7 @@ def save_index(index: Index, directory: str | os.PathLike[str]) -> Path:
                     else:
                         entry.pop(key, None)
             tags = json.dumps(entity_types.to_json(index.entities), ensure_ascii=False).encode()
-            manifest["entities"]["tags"] = _write_addressed(folder, "entities", ".json", tags)
+            manifest.setdefault("entities", {})["tags"] = _write_addressed(folder, "entities", ".json", tags)
             _atomic_write(folder / MANIFEST, json.dumps(manifest, indent=2).encode() + b"\n")
             for stale in sorted(previous - _listed_files(manifest)):
                 (folder / stale).unlink(missing_ok=True)
