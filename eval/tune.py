@@ -53,6 +53,7 @@ CALIBRATION = ROOT / "src" / "jmqa" / "data" / "calibration.json"
 FEATURES = [
     "minilm_sentence", "minilm_window", "e5_sentence", "e5_window", "bm25", "coverage", "no_overlap",
     "top_coverage", "type_missing", "unknown_names", "fused_top", "fused_gap", "far_off",
+    "unsaid_premise",
 ]
 # Fresh question sets have refused about twice dev's share of answerable questions (pooled hold-outs
 # 1-4: 8.2% against dev's 2.4%), so dev's cap sits at half the 5% target.

@@ -14,7 +14,7 @@ from jmqa import _threads  # noqa: F401  (likewise: OpenMP reads it once, when f
 
 import logging
 
-from jmqa.answer import CAUTION, NOT_ADDRESSED, Answer, Quote
+from jmqa.answer import CAUTION, NOT_ADDRESSED, NOT_SAID, Answer, Quote
 from jmqa.document import Document, Paragraph, Span, load_statement, parse
 from jmqa.errors import (
     DataFileMissingError,
@@ -35,7 +35,7 @@ from jmqa.retrieval import CONFIGS, Hit
 __version__ = "0.1.0"
 
 __all__ = [
-    "CAUTION", "CONFIGS", "MAX_QUESTION_CHARS", "NOT_ADDRESSED", "QA", "Answer",
+    "CAUTION", "CONFIGS", "MAX_QUESTION_CHARS", "NOT_ADDRESSED", "NOT_SAID", "QA", "Answer",
     "DataFileMissingError", "Document", "DocumentParseError", "Hit", "IndexCorruptError",
     "IndexFolderError", "IndexMissingError", "IndexStaleError",
     "InvalidArgumentError", "InvalidQuestionError", "JmqaError", "ModelNotInstalledError",

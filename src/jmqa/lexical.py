@@ -67,6 +67,20 @@ def tokenize(text: str) -> list[str]:
     return _stemmer().stemWords([w for w in words if w not in _STOPWORDS])
 
 
+def content_terms(question: str) -> list[str]:
+    """The question's own stemmed terms, less question framing and Malay function words.
+
+    Numbers of one or two digits are left out too: without a unit they match nearly anything
+    ("alert(1)" is not about "1.05 million visitors").
+    """
+    framing = _framing_stems()
+    malay = _malay_stems()
+    return [
+        t for t in tokenize(question)
+        if t not in framing and t not in malay and not (t.isdigit() and len(t) < 3)
+    ]
+
+
 def _initials(words: list[str]) -> str:
     return "".join(part[0] for w in words for part in re.split(r"[-’']", w) if part)
 
@@ -218,17 +232,8 @@ class Lexicon:
         return np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
 
     def content_terms(self, question: str) -> list[str]:
-        """The question's own stemmed terms, less question framing and Malay function words.
-
-        Numbers of one or two digits are left out too: without a unit they match nearly anything
-        ("alert(1)" is not about "1.05 million visitors").
-        """
-        framing = _framing_stems()
-        malay = _malay_stems()
-        return [
-            t for t in tokenize(question)
-            if t not in framing and t not in malay and not (t.isdigit() and len(t) < 3)
-        ]
+        """See :func:`content_terms`."""
+        return content_terms(question)
 
     def unknown_names(self, question: str) -> list[str]:
         """Names and figures in the question that the statement never mentions ("Emperor",

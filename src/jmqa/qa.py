@@ -193,7 +193,24 @@ class QA:
         evidence = self.retriever.fused(signals, CONFIGS["default"])
         if section:
             return hits, self.answerer.cite(signals, evidence, hits, section, asks_more=False)
-        return hits, self.answerer.answer(signals, evidence, hits)
+        return hits, self._with_topics(signals, config, self.answerer.answer(signals, evidence, hits))
+
+    def _with_topics(self, signals: Signals, config: RetrieverConfig, answer: Answer) -> Answer:
+        """For a question that joins topics ("palm oil and semiconductors"), each topic that the
+        statement answers in a paragraph not yet quoted adds that paragraph, after the others:
+        one topic's best paragraph would otherwise crowd out the other's."""
+        topics = signals.analysis.topics
+        if not answer.found or len(topics) < 2:
+            return answer
+        quoted = {q.paragraph for q in answer.quotes}
+        extra = []
+        for topic in self.retriever.signals([self.analyzer.analyze(t) for t in topics]):
+            evidence = self.retriever.fused(topic, CONFIGS["default"])
+            own = self.answerer.answer(topic, evidence, self._ranked(topic, config, ()))
+            if own.found and own.quotes[0].paragraph not in quoted:
+                extra.append(own.quotes[0])
+                quoted.add(own.quotes[0].paragraph)
+        return replace(answer, quotes=answer.quotes + tuple(extra)) if extra else answer
 
     def _answer_cited(
         self, signals: Signals, config: RetrieverConfig, cited: tuple[int, ...]
