@@ -86,7 +86,7 @@ class Analyzer:
     def _analyze(self, question: str) -> QuestionAnalysis:
         text = clean_question(question)
         asking = asking_part(text)
-        # The statement's own names ("Japan-Malaysia AI Platform", "Perodua") say nothing of the
+        # The statement's own names (its parties, its companies) say nothing of the
         # language a question is in, and sway a detector on short questions.
         language = detect_language(self._without_names(asking))
         normalized, corrections = asking, ()
@@ -115,7 +115,7 @@ class Analyzer:
         if not _is_latin(text):
             return text
         kept = "".join(w for w in re.split(r"(\W+)", text) if not self.normalizer.is_name(w)).strip()
-        # One word left ("perodua daihatsu hev") is too little to tell any language by.
+        # One word left (two company names and "hev") is too little to tell any language by.
         return kept if len(re.findall(r"[^\W\d_]{2,}", kept)) >= 2 else "OK"
 
 

@@ -184,7 +184,7 @@ _THE_NEXT = re.compile(
 _FUTURE = re.compile(r"\b(will|expected|due|scheduled|planned|upcoming)\b", re.IGNORECASE)
 _AHEAD = re.compile(r"\b(next|will|would|shall|to be held|early date|upcoming|intend|intention|plan to)\b", re.IGNORECASE)
 _RELATIVE_YEAR = {"last year": -1, "past year": -1, "previous year": -1, "this year": 0, "next year": 1}
-# "USD 20 million" is money; "MJIIT 2.0" or "(ABC) 2.0" is a version, not a count.
+# "USD 20 million" is money; "ABC 2.0" or "(ABC) 2.0" is a version, not a count.
 _VERSION = re.compile(r"(?:\b[A-Z]{2,}\)?|\bversion)\s+\d+\.\d\b")
 _SIGNED = re.compile(r"\bsigned by\b|\b[A-Z][a-z]+ (signed|will sign)\b")
 _DAY = re.compile(rf"\b\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}}\b")

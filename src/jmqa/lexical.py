@@ -1,6 +1,6 @@
 """The lexical side: tokens, the statement's own acronyms, BM25 and term coverage.
 
-Exact terms are where dense models are weakest: acronyms (OSA, JBIC), names (Perodua), figures
+Exact terms are where dense models are weakest: acronyms (OSA, JBIC), names of companies, figures
 ("USD 20 million", "1.05 million"). The statement defines its acronyms in place, "Official
 Security Assistance (OSA)", so both spellings are indexed and either one in a question finds
 the paragraph that uses the other.
