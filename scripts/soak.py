@@ -156,7 +156,12 @@ def main(argv: list[str] | None = None) -> int:
         statuses = big_requests(url, args.big, args.big_mb)
         print(f"{args.big} x {args.big_mb:g} MB requests in {time.perf_counter() - started:.1f} s: "
               f"HTTP statuses {dict(sorted(statuses.items()))}; RSS {rss_mib(pid):.0f} MiB", flush=True)
-        answered, errors, seconds = normal_questions(url, args.normal, args.clients)
+        answered, errors, seconds, done = 0, [], 0.0, 0
+        for part in range(4):  # in quarters, to show whether the growth levels off
+            size = args.normal // 4 + (args.normal % 4 if part == 3 else 0)
+            ok, failed, took = normal_questions(url, size, args.clients)
+            answered, errors, seconds, done = answered + ok, errors + failed, seconds + took, done + size
+            print(f"  after {done} normal questions: RSS {rss_mib(pid):.0f} MiB", flush=True)
         print(f"{args.normal} normal questions ({args.clients} clients) in {seconds:.1f} s: "
               f"{answered} answered, {len(errors)} errors", flush=True)
         for error in errors[:5]:
