@@ -29,6 +29,10 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 # A question is at most 1,000 characters (4 KB of UTF-8); a chat turn also carries the history
 # the browser shows, which the UI keeps under HISTORY_MAX_BYTES (see ui.py). 64 KB leaves room.
 MAX_BODY_BYTES = 64 * 1024
+# An over-long body is read and dropped up to this size before the 413, so that an ordinary
+# client (which sends its whole body before reading the reply) hears the 413; past it, the
+# connection is simply closed.
+MAX_DRAIN_BYTES = 16 * 1024 * 1024
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
 # Gradio's page boots with inline scripts, evaluates code (tests/test_ui_browser.py sees a
 # violation without 'unsafe-eval') and sets inline styles (theme variables, our CSS), so scripts
@@ -104,6 +108,7 @@ class Guard:
             await self.app(scope, receive, send)
             return
         if scope["path"].rstrip("/").endswith("/upload"):
+            await _drain(receive, MAX_DRAIN_BYTES)  # dropped unread, so the client hears the 403
             await _refuse(scope, send, 403, "This app takes no files.")
             return
         body = await self._bounded_body(headers, receive)
@@ -114,11 +119,15 @@ class Guard:
         await self.app(scope, _replay(body, receive), _with_headers(send))
 
     async def _bounded_body(self, headers: dict[bytes, str], receive: Receive) -> bytes | None:
-        """The whole request body, or None as soon as it is known to exceed the limit."""
+        """The whole request body, or None once it is known to exceed the limit (the rest is
+        then read and dropped, up to MAX_DRAIN_BYTES, so the client hears the 413 rather than a
+        reset connection; nothing over the limit is ever kept)."""
         declared = headers.get(b"content-length")
         if declared is not None and not declared.strip().isdigit():
             return None
         if declared is not None and int(declared) > self.max_body:
+            if int(declared) <= MAX_DRAIN_BYTES:
+                await _drain(receive, MAX_DRAIN_BYTES)
             return None
         chunks: list[bytes] = []
         size = 0
@@ -129,10 +138,21 @@ class Guard:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.max_body:  # chunked uploads declare no length
+                if message.get("more_body", False):
+                    await _drain(receive, MAX_DRAIN_BYTES - size)
                 return None
             chunks.append(chunk)
             if not message.get("more_body", False):
                 return b"".join(chunks)
+
+
+async def _drain(receive: Receive, budget: int) -> None:
+    """Read and drop the rest of a request body, at most ``budget`` more bytes."""
+    while budget > 0:
+        message = await receive()
+        if message["type"] != "http.request" or not message.get("more_body", False):
+            return
+        budget -= len(message.get("body", b""))
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:

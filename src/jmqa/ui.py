@@ -53,9 +53,11 @@ QUEUE_MAX_SIZE = 64
 HISTORY_MAX_BYTES = MAX_BODY_BYTES // 2
 # A refused question is shown back only this far: enough to recognise it, never megabytes.
 REFUSED_PREVIEW_CHARS = 200
-# Sessions whose state Gradio keeps in memory (its default is 10,000); this app's state is the
-# last question (at most MAX_QUESTION_CHARS), so the bound is small either way.
-STATE_SESSIONS = 1000
+# Sessions whose state Gradio keeps in memory (its default is 10,000). Each holds a copy of the
+# page's configuration, ~75 KB (scripts/soak.py: +76 MiB over 1,000 new sessions at a capacity
+# of 1,000), plus our state, the last question (at most MAX_QUESTION_CHARS). The least recently
+# used session goes first; a follow-up in an evicted session is read as a new question.
+STATE_SESSIONS = 256
 NO_SECTION_LABEL = "Opening paragraphs (no heading)"
 TITLE = "Japan–Malaysia Joint Statement Q&A"
 DESCRIPTION = (
