@@ -173,15 +173,15 @@ def fit(qa: jmqa.QA, items: Sequence[QAItem], shipped: dict[str, Any],
     tied = [s for s in scored if s[0] >= top - TIE]
     # Many settings tie on dev: keep every signal, then stay closest to equal weights.
     best = min(tied, key=lambda s: (0 in s[3].values(), float(np.std(list(s[3].values()))), s[4]))
+    say(f"fusion: {len(tied)} of {len(scored)} settings tie at the best objective {top:.4f} "
+        f"(hit@1 {best[1]:.3f}, MRR@10 {best[2]:.3f}): {best[3]}")
     current = next((s for s in scored if s[3] == shipped.get("fusion_weights")), None)
     if current is not None and current[0] >= best[0] - FUSION_GAIN:
-        say(f"fusion: the shipped setting scores {current[0]:.4f}, within {FUSION_GAIN} of the "
-            f"best {best[0]:.4f} {best[3]}: kept")
+        say(f"fusion: the shipped setting scores {current[0]:.4f} (hit@1 {current[1]:.3f}), "
+            f"within {FUSION_GAIN} of the best: kept")
         best = current
     calibration["fusion_weights"] = best[3]
     config = replace(CONFIGS["default"], weights=best[3])
-    say(f"fusion: {len(tied)} of {len(scored)} settings tie at the best objective {top:.4f} "
-        f"(hit@1 {best[1]:.3f}, MRR@10 {best[2]:.3f}); chosen {best[3]}")
     fused = [qa.retriever.fused(s, config) for s in signals]
     rankings = [qa.retriever.rank(s, config, 27) for s in signals]
 
@@ -223,7 +223,8 @@ def fit(qa: jmqa.QA, items: Sequence[QAItem], shipped: dict[str, Any],
     # Ties go to the first in grid order (max keeps the first): the smallest hinge, then the
     # strictest nearness.
     f1, far_off, type_near = max(grid, key=lambda g: g[0])
-    current = next((g for g in grid if g[1:] == (shipped.get("far_off_cosine"), shipped.get("type_near"))), None)
+    pair = (shipped.get("far_off_cosine"), shipped.get("type_near"))
+    current = next((g for g in grid if g[1:] == pair), None)
     if current is not None and current[0] >= f1 - REFUSAL_GAIN:
         say(f"far_off_cosine {current[1]}, type_near {current[2]} (shipped) are within "
             f"{REFUSAL_GAIN} of the best ({far_off}, {type_near}, F1 {f1:.4f}): kept")
