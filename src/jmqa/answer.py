@@ -21,6 +21,7 @@ import numpy as np
 from jmqa.document import Document, Span
 from jmqa.lexical import Lexicon, tokenize, unsupported_language
 from jmqa.retrieval import Hit, Signals
+from jmqa.statement import StatementRef
 
 NOT_ADDRESSED = "The statement does not address this question."
 # Shown with quotes the refusal model is unsure of (see eval/tune.py's CAUTION_CONFIDENCE): on
@@ -51,6 +52,7 @@ class Quote:
     text: str
     highlights: tuple[Span, ...]
     score: float
+    statement: StatementRef | None = None  # set by QA: which statement the paragraph is from
 
     @property
     def highlighted(self) -> list[str]:

@@ -39,3 +39,11 @@ class IndexStaleError(IndexError_):
 
 class IndexCorruptError(IndexError_):
     """The index files are unreadable, truncated, or do not match their manifest."""
+
+
+class UnknownStatementError(JmqaError, LookupError):
+    """No statement in the library has that id (``jmqa list`` shows them)."""
+
+
+class LibraryError(JmqaError, RuntimeError):
+    """The statement library on disk is not as jmqa wrote it (e.g. a text edited in place)."""

@@ -16,20 +16,23 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from jmqa.answer import Answer, Answerer, Calibration
 from jmqa.document import Document, Paragraph, load_statement
-from jmqa.embedders import EMBEDDER_NAMES, get_embedder
+from jmqa.embedders import EMBEDDER_NAMES, Embedder, get_embedder
 from jmqa.errors import IndexError_, InvalidArgumentError
 from jmqa.index import Index, Progress, build_index, load_index, save_index
 from jmqa.lexical import Lexicon, tokenize
 from jmqa.question import cited_paragraphs, clean_question, named_sections, without_references
 from jmqa.retrieval import CONFIGS, Hit, Retriever, RetrieverConfig, Signals
+from jmqa.statement import StatementRef, ref_of
 
 log = logging.getLogger("jmqa")
+# A library id, the path of a statement's text, a parsed statement, or None for the shipped one.
+StatementLike = str | os.PathLike[str] | Document | None
 # Words that only say which section and that a summary is wanted, not what to look for in it.
 _SECTION_FRAMING = (
     "section sections heading summarise summarize summary overview outline cover covers "
@@ -47,30 +50,42 @@ def default_index_dir() -> Path:
     return Path.home() / ".cache" / "jmqa" / "index"
 
 
-def build(index_dir: str | os.PathLike[str] | None = None, progress: Progress | None = None) -> Index:
-    """(Re)build the index of the shipped statement into ``index_dir`` and return it."""
-    document = load_statement()
+def build(
+    index_dir: str | os.PathLike[str] | None = None,
+    progress: Progress | None = None,
+    *,
+    statement: StatementLike = None,
+) -> Index:
+    """(Re)build the index of ``statement`` (default: the shipped one) into ``index_dir``
+    (default: the statement's own index folder) and return it."""
+    document, folder, _ = _resolve(statement, index_dir)
     embedders = [get_embedder(name) for name in EMBEDDER_NAMES]
     index = build_index(document, embedders, progress)
-    save_index(index, index_dir or default_index_dir())
+    save_index(index, folder)
     return index
 
 
 def load(
     index_dir: str | os.PathLike[str] | None = None,
     *,
+    statement: StatementLike = None,
     build_if_needed: bool = True,
     progress: Progress | None = None,
+    embedders: Mapping[str, Embedder] | None = None,
 ) -> QA:
-    """Load the shipped statement, the models and the index in ``index_dir``.
+    """Load a statement, the models and its index.
+
+    ``statement`` is a library id (``jmqa list``), the path of a statement's text, or a parsed
+    :class:`Document`; the default is the shipped statement. ``index_dir`` defaults to the
+    statement's own index folder (for the shipped one, :func:`default_index_dir`).
 
     A missing, stale or corrupt index is rebuilt when ``build_if_needed`` (the default), and
     otherwise raised as :class:`jmqa.IndexMissingError`, :class:`jmqa.IndexStaleError` or
-    :class:`jmqa.IndexCorruptError`, whose message says which command fixes it.
+    :class:`jmqa.IndexCorruptError`, whose message says which command fixes it. ``embedders``
+    (default: the installed models) lets several statements share one set of models.
     """
-    folder = Path(index_dir) if index_dir is not None else default_index_dir()
-    document = load_statement()
-    embedders = {name: get_embedder(name) for name in EMBEDDER_NAMES}
+    document, folder, ref = _resolve(statement, index_dir)
+    embedders = dict(embedders or {name: get_embedder(name) for name in EMBEDDER_NAMES})
     try:
         index = load_index(folder, document, list(embedders.values()))
     except IndexError_ as problem:
@@ -79,14 +94,33 @@ def load(
         log.warning("%s Rebuilding it now.", str(problem).removesuffix(problem.fix).strip())
         index = build_index(document, list(embedders.values()), progress)
         save_index(index, folder)
-    return QA(document, index, embedders)
+    return QA(document, index, embedders, statement=ref)
+
+
+def _resolve(
+    statement: StatementLike, index_dir: str | os.PathLike[str] | None
+) -> tuple[Document, Path, StatementRef]:
+    from jmqa.store import resolve  # the library reads $JMQA_HOME only when asked to
+
+    document, own_dir, ref = resolve(statement, default_index_dir())
+    folder = index_dir if index_dir is not None else own_dir
+    if folder is None:
+        raise InvalidArgumentError(
+            f"{document.title!r} is not in the statement library: add it with `jmqa add FILE`, "
+            "or pass index_dir= to keep its index elsewhere."
+        )
+    return document, Path(folder), ref
 
 
 class QA:
     """Search and answer questions over one statement. Thread-safe for concurrent readers."""
 
-    def __init__(self, document: Document, index: Index, embedders: dict) -> None:
+    def __init__(
+        self, document: Document, index: Index, embedders: dict, statement: StatementRef | None = None
+    ) -> None:
         self.document = document
+        # Stamped on every hit and quote, so results from several statements say whose they are.
+        self.statement = statement or ref_of(document)
         self.index = index
         self.lexicon = Lexicon(document)
         self.retriever = Retriever(document, index, embedders, self.lexicon)
@@ -126,7 +160,10 @@ class QA:
     ) -> list[list[Hit]]:
         """:meth:`search` for a batch of questions; the models run once per batch."""
         k, config = self._check_k(k), self._config(retriever)
-        return [self._ranked(s, config, self._asked_for(s.question))[:k] for s in self.signals(questions)]
+        return [
+            [replace(h, statement=self.statement) for h in self._ranked(s, config, self._asked_for(s.question))[:k]]
+            for s in self.signals(questions)
+        ]
 
     def ask(self, question: str, retriever: str | RetrieverConfig = "default") -> Answer:
         """Quote the paragraphs that answer ``question``, or say the statement does not."""
@@ -136,7 +173,11 @@ class QA:
         self, questions: Sequence[str], retriever: str | RetrieverConfig = "default"
     ) -> list[Answer]:
         config = self._config(retriever)
-        return [self.answer_signals(s, config)[1] for s in self.signals(questions)]
+        return [self.stamped(self.answer_signals(s, config)[1]) for s in self.signals(questions)]
+
+    def stamped(self, answer: Answer) -> Answer:
+        """``answer`` with each quote naming this statement."""
+        return replace(answer, quotes=tuple(replace(q, statement=self.statement) for q in answer.quotes))
 
     def answer_signals(self, signals: Signals, config: RetrieverConfig) -> tuple[list[Hit], Answer]:
         """Every paragraph ranked under ``config``, and the answer quoting the best of them."""

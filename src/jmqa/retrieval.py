@@ -24,6 +24,7 @@ from jmqa.document import Document
 from jmqa.embedders import Embedder
 from jmqa.index import Index
 from jmqa.lexical import Lexicon, language_of
+from jmqa.statement import StatementRef
 
 SIGNALS = ("bm25", "minilm.window", "minilm.sentence", "e5.window", "e5.sentence")
 
@@ -36,6 +37,7 @@ class Hit:
     section: str
     text: str
     score: float
+    statement: StatementRef | None = None  # set by QA: which statement the paragraph is from
 
 
 @dataclass(frozen=True, eq=False)
