@@ -6,6 +6,8 @@ throwaway $JMQA_HOME; the shipped statement's index is the one the session alrea
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -222,3 +224,47 @@ def test_library_searches_lazily_across_statements(in_home):
 def test_library_refuses_what_no_statement_addresses(in_home):
     answer = jmqa.Library().ask("What is the best ramen shop in Osaka?")
     assert not answer.found and answer.quotes == ()
+
+
+def test_a_quote_across_statements_names_its_statement_and_links_to_it():
+    from jmqa.ui import quote_block_html
+
+    ref = jmqa.StatementRef("us-india", "US-India Joint Statement", dt.date(2023, 6, 22))
+    block = html.unescape(quote_block_html(SHIPPED, 12, "Defense", "Text.", statement=ref))
+    assert "US-India Joint Statement, 22 June 2023, ¶12" in block
+    assert 'href="?s=us-india&p=12"' in block
+
+
+@pytest.fixture(scope="module")
+def library_app(home: Path, qa: jmqa.QA, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app with the module's library behind its picker, on a free local port."""
+    from conftest import free_port
+    from jmqa.ui import build_app, launch_kwargs
+
+    mp = pytest.MonkeyPatch()
+    mp.setenv("JMQA_HOME", str(home))
+    mp.setenv("GRADIO_TEMP_DIR", str(tmp_path_factory.mktemp("gradio")))
+    demo = build_app(qa, jmqa.Library())
+    demo.launch(prevent_thread_lock=True, quiet=True, **launch_kwargs("127.0.0.1", free_port()))
+    try:
+        yield demo.local_url.rstrip("/")
+    finally:
+        demo.close()
+        mp.undo()
+
+
+def test_the_ask_endpoint_takes_a_statement_or_all(library_app: str):
+    from gradio_client import Client
+
+    client = Client(library_app, verbose=False)
+    try:
+        question = "By how much will tariffs on kelp products be lowered?"
+        in_kelp = client.predict(question, "kelp", api_name="/ask")
+        assert "Joint Statement of Atlantis and Lemuria, 12 March 2025, ¶1" in in_kelp
+        everywhere = client.predict(question, "*all*", api_name="/ask")
+        assert "Joint Statement of Atlantis and Lemuria, 12 March 2025, ¶1" in everywhere
+        default = client.predict("How many visitors were there in 2025?", api_name="/ask")
+        assert f"{SHIPPED.citation(21)}" in default.replace("\\", "")
+        assert "no statement 'nope'" in client.predict(question, "nope", api_name="/ask")
+    finally:
+        client.close()
