@@ -17,6 +17,7 @@ import pytest
 import jmqa
 from jmqa.cli import main
 from jmqa.store import Store
+from test_ui_browser import ask, browser, watched  # noqa: F401  (fixtures for the browser test)
 
 STATEMENTS = Path(__file__).parent / "data" / "statements"
 KELP = STATEMENTS / "invented-subheadings-bullets.txt"  # 5 paragraphs, "(a) Trade" sub-headings
@@ -268,3 +269,20 @@ def test_the_ask_endpoint_takes_a_statement_or_all(library_app: str):
         assert "no statement 'nope'" in client.predict(question, "nope", api_name="/ask")
     finally:
         client.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_the_browser_opens_a_paragraph_of_any_statement_and_asks_there(library_app: str, watched):
+    page = watched.page
+    page.goto(library_app + "/?s=kelp&p=3")
+    page.locator("#jmqa-browse .jmqa-quote.jmqa-p3", has_text="USD 2 billion in tidal energy").wait_for()
+    citation = page.locator("#jmqa-browse-citation textarea")
+    assert citation.input_value() == "Joint Statement of Atlantis and Lemuria, 12 March 2025, ¶3"
+    assert not page.locator("#jmqa-examples").is_visible()  # kelp has no example questions
+    ask(page, "By how much will tariffs on kelp products be lowered?")
+    cite = page.locator("#jmqa-chat .jmqa-cite").first.inner_text()
+    assert cite == "Joint Statement of Atlantis and Lemuria, 12 March 2025, ¶1"
+    page.goto(library_app + "/")
+    assert page.get_by_text("2025年の双方向の訪問者数は何人でしたか？", exact=True).is_visible()
+    assert watched.external_requests() == []
