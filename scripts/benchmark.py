@@ -1,6 +1,7 @@
 """Benchmark (not a test): jmqa against a plain sentence-transformers + numpy baseline.
 
     python scripts/benchmark.py [--runs 3] [--questions eval/qa.jsonl]
+    python scripts/benchmark.py --library [--statements 20]
 
 Measured alternately (jmqa, baseline, jmqa, baseline, ...) in child processes of this one, so a
 busy machine slows both alike:
@@ -13,6 +14,14 @@ busy machine slows both alike:
 
 It prints the medians and the jmqa/baseline ratios. The index must exist (it is built first if
 it does not, outside the timings).
+
+``--library`` measures the statement library instead, in a throwaway $JMQA_HOME: the time to add
+the 58-paragraph US-India statement of 22 June 2023 (parse, check, index, write), then, with
+``--statements`` statements in the library, the warm p50 of ``Library.ask`` over all of them and
+the resident memory each statement adds once its index is loaded. The library is filled from the
+real statements in tests/data/statements, each added once with ``Store.add``; the rest are copies
+of them whose text differs by trailing newlines (so their hashes and folders differ, the parse
+does not), with the index of the original copied beside them rather than embedded again.
 """
 
 from __future__ import annotations
@@ -135,11 +144,85 @@ def machine() -> str:
     return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
 
 
+def _rss_mib() -> float:
+    """Resident memory now (not the peak), from /proc."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _copy_statement(store, original, copy_number: int) -> None:
+    """A copy of ``original`` under a new id whose text differs by trailing newlines, sharing its
+    index files (the manifest names the new text's hash)."""
+    import hashlib
+    import shutil
+
+    text = (original.folder / "statement.txt").read_text(encoding="utf-8") + "\n" * copy_number
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    folder = store.folder / sha[:16]
+    shutil.copytree(original.folder, folder)
+    (folder / "statement.txt").write_text(text, encoding="utf-8")
+    for name, update in (("statement.json", {"id": f"{original.ref.id[:60]}-copy-{copy_number}", "sha256": sha}),
+                         ("index/manifest.json", None)):
+        data = json.loads((folder / name).read_text(encoding="utf-8"))
+        if update:
+            data.update(update)
+        else:
+            data["corpus"]["sha256"] = sha
+        (folder / name).write_text(json.dumps(data, indent=2), encoding="utf-8")
+
+
+def library(statements: int, questions: list[str]) -> None:
+    import tempfile
+
+    os.environ["JMQA_HOME"] = tempfile.mkdtemp(prefix="jmqa-bench-")
+    import jmqa
+    from jmqa.embedders import EMBEDDER_NAMES, get_embedder
+    from jmqa.store import Store
+
+    for name in EMBEDDER_NAMES:  # the models load once per process; `jmqa add` pays this too
+        get_embedder(name).encode_queries(["warm-up"])
+    store = Store()
+    fixtures = sorted((ROOT / "tests" / "data" / "statements").glob("*.txt"))
+    real = [f for f in fixtures if not f.name.startswith("invented")]
+    sixty = next(f for f in real if f.name.endswith("2023-06-22.txt"))
+    start, cpu = time.perf_counter(), time.process_time()
+    added = store.add(sixty)
+    print(f"`jmqa add` of {sixty.name} ({added.entry.paragraphs} paragraphs), models loaded: "
+          f"{time.perf_counter() - start:.1f} s wall, {time.process_time() - cpu:.1f} s CPU "
+          f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+    originals = [added.entry] + [store.add(f).entry for f in real if f != sixty]
+    for n in range(statements - 1 - len(originals)):
+        _copy_statement(store, originals[n % len(originals)], n + 1)
+    entries = store.entries()
+    print(f"library: {len(entries)} statements, {sum(e.paragraphs for e in entries)} paragraphs")
+
+    lib = jmqa.Library()
+    shipped = entries[0].ref.id
+    lib.ask("warm-up question about trade", statements=[shipped])
+    before = _rss_mib()
+    lib.ask("warm-up question about trade")  # loads every statement's index
+    per_statement = (_rss_mib() - before) / (len(entries) - 1)
+    latencies = []
+    for question in questions:
+        begin = time.perf_counter()
+        lib.ask(question)
+        latencies.append((time.perf_counter() - begin) * 1000)
+    print(f"`ask --all` over {len(entries)} statements, {len(latencies)} questions, warm: "
+          f"p50 {percentile(latencies, 0.5):.1f} ms, p95 {percentile(latencies, 0.95):.1f} ms")
+    print(f"resident memory per statement once loaded: {per_statement:.2f} MiB "
+          f"(RSS {before:.0f} MiB with one statement, {_rss_mib():.0f} MiB with {len(entries)})")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="alternating rounds (default 3)")
     parser.add_argument("--questions", type=Path, default=ROOT / "eval" / "qa.jsonl",
                         help="JSONL file with a 'question' field (default eval/qa.jsonl)")
+    parser.add_argument("--library", action="store_true",
+                        help="measure the statement library instead (add time, ask --all, memory)")
+    parser.add_argument("--statements", type=int, default=20, help="library size for --library (default 20)")
     args = parser.parse_args()
     if args.questions.exists():
         rows = [json.loads(line) for line in args.questions.read_text().splitlines() if line.strip()]
@@ -152,6 +235,9 @@ def main() -> int:
     base_cold = [py, "-c", BASELINE, "cold", statement, COLD_QUESTION]
 
     print(f"machine: {machine()}; load average at start {os.getloadavg()[0]:.1f}")
+    if args.library:
+        library(args.statements, questions[:100])
+        return 0
     run_child([py, "-c", "import jmqa; jmqa.load()"])  # build the index if needed, untimed
     cold: dict[str, list[tuple[float, float]]] = {"jmqa": [], "baseline": []}
     warm: dict[str, list[dict]] = {"jmqa": [], "baseline": []}

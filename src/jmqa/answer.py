@@ -24,6 +24,7 @@ from jmqa.entities import Entity
 from jmqa.language import READ, language_name
 from jmqa.lexical import Lexicon, tokenize
 from jmqa.retrieval import Hit, Signals
+from jmqa.statement import StatementRef
 
 NOT_ADDRESSED = "The statement does not address this question."
 # For a refused question that takes something as given ("Why did Japan cancel the visit?", "Did
@@ -53,6 +54,7 @@ class Quote:
     text: str
     highlights: tuple[Span, ...]
     score: float
+    statement: StatementRef | None = None  # set by QA: which statement the paragraph is from
 
     @property
     def highlighted(self) -> list[str]:

@@ -179,13 +179,15 @@ def build_index(
     for embedder in embedders:
         units = make_units(document, embedder)
         texts = [document.paragraph(u.paragraph).text[u.start : u.end] for u in units]
-        batches = [texts[i : i + 32] for i in range(0, len(texts), 32)]
-        parts = []
+        # Batches of similar length: a batch is padded to its longest text, and windows are
+        # ten times longer than most sentences (sorting halves a 60-paragraph build).
+        by_length = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        batches = [by_length[i : i + 32] for i in range(0, len(by_length), 32)]
+        matrix = np.empty((len(texts), embedder.dim), dtype=np.float32)
         for done, batch in enumerate(batches, start=1):
-            parts.append(embedder.encode_passages(batch))
+            matrix[batch] = embedder.encode_passages([texts[i] for i in batch])
             if progress:
                 progress(f"embedding with {embedder.name}", done, len(batches))
-        matrix = np.ascontiguousarray(np.vstack(parts), dtype=np.float32)
         flat = faiss.IndexFlatIP(embedder.dim)
         flat.add(matrix)
         info = {
