@@ -123,6 +123,8 @@ def load(
         index = load_index(folder, document, cards)  # answer from what is on disk, as next time
     if embedders is None:
         embedders = {n: query_embedder(n, _graph_path(index.models[n].query_model)) for n in EMBEDDER_NAMES}
+    if glossary is None and statement is not None and document.sha256 != load_statement().sha256:
+        glossary = Glossary(())  # the shipped glossary is the shipped statement's own data
     return QA(document, index, dict(embedders), glossary, statement=ref)
 
 
