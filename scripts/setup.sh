@@ -16,7 +16,7 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   echo "==> installing torch 2.13.0 (CPU wheel)"
   "$VENV/bin/pip" install --quiet torch==2.13.0
   echo "==> installing jmqa and its pinned dependencies"
-  "$VENV/bin/pip" install --quiet -e '.[test]'
+  "$VENV/bin/pip" install --quiet -e '.[all]'
   touch "$stamp"
 fi
 

@@ -1,15 +1,27 @@
-"""Shared fixtures. The models and the index are loaded once per test session."""
+"""Shared fixtures. The real models and index are loaded once per test session; tests about
+plumbing (index files, staleness, atomic writes, the CLI) use a fake model instead."""
 
 from __future__ import annotations
 
+import hashlib
+import re
 import shutil
 import socket
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import jmqa
+from jmqa.embedders import EMBEDDER_NAMES
+from jmqa.index import QueryModel
+
+# Gradio's queue (gradio/queueing.py, _get_df) calls pandas' infer_objects(copy=False), which
+# pandas 3 deprecates with a Pandas4Warning. It fires in the server's threads, between tests,
+# where pytest's per-test filter (pyproject.toml) does not reach: so filter it process-wide.
+warnings.filterwarnings("ignore", message="The copy keyword is deprecated")
 
 
 @pytest.fixture(scope="session")
@@ -56,3 +68,86 @@ def app_url(qa: jmqa.QA, tmp_path_factory: pytest.TempPathFactory) -> Iterator[s
     finally:
         demo.close()
         mp.undo()
+
+
+# --- a fake model, for tests about plumbing rather than about the models ------------------------
+
+
+class HashingEmbedder:
+    """A bag of words hashed into 64 dimensions: deterministic, instant, no model to load.
+
+    Stands in for MiniLM and e5 (same names, so the index, the retriever and the fusion weights
+    work unchanged) in tests of the index files, staleness, atomic writes and CLI plumbing.
+    Like MiniLM it exports a query model, so the index's export entries are exercised too.
+    """
+
+    dim = 64
+    max_tokens = 256
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.model_id = f"hashing-bag-of-words ({name} stand-in)"
+        self.exports_query_model = name == "minilm"
+
+    def fingerprint(self) -> dict[str, str]:
+        return {"model": self.model_id, "package": "tests==0",
+                "weights_sha256": hashlib.sha256(self.name.encode()).hexdigest()}
+
+    def count_tokens(self, text: str) -> int:
+        return len(text.split()) + 2
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        vectors = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in re.findall(r"\w+", text.lower()):
+                digest = hashlib.blake2b(f"{self.name}:{word}".encode(), digest_size=2).digest()
+                vectors[row, digest[0] % self.dim] += 1.0 if digest[1] % 2 else -1.0
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return vectors / np.maximum(norms, 1e-9)
+
+    encode_queries = _encode
+    encode_passages = _encode
+
+    def export_query_model(self, texts: list[str], vectors: np.ndarray) -> QueryModel:
+        return QueryModel(f"graph of {self.name}".encode(), f"weights of {self.name}".encode())
+
+
+@pytest.fixture(scope="session")
+def fake_embedders() -> dict[str, HashingEmbedder]:
+    return {name: HashingEmbedder(name) for name in EMBEDDER_NAMES}
+
+
+@pytest.fixture
+def fake_models(monkeypatch: pytest.MonkeyPatch, fake_embedders) -> dict[str, HashingEmbedder]:
+    """jmqa.load, jmqa.build and `jmqa index` use the fake models instead of the real ones."""
+    import jmqa.embedders
+    import jmqa.qa
+
+    for module in (jmqa.qa, jmqa.embedders):
+        monkeypatch.setattr(module, "get_embedder", fake_embedders.__getitem__)
+        monkeypatch.setattr(module, "model_card", fake_embedders.__getitem__)
+    monkeypatch.setattr(jmqa.qa, "query_embedder", lambda name, query_model=None: fake_embedders[name])
+    return fake_embedders
+
+
+@pytest.fixture(scope="session")
+def fake_built_index(fake_embedders, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A pristine index built with the fake models (in well under a second)."""
+    from jmqa.index import build_index, save_index
+
+    folder = tmp_path_factory.mktemp("fake-index")
+    save_index(build_index(jmqa.load_statement(), list(fake_embedders.values())), folder)
+    return folder
+
+
+@pytest.fixture
+def fake_index_copy(fake_built_index: Path, fake_models, tmp_path: Path) -> Path:
+    """A throwaway copy of the fake index that a test may corrupt (fake models in use)."""
+    target = tmp_path / "fake-index"
+    shutil.copytree(fake_built_index, target)
+    return target
+
+
+@pytest.fixture
+def fake_qa(fake_built_index: Path, fake_models) -> jmqa.QA:
+    return jmqa.load(fake_built_index, build_if_needed=False)

@@ -92,15 +92,13 @@ def test_ask_for_a_paragraph_that_does_not_exist(qa, capsys):
     assert code == 0 and out.strip() == "The statement's paragraphs are numbered 1 to 27: there is no ¶40."
 
 
-@pytest.mark.slow
-def test_no_build_with_a_missing_index_exits_1_and_says_how_to_fix(qa, capsys, tmp_path):
+def test_no_build_with_a_missing_index_exits_1_and_says_how_to_fix(fake_models, capsys, tmp_path):
     code, _, err = run(capsys, "--index-dir", str(tmp_path / "none"), "ask", "palm oil", "--no-build")
     assert code == 1 and "jmqa index" in err
     assert not (tmp_path / "none").exists()
 
 
-@pytest.mark.slow
-def test_index_builds_and_checks(qa, capsys, tmp_path):
+def test_index_builds_and_checks(fake_models, capsys, tmp_path):
     code, out, err = run(capsys, "--index-dir", str(tmp_path), "index")
     assert code == 0 and (tmp_path / MANIFEST).exists() and "embedding with minilm" in err
     code, out, _ = run(capsys, "--index-dir", str(tmp_path), "index", "--check")
@@ -136,3 +134,22 @@ def test_ask_prints_a_caution_before_the_quotes_when_unsure() -> None:
     assert "\n\n¶21 · " in text
     sure = " ".join(format_answer(Answer("q", True, answer.quotes, 0.9)).split())
     assert sure.startswith("¶21 · ") and jmqa.CAUTION[:40] not in sure
+
+
+def test_index_where_prints_the_folder_and_touches_nothing(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("JMQA_INDEX_DIR", str(tmp_path / "from-env"))
+    code, out, _ = run(capsys, "index", "--where")
+    assert code == 0 and out.strip() == str((tmp_path / "from-env").resolve())
+    code, out, _ = run(capsys, "--index-dir", str(tmp_path / "given"), "index", "--where")
+    assert code == 0 and out.strip() == str((tmp_path / "given").resolve())
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_installed_package_keeps_its_index_in_the_user_cache(tmp_path, monkeypatch):
+    import jmqa.qa
+
+    monkeypatch.delenv("JMQA_INDEX_DIR", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    site = tmp_path / "site-packages" / "jmqa" / "qa.py"  # no pyproject.toml two levels up
+    monkeypatch.setattr(jmqa.qa, "__file__", str(site))
+    assert jmqa.qa.default_index_dir() == tmp_path / ".cache" / "jmqa" / "index"

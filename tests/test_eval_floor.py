@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from jmqa.evaluate import default_qa_path, load_items, run_eval
+from jmqa.evaluation import DEFAULT_SEED, default_qa_path, load_items, run_eval, run_robustness
 
 pytestmark = pytest.mark.slow
 
@@ -27,3 +27,32 @@ def test_default_pipeline_stays_above_its_floor(qa):
     for name, floor in FLOORS.items():
         assert getattr(metrics, name) >= floor, f"{name} fell to {getattr(metrics, name):.3f} (floor {floor})"
     assert metrics.false_refusal_rate <= MAX_FALSE_REFUSAL_RATE
+
+
+# Robustness on the TEST split: the share of rewritten items whose decision and first quoted
+# paragraph hold (jmqa.evaluation.robustness). Measured 2026-11-30 at f141850 (held / rewritten):
+# lowercase 112/115 (0.974), typos 92/116 (0.793), abbreviations 46/47 (0.979), context 109/116
+# (0.940), polite 102/106 (0.962), tell_me_about 14/14 (1.000). Each floor lets about three more
+# items break (two for the small abbreviation and "tell me about" groups); raise them as the
+# pipeline improves (issue 14's target is 0.95 on every rewrite).
+ROBUSTNESS_FLOORS = {
+    "lowercase": 0.94,
+    "typos": 0.76,
+    "abbreviations": 0.93,
+    "context": 0.91,
+    "polite": 0.93,
+    "tell_me_about": 0.85,
+}
+
+
+def test_default_pipeline_stays_robust_above_its_floor(qa):
+    items = [i for i in load_items(default_qa_path()) if i.split == "test"]
+    result = run_robustness(qa, items, DEFAULT_SEED)
+    assert [r.perturbation for r in result.rows["test"]] == list(ROBUSTNESS_FLOORS)
+    for row in result.rows["test"]:
+        floor = ROBUSTNESS_FLOORS[row.perturbation]
+        assert row.perturbed >= 10, f"{row.perturbation} changed only {row.perturbed} items"
+        assert row.share >= floor, (
+            f"{row.perturbation}: {row.held} of {row.perturbed} held "
+            f"({row.share:.3f}, floor {floor})"
+        )

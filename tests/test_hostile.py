@@ -21,7 +21,7 @@ import pytest
 import jmqa
 from jmqa import cli
 from jmqa import index as index_module
-from jmqa.index import MANIFEST, Index, ModelIndex, Unit, check_index_folder, read_manifest, save_index
+from jmqa.index import FORMAT_VERSION, MANIFEST, Index, ModelIndex, Unit, check_index_folder, read_manifest, save_index
 from jmqa.question import clean_question
 
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -34,7 +34,7 @@ def tiny_index(seed: int = 0) -> Index:
     flat = faiss.IndexFlatIP(4)
     flat.add(vectors)
     units = (Unit(1, "window", 0, 10), Unit(1, "sentence", 0, 5))
-    manifest = {"format": 1, "built_at": "now", "corpus": {"sha256": "0" * 64, "paragraphs": 1},
+    manifest = {"format": FORMAT_VERSION, "built_at": "now", "corpus": {"sha256": "0" * 64, "paragraphs": 1},
                 "models": {"minilm": {"dim": 4}}}
     return Index({"minilm": ModelIndex("minilm", units, flat, {"dim": 4})}, manifest)
 
@@ -127,7 +127,7 @@ def test_an_empty_missing_or_damaged_index_folder_is_jmqa_s(tmp_path: Path):
     assert (shipped / "README.md").read_text() == "# index/\n"
     (empty / MANIFEST).write_bytes(b"\x00\xff not json")  # damaged, among jmqa's own files
     save_index(tiny_index(), empty)
-    assert read_manifest(empty)["format"] == 1
+    assert read_manifest(empty)["format"] == FORMAT_VERSION
 
 
 def test_only_files_the_previous_manifest_listed_are_deleted(tmp_path: Path):
@@ -137,8 +137,9 @@ def test_only_files_the_previous_manifest_listed_are_deleted(tmp_path: Path):
     orphan.write_bytes(b"not listed")
     save_index(tiny_index(seed=1), tmp_path)  # other vectors: other content-addressed names
     second = set(listing(tmp_path))
-    entry = read_manifest(tmp_path)["models"]["minilm"]
-    listed = {entry["vectors"]["file"], entry["units"]["file"]}
+    manifest = read_manifest(tmp_path)
+    entry = manifest["models"]["minilm"]
+    listed = {entry["vectors"]["file"], entry["units"]["file"], manifest["entities"]["tags"]["file"]}
     replaced = first - {MANIFEST, ".lock"} - listed  # the first build's vectors (units are alike)
     assert replaced and not replaced & second
     assert listed <= second and orphan.exists()

@@ -1,4 +1,8 @@
-"""The on-disk index: units within token limits, round trip, staleness, corruption, atomicity."""
+"""The on-disk index: units within token limits, round trip, staleness, corruption, atomicity.
+
+Only the token-limit test needs the real models; the rest is about files, so it runs on the
+fake hashing model (tests/conftest.py), which also exports a query model like MiniLM.
+"""
 
 from __future__ import annotations
 
@@ -14,17 +18,16 @@ from jmqa.document import load_statement
 from jmqa.embedders import EMBEDDER_NAMES, get_embedder
 from jmqa.index import MANIFEST, load_index, make_units, read_manifest
 
-pytestmark = pytest.mark.slow
 
-
-def _embedders():
-    return [get_embedder(n) for n in EMBEDDER_NAMES]
+def _embedders(fakes):
+    return [fakes[n] for n in EMBEDDER_NAMES]
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", EMBEDDER_NAMES)
 def test_nothing_is_truncated(qa, name):
     embedder = get_embedder(name)
@@ -41,7 +44,8 @@ def test_nothing_is_truncated(qa, name):
         assert sum(u.paragraph == 14 and u.kind == "window" for u in units) >= 2
 
 
-def test_round_trip_and_manifest(qa, built_index):
+def test_round_trip_and_manifest(fake_qa, fake_built_index, fake_embedders):
+    qa, built_index = fake_qa, fake_built_index
     manifest = read_manifest(built_index)
     assert manifest["format"] == index_module.FORMAT_VERSION
     assert manifest["corpus"] == {"sha256": qa.document.sha256, "paragraphs": 27}
@@ -50,13 +54,18 @@ def test_round_trip_and_manifest(qa, built_index):
         assert len(info["weights_sha256"]) == 64 and info["count"] > 27
         assert info["count"] == qa.index.models[name].vectors.ntotal
         assert (built_index / info["vectors"]["file"]).exists()
+    for key in ("query_model", "query_weights"):  # the exported query model, for minilm only
+        assert (built_index / manifest["models"]["minilm"][key]["file"]).exists()
+        assert key not in manifest["models"]["e5"]
     assert "built_at" in manifest
-    loaded = load_index(built_index, qa.document, _embedders())
+    built = index_module.build_index(qa.document, _embedders(fake_embedders))
+    loaded = load_index(built_index, qa.document, _embedders(fake_embedders))
     for name in EMBEDDER_NAMES:
-        a, b = qa.index.models[name], loaded.models[name]
+        a, b = built.models[name], loaded.models[name]
         assert a.units == b.units
         np.testing.assert_array_equal(a.vectors.reconstruct_n(0, a.vectors.ntotal),
                                       b.vectors.reconstruct_n(0, b.vectors.ntotal))
+    assert loaded.models["minilm"].query_model.read("weights") == b"weights of minilm"
 
 
 def test_missing_index_says_how_to_fix(tmp_path):
@@ -65,7 +74,8 @@ def test_missing_index_says_how_to_fix(tmp_path):
     assert not (tmp_path / "nowhere").exists()  # refusing changes nothing
 
 
-def test_stale_corpus_is_detected(index_copy):
+def test_stale_corpus_is_detected(fake_index_copy):
+    index_copy = fake_index_copy
     manifest = json.loads((index_copy / MANIFEST).read_text())
     manifest["corpus"]["sha256"] = "0" * 64
     (index_copy / MANIFEST).write_text(json.dumps(manifest))
@@ -75,7 +85,8 @@ def test_stale_corpus_is_detected(index_copy):
     assert _snapshot(index_copy) == before
 
 
-def test_stale_model_is_detected(index_copy):
+def test_stale_model_is_detected(fake_index_copy):
+    index_copy = fake_index_copy
     manifest = json.loads((index_copy / MANIFEST).read_text())
     manifest["models"]["minilm"]["weights_sha256"] = "f" * 64
     (index_copy / MANIFEST).write_text(json.dumps(manifest))
@@ -84,7 +95,8 @@ def test_stale_model_is_detected(index_copy):
 
 
 @pytest.mark.parametrize("damage", ["truncate-vectors", "garbage-manifest", "delete-units", "empty-manifest"])
-def test_corrupt_index_is_detected(index_copy, damage):
+def test_corrupt_index_is_detected(fake_index_copy, damage):
+    index_copy = fake_index_copy
     manifest = read_manifest(index_copy)
     vectors = index_copy / manifest["models"]["e5"]["vectors"]["file"]
     if damage == "truncate-vectors":
@@ -99,14 +111,15 @@ def test_corrupt_index_is_detected(index_copy, damage):
         jmqa.load(index_copy, build_if_needed=False)
 
 
-def test_corrupt_index_is_rebuilt_when_allowed(qa, index_copy):
-    (index_copy / MANIFEST).write_text("{")
-    rebuilt = jmqa.load(index_copy)
-    assert [h.paragraph for h in rebuilt.search("What is OSA?", k=1)] == [6]
-    load_index(index_copy, qa.document, _embedders())  # now valid on disk
+def test_corrupt_index_is_rebuilt_when_allowed(fake_index_copy, fake_embedders):
+    (fake_index_copy / MANIFEST).write_text("{")
+    rebuilt = jmqa.load(fake_index_copy)
+    assert [h.paragraph for h in rebuilt.search("Official Security Assistance", k=1)] == [6]
+    load_index(fake_index_copy, rebuilt.document, _embedders(fake_embedders))  # now valid on disk
 
 
-def test_a_crash_mid_save_leaves_the_old_index_whole(qa, index_copy, monkeypatch):
+def test_a_crash_mid_save_leaves_the_old_index_whole(fake_qa, fake_index_copy, fake_embedders, monkeypatch):
+    qa, index_copy = fake_qa, fake_index_copy
     before = _snapshot(index_copy)
     real_write = index_module._atomic_write
 
@@ -119,20 +132,25 @@ def test_a_crash_mid_save_leaves_the_old_index_whole(qa, index_copy, monkeypatch
     changed = index_module.Index(qa.index.models, {**qa.index.manifest, "built_at": "later"})
     with pytest.raises(OSError, match="simulated"):
         index_module.save_index(changed, index_copy)
-    monkeypatch.undo()
+    monkeypatch.setattr(index_module, "_atomic_write", real_write)
     assert read_manifest(index_copy) == json.loads(before[MANIFEST])
-    load_index(index_copy, qa.document, _embedders())  # the old index still loads
+    load_index(index_copy, qa.document, _embedders(fake_embedders))  # the old index still loads
     assert not [p for p in index_copy.iterdir() if p.name.startswith(".tmp")]
 
 
-def test_saving_removes_files_of_older_builds(qa, index_copy):
-    manifest = json.loads((index_copy / MANIFEST).read_text())
-    old = index_copy / "minilm-0000000000000000.faiss"
+def test_saving_removes_files_of_older_builds(fake_qa, fake_index_copy):
+    manifest = json.loads((fake_index_copy / MANIFEST).read_text())
+    old = fake_index_copy / "minilm-0000000000000000.faiss"
     old.write_bytes(b"old")
     manifest["models"]["minilm"]["vectors"]["file"] = old.name  # an earlier build listed it
-    (index_copy / MANIFEST).write_text(json.dumps(manifest))
-    unlisted = index_copy / "e5-0000000000000000.faiss"  # no manifest lists it: not provably ours
+    old_weights = fake_index_copy / "minilm-0000000000000000.onnx-data"
+    old_weights.write_bytes(b"old")
+    if "query_weights" in manifest["models"]["minilm"]:
+        manifest["models"]["minilm"]["query_weights"]["file"] = old_weights.name
+    (fake_index_copy / MANIFEST).write_text(json.dumps(manifest))
+    unlisted = fake_index_copy / "e5-0000000000000000.faiss"  # no manifest lists it: not provably ours
     unlisted.write_bytes(b"unlisted")
-    index_module.save_index(qa.index, index_copy)
+    index_module.save_index(fake_qa.index, fake_index_copy)
     assert not old.exists() and unlisted.exists()
+    jmqa.load(fake_index_copy, build_if_needed=False)  # re-saving a loaded index keeps it whole
 

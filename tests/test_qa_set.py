@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from jmqa.document import load_statement
-from jmqa.evaluate import QAFileError, QAItem, default_qa_path, load_items, validate_items
+from jmqa.evaluation import QAFileError, QAItem, default_qa_path, load_items, validate_items
 
 QA_FILE = default_qa_path()
 DOC = load_statement()

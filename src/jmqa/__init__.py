@@ -10,12 +10,14 @@
 """
 
 from jmqa import _offline  # noqa: F401  (must run before any model library is imported)
+from jmqa import _threads  # noqa: F401  (likewise: OpenMP reads it once, when first loaded)
 
 import logging
 
 from jmqa.answer import CAUTION, NOT_ADDRESSED, Answer, Quote
 from jmqa.document import Document, Paragraph, Span, load_statement, parse
 from jmqa.errors import (
+    DataFileMissingError,
     DocumentParseError,
     IndexCorruptError,
     IndexFolderError,
@@ -33,9 +35,9 @@ from jmqa.retrieval import CONFIGS, Hit
 __version__ = "0.1.0"
 
 __all__ = [
-    "CAUTION", "CONFIGS", "MAX_QUESTION_CHARS", "NOT_ADDRESSED", "QA", "Answer", "Document",
-    "DocumentParseError", "Hit", "IndexCorruptError", "IndexFolderError", "IndexMissingError",
-    "IndexStaleError",
+    "CAUTION", "CONFIGS", "MAX_QUESTION_CHARS", "NOT_ADDRESSED", "QA", "Answer",
+    "DataFileMissingError", "Document", "DocumentParseError", "Hit", "IndexCorruptError",
+    "IndexFolderError", "IndexMissingError", "IndexStaleError",
     "InvalidArgumentError", "InvalidQuestionError", "JmqaError", "ModelNotInstalledError",
     "Paragraph", "Quote", "Span", "__version__", "build", "default_index_dir", "load",
     "load_statement", "parse",

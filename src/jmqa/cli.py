@@ -74,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--index-dir", type=Path, default=None,
-        help="where the index lives (default: $JMQA_INDEX_DIR or index/ of the checkout)",
+        help="where the index lives (default: $JMQA_INDEX_DIR, else index/ of a source checkout, else ~/.cache/jmqa/index; `jmqa index --where` prints it)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -82,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Embed the statement and write the FAISS index atomically.")
     p.add_argument("--check", action="store_true",
                    help="only check the existing index against the corpus and models; build nothing")
+    p.add_argument("--where", action="store_true",
+                   help="only print the folder the index lives in (for an installed package: "
+                   "~/.cache/jmqa/index); build nothing")
     p.set_defaults(run=cmd_index)
 
     p = sub.add_parser("ask", help="answer a question with quoted paragraphs",
@@ -120,6 +123,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="which split to score (default: test)")
     p.add_argument("--out", type=Path, default=None, help="report folder (default eval/reports)")
     p.add_argument("--bootstrap", type=int, default=1000, help="bootstrap resamples for CIs")
+    p.add_argument("--robustness", action="store_true",
+                   help="also rewrite every item (typos, lower case, ...) and report what holds")
+    p.add_argument("--no-glossary", action="store_true",
+                   help="also score without the glossary and report the difference (ablation)")
     p.set_defaults(run=cmd_eval)
 
     p = sub.add_parser("serve", help="start the web UI (Gradio) on 127.0.0.1:7860",
@@ -152,16 +159,18 @@ def _progress(stage: str, done: int, total: int) -> None:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    from jmqa.embedders import EMBEDDER_NAMES, get_embedder
-    from jmqa.index import load_index
-    from jmqa.index import check_index_folder
+    from jmqa.embedders import EMBEDDER_NAMES, model_card
+    from jmqa.index import check_index_folder, load_index
     from jmqa.qa import build, default_index_dir
 
     folder = args.index_dir or default_index_dir()
+    if args.where:
+        print(Path(folder).resolve())
+        return 0
     if not args.check:
         check_index_folder(folder)  # refuse a folder that is not jmqa's before loading models
     if args.check:
-        load_index(folder, load_statement(), [get_embedder(n) for n in EMBEDDER_NAMES])
+        load_index(folder, load_statement(), [model_card(n) for n in EMBEDDER_NAMES])
         print(f"index at {folder} is up to date")
         return 0
     print(f"building the index into {folder} ...", file=sys.stderr)
@@ -231,7 +240,7 @@ def cmd_paragraphs(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from jmqa.evaluate import main as run_eval
+    from jmqa.evaluation.cli import main as run_eval
 
     return run_eval(args)
 

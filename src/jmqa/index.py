@@ -27,8 +27,9 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
-import hashlib
+import functools
 import errno
+import hashlib
 import json
 import os
 import re
@@ -40,16 +41,19 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+from jmqa import entities as entity_types
 from jmqa.document import Document, Paragraph, Span
 from jmqa.embedders import Embedder
+from jmqa.entities import Entity
 from jmqa.errors import IndexCorruptError, IndexFolderError, IndexMissingError, IndexStaleError
+from jmqa.lexical import find_acronyms
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: entity types of every sentence are stored with the vectors
 MANIFEST = "manifest.json"
 # The names jmqa writes into an index folder: the manifest, the content-addressed data files
 # ("minilm-<16 hex>.faiss"), the lock, mkstemp's temporary files, and the README the source
 # checkout ships in index/. A folder holding nothing else is jmqa's to write into.
-_DATA_FILE = re.compile(r"[A-Za-z0-9_.+]+-[0-9a-f]{16}(?:\.faiss|\.units\.json)")
+_DATA_FILE = re.compile(r"[A-Za-z0-9_.+]+-[0-9a-f]{16}(?:\.faiss|\.units\.json|\.json|\.onnx|\.onnx-data)")
 _TMP_FILE = re.compile(r"\.tmp-[A-Za-z0-9_]+")
 _OWN_NAMES = frozenset({MANIFEST, "README.md", ".lock"})
 # Keys only a jmqa manifest has together; "manifest.json" is a common name (web apps, browser
@@ -57,6 +61,8 @@ _OWN_NAMES = frozenset({MANIFEST, "README.md", ".lock"})
 _MANIFEST_KEYS = frozenset({"format", "models"})
 _MAX_MANIFEST_BYTES = 1 << 20  # jmqa's is ~2 KB; never read a huge foreign file whole
 _NOT_WRITABLE = {errno.EACCES, errno.EPERM, errno.EROFS}
+# Manifest key, file suffix and QueryModel field of a query encoder's files.
+_QUERY_MODEL_FILES = (("query_model", ".onnx", "graph"), ("query_weights", ".onnx-data", "weights"))
 Progress = Callable[[str, int, int], None]
 
 
@@ -70,6 +76,23 @@ class Unit:
     end: int
 
 
+@dataclass(frozen=True)
+class QueryModel:
+    """A query encoder saved with the index: an ONNX graph and the weights file it names.
+
+    Kept apart so that onnxruntime maps the ~90 MB of weights instead of parsing and copying
+    them: half the start-up time and memory. Bytes from build_index; verified paths from
+    load_index (left on disk until used).
+    """
+
+    graph: bytes | Path
+    weights: bytes | Path
+
+    def read(self, part: str) -> bytes:
+        data = getattr(self, part)
+        return data.read_bytes() if isinstance(data, Path) else data
+
+
 @dataclass(frozen=True, eq=False)
 class ModelIndex:
     """The vectors of one model over all units, in the same order as ``units``."""
@@ -78,21 +101,28 @@ class ModelIndex:
     units: tuple[Unit, ...]
     vectors: faiss.Index
     info: dict = field(default_factory=dict)
+    # The model's query encoder (MiniLM: see jmqa.onnx_export), when it has one.
+    query_model: QueryModel | None = None
 
     def scores(self, query_vectors: np.ndarray) -> np.ndarray:
         """Cosine similarity of each query (rows) with every unit (columns), in unit order."""
-        sims, ids = self.vectors.search(np.ascontiguousarray(query_vectors), self.vectors.ntotal)
-        out = np.empty_like(sims)
-        np.put_along_axis(out, ids, sims, axis=1)
-        return out
+        # A product with the ~100 stored vectors: a FAISS search would sort them, then be unsorted.
+        return np.ascontiguousarray(query_vectors, dtype=np.float32) @ self.matrix.T
+
+    @functools.cached_property
+    def matrix(self) -> np.ndarray:
+        """The stored vectors as a (units x dim) array, read out of FAISS once."""
+        return self.vectors.reconstruct_n(0, self.vectors.ntotal)
 
 
 @dataclass(frozen=True, eq=False)
 class Index:
-    """All models' vectors for one document, and the manifest they were saved with."""
+    """All models' vectors for one document, its sentences' entity types, and the manifest."""
 
     models: dict[str, ModelIndex]
     manifest: dict
+    # (paragraph, sentence start) -> entities of that sentence (see jmqa.entities)
+    entities: dict[tuple[int, int], tuple[Entity, ...]] = field(default_factory=dict)
 
 
 def make_units(document: Document, embedder: Embedder) -> list[Unit]:
@@ -166,14 +196,24 @@ def build_index(
             "sentences": sum(u.kind == "sentence" for u in units),
             "longest_unit_tokens": max(embedder.count_tokens(t) for t in texts),
         }
-        models[embedder.name] = ModelIndex(embedder.name, tuple(units), flat, info)
+        query_model = None
+        if getattr(embedder, "exports_query_model", False):
+            query_model = embedder.export_query_model(texts, matrix)  # type: ignore[attr-defined]
+        models[embedder.name] = ModelIndex(embedder.name, tuple(units), flat, info, query_model)
+    if progress:
+        progress("tagging entity types", 0, 1)
+    acronyms = find_acronyms(" ".join(p.text for p in document.paragraphs))
+    tags = entity_types.tag_document(document, acronyms)
+    if progress:
+        progress("tagging entity types", 1, 1)
     manifest = {
         "format": FORMAT_VERSION,
         "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "corpus": {"sha256": document.sha256, "paragraphs": len(document.paragraphs)},
         "models": {name: dict(m.info) for name, m in models.items()},
+        "entities": entity_types.model_fingerprint(),
     }
-    return Index(models, manifest)
+    return Index(models, manifest, tags)
 
 
 # --- persistence ------------------------------------------------------------------------------
@@ -198,6 +238,13 @@ def save_index(index: Index, directory: str | os.PathLike[str]) -> Path:
                 entry["vectors"] = _write_addressed(folder, name, ".faiss", vectors)
                 entry["units"] = _write_addressed(folder, name, ".units.json", units)
                 entry["count"] = model.vectors.ntotal
+                for key, suffix, part in _QUERY_MODEL_FILES:
+                    if model.query_model is not None:  # the graph names the weights by their hash
+                        entry[key] = _write_addressed(folder, name, suffix, model.query_model.read(part))
+                    else:
+                        entry.pop(key, None)
+            tags = json.dumps(entity_types.to_json(index.entities), ensure_ascii=False).encode()
+            manifest.setdefault("entities", {})["tags"] = _write_addressed(folder, "entities", ".json", tags)
             _atomic_write(folder / MANIFEST, json.dumps(manifest, indent=2).encode() + b"\n")
             for stale in sorted(previous - _listed_files(manifest)):
                 (folder / stale).unlink(missing_ok=True)
@@ -284,17 +331,23 @@ def _listed_files(manifest: object) -> set[str]:
         return set()
     entries = [
         info.get(key) for info in models.values() if isinstance(info, dict)
-        for key in ("vectors", "units")
+        for key in ("vectors", "units", *(key for key, _, _ in _QUERY_MODEL_FILES))
     ]
+    entities = manifest.get("entities")
+    entries.append(entities.get("tags") if isinstance(entities, dict) else None)
     names = [e.get("file") for e in entries if isinstance(e, dict)]
     return {n for n in names if isinstance(n, str) and _DATA_FILE.fullmatch(n)}
 
 
+def addressed_name(name: str, suffix: str, data: bytes) -> str:
+    """The file name ``data`` is saved under: ``<model>-<sha256 prefix><suffix>``."""
+    return f"{name}-{hashlib.sha256(data).hexdigest()[:16]}{suffix}"
+
+
 def _write_addressed(folder: Path, name: str, suffix: str, data: bytes) -> dict[str, str]:
-    digest = hashlib.sha256(data).hexdigest()
-    filename = f"{name}-{digest[:16]}{suffix}"
+    filename = addressed_name(name, suffix, data)
     _atomic_write(folder / filename, data)
-    return {"file": filename, "sha256": digest}
+    return {"file": filename, "sha256": hashlib.sha256(data).hexdigest()}
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -389,6 +442,10 @@ def load_index(
         info = manifest["models"].get(embedder.name)
         if info is None:
             raise IndexStaleError(f"the index at {where} has no {embedder.name} vectors. {IndexStaleError.fix}")
+        if getattr(embedder, "exports_query_model", False) and not all(k in info for k, _, _ in _QUERY_MODEL_FILES):
+            raise IndexStaleError(
+                f"the index at {where} has no query encoder for {embedder.name}. {IndexStaleError.fix}"
+            )
         current = embedder.fingerprint()
         changed = [k for k, v in current.items() if info.get(k) != v]
         if changed:
@@ -401,6 +458,9 @@ def load_index(
                 np.frombuffer(_read_verified(folder, info["vectors"]), dtype=np.uint8)
             )
             units = tuple(Unit(**u) for u in json.loads(_read_verified(folder, info["units"])))
+            query_model = None
+            if "query_model" in info:
+                query_model = QueryModel(*(_verified_path(folder, info[k]) for k, _, _ in _QUERY_MODEL_FILES))
         except IndexCorruptError:
             raise
         except Exception as exc:  # faiss raises RuntimeError, json ValueError, Unit TypeError
@@ -415,8 +475,45 @@ def load_index(
             )
         if any(u.paragraph < 1 or u.paragraph > len(document.paragraphs) for u in units):
             raise IndexCorruptError(f"the index at {where} cites paragraphs the statement lacks. {IndexCorruptError.fix}")
-        models[embedder.name] = ModelIndex(embedder.name, units, vectors, info)
-    return Index(models, manifest)
+        models[embedder.name] = ModelIndex(embedder.name, units, vectors, info, query_model)
+    return Index(models, manifest, _load_entities(folder, manifest, where))
+
+
+def _load_entities(folder: Path, manifest: dict, where: Path) -> dict[tuple[int, int], tuple[Entity, ...]]:
+    info = manifest.get("entities")
+    if not isinstance(info, dict) or not isinstance(info.get("tags"), dict):
+        raise IndexStaleError(f"the index at {where} has no entity types. {IndexStaleError.fix}")
+    current = entity_types.model_fingerprint()
+    changed = [k for k, v in current.items() if info.get(k) != v]
+    if changed:
+        raise IndexStaleError(
+            f"the index at {where} was tagged with another spaCy pipeline ({', '.join(changed)} "
+            f"differ). {IndexStaleError.fix}"
+        )
+    try:
+        return entity_types.from_json(json.loads(_read_verified(folder, info["tags"])))
+    except IndexCorruptError:
+        raise
+    except (ValueError, TypeError, KeyError) as exc:
+        raise IndexCorruptError(
+            f"the entity types of the index at {where} are unreadable ({exc}). {IndexCorruptError.fix}"
+        ) from exc
+
+
+def _verified_path(folder: Path, entry: dict) -> Path:
+    """Check a large file against its manifest entry without holding it in memory (its user,
+    onnxruntime, reads it itself), and return its path."""
+    path = folder / Path(entry["file"]).name
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as exc:
+        raise IndexCorruptError(f"{path} is missing or unreadable ({exc}). {IndexCorruptError.fix}") from exc
+    if digest.hexdigest() != entry.get("sha256"):
+        raise IndexCorruptError(f"{path} does not match its checksum in the manifest. {IndexCorruptError.fix}")
+    return path
 
 
 def _read_verified(folder: Path, entry: dict) -> bytes:
@@ -428,3 +525,4 @@ def _read_verified(folder: Path, entry: dict) -> bytes:
     if hashlib.sha256(data).hexdigest() != entry.get("sha256"):
         raise IndexCorruptError(f"{path} does not match its checksum in the manifest. {IndexCorruptError.fix}")
     return data
+

@@ -20,12 +20,12 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 
 import bm25s
 import numpy as np
 import Stemmer
 
+from jmqa.data_files import read_data_file
 from jmqa.document import Document
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
@@ -105,6 +105,9 @@ def find_acronyms(text: str) -> dict[str, str]:
     return found
 
 
+GLOSSARY_FILES = ("glossary-en.tsv", "glossary.tsv")
+
+
 @dataclass(frozen=True)
 class Glossary:
     """Everyday English, Malay and Japanese phrasings mapped to the statement's own terms.
@@ -118,13 +121,11 @@ class Glossary:
     @classmethod
     def load(cls) -> Glossary:
         rows = []
-        folder = resources.files("jmqa").joinpath("data")
-        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-            if entry.name.startswith("glossary") and entry.name.endswith(".tsv"):
-                for line in entry.read_text(encoding="utf-8").splitlines():
-                    fields = line.split("\t")
-                    if len(fields) == 3 and not line.startswith("#") and all(f.strip() for f in fields):
-                        rows.append(tuple(f.strip() for f in fields))
+        for name in GLOSSARY_FILES:  # listed, not globbed: a missing file must fail, not shrink
+            for line in read_data_file(name).splitlines():
+                fields = line.split("\t")
+                if len(fields) == 3 and not line.startswith("#") and all(f.strip() for f in fields):
+                    rows.append(tuple(f.strip() for f in fields))
         return cls(tuple(rows))  # type: ignore[arg-type]
 
     def matches(self, question: str) -> list[tuple[str, str]]:
@@ -165,11 +166,7 @@ class Lexicon:
         self._glossed = {
             term.lower() for lang, term, _ in self.glossary.entries if lang == "en" and " " not in term
         }
-        self._words_by_start: dict[tuple[str, int], set[str]] = {}
-        for word in self._words:
-            self._words_by_start.setdefault((word[0], len(word)), set()).add(word)
-        # Asked several times per question (search, coverage, names), so remembered.
-        self.corrections = functools.lru_cache(maxsize=1024)(self._corrections)
+        self._compound = _compound_of(parties(document))
         self._bm25 = bm25s.BM25()
         self._bm25.index(docs, show_progress=False)
         n = self._n = len(docs)
@@ -196,52 +193,21 @@ class Lexicon:
         return found
 
     def explanations(self, question: str) -> list[tuple[str, str]]:
-        """(word in the question, statement term) from the glossary and from spelling."""
-        return self.glossary.matches(question) + self.corrections(question)
-
-    def _corrections(self, question: str) -> list[tuple[str, str]]:
-        """Long words of an English question that are one slip from a statement word.
-
-        "semicondcutor" is "semiconductor": one swap of neighbouring letters. Only words of 7 or
-        more letters whose stem the statement lacks are tried, the first letter must agree, and
-        only one edit is allowed (two from 10 letters), so a real word is rarely "corrected" into
-        a different one ("rational" stays, though "national" is one letter away).
-
-        >>> from jmqa.document import load_statement
-        >>> Lexicon(load_statement()).corrections("semicondcutor cooperation")
-        [('semicondcutor', 'semiconductor')]
-        """
-        if language_of(question) != "en":
-            return []
-        found = []
-        for word in dict.fromkeys(w.lower() for w in _WORD.findall(question)):
-            stems = tokenize(word)
-            if len(word) < 7 or not word.isalpha() or not stems or stems[0] in self.idf:
-                continue
-            limit = 1 if len(word) < 10 else 2
-            candidates = sorted(
-                known
-                for size in range(len(word) - limit, len(word) + limit + 1)
-                for known in self._words_by_start.get((word[0], size), ())
-                if edit_distance(word, known, limit) <= limit
-            )
-            if len(candidates) == 1:  # two equally near words: no way to tell which was meant
-                found.append((word, candidates[0]))
-        return found
+        """(term in the question, statement term) pairs from the glossary."""
+        return self.glossary.matches(question)
 
     def expand(self, question: str) -> str:
         """The question as searched, with the statement's own terms appended, for every signal
         to read.
 
         >>> from jmqa.document import load_statement
-        >>> Lexicon(load_statement()).expand("Do Tokyo and KL back FOIP?")
-        'Do the two countries back FOIP? (Free and Open Indo-Pacific)'
+        >>> Lexicon(load_statement()).expand("Do they back FOIP?")
+        'Do they back FOIP? (Free and Open Indo-Pacific)'
         >>> Lexicon(load_statement()).expand("japan malaysia strategic dialogue")
         'bilateral strategic dialogue'
         """
-        searched = _CAPITAL_PAIR.sub("the two countries", question)
-        extra = self.additions(searched)  # before the compound goes: "Malaysia-Japan International ..."
-        searched = _COMPOUND.sub("bilateral", searched)
+        extra = self.additions(question)  # before the compound goes: "Malaysia-Japan International ..."
+        searched = self._compound.sub("bilateral", question) if self._compound else question
         return f"{searched} ({'; '.join(extra)})" if extra else searched
 
     def scores(self, question: str) -> np.ndarray:
@@ -318,27 +284,6 @@ class Lexicon:
         return known / total
 
 
-def edit_distance(a: str, b: str, limit: int) -> int:
-    """Edits (insert, delete, substitute, swap two neighbours) from ``a`` to ``b``, or
-    ``limit + 1`` as soon as it is clear there are more than ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        row = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            row[j] = min(
-                previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] != b[j - 1])
-            )
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                row[j] = min(row[j], previous2[j - 2] + 1)
-        if min(row) > limit:
-            return limit + 1
-        previous2, previous = previous, row
-    return previous[-1]
-
-
 # Japanese question framing, which says nothing about the topic.
 _JA_FRAMING = ("何と言", "何を言", "教えて", "について", "何人", "いくら", "いつ", "何", "どう", "ですか", "ますか")
 
@@ -365,18 +310,30 @@ def _ideographic_coverage(question: str, terms: list[str]) -> float:
     return len(chars & positions(terms)) / len(chars)
 
 
-# "Tokyo and KL", "Putrajaya and Tokyo": the two governments by their capitals, as the press writes.
-# Searched as such, the capitals pull toward the paragraphs that name the cities (¶1 "in Tokyo",
-# ¶23's "Kuala Lumpur Action Plan"); one capital alone may well mean the city.
-_CAPITAL_PAIR = re.compile(
-    r"\bTokyo\s*(?:and|&)\s*(?:Kuala Lumpur|KL|Putrajaya)\b"
-    r"|\b(?:Kuala Lumpur|KL|Putrajaya)\s*(?:and|&)\s*Tokyo\b",
-    re.IGNORECASE,
-)
-# "the japan malaysia strategic dialogue", "Japan-Malaysia ties": the statement names both countries
-# in nearly every sentence, so the compound says only "bilateral" (its own word), while the models
-# read it as a pull toward the few things it names "Japan-Malaysia ..." (the AI Platform, JMEPA).
-_COMPOUND = re.compile(r"\b(?:Japan\s*[-–]?\s*Malaysia|Malaysia\s*[-–]?\s*Japan)\b", re.IGNORECASE)
+def parties(document: Document) -> list[str]:
+    """The parties of a bilateral statement: the names in its title ("Japan-Malaysia Joint
+    Statement", "Joint Statement by the President of X and the Prime Minister of Y") that its
+    paragraphs keep repeating (in at least half of them)."""
+    names = re.findall(r"\b[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*", document.title.replace("-", " "))
+    words = {w for name in names for w in name.split()}
+    count = len(document.paragraphs) or 1
+    return [
+        w for w in sorted(words)
+        if w.lower() not in {"joint", "statement", "declaration", "the", "of", "and", "vision"}
+        and sum(w in p.text for p in document.paragraphs) * 2 >= count
+    ]
+
+
+def _compound_of(names: list[str]) -> re.Pattern[str] | None:
+    """ "japan malaysia strategic dialogue", "Japan-Malaysia ties": a statement names its two
+    parties in nearly every sentence, so their compound says only "bilateral" (the genre's own
+    word), while the models would read it as a pull toward the few things named "A-B ..." """
+    if len(names) != 2:
+        return None
+    a, b = (re.escape(n) for n in names)
+    return re.compile(rf"\b(?:{a}\s*[-–]?\s*{b}|{b}\s*[-–]?\s*{a})\b", re.IGNORECASE)
+
+
 _NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:[-’'][A-Za-z]+)?(?:\s+(?:of\s+|and\s+|the\s+)?[A-Z][A-Za-z0-9]*)*")
 # Where a capital says nothing about a name: the start of the question or of a sentence in it.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+)\W*$")
@@ -388,59 +345,10 @@ _MALAY = set(
     """apa apakah adakah bagaimana berapa bila bilakah siapa mengapa kenapa mana yang dan dengan
     untuk tentang mengenai dalam ini itu di ke dari pada tidak ada akan antara kedua negara mereka
     kata kerjasama telah sudah oleh bagi atau juga lebih serta boleh perlu kerajaan perdana menteri
-    jepun""".split()
+    """.split()
 )
 
 
 @functools.cache
 def _malay_stems() -> frozenset[str]:
     return frozenset(_stemmer().stemWords(sorted(_MALAY)))
-
-
-def language_of(text: str) -> str:
-    """"en", "ms" (Malay) or "other" (mostly non-Latin script), by a cheap heuristic.
-
-    The English-only signals (MiniLM, BM25, term coverage) say nothing useful about a question in
-    another language, so the retriever and the refusal rule switch to the multilingual model.
-    """
-    letters = [ch for ch in text if ch.isalpha()]
-    if letters and sum(ch.isascii() for ch in letters) / len(letters) < 0.5:
-        return "other"
-    words = [w.lower() for w in _WORD.findall(text)]
-    if words and sum(w in _MALAY for w in words) / len(words) >= 0.3:
-        return "ms"
-    return "en"
-
-
-# Common words of languages jmqa does not read, less any that are English words too ("die").
-_FOREIGN = {
-    name: set(words.split()) - _STOPWORDS - {"die", "was", "also", "an", "son"}
-    for name, words in {
-        "French": "le la les des du et est que qui quoi dans pour sur avec ont sont une au aux ce"
-        " cette entre quel quelle quels quelles dit ont-ils leur leurs ils elles",
-        "Spanish": "el los las del y es qué que en para con por una sobre entre cuál cuáles han"
-        " dicho dijeron sus ellos",
-        "German": "der die das und ist was wie mit für über zwischen haben sie ein eine nicht auf"
-        " den dem des sagen gesagt beiden",
-        "Portuguese": "o os as do da dos das em com para sobre entre é qual quais disseram eles",
-        "Italian": "il lo gli della delle che cosa hanno detto sono tra per con sul sulla",
-    }.items()
-}
-
-
-def unsupported_language(text: str) -> str | None:
-    """The name of the language a Latin-script question seems to be in, if jmqa does not read it.
-
-    >>> unsupported_language("Qu'ont dit les dirigeants sur l'huile de palme ?")
-    'French'
-    >>> unsupported_language("What did they say about palm oil?") is None
-    True
-    """
-    words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
-    if not words or language_of(text) != "en":
-        return None
-    name, share = max(
-        ((name, sum(w in vocab for w in words) / len(words)) for name, vocab in _FOREIGN.items()),
-        key=lambda pair: pair[1],
-    )
-    return name if share >= 0.3 else None

@@ -20,27 +20,23 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from jmqa.analysis import Analyzer, QuestionAnalysis
 from jmqa.answer import Answer, Answerer, Calibration
 from jmqa.document import Document, Paragraph, load_statement
-from jmqa.embedders import EMBEDDER_NAMES, get_embedder
+from jmqa.embedders import EMBEDDER_NAMES, get_embedder, model_card, query_embedder
 from jmqa.errors import IndexError_, IndexFolderError, InvalidArgumentError
 from jmqa.index import (
     Index,
     Progress,
+    QueryModel,
     build_index,
     check_index_folder,
     load_index,
     read_manifest,
     save_index,
 )
-from jmqa.lexical import Lexicon, tokenize
-from jmqa.question import (
-    cited_paragraphs,
-    clean_question,
-    named_sections,
-    question_list,
-    without_references,
-)
+from jmqa.lexical import Glossary, Lexicon, tokenize
+from jmqa.question import question_list
 from jmqa.retrieval import CONFIGS, Hit, Retriever, RetrieverConfig, Signals, config_named
 
 log = logging.getLogger("jmqa")
@@ -80,6 +76,7 @@ def load(
     *,
     build_if_needed: bool = True,
     progress: Progress | None = None,
+    glossary: Glossary | None = None,
 ) -> QA:
     """Load the shipped statement, the models and the index in ``index_dir``.
 
@@ -88,7 +85,8 @@ def load(
     :class:`jmqa.IndexCorruptError`, whose message says which command fixes it. A rebuild is
     announced (why, and where) as a warning on the ``jmqa`` logger before it starts, and is
     refused with :class:`jmqa.IndexFolderError` before it starts if the folder is not jmqa's
-    or not writable.
+    or not writable. ``glossary``
+    replaces the shipped one (``Glossary(())`` measures the pipeline without it).
     """
     folder = Path(index_dir) if index_dir is not None else default_index_dir()
     if build_if_needed:
@@ -97,17 +95,19 @@ def load(
         except IndexError_ as problem:
             _rebuild_reason(folder, problem)  # so refuse a folder before any model loads
     document = load_statement()
-    embedders = {name: get_embedder(name) for name in EMBEDDER_NAMES}
+    cards = [model_card(name) for name in EMBEDDER_NAMES]  # checking must not import torch
     try:
-        index = load_index(folder, document, list(embedders.values()))
+        index = load_index(folder, document, cards)
     except IndexError_ as problem:
         if not build_if_needed:
             raise
         reason = _rebuild_reason(folder, problem)
         log.warning("rebuilding the index because %s (this takes a minute or so)", reason)
-        index = build_index(document, list(embedders.values()), progress)
-        save_index(index, folder)
-    return QA(document, index, embedders)
+        built = build_index(document, [get_embedder(name) for name in EMBEDDER_NAMES], progress)
+        save_index(built, folder)
+        index = load_index(folder, document, cards)  # answer from what is on disk, as next time
+    embedders = {n: query_embedder(n, _graph_path(index.models[n].query_model)) for n in EMBEDDER_NAMES}
+    return QA(document, index, embedders, glossary)
 
 
 def _rebuild_reason(folder: Path, problem: IndexError_) -> str:
@@ -120,15 +120,24 @@ def _rebuild_reason(folder: Path, problem: IndexError_) -> str:
     return reason
 
 
+def _graph_path(query_model: QueryModel | None) -> Path | None:
+    return query_model.graph if query_model and isinstance(query_model.graph, Path) else None
+
+
 class QA:
     """Search and answer questions over one statement. Thread-safe for concurrent readers."""
 
-    def __init__(self, document: Document, index: Index, embedders: dict) -> None:
+    def __init__(
+        self, document: Document, index: Index, embedders: dict, glossary: Glossary | None = None
+    ) -> None:
         self.document = document
         self.index = index
-        self.lexicon = Lexicon(document)
+        self.lexicon = Lexicon(document, glossary)  # None: the shipped glossary
+        self.analyzer = Analyzer(document)
         self.retriever = Retriever(document, index, embedders, self.lexicon)
-        self.answerer = Answerer(document, self.lexicon, Calibration.load())
+        self.answerer = Answerer(
+            document, self.lexicon, Calibration.load(), index.entities, self.analyzer.facts
+        )
 
     @property
     def paragraph_count(self) -> int:
@@ -145,9 +154,13 @@ class QA:
             )
         return k
 
+    def analyze(self, question: str) -> QuestionAnalysis:
+        """What jmqa reads in ``question`` (raises :class:`jmqa.InvalidQuestionError`)."""
+        return self.analyzer.analyze(question)
+
     def signals(self, questions: Sequence[str]) -> list[Signals]:
-        """Cleaned questions' retrieval signals (raises :class:`jmqa.InvalidQuestionError`)."""
-        return self.retriever.signals([clean_question(q) for q in question_list(questions)])
+        """Questions' retrieval signals (raises :class:`jmqa.InvalidQuestionError`)."""
+        return self.retriever.signals([self.analyzer.analyze(q) for q in question_list(questions)])
 
     def search(self, question: str, k: int = 5, retriever: str | RetrieverConfig = "default") -> list[Hit]:
         """The ``k`` most relevant paragraphs for ``question``, best first."""
@@ -158,7 +171,7 @@ class QA:
     ) -> list[list[Hit]]:
         """:meth:`search` for a batch of questions; the models run once per batch."""
         k, config = self._check_k(k), self._config(retriever)
-        return [self._ranked(s, config, self._asked_for(s.question))[:k] for s in self.signals(questions)]
+        return [self._ranked(s, config, self._asked_for(s.analysis))[:k] for s in self.signals(questions)]
 
     def ask(self, question: str, retriever: str | RetrieverConfig = "default") -> Answer:
         """Quote the paragraphs that answer ``question``, or say the statement does not."""
@@ -172,10 +185,10 @@ class QA:
 
     def answer_signals(self, signals: Signals, config: RetrieverConfig) -> tuple[list[Hit], Answer]:
         """Every paragraph ranked under ``config``, and the answer quoting the best of them."""
-        cited = cited_paragraphs(signals.question, self.paragraph_count)
+        cited = signals.analysis.paragraphs
         if cited:
             return self._answer_cited(signals, config, cited)
-        section = self._whole_section(signals.question)
+        section = self._whole_section(signals.analysis)
         hits = self._ranked(signals, config, section)
         evidence = self.retriever.fused(signals, CONFIGS["default"])
         if section:
@@ -187,43 +200,42 @@ class QA:
     ) -> tuple[list[Hit], Answer]:
         # "How much does ¶14 say Japan gave?": judge and mark ¶14 on what is asked of it, without
         # the reference ("14" is no figure the statement gives).
-        rest = without_references(signals.question)
+        rest = signals.analysis.remainder
         asks_more = bool(self.lexicon.content_terms(rest))
-        judged = self.retriever.signals([rest])[0] if asks_more else signals
+        judged = self.retriever.signals([self.analyzer.analyze(rest)])[0] if asks_more else signals
         hits = self._ranked(judged, config, cited)
         evidence = self.retriever.fused(judged, CONFIGS["default"])
         answer = self.answerer.cite(judged, evidence, hits, cited, asks_more)
-        return hits, replace(answer, question=signals.question)
+        return hits, replace(answer, question=signals.analysis.text)
 
     def _ranked(self, signals: Signals, config: RetrieverConfig, first: tuple[int, ...]) -> list[Hit]:
         """Every paragraph, best first, except that ``first`` (asked for by the question) leads,
         in its own order."""
         hits = self.retriever.rank(signals, config, self.paragraph_count)
-        first = first or self._section_lead(signals.question, hits)
+        first = first or self._section_lead(signals.analysis, hits)
         order = {n: i for i, n in enumerate(first)}
         return sorted(hits, key=lambda h: order.get(h.paragraph, len(order)))  # stable: rank order else
 
-    def _asked_for(self, question: str) -> tuple[int, ...]:
-        """The paragraphs ``question`` asks for by number ("¶9 and ¶2") or as a whole section."""
-        return cited_paragraphs(question, self.paragraph_count) or self._whole_section(question)
+    def _asked_for(self, analysis: QuestionAnalysis) -> tuple[int, ...]:
+        """The paragraphs the question asks for by number ("¶9 and ¶2") or as a whole section."""
+        return analysis.paragraphs or self._whole_section(analysis)
 
-    def _named_sections(self, question: str) -> list[tuple[str, list[Paragraph]]]:
-        """The sections ``question`` names ("the security section"), as (heading, paragraphs)."""
-        headings = [heading for heading, _ in self.document.sections]
-        return [self.document.sections[i] for i in named_sections(question, headings)]
+    def _named_sections(self, analysis: QuestionAnalysis) -> list[tuple[str, list[Paragraph]]]:
+        """The sections the question names ("the security section"), as (heading, paragraphs)."""
+        return [self.document.sections[i] for i in analysis.sections]
 
-    def _section_lead(self, question: str, hits: list[Hit]) -> tuple[int, ...]:
+    def _section_lead(self, analysis: QuestionAnalysis, hits: list[Hit]) -> tuple[int, ...]:
         """For a question that asks something of a section ("How does the final section sum
         up...?"), the best-ranked paragraph of that section: the person said where to look."""
-        named = {p.number for _, paragraphs in self._named_sections(question) for p in paragraphs}
+        named = {p.number for _, paragraphs in self._named_sections(analysis) for p in paragraphs}
         return next(((h.paragraph,) for h in hits if h.paragraph in named), ())
 
-    def _whole_section(self, question: str) -> tuple[int, ...]:
-        """The paragraphs of the sections ``question`` asks for whole ("Summarise the security
+    def _whole_section(self, analysis: QuestionAnalysis) -> tuple[int, ...]:
+        """The paragraphs of the sections the question asks for whole ("Summarise the security
         section"); none when it asks something of them ("What does the security section say
         about coast guards?"), which is answered like any question: its words lead there."""
-        groups = self._named_sections(question)
+        groups = self._named_sections(analysis)
         named = " ".join(heading for heading, _ in groups) + " " + _SECTION_FRAMING
-        if not groups or set(self.lexicon.content_terms(question)) - set(tokenize(named)):
+        if not groups or set(self.lexicon.content_terms(analysis.normalized)) - set(tokenize(named)):
             return ()
         return tuple(p.number for _, paragraphs in groups for p in paragraphs)

@@ -16,15 +16,18 @@ Example::
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from jmqa.analysis import QuestionAnalysis
+from jmqa.calibration import Calibration
 from jmqa.document import Document
 from jmqa.embedders import Embedder
 from jmqa.errors import InvalidArgumentError
-from jmqa.index import Index
-from jmqa.lexical import Lexicon, language_of
+from jmqa.index import Index, Unit
+from jmqa.lexical import Lexicon
 
 SIGNALS = ("bm25", "minilm.window", "minilm.sentence", "e5.window", "e5.sentence")
 
@@ -43,7 +46,8 @@ class Hit:
 class Signals:
     """The evidence for one question: arrays of one value per paragraph (index 0 is ¶1)."""
 
-    question: str
+    analysis: QuestionAnalysis
+    question: str  # the text searched: the analysis's normalised asking sentence
     language: str
     glossed: bool  # the glossary or an acronym added statement terms to the question
     coverage: float
@@ -66,7 +70,8 @@ class RetrieverConfig:
 
 _E5_ONLY = {"e5.window": 1.0, "e5.sentence": 1.0}
 
-# Weights of "default" were chosen on the dev split of eval/qa.jsonl (see eval/README.md).
+# Weights of "default" are fitted on the dev split of eval/qa.jsonl by eval/tune.py and read from
+# data/calibration.json (see eval/README.md).
 CONFIGS: dict[str, RetrieverConfig] = {
     c.name: c
     for c in [
@@ -83,15 +88,7 @@ CONFIGS: dict[str, RetrieverConfig] = {
         ),
         RetrieverConfig(
             "default",
-            # Dev grid (eval/tune.py): e5 carries most of the weight, BM25 adds exact terms and
-            # MiniLM a second view. Many settings tie on dev; this one keeps every signal.
-            {
-                "bm25": 1.0,
-                "minilm.window": 0.5,
-                "minilm.sentence": 0.5,
-                "e5.window": 1.0,
-                "e5.sentence": 1.0,
-            },
+            Calibration.load().fusion_weights,  # fitted on the dev grid (eval/tune.py)
             multilingual_fallback=True,
             description="z-score fusion of BM25 + MiniLM + e5; e5 alone for other languages",
         ),
@@ -126,34 +123,39 @@ class Retriever:
         self.embedders = dict(embedders)
         self.lexicon = lexicon
         self._n = len(document.paragraphs)
+        self._groups = {name: _UnitGroups(m.units, self._n) for name, m in index.models.items()}
+        self._pool = ThreadPoolExecutor(max(1, len(self.embedders)), thread_name_prefix="jmqa-encode")
 
-    def signals(self, questions: Sequence[str]) -> list[Signals]:
-        """All signals for a batch of (already cleaned) questions; models run once per batch."""
+    def signals(self, analyses: Sequence[QuestionAnalysis]) -> list[Signals]:
+        """All signals for a batch of analysed questions; models run once per batch."""
+        questions = [a.searched for a in analyses]
         expanded = [self.lexicon.expand(q) for q in questions]
-        per_model: dict[str, np.ndarray] = {}
-        for name, embedder in self.embedders.items():
-            per_model[name] = self.index.models[name].scores(embedder.encode_queries(expanded))
+        best: dict[str, np.ndarray] = {}  # "minilm.window" -> (questions x paragraphs)
+        sentence_scores: dict[str, list[list[float]]] = {}
+        # The models run side by side: both release the GIL, and their sum was most of a warm ask.
+        encoded = {
+            name: self._pool.submit(embedder.encode_queries, expanded)
+            for name, embedder in self.embedders.items()
+        }
+        for name, future in encoded.items():
+            sims = self.index.models[name].scores(future.result())
+            groups = self._groups[name]
+            for kind in ("window", "sentence"):
+                best[f"{name}.{kind}"] = groups.best(sims, kind)
+            sentence_scores[name] = sims[:, groups.sentence_columns].tolist()
         out = []
         for i, question in enumerate(questions):
             per_paragraph = {"bm25": self.lexicon.scores(question)}
-            sentences: dict[str, dict[tuple[int, int], float]] = {}
-            for name, sims in per_model.items():
-                units = self.index.models[name].units
-                for kind in ("window", "sentence"):
-                    best = np.full(self._n, -1.0, dtype=np.float32)
-                    for u, s in zip(units, sims[i]):
-                        if u.kind == kind and s > best[u.paragraph - 1]:
-                            best[u.paragraph - 1] = s
-                    per_paragraph[f"{name}.{kind}"] = best
-                sentences[name] = {
-                    (u.paragraph, u.start): float(s)
-                    for u, s in zip(units, sims[i])
-                    if u.kind == "sentence"
-                }
+            per_paragraph.update({signal: values[i] for signal, values in best.items()})
+            sentences = {
+                name: dict(zip(self._groups[name].sentence_keys, rows[i]))
+                for name, rows in sentence_scores.items()
+            }
             out.append(
                 Signals(
+                    analysis=analyses[i],
                     question=question,
-                    language=language_of(question),
+                    language=analyses[i].language,
                     glossed=bool(self.lexicon.additions(question)),
                     coverage=self.lexicon.coverage(question),
                     per_paragraph=per_paragraph,
@@ -192,6 +194,30 @@ class Retriever:
             )
             for i in order
         ]
+
+
+class _UnitGroups:
+    """Which columns of a model's score matrix belong to which paragraph, per kind of unit, so
+    a paragraph's best unit is one array operation rather than a Python loop over units."""
+
+    def __init__(self, units: Sequence[Unit], paragraphs: int) -> None:
+        self.sentence_columns = [i for i, u in enumerate(units) if u.kind == "sentence"]
+        self.sentence_keys = [(units[i].paragraph, units[i].start) for i in self.sentence_columns]
+        self._table: dict[str, np.ndarray] = {}
+        for kind in ("window", "sentence"):
+            columns: list[list[int]] = [[] for _ in range(paragraphs)]
+            for i, u in enumerate(units):
+                if u.kind == kind:
+                    columns[u.paragraph - 1].append(i)
+            width = max(1, max(len(c) for c in columns))
+            # Padded with len(units): the extra column of -1 added in best(), a paragraph's score
+            # when it has no unit of this kind.
+            self._table[kind] = np.array([c + [len(units)] * (width - len(c)) for c in columns])
+
+    def best(self, sims: np.ndarray, kind: str) -> np.ndarray:
+        """(questions x paragraphs): each paragraph's best score over its units of ``kind``."""
+        padded = np.hstack([sims, np.full((len(sims), 1), -1.0, dtype=sims.dtype)])
+        return padded[:, self._table[kind]].max(axis=2).astype(np.float32)
 
 
 def _ranks(values: np.ndarray) -> np.ndarray:

@@ -1,0 +1,167 @@
+"""Question analysis: what a person typed, turned into what retrieval and answering read.
+
+One stage, one frozen :class:`QuestionAnalysis` per question: its language (a language-ID
+library, not word lists), the sentence that asks in a long message, the text normalised (chat
+abbreviations, spelling against the statement's own words and common English, the statement's
+case), the kind of answer it expects, the topics of a question that joins two, and the
+paragraphs or sections it names.
+
+Example::
+
+    >>> from jmqa.document import load_statement
+    >>> analyzer = Analyzer(load_statement())
+    >>> a = analyzer.analyze("I cover trade. how many ppl visited japan n malaysia last yr")
+    >>> a.language, a.asking, a.answer_types
+    ('en', 'how many ppl visited japan n malaysia last yr', ('number',))
+    >>> a.normalized
+    'how many people visited Japan n Malaysia last year'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from jmqa.answer_types import StatementFacts, expected_answer_types
+from jmqa.document import Document
+from jmqa.language import detect_language
+from jmqa.normalize import Normalizer
+from jmqa.question import cited_paragraphs, clean_question, named_sections, without_references
+
+# A sentence ends at . ! ? followed by a space and what starts a sentence; "U.S. Navy" and "2.0"
+# do not end one (no space, or a lower-case word follows an abbreviation).
+_SENTENCE = re.compile(
+    r"(?<=[.!?])\s+(?=[\"“(]?[A-Z0-9\u3000-\u9fff])|(?<=[。？！])"
+    r"|(?<=[.!?])\s+(?=(?:what|which|who|when|where|why|how|is|are|did|does|do|can|could)\b)"
+)
+_QUESTION_START = re.compile(
+    r"^\W*(what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|has|have|had|will"
+    r"|would|can|could|should|shall|tell|list|name|summari[sz]e|explain|describe|give|show|any"
+    r"|apa|apakah|adakah|bagaimana|berapa|bila|bilakah|siapa|mengapa|kenapa|di mana)\b",
+    re.IGNORECASE,
+)
+# Topics joined in one question: "about palm oil and (about) semiconductors", "X as well as Y".
+_JOINED = re.compile(r"\s*(?:,?\s+(?:and|as well as|plus|along with)\s+(?:also\s+)?(?:about|on|regarding)?\s*|;\s*)", re.IGNORECASE)
+_ABOUT = re.compile(r"\b(?:about|on|regarding|concerning|re)\s+(.+?)\s*[?.!]*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class QuestionAnalysis:
+    """Everything later stages need to know about one question."""
+
+    text: str  # the question as typed, cleaned (what the answer echoes)
+    language: str  # ISO 639-1 ("en", "ms", "ja", "fr", ...) or "other"
+    asking: str  # the sentence(s) that ask, without a long message's context
+    normalized: str  # ``asking`` with abbreviations, spelling and case mended (English only)
+    corrections: tuple[tuple[str, str], ...]  # (typed, read as)
+    answer_types: tuple[str, ...]  # see answer_types.expected_answer_types
+    topics: tuple[str, ...]  # two or more when the question joins topics, else ()
+    paragraphs: tuple[int, ...]  # paragraph numbers it names ("¶14", "the last paragraph")
+    sections: tuple[int, ...]  # indices into Document.sections of sections it names
+
+    @property
+    def searched(self) -> str:
+        """The text the retrievers search."""
+        return self.normalized
+
+    @property
+    def remainder(self) -> str:
+        """What is left to look for once named paragraphs are taken out ("In ¶14, how much...")."""
+        return without_references(self.normalized)
+
+
+class Analyzer:
+    """Analyses questions about one statement (its vocabulary, paragraph count and sections)."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        texts = [p.text for p in document.paragraphs] + [h for h, _ in document.sections if h]
+        self.normalizer = Normalizer(texts)
+        self.facts = statement_facts(document)
+        self._headings = [heading for heading, _ in document.sections]
+        self.analyze = functools.lru_cache(maxsize=2048)(self._analyze)
+
+    def _analyze(self, question: str) -> QuestionAnalysis:
+        text = clean_question(question)
+        asking = asking_part(text)
+        # The statement's own names ("Japan-Malaysia AI Platform", "Perodua") say nothing of the
+        # language a question is in, and sway a detector on short questions.
+        language = detect_language(self._without_names(asking))
+        normalized, corrections = asking, ()
+        if language != "en" and _is_latin(asking):
+            # "what abt semicondctors" reads as Indonesian until its slips are mended.
+            mended = self.normalizer.normalize(asking)
+            if detect_language(self._without_names(mended.text)) == "en":
+                language = "en"
+        if language == "en":
+            mended = self.normalizer.normalize(asking)
+            normalized, corrections = mended.text, mended.changes
+        return QuestionAnalysis(
+            text=text,
+            language=language,
+            asking=asking,
+            normalized=normalized,
+            corrections=corrections,
+            answer_types=expected_answer_types(normalized),
+            topics=split_topics(normalized) if language == "en" else (),
+            paragraphs=cited_paragraphs(normalized, len(self.document.paragraphs)),
+            sections=named_sections(normalized, self._headings),
+        )
+
+
+    def _without_names(self, text: str) -> str:
+        if not _is_latin(text):
+            return text
+        kept = "".join(w for w in re.split(r"(\W+)", text) if not self.normalizer.is_name(w)).strip()
+        # One word left ("perodua daihatsu hev") is too little to tell any language by.
+        return kept if len(re.findall(r"[^\W\d_]{2,}", kept)) >= 2 else "OK"
+
+
+def asking_part(text: str) -> str:
+    """The sentences of a message that ask: those ending in "?" (or starting like a question),
+    after any context the person gave first. The whole text when no sentence asks, or when the
+    asking sentence leans on the context ("What did they say about it?")."""
+    sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+    if len(sentences) < 2:
+        return text
+    asking = [s for s in sentences if s.rstrip().endswith(("?", "？"))]
+    if not asking:
+        asking = [s for s in sentences if _QUESTION_START.search(s)][-1:]
+    if not asking:
+        return text
+    joined = " ".join(asking)
+    if re.search(r"\b(it|this|that|these|those|they|them|there)\s*[?.!]*$", joined, re.IGNORECASE) and len(joined.split()) < 8:
+        return text
+    return joined
+
+
+def split_topics(question: str) -> tuple[str, ...]:
+    """The topics of a question that asks about two or more ("What did they say about palm oil and
+    about semiconductors?"), each as a question of its own; () for a single topic."""
+    m = _ABOUT.search(question)
+    if not m:
+        return ()
+    parts = [p.strip(" ,") for p in _JOINED.split(m.group(1)) if p and p.strip(" ,")]
+    if len(parts) < 2 or any(len(p.split()) > 6 for p in parts):
+        return ()  # long parts are clauses, not topics
+    head = question[: m.start(1)]
+    return tuple(f"{head}{part}?" for part in parts)
+
+
+def statement_facts(document: Document) -> StatementFacts:
+    """The statement's year and the names it repeats in at least a fifth of its paragraphs."""
+    counts: dict[str, int] = {}
+    for paragraph in document.paragraphs:
+        names = {m.group(0).lower() for m in re.finditer(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", paragraph.text)}
+        names |= {w for name in list(names) for w in name.split()}
+        for name in names:
+            counts[name] = counts.get(name, 0) + 1
+    floor = max(2, len(document.paragraphs) / 5)
+    common = frozenset(name for name, count in counts.items() if count >= floor)
+    return StatementFacts(year=document.date.year if document.date else None, common_names=common)
+
+
+def _is_latin(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isascii() for ch in letters) * 2 >= len(letters)

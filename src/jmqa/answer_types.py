@@ -1,0 +1,300 @@
+"""What kind of answer a question asks for, and whether a sentence holds one.
+
+"How many JMSDF ships took part?" may match a paragraph closely whose sentences hold no number:
+then the statement does not answer it. The question side is read from its wording (wh-words and
+the noun after "which"/"what", in general English, Malay and Japanese); the sentence side from
+the entity types tagged at index time (:mod:`jmqa.entities`), so nothing here knows any one
+statement's names. What a statement says about itself (its date, the names it repeats in nearly
+every paragraph) comes in as a :class:`StatementFacts`.
+
+Example::
+
+    >>> expected_answer_types("When and where is the Expo?")
+    ('time', 'place')
+    >>> expected_answer_types("Are they settling trade in yen?")
+    ()
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from jmqa.entities import Entity
+
+# Which entity labels answer each kind of question.
+LABELS: dict[str, frozenset[str]] = {
+    "money": frozenset({"MONEY"}),
+    "number": frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}),
+    "measure": frozenset({"QUANTITY", "PERCENT"}),
+    "time": frozenset({"DATE", "TIME"}),
+    "day": frozenset({"DATE"}),
+    "place": frozenset({"GPE", "LOC", "FAC"}),
+    "organisation": frozenset({"ORG"}),
+    "country": frozenset({"GPE", "NORP"}),
+    # "Which agencies...", "what programmes...": any named thing, or a list of things.
+    "entity": frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}),
+}
+# Kinds answered by a name: a name the question itself gives is no answer to it ("At which venue
+# in Tokyo did they meet?" is not answered by "in Tokyo").
+_NAMED_KINDS = {"place", "organisation", "country", "entity"}
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+
+# The noun a "which ..." or "what ..." question asks for, in general English, mapped to a kind.
+_HEAD_NOUNS = {
+    "organisation": r"compan(?:y|ies)|firms?|corporations?|(?:car ?|auto)?makers?|manufacturers?"
+    r"|startups?|businesses|enterprises?|airlines?|carriers?|banks?|universit(?:y|ies)|institutes?"
+    r"|agenc(?:y|ies)|ministr(?:y|ies)|organi[sz]ations?|institutions?|bod(?:y|ies)|utilit(?:y|ies)",
+    "country": r"countries|country|nations?",
+    "place": r"city|cities|sites?|locations?|ports?|venues?|states?|provinces?|towns?",
+}
+# Up to three words between "which" and the noun, none a verb or preposition ("which Japanese
+# reactor makers"; not "what about ships", "which country gave equipment").
+_WORDS_BEFORE_KIND = (
+    r"((?!(?:about|is|are|was|were|do|does|did|has|have|had|will|would|can|could|of|for|in|on|to"
+    r"|with|agreed|said|say|gave|give|gives|provided|provides|supplied|supplies|sent|sends|offered"
+    r"|received|receives|got|gets|transferred|delivered|handed|donated|built|builds|made|makes"
+    r"|sold|sells|bought|buys|used|uses|needs|wants)\b)[\w'-]+\s+){0,3}?"
+)
+_WHICH = rf"\b(which|what|name the|names of( the)?)\s+{_WORDS_BEFORE_KIND}"
+_UNIT = re.compile(
+    r"\b(tonnes?|tons?|barrels?|kilomet(?:re|er)s?|km|miles?|hectares?|megawatts?|gigawatts?"
+    r"|percent|per cent)\b|%",
+    re.IGNORECASE,
+)
+_EXPECTS = {
+    "money": re.compile(
+        r"\bhow much (money|funding|finance|financing|aid|cash|investment)\b"
+        r"|\bhow much (is|are|was|has|have|had|did|does|will)\b.*\b(lend|lending|spend|spent|pay|paid"
+        r"|pledg|contribut|invest|worth|cost|fund|financ|sell|sold)"
+        r"|\b(price|cost|budget|worth)\b",
+        re.IGNORECASE,
+    ),
+    "number": re.compile(
+        r"\bhow (many|much)\b|\bwhat(?:'s| is| was| are)? (?:the )?(number|percentage|share|amount"
+        r"|value|figure|sum|size|population)\b|\b(amount|value|volume|number|size) of\b"
+        r"|\bhow (large|big|tall|high|far|old)\b|\bberapa\b|何人|いくら|どのくらい|何トン",
+        re.IGNORECASE,
+    ),
+    "time": re.compile(
+        r"\bwhen\b|\b(what|which) (date|year|month|day)s?\b|\bby when\b|\bhow long\b"
+        r"|\bbila(kah)?\b|いつ|何年",
+        re.IGNORECASE,
+    ),
+    "day": re.compile(r"\b(exact|precise)\s+(day|date)\b|\b(what|which) day\b", re.IGNORECASE),
+    # "Who signed the MOC?" asks for the signatory, which only "signed by ..." or "<Name> signed"
+    # gives; "Which minister signed...?" too; but "Which agencies signed the MOC?" names agencies.
+    "signatory": re.compile(
+        r"\bwho\b(\W+\w+){0,3}?\W+(sign|signs|signed)\b|\bwho\b.*\b(is|are|was|were) signing\b"
+        r"|\bsignator(y|ies)\b"
+        r"|\bsiapa(kah)?\b.*\bmenandatangani\b|誰が署名|署名したのは誰"
+        r"|\bwhich\s+([\w'-]+\s+){0,2}?(ministers?|officials?|persons?|people|representatives?"
+        r"|ambassadors?|secretar(y|ies)|envoys?)\b(\W+\w+){0,3}?\W+(sign|signs|signed)\b",
+        re.IGNORECASE,
+    ),
+    "place": re.compile(
+        rf"\bwhere\b|{_WHICH}({_HEAD_NOUNS['place']})\b|\bdi mana\b|どこ", re.IGNORECASE
+    ),
+    "measure": _UNIT,
+    "organisation": re.compile(rf"{_WHICH}({_HEAD_NOUNS['organisation']})\b", re.IGNORECASE),
+    "country": re.compile(rf"{_WHICH}({_HEAD_NOUNS['country']})\b", re.IGNORECASE),
+    # "Which agencies...", "names of...": the answer names something. Not "which leader" (named
+    # in nearly every sentence) nor "which paragraph" (about the statement itself).
+    "entity": re.compile(
+        r"\bwhich\b(?!\s+(?:leaders?|paragraphs?|sections?|parts?|one)\b)|\bnames? of\b",
+        re.IGNORECASE,
+    ),
+}
+# "Where do they mention OSA?" asks where in the statement, not for a place; "Where do both
+# governments stand on...?" for a position, and "Where are ties headed?" for a direction.
+_WHERE_NOT_A_PLACE = re.compile(
+    r"\bwhere\b.*\b(statement|document|text|paragraph|mention(ed|s)?|talk(ed|s)?|say|said|discuss"
+    r"(ed|es)?|refer(red|s)?|stand|stands|fit|fits|come in|comes in|head|heads|headed|heading"
+    r"|going(?! to)|go from here|go next|goes next|end up|ends up|leading|lead to|leads to"
+    r"|taking(?! place))\b",
+    re.IGNORECASE,
+)
+# "Did they say when...?" still asks for a time; "Are they settling trade in yen?" asks yes or no.
+_YES_NO = re.compile(
+    r"^\W*(is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall)\b", re.IGNORECASE
+)
+_WH = re.compile(r"\b(how|when|where|which|who|what)\b", re.IGNORECASE)
+# Figures of speech that look like a question for a time or an amount and ask for neither: "When
+# it comes to energy, what...?", "How far did they go on chips?", "How much did they say about
+# Myanmar?", "How big a role does the swap play?", "How long-standing".
+_NOT_ASKING_FOR = re.compile(
+    r"\bwhen (?:it (?:comes|came) to|(?:talking|discussing|speaking|referring|dealing|looking|asked)\b)"
+    r"|\bhow far\b(?!\s+(?:is|are|was|away|from)\b)|\bhow long-"
+    r"|\bhow (?:much|big|large|strong|important|serious|significant)\b(?=\s+(?:of\s+)?(?:an?\s+)?(?:emphasis"
+    r"|attention|importance|weight|priority|focus|detail|role|deal|part|stress|progress)\b)"
+    r"|\bhow much\b(?=(?:\s+[\w'-]+){1,4}?\s+(?:say|said|talk|talked|discuss|discussed|mention|mentioned"
+    r"|write|wrote|emphasi[sz]e|stress|focus)\b(?!.*\b(?:give|gave|contribut|pledg|fund|lend|invest|spend"
+    r"|provid|commit)))",
+    re.IGNORECASE,
+)
+# "How many areas of cooperation are mentioned?" is answered by the list, which the reader counts.
+_COUNTED = re.compile(
+    r"\bhow many\b(?=.*\b(?:mentioned|named|listed|cited|covered|referred to|identified|included)\b)",
+    re.IGNORECASE,
+)
+_ASKING = re.compile(r"(?:[^.!?]|[.!](?=\S))*\?")  # "2.0" and "U.S." end no sentence
+
+
+def expected_answer_types(question: str) -> tuple[str, ...]:
+    """What the question asks for, if that specific: any of "money", "number", "time", "day",
+    "signatory", "place", "measure", "organisation", "country", or any "entity" ("When
+    and where..." asks for two). "money" implies "number" and "day" implies "time", so they stand
+    alone; a named kind makes "entity" redundant.
+    """
+    if _YES_NO.search(question) and not _WH.search(question):
+        return ()
+    asked = " ".join(_ASKING.findall(question)) or question
+    asked = _COUNTED.sub("which", _NOT_ASKING_FOR.sub(" ", asked))
+    kinds = tuple(kind for kind, pattern in _EXPECTS.items() if pattern.search(asked))
+    if _WHERE_NOT_A_PLACE.search(question):
+        kinds = tuple(k for k in kinds if k != "place")
+    if "money" in kinds:
+        kinds = tuple(k for k in kinds if k != "number")
+    if "day" in kinds:
+        kinds = tuple(k for k in kinds if k != "time")
+    if kinds and kinds != ("entity",):
+        kinds = tuple(k for k in kinds if k != "entity")
+    return kinds
+
+
+@dataclass(frozen=True)
+class StatementFacts:
+    """What the answer checks need to know of the statement itself, read from its own text."""
+
+    year: int | None  # the statement's date: "the next ..." looks past it, "last year" is before it
+    common_names: frozenset[str]  # lower-cased names in most paragraphs (the parties, the leaders)
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_FIGURE = re.compile(r"\b\d[\d,.]*\d\b")
+# "When is the next summit?" is not answered by the date of this one: only a sentence that looks
+# ahead can say when something still to come happens. Not "next year", which names a time itself.
+_THE_NEXT = re.compile(
+    r"\b(the|their|a) next (?!(?:year|month|week|spring|summer|autumn|fall|winter|level|time)\b)"
+    r"|\b(seterusnya|berikutnya|akan datang)\b|次回|次の",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(r"\b(will|expected|due|scheduled|planned|upcoming)\b", re.IGNORECASE)
+_AHEAD = re.compile(r"\b(next|will|would|shall|to be held|early date|upcoming|intend|intention|plan to)\b", re.IGNORECASE)
+_RELATIVE_YEAR = {"last year": -1, "past year": -1, "previous year": -1, "this year": 0, "next year": 1}
+# "USD 20 million" is money; "MJIIT 2.0" or "(ABC) 2.0" is a version, not a count.
+_VERSION = re.compile(r"(?:\b[A-Z]{2,}\)?|\bversion)\s+\d+\.\d\b")
+_SIGNED = re.compile(r"\bsigned by\b|\b[A-Z][a-z]+ (signed|will sign)\b")
+_DAY = re.compile(rf"\b\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}}\b")
+_LIST = re.compile(r"\b(including|such as|as well as)\b|,[^,.]+,[^,.]+\band\b")
+
+
+def years_asked(question: str, facts: StatementFacts) -> set[str]:
+    """The years a question names, "last year" and "this year" read against the statement's date."""
+    years = set(_YEAR.findall(question))
+    if facts.year:
+        lowered = question.lower()
+        years |= {str(facts.year + shift) for phrase, shift in _RELATIVE_YEAR.items() if phrase in lowered}
+    return years
+
+
+def asks_ahead(question: str, facts: StatementFacts) -> bool:
+    """Whether the question asks about something still to come at the statement's date."""
+    if _THE_NEXT.search(question) or _FUTURE.search(question):
+        return True
+    return bool(facts.year) and any(int(y) > facts.year for y in _YEAR.findall(question))
+
+
+def looks_ahead(sentence: str, entities: Sequence[Entity], facts: StatementFacts) -> bool:
+    """Whether a sentence speaks of what is still to come: a future form, or a later year."""
+    if _AHEAD.search(sentence):
+        return True
+    return bool(facts.year) and any(
+        int(y) > facts.year for e in entities if e.label == "DATE" for y in _YEAR.findall(e.text)
+    )
+
+
+def holds(
+    kind: str, sentence: str, entities: Sequence[Entity], question: str, facts: StatementFacts
+) -> bool:
+    """Whether ``sentence`` (with its tagged ``entities``) holds an answer of ``kind`` that
+    ``question`` does not already give."""
+    if kind == "signatory":
+        return _SIGNED.search(sentence) is not None
+    if kind == "measure" and not _UNIT.search(sentence):
+        return False
+    ahead = asks_ahead(question, facts) if kind in ("time", "day", "place") else False
+    if ahead and not looks_ahead(sentence, entities, facts):
+        return False
+    years = years_asked(question, facts)
+    if kind in ("number", "money", "measure") and years and not any(y in sentence for y in years):
+        return False  # "How many visitors in 2024?" is not answered by "1.05 million in 2025"
+    if kind == "money" and not _names_any(sentence, named_things(question, facts)):
+        return False  # an amount answers only for a thing the question names
+    if kind == "day":
+        return _DAY.search(sentence) is not None
+    if kind == "entity" and _LIST.search(sentence):
+        return True
+    labels = LABELS.get(kind, frozenset())
+    versions = {m.start() for m in _VERSION.finditer(sentence)}
+    asked = question.lower()
+    for e in entities:
+        if e.label not in labels:
+            continue
+        if kind == "number" and (e.label == "CARDINAL" and _is_version(sentence, e, versions)):
+            continue
+        if kind == "number" and e.label == "CARDINAL" and e.text.lower() in {"one", "two", "both"}:
+            continue  # "the two countries", said everywhere, counts nothing
+        if kind == "number" and e.label == "CARDINAL" and e.start > 0 and e.text[:1].isupper():
+            continue  # "the Three Principles": a capitalised number word inside a sentence is a name
+        if kind in _NAMED_KINDS:
+            last = e.text.split()[-1].lower().removesuffix("'s")
+            if last in asked:
+                continue  # the question gave this name itself
+            if kind != "country" and e.text.lower().removeprefix("the ") in facts.common_names:
+                continue  # the parties and leaders, in nearly every sentence, single out nothing
+        return True
+    return False
+
+
+def _is_version(sentence: str, entity: Entity, versions: set[int]) -> bool:
+    return any(v <= entity.start <= v + 12 for v in versions) and "." in entity.text
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+|and\s+|for\s+)*[A-Z][\w’'-]*)*")
+_QUESTION_WORDS = set(
+    """i how what which when where who why did does do is are was were has have will would can could
+    the a an and of in on to for hi so ok okay please tell""".split()
+)
+
+
+def named_things(question: str, facts: StatementFacts) -> list[str]:
+    """The names the question gives ("POWER Asia", "World Bank Group's RISE Partnership"), less
+    the statement's common names and capitalised question words."""
+    common = {w for name in facts.common_names for w in name.split()}
+    names = []
+    for m in _CAPITALISED.finditer(question):
+        for part in re.split(r"(?<=['’]s)\s+", m.group(0)):  # a possessive ends a name
+            words = re.sub(r"['’]s$", "", part).split()
+            while words and (words[0].lower() in _QUESTION_WORDS or words[0].lower() in common):
+                words = words[1:]
+            if words and not all(w.lower() in common | _QUESTION_WORDS for w in words):
+                names.append(" ".join(words))
+    return names
+
+
+def _names_any(sentence: str, names: list[str]) -> bool:
+    """Whether ``sentence`` gives any of ``names`` (true when there are none to give): more than
+    half of a name's words, so a slip in one word still counts."""
+    words = set(re.findall(r"[\w-]+", sentence.lower()))
+    return not names or any(
+        sum(w in words for w in name_words) * 2 > len(name_words)
+        for name_words in (re.findall(r"[\w-]+", name.lower()) for name in names)
+    )
+
+
+def question_figures(question: str) -> list[str]:
+    """Multi-digit figures the question gives ("in 2018"): the sentence with one is the one asked about."""
+    return _FIGURE.findall(question)

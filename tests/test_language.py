@@ -1,0 +1,33 @@
+"""Language identification: the script, then lingua, with short English guarded by wordfreq."""
+
+from __future__ import annotations
+
+import pytest
+
+from jmqa.language import detect_language, language_name
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("What did they say about palm oil?", "en"),
+        ("palm oil?", "en"),  # too short for any detector: English unless sure
+        ("OSA", "en"),
+        ("how many ppl visited last yr", "en"),
+        ("die hard fans of the Expo", "en"),  # English words that are German words too
+        ("Apa kata mereka tentang minyak sawit?", "ms"),
+        ("Bagaimana dengan kerjasama keselamatan maritim?", "ms"),
+        ("原子力について何と言っていますか？", "ja"),
+        ("Qu'ont dit les dirigeants sur l'huile de palme ?", "fr"),
+        ("¿Qué dijeron sobre el Mar de China Meridional?", "es"),
+        ("Was sagen die beiden über Kernenergie?", "de"),
+        ("양국 정상은 무엇을 합의했나요?", "ko"),
+    ],
+)
+def test_detect_language(text, language):
+    assert detect_language(text) == language
+
+
+def test_language_names_for_messages():
+    assert language_name("fr") == "French"
+    assert language_name("xx") == "xx"

@@ -1,0 +1,49 @@
+"""Surface normalisation: abbreviations, spelling against the statement and English, case."""
+
+from __future__ import annotations
+
+import pytest
+
+from jmqa.document import load_statement
+from jmqa.normalize import Normalizer
+
+
+@pytest.fixture(scope="module")
+def normalizer():
+    doc = load_statement()
+    return Normalizer([p.text for p in doc.paragraphs])
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("how many ppl visited last yr", "how many people visited last year"),
+        ("what did the govt say abt palm oil", "what did the government say about palm oil"),
+        ("semicondcutor cooperation", "semiconductor cooperation"),  # two letters swapped
+        ("investmnet by Japanese companies", "investment by Japanese companies"),
+        ("palm oil sustainabilty", "palm oil sustainability"),  # a letter left out
+        ("strait of malaca", "Strait of Malacca"),  # a short name, and the statement's case
+        ("what is osa", "what is OSA"),  # the statement's own case
+        ("whta did tehy agree", "what did they agree"),  # common English words mended too
+    ],
+)
+def test_slips_are_mended(normalizer, typed, read):
+    assert normalizer.normalize(typed).text == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "rational interests",  # a real word one letter from "national"
+        "What about semiconductors and hybrids?",  # other forms of statement words
+        "U.S. and U.K. positions",  # "U" before a dot is an initial, not "you"
+        "the Ohtani question",  # a name that is no slip of any word
+    ],
+)
+def test_real_words_stay(normalizer, text):
+    assert normalizer.normalize(text).text == text
+
+
+def test_changes_are_reported(normalizer):
+    result = normalizer.normalize("what abt semicondcutor")
+    assert result.changes == (("abt", "about"), ("semicondcutor", "semiconductor"))

