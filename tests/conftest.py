@@ -7,7 +7,6 @@ import hashlib
 import re
 import shutil
 import socket
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,11 +16,6 @@ import pytest
 import jmqa
 from jmqa.embedders import EMBEDDER_NAMES
 from jmqa.index import QueryModel
-
-# Gradio's queue (gradio/queueing.py, _get_df) calls pandas' infer_objects(copy=False), which
-# pandas 3 deprecates with a Pandas4Warning. It fires in the server's threads, between tests,
-# where pytest's per-test filter (pyproject.toml) does not reach: so filter it process-wide.
-warnings.filterwarnings("ignore", message="The copy keyword is deprecated")
 
 
 @pytest.fixture(scope="session")

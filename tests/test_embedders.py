@@ -35,3 +35,23 @@ def test_models_load_once_and_embed_normalised_vectors(qa, name):
     assert abs(float((vectors[0] ** 2).sum()) - 1.0) < 1e-3
     fingerprint = model.fingerprint()
     assert len(fingerprint["weights_sha256"]) == 64 and "==" in fingerprint["package"]
+
+
+@pytest.mark.parametrize(("given", "expected"), [(None, "1"), ("2", "2")])
+def test_importing_jmqa_asks_openmp_for_one_thread_unless_the_user_chose(given, expected):
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "OMP_NUM_THREADS"}
+    if given:
+        env["OMP_NUM_THREADS"] = given
+    result = subprocess.run([sys.executable, "-c", "import os, jmqa; print(os.environ['OMP_NUM_THREADS'])"],
+                            env=env, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == expected
+
+
+def test_a_missing_onnxruntime_is_a_clear_error(monkeypatch):
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "onnxruntime" else real(name, *a))
+    with pytest.raises(jmqa.ModelNotInstalledError, match="onnxruntime"):
+        embedders.MiniLMOnnx(b"")

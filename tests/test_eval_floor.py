@@ -30,14 +30,14 @@ def test_default_pipeline_stays_above_its_floor(qa):
 
 
 # Robustness on the TEST split: the share of rewritten items whose decision and first quoted
-# paragraph hold (jmqa.evaluation.robustness). Measured 2026-11-30 at f141850 (held / rewritten):
-# lowercase 112/115 (0.974), typos 92/116 (0.793), abbreviations 46/47 (0.979), context 109/116
+# paragraph hold (jmqa.evaluation.robustness). Measured 2026-11-30 at 00af4d7 (held / rewritten):
+# lowercase 112/115 (0.974), typos 91/116 (0.784), abbreviations 46/47 (0.979), context 109/116
 # (0.940), polite 102/106 (0.962), tell_me_about 14/14 (1.000). Each floor lets about three more
 # items break (two for the small abbreviation and "tell me about" groups); raise them as the
 # pipeline improves (issue 14's target is 0.95 on every rewrite).
 ROBUSTNESS_FLOORS = {
     "lowercase": 0.94,
-    "typos": 0.76,
+    "typos": 0.75,
     "abbreviations": 0.93,
     "context": 0.91,
     "polite": 0.93,

@@ -1,4 +1,5 @@
-"""jmqa: grounded, quoting question answering over the Japan-Malaysia Joint Statement (10 June 2026).
+"""jmqa: grounded, quoting question answering over numbered joint statements (the Japan-Malaysia
+Joint Statement of 10 June 2026 ships as the default; ``jmqa add`` adds others).
 
     >>> import jmqa
     >>> qa = jmqa.load()
@@ -14,7 +15,7 @@ from jmqa import _threads  # noqa: F401  (likewise: OpenMP reads it once, when f
 
 import logging
 
-from jmqa.answer import CAUTION, NOT_ADDRESSED, Answer, Quote
+from jmqa.answer import CAUTION, NOT_ADDRESSED, NOT_SAID, Answer, Quote
 from jmqa.document import Document, Paragraph, Span, load_statement, parse
 from jmqa.errors import (
     DataFileMissingError,
@@ -26,21 +27,26 @@ from jmqa.errors import (
     InvalidArgumentError,
     InvalidQuestionError,
     JmqaError,
+    LibraryError,
     ModelNotInstalledError,
+    UnknownStatementError,
 )
+from jmqa.library import Library
 from jmqa.qa import QA, build, default_index_dir, load
 from jmqa.question import MAX_QUESTION_CHARS
 from jmqa.retrieval import CONFIGS, Hit
+from jmqa.statement import StatementRef
+from jmqa.store import default_home
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "CAUTION", "CONFIGS", "MAX_QUESTION_CHARS", "NOT_ADDRESSED", "QA", "Answer",
+    "CAUTION", "CONFIGS", "MAX_QUESTION_CHARS", "NOT_ADDRESSED", "NOT_SAID", "QA", "Answer",
     "DataFileMissingError", "Document", "DocumentParseError", "Hit", "IndexCorruptError",
-    "IndexFolderError", "IndexMissingError", "IndexStaleError",
-    "InvalidArgumentError", "InvalidQuestionError", "JmqaError", "ModelNotInstalledError",
-    "Paragraph", "Quote", "Span", "__version__", "build", "default_index_dir", "load",
-    "load_statement", "parse",
+    "IndexFolderError", "IndexMissingError", "IndexStaleError", "InvalidArgumentError",
+    "InvalidQuestionError", "JmqaError", "Library", "LibraryError", "ModelNotInstalledError",
+    "Paragraph", "Quote", "Span", "StatementRef", "UnknownStatementError", "__version__", "build",
+    "default_home", "default_index_dir", "load", "load_statement", "parse",
 ]
 
 logging.getLogger("jmqa").addHandler(logging.NullHandler())

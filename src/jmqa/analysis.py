@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from jmqa.answer_types import StatementFacts, expected_answer_types
 from jmqa.document import Document
 from jmqa.language import detect_language
+from jmqa.lexical import content_terms
 from jmqa.normalize import Normalizer
 from jmqa.question import cited_paragraphs, clean_question, named_sections, without_references
 
@@ -85,7 +86,7 @@ class Analyzer:
     def _analyze(self, question: str) -> QuestionAnalysis:
         text = clean_question(question)
         asking = asking_part(text)
-        # The statement's own names ("Japan-Malaysia AI Platform", "Perodua") say nothing of the
+        # The statement's own names (its parties, its companies) say nothing of the
         # language a question is in, and sway a detector on short questions.
         language = detect_language(self._without_names(asking))
         normalized, corrections = asking, ()
@@ -114,14 +115,14 @@ class Analyzer:
         if not _is_latin(text):
             return text
         kept = "".join(w for w in re.split(r"(\W+)", text) if not self.normalizer.is_name(w)).strip()
-        # One word left ("perodua daihatsu hev") is too little to tell any language by.
+        # One word left (two company names and "hev") is too little to tell any language by.
         return kept if len(re.findall(r"[^\W\d_]{2,}", kept)) >= 2 else "OK"
 
 
 def asking_part(text: str) -> str:
     """The sentences of a message that ask: those ending in "?" (or starting like a question),
     after any context the person gave first. The whole text when no sentence asks, or when the
-    asking sentence leans on the context ("What did they say about it?")."""
+    asking sentence names less than two things of its own ("Which companies?")."""
     sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
     if len(sentences) < 2:
         return text
@@ -131,9 +132,8 @@ def asking_part(text: str) -> str:
     if not asking:
         return text
     joined = " ".join(asking)
-    if re.search(r"\b(it|this|that|these|those|they|them|there)\s*[?.!]*$", joined, re.IGNORECASE) and len(joined.split()) < 8:
-        return text
-    return joined
+    # "Which companies?", "What did they say about that?": the topic is in the context.
+    return joined if len(content_terms(joined)) >= 2 else text
 
 
 def split_topics(question: str) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ and are fitted on the dev split only (``python eval/tune.py``).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -23,8 +24,13 @@ from jmqa.entities import Entity
 from jmqa.language import READ, language_name
 from jmqa.lexical import Lexicon, tokenize
 from jmqa.retrieval import Hit, Signals
+from jmqa.statement import StatementRef
 
 NOT_ADDRESSED = "The statement does not address this question."
+# For a refused question that takes something as given ("Why did Japan cancel the visit?", "Did
+# they sign a defence treaty?"): the statement does not say that, whatever the nearest paragraphs
+# are about.
+NOT_SAID = "The statement does not say that."
 # Shown with quotes the refusal model is unsure of (see eval/tune.py's CAUTION_CONFIDENCE): on
 # dev, about three in ten such answers were to questions the statement does not answer (mostly a
 # detail it leaves out), against one in eight above.
@@ -48,6 +54,7 @@ class Quote:
     text: str
     highlights: tuple[Span, ...]
     score: float
+    statement: StatementRef | None = None  # set by QA: which statement the paragraph is from
 
     @property
     def highlighted(self) -> list[str]:
@@ -77,6 +84,17 @@ def language_group(signals: Signals) -> str:
 def answerable_probability(features: dict[str, float], model: dict) -> float:
     z = model["bias"] + sum(w * features[name] for name, w in zip(model["features"], model["weights"]))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+# A question that asserts as it asks: why something happened, or whether it did.
+_PRESUPPOSES = re.compile(
+    r"^\W*(why|how come|did|was|were|has|have|had)\b|\bwhy (did|was|were|has|have|had|is|are)\b",
+    re.IGNORECASE,
+)
+
+
+def _refusal(question: str) -> str:
+    return NOT_SAID if _PRESUPPOSES.search(question) else NOT_ADDRESSED
 
 
 class Answerer:
@@ -153,6 +171,9 @@ class Answerer:
             "top_coverage": self.lexicon.coverage(signals.question, top),
             "type_missing": float(missing),
             "unknown_names": float(bool(self.lexicon.unknown_names(signals.question))),
+            # It takes something as given ("Why did Japan cancel...?") in words the statement
+            # never uses: the premise is not the statement's.
+            "unsaid_premise": float(bool(_PRESUPPOSES.search(signals.question)) and signals.coverage < 1.0),
             "fused_top": float(evidence[top - 1]),
             "fused_gap": float(evidence[top - 1] - others.max()) if others.size else 0.0,
         }
@@ -172,7 +193,7 @@ class Answerer:
                 quotes=(),
                 confidence=confidence,
                 nearest=tuple(h.paragraph for h in hits[:3]),
-                message=NOT_ADDRESSED if language in READ else (
+                message=_refusal(signals.analysis.normalized) if language in READ else (
                     f"{NOT_ADDRESSED} Note that jmqa reads questions in English, Japanese and "
                     f"Malay, and this one looks like {language_name(language)}: try asking in English."
                 ),

@@ -99,7 +99,10 @@ _EXPECTS = {
     ),
     "measure": _UNIT,
     "organisation": re.compile(rf"{_WHICH}({_HEAD_NOUNS['organisation']})\b", re.IGNORECASE),
-    "country": re.compile(rf"{_WHICH}({_HEAD_NOUNS['country']})\b", re.IGNORECASE),
+    "country": re.compile(
+        rf"{_WHICH}({_HEAD_NOUNS['country']})\b|\bwhich of (?:the |them|both )?(?:two )?(?:countries|nations|sides)\b",
+        re.IGNORECASE,
+    ),
     # "Which agencies...", "names of...": the answer names something. Not "which leader" (named
     # in nearly every sentence) nor "which paragraph" (about the statement itself).
     "entity": re.compile(
@@ -184,7 +187,7 @@ _THE_NEXT = re.compile(
 _FUTURE = re.compile(r"\b(will|expected|due|scheduled|planned|upcoming)\b", re.IGNORECASE)
 _AHEAD = re.compile(r"\b(next|will|would|shall|to be held|early date|upcoming|intend|intention|plan to)\b", re.IGNORECASE)
 _RELATIVE_YEAR = {"last year": -1, "past year": -1, "previous year": -1, "this year": 0, "next year": 1}
-# "USD 20 million" is money; "MJIIT 2.0" or "(ABC) 2.0" is a version, not a count.
+# "USD 20 million" is money; "ABC 2.0" or "(ABC) 2.0" is a version, not a count.
 _VERSION = re.compile(r"(?:\b[A-Z]{2,}\)?|\bversion)\s+\d+\.\d\b")
 _SIGNED = re.compile(r"\bsigned by\b|\b[A-Z][a-z]+ (signed|will sign)\b")
 _DAY = re.compile(rf"\b\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}}\b")
@@ -250,13 +253,28 @@ def holds(
         if kind == "number" and e.label == "CARDINAL" and e.start > 0 and e.text[:1].isupper():
             continue  # "the Three Principles": a capitalised number word inside a sentence is a name
         if kind in _NAMED_KINDS:
-            last = e.text.split()[-1].lower().removesuffix("'s")
-            if last in asked:
+            if _given(e.text, asked):
                 continue  # the question gave this name itself
             if kind != "country" and e.text.lower().removeprefix("the ") in facts.common_names:
                 continue  # the parties and leaders, in nearly every sentence, single out nothing
         return True
     return False
+
+
+_HEADS = re.compile("|".join(f"(?:{nouns})" for nouns in _HEAD_NOUNS.values()), re.IGNORECASE)
+_FUNCTION_WORDS = {"the", "of", "and", "for", "on", "in", "to", "a", "an", "'s"}
+
+
+def _given(name: str, asked: str) -> bool:
+    """Whether the question already gives ``name``: most of its words, other than the kind of
+    thing asked for ("Which agency...?" is answered by "... Enforcement Agency"), are in it."""
+    words = [
+        w for w in re.findall(r"[\w-]+", name.lower().replace("’s", "").replace("'s", ""))
+        if w not in _FUNCTION_WORDS and not _HEADS.fullmatch(w)
+    ]
+    if not words:
+        return False
+    return sum(w in asked for w in words) * 2 > len(words)
 
 
 def _is_version(sentence: str, entity: Entity, versions: set[int]) -> bool:

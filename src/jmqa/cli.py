@@ -17,10 +17,17 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from jmqa import _offline  # noqa: F401
-from jmqa.answer import Answer
+from jmqa.answer import Answer, Quote
 from jmqa.document import Document, Paragraph, load_statement
-from jmqa.errors import InvalidArgumentError, InvalidQuestionError, JmqaError
+from jmqa.errors import (
+    DocumentParseError,
+    InvalidArgumentError,
+    InvalidQuestionError,
+    JmqaError,
+    UnknownStatementError,
+)
 from jmqa.question import clean_question
+from jmqa.retrieval import Hit
 
 _MARK_LEGEND = "⟦…⟧ marks the sentence that answers the question."
 
@@ -34,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with warnings_to_stderr():
             return int(args.run(args) or 0)
-    except (InvalidQuestionError, InvalidArgumentError) as exc:
+    except (InvalidQuestionError, InvalidArgumentError, DocumentParseError, UnknownStatementError) as exc:
         print(f"jmqa: error: {exc}", file=sys.stderr)
         return 2
     except JmqaError as exc:
@@ -87,31 +94,55 @@ def build_parser() -> argparse.ArgumentParser:
                    "~/.cache/jmqa/index); build nothing")
     p.set_defaults(run=cmd_index)
 
+    p = sub.add_parser("add", help="add a statement to the library (parse, check, index)",
+                       description="Parse FILE, check it, index it (with progress) and add it to "
+                       "the statement library in $JMQA_HOME. The same text twice is a no-op; a "
+                       "file that does not parse changes nothing and names its line.")
+    p.add_argument("file", type=Path, help="the statement as plain UTF-8 text")
+    p.add_argument("--id", default=None, dest="statement_id",
+                   help="its id (default: a slug of its title and date)")
+    p.set_defaults(run=cmd_add)
+
+    p = sub.add_parser("list", help="list the statements in the library",
+                       description="List the statements: id, date, paragraphs, title.")
+    p.add_argument("--json", action="store_true",
+                   help="print a JSON list of {id, title, date, paragraphs}")
+    p.set_defaults(run=cmd_list)
+
+    p = sub.add_parser("remove", help="remove a statement from the library",
+                       description="Remove statement ID and the files jmqa wrote for it. The "
+                       "shipped statement cannot be removed.")
+    p.add_argument("statement_id", metavar="ID")
+    p.set_defaults(run=cmd_remove)
+
     p = sub.add_parser("ask", help="answer a question with quoted paragraphs",
                        description="Quote the paragraphs that answer QUESTION, the answering "
                        "sentence marked, or say that the statement does not address it.")
     p.add_argument("question", help="the question, in quotes")
     p.add_argument("--k", type=int, default=3, metavar="N",
-                   help="quote at most N paragraphs (1-27, default 3)")
+                   help="quote at most N paragraphs (1 to the paragraph count; default 3)")
     p.add_argument("--json", action="store_true", help="print the answer as JSON")
     p.add_argument("--no-build", action="store_true",
                    help="fail instead of rebuilding a missing, stale or corrupt index")
+    _statement_options(p, everywhere=True)
     p.set_defaults(run=cmd_ask)
 
     p = sub.add_parser("search", help="rank paragraphs for a query (no answer logic)",
                        description="Print the K best paragraphs for QUERY with their fused scores.")
     p.add_argument("query")
-    p.add_argument("--k", type=int, default=5, metavar="N", help="how many paragraphs (1-27, default 5)")
+    p.add_argument("--k", type=int, default=5, metavar="N", help="how many paragraphs (1 to the paragraph count; default 5)")
     p.add_argument("--retriever", default="default",
                    help="configuration: bm25, minilm, minilm+sent, e5, rrf, default")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--no-build", action="store_true", help="fail instead of rebuilding the index")
+    _statement_options(p, everywhere=True)
     p.set_defaults(run=cmd_search)
 
     p = sub.add_parser("paragraphs", help="print the statement, or one paragraph",
                        description="Print the whole statement by section, or paragraph N.")
-    p.add_argument("number", nargs="?", type=int, help="paragraph number (1-27)")
+    p.add_argument("number", nargs="?", type=int, help="paragraph number")
     p.add_argument("--json", action="store_true", help="print JSON")
+    _statement_options(p)
     p.set_defaults(run=cmd_paragraphs)
 
     p = sub.add_parser("eval", help="score retrieval and answers on a Q&A set, write a report",
@@ -127,6 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also rewrite every item (typos, lower case, ...) and report what holds")
     p.add_argument("--no-glossary", action="store_true",
                    help="also score without the glossary and report the difference (ablation)")
+    _statement_options(p)
     p.set_defaults(run=cmd_eval)
 
     p = sub.add_parser("serve", help="start the web UI (Gradio) on 127.0.0.1:7860",
@@ -137,17 +169,47 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _statement_options(p: argparse.ArgumentParser, everywhere: bool = False) -> None:
+    p.add_argument("--statement", default=None, metavar="ID",
+                   help="which statement of the library (`jmqa list`; default: the shipped one)")
+    if everywhere:
+        p.add_argument("--all", action="store_true", dest="all_statements",
+                       help="search every statement of the library")
+
+
+def _document(args: argparse.Namespace) -> Document:
+    """The statement ``--statement`` names (the shipped one by default), parsed."""
+    if args.statement is None:
+        return load_statement()
+    from jmqa.store import Store
+
+    store = Store()
+    return store.document(store.get(args.statement))
+
+
 def _load(args: argparse.Namespace):
     from jmqa.qa import load
 
-    return load(args.index_dir, build_if_needed=not getattr(args, "no_build", False),
+    # --index-dir is where the shipped statement's index lives; a library statement has its own.
+    index_dir = args.index_dir if args.statement is None else None
+    return load(index_dir, statement=args.statement, build_if_needed=not getattr(args, "no_build", False),
                 progress=_progress)
 
 
-def _check_k(k: int) -> None:
-    count = len(load_statement().paragraphs)
-    if not 1 <= k <= count:
-        raise InvalidArgumentError(f"--k must be from 1 to {count} (the statement has {count} paragraphs), not {k}")
+def _library(args: argparse.Namespace):
+    from jmqa.library import Library
+
+    return Library(build_if_needed=not args.no_build)
+
+
+def _check_k(args: argparse.Namespace) -> None:
+    if getattr(args, "all_statements", False):
+        if args.k < 1:
+            raise InvalidArgumentError(f"--k must be 1 or more, not {args.k}")
+        return
+    count = len(_document(args).paragraphs)
+    if not 1 <= args.k <= count:
+        raise InvalidArgumentError(f"--k must be from 1 to {count} (the statement has {count} paragraphs), not {args.k}")
 
 
 def _progress(stage: str, done: int, total: int) -> None:
@@ -183,11 +245,66 @@ def cmd_index(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_add(args: argparse.Namespace) -> int:
+    from jmqa.store import Store
+
+    store = Store()
+    print(f"adding {args.file} to the library at {store.home} ...", file=sys.stderr)
+    result = store.add(args.file, args.statement_id, progress=_progress)
+    doc, entry = result.document, result.entry
+    if not result.added:
+        print(f"already in the library as {entry.ref.id!r}: nothing to do")
+        return 0
+    print(describe(doc, entry.ref.id))
+    return 0
+
+
+def describe(doc: Document, statement_id: str) -> str:
+    """What ``jmqa add`` understood of a statement, for the person to check."""
+    lines = [
+        f"added {statement_id!r}",
+        f"  title:      {doc.title}" + (f" — {doc.subtitle}" if doc.subtitle else ""),
+        f"  date:       {doc.date_text or '(none found)'}" + (f", {doc.place}" if doc.place else ""),
+        f"  paragraphs: {len(doc.paragraphs)} (¶1-¶{len(doc.paragraphs)})",
+        f"  sections:   {len(doc.sections)}",
+    ]
+    lines += [f"    ¶{ps[0].number:<3} {_section(heading)}" for heading, ps in doc.sections]
+    lines.append(f"  preamble:   {len(doc.preamble)} unnumbered paragraph(s) before ¶1")
+    lines += [f"    {textwrap.shorten(block.text, 90)}" for block in doc.preamble]
+    lines.append(f"  closing:    {len(doc.closing)} line(s) after ¶{len(doc.paragraphs)} (signature block)")
+    lines += [f"    {textwrap.shorten(line, 90)}" for line in doc.closing]
+    return "\n".join(lines)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from jmqa.store import Store
+
+    entries = Store().entries()
+    if args.json:
+        print(json.dumps([e.to_json() for e in entries], ensure_ascii=False, indent=2))
+        return 0
+    width = max(len(e.ref.id) for e in entries)
+    for e in entries:
+        mark = "  (shipped, default)" if e.shipped else ""
+        print(f"{e.ref.id:<{width}}  {e.ref.date.isoformat() if e.ref.date else '':<10}  {e.paragraphs:>3} ¶  {e.ref.title}{mark}")
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    from jmqa.store import Store
+
+    entry = Store().remove(args.statement_id)
+    print(f"removed {entry.ref.id!r} ({entry.ref.title}, {entry.ref.date_text})")
+    return 0
+
+
 def cmd_ask(args: argparse.Namespace) -> int:
     question = clean_question(args.question)  # fail fast, before loading any model
-    _check_k(args.k)
-    qa = _load(args)
-    answer = qa.ask(question)
+    _check_k(args)
+    if args.all_statements:
+        answer = _library(args).ask(question, max_quotes=args.k)
+    else:
+        answer = _load(args).ask(question)
     answer = Answer(answer.question, answer.found, answer.quotes[: args.k], answer.confidence,
                     answer.nearest, answer.message)
     if args.json:
@@ -201,21 +318,26 @@ def cmd_search(args: argparse.Namespace) -> int:
     from jmqa.retrieval import config_named
 
     query = clean_question(args.query)
-    _check_k(args.k)
+    _check_k(args)
     config_named(args.retriever)  # fail fast, before loading any model
-    qa = _load(args)
-    hits = qa.search(query, k=args.k, retriever=args.retriever)
+    if args.all_statements:
+        if args.retriever != "default":
+            raise InvalidArgumentError("--all ranks with the default retriever only")
+        hits = _library(args).search(query, k=args.k)
+    else:
+        hits = _load(args).search(query, k=args.k, retriever=args.retriever)
     if args.json:
-        print(json.dumps([h.__dict__ for h in hits], ensure_ascii=False, indent=2))
+        print(json.dumps([_hit_json(h) for h in hits], ensure_ascii=False, indent=2))
         return 0
     for rank, hit in enumerate(hits, start=1):
-        print(f"{rank:>2}. ¶{hit.paragraph:<3} {hit.score:7.3f}  {_section(hit.section)}")
+        where = f"  [{hit.statement.id}]" if args.all_statements and hit.statement else ""
+        print(f"{rank:>2}. ¶{hit.paragraph:<3} {hit.score:7.3f}  {_section(hit.section)}{where}")
         print(textwrap.indent(textwrap.fill(hit.text[:200] + ("…" if len(hit.text) > 200 else ""), 96), "      "))
     return 0
 
 
 def cmd_paragraphs(args: argparse.Namespace) -> int:
-    doc = load_statement()
+    doc = _document(args)
     if args.number is not None:
         try:
             paragraphs = [doc.paragraph(args.number)]
@@ -291,13 +413,23 @@ def format_answer(answer: Answer, color: bool = False) -> str:
         wrapped = body if color else textwrap.fill(body, 96)
         blocks.append(
             f"¶{quote.paragraph} · {_section(quote.section)}\n{textwrap.indent(wrapped, '  ')}\n"
-            f"  — {load_statement().citation(quote.paragraph)}"
+            f"  — {_citation(quote)}"
         )
     if marked_any and not color:
         blocks.append(_MARK_LEGEND)
     if answer.message:
         blocks.insert(0, textwrap.fill(answer.message, 96))
     return "\n\n".join(blocks)
+
+
+def _citation(quote: Quote) -> str:
+    """"Title, date, ¶N" of the statement the quote comes from."""
+    return quote.statement.citation(quote.paragraph) if quote.statement else load_statement().citation(quote.paragraph)
+
+
+def _hit_json(hit: Hit) -> dict:
+    return {**{k: v for k, v in vars(hit).items() if k != "statement"},
+            "statement": hit.statement.to_json() if hit.statement else None}
 
 
 def answer_to_json(answer: Answer) -> dict:
@@ -314,7 +446,8 @@ def answer_to_json(answer: Answer) -> dict:
                 "text": q.text,
                 "highlights": [[s.start, s.end] for s in q.highlights],
                 "highlighted": q.highlighted,
-                "citation": load_statement().citation(q.paragraph),
+                "citation": _citation(q),
+                "statement": q.statement.to_json() if q.statement else None,
             }
             for q in answer.quotes
         ],

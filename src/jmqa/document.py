@@ -537,9 +537,9 @@ _BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 def split_sentences(text: str) -> list[Span]:
     """Split ``text`` into sentence spans, keeping "Ms.", "U.S." and initials inside sentences.
 
-    >>> [text[s.start:s.end] for text in ["Ms. Takaichi met U.S. envoys. They agreed."]
+    >>> [text[s.start:s.end] for text in ["Ms. Tanaka met U.S. envoys. They agreed."]
     ...  for s in split_sentences(text)]
-    ['Ms. Takaichi met U.S. envoys.', 'They agreed.']
+    ['Ms. Tanaka met U.S. envoys.', 'They agreed.']
     """
     spans: list[Span] = []
     start = 0

@@ -250,6 +250,8 @@ class MiniLMOnnx:
 
     def __init__(self, onnx_model: bytes | Path) -> None:
         """``onnx_model``: a whole ONNX model, or the path of a graph whose weights lie beside it."""
+        _require("onnxruntime", "onnxruntime")
+        _require("tokenizers", "tokenizers")
         import onnxruntime
         from tokenizers import Tokenizer
 

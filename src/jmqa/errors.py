@@ -52,3 +52,11 @@ class IndexFolderError(JmqaError, RuntimeError):
 
 class DataFileMissingError(JmqaError, RuntimeError):
     """A data file that ships inside the jmqa package is missing: the installation is broken."""
+
+
+class UnknownStatementError(JmqaError, LookupError):
+    """No statement in the library has that id (``jmqa list`` shows them)."""
+
+
+class LibraryError(JmqaError, RuntimeError):
+    """The statement library on disk is not as jmqa wrote it (e.g. a text edited in place)."""

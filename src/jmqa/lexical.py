@@ -1,6 +1,6 @@
 """The lexical side: tokens, the statement's own acronyms, BM25 and term coverage.
 
-Exact terms are where dense models are weakest: acronyms (OSA, JBIC), names (Perodua), figures
+Exact terms are where dense models are weakest: acronyms (OSA, JBIC), names of companies, figures
 ("USD 20 million", "1.05 million"). The statement defines its acronyms in place, "Official
 Security Assistance (OSA)", so both spellings are indexed and either one in a question finds
 the paragraph that uses the other.
@@ -65,6 +65,20 @@ def tokenize(text: str) -> list[str]:
     """Lower-cased, stop-word-free, Snowball-stemmed word tokens."""
     words = [w.lower().replace("'s", "") for w in _WORD.findall(text)]
     return _stemmer().stemWords([w for w in words if w not in _STOPWORDS])
+
+
+def content_terms(question: str) -> list[str]:
+    """The question's own stemmed terms, less question framing and Malay function words.
+
+    Numbers of one or two digits are left out too: without a unit they match nearly anything
+    ("alert(1)" is not about "1.05 million visitors").
+    """
+    framing = _framing_stems()
+    malay = _malay_stems()
+    return [
+        t for t in tokenize(question)
+        if t not in framing and t not in malay and not (t.isdigit() and len(t) < 3)
+    ]
 
 
 def _initials(words: list[str]) -> str:
@@ -218,17 +232,8 @@ class Lexicon:
         return np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
 
     def content_terms(self, question: str) -> list[str]:
-        """The question's own stemmed terms, less question framing and Malay function words.
-
-        Numbers of one or two digits are left out too: without a unit they match nearly anything
-        ("alert(1)" is not about "1.05 million visitors").
-        """
-        framing = _framing_stems()
-        malay = _malay_stems()
-        return [
-            t for t in tokenize(question)
-            if t not in framing and t not in malay and not (t.isdigit() and len(t) < 3)
-        ]
+        """See :func:`content_terms`."""
+        return content_terms(question)
 
     def unknown_names(self, question: str) -> list[str]:
         """Names and figures in the question that the statement never mentions ("Emperor",

@@ -108,7 +108,7 @@ class Normalizer:
         return fixed.capitalize() if word.istitle() and fixed.islower() else fixed
 
     def is_name(self, word: str) -> bool:
-        """Whether the statement always capitalises ``word`` ("Japan", "OSA", "Perodua")."""
+        """Whether the statement always capitalises ``word`` ("Japan", "OSA", a company's name)."""
         return word.lower() in self._case
 
     def _correct(self, lower: str, title: bool) -> str | None:

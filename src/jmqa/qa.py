@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from jmqa.analysis import Analyzer, QuestionAnalysis
 from jmqa.answer import Answer, Answerer, Calibration
 from jmqa.document import Document, Paragraph, load_statement
-from jmqa.embedders import EMBEDDER_NAMES, get_embedder, model_card, query_embedder
+from jmqa.embedders import EMBEDDER_NAMES, Embedder, get_embedder, model_card, query_embedder
 from jmqa.errors import IndexError_, IndexFolderError, InvalidArgumentError
 from jmqa.index import (
     Index,
@@ -38,8 +38,11 @@ from jmqa.index import (
 from jmqa.lexical import Glossary, Lexicon, tokenize
 from jmqa.question import question_list
 from jmqa.retrieval import CONFIGS, Hit, Retriever, RetrieverConfig, Signals, config_named
+from jmqa.statement import StatementRef, ref_of
 
 log = logging.getLogger("jmqa")
+# A library id, the path of a statement's text, a parsed statement, or None for the shipped one.
+StatementLike = str | os.PathLike[str] | Document | None
 # Words that only say which section and that a summary is wanted, not what to look for in it.
 _SECTION_FRAMING = (
     "section sections heading summarise summarize summary overview outline cover covers "
@@ -57,14 +60,20 @@ def default_index_dir() -> Path:
     return Path.home() / ".cache" / "jmqa" / "index"
 
 
-def build(index_dir: str | os.PathLike[str] | None = None, progress: Progress | None = None) -> Index:
-    """(Re)build the index of the shipped statement into ``index_dir`` and return it.
+def build(
+    index_dir: str | os.PathLike[str] | None = None,
+    progress: Progress | None = None,
+    *,
+    statement: StatementLike = None,
+) -> Index:
+    """(Re)build the index of ``statement`` (default: the shipped one) into ``index_dir``
+    (default: the statement's own index folder) and return it.
 
     Raises :class:`jmqa.IndexFolderError` before any model loads if the folder is not jmqa's to
     write (see :func:`jmqa.index.check_index_folder`).
     """
-    folder = check_index_folder(index_dir or default_index_dir())
-    document = load_statement()
+    document, folder, _ = _resolve(statement, index_dir)
+    check_index_folder(folder)
     embedders = [get_embedder(name) for name in EMBEDDER_NAMES]
     index = build_index(document, embedders, progress)
     save_index(index, folder)
@@ -74,27 +83,33 @@ def build(index_dir: str | os.PathLike[str] | None = None, progress: Progress | 
 def load(
     index_dir: str | os.PathLike[str] | None = None,
     *,
+    statement: StatementLike = None,
     build_if_needed: bool = True,
     progress: Progress | None = None,
     glossary: Glossary | None = None,
+    embedders: Mapping[str, Embedder] | None = None,
 ) -> QA:
-    """Load the shipped statement, the models and the index in ``index_dir``.
+    """Load a statement, the models and its index.
+
+    ``statement`` is a library id (``jmqa list``), the path of a statement's text, or a parsed
+    :class:`Document`; the default is the shipped statement. ``index_dir`` defaults to the
+    statement's own index folder (for the shipped one, :func:`default_index_dir`).
 
     A missing, stale or corrupt index is rebuilt when ``build_if_needed`` (the default), and
     otherwise raised as :class:`jmqa.IndexMissingError`, :class:`jmqa.IndexStaleError` or
     :class:`jmqa.IndexCorruptError`, whose message says which command fixes it. A rebuild is
     announced (why, and where) as a warning on the ``jmqa`` logger before it starts, and is
     refused with :class:`jmqa.IndexFolderError` before it starts if the folder is not jmqa's
-    or not writable. ``glossary``
-    replaces the shipped one (``Glossary(())`` measures the pipeline without it).
+    or not writable. ``glossary`` replaces the shipped one (``Glossary(())`` measures the
+    pipeline without it). ``embedders`` (default: the query encoders this index ships) lets
+    several statements share one set of models.
     """
-    folder = Path(index_dir) if index_dir is not None else default_index_dir()
+    document, folder, ref = _resolve(statement, index_dir)
     if build_if_needed:
         try:
             read_manifest(folder)  # cheap: no readable manifest means a rebuild is certain
         except IndexError_ as problem:
             _rebuild_reason(folder, problem)  # so refuse a folder before any model loads
-    document = load_statement()
     cards = [model_card(name) for name in EMBEDDER_NAMES]  # checking must not import torch
     try:
         index = load_index(folder, document, cards)
@@ -106,8 +121,9 @@ def load(
         built = build_index(document, [get_embedder(name) for name in EMBEDDER_NAMES], progress)
         save_index(built, folder)
         index = load_index(folder, document, cards)  # answer from what is on disk, as next time
-    embedders = {n: query_embedder(n, _graph_path(index.models[n].query_model)) for n in EMBEDDER_NAMES}
-    return QA(document, index, embedders, glossary)
+    if embedders is None:
+        embedders = {n: query_embedder(n, _graph_path(index.models[n].query_model)) for n in EMBEDDER_NAMES}
+    return QA(document, index, dict(embedders), glossary, statement=ref)
 
 
 def _rebuild_reason(folder: Path, problem: IndexError_) -> str:
@@ -124,13 +140,36 @@ def _graph_path(query_model: QueryModel | None) -> Path | None:
     return query_model.graph if query_model and isinstance(query_model.graph, Path) else None
 
 
+def _resolve(
+    statement: StatementLike, index_dir: str | os.PathLike[str] | None
+) -> tuple[Document, Path, StatementRef]:
+    from jmqa.store import resolve  # the library reads $JMQA_HOME only when asked to
+
+    document, own_dir, ref = resolve(statement, default_index_dir())
+    folder = index_dir if index_dir is not None else own_dir
+    if folder is None:
+        raise InvalidArgumentError(
+            f"{document.title!r} is not in the statement library: add it with `jmqa add FILE`, "
+            "or pass index_dir= to keep its index elsewhere."
+        )
+    return document, Path(folder), ref
+
+
 class QA:
     """Search and answer questions over one statement. Thread-safe for concurrent readers."""
 
     def __init__(
-        self, document: Document, index: Index, embedders: dict, glossary: Glossary | None = None
+        self,
+        document: Document,
+        index: Index,
+        embedders: dict,
+        glossary: Glossary | None = None,
+        *,
+        statement: StatementRef | None = None,
     ) -> None:
         self.document = document
+        # Stamped on every hit and quote, so results from several statements say whose they are.
+        self.statement = statement or ref_of(document)
         self.index = index
         self.lexicon = Lexicon(document, glossary)  # None: the shipped glossary
         self.analyzer = Analyzer(document)
@@ -171,7 +210,10 @@ class QA:
     ) -> list[list[Hit]]:
         """:meth:`search` for a batch of questions; the models run once per batch."""
         k, config = self._check_k(k), self._config(retriever)
-        return [self._ranked(s, config, self._asked_for(s.analysis))[:k] for s in self.signals(questions)]
+        return [
+            [replace(h, statement=self.statement) for h in self._ranked(s, config, self._asked_for(s.analysis))[:k]]
+            for s in self.signals(questions)
+        ]
 
     def ask(self, question: str, retriever: str | RetrieverConfig = "default") -> Answer:
         """Quote the paragraphs that answer ``question``, or say the statement does not."""
@@ -181,7 +223,11 @@ class QA:
         self, questions: Sequence[str], retriever: str | RetrieverConfig = "default"
     ) -> list[Answer]:
         config = self._config(retriever)
-        return [self.answer_signals(s, config)[1] for s in self.signals(questions)]
+        return [self.stamped(self.answer_signals(s, config)[1]) for s in self.signals(questions)]
+
+    def stamped(self, answer: Answer) -> Answer:
+        """``answer`` with each quote naming this statement."""
+        return replace(answer, quotes=tuple(replace(q, statement=self.statement) for q in answer.quotes))
 
     def answer_signals(self, signals: Signals, config: RetrieverConfig) -> tuple[list[Hit], Answer]:
         """Every paragraph ranked under ``config``, and the answer quoting the best of them."""
@@ -193,7 +239,24 @@ class QA:
         evidence = self.retriever.fused(signals, CONFIGS["default"])
         if section:
             return hits, self.answerer.cite(signals, evidence, hits, section, asks_more=False)
-        return hits, self.answerer.answer(signals, evidence, hits)
+        return hits, self._with_topics(signals, config, self.answerer.answer(signals, evidence, hits))
+
+    def _with_topics(self, signals: Signals, config: RetrieverConfig, answer: Answer) -> Answer:
+        """For a question that joins topics ("palm oil and semiconductors"), each topic that the
+        statement answers in a paragraph not yet quoted adds that paragraph, after the others:
+        one topic's best paragraph would otherwise crowd out the other's."""
+        topics = signals.analysis.topics
+        if not answer.found or len(topics) < 2:
+            return answer
+        quoted = {q.paragraph for q in answer.quotes}
+        extra = []
+        for topic in self.retriever.signals([self.analyzer.analyze(t) for t in topics]):
+            evidence = self.retriever.fused(topic, CONFIGS["default"])
+            own = self.answerer.answer(topic, evidence, self._ranked(topic, config, ()))
+            if own.found and own.quotes[0].paragraph not in quoted:
+                extra.append(own.quotes[0])
+                quoted.add(own.quotes[0].paragraph)
+        return replace(answer, quotes=answer.quotes + tuple(extra)) if extra else answer
 
     def _answer_cited(
         self, signals: Signals, config: RetrieverConfig, cited: tuple[int, ...]

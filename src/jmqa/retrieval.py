@@ -28,6 +28,7 @@ from jmqa.embedders import Embedder
 from jmqa.errors import InvalidArgumentError
 from jmqa.index import Index, Unit
 from jmqa.lexical import Lexicon
+from jmqa.statement import StatementRef
 
 SIGNALS = ("bm25", "minilm.window", "minilm.sentence", "e5.window", "e5.sentence")
 
@@ -40,6 +41,7 @@ class Hit:
     section: str
     text: str
     score: float
+    statement: StatementRef | None = None  # set by QA: which statement the paragraph is from
 
 
 @dataclass(frozen=True, eq=False)

@@ -32,10 +32,12 @@ import gradio as gr
 
 import jmqa
 from jmqa.answer import Answer
-from jmqa.document import Document, Paragraph, Span
+from jmqa.document import Document, Span
 from jmqa.errors import InvalidQuestionError
 from jmqa.guard import MAX_BODY_BYTES, middleware
 from jmqa.question import MAX_QUESTION_CHARS, clean_question, names_paragraphs
+from jmqa.statement import StatementRef
+from jmqa.store import Examples, Store
 
 log = logging.getLogger("jmqa")
 
@@ -59,20 +61,13 @@ REFUSED_PREVIEW_CHARS = 200
 # used session goes first; a follow-up in an evicted session is read as a new question.
 STATE_SESSIONS = 256
 NO_SECTION_LABEL = "Opening paragraphs (no heading)"
-TITLE = "Japan–Malaysia Joint Statement Q&A"
+TITLE = "Joint Statement Q&A"
 DESCRIPTION = (
-    "Ask about the Japan-Malaysia Joint Statement of 10 June 2026: answers quote its numbered "
-    "paragraphs word for word, or say plainly that the statement does not address the question."
+    "Ask about a joint statement: answers quote its numbered paragraphs word for word, or say "
+    "plainly that the statement does not address the question."
 )
-EXAMPLES = [
-    "How many visitors were there in 2025?",
-    "Is there money for disaster recovery?",
-    "What did the leaders say about the South China Sea?",
-    "What is Malaysia's GDP?",
-    "2025年の双方向の訪問者数は何人でしたか？",
-    "GREENxEXPO 2027 はいつ開催されますか？",
-    "Berapakah sumbangan Jepun kepada ADB?",
-]
+ALL_STATEMENTS = "*all*"  # the picker's value for "search every statement of the library"
+ALL_STATEMENTS_LABEL = "All statements"
 EMPTY_QUESTION = "Please type a question about the statement."
 
 # --- escaping ---------------------------------------------------------------------------------
@@ -154,20 +149,37 @@ def highlight_markdown(text: str, spans: Iterable[Span] = ()) -> str:
 # --- HTML blocks (chat and side panel) --------------------------------------------------------
 
 
+def citation(document: Document, number: int, statement: StatementRef | None = None) -> str:
+    """"Title, date, ¶N" of the statement the paragraph is from (``document`` when not given)."""
+    return statement.citation(number) if statement else document.citation(number)
+
+
+def paragraph_link(number: int, statement: StatementRef | None = None) -> str:
+    """The browser's address of a paragraph: "?s=ID&p=14", or "?p=14" in the default statement."""
+    return f"?s={statement.id}&p={number}" if statement else f"?p={number}"
+
+
 def quote_block_html(
-    document: Document, number: int, section: str, text: str, spans: Sequence[Span] = ()
+    document: Document,
+    number: int,
+    section: str,
+    text: str,
+    spans: Sequence[Span] = (),
+    statement: StatementRef | None = None,
 ) -> str:
-    """One quoted paragraph: heading, verbatim text (answering sentence marked), citation line.
+    """One quoted paragraph: heading, verbatim text (answering sentence marked), citation line
+    (naming ``statement`` when given: answers across statements quote several).
 
     The verbatim text sits alone in ``<blockquote class="jmqa-text">`` so tests (and readers)
     can compare exactly what the browser shows with the paragraph; ``jmqa-p14`` names the ¶.
     """
+    link = escape_html(paragraph_link(number, statement))
     return (
         f'<div class="jmqa-quote jmqa-p{number}">'  # a class: the chat's sanitizer drops data-*
         f'<div class="jmqa-head"><strong>{escape_html(paragraph_heading(number, section))}</strong>'
-        f' <a class="jmqa-open" href="?p={number}" target="_blank">open</a></div>'
+        f' <a class="jmqa-open" href="{link}" target="_blank">open</a></div>'
         f'<blockquote class="jmqa-text">{highlight_html(text, spans)}</blockquote>'
-        f'<div class="jmqa-cite">{escape_html(document.citation(number))}</div>'
+        f'<div class="jmqa-cite">{escape_html(citation(document, number, statement))}</div>'
         "</div>"
     )
 
@@ -176,11 +188,14 @@ def _note_html(text: str, css: str = "jmqa-note") -> str:
     return f'<p class="{css}">{escape_html(text)}</p>'
 
 
-def format_answer_html(answer: Answer, document: Document, read_as: str | None = None) -> str:
+def format_answer_html(
+    answer: Answer, document: Document, read_as: str | None = None, statement: StatementRef | None = None
+) -> str:
     """The chat reply for ``answer``: quote blocks best first, or a plain refusal.
 
     ``read_as`` is the question actually searched when a follow-up was expanded; it is shown so
-    the reader can see how their question was understood.
+    the reader can see how their question was understood. ``statement`` is the one asked (for
+    the links to a refusal's nearest paragraphs); each quote names its own.
     """
     parts = ['<div class="jmqa-answer">']
     if read_as:
@@ -197,12 +212,14 @@ def format_answer_html(answer: Answer, document: Document, read_as: str | None =
             )
         )
         for q in answer.quotes:
-            parts.append(quote_block_html(document, q.paragraph, q.section, q.text, q.highlights))
+            parts.append(
+                quote_block_html(document, q.paragraph, q.section, q.text, q.highlights, q.statement)
+            )
     else:
         parts.append(_note_html(answer.message or jmqa.NOT_ADDRESSED, "jmqa-refusal"))
         if answer.nearest:
             links = ", ".join(
-                f'<a href="?p={n}" target="_blank">'
+                f'<a href="{escape_html(paragraph_link(n, statement))}" target="_blank">'
                 f"{escape_html(paragraph_heading(n, document.paragraph(n).section))}</a>"
                 for n in answer.nearest
             )
@@ -242,12 +259,12 @@ def bounded_history(
     return turn
 
 
-def cited_panel_html(answer: Answer, document: Document) -> str:
+def cited_panel_html(answer: Answer, document: Document, statement: StatementRef | None = None) -> str:
     """Side panel: the full text of the cited paragraphs, or of the nearest ones on a refusal."""
     if answer.found:
         head = _note_html("Paragraphs cited in the latest answer:")
         blocks = [
-            quote_block_html(document, q.paragraph, q.section, q.text, q.highlights)
+            quote_block_html(document, q.paragraph, q.section, q.text, q.highlights, q.statement)
             for q in answer.quotes
         ]
     elif answer.nearest:
@@ -255,29 +272,31 @@ def cited_panel_html(answer: Answer, document: Document) -> str:
             "The statement does not address the latest question. Nearest paragraphs "
             "(they do not answer it):"
         )
-        blocks = [_paragraph_block(document, document.paragraph(n)) for n in answer.nearest]
+        blocks = [
+            quote_block_html(document, n, document.paragraph(n).section, document.paragraph(n).text,
+                             statement=statement)
+            for n in answer.nearest
+        ]
     else:  # "What does ¶40 say?": nothing near to show
         head, blocks = _note_html(answer.message or jmqa.NOT_ADDRESSED), []
     return f'<div class="jmqa-panel">{head}{"".join(blocks)}</div>'
 
 
-def _paragraph_block(document: Document, p: Paragraph) -> str:
-    return quote_block_html(document, p.number, p.section, p.text)
-
-
-def paragraph_panel_html(document: Document, number: int) -> str:
+def paragraph_panel_html(document: Document, number: int, statement: StatementRef | None = None) -> str:
     """Browser panel: paragraph ``number`` in full, with its link."""
     p = document.paragraph(number)
+    link = escape_html(paragraph_link(number, statement))
     return (
-        f'<div class="jmqa-panel">{_paragraph_block(document, p)}'
-        f'<p class="jmqa-note">Link to this paragraph: <a href="?p={number}">?p={number}</a></p>'
+        f'<div class="jmqa-panel">'
+        f"{quote_block_html(document, p.number, p.section, p.text, statement=statement)}"
+        f'<p class="jmqa-note">Link to this paragraph: <a href="{link}">{link}</a></p>'
         "</div>"
     )
 
 
 def citations_text(answer: Answer, document: Document) -> str:
     """Citation lines (one per quoted paragraph) for the copy box."""
-    return "\n".join(document.citation(q.paragraph) for q in answer.quotes)
+    return "\n".join(citation(document, q.paragraph, q.statement) for q in answer.quotes)
 
 
 # --- Markdown (the /ask API) ------------------------------------------------------------------
@@ -298,7 +317,7 @@ def format_answer_markdown(answer: Answer, document: Document) -> str:
         blocks.append(
             f"**{escape_markdown(paragraph_heading(q.paragraph, q.section))}**\n\n"
             f"> {highlight_markdown(q.text, q.highlights)}\n\n"
-            f"{escape_markdown(document.citation(q.paragraph))}"
+            f"{escape_markdown(citation(document, q.paragraph, q.statement))}"
         )
     return "\n\n".join(blocks)
 
@@ -405,28 +424,68 @@ def _question_error(problem: InvalidQuestionError) -> str:
     return f"Sorry, I can't search that: {text[:1].lower()}{text[1:]}."
 
 
-def build_app(qa: jmqa.QA) -> gr.Blocks:
-    """Build the Gradio Blocks app around an already loaded ``qa`` (no model loading here)."""
-    document = qa.document
-    count = len(document.paragraphs)
-    paragraph_choices = [
-        (paragraph_heading(p.number, p.section), p.number) for p in document.paragraphs
-    ]
-    section_choices = [
-        (section_label(heading), paragraphs[0].number) for heading, paragraphs in document.sections
-    ]
+def build_app(qa: jmqa.QA, library: jmqa.Library | None = None) -> gr.Blocks:
+    """Build the Gradio Blocks app around an already loaded ``qa`` (no model loading here).
 
-    def ask(question: str) -> str:
-        """Answer one independent question; returns Markdown quoting the statement."""
+    With a ``library``, a picker offers its statements (``qa``'s first, the default) and "All
+    statements"; a picked statement's index loads on first use. Without one, the app serves
+    ``qa``'s statement alone.
+    """
+    default = qa.statement
+    statements = library.statements if library is not None else [default]
+    known = {ref.id: ref for ref in statements}
+    store = library.store if library is not None else Store()
+    picker_choices = [(f"{r.title}, {r.date_text}" if r.date_text else r.title, r.id) for r in statements]
+    if library is not None and len(statements) > 1:
+        picker_choices.append((ALL_STATEMENTS_LABEL, ALL_STATEMENTS))
+
+    def qa_of(statement_id: str) -> jmqa.QA:
+        if library is None or statement_id not in known or statement_id == default.id:
+            return qa
+        return library.qa(statement_id)
+
+    def examples_of(statement_id: str) -> Examples | None:
+        """The example questions of ``statement_id``'s profile; none across all statements."""
+        if statement_id not in known:
+            return None
+        try:
+            return store.examples(store.get(statement_id))
+        except (jmqa.JmqaError, OSError, ValueError) as problem:  # a bad profile hides the examples
+            log.warning("no example questions for %s: %s", statement_id, problem)
+            return None
+
+    def examples_update(statement_id: str) -> gr.Dataset:
+        found = examples_of(statement_id)
+        if found is None:
+            return gr.Dataset(samples=[], visible=False)
+        return gr.Dataset(samples=[[q] for q in found.questions], label=found.label, visible=True)
+
+    def answer_for(question: str, statement_id: str) -> tuple[Answer, Document, StatementRef | None]:
+        """The answer in the chosen statement, or across all of them (citations name each one;
+        a refusal there has no nearest paragraphs)."""
+        if statement_id == ALL_STATEMENTS and library is not None:
+            return library.ask(question), qa.document, None
+        chosen = qa_of(statement_id)
+        return chosen.ask(question), chosen.document, chosen.statement
+
+    def ask(question: str, statement: str = "") -> str:
+        """Answer one independent question; returns Markdown quoting the statement.
+
+        ``statement`` is a statement id (empty: the default one), or "*all*" for every statement.
+        """
         if not isinstance(question, str) or not question.strip():
             return escape_markdown(EMPTY_QUESTION)
+        statement = statement or default.id
+        if statement not in known and not (statement == ALL_STATEMENTS and library is not None):
+            ids = ", ".join(known)
+            return escape_markdown(f"Sorry, there is no statement {statement!r} here. Statements: {ids}.")
         try:
             cleaned = clean_question(question)
         except InvalidQuestionError as problem:
             return escape_markdown(_question_error(problem))
-        return format_answer_markdown(qa.ask(cleaned), document)
+        return format_answer_markdown(*answer_for(cleaned, statement)[:2])
 
-    def respond(message: str, history: list, previous: str | None):
+    def respond(message: str, history: list, previous: str | None, statement_id: str):
         """One chat turn: outputs (textbox, chatbot, previous question, cited panel, citations)."""
         if not isinstance(message, str) or not message.strip():
             return gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()  # empty input: ignore
@@ -441,11 +500,11 @@ def build_app(qa: jmqa.QA) -> gr.Blocks:
             return "", bounded_history(turn), previous, gr.skip(), gr.skip()
         turn.append({"role": "user", "content": format_user_html(message)})
         searched, expanded = resolve_question(cleaned, previous)
-        answer = qa.ask(searched)
+        answer, document, ref = answer_for(searched, statement_id)
         turn.append(
             {
                 "role": "assistant",
-                "content": format_answer_html(answer, document, searched if expanded else None),
+                "content": format_answer_html(answer, document, searched if expanded else None, ref),
             }
         )
         # The panel and the citation box come from this answer only, never an earlier one.
@@ -453,47 +512,98 @@ def build_app(qa: jmqa.QA) -> gr.Blocks:
             "",
             bounded_history(turn),
             searched,
-            cited_panel_html(answer, document),
+            cited_panel_html(answer, document, ref),
             citations_text(answer, document),
         )
 
     def clear_chat():
         return [], None, PANEL_PLACEHOLDER, ""
 
-    def section_start(number: int) -> int:
+    def browser(statement_id: str, number: int = 1) -> tuple:
+        """The browser tab showing paragraph ``number`` of ``statement_id``: section and
+        paragraph dropdowns, the paragraph, its citation."""
+        chosen = qa_of(statement_id)
+        document, ref = chosen.document, chosen.statement
+        section = document.paragraph(number).section
+        return (
+            gr.Dropdown(
+                [(section_label(h), ps[0].number) for h, ps in document.sections],
+                value=next(p.number for p in document.paragraphs if p.section == section),
+            ),
+            gr.Dropdown(
+                [(paragraph_heading(p.number, p.section), p.number) for p in document.paragraphs],
+                value=number,
+            ),
+            paragraph_panel_html(document, number, ref),
+            ref.citation(number),
+        )
+
+    def pick(statement_id: str):
+        """The reader picked a statement (or all): ask there, browse it, show its examples."""
+        if statement_id == ALL_STATEMENTS:
+            return (statement_id, None, gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(),
+                    examples_update(statement_id))
+        if statement_id not in known:
+            return (gr.skip(),) * 8
+        return (statement_id, None, statement_id, *browser(statement_id), examples_update(statement_id))
+
+    def section_start(number: int, statement_id: str) -> int:
         """The section dropdown's value for paragraph ``number``: its section's first ¶."""
+        document = qa_of(statement_id).document
         section = document.paragraph(number).section
         return next(p.number for p in document.paragraphs if p.section == section)
 
-    def open_paragraph(number: Any):
-        n = _paragraph_number(number, count)
+    def open_paragraph(number: Any, statement_id: str):
+        chosen = qa_of(statement_id)
+        n = _paragraph_number(number, chosen.paragraph_count)
         if n is None:
             return gr.skip(), gr.skip(), gr.skip()
-        return paragraph_panel_html(document, n), document.citation(n), section_start(n)
+        return (
+            paragraph_panel_html(chosen.document, n, chosen.statement),
+            chosen.statement.citation(n),
+            section_start(n, statement_id),
+        )
 
-    def step(number: Any, delta: int):
+    def step(number: Any, delta: int, statement_id: str):
+        count = qa_of(statement_id).paragraph_count
         n = _paragraph_number(number, count) or 1
         return min(count, max(1, n + delta))
 
     def on_load(request: gr.Request):
-        """``/?p=14`` opens ¶14 in the browser tab; anything else leaves the page as it is."""
-        raw = request.query_params.get("p") if request is not None else None
-        n = _paragraph_number(raw, count)
-        if n is None:
-            return gr.skip(), gr.skip(), gr.skip(), gr.skip()
-        return (
-            gr.Tabs(selected="browse"),
-            n,
-            paragraph_panel_html(document, n),
-            document.citation(n),
-        )
+        """``/?s=ID&p=14`` opens ¶14 of statement ID in the browser tab (``s`` defaults to the
+        default statement); ``/?s=ID`` picks that statement; anything else leaves the page as it is."""
+        params = request.query_params if request is not None else {}
+        raw_id = params.get("s")
+        statement_id = raw_id if isinstance(raw_id, str) and raw_id in known else default.id
+        n = _paragraph_number(params.get("p"), qa_of(statement_id).paragraph_count)
+        if n is None and statement_id == default.id:
+            return (gr.skip(),) * 9
+        tab = gr.Tabs(selected="browse") if n is not None else gr.skip()
+        return (tab, statement_id, statement_id, statement_id, *browser(statement_id, n or 1),
+                examples_update(statement_id))
+
+    def example_question(index: Any, statement_id: str):
+        found = examples_of(statement_id)
+        if found is None or not isinstance(index, int) or not 0 <= index < len(found.questions):
+            return gr.skip()
+        return found.questions[index]
 
     PANEL_PLACEHOLDER = _note_html("Ask a question: the paragraphs it cites appear here in full.")
+    first_examples = examples_of(default.id)
 
     with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
         gr.Markdown(f"# {TITLE}", elem_id="jmqa-title")
         gr.Markdown(escape_markdown(DESCRIPTION), elem_id="jmqa-description")
         previous = gr.State(None)
+        chosen_id = gr.State(default.id)  # where the chat asks (a State: not part of the /chat API)
+        browsing_id = gr.State(default.id)  # which statement the browser shows
+        picker = gr.Dropdown(
+            picker_choices,
+            value=default.id,
+            label="Statement",
+            visible=len(picker_choices) > 1,
+            elem_id="jmqa-statement",
+        )
         with gr.Row(equal_height=False):
             with gr.Column(scale=3, min_width=320):
                 chatbot = gr.Chatbot(
@@ -520,8 +630,13 @@ def build_app(qa: jmqa.QA) -> gr.Blocks:
                     send = gr.Button(
                         "Ask", variant="primary", scale=1, min_width=80, elem_id="jmqa-send"
                     )
-                examples = gr.Examples(
-                    EXAMPLES, inputs=box, label="Example questions (English, 日本語, Bahasa Melayu)"
+                examples = gr.Dataset(
+                    components=[box],
+                    samples=[[q] for q in first_examples.questions] if first_examples else [],
+                    label=first_examples.label if first_examples else "Example questions",
+                    type="index",  # an index into the picked statement's examples (example_question)
+                    visible=first_examples is not None,
+                    elem_id="jmqa-examples",
                 )
             with (
                 gr.Column(scale=2, min_width=320),
@@ -538,11 +653,12 @@ def build_app(qa: jmqa.QA) -> gr.Blocks:
                         elem_id="jmqa-cited-citation",
                     )
                 with gr.Tab("Browse the statement", id="browse"):
+                    first = browser(default.id)
                     section_dd = gr.Dropdown(
-                        section_choices, value=1, label="Section", elem_id="jmqa-section"
+                        first[0].choices, value=1, label="Section", elem_id="jmqa-section"
                     )
                     paragraph_dd = gr.Dropdown(
-                        paragraph_choices,
+                        first[1].choices,
                         value=1,
                         label="Paragraph (type a number to jump)",
                         elem_id="jmqa-paragraph",
@@ -550,13 +666,9 @@ def build_app(qa: jmqa.QA) -> gr.Blocks:
                     with gr.Row():
                         prev_btn = gr.Button("◀ Previous", size="sm", min_width=60)
                         next_btn = gr.Button("Next ▶", size="sm", min_width=60)
-                    browse = gr.HTML(
-                        paragraph_panel_html(document, 1),
-                        elem_id="jmqa-browse",
-                        js_on_load=None,
-                    )
+                    browse = gr.HTML(first[2], elem_id="jmqa-browse", js_on_load=None)
                     browse_citation = gr.Textbox(
-                        document.citation(1),
+                        first[3],
                         label="Citation",
                         buttons=["copy"],
                         interactive=False,
@@ -566,7 +678,7 @@ def build_app(qa: jmqa.QA) -> gr.Blocks:
         private = {"queue": False, "api_visibility": "private"}  # UI plumbing, not API
         chat_turn = {
             "fn": respond,
-            "inputs": [box, chatbot, previous],
+            "inputs": [box, chatbot, previous, chosen_id],
             "outputs": [box, chatbot, previous, cited, cited_citation],
             "concurrency_id": "qa",
             "concurrency_limit": CONCURRENCY_LIMIT,
@@ -576,16 +688,31 @@ def build_app(qa: jmqa.QA) -> gr.Blocks:
             [box.submit, send.click], **chat_turn, api_name="chat", api_visibility="undocumented"
         ).then(**show_cited)
         # Clicking an example asks it: it fills the box, then runs like a typed question.
-        examples.load_input_event.then(**chat_turn, api_visibility="private").then(**show_cited)
+        examples.click(example_question, [examples, chosen_id], box, **private).then(
+            **chat_turn, api_visibility="private"
+        ).then(**show_cited)
         chatbot.clear(clear_chat, None, [chatbot, previous, cited, cited_citation], **private)
+        browser_parts = [section_dd, paragraph_dd, browse, browse_citation]
+        # A new statement forgets the previous question: a follow-up leans on the same text.
+        picker.input(
+            pick, picker, [chosen_id, previous, browsing_id, *browser_parts, examples], **private
+        )
         section_dd.input(lambda n: n, section_dd, paragraph_dd, **private)
         paragraph_dd.change(
-            open_paragraph, paragraph_dd, [browse, browse_citation, section_dd], **private
+            open_paragraph,
+            [paragraph_dd, browsing_id],
+            [browse, browse_citation, section_dd],
+            **private,
         )
-        prev_btn.click(lambda n: step(n, -1), paragraph_dd, paragraph_dd, **private)
-        next_btn.click(lambda n: step(n, +1), paragraph_dd, paragraph_dd, **private)
-        demo.load(on_load, None, [tabs, paragraph_dd, browse, browse_citation], **private)
-        # The documented programmatic endpoint: one string in, Markdown out.
+        prev_btn.click(lambda n, s: step(n, -1, s), [paragraph_dd, browsing_id], paragraph_dd, **private)
+        next_btn.click(lambda n, s: step(n, +1, s), [paragraph_dd, browsing_id], paragraph_dd, **private)
+        demo.load(
+            on_load,
+            None,
+            [tabs, picker, chosen_id, browsing_id, *browser_parts, examples],
+            **private,
+        )
+        # The documented programmatic endpoint: a question (and a statement id) in, Markdown out.
         gr.api(ask, api_name="ask", concurrency_id="qa", concurrency_limit=CONCURRENCY_LIMIT)
 
     demo.queue(default_concurrency_limit=CONCURRENCY_LIMIT, max_size=QUEUE_MAX_SIZE)
@@ -656,9 +783,10 @@ def serve(
     port: int = DEFAULT_PORT,
     index_dir: str | os.PathLike[str] | None = None,
 ) -> None:
-    """Load the QA once for this process, build the app and serve it until interrupted."""
+    """Load the QA once for this process, build the app and serve it until interrupted. The
+    other statements of the library load when first picked."""
     qa = jmqa.load(index_dir)
-    demo = build_app(qa)
+    demo = build_app(qa, jmqa.Library())
     print(f"jmqa UI on http://{host}:{port}  (Ctrl+C to stop)", flush=True)
     demo.launch(**launch_kwargs(host, port))
 

@@ -32,7 +32,8 @@ def _stderr_progress(stage: str, done: int, total: int) -> None:
 def main(args: argparse.Namespace) -> int:
     """``jmqa eval``: validate the Q&A file, score it, write the report. Exit 2 on a bad file."""
     qa_path = Path(args.qa) if args.qa is not None else default_qa_path()
-    own_set = qa_path.resolve() == default_qa_path().resolve()
+    statement = getattr(args, "statement", None)  # a library id; None is the shipped statement
+    own_set = qa_path.resolve() == default_qa_path().resolve() and statement is None
     out = Path(args.out) if args.out is not None else repo_root() / "eval" / "reports"
     if args.bootstrap < 0:
         print("jmqa eval: --bootstrap must be 0 or more", file=sys.stderr)
@@ -51,9 +52,9 @@ def main(args: argparse.Namespace) -> int:
         items = load_items(qa_path)
     except QAFileError as exc:
         return _refuse(qa_path, exc.problems)
-    from jmqa.document import load_statement
+    from jmqa.store import resolve
 
-    document = load_statement()
+    document = resolve(statement, Path())[0]  # (the index folder is load()'s business)
     problems = item_problems(items, document)
     if problems:
         return _refuse(qa_path, problems)
@@ -72,7 +73,8 @@ def main(args: argparse.Namespace) -> int:
 
     print(f"jmqa eval: {len(chosen)} items ({args.split}) from {qa_path}, retrievers "
           f"{', '.join(retrievers)}", file=sys.stderr)
-    qa = load(getattr(args, "index_dir", None), progress=_stderr_progress)
+    index_dir = getattr(args, "index_dir", None) if statement is None else None
+    qa = load(index_dir, statement=statement, progress=_stderr_progress)
     result = run_eval(qa, chosen, retrievers, args.bootstrap, DEFAULT_SEED,
                       progress=_stderr_progress)
     if getattr(args, "robustness", False):

@@ -1,0 +1,192 @@
+"""Search and ask across every statement of the library.
+
+Each statement keeps its own index; a :class:`Library` loads one the first time a question needs
+it, and all statements share one set of models. A question is embedded once, not once per
+statement (:class:`_SharedQueries`), so asking twenty statements costs about what asking one does,
+plus twenty small flat-index searches.
+
+Ranking across statements: each statement's signals (BM25, the cosines of both models) are pooled
+over all the library's paragraphs and fused as z-scores over that pool, with the default weights.
+Fused within one statement, a statement that never mentions the subject would still have a "best"
+paragraph; pooled, its paragraphs sit at the bottom. The answer is then decided by each of the few
+best statements' own answerer, and quotes come only from statements that answer.
+
+Example::
+
+    >>> import jmqa
+    >>> library = jmqa.Library()                                         # doctest: +SKIP
+    >>> answer = library.ask("What did they agree on critical minerals?")  # doctest: +SKIP
+    >>> answer.quotes[0].statement.citation(answer.quotes[0].paragraph)  # doctest: +SKIP
+    'Joint Statement from the United States and India, 22 June 2023, ¶12'
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+import numpy as np
+
+from jmqa.answer import NOT_ADDRESSED, Answer
+from jmqa.embedders import Embedder
+from jmqa.errors import InvalidArgumentError
+from jmqa.qa import QA, load
+from jmqa.question import clean_question
+from jmqa.retrieval import CONFIGS, Hit, Signals
+from jmqa.statement import StatementRef
+from jmqa.store import Entry, Store
+
+# How many statements the answerer reads for one question: those owning the best pooled
+# paragraphs. Answering is the costly step; a statement far down the pool does not answer.
+ANSWER_CANDIDATES = 3
+_POOL_LEAD = 6  # the best pooled paragraphs whose statements are candidates
+MAX_QUOTES = 5
+
+
+class _SharedQueries:
+    """An embedder that remembers the vectors of the last questions it embedded, so that the
+    same question searched in many statements is embedded once."""
+
+    def __init__(self, embedder: Embedder, size: int = 256) -> None:
+        self._embedder = embedder
+        self._size = size
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __getattr__(self, name: str):  # name, dim, fingerprint(), count_tokens(), ...
+        return getattr(self._embedder, name)
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if missing:
+            vectors = self._embedder.encode_queries(missing)
+            with self._lock:
+                for text, vector in zip(missing, vectors):
+                    self._cache[text] = vector
+                while len(self._cache) > self._size:
+                    self._cache.popitem(last=False)
+        with self._lock:
+            rows = [self._cache[t] for t in texts]
+        return np.vstack(rows) if rows else self._embedder.encode_queries(texts)
+
+    def encode_passages(self, texts: list[str]) -> np.ndarray:
+        return self._embedder.encode_passages(texts)
+
+
+class Library:
+    """The statements under ``home`` (default ``$JMQA_HOME``), searched and asked together.
+
+    Thread-safe for concurrent readers. The statements are those present when it was created.
+    """
+
+    def __init__(
+        self,
+        home: str | os.PathLike[str] | None = None,
+        *,
+        build_if_needed: bool = True,
+        embedders: Mapping[str, Embedder] | None = None,
+    ) -> None:
+        self.store = Store(home)
+        self._entries = {e.ref.id: e for e in self.store.entries()}
+        self._build_if_needed = build_if_needed
+        # The query encoders come with an index (MiniLM's ONNX export): the first statement loaded
+        # lends its own to all the others, unless the caller gives some.
+        self._embedders = {name: _SharedQueries(m) for name, m in (embedders or {}).items()} or None
+        self._loaded: dict[str, QA] = {}
+        self._lock = threading.Lock()
+
+    @property
+    def statements(self) -> list[StatementRef]:
+        """The shipped statement first, then the added ones by id."""
+        return [e.ref for e in self._entries.values()]
+
+    def entry(self, statement_id: str) -> Entry:
+        if statement_id not in self._entries:
+            return self.store.get(statement_id)  # raises UnknownStatementError, listing the ids
+        return self._entries[statement_id]
+
+    def qa(self, statement_id: str) -> QA:
+        """The :class:`QA` of one statement, its index loaded on first use."""
+        entry = self.entry(statement_id)
+        with self._lock:  # one load per statement, even when two questions need it at once
+            if statement_id not in self._loaded:
+                qa = load(
+                    self.store.index_dir(entry),
+                    statement=None if entry.shipped else self.store.document(entry),
+                    build_if_needed=self._build_if_needed,
+                    embedders=self._embedders,
+                )
+                if self._embedders is None:
+                    self._embedders = {n: _SharedQueries(m) for n, m in qa.retriever.embedders.items()}
+                    qa.retriever.embedders = dict(self._embedders)
+                self._loaded[statement_id] = qa
+            return self._loaded[statement_id]
+
+    def _chosen(self, statements: Sequence[str] | None) -> list[QA]:
+        ids = list(statements) if statements is not None else list(self._entries)
+        if not ids:
+            raise InvalidArgumentError("choose at least one statement")
+        return [self.qa(i) for i in ids]
+
+    def search(self, question: str, k: int = 5, statements: Sequence[str] | None = None) -> list[Hit]:
+        """The ``k`` most relevant paragraphs across ``statements`` (default: all), best first;
+        each hit names its statement."""
+        qas = self._chosen(statements)
+        total = sum(qa.paragraph_count for qa in qas)
+        if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= total:
+            raise InvalidArgumentError(f"k must be a whole number from 1 to {total}, not {k!r}")
+        cleaned = clean_question(question)
+        signals = [qa.signals([cleaned])[0] for qa in qas]
+        return _pooled_hits(qas, signals)[:k]
+
+    def ask(self, question: str, statements: Sequence[str] | None = None, max_quotes: int = MAX_QUOTES) -> Answer:
+        """Quote the paragraphs that answer ``question`` in ``statements`` (default: all), most
+        confident statement first, each quote naming its statement; or say none addresses it."""
+        qas = self._chosen(statements)
+        cleaned = clean_question(question)
+        signals = [qa.signals([cleaned])[0] for qa in qas]
+        by_id = {qa.statement.id: (qa, s) for qa, s in zip(qas, signals)}
+        candidates: list[str] = []
+        for hit in _pooled_hits(qas, signals)[:_POOL_LEAD]:
+            if hit.statement and hit.statement.id not in candidates:
+                candidates.append(hit.statement.id)
+        answers = []
+        for statement_id in candidates[:ANSWER_CANDIDATES]:
+            qa, s = by_id[statement_id]
+            answers.append(qa.stamped(qa.answer_signals(s, CONFIGS["default"])[1]))
+        found = sorted((a for a in answers if a.found), key=lambda a: -a.confidence)
+        if not found:
+            best = max((a.confidence for a in answers), default=0.0)
+            return Answer(cleaned, False, (), best, message=NO_STATEMENT if len(qas) > 1 else NOT_ADDRESSED)
+        # The sure answers of every statement that has one; else the best unsure one alone.
+        sure = [a for a in found if not a.message] or found[:1]
+        quotes = tuple(q for a in sure for q in a.quotes)[:max_quotes]
+        return replace(found[0], question=cleaned, quotes=quotes, message=sure[0].message)
+
+
+NO_STATEMENT = "None of the statements in the library addresses this question."
+
+
+def _pooled_hits(qas: Sequence[QA], signals: Sequence[Signals]) -> list[Hit]:
+    """Every paragraph of every statement, ranked by the default fusion over the whole pool."""
+    config = CONFIGS["default"]
+    weights = dict(config.weights)
+    english_only = {"bm25", "minilm.window", "minilm.sentence"}
+    if config.multilingual_fallback and signals[0].language != "en" and not any(s.glossed for s in signals):
+        weights = {k: w for k, w in weights.items() if k not in english_only}  # as Retriever.fused
+    total = np.zeros(sum(qa.paragraph_count for qa in qas))
+    for name, weight in weights.items():
+        values = np.concatenate([s.per_paragraph[name] for s in signals]).astype(np.float64)
+        spread = values.std()
+        if weight and spread > 1e-9:
+            total += weight * (values - values.mean()) / spread
+    hits = [
+        Hit(p.number, p.section, p.text, float(score), statement=qa.statement)
+        for (qa, p), score in zip(((qa, p) for qa in qas for p in qa.document.paragraphs), total)
+    ]
+    order = sorted(range(len(hits)), key=lambda i: (-round(hits[i].score, 9), i))  # ties: pool order
+    return [hits[i] for i in order]

@@ -1,0 +1,100 @@
+"""The question-analysis stage: one frozen QuestionAnalysis per question, read by every later stage."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from jmqa.analysis import Analyzer, asking_part, split_topics, statement_facts
+from jmqa.document import load_statement
+from jmqa.errors import InvalidQuestionError
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer(load_statement())
+
+
+def test_an_analysis_is_frozen(analyzer):
+    analysis = analyzer.analyze("What did they say about palm oil?")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        analysis.language = "fr"  # type: ignore[misc]
+
+
+def test_a_chat_style_question_is_normalised(analyzer):
+    a = analyzer.analyze("how many ppl visited last yr")
+    assert a.language == "en"
+    assert a.normalized == "how many people visited last year"
+    assert ("ppl", "people") in a.corrections and a.answer_types == ("number",)
+
+
+def test_the_asking_sentence_of_a_long_message(analyzer):
+    a = analyzer.analyze("I'm writing a piece for our newsletter. How many visitors were there in 2025?")
+    assert a.asking == "How many visitors were there in 2025?"
+    assert a.text.startswith("I'm writing")  # what the answer echoes is what was typed
+
+
+@pytest.mark.parametrize(
+    ("text", "asking"),
+    [
+        ("Hello. What did they agree on palm oil?", "What did they agree on palm oil?"),
+        ("I cover trade. how many visitors were there in 2025", "how many visitors were there in 2025"),
+        # The asking sentence names nothing of its own: the context is the topic.
+        ("The PMs praised a car-industry tie-up. Which companies?",
+         "The PMs praised a car-industry tie-up. Which companies?"),
+        ("What did they say about palm oil?", "What did they say about palm oil?"),
+    ],
+)
+def test_asking_part(text, asking):
+    assert asking_part(text) == asking
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Apa kata mereka tentang minyak sawit?", "ms"),
+        ("原子力について何と言っていますか？", "ja"),
+        ("What is the Japan-Malaysia AI Platform?", "en"),  # the statement's names say nothing
+        ("perodua daihatsu hev", "en"),  # names and one word: too little to tell otherwise
+        ("Qu'ont dit les dirigeants sur l'huile de palme ?", "fr"),
+    ],
+)
+def test_language(analyzer, question, language):
+    assert analyzer.analyze(question).language == language
+
+
+def test_only_english_is_normalised(analyzer):
+    malay = analyzer.analyze("Apakah kerjasama nuklear?")
+    assert malay.normalized == malay.asking and malay.corrections == ()
+
+
+def test_named_paragraphs_and_sections(analyzer):
+    assert analyzer.analyze("What do paragraphs 3-5 say?").paragraphs == (3, 4, 5)
+    assert analyzer.analyze("Summarise the security section").sections == (1,)
+    assert analyzer.analyze("What about palm oil?").paragraphs == ()
+
+
+def test_topics_of_a_joined_question():
+    assert split_topics("What did they say about palm oil and about semiconductors?") == (
+        "What did they say about palm oil?", "What did they say about semiconductors?",
+    )
+    assert split_topics("What did they say about palm oil?") == ()
+    # A long clause after "and" is no second topic.
+    assert split_topics(
+        "What did they say about energy and how it will be shared between the two countries over time?"
+    ) == ()
+
+
+def test_statement_facts_come_from_its_text():
+    facts = statement_facts(load_statement())
+    assert facts.year == 2026
+    assert {"japan", "malaysia"} <= facts.common_names
+    assert "perodua" not in facts.common_names  # named once, so it singles something out
+
+
+def test_bad_input_is_refused_before_any_analysis(analyzer):
+    with pytest.raises(InvalidQuestionError):
+        analyzer.analyze("   ")
+    with pytest.raises(InvalidQuestionError):
+        analyzer.analyze("x \ud800")

@@ -1,0 +1,288 @@
+"""The statement library: add, list, remove, --statement, --all, jmqa.load(statement=...), jmqa.Library.
+
+One library per module (small invented statements, so each index builds in seconds), in a
+throwaway $JMQA_HOME; the shipped statement's index is the one the session already uses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import jmqa
+from jmqa.cli import main
+from jmqa.store import Store
+from test_ui_browser import ask, browser, watched  # noqa: F401  (fixtures for the browser test)
+
+STATEMENTS = Path(__file__).parent / "data" / "statements"
+KELP = STATEMENTS / "invented-subheadings-bullets.txt"  # 5 paragraphs, "(a) Trade" sub-headings
+WRAPPED = STATEMENTS / "invented-hard-wrapped.txt"  # 3 paragraphs, hard-wrapped
+DEEP_SEA = STATEMENTS / "invented-preamble-long-title.txt"  # 3 paragraphs after a preamble
+SHIPPED = jmqa.load_statement()
+SHIPPED_ID = "japan-malaysia-joint-statement-2026-06-10"
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def snapshot(home: Path) -> dict[str, bytes]:
+    """Every file under ``home`` with its content (the lock file's presence does not count)."""
+    return {
+        str(p.relative_to(home)): p.read_bytes()
+        for p in sorted(home.rglob("*"))
+        if p.is_file() and p.name != ".lock"
+    }
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory, qa: jmqa.QA) -> Iterator[Path]:
+    """A library with two invented statements added through the CLI (``qa``: models loaded)."""
+    folder = tmp_path_factory.mktemp("jmqa-home")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("JMQA_HOME", str(folder))
+    try:
+        assert main(["add", str(KELP), "--id", "kelp"]) == 0
+        assert main(["add", str(WRAPPED)]) == 0
+        yield folder
+    finally:
+        mp.undo()
+
+
+@pytest.fixture
+def in_home(home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("JMQA_HOME", str(home))
+    return home
+
+
+def test_list_json_has_the_shipped_statement_first_and_the_added_ones(in_home, capsys):
+    code, out, _ = run(capsys, "list", "--json")
+    listed = json.loads(out)
+    assert code == 0
+    assert all(set(item) == {"id", "title", "date", "paragraphs"} for item in listed)
+    assert listed[0] == {"id": SHIPPED_ID, "title": SHIPPED.title, "date": "2026-06-10", "paragraphs": 27}
+    by_id = {item["id"]: item for item in listed}
+    assert by_id["kelp"] == {
+        "id": "kelp", "title": "Joint Statement of Atlantis and Lemuria", "date": "2025-03-12", "paragraphs": 5,
+    }
+    # Without --id the id is a slug of the title and date.
+    assert by_id["joint-statement-between-atlantis-and-lemuria-2025-06-02"]["paragraphs"] == 3
+
+
+def test_list_text_marks_the_default(in_home, capsys):
+    code, out, _ = run(capsys, "list")
+    assert code == 0 and "(shipped, default)" in out.splitlines()[0] and "kelp" in out
+
+
+def test_adding_the_same_file_twice_is_a_no_op(in_home, capsys):
+    before = snapshot(in_home)
+    code, out, _ = run(capsys, "add", str(KELP), "--id", "another-id")
+    assert code == 0 and "already in the library as 'kelp'" in out
+    assert snapshot(in_home) == before
+
+
+def test_adding_the_shipped_statement_is_a_no_op(in_home, capsys, tmp_path):
+    copy = tmp_path / "shipped.txt"
+    copy.write_text(
+        (Path(jmqa.__file__).parent / "data" / "japan-malaysia-joint-statement-2026-06-10.txt").read_text(
+            encoding="utf-8"
+        ),
+        encoding="utf-8",
+    )
+    before = snapshot(in_home)
+    code, out, _ = run(capsys, "add", str(copy))
+    assert code == 0 and SHIPPED_ID in out and snapshot(in_home) == before
+
+
+def test_a_bad_file_changes_nothing_and_names_its_line(in_home, capsys, tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_text("Joint Statement\n\n1 May 2025\n\n1. First.\n\n3. Third, out of order.\n", encoding="utf-8")
+    before = snapshot(in_home)
+    code, out, err = run(capsys, "add", str(bad))
+    assert code == 2 and "line 7" in err and out == ""
+    assert snapshot(in_home) == before
+
+
+@pytest.mark.parametrize("statement_id, message", [("kelp", "taken"), ("Bad Id!", "not a usable id"),
+                                                   (SHIPPED_ID, "taken")])
+def test_a_taken_or_malformed_id_changes_nothing(in_home, capsys, statement_id, message):
+    before = snapshot(in_home)
+    code, _, err = run(capsys, "add", str(DEEP_SEA), "--id", statement_id)
+    assert code == 2 and message in err
+    assert snapshot(in_home) == before
+
+
+def test_a_crash_while_writing_leaves_the_library_as_it_was(in_home, monkeypatch):
+    import jmqa.index
+
+    def crash(*_args, **_kwargs):
+        raise OSError("disk full")
+
+    before = snapshot(in_home)
+    monkeypatch.setattr(jmqa.index, "save_index", crash)
+    with pytest.raises(OSError, match="disk full"):
+        Store().add(DEEP_SEA, "deep-sea")
+    assert snapshot(in_home) == before
+    assert not list((in_home / "statements").glob(".tmp-*"))
+
+
+def test_add_prints_what_it_understood_and_remove_deletes_only_its_files(in_home, capsys):
+    code, out, _ = run(capsys, "add", str(DEEP_SEA), "--id", "deep-sea")
+    assert code == 0
+    assert "Partnership for the Deep Sea" in out and "“Partners Beneath the Waves”" in out
+    assert "4 April 2024" in out and "paragraphs: 3" in out
+    assert "preamble:   2 unnumbered paragraph(s)" in out and "Ms. Coral Reyes, hosted" in out
+    assert "Ocean Science" in out and "People-to-People Ties" in out
+    folder = Store().get("deep-sea").folder
+    assert folder is not None and (folder / "statement.json").is_file()
+    theirs = folder / "notes.txt"  # something jmqa did not write
+    theirs.write_text("mine", encoding="utf-8")
+
+    code, out, _ = run(capsys, "remove", "deep-sea")
+    assert code == 0 and "removed 'deep-sea'" in out
+    assert theirs.read_text(encoding="utf-8") == "mine"
+    assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
+    code, out, _ = run(capsys, "list", "--json")
+    assert "deep-sea" not in {item["id"] for item in json.loads(out)}
+    theirs.unlink()
+    folder.rmdir()
+
+
+@pytest.mark.parametrize("statement_id, message", [(SHIPPED_ID, "cannot be removed"), ("nope", "no statement")])
+def test_remove_refuses_the_shipped_statement_and_unknown_ids(in_home, capsys, statement_id, message):
+    before = snapshot(in_home)
+    code, _, err = run(capsys, "remove", statement_id)
+    assert code == 2 and message in err and snapshot(in_home) == before
+
+
+def test_paragraphs_and_search_take_a_statement(in_home, capsys):
+    code, out, _ = run(capsys, "paragraphs", "--statement", "kelp", "--json")
+    assert code == 0 and [p["paragraph"] for p in json.loads(out)] == [1, 2, 3, 4, 5]
+    code, out, _ = run(capsys, "search", "tariffs on kelp", "--statement", "kelp", "--k", "2", "--json")
+    hits = json.loads(out)
+    assert code == 0 and hits[0]["paragraph"] == 1 and hits[0]["statement"]["id"] == "kelp"
+    code, _, err = run(capsys, "search", "kelp", "--statement", "kelp", "--k", "6")
+    assert code == 2 and "from 1 to 5" in err
+    code, _, err = run(capsys, "ask", "kelp?", "--statement", "nope")
+    assert code == 2 and "no statement with id 'nope'" in err
+
+
+def test_ask_all_quotes_the_statement_that_answers_and_names_it(in_home, capsys):
+    code, out, _ = run(capsys, "ask", "By how much will tariffs on kelp products be lowered?", "--all", "--json")
+    answer = json.loads(out)
+    assert code == 0 and answer["found"]
+    first = answer["quotes"][0]
+    assert first["statement"]["id"] == "kelp" and first["paragraph"] == 1
+    assert first["citation"] == "Joint Statement of Atlantis and Lemuria, 12 March 2025, ¶1"
+
+
+def test_search_all_ranks_paragraphs_of_every_statement(in_home, capsys):
+    code, out, _ = run(capsys, "search", "shipping line to new ports", "--all", "--k", "3", "--json")
+    hits = json.loads(out)
+    assert code == 0 and len(hits) == 3
+    assert hits[0]["statement"]["id"] == "joint-statement-between-atlantis-and-lemuria-2025-06-02"
+    assert hits[0]["paragraph"] == 2
+
+
+def test_load_by_id_path_or_document_gives_the_same_statement(in_home):
+    by_id = jmqa.load(statement="kelp")
+    by_path = jmqa.load(statement=KELP)
+    by_document = jmqa.load(statement=jmqa.parse(KELP.read_text(encoding="utf-8")))
+    for qa in (by_id, by_path, by_document):
+        assert qa.document.title == "Joint Statement of Atlantis and Lemuria" and qa.statement.id == "kelp"
+    hit = by_id.search("investment in tidal energy", k=1)[0]
+    assert hit.paragraph == 3 and hit.statement == by_id.statement
+
+
+def test_load_without_a_statement_is_the_shipped_one(in_home, qa):
+    assert jmqa.load().document == qa.document and qa.statement.id == SHIPPED_ID
+    assert qa.search("palm oil", k=1)[0].statement.id == SHIPPED_ID
+
+
+def test_a_statement_not_in_the_library_needs_an_index_dir(in_home):
+    with pytest.raises(jmqa.InvalidArgumentError, match="jmqa add"):
+        jmqa.load(statement=DEEP_SEA)
+
+
+def test_library_searches_lazily_across_statements(in_home):
+    library = jmqa.Library()
+    assert [s.id for s in library.statements][0] == SHIPPED_ID
+    assert {s.id for s in library.statements} >= {"kelp", SHIPPED_ID}
+    hits = library.search("maritime dialogue", k=3, statements=["kelp"])
+    assert len(library._loaded) == 1  # only the statement asked about was loaded
+    assert hits[0].statement.id == "kelp" and hits[0].paragraph == 5
+    with pytest.raises(jmqa.UnknownStatementError):
+        library.search("kelp", statements=["nope"])
+
+
+def test_library_refuses_what_no_statement_addresses(in_home):
+    answer = jmqa.Library().ask("What is the best ramen shop in Osaka?")
+    assert not answer.found and answer.quotes == ()
+
+
+def test_a_quote_across_statements_names_its_statement_and_links_to_it():
+    from jmqa.ui import quote_block_html
+
+    ref = jmqa.StatementRef("us-india", "US-India Joint Statement", dt.date(2023, 6, 22))
+    block = html.unescape(quote_block_html(SHIPPED, 12, "Defense", "Text.", statement=ref))
+    assert "US-India Joint Statement, 22 June 2023, ¶12" in block
+    assert 'href="?s=us-india&p=12"' in block
+
+
+@pytest.fixture(scope="module")
+def library_app(home: Path, qa: jmqa.QA, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app with the module's library behind its picker, on a free local port."""
+    from conftest import free_port
+    from jmqa.ui import build_app, launch_kwargs
+
+    mp = pytest.MonkeyPatch()
+    mp.setenv("JMQA_HOME", str(home))
+    mp.setenv("GRADIO_TEMP_DIR", str(tmp_path_factory.mktemp("gradio")))
+    demo = build_app(qa, jmqa.Library())
+    demo.launch(prevent_thread_lock=True, quiet=True, **launch_kwargs("127.0.0.1", free_port()))
+    try:
+        yield demo.local_url.rstrip("/")
+    finally:
+        demo.close()
+        mp.undo()
+
+
+def test_the_ask_endpoint_takes_a_statement_or_all(library_app: str):
+    from gradio_client import Client
+
+    client = Client(library_app, verbose=False)
+    try:
+        question = "By how much will tariffs on kelp products be lowered?"
+        in_kelp = client.predict(question, "kelp", api_name="/ask")
+        assert "Joint Statement of Atlantis and Lemuria, 12 March 2025, ¶1" in in_kelp
+        everywhere = client.predict(question, "*all*", api_name="/ask")
+        assert "Joint Statement of Atlantis and Lemuria, 12 March 2025, ¶1" in everywhere
+        default = client.predict("How many visitors were there in 2025?", api_name="/ask")
+        assert f"{SHIPPED.citation(21)}" in default.replace("\\", "")
+        assert "no statement 'nope'" in client.predict(question, "nope", api_name="/ask")
+    finally:
+        client.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_the_browser_opens_a_paragraph_of_any_statement_and_asks_there(library_app: str, watched):
+    page = watched.page
+    page.goto(library_app + "/?s=kelp&p=3")
+    page.locator("#jmqa-browse .jmqa-quote.jmqa-p3", has_text="USD 2 billion in tidal energy").wait_for()
+    citation = page.locator("#jmqa-browse-citation textarea")
+    assert citation.input_value() == "Joint Statement of Atlantis and Lemuria, 12 March 2025, ¶3"
+    assert not page.locator("#jmqa-examples").is_visible()  # kelp has no example questions
+    ask(page, "By how much will tariffs on kelp products be lowered?")
+    cite = page.locator("#jmqa-chat .jmqa-cite").first.inner_text()
+    assert cite == "Joint Statement of Atlantis and Lemuria, 12 March 2025, ¶1"
+    page.goto(library_app + "/")
+    assert page.get_by_text("2025年の双方向の訪問者数は何人でしたか？", exact=True).is_visible()
+    assert watched.external_requests() == []
