@@ -91,10 +91,10 @@ def normal_questions(url: str, count: int, clients: int) -> tuple[int, list[str]
         question = QUESTIONS[i % len(QUESTIONS)]
         try:
             if i % 4 == 3:
-                box, history, *_ = call(url, "chat", [question, [], None])
+                box, history, *_ = call(url, "chat", [question, [], None, ""])
                 ok = box == "" and len(history) == 2
             else:
-                (reply,) = call(url, "ask", [question])
+                (reply,) = call(url, "ask", [question, ""])
                 ok = isinstance(reply, str) and bool(reply)
             return None if ok else f"question {i}: unexpected reply"
         except Exception as problem:  # noqa: BLE001 - every failure is counted and shown

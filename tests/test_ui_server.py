@@ -201,7 +201,7 @@ def call_raw(app_url: str, api: str, body: bytes) -> list:
 
 
 def test_ask_refuses_a_lone_surrogate_with_a_message(app_url: str):
-    (reply,) = call_raw(app_url, "ask", b'{"data": ["x \\ud800"]}')
+    (reply,) = call_raw(app_url, "ask", b'{"data": ["x \\ud800", ""]}')
     assert reply.startswith("Sorry, I can't search that:") and "not valid text" in reply
 
 
@@ -215,7 +215,7 @@ def test_refused_chat_questions_are_not_echoed_in_full(client: Client, app_url: 
         assert "the limit is 1,000" in html.unescape(message_text(history[1]))
     finally:
         session.close()
-    box, history, _, _, _ = call_raw(app_url, "chat", b'{"data": ["x \\udcff y", [], null]}')
+    box, history, _, _, _ = call_raw(app_url, "chat", b'{"data": ["x \\udcff y", [], null, ""]}')
     assert box == "" and "x \ufffd y" in html.unescape(message_text(history[0]))
     assert "not valid text" in html.unescape(message_text(history[1]))
 
