@@ -285,3 +285,20 @@ def test_the_browser_opens_a_paragraph_of_any_statement_and_asks_there(library_a
     page.goto(library_app + "/")
     assert page.get_by_text("2025年の双方向の訪問者数は何人でしたか？", exact=True).is_visible()
     assert watched.external_requests() == []
+
+
+@pytest.mark.parametrize(
+    "title, date, expected",
+    [
+        ("United States-India Joint Leaders’ Statement", dt.date(2025, 2, 13),
+         "united-states-india-joint-leaders-statement-2025-02-13"),
+        ("India's Joint Statement", None, "indias-joint-statement"),
+        ("Joint Statement by the President of the Republic of Atlantis and the Prime Minister of the Kingdom",
+         dt.date(2024, 4, 4), "joint-statement-by-the-president-of-the-republic-of-atlantis-2024-04-04"),
+        ("¶ ¶ ¶", None, "statement"),
+    ],
+)
+def test_default_ids_are_short_slugs_of_title_and_date(title, date, expected):
+    from jmqa.statement import ID_PATTERN, slug
+
+    assert slug(title, date) == expected and ID_PATTERN.match(expected)
