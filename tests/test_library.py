@@ -302,3 +302,17 @@ def test_default_ids_are_short_slugs_of_title_and_date(title, date, expected):
     from jmqa.statement import ID_PATTERN, slug
 
     assert slug(title, date) == expected and ID_PATTERN.match(expected)
+
+
+def test_an_answer_across_statements_cites_each_quote_by_its_own_statement(in_home, qa):
+    from jmqa.ui import citations_text, format_answer_html
+
+    answer = jmqa.Library().ask("By how much will tariffs on kelp products be lowered?")
+    assert answer.found and answer.quotes[0].statement.id == "kelp"
+    shown = html.unescape(format_answer_html(answer, qa.document))
+    assert "Joint Statement of Atlantis and Lemuria, 12 March 2025, ¶1" in shown
+    assert 'href="?s=kelp&p=1"' in shown
+    assert SHIPPED.title not in shown  # nothing of the default statement is cited
+    assert citations_text(answer, qa.document).splitlines()[0] == (
+        "Joint Statement of Atlantis and Lemuria, 12 March 2025, ¶1"
+    )
