@@ -316,3 +316,17 @@ def test_an_answer_across_statements_cites_each_quote_by_its_own_statement(in_ho
     assert citations_text(answer, qa.document).splitlines()[0] == (
         "Joint Statement of Atlantis and Lemuria, 12 March 2025, ¶1"
     )
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_the_picker_asks_all_statements(library_app: str, watched):
+    page = watched.page
+    page.goto(library_app + "/")
+    page.locator("#jmqa-statement input").click()
+    page.get_by_role("option", name="All statements").click()
+    ask(page, "By how much will tariffs on kelp products be lowered?")
+    cite = page.locator("#jmqa-chat .jmqa-cite").first.inner_text()
+    assert cite == "Joint Statement of Atlantis and Lemuria, 12 March 2025, ¶1"
+    assert not page.locator("#jmqa-examples").is_visible()  # no examples across all statements
+    assert watched.external_requests() == []
