@@ -283,7 +283,7 @@ def test_the_browser_opens_a_paragraph_of_any_statement_and_asks_there(library_a
     cite = page.locator("#jmqa-chat .jmqa-cite").first.inner_text()
     assert cite == "Joint Statement of Atlantis and Lemuria, 12 March 2025, ¶1"
     page.goto(library_app + "/")
-    assert page.get_by_text("2025年の双方向の訪問者数は何人でしたか？", exact=True).is_visible()
+    page.get_by_text("2025年の双方向の訪問者数は何人でしたか？", exact=True).wait_for()  # shown again
     assert watched.external_requests() == []
 
 
