@@ -3,12 +3,14 @@ plumbing (index files, staleness, atomic writes, the CLI) use a fake model inste
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import shutil
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -51,11 +53,24 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def app_url(qa: jmqa.QA, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """One live app per test module on a free local port (no trailing slash)."""
-    from jmqa.ui import build_app, launch_kwargs
+    from jmqa.ui import build_app
+
+    with running(lambda: build_app(qa), tmp_path_factory) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def running(
+    make_app: Callable[[], Any], tmp_path_factory: pytest.TempPathFactory, **env: str
+) -> Iterator[str]:
+    """The app ``make_app`` builds (with ``env`` set), live on a free local port."""
+    from jmqa.ui import launch_kwargs
 
     mp = pytest.MonkeyPatch()
     mp.setenv("GRADIO_TEMP_DIR", str(tmp_path_factory.mktemp("gradio")))
-    demo = build_app(qa)
+    for name, value in env.items():
+        mp.setenv(name, value)
+    demo = make_app()
     demo.launch(prevent_thread_lock=True, quiet=True, **launch_kwargs("127.0.0.1", free_port()))
     try:
         yield demo.local_url.rstrip("/")

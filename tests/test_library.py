@@ -16,7 +16,7 @@ import pytest
 
 import jmqa
 from jmqa.cli import main
-from jmqa.store import Store
+from jmqa.store import Examples, Store
 from test_ui_browser import ask, browser, watched  # noqa: F401  (fixtures for the browser test)
 
 STATEMENTS = Path(__file__).parent / "data" / "statements"
@@ -133,15 +133,22 @@ def test_a_crash_while_writing_leaves_the_library_as_it_was(in_home, monkeypatch
     assert not list((in_home / "statements").glob(".tmp-*"))
 
 
-def test_add_prints_what_it_understood_and_remove_deletes_only_its_files(in_home, capsys):
-    code, out, _ = run(capsys, "add", str(DEEP_SEA), "--id", "deep-sea")
+def test_add_prints_what_it_understood_and_remove_deletes_only_its_files(in_home, capsys, tmp_path):
+    text = tmp_path / "deep-sea.txt"
+    text.write_text(DEEP_SEA.read_text(encoding="utf-8"), encoding="utf-8")
+    examples = {"label": "Try", "questions": ["What will the survey of the Abyssal Plain do?"]}
+    (tmp_path / "deep-sea.examples.json").write_text(json.dumps(examples), encoding="utf-8")
+    code, out, _ = run(capsys, "add", str(text), "--id", "deep-sea")
     assert code == 0
     assert "Partnership for the Deep Sea" in out and "“Partners Beneath the Waves”" in out
     assert "4 April 2024" in out and "paragraphs: 3" in out
     assert "preamble:   2 unnumbered paragraph(s)" in out and "Ms. Coral Reyes, hosted" in out
     assert "Ocean Science" in out and "People-to-People Ties" in out
-    folder = Store().get("deep-sea").folder
+    entry = Store().get("deep-sea")
+    folder = entry.folder
     assert folder is not None and (folder / "statement.json").is_file()
+    assert Store().examples(entry) == Examples("Try", tuple(examples["questions"]))
+    assert Store().examples(Store().get("kelp")) is None  # no profile beside it: no examples
     theirs = folder / "notes.txt"  # something jmqa did not write
     theirs.write_text("mine", encoding="utf-8")
 
@@ -239,19 +246,11 @@ def test_a_quote_across_statements_names_its_statement_and_links_to_it():
 @pytest.fixture(scope="module")
 def library_app(home: Path, qa: jmqa.QA, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app with the module's library behind its picker, on a free local port."""
-    from conftest import free_port
-    from jmqa.ui import build_app, launch_kwargs
+    from conftest import running
+    from jmqa.ui import build_app
 
-    mp = pytest.MonkeyPatch()
-    mp.setenv("JMQA_HOME", str(home))
-    mp.setenv("GRADIO_TEMP_DIR", str(tmp_path_factory.mktemp("gradio")))
-    demo = build_app(qa, jmqa.Library())
-    demo.launch(prevent_thread_lock=True, quiet=True, **launch_kwargs("127.0.0.1", free_port()))
-    try:
-        yield demo.local_url.rstrip("/")
-    finally:
-        demo.close()
-        mp.undo()
+    with running(lambda: build_app(qa, jmqa.Library()), tmp_path_factory, JMQA_HOME=str(home)) as url:
+        yield url
 
 
 def test_the_ask_endpoint_takes_a_statement_or_all(library_app: str):
@@ -284,5 +283,50 @@ def test_the_browser_opens_a_paragraph_of_any_statement_and_asks_there(library_a
     cite = page.locator("#jmqa-chat .jmqa-cite").first.inner_text()
     assert cite == "Joint Statement of Atlantis and Lemuria, 12 March 2025, ¶1"
     page.goto(library_app + "/")
-    assert page.get_by_text("2025年の双方向の訪問者数は何人でしたか？", exact=True).is_visible()
+    page.get_by_text("2025年の双方向の訪問者数は何人でしたか？", exact=True).wait_for()  # shown again
+    assert watched.external_requests() == []
+
+
+@pytest.mark.parametrize(
+    "title, date, expected",
+    [
+        ("United States-India Joint Leaders’ Statement", dt.date(2025, 2, 13),
+         "united-states-india-joint-leaders-statement-2025-02-13"),
+        ("India's Joint Statement", None, "indias-joint-statement"),
+        ("Joint Statement by the President of the Republic of Atlantis and the Prime Minister of the Kingdom",
+         dt.date(2024, 4, 4), "joint-statement-by-the-president-of-the-republic-of-atlantis-2024-04-04"),
+        ("¶ ¶ ¶", None, "statement"),
+    ],
+)
+def test_default_ids_are_short_slugs_of_title_and_date(title, date, expected):
+    from jmqa.statement import ID_PATTERN, slug
+
+    assert slug(title, date) == expected and ID_PATTERN.match(expected)
+
+
+def test_an_answer_across_statements_cites_each_quote_by_its_own_statement(in_home, qa):
+    from jmqa.ui import citations_text, format_answer_html
+
+    answer = jmqa.Library().ask("By how much will tariffs on kelp products be lowered?")
+    assert answer.found and answer.quotes[0].statement.id == "kelp"
+    shown = html.unescape(format_answer_html(answer, qa.document))
+    assert "Joint Statement of Atlantis and Lemuria, 12 March 2025, ¶1" in shown
+    assert 'href="?s=kelp&p=1"' in shown
+    assert SHIPPED.title not in shown  # nothing of the default statement is cited
+    assert citations_text(answer, qa.document).splitlines()[0] == (
+        "Joint Statement of Atlantis and Lemuria, 12 March 2025, ¶1"
+    )
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_the_picker_asks_all_statements(library_app: str, watched):
+    page = watched.page
+    page.goto(library_app + "/")
+    page.locator("#jmqa-statement input").click()
+    page.get_by_role("option", name="All statements").click()
+    ask(page, "By how much will tariffs on kelp products be lowered?")
+    cite = page.locator("#jmqa-chat .jmqa-cite").first.inner_text()
+    assert cite == "Joint Statement of Atlantis and Lemuria, 12 March 2025, ¶1"
+    assert not page.locator("#jmqa-examples").is_visible()  # no examples across all statements
     assert watched.external_requests() == []

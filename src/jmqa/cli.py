@@ -170,11 +170,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _statement_options(p: argparse.ArgumentParser, everywhere: bool = False) -> None:
-    p.add_argument("--statement", default=None, metavar="ID",
-                   help="which statement of the library (`jmqa list`; default: the shipped one)")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--statement", default=None, metavar="ID",
+                       help="which statement of the library (`jmqa list`; default: the shipped one)")
     if everywhere:
-        p.add_argument("--all", action="store_true", dest="all_statements",
-                       help="search every statement of the library")
+        which.add_argument("--all", action="store_true", dest="all_statements",
+                           help="search every statement of the library")
 
 
 def _document(args: argparse.Namespace) -> Document:

@@ -42,7 +42,9 @@ from jmqa.store import Entry, Store
 # How many statements the answerer reads for one question: those owning the best pooled
 # paragraphs. Answering is the costly step; a statement far down the pool does not answer.
 ANSWER_CANDIDATES = 3
+SEARCH_CANDIDATES = 5  # statements whose paragraphs "search --all" ranks
 _POOL_LEAD = 6  # the best pooled paragraphs whose statements are candidates
+MULTILINGUAL = "e5"  # the model that reads questions in any language
 MAX_QUOTES = 5
 
 
@@ -140,22 +142,23 @@ class Library:
         if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= total:
             raise InvalidArgumentError(f"k must be a whole number from 1 to {total}, not {k!r}")
         cleaned = clean_question(question)
-        signals = [qa.signals([cleaned])[0] for qa in qas]
-        return _pooled_hits(qas, signals)[:k]
+        shortlist = self._shortlist(qas, cleaned, SEARCH_CANDIDATES, k)
+        return _pooled_hits(shortlist, self._signals(shortlist, cleaned))[:k]
 
     def ask(self, question: str, statements: Sequence[str] | None = None, max_quotes: int = MAX_QUOTES) -> Answer:
         """Quote the paragraphs that answer ``question`` in ``statements`` (default: all), most
         confident statement first, each quote naming its statement; or say none addresses it."""
         qas = self._chosen(statements)
         cleaned = clean_question(question)
-        signals = [qa.signals([cleaned])[0] for qa in qas]
-        by_id = {qa.statement.id: (qa, s) for qa, s in zip(qas, signals)}
+        shortlist = self._shortlist(qas, cleaned, ANSWER_CANDIDATES)
+        signals = self._signals(shortlist, cleaned)
+        by_id = {qa.statement.id: (qa, s) for qa, s in zip(shortlist, signals)}
         candidates: list[str] = []
-        for hit in _pooled_hits(qas, signals)[:_POOL_LEAD]:
+        for hit in _pooled_hits(shortlist, signals)[:_POOL_LEAD]:
             if hit.statement and hit.statement.id not in candidates:
                 candidates.append(hit.statement.id)
         answers = []
-        for statement_id in candidates[:ANSWER_CANDIDATES]:
+        for statement_id in candidates:
             qa, s = by_id[statement_id]
             answers.append(qa.stamped(qa.answer_signals(s, CONFIGS["default"])[1]))
         found = sorted((a for a in answers if a.found), key=lambda a: -a.confidence)
@@ -166,6 +169,32 @@ class Library:
         sure = [a for a in found if not a.message] or found[:1]
         quotes = tuple(q for a in sure for q in a.quotes)[:max_quotes]
         return replace(found[0], question=cleaned, quotes=quotes, message=sure[0].message)
+
+    def _shortlist(self, qas: list[QA], question: str, n: int, k: int = 1) -> list[QA]:
+        """The ``n`` statements (more if they hold fewer than ``k`` paragraphs) whose closest
+        window or sentence is closest to ``question`` for the multilingual model. Only one
+        embedding and one flat search per statement: the per-statement lexical work and the
+        second model, most of a question's cost, are left to the statements shortlisted."""
+        if len(qas) <= n:
+            return qas
+        vector = self._embedders[MULTILINGUAL].encode_queries([question])
+        closeness = [float(qa.index.models[MULTILINGUAL].scores(vector)[0].max()) for qa in qas]
+        order = sorted(range(len(qas)), key=lambda i: (-closeness[i], i))
+        chosen, paragraphs = [], 0
+        for i in order:
+            if len(chosen) >= n and paragraphs >= k:
+                break
+            chosen.append(qas[i])
+            paragraphs += qas[i].paragraph_count
+        return chosen
+
+    def _signals(self, qas: list[QA], question: str) -> list[Signals]:
+        """Each statement's signals for ``question``. Each statement widens the question with its
+        own acronyms and glossary terms; those texts are embedded in one batch first."""
+        expanded = list(dict.fromkeys(qa.lexicon.expand(question) for qa in qas))
+        for embedder in self._embedders.values():
+            embedder.encode_queries(expanded)  # fills the cache the statements read from
+        return [qa.signals([question])[0] for qa in qas]
 
 
 NO_STATEMENT = "None of the statements in the library addresses this question."

@@ -235,8 +235,9 @@ class Store:
     def _sweep_stale_adds(self) -> None:
         """Delete what adds that crashed long ago left behind (only their own files)."""
         for folder in self.folder.glob(_TMP_PREFIX + "*"):
-            if time.time() - folder.stat().st_mtime > _STALE_TMP_SECONDS:
-                _delete_written(folder)
+            with contextlib.suppress(OSError):  # another process may be sweeping it too
+                if time.time() - folder.stat().st_mtime > _STALE_TMP_SECONDS:
+                    _delete_written(folder)
 
     @contextlib.contextmanager
     def _lock(self) -> Iterator[None]:

@@ -105,6 +105,7 @@ def environment(qa: QA, qa_path: Path | None) -> dict[str, Any]:
         "qa_file": _display_path(qa_path) if qa_path else None,
         "qa_sha256": hashlib.sha256(data).hexdigest() if data else None,
         "corpus_sha256": qa.document.sha256,
+        "statement": ", ".join(p for p in (qa.document.title, qa.document.date_text) if p),
         "index_built_at": manifest.get("built_at"),
         "models": {
             name: {k: m.get(k) for k in ("model", "package", "weights_sha256", "dim", "max_tokens")}
@@ -207,7 +208,8 @@ def render_markdown(result: EvalResult, env: Mapping[str, Any], split: str,
         f"- Q&A file: `{env['qa_file']}` (sha256 {str(env['qa_sha256'])[:16]}…)",
         f"- Items: {len(items)} ({n_answerable} answerable, {len(items) - n_answerable} without "
         f"gold); by tag: {counts}",
-        f"- Statement sha256 {env['corpus_sha256'][:16]}…; index built {env['index_built_at']}",
+        f"- Statement: {env.get('statement', '')} (sha256 {env['corpus_sha256'][:16]}…); "
+        f"index built {env['index_built_at']}",
     ]
     for name, m in env["models"].items():
         out.append(f"- Model `{name}`: {m['model']} ({m['package']}, weights sha256 "
