@@ -73,9 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="jmqa",
         description=(
-            "Ask questions of the Japan-Malaysia Joint Statement (10 June 2026) and get the "
-            "relevant numbered paragraphs quoted verbatim, or a plain 'the statement does not "
-            "address this'."
+            "Ask questions of a numbered joint statement (by default the shipped Japan-Malaysia "
+            "Joint Statement of 10 June 2026; `jmqa add` adds others) and get the relevant "
+            "numbered paragraphs quoted verbatim, or a plain 'the statement does not address this'."
         ),
         epilog='Example: jmqa ask "What did they agree on critical minerals?"',
     )
