@@ -13,12 +13,13 @@ from jmqa.evaluation import DEFAULT_SEED, default_qa_path, load_items, run_eval,
 
 pytestmark = pytest.mark.slow
 
-FLOORS = {  # metric: minimum on the test split (reached 2026-11-29 at ae2ceaa: 0.966, 1.000, 0.951)
-    "hit1": 0.94,  # two more misses of 89 still pass
+FLOORS = {  # metric: minimum on the test split (reached 2026-11-30 with the question-analysis
+    # stage: 0.944, 1.000, 0.949, 0 refused; 0.966, 1.000, 0.951 with the statement's name lists)
+    "hit1": 0.92,  # two more misses of 89 still pass
     "hit3": 0.98,  # one miss passes
     "abstention_f1": 0.90,  # the test figure is partly fitted to test failures; fresh sets give 0.82-0.88
 }
-MAX_FALSE_REFUSAL_RATE = 0.045  # reached: 0.011 (1 of 89); three more refusals still pass
+MAX_FALSE_REFUSAL_RATE = 0.035  # reached: 0.0 (0 of 89); three refusals still pass
 
 
 def test_default_pipeline_stays_above_its_floor(qa):
@@ -30,17 +31,17 @@ def test_default_pipeline_stays_above_its_floor(qa):
 
 
 # Robustness on the TEST split: the share of rewritten items whose decision and first quoted
-# paragraph hold (jmqa.evaluation.robustness). Measured 2026-11-30 at 00af4d7 (held / rewritten):
-# lowercase 112/115 (0.974), typos 91/116 (0.784), abbreviations 46/47 (0.979), context 109/116
-# (0.940), polite 102/106 (0.962), tell_me_about 14/14 (1.000). Each floor lets about three more
-# items break (two for the small abbreviation and "tell me about" groups); raise them as the
-# pipeline improves (issue 14's target is 0.95 on every rewrite).
+# paragraph hold (jmqa.evaluation.robustness). Measured 2026-11-30 with the question-analysis stage
+# (held / rewritten): lowercase 111/115 (0.965), typos 107/116 (0.922), abbreviations 47/47,
+# context 115/116 (0.991), polite 104/106 (0.981), tell_me_about 14/14; before it, typos 91/116
+# and context 109/116. Each floor lets about three more items break (two for the small
+# abbreviation and "tell me about" groups); issue 14's target is 0.95 on every rewrite.
 ROBUSTNESS_FLOORS = {
     "lowercase": 0.94,
-    "typos": 0.75,
-    "abbreviations": 0.93,
-    "context": 0.91,
-    "polite": 0.93,
+    "typos": 0.89,
+    "abbreviations": 0.95,
+    "context": 0.96,
+    "polite": 0.95,
     "tell_me_about": 0.85,
 }
 
