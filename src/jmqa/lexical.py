@@ -67,6 +67,11 @@ def tokenize(text: str) -> list[str]:
     return _stemmer().stemWords([w for w in words if w not in _STOPWORDS])
 
 
+def is_stopword(word: str) -> bool:
+    """Whether ``word`` (lower case) is an English function word ("what", "did", "they")."""
+    return word in _STOPWORDS
+
+
 def content_terms(question: str) -> list[str]:
     """The question's own stemmed terms, less question framing and Malay function words.
 

@@ -26,6 +26,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from jmqa.lexical import is_stopword
+
 # Chat and note-taking abbreviations of general English (not of any one statement).
 ABBREVIATIONS = {
     "abt": "about", "bc": "because", "b/c": "because", "bcoz": "because", "cuz": "because",
@@ -99,7 +101,9 @@ class Normalizer:
             return self._case.get(lower, word) if word.islower() else word
         if _stem(lower) in self._stems:
             return word  # "semiconductors": another form of a statement word
-        if len(word) < 4 or not word.islower() and not word.istitle() or _is_a_word(lower):
+        # A function word is no slip, and asking wordfreq (60 MB, 0.3 s to load) would cost
+        # every question that much; only a word the statement does not use needs it.
+        if len(word) < 4 or not word.islower() and not word.istitle() or is_stopword(lower) or _is_a_word(lower):
             return word
         fixed = self._correct(lower, word.istitle())
         if fixed is None:
