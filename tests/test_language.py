@@ -31,3 +31,19 @@ def test_detect_language(text, language):
 def test_language_names_for_messages():
     assert language_name("fr") == "French"
     assert language_name("xx") == "xx"
+
+
+def test_a_missing_language_package_names_its_install_command(monkeypatch):
+    import importlib.util
+
+    import jmqa
+    from jmqa import language
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "lingua" else real(name, *a))
+    language._detector.cache_clear()
+    try:
+        with pytest.raises(jmqa.ModelNotInstalledError, match="pip install lingua-language-detector"):
+            language._detector()
+    finally:
+        language._detector.cache_clear()

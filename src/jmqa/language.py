@@ -22,6 +22,8 @@ import functools
 import re
 import unicodedata
 
+from jmqa.errors import require_package
+
 # Languages jmqa reads: English, and Malay and Japanese through the glossary and the multilingual
 # model. Indonesian is near enough to Malay that detectors confuse the two; it is read as Malay.
 READ = ("en", "ms", "ja")
@@ -37,6 +39,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 @functools.cache
 def _detector():  # noqa: ANN202  (lingua's type is only known once it is imported)
+    require_package("lingua", "lingua-language-detector==2.1.1", "tell which language a question is in")
     from lingua import Language, LanguageDetectorBuilder
 
     languages = [
@@ -63,6 +66,7 @@ def _script(text: str) -> str | None:
 def english_share(text: str) -> float:
     """Share of the words that are common English words (wordfreq Zipf >= 3, i.e. at least once
     per million words) and commoner in English than in Malay/Indonesian."""
+    require_package("wordfreq", "wordfreq==3.1.1", "tell common English words")
     from wordfreq import zipf_frequency
 
     words = [w.lower() for w in _WORD.findall(text)]

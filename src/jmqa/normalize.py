@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from jmqa.errors import require_package
 from jmqa.lexical import is_stopword
 
 # Chat and note-taking abbreviations of general English (not of any one statement).
@@ -158,6 +159,7 @@ def _stemmer():  # noqa: ANN202
 def _is_a_word(lower: str) -> bool:
     """A word of English ("chairing"), or of Malay or Indonesian ("lemak", "Sabah"), that people
     use in English questions: not a slip."""
+    require_package("wordfreq", "wordfreq==3.1.1", "tell a slip from a word")
     from wordfreq import zipf_frequency
 
     return zipf_frequency(lower, "en") >= _WORD_ZIPF or max(
@@ -169,6 +171,7 @@ def _is_a_word(lower: str) -> bool:
 def _speller(vocabulary: tuple[str, ...]):  # noqa: ANN202  (symspellpy's type, imported lazily)
     """A SymSpell dictionary of the statement's words (weighted far above any other) and the most
     frequent English words. Built on the first question that needs it: about 0.3 s."""
+    require_package("symspellpy", "symspellpy==6.10.1", "mend misspelt words")
     from symspellpy import SymSpell
     from wordfreq import top_n_list, zipf_frequency
 
