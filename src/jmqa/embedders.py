@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 
 from jmqa import _threads
-from jmqa.errors import ModelNotInstalledError, require_package
+from jmqa.errors import require_package
 
 if TYPE_CHECKING:
     from jmqa.index import QueryModel
