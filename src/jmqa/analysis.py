@@ -92,8 +92,10 @@ class Analyzer:
         normalized, corrections = asking, ()
         if language != "en" and _is_latin(asking):
             # "what abt semicondctors" reads as Indonesian until its slips are mended.
+            # One mended slip, not a sentence rewritten word by word ("Quel est le PIB..." read
+            # as "Fuel est ...") that only then looks English.
             mended = self.normalizer.normalize(asking)
-            if detect_language(self._without_names(mended.text)) == "en":
+            if len(mended.changes) <= 1 and detect_language(self._without_names(mended.text)) == "en":
                 language = "en"
         if language == "en":
             mended = self.normalizer.normalize(asking)

@@ -74,7 +74,7 @@ def test_ties_are_broken_by_paragraph_number_in_the_ranking(qa) -> None:
 
     n = qa.paragraph_count
     flat = {name: np.zeros(n, dtype=np.float32) for name in SIGNALS}
-    signals = Signals("tie", "en", 0.0, flat, {})
+    signals = Signals(qa.analyze("tie"), "tie", "en", False, 0.0, flat, {})
     for name in CONFIGS:
         ranking = [h.paragraph for h in qa.retriever.rank(signals, CONFIGS[name], n)]
         assert ranking == list(range(1, n + 1)), name
