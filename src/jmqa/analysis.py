@@ -89,17 +89,14 @@ class Analyzer:
         # The statement's own names (its parties, its companies) say nothing of the
         # language a question is in, and sway a detector on short questions.
         language = detect_language(self._without_names(asking))
-        normalized, corrections = asking, ()
-        if language != "en" and _is_latin(asking):
-            # "what abt semicondctors" reads as Indonesian until its slips are mended.
-            # One mended slip, not a sentence rewritten word by word ("Quel est le PIB..." read
-            # as "Fuel est ...") that only then looks English.
-            mended = self.normalizer.normalize(asking)
-            if len(mended.changes) <= 1 and detect_language(self._without_names(mended.text)) == "en":
+        mended = self.normalizer.normalize(asking)
+        # "what abt semicondctors" reads as Indonesian until its slips are mended; but only one
+        # mended slip, not a sentence rewritten word by word ("Quel est le PIB..." read as "Fuel
+        # est ...") that only then looks English.
+        if language != "en" and _is_latin(asking) and len(mended.changes) <= 1:
+            if detect_language(self._without_names(mended.text)) == "en":
                 language = "en"
-        if language == "en":
-            mended = self.normalizer.normalize(asking)
-            normalized, corrections = mended.text, mended.changes
+        normalized, corrections = (mended.text, mended.changes) if language == "en" else (asking, ())
         return QuestionAnalysis(
             text=text,
             language=language,
@@ -112,12 +109,12 @@ class Analyzer:
             sections=named_sections(normalized, self._headings),
         )
 
-
     def _without_names(self, text: str) -> str:
+        """``text`` without the statement's own names; a neutral English word when one word or
+        none is left (two company names and "hev"), too little to tell any language by."""
         if not _is_latin(text):
             return text
         kept = "".join(w for w in re.split(r"(\W+)", text) if not self.normalizer.is_name(w)).strip()
-        # One word left (two company names and "hev") is too little to tell any language by.
         return kept if len(re.findall(r"[^\W\d_]{2,}", kept)) >= 2 else "OK"
 
 
