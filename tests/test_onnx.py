@@ -8,13 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 import jmqa
 from jmqa import embedders
 from jmqa.index import MANIFEST, read_manifest
-from jmqa.onnx_export import MIN_COSINE, ExportMismatchError, check_export, eval_questions
+from jmqa.onnx_export import ExportMismatchError, check_export, eval_questions
 from jmqa.qa import QA
 
 

@@ -3,8 +3,9 @@
 Japanese, Chinese and Korean are told by their scripts. Latin-script text goes to
 ``lingua-language-detector`` (low-accuracy mode: trigram models, 0.1 s to load, ~30 MB, against
 2 s and ~200 MB for the full models); a short question such as "palm oil?" or "OSA" carries too
-little text for any detector, so the verdict is English unless the detector is sure and the words
-are not common English words (``wordfreq``).
+little text for any detector, so the verdict is English unless the detector is at least half sure
+of another language, and even then English when three words in four are common English words
+(``wordfreq``: chat English such as "what abt semicondctors" looks Indonesian to trigrams).
 
 Example::
 
@@ -32,7 +33,7 @@ NAMES = {
     "fr": "French", "es": "Spanish", "de": "German", "pt": "Portuguese", "it": "Italian",
     "nl": "Dutch", "other": "another language",
 }
-# The detector must be this sure before a question full of uncommon words is taken as not English.
+# The detector must be this sure (its relative confidence) before a question is taken as not English.
 _SURE = 0.5
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 

@@ -93,6 +93,8 @@ class Normalizer:
 
     def _word(self, word: str, text: str, start: int) -> str:
         lower = word.lower()
+        # A chat abbreviation, unless typed in capitals like an acronym ("BC", "UR"); "GOVT" is
+        # the one people shout.
         if lower in ABBREVIATIONS and not (word.isupper() and len(word) > 1 and lower != "govt"):
             expanded = ABBREVIATIONS[lower]
             return expanded if lower != "u" or _standalone(text, start, word) else word
@@ -155,7 +157,7 @@ def _stemmer():  # noqa: ANN202
     return Stemmer.Stemmer("english")
 
 
-@functools.cache
+@functools.lru_cache(maxsize=8192)  # bounded: the words are whatever people type
 def _is_a_word(lower: str) -> bool:
     """A word of English ("chairing"), or of Malay or Indonesian ("lemak", "Sabah"), that people
     use in English questions: not a slip."""
