@@ -31,6 +31,7 @@ CHROMIUM_ARGS = [
 SCREENSHOT = Path(__file__).resolve().parents[1] / "docs" / "screenshot.png"
 ANSWER_TIMEOUT_MS = 60_000
 VISITORS = "How many visitors were there in 2025?"
+VISITORS_JA = "2025年の双方向の訪問者数は何人でしたか？"
 
 
 @pytest.fixture(scope="module")
@@ -124,6 +125,14 @@ def test_question_shows_quoted_paragraph_and_highlight(
         ).count()
         >= 1
     )
+    # The same question in Japanese quotes the same English sentence; the README's picture shows
+    # it, so the chat must draw Japanese (a browser without a CJK font shows boxes). A new page:
+    # the picture shows that question alone.
+    page.goto(app_url + "/")
+    ask(page, VISITORS_JA)
+    answer = page.locator("#jmqa-chat .jmqa-answer").last
+    assert answer.locator(".jmqa-quote.jmqa-p21 mark").first.inner_text() == paragraph.sentence_texts()[0]
+    assert page.locator("#jmqa-chat [data-testid='user']").last.inner_text().strip() == VISITORS_JA
     page.screenshot(path=str(tmp_path / "screenshot.png"))
     if os.environ.get("JMQA_UPDATE_SCREENSHOT") == "1":
         SCREENSHOT.parent.mkdir(exist_ok=True)
