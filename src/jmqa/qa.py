@@ -214,7 +214,7 @@ class QA:
         k, config = self._check_k(k), self._config(retriever)
         return [
             [replace(h, statement=self.statement) for h in self._ranked(s, config, self._asked_for(s.analysis))[:k]]
-            for s in self.signals(questions)
+            for s in self._signals_alone(questions)
         ]
 
     def ask(self, question: str, retriever: str | RetrieverConfig = "default") -> Answer:
@@ -224,8 +224,14 @@ class QA:
     def ask_many(
         self, questions: Sequence[str], retriever: str | RetrieverConfig = "default"
     ) -> list[Answer]:
+        """:meth:`ask` for a batch of questions, to the last digit; the models run once per batch."""
         config = self._config(retriever)
-        return [self.stamped(self.answer_signals(s, config)[1]) for s in self.signals(questions)]
+        return [self.stamped(self.answer_signals(s, config)[1]) for s in self._signals_alone(questions)]
+
+    def _signals_alone(self, questions: Sequence[str]) -> list[Signals]:
+        """:meth:`signals`, each question scored exactly as if asked alone (see Retriever.signals)."""
+        analyses = [self.analyzer.analyze(q) for q in question_list(questions)]
+        return self.retriever.signals(analyses, alone=True)
 
     def stamped(self, answer: Answer) -> Answer:
         """``answer`` with each quote naming this statement."""

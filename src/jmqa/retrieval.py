@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from jmqa import _threads
 from jmqa.analysis import QuestionAnalysis
 from jmqa.calibration import Calibration
 from jmqa.document import Document
@@ -128,19 +129,23 @@ class Retriever:
         self._groups = {name: _UnitGroups(m.units, self._n) for name, m in index.models.items()}
         self._pool = ThreadPoolExecutor(max(1, len(self.embedders)), thread_name_prefix="jmqa-encode")
 
-    def signals(self, analyses: Sequence[QuestionAnalysis]) -> list[Signals]:
-        """All signals for a batch of analysed questions; models run once per batch."""
+    def signals(self, analyses: Sequence[QuestionAnalysis], *, alone: bool = False) -> list[Signals]:
+        """All signals for a batch of analysed questions; models run once per batch.
+
+        With ``alone``, each question's scores are exactly those it gets in a batch of its own:
+        BLAS rounds a product of many rows differently from one of one row (in the 7th digit),
+        and the batch's own product is what eval/tune.py fitted the calibration with.
+        """
         questions = [a.searched for a in analyses]
         expanded = [self.lexicon.expand(q) for q in questions]
         best: dict[str, np.ndarray] = {}  # "minilm.window" -> (questions x paragraphs)
         sentence_scores: dict[str, list[list[float]]] = {}
-        # The models run side by side: both release the GIL, and their sum was most of a warm ask.
-        encoded = {
-            name: self._pool.submit(embedder.encode_queries, expanded)
-            for name, embedder in self.embedders.items()
-        }
-        for name, future in encoded.items():
-            sims = self.index.models[name].scores(future.result())
+        for name, vectors in self._encode(expanded).items():
+            model = self.index.models[name]
+            if alone and len(vectors) > 1:
+                sims = np.vstack([model.scores(vectors[i : i + 1]) for i in range(len(vectors))])
+            else:
+                sims = model.scores(vectors)
             groups = self._groups[name]
             for kind in ("window", "sentence"):
                 best[f"{name}.{kind}"] = groups.best(sims, kind)
@@ -165,6 +170,20 @@ class Retriever:
                 )
             )
         return out
+
+    def _encode(self, texts: list[str]) -> dict[str, np.ndarray]:
+        """Each model's vectors of ``texts``; the models were most of a warm ask.
+
+        Both release the GIL. With a core idle, they run one after the other, each free to use
+        both cores (e5 does: see ``jmqa.embedders.E5``): MiniLM's 4 ms then e5's 9 ms, rather than
+        e5's 17 ms on one core beside MiniLM. On a busy machine, side by side, one core each.
+        """
+        if _threads.idle_cpus():
+            return self._pool.submit(
+                lambda: {name: e.encode_queries(texts) for name, e in self.embedders.items()}
+            ).result()
+        encoded = {name: self._pool.submit(e.encode_queries, texts) for name, e in self.embedders.items()}
+        return {name: future.result() for name, future in encoded.items()}
 
     def fused(self, signals: Signals, config: RetrieverConfig) -> np.ndarray:
         """One fused score per paragraph (index 0 is ¶1)."""
