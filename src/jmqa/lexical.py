@@ -199,12 +199,16 @@ class Lexicon:
                 df[t] = df.get(t, 0) + 1
         self.idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
         self._unknown_idf = math.log(1 + (n + 0.5) / 0.5)
-        # A question's glossary matches are asked for about seven times while it is answered (the
-        # expansion, coverage, names...), and were half of jmqa's own time per question.
+        # A question's glossary matches and additions are asked for four to seven times while it
+        # is answered (the expansion, coverage, names...), and were most of jmqa's own time.
         self._explained = functools.lru_cache(maxsize=1024)(self.glossary.matches)
+        self._added = functools.lru_cache(maxsize=1024)(self._additions)
 
     def additions(self, question: str) -> list[str]:
         """The statement's terms for the acronyms, long forms and glossary terms in the question."""
+        return list(self._added(question))
+
+    def _additions(self, question: str) -> list[str]:
         found: list[str] = []
         lowered = question.lower()
         for short, long in self.acronyms.items():
