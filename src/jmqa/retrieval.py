@@ -179,9 +179,7 @@ class Retriever:
         e5's 17 ms on one core beside MiniLM. On a busy machine, side by side, one core each.
         """
         if _threads.idle_cpus():
-            return self._pool.submit(
-                lambda: {name: e.encode_queries(texts) for name, e in self.embedders.items()}
-            ).result()
+            return {name: e.encode_queries(texts) for name, e in self.embedders.items()}
         encoded = {name: self._pool.submit(e.encode_queries, texts) for name, e in self.embedders.items()}
         return {name: future.result() for name, future in encoded.items()}
 
