@@ -252,9 +252,12 @@ class Lexicon:
                 continue
             opener = re.sub(r"['’](m|ve|d|ll)$", "", first[0].lower())  # "I'm" is "I"
             if _SENTENCE_START.search(question[: m.start()]) or opener in _QUESTION_WORDS:
-                # A sentence-initial capital is no name, but "What's Toyota" still holds one.
-                if len(first) == 1:
+                # A sentence-initial capital is no name, but "What's Toyota" still holds one, and
+                # so does a word with a capital of its own ("Japan-Malaysia ties?", "JMEPA?").
+                if len(first) == 1 and not _CAPITAL_INSIDE.search(first[0][1:]):
                     continue
+                if len(first) == 1:
+                    first = ["", first[0]]
                 name = first[1]
             base = re.sub(r"['’]s$", "", name.lower())  # "PM's" is the glossary's "pm"
             if base in self._text or base in explained:
@@ -347,6 +350,7 @@ def _compound_of(names: list[str]) -> re.Pattern[str] | None:
 _NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:[-’'][A-Za-z]+)?(?:\s+(?:of\s+|and\s+|the\s+)?[A-Z][A-Za-z0-9]*)*")
 # Where a capital says nothing about a name: the start of the question or of a sentence in it.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+)\W*$")
+_CAPITAL_INSIDE = re.compile(r"[A-Z]")
 # Two or more words in capitals are shouting ("DROP TABLE"); one alone is an acronym ("JMEPA").
 _SHOUTING = re.compile(r"[A-Z]{2,}(?:\s+[A-Z]{2,})+")
 _QUESTION_WORDS = {"i", "what", "which", "who", "when", "where", "why", "how", "did", "do", "does", "is", "are", "was", "were", "will", "can", "could", "should", "has", "have", "any", "anything", "tell", "pm"}

@@ -104,29 +104,37 @@ class Normalizer:
             return self._case.get(lower, word) if word.islower() else word
         if _stem(lower) in self._stems:
             return word  # "semiconductors": another form of a statement word
+        shape = _shape(word, _SENTENCE_START.search(text[:start]) is not None)
         # A function word is no slip, and asking wordfreq (60 MB, 0.3 s to load) would cost
         # every question that much; only a word the statement does not use needs it.
-        if len(word) < 4 or not word.islower() and not word.istitle() or is_stopword(lower) or _is_a_word(lower):
+        if len(word) < 4 or shape is None or is_stopword(lower) or _is_a_word(lower):
             return word
-        fixed = self._correct(lower, word.istitle())
+        fixed = self._correct(lower, shape)
         if fixed is None:
             return word
         fixed = self._case.get(fixed, fixed)
-        return fixed.capitalize() if word.istitle() and fixed.islower() else fixed
+        if shape == "upper":
+            return fixed.upper()
+        return fixed.capitalize() if word[:2] != lower[:2] and fixed.islower() else fixed
 
     def is_name(self, word: str) -> bool:
         """Whether the statement always capitalises ``word`` ("Japan", "OSA", a company's name)."""
         return word.lower() in self._case
 
-    def _correct(self, lower: str, title: bool) -> str | None:
-        """The nearest known word, or None when there is none or no single best one. A word
-        typed with a capital (a name) is only ever mended into one of the statement's words."""
+    def _correct(self, lower: str, shape: str) -> str | None:
+        """The nearest known word, or None when there is none or no single best one. A name
+        (typed with a capital inside a sentence) or an acronym is only ever mended into one of the
+        statement's words."""
         from symspellpy import Verbosity
 
         limit = 1 if len(lower) < 7 else 2
         found = _speller(tuple(sorted(self.vocabulary))).lookup(
             lower, Verbosity.CLOSEST, max_edit_distance=limit, include_unknown=False
         )
+        # Two letters swapped is the likeliest slip of all: "mayn" is "many", not "may"; "antion"
+        # is "nation", not "action".
+        swapped = [s for s in found if len(s.term) == len(lower) and sorted(s.term) == sorted(lower)]
+        found = swapped or found
         if not found:
             return None
         # The statement's words and their forms ("suports": "supports", not "sports").
@@ -135,9 +143,30 @@ class Normalizer:
         if ours:
             # Two statement words equally near ("rational": "national"?): no way to tell.
             return ours[0] if len(ours) == 1 else None
-        if title or found[0].distance > 1 or lower[0] != found[0].term[0]:
+        if shape in ("name", "upper") or found[0].distance > 1:
             return None  # outside the statement, only a one-slip mend of a common word is safe
+        if lower[0] != found[0].term[0] and not swapped:
+            return None
         return found[0].term if len(found) == 1 or found[0].count > 4 * found[1].count else None
+
+
+def _shape(word: str, starts_sentence: bool) -> str | None:
+    """How a word is typed: "lower", "name" (a capital inside a sentence), "upper" (an acronym),
+    or None for a mix that is no slip of these ("iPhone"). A capital that starts a sentence, or
+    one shifted a letter late ("hWere", "aJpan"), is a slip of case, not a name."""
+    if word.islower():
+        return "lower"
+    if word.isupper():
+        return "upper" if len(word) > 2 else None
+    if word.istitle():
+        return "lower" if starts_sentence else "name"
+    if word[0].islower() and word[1].isupper() and word[2:].islower():
+        return "lower" if starts_sentence or word[1:].lower() != word[1:] else "name"
+    return None
+
+
+# What precedes a sentence's first word: nothing, or the end of the sentence before.
+_SENTENCE_START = re.compile(r"(?:^|[.!?。？！]\s+)[\W_]*$")
 
 
 def _standalone(text: str, start: int, word: str) -> bool:

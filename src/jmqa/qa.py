@@ -174,7 +174,7 @@ class QA:
         self.statement = statement or ref_of(document)
         self.index = index
         self.lexicon = Lexicon(document, glossary)  # None: the shipped glossary
-        self.analyzer = Analyzer(document)
+        self.analyzer = Analyzer(document, index.entities)
         self.retriever = Retriever(document, index, embedders, self.lexicon)
         self.answerer = Answerer(
             document, self.lexicon, Calibration.load(), index.entities, self.analyzer.facts
