@@ -7,7 +7,8 @@ import dataclasses
 import pytest
 
 from jmqa.analysis import Analyzer, asking_part, split_topics, statement_facts
-from jmqa.document import load_statement
+from jmqa.document import load_statement, parse
+from jmqa.entities import Entity
 from jmqa.errors import InvalidQuestionError
 
 
@@ -44,6 +45,11 @@ def test_the_asking_sentence_of_a_long_message(analyzer):
         ("The PMs praised a car-industry tie-up. Which companies?",
          "The PMs praised a car-industry tie-up. Which companies?"),
         ("What did they say about palm oil?", "What did they say about palm oil?"),
+        # An asking sentence that points back keeps the sentence it points to ...
+        ("Two initiatives came out of the visit, TRUST and ASIA. What does each one cover?",
+         "Two initiatives came out of the visit, TRUST and ASIA. What does each one cover?"),
+        # ... but "is there" points nowhere.
+        ("I write a newsletter. Is there anything on palm oil?", "Is there anything on palm oil?"),
     ],
 )
 def test_asking_part(text, asking):
@@ -91,6 +97,19 @@ def test_statement_facts_come_from_its_text():
     assert facts.year == 2026
     assert {"japan", "malaysia"} <= facts.common_names
     assert "perodua" not in facts.common_names  # named once, so it singles something out
+
+
+def test_statement_facts_read_dotted_names_and_the_tagged_places():
+    text = (
+        "United States-India Joint Leaders' Statement\n\nFebruary 13, 2025\n\n"
+        + "".join(f"{n}. The U.S. and India agreed on item {n} in Washington.\n" for n in range(1, 6))
+    )
+    doc = parse(text)
+    tags = {(1, 0): (Entity("GPE", "U.S.", 4, 8), Entity("GPE", "Washington", 42, 52), Entity("ORG", "MEXT", 0, 4))}
+    facts = statement_facts(doc, tags)
+    assert "u.s." in facts.common_names and not {"u", "s"} & facts.common_names
+    assert facts.place_words == {"u.s.", "washington"}  # not an acronym tagged as a place
+    assert "agreed" in facts.words
 
 
 def test_bad_input_is_refused_before_any_analysis(analyzer):

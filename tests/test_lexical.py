@@ -84,6 +84,7 @@ def test_glossary_matches_whole_words_and_japanese_substrings():
         ("Who is the Emperor of Japan?", ["Emperor of Japan"]),
         ("Did Japan and Malaysia talk about Kuala Lumpur?", []),
         ("Toyota", []),  # a sentence-initial capital alone is not taken for a name
+        ("Korea-Brazil ties?", ["Korea-Brazil"]),  # unless it has a capital of its own
         ("What happens in 2099?", ["2099"]),
         # The statement's own words, put together differently, are no new name ...
         ("Why are Tokyo and Kuala Lumpur worried?", []),
