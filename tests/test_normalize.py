@@ -31,7 +31,12 @@ def normalizer():
         # A capital that starts the question, or one shifted a letter, is no name.
         ("Whta is the size?", "What is the size?"),
         ("hWere will it be held?", "Where will it be held?"),
-        ("What about ASAEN centrality?", "What about ASEAN centrality?"),  # an acronym, into one of the statement's
+        ("What about ASAEN centrality?", "What about ASEAN centrality?"),
+        # Then a neighbouring key, before a letter left out: not "may", "strait", "such".
+        ("how maby visitors", "how many visitors"),
+        ("Which straitd are mentioned?", "Which straits are mentioned?"),
+        ("How huch money?", "How much money?"),
+        ("What's Jaapn's role?", "What's Japan's role?"),  # a possessive is mended as its word  # an acronym, into one of the statement's
     ],
 )
 def test_slips_are_mended(normalizer, typed, read):

@@ -48,6 +48,23 @@ _COMMON_ZIPF = 3.0
 _ENGLISH_WORDS = 20_000  # how many of the most frequent English words may be corrected to
 
 
+def _keyboard_neighbours() -> dict[str, str]:
+    """Each letter's neighbouring keys on a QWERTY keyboard (its row, and the rows above and below)."""
+    rows = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+    neighbours = {}
+    for r, row in enumerate(rows):
+        for c, key in enumerate(row):
+            near = [row[j] for j in (c - 1, c + 1) if 0 <= j < len(row)]
+            for other in (r - 1, r + 1):
+                if 0 <= other < len(rows):
+                    near += [rows[other][j] for j in (c - 1, c, c + 1) if 0 <= j < len(rows[other])]
+            neighbours[key] = "".join(near)
+    return neighbours
+
+
+KEY_NEIGHBOURS = _keyboard_neighbours()
+
+
 @dataclass(frozen=True)
 class Normalized:
     """The normalised text and what was changed, as (typed, read as) pairs."""
@@ -98,6 +115,9 @@ class Normalizer:
         if lower in ABBREVIATIONS and not (word.isupper() and len(word) > 1 and lower != "govt"):
             expanded = ABBREVIATIONS[lower]
             return expanded if lower != "u" or _standalone(text, start, word) else word
+        base, possessive = re.fullmatch(r"(.*?)((?:['’]s)?)", word).groups()  # type: ignore[union-attr]
+        if possessive and base.isalpha():
+            return self._word(base, text, start) + possessive  # "Jaapn's" is "Japan's"
         if not word.isalpha():
             return word
         if lower in self.vocabulary:
@@ -131,12 +151,13 @@ class Normalizer:
         found = _speller(tuple(sorted(self.vocabulary))).lookup(
             lower, Verbosity.CLOSEST, max_edit_distance=limit, include_unknown=False
         )
-        # Two letters swapped is the likeliest slip of all: "mayn" is "many", not "may"; "antion"
-        # is "nation", not "action".
-        swapped = [s for s in found if len(s.term) == len(lower) and sorted(s.term) == sorted(lower)]
-        found = swapped or found
         if not found:
             return None
+        # The likeliest slips come first: two letters swapped ("mayn" is "many", not "may";
+        # "antion" is "nation", not "action"), then a neighbouring key ("maby" is "many", "datd"
+        # is "date", not "data"); a letter left out or added last.
+        likely = min(_slip_rank(lower, s.term) for s in found)
+        found = [s for s in found if _slip_rank(lower, s.term) == likely]
         # The statement's words and their forms ("suports": "supports", not "sports").
         ours = [s.term for s in found if s.term in self.vocabulary]
         ours = ours or [s.term for s in found if _stem(s.term) in self._stems]
@@ -145,9 +166,24 @@ class Normalizer:
             return ours[0] if len(ours) == 1 else None
         if shape in ("name", "upper") or found[0].distance > 1:
             return None  # outside the statement, only a one-slip mend of a common word is safe
-        if lower[0] != found[0].term[0] and not swapped:
+        if lower[0] != found[0].term[0] and likely == _OTHER_SLIP:
             return None
         return found[0].term if len(found) == 1 or found[0].count > 4 * found[1].count else None
+
+
+_SWAPPED, _NEIGHBOUR_KEY, _OTHER_SLIP = 0, 1, 2
+
+
+def _slip_rank(typed: str, word: str) -> int:
+    """How likely ``typed`` is a slip for ``word``: swapped letters, a neighbouring key, other."""
+    if len(typed) != len(word):
+        return _OTHER_SLIP
+    if sorted(typed) == sorted(word):
+        return _SWAPPED
+    differ = [(a, b) for a, b in zip(typed, word) if a != b]
+    if len(differ) == 1 and differ[0][0] in KEY_NEIGHBOURS.get(differ[0][1], ""):
+        return _NEIGHBOUR_KEY
+    return _OTHER_SLIP
 
 
 def _shape(word: str, starts_sentence: bool) -> str | None:
