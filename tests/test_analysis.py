@@ -50,6 +50,14 @@ def test_the_asking_sentence_of_a_long_message(analyzer):
          "Two initiatives came out of the visit, TRUST and ASIA. What does each one cover?"),
         # ... but "is there" points nowhere.
         ("I write a newsletter. Is there anything on palm oil?", "Is there anything on palm oil?"),
+        # A courtesy that only introduces the question goes, so "did" starts it again ...
+        ("Could you tell me, did they sign a treaty?", "did they sign a treaty?"),
+        ("Would you mind telling me: what is JBIC involved in?", "what is JBIC involved in?"),
+        ("Hello. I was wondering, is there anything on chips?", "is there anything on chips?"),
+        # ... but not a request that is the question itself.
+        ("Tell me about palm oil", "Tell me about palm oil"),
+        ("Can you tell me about palm oil?", "Can you tell me about palm oil?"),
+        ("Do you know Japan?", "Do you know Japan?"),
     ],
 )
 def test_asking_part(text, asking):

@@ -131,10 +131,38 @@ _POINTS_BACK = re.compile(
 )
 
 
+# A courtesy before the question itself ("Could you tell me, did ...?", "I was wondering whether
+# ..."): it asks nothing, but hides how the question starts ("did", "why") from every later stage.
+_COURTESY = re.compile(
+    r"^\W*(?:(?:hi|hello|hey)\W+)?(?:please\W+)?"
+    r"(?:(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:tell|let)\s+me(?:\s+know)?"
+    r"|would\s+you\s+mind\s+telling\s+me|do\s+you\s+know|i\s+was\s+wondering|i\s+wonder"
+    r"|i(?:'d|’d|\s+would)\s+like\s+to\s+know|(?:please\s+)?tell\s+me)"
+    r"(?:\s+please)?[\s,:;–—-]*"
+    r"(?=(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|has|have|had"
+    r"|will|would|can|could|should|if|whether)\b)",
+    re.IGNORECASE,
+)
+
+
+def without_courtesy(question: str) -> str:
+    """``question`` without a courtesy that only introduces it.
+
+    >>> without_courtesy("Could you tell me, did they sign anything?")
+    'did they sign anything?'
+    """
+    return _COURTESY.sub("", question, count=1) or question
+
+
 def asking_part(text: str) -> str:
     """The sentences of a message that ask: those ending in "?" (or starting like a question),
-    after any context the person gave first. The whole text when no sentence asks, or when the
-    asking sentence names less than two things of its own ("Which companies?")."""
+    after any context the person gave first, without a courtesy before them ("Could you tell me,
+    ..."). The whole text when no sentence asks, or when the asking sentence names less than two
+    things of its own ("Which companies?")."""
+    return without_courtesy(_asking_sentences(text))
+
+
+def _asking_sentences(text: str) -> str:
     sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
     if len(sentences) < 2:
         return text
