@@ -18,7 +18,7 @@ from pathlib import Path
 
 from jmqa import _offline  # noqa: F401
 from jmqa.answer import Answer, Quote
-from jmqa.document import Document, Paragraph, load_statement
+from jmqa.document import CLOSING, PREAMBLE, UNTITLED_SECTION, Document, Paragraph, PassageKey, heading, label, load_statement
 from jmqa.errors import (
     DocumentParseError,
     InvalidArgumentError,
@@ -139,8 +139,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_search)
 
     p = sub.add_parser("paragraphs", help="print the statement, or one paragraph",
-                       description="Print the whole statement by section, or paragraph N.")
-    p.add_argument("number", nargs="?", type=int, help="paragraph number")
+                       description="Print the whole statement by section, or paragraph N "
+                       "(or the preamble or closing block: N is 'preamble' or 'closing').")
+    p.add_argument("number", nargs="?", type=_passage_key, metavar="N",
+                   help="a paragraph number, 'preamble' or 'closing'")
     p.add_argument("--json", action="store_true", help="print JSON")
     _statement_options(p)
     p.set_defaults(run=cmd_paragraphs)
@@ -176,6 +178,15 @@ def _statement_options(p: argparse.ArgumentParser, everywhere: bool = False) -> 
     if everywhere:
         which.add_argument("--all", action="store_true", dest="all_statements",
                            help="search every statement of the library")
+
+
+def _passage_key(value: str) -> PassageKey:
+    if value in (PREAMBLE, CLOSING):
+        return value  # type: ignore[return-value]
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a paragraph number, 'preamble' or 'closing'") from None
 
 
 def _document(args: argparse.Namespace) -> Document:
@@ -332,7 +343,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0
     for rank, hit in enumerate(hits, start=1):
         where = f"  [{hit.statement.id}]" if args.all_statements and hit.statement else ""
-        print(f"{rank:>2}. ¶{hit.paragraph:<3} {hit.score:7.3f}  {_section(hit.section)}{where}")
+        print(f"{rank:>2}. {label(hit.paragraph):<4} {hit.score:7.3f}  {_section(hit.section)}{where}")
         print(textwrap.indent(textwrap.fill(hit.text[:200] + ("…" if len(hit.text) > 200 else ""), 96), "      "))
     return 0
 
@@ -345,7 +356,7 @@ def cmd_paragraphs(args: argparse.Namespace) -> int:
         except KeyError as exc:
             raise InvalidArgumentError(exc.args[0]) from None
     else:
-        paragraphs = list(doc.paragraphs)
+        paragraphs = list(doc.reading_order)
     if args.json:
         print(json.dumps([{"paragraph": p.number, "section": p.section, "text": p.text}
                           for p in paragraphs], ensure_ascii=False, indent=2))
@@ -354,7 +365,7 @@ def cmd_paragraphs(args: argparse.Namespace) -> int:
         print(f"{doc.title}\n{doc.date_text}, {doc.place}\n")
     section = None
     for p in paragraphs:
-        if p.section != section and args.number is None:
+        if isinstance(p.number, int) and p.section != section and args.number is None:
             section = p.section
             print(f"== {_section(p.section)} ==\n")
         print(_format_paragraph(p, doc))
@@ -379,11 +390,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _section(section: str) -> str:
-    return section or "Opening paragraphs (no heading)"
+    return section or UNTITLED_SECTION
 
 
 def _format_paragraph(p: Paragraph, doc: Document) -> str:
-    return f"¶{p.number} · {_section(p.section)}\n" + textwrap.indent(textwrap.fill(p.text, 96), "  ")
+    return f"{heading(p.number, p.section)}\n" + textwrap.indent(textwrap.fill(p.text, 96), "  ")
 
 
 def _use_color() -> bool:
@@ -395,7 +406,7 @@ def format_answer(answer: Answer, color: bool = False) -> str:
     if not answer.found:
         if not answer.nearest:  # "What does ¶40 say?"
             return answer.message
-        nearest = ", ".join(f"¶{n}" for n in answer.nearest)
+        nearest = ", ".join(label(n) for n in answer.nearest)
         return (f"{answer.message}\n"
                 f"(Nearest paragraphs, which do not answer it: {nearest}. "
                 f"See them with `jmqa paragraphs N`.)")
@@ -413,7 +424,7 @@ def format_answer(answer: Answer, color: bool = False) -> str:
         body = "".join(parts)
         wrapped = body if color else textwrap.fill(body, 96)
         blocks.append(
-            f"¶{quote.paragraph} · {_section(quote.section)}\n{textwrap.indent(wrapped, '  ')}\n"
+            f"{heading(quote.paragraph, quote.section)}\n{textwrap.indent(wrapped, '  ')}\n"
             f"  — {_citation(quote)}"
         )
     if marked_any and not color:

@@ -274,9 +274,9 @@ class QA:
         return hits, replace(answer, question=signals.analysis.text)
 
     def _ranked(self, signals: Signals, config: RetrieverConfig, first: tuple[int, ...]) -> list[Hit]:
-        """Every paragraph, best first, except that ``first`` (asked for by the question) leads,
+        """Every passage, best first, except that ``first`` (asked for by the question) leads,
         in its own order."""
-        hits = self.retriever.rank(signals, config, self.paragraph_count)
+        hits = self.retriever.rank(signals, config, len(self.document.passages))
         first = first or self._section_lead(signals.analysis, hits)
         order = {n: i for i, n in enumerate(first)}
         return sorted(hits, key=lambda h: order.get(h.paragraph, len(order)))  # stable: rank order else
