@@ -86,12 +86,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("index", help="build or rebuild the search index (shows progress)",
-                       description="Embed the statement and write the FAISS index atomically.")
+                       description="Embed the statement (the shipped one, or --statement ID of "
+                       "the library) and write its FAISS index atomically.")
     p.add_argument("--check", action="store_true",
                    help="only check the existing index against the corpus and models; build nothing")
     p.add_argument("--where", action="store_true",
                    help="only print the folder the index lives in (for an installed package: "
                    "~/.cache/jmqa/index); build nothing")
+    _statement_options(p)
     p.set_defaults(run=cmd_index)
 
     p = sub.add_parser("add", help="add a statement to the library (parse, check, index)",
@@ -101,6 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, help="the statement as plain UTF-8 text")
     p.add_argument("--id", default=None, dest="statement_id",
                    help="its id (default: a slug of its title and date)")
+    p.add_argument("--glossary", type=Path, default=None, metavar="PATH",
+                   help="its glossary (lang<TAB>term<TAB>statement term a line, as "
+                   "src/jmqa/data/glossary.tsv; default: FILE.glossary.tsv beside FILE, if any)")
     p.set_defaults(run=cmd_add)
 
     p = sub.add_parser("list", help="list the statements in the library",
@@ -237,18 +242,29 @@ def cmd_index(args: argparse.Namespace) -> int:
     from jmqa.index import check_index_folder, load_index
     from jmqa.qa import build, default_index_dir
 
-    folder = args.index_dir or default_index_dir()
+    document, folder = load_statement(), args.index_dir or default_index_dir()
+    if args.statement is not None:
+        from jmqa.store import Store
+
+        if args.index_dir is not None:
+            raise InvalidArgumentError(
+                "--index-dir is where the shipped statement's index lives; a statement of the "
+                "library keeps its own (`jmqa index --statement ID --where` prints it)"
+            )
+        store = Store()
+        entry = store.get(args.statement)
+        document, folder = store.document(entry), store.index_dir(entry) or folder
     if args.where:
         print(Path(folder).resolve())
         return 0
     if not args.check:
         check_index_folder(folder)  # refuse a folder that is not jmqa's before loading models
     if args.check:
-        load_index(folder, load_statement(), [model_card(n) for n in EMBEDDER_NAMES])
+        load_index(folder, document, [model_card(n) for n in EMBEDDER_NAMES])
         print(f"index at {folder} is up to date")
         return 0
     print(f"building the index into {folder} ...", file=sys.stderr)
-    index = build(folder, progress=_progress)
+    index = build(folder, progress=_progress, statement=args.statement)
     counts = ", ".join(
         f"{name}: {m.vectors.ntotal} vectors ({m.info['windows']} windows, {m.info['sentences']} sentences)"
         for name, m in index.models.items()
@@ -258,16 +274,20 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from jmqa.store import Store
+    from jmqa.store import GLOSSARY_SUFFIX, Store, glossary_file
 
     store = Store()
     print(f"adding {args.file} to the library at {store.home} ...", file=sys.stderr)
-    result = store.add(args.file, args.statement_id, progress=_progress)
+    result = store.add(args.file, args.statement_id, progress=_progress, glossary=args.glossary)
     doc, entry = result.document, result.entry
     if not result.added:
         print(f"already in the library as {entry.ref.id!r}: nothing to do")
         return 0
     print(describe(doc, entry.ref.id))
+    source = glossary_file(args.file, args.glossary)
+    entries = store.glossary(entry)
+    print(f"  glossary:   {len(entries.entries)} entries from {source}" if source and entries
+          else f"  glossary:   none (no {Path(args.file).with_suffix(GLOSSARY_SUFFIX).name} beside the file)")
     return 0
 
 

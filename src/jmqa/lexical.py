@@ -27,6 +27,8 @@ import Stemmer
 
 from jmqa.data_files import read_data_file
 from jmqa.document import Document, PassageKey
+from jmqa.errors import InvalidArgumentError
+from jmqa.language import READ
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
 _LONG_THEN_SHORT = re.compile(r"((?:[\w'’-]+\s+){1,12}?)\(([A-Z][A-Za-z0-9&-]{1,11})\)")
@@ -132,20 +134,37 @@ class Glossary:
     """Everyday English, Malay and Japanese phrasings mapped to the statement's own terms.
 
     Read from ``data/glossary*.tsv`` (``lang<TAB>term<TAB>statement term``). It lets "dirty money"
-    find "money laundering" and "minyak sawit" or "パーム油" find "palm oil".
+    find "money laundering" and "minyak sawit" or "パーム油" find "palm oil". An added statement
+    may have its own, in the same format (see :meth:`parse` and ``jmqa add``).
     """
 
     entries: tuple[tuple[str, str, str], ...]  # (lang, term, english)
 
     @classmethod
     def load(cls) -> Glossary:
-        rows = []
+        """The shipped glossary (the shipped statement's own)."""
+        rows: list[tuple[str, str, str]] = []
         for name in GLOSSARY_FILES:  # listed, not globbed: a missing file must fail, not shrink
-            for line in read_data_file(name).splitlines():
-                fields = line.split("\t")
-                if len(fields) == 3 and not line.startswith("#") and all(f.strip() for f in fields):
-                    rows.append(tuple(f.strip() for f in fields))
-        return cls(tuple(rows))  # type: ignore[arg-type]
+            rows += cls.parse(read_data_file(name), name).entries
+        return cls(tuple(rows))
+
+    @classmethod
+    def parse(cls, text: str, source: str = "<glossary>") -> Glossary:
+        """A glossary file's entries: one ``lang<TAB>term<TAB>statement term`` a line, ``lang``
+        one of the languages jmqa reads (en, ms, ja); blank lines and lines starting with "#"
+        are skipped. Anything else raises :class:`jmqa.InvalidArgumentError` naming the line."""
+        rows = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            fields = [f.strip() for f in line.split("\t")]
+            if len(fields) != 3 or not all(fields) or fields[0] not in READ:
+                raise InvalidArgumentError(
+                    f"{source}, line {number}: expected language<TAB>term<TAB>statement term, the "
+                    f"language one of {', '.join(READ)}, not {line[:80]!r}"
+                )
+            rows.append((fields[0], fields[1], fields[2]))
+        return cls(tuple(rows))
 
     def matches(self, question: str) -> list[tuple[str, str]]:
         """(term, statement term) pairs whose term occurs in the question."""
