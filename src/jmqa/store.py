@@ -307,13 +307,18 @@ class Store:
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def _read_statement(path: Path) -> tuple[str, Document]:
+def _read_text(path: Path) -> str:
+    """A file the person named, as UTF-8 text, else :class:`InvalidArgumentError`."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise InvalidArgumentError(f"no file at {path}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InvalidArgumentError(f"{path} is not a readable UTF-8 text file ({exc})") from None
+
+
+def _read_statement(path: Path) -> tuple[str, Document]:
+    text = _read_text(path)
     return text, parse(text, source=str(path))
 
 
@@ -343,12 +348,7 @@ def glossary_file(path: str | os.PathLike[str], glossary: str | os.PathLike[str]
 
 def _read_glossary(path: Path) -> str:
     """The text of a statement's glossary file, checked (:meth:`Glossary.parse` names a bad line)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InvalidArgumentError(f"no glossary file at {path}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidArgumentError(f"{path} is not a readable UTF-8 text file ({exc})") from None
+    text = _read_text(path)
     Glossary.parse(text, str(path))
     return text
 
