@@ -463,3 +463,27 @@ def test_index_statement_rebuilds_that_statements_index(in_avalon, capsys):
     assert code == 2 and "keeps its own" in err
     code, _, err = run(capsys, "index", "--statement", "nope")
     assert code == 2 and "no statement with id 'nope'" in err
+
+
+@pytest.fixture(scope="module")
+def avalon_app(avalon_home: tuple[Path, str], qa: jmqa.QA, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from conftest import running
+    from jmqa.ui import build_app
+
+    home = str(avalon_home[0])
+    with running(lambda: build_app(qa, jmqa.Library(home)), tmp_path_factory, JMQA_HOME=home) as url:
+        yield url
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_the_browser_opens_the_preamble_and_steps_to_paragraph_1(avalon_app: str, watched):
+    page = watched.page
+    page.goto(avalon_app + "/?s=avalon&p=preamble")
+    page.locator("#jmqa-browse .jmqa-quote.jmqa-ppreamble", has_text="hosted the President of Zanzara").wait_for()
+    citation = page.locator("#jmqa-browse-citation textarea")
+    assert citation.input_value() == "Joint Statement of Avalon and Zanzara on a Channel Partnership, 9 September 2025, preamble"
+    page.get_by_role("button", name="Next ▶").click()
+    page.locator("#jmqa-browse .jmqa-quote.jmqa-p1", has_text="undersea tunnel").wait_for()
+    assert citation.input_value().endswith("9 September 2025, ¶1")
+    assert watched.external_requests() == []
