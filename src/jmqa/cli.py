@@ -18,7 +18,17 @@ from pathlib import Path
 
 from jmqa import _offline  # noqa: F401
 from jmqa.answer import Answer, Quote
-from jmqa.document import CLOSING, PREAMBLE, UNTITLED_SECTION, Document, Paragraph, PassageKey, heading, label, load_statement
+from jmqa.document import (
+    CLOSING,
+    PREAMBLE,
+    UNTITLED_SECTION,
+    Document,
+    Paragraph,
+    PassageKey,
+    heading,
+    label,
+    load_statement,
+)
 from jmqa.errors import (
     DocumentParseError,
     InvalidArgumentError,
@@ -191,7 +201,9 @@ def _passage_key(value: str) -> PassageKey:
     try:
         return int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a paragraph number, 'preamble' or 'closing'") from None
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a paragraph number, 'preamble' or 'closing'"
+        ) from None
 
 
 def _document(args: argparse.Namespace) -> Document:
@@ -286,8 +298,9 @@ def cmd_add(args: argparse.Namespace) -> int:
     print(describe(doc, entry.ref.id))
     source = glossary_file(args.file, args.glossary)
     entries = store.glossary(entry)
+    beside = Path(args.file).with_suffix(GLOSSARY_SUFFIX).name
     print(f"  glossary:   {len(entries.entries)} entries from {source}" if source and entries
-          else f"  glossary:   none (no {Path(args.file).with_suffix(GLOSSARY_SUFFIX).name} beside the file)")
+          else f"  glossary:   none (no {beside} beside the file)")
     return 0
 
 

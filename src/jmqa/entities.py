@@ -94,7 +94,8 @@ def _nlp():  # noqa: ANN202  (spaCy's Language, imported lazily: it is needed on
 
 def tag_document(document: Document, acronyms: Mapping[str, str] | None = None) -> dict[tuple[PassageKey, int], tuple[Entity, ...]]:
     """Every sentence's entities, keyed by (paragraph, sentence start), with offsets into the
-    paragraph; the preamble and closing block are tagged too (see ``Document.passages``). ``acronyms`` maps the statement's own acronyms to their long forms (see
+    paragraph; the preamble and closing block are tagged too (see ``Document.passages``).
+    ``acronyms`` maps the statement's own acronyms to their long forms (see
     :func:`jmqa.lexical.find_acronyms`); an acronym is typed as its long form is.
     """
     keys, texts = [], []

@@ -102,8 +102,8 @@ def load(
     refused with :class:`jmqa.IndexFolderError` before it starts if the folder is not jmqa's
     or not writable. ``glossary`` replaces the statement's own: the shipped glossary for the
     shipped statement, the glossary file an added one came with (``jmqa add``), else none
-    (``Glossary(())`` measures the pipeline without one). ``embedders`` (default: the query encoders this index ships) lets
-    several statements share one set of models.
+    (``Glossary(())`` measures the pipeline without one). ``embedders`` (default: the query
+    encoders this index ships) lets several statements share one set of models.
     """
     document, folder, ref, own_glossary = _resolve(statement, index_dir)
     if build_if_needed:

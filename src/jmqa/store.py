@@ -163,7 +163,10 @@ class Store:
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise LibraryError(f"{path} is unreadable ({exc}). Run `jmqa remove {entry.ref.id}` and add the statement again.") from exc
+            raise LibraryError(
+                f"{path} is unreadable ({exc}). Run `jmqa remove {entry.ref.id}` and add the "
+                "statement again."
+            ) from exc
         if corpus_sha256(text) != recorded.get("sha256"):
             raise LibraryError(
                 f"{path} was changed after it was added. Run `jmqa remove {entry.ref.id}` and add "
@@ -375,7 +378,9 @@ def _parsed_form(document: Document, ref: StatementRef, glossary: str | None = N
         "closing": list(document.closing),
         "sha256": document.sha256,
         "glossary": None if glossary is None else {
-            "file": GLOSSARY, "sha256": corpus_sha256(glossary), "entries": len(Glossary.parse(glossary).entries),
+            "file": GLOSSARY,
+            "sha256": corpus_sha256(glossary),
+            "entries": len(Glossary.parse(glossary).entries),
         },
         "added_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
     }

@@ -32,7 +32,16 @@ import gradio as gr
 
 import jmqa
 from jmqa.answer import Answer
-from jmqa.document import CLOSING, PREAMBLE, UNTITLED_SECTION, Document, PassageKey, Span, heading, label
+from jmqa.document import (
+    CLOSING,
+    PREAMBLE,
+    UNTITLED_SECTION,
+    Document,
+    PassageKey,
+    Span,
+    heading,
+    label,
+)
 from jmqa.errors import InvalidQuestionError
 from jmqa.guard import MAX_BODY_BYTES, middleware
 from jmqa.question import MAX_QUESTION_CHARS, clean_question, names_paragraphs
