@@ -447,6 +447,9 @@ def test_a_glossary_given_with_glossary_is_stored_and_removed_with_the_statement
     own.write_text("en\tsub\tsonar\n", encoding="utf-8")
     code, _, err = run(capsys, "add", str(DEEP_SEA), "--glossary", str(own))
     assert code == 2 and "with another glossary" in err
+    shipped = Path(jmqa.__file__).parent / "data" / "japan-malaysia-joint-statement-2026-06-10.txt"
+    code, _, err = run(capsys, "add", str(shipped), "--glossary", str(own))
+    assert code == 2 and "uses the shipped glossary" in err
     assert run(capsys, "remove", "deep-sea")[0] == 0 and not folder.exists()
 
 

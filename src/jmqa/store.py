@@ -224,6 +224,10 @@ class Store:
         glossary_text = _read_glossary(source) if source is not None else None
         existing = self._by_hash(document.sha256)
         if existing is not None:
+            if glossary_text is not None and existing.shipped:
+                raise InvalidArgumentError(
+                    f"this is the shipped statement ({existing.ref.id!r}); it uses the shipped glossary"
+                )
             if glossary_text is not None and self._glossary_text(existing) != glossary_text:
                 raise InvalidArgumentError(
                     f"this text is already in the library as {existing.ref.id!r}, with another "
