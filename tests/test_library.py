@@ -272,13 +272,18 @@ def test_the_ask_endpoint_takes_a_statement_or_all(library_app: str):
         client.close()
 
 
+def browse(page, address: str, quote_class: str, text: str):
+    """Open ``address``, wait until the browser tab shows the quote, return its citation box."""
+    page.goto(address)
+    page.locator(f"#jmqa-browse .jmqa-quote.{quote_class}", has_text=text).wait_for()
+    return page.locator("#jmqa-browse-citation textarea")
+
+
 @pytest.mark.browser
 @pytest.mark.slow
 def test_the_browser_opens_a_paragraph_of_any_statement_and_asks_there(library_app: str, watched):
     page = watched.page
-    page.goto(library_app + "/?s=kelp&p=3")
-    page.locator("#jmqa-browse .jmqa-quote.jmqa-p3", has_text="USD 2 billion in tidal energy").wait_for()
-    citation = page.locator("#jmqa-browse-citation textarea")
+    citation = browse(page, library_app + "/?s=kelp&p=3", "jmqa-p3", "USD 2 billion in tidal energy")
     assert citation.input_value() == "Joint Statement of Atlantis and Lemuria, 12 March 2025, ¶3"
     assert not page.locator("#jmqa-examples").is_visible()  # kelp has no example questions
     ask(page, "By how much will tariffs on kelp products be lowered?")
@@ -482,9 +487,7 @@ def avalon_app(avalon_home: tuple[Path, str], qa: jmqa.QA, tmp_path_factory: pyt
 @pytest.mark.slow
 def test_the_browser_opens_the_preamble_and_steps_to_paragraph_1(avalon_app: str, watched):
     page = watched.page
-    page.goto(avalon_app + "/?s=avalon&p=preamble")
-    page.locator("#jmqa-browse .jmqa-quote.jmqa-ppreamble", has_text="hosted the President of Zanzara").wait_for()
-    citation = page.locator("#jmqa-browse-citation textarea")
+    citation = browse(page, avalon_app + "/?s=avalon&p=preamble", "jmqa-ppreamble", "hosted the President of Zanzara")
     assert citation.input_value() == "Joint Statement of Avalon and Zanzara on a Channel Partnership, 9 September 2025, preamble"
     page.get_by_role("button", name="Next ▶").click()
     page.locator("#jmqa-browse .jmqa-quote.jmqa-p1", has_text="undersea tunnel").wait_for()

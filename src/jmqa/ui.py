@@ -290,7 +290,9 @@ def cited_panel_html(answer: Answer, document: Document, statement: StatementRef
     return f'<div class="jmqa-panel">{head}{"".join(blocks)}</div>'
 
 
-def paragraph_panel_html(document: Document, number: PassageKey, statement: StatementRef | None = None) -> str:
+def paragraph_panel_html(
+    document: Document, number: PassageKey, statement: StatementRef | None = None
+) -> str:
     """Browser panel: paragraph ``number`` in full, with its link."""
     p = document.paragraph(number)
     link = escape_html(paragraph_link(number, statement))
@@ -534,12 +536,10 @@ def build_app(qa: jmqa.QA, library: jmqa.Library | None = None) -> gr.Blocks:
         chosen = qa_of(statement_id)
         document, ref = chosen.document, chosen.statement
         sections = [(section_label(h), ps[0].number) for h, ps in document.sections]
-        around = [(label(p.number), p.number) for p in document.passages if isinstance(p.number, str)]
+        before = [(label(PREAMBLE), PREAMBLE)] if document.preamble else []
+        after = [(label(CLOSING), CLOSING)] if document.closing else []
         return (
-            gr.Dropdown(
-                [c for c in around if c[1] == PREAMBLE] + sections + [c for c in around if c[1] == CLOSING],
-                value=section_start(number, statement_id),
-            ),
+            gr.Dropdown(before + sections + after, value=section_start(number, statement_id)),
             gr.Dropdown(
                 [(paragraph_heading(p.number, p.section), p.number) for p in document.reading_order],
                 value=number,
@@ -578,8 +578,9 @@ def build_app(qa: jmqa.QA, library: jmqa.Library | None = None) -> gr.Blocks:
         )
 
     def step(number: Any, delta: int, statement_id: str):
-        order = [p.number for p in qa_of(statement_id).document.reading_order]
-        at = order.index(_passage_key(number, qa_of(statement_id).document) or 1)
+        document = qa_of(statement_id).document
+        order = [p.number for p in document.reading_order]
+        at = order.index(_passage_key(number, document) or 1)
         return order[min(len(order) - 1, max(0, at + delta))]
 
     def on_load(request: gr.Request):
