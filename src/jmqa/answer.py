@@ -19,7 +19,7 @@ import numpy as np
 
 from jmqa.answer_types import StatementFacts, holds, question_figures
 from jmqa.calibration import Calibration
-from jmqa.document import Document, Span
+from jmqa.document import Document, PassageKey, Span
 from jmqa.entities import Entity
 from jmqa.language import READ, language_name
 from jmqa.lexical import Lexicon, tokenize
@@ -42,14 +42,15 @@ MAX_CITED = 10  # paragraphs quoted for "What do paragraphs 1-27 say?"; the note
 
 
 # Each quoted paragraph's sentences with their scores for the question, by paragraph number.
-SentenceScores = dict[int, list[tuple[Span, float]]]
+SentenceScores = dict[PassageKey, list[tuple[Span, float]]]
 
 
 @dataclass(frozen=True)
 class Quote:
-    """A paragraph quoted verbatim, with the sentence(s) that answer the question as spans."""
+    """A paragraph quoted verbatim, with the sentence(s) that answer the question as spans.
+    ``paragraph`` is its number, or "preamble" or "closing" (see ``jmqa.Hit``)."""
 
-    paragraph: int
+    paragraph: PassageKey
     section: str
     text: str
     highlights: tuple[Span, ...]
@@ -69,7 +70,7 @@ class Answer:
     found: bool
     quotes: tuple[Quote, ...]
     confidence: float  # estimated probability that the statement answers the question
-    nearest: tuple[int, ...] = ()
+    nearest: tuple[PassageKey, ...] = ()
     message: str = ""  # a refusal's reason; with quotes, a caution (or "")
 
 
@@ -114,7 +115,7 @@ class Answerer:
         self.entities = entities
         self.facts = facts
 
-    def _holds(self, kind: str, paragraph: int, span: Span, question: str) -> bool:
+    def _holds(self, kind: str, paragraph: PassageKey, span: Span, question: str) -> bool:
         text = self.document.paragraph(paragraph).text
         tags = self.entities.get((paragraph, span.start), ())
         local = tuple(
@@ -136,7 +137,8 @@ class Answerer:
             scored = self._sentence_scores_of(signals, self.quoted(hits, evidence))
         p = signals.per_paragraph
         top = hits[0].paragraph
-        others = np.delete(evidence, top - 1)
+        top_at = self.document.position(top)  # where the top passage's scores sit in the arrays
+        others = np.delete(evidence, top_at)
         # The best two sentences of each paragraph the answer would quote: a "when" may be
         # answered by the second quote, but not by a sentence far from the question (more than
         # ``type_near`` below the best: ¶21's "1.05 million visitors" does not answer "How many
@@ -174,8 +176,8 @@ class Answerer:
             # It takes something as given ("Why did Japan cancel...?") in words the statement
             # never uses: the premise is not the statement's.
             "unsaid_premise": float(bool(_PRESUPPOSES.search(signals.question)) and signals.coverage < 1.0),
-            "fused_top": float(evidence[top - 1]),
-            "fused_gap": float(evidence[top - 1] - others.max()) if others.size else 0.0,
+            "fused_top": float(evidence[top_at]),
+            "fused_gap": float(evidence[top_at] - others.max()) if others.size else 0.0,
         }
 
     def answer(self, signals: Signals, evidence: np.ndarray, hits: list[Hit]) -> Answer:
@@ -261,13 +263,14 @@ class Answerer:
         """
         c = self.calibration
         margin = c.quote_margin if margin is None else margin
-        floor = evidence[hits[0].paragraph - 1] - margin
-        return [hits[0]] + [h for h in hits[1 : c.max_quotes] if evidence[h.paragraph - 1] >= floor]
+        at = self.document.position
+        floor = evidence[at(hits[0].paragraph)] - margin
+        return [hits[0]] + [h for h in hits[1 : c.max_quotes] if evidence[at(h.paragraph)] >= floor]
 
     def _sentence_scores_of(self, signals: Signals, hits: list[Hit]) -> SentenceScores:
         return {h.paragraph: self.sentence_scores(signals, h.paragraph) for h in hits}
 
-    def sentence_scores(self, signals: Signals, paragraph: int) -> list[tuple[Span, float]]:
+    def sentence_scores(self, signals: Signals, paragraph: PassageKey) -> list[tuple[Span, float]]:
         """Each sentence of ``paragraph`` with its score for the question (dense + overlap)."""
         para = self.document.paragraph(paragraph)
         english = signals.language == "en"
@@ -286,7 +289,7 @@ class Answerer:
         return scored
 
     def highlight(
-        self, signals: Signals, paragraph: int, scored: list[tuple[Span, float]] | None = None
+        self, signals: Signals, paragraph: PassageKey, scored: list[tuple[Span, float]] | None = None
     ) -> tuple[Span, ...]:
         """The answering sentence, only when it stands out: a wrong mark is worse than none.
 

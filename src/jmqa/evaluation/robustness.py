@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from jmqa.document import PassageKey, label
 from jmqa.errors import InvalidQuestionError
 from jmqa.normalize import KEY_NEIGHBOURS
 from jmqa.question import clean_question
@@ -222,7 +223,7 @@ class Outcome:
     """What the pipeline did: answered (and which paragraph it quoted first) or refused."""
 
     found: bool
-    first: int | None
+    first: PassageKey | None
 
     @classmethod
     def of(cls, answer: Answer | None) -> Outcome:
@@ -231,7 +232,7 @@ class Outcome:
         return cls(True, answer.quotes[0].paragraph)
 
     def describe(self) -> str:
-        return f"quoted ¶{self.first}" if self.found else "refused"
+        return f"quoted {label(self.first)}" if self.found and self.first is not None else "refused"
 
 
 @dataclass(frozen=True)
