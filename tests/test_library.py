@@ -383,6 +383,14 @@ def test_a_fact_only_in_the_preamble_is_found_and_cited_as_the_preamble(in_avalo
     assert code == 0 and out.startswith(" 1. closing")
 
 
+def test_a_question_that_names_the_preamble_or_signature_block_quotes_it(in_avalon):
+    qa = jmqa.load(statement="avalon")
+    answer = qa.ask("What does the preamble say?")
+    assert answer.found and [q.paragraph for q in answer.quotes] == ["preamble"]
+    answer = qa.ask("What do the signature block and paragraph 2 say?")
+    assert [q.paragraph for q in answer.quotes] == ["closing", 2]
+
+
 def test_the_preamble_and_closing_are_shown_in_their_places(in_avalon, capsys):
     code, out, _ = run(capsys, "paragraphs", "--statement", "avalon", "--json")
     assert code == 0 and [p["paragraph"] for p in json.loads(out)] == ["preamble", 1, 2, 3, 4, "closing"]

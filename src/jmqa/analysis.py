@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from jmqa.answer_types import StatementFacts, expected_answer_types
-from jmqa.document import Document
+from jmqa.document import Document, PassageKey
 from jmqa.entities import Entity
 from jmqa.language import detect_language
 from jmqa.lexical import content_terms
@@ -60,7 +60,7 @@ class QuestionAnalysis:
     corrections: tuple[tuple[str, str], ...]  # (typed, read as)
     answer_types: tuple[str, ...]  # see answer_types.expected_answer_types
     topics: tuple[str, ...]  # two or more when the question joins topics, else ()
-    paragraphs: tuple[int, ...]  # paragraph numbers it names ("¶14", "the last paragraph")
+    paragraphs: tuple[PassageKey, ...]  # passages it names ("¶14", "the last paragraph", "the preamble")
     sections: tuple[int, ...]  # indices into Document.sections of sections it names
 
     @property

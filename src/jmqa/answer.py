@@ -19,7 +19,7 @@ import numpy as np
 
 from jmqa.answer_types import StatementFacts, holds, question_figures
 from jmqa.calibration import Calibration
-from jmqa.document import Document, PassageKey, Span
+from jmqa.document import CLOSING, Document, PassageKey, Span, label
 from jmqa.entities import Entity
 from jmqa.language import READ, language_name
 from jmqa.lexical import Lexicon, tokenize
@@ -212,7 +212,8 @@ class Answerer:
         return Answer(signals.analysis.text, True, quotes, confidence, message=caution)
 
     def cite(
-        self, signals: Signals, evidence: np.ndarray, hits: list[Hit], cited: tuple[int, ...], asks_more: bool
+        self, signals: Signals, evidence: np.ndarray, hits: list[Hit], cited: tuple[PassageKey, ...],
+        asks_more: bool,
     ) -> Answer:
         """Quote the paragraphs the question names by number ("What does ¶14 say?"), in its order.
 
@@ -222,17 +223,20 @@ class Answerer:
         answering sentence is marked if it would have answered, and a note says when it is unsure.
         """
         count = len(self.document.paragraphs)
-        valid = [n for n in cited if 1 <= n <= count]
-        missing = [f"¶{n}" for n in cited if not 1 <= n <= count]
-        notes = []
+        has = {p.number for p in self.document.passages}
+        valid = [n for n in cited if n in has]
+        missing = [f"¶{n}" for n in cited if isinstance(n, int) and n not in has]
+        notes = [f"The statement has no {n} block." if n == CLOSING else f"The statement has no {n}."
+                 for n in cited if isinstance(n, str) and n not in has]
         if missing:
             notes.append(
                 f"The statement's paragraphs are numbered 1 to {count}: there is no {', '.join(missing)}."
             )
         if len(valid) > MAX_CITED:
             rest = valid[MAX_CITED:]
-            contiguous = rest == list(range(rest[0], rest[-1] + 1)) and len(rest) > 1
-            later = f"¶{rest[0]}–¶{rest[-1]}" if contiguous else ", ".join(f"¶{n}" for n in rest)
+            numbers = [n for n in rest if isinstance(n, int)]
+            contiguous = numbers == rest and rest == list(range(numbers[0], numbers[-1] + 1)) and len(rest) > 1
+            later = f"¶{rest[0]}–¶{rest[-1]}" if contiguous else ", ".join(label(n) for n in rest)
             notes.append(
                 f"Showing the first {MAX_CITED} of the {len(valid)} paragraphs asked for; "
                 f"ask for {later} next."
@@ -251,7 +255,7 @@ class Answerer:
         for n in valid:
             para = self.document.paragraph(n)
             marked = self.highlight(signals, n) if mark else ()
-            quotes.append(Quote(n, para.section, para.text, marked, float(evidence[n - 1])))
+            quotes.append(Quote(n, para.section, para.text, marked, float(evidence[self.document.position(n)])))
         return Answer(signals.analysis.text, True, tuple(quotes), confidence, message=" ".join(notes))
 
     def quoted(self, hits: list[Hit], evidence: np.ndarray, margin: float | None = None) -> list[Hit]:
