@@ -383,6 +383,14 @@ def test_a_fact_only_in_the_preamble_is_found_and_cited_as_the_preamble(in_avalo
     assert code == 0 and out.startswith(" 1. closing")
 
 
+def test_a_name_only_the_preamble_gives_is_not_mended_into_another_word(in_avalon):
+    analyzer = jmqa.load(statement="avalon").analyzer
+    # The numbered paragraphs alone would read "varga" as "vargas" and "zanzara" as "Zanzaran".
+    analysis = analyzer.analyze("what did varga say on the zanzara visit to camelot")
+    assert analysis.corrections == ()
+    assert analysis.normalized == "what did Varga say on the Zanzara visit to Camelot"
+
+
 def test_a_question_that_names_the_preamble_or_signature_block_quotes_it(in_avalon):
     qa = jmqa.load(statement="avalon")
     answer = qa.ask("What does the preamble say?")

@@ -81,7 +81,7 @@ class Analyzer:
         self, document: Document, entities: Mapping[tuple[int, int], Sequence[Entity]] | None = None
     ) -> None:
         self.document = document
-        texts = [p.text for p in document.paragraphs] + [h for h, _ in document.sections if h]
+        texts = [p.text for p in document.passages] + [h for h, _ in document.sections if h]
         self.normalizer = Normalizer(texts)
         self.facts = statement_facts(document, entities)
         self._headings = [heading for heading, _ in document.sections]
@@ -223,7 +223,7 @@ def statement_facts(
         if e.label in _PLACE_LABELS
         for word in map(_name, _PLACE_WORD.findall(e.text))
     )
-    words = frozenset(w for p in document.paragraphs for w in re.findall(r"[\w-]+", p.text.lower()))
+    words = frozenset(w for p in document.passages for w in re.findall(r"[\w-]+", p.text.lower()))
     return StatementFacts(
         year=document.date.year if document.date else None,
         common_names=common,
