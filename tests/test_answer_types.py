@@ -81,6 +81,7 @@ FACTS = StatementFacts(
         ("When will MJIIT 2.0 be completed?", ("time",)),  # "2.0" ends no sentence
         ("What is the exact launch date of the NISAR mission?", ("day",)),  # words between
         ("What's the timeline for the trade talks?", ("time",)),
+        ("When exactly will the next Strategic Dialogue take place?", ("dated",)),
     ],
 )
 def test_expected_answer_types(question, kinds):
@@ -167,6 +168,11 @@ def test_what_a_sentence_holds(kind, sentence, expected):
         ("time", "The leaders hailed 2026 as a pioneering year for space cooperation.",
          "When will the joint mission take place?", True),
         ("time", "a speech delivered on May 2, 2026", "When will the speech be delivered?", False),
+        # "When exactly" wants a date that names a year, month or day.
+        ("dated", "to hold at an early date the next Strategic Dialogue",
+         "When exactly is the next Strategic Dialogue?", False),
+        ("dated", "the Comprehensive Strategic Partnership established in December 2023",
+         "When exactly was the partnership set up?", True),
         # An amount answers only for a thing the question names (more than half of its words).
         ("money", "a contribution of USD 20 million to the Financing Partnership Facility (ADB)",
          "How much is Japan giving to POWER Asia?", False),

@@ -30,6 +30,7 @@ LABELS: dict[str, frozenset[str]] = {
     "measure": frozenset({"QUANTITY", "PERCENT"}),
     "time": frozenset({"DATE", "TIME"}),
     "day": frozenset({"DATE"}),
+    "dated": frozenset({"DATE", "TIME"}),
     "place": frozenset({"GPE", "LOC", "FAC"}),
     "organisation": frozenset({"ORG"}),
     "country": frozenset({"GPE", "NORP"}),
@@ -88,6 +89,9 @@ _EXPECTS = {
     "day": re.compile(
         r"\b(exact|precise|specific)\s+([\w'-]+\s+)?(day|date)\b|\b(what|which) day\b", re.IGNORECASE
     ),
+    # "When exactly ...?" is not answered by "at an early date": only by a date that names its
+    # year, month or day.
+    "dated": re.compile(r"\bwhen\s+(exactly|precisely)\b|\b(exactly|precisely)\s+when\b", re.IGNORECASE),
     # "Who signed the MOC?" asks for the signatory, which only "signed by ..." or "<Name> signed"
     # gives; "Which minister signed...?" too; but "Which agencies signed the MOC?" names agencies.
     "signatory": re.compile(
@@ -151,9 +155,9 @@ _ASKING = re.compile(r"(?:[^.!?]|[.!](?=\S))*\?")  # "2.0" and "U.S." end no sen
 
 def expected_answer_types(question: str) -> tuple[str, ...]:
     """What the question asks for, if that specific: any of "money", "number", "time", "day",
-    "signatory", "place", "measure", "organisation", "country", or any "entity" ("When
+    "dated", "signatory", "place", "measure", "organisation", "country", or any "entity" ("When
     and where..." asks for two). "money" implies "number" and "day" implies "time", so they stand
-    alone; a named kind makes "entity" redundant.
+    alone ("dated" too); a named kind makes "entity" redundant.
     """
     if _YES_NO.search(question) and not _WH.search(question):
         return ()
@@ -165,6 +169,8 @@ def expected_answer_types(question: str) -> tuple[str, ...]:
     if "money" in kinds:
         kinds = tuple(k for k in kinds if k != "number")
     if "day" in kinds:
+        kinds = tuple(k for k in kinds if k not in ("time", "dated"))
+    elif "dated" in kinds:
         kinds = tuple(k for k in kinds if k != "time")
     if kinds and kinds != ("entity",):
         kinds = tuple(k for k in kinds if k != "entity")
@@ -205,6 +211,7 @@ _RELATIVE_YEAR = {"last year": -1, "past year": -1, "previous year": -1, "this y
 # "USD 20 million" is money; "ABC 2.0" or "(ABC) 2.0" is a version, not a count.
 _VERSION = re.compile(r"(?:\b[A-Z]{2,}\)?|\bversion)\s+\d+\.\d\b")
 _SIGNED = re.compile(r"\bsigned by\b|\b[A-Z][a-z]+ (signed|will sign)\b")
+_NAMES_WHEN = re.compile(rf"\d|{_MONTH}", re.IGNORECASE)
 _DAY = re.compile(rf"\b\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}}\b")
 _LIST = re.compile(r"\b(including|such as|as well as)\b|,[^,.]+,[^,.]+\band\b")
 
@@ -252,7 +259,7 @@ def holds(
         return _SIGNED.search(sentence) is not None
     if kind == "measure" and not _UNIT.search(sentence):
         return False
-    ahead = asks_ahead(question, facts) if kind in ("time", "day", "place") else False
+    ahead = asks_ahead(question, facts) if kind in ("time", "day", "dated", "place") else False
     if ahead and not looks_ahead(sentence, entities, facts):
         return False
     years = years_asked(question, facts)
@@ -262,6 +269,8 @@ def holds(
         return False  # an amount answers only for a thing the question names (and the statement does)
     if kind == "day":
         return _DAY.search(sentence) is not None
+    if kind == "dated":
+        return any(e.label in LABELS[kind] and _NAMES_WHEN.search(e.text) for e in entities)
     if kind == "entity" and _LIST.search(sentence):
         return True
     labels = LABELS.get(kind, frozenset())
