@@ -7,7 +7,8 @@ import dataclasses
 import pytest
 
 from jmqa.analysis import Analyzer, asking_part, split_topics, statement_facts
-from jmqa.document import load_statement
+from jmqa.document import load_statement, parse
+from jmqa.entities import Entity
 from jmqa.errors import InvalidQuestionError
 
 
@@ -44,6 +45,19 @@ def test_the_asking_sentence_of_a_long_message(analyzer):
         ("The PMs praised a car-industry tie-up. Which companies?",
          "The PMs praised a car-industry tie-up. Which companies?"),
         ("What did they say about palm oil?", "What did they say about palm oil?"),
+        # An asking sentence that points back keeps the sentence it points to ...
+        ("Two initiatives came out of the visit, TRUST and ASIA. What does each one cover?",
+         "Two initiatives came out of the visit, TRUST and ASIA. What does each one cover?"),
+        # ... but "is there" points nowhere.
+        ("I write a newsletter. Is there anything on palm oil?", "Is there anything on palm oil?"),
+        # A courtesy that only introduces the question goes, so "did" starts it again ...
+        ("Could you tell me, did they sign a treaty?", "did they sign a treaty?"),
+        ("Would you mind telling me: what is JBIC involved in?", "what is JBIC involved in?"),
+        ("Hello. I was wondering, is there anything on chips?", "is there anything on chips?"),
+        # ... but not a request that is the question itself.
+        ("Tell me about palm oil", "Tell me about palm oil"),
+        ("Can you tell me about palm oil?", "Can you tell me about palm oil?"),
+        ("Do you know Japan?", "Do you know Japan?"),
     ],
 )
 def test_asking_part(text, asking):
@@ -91,6 +105,19 @@ def test_statement_facts_come_from_its_text():
     assert facts.year == 2026
     assert {"japan", "malaysia"} <= facts.common_names
     assert "perodua" not in facts.common_names  # named once, so it singles something out
+
+
+def test_statement_facts_read_dotted_names_and_the_tagged_places():
+    text = (
+        "United States-India Joint Leaders' Statement\n\nFebruary 13, 2025\n\n"
+        + "".join(f"{n}. The U.S. and India agreed on item {n} in Washington.\n" for n in range(1, 6))
+    )
+    doc = parse(text)
+    tags = {(1, 0): (Entity("GPE", "U.S.", 4, 8), Entity("GPE", "Washington", 42, 52), Entity("ORG", "MEXT", 0, 4))}
+    facts = statement_facts(doc, tags)
+    assert "u.s." in facts.common_names and not {"u", "s"} & facts.common_names
+    assert facts.place_words == {"u.s.", "washington"}  # not an acronym tagged as a place
+    assert "agreed" in facts.words
 
 
 def test_bad_input_is_refused_before_any_analysis(analyzer):

@@ -201,6 +201,13 @@ def test_a_question_about_a_named_paragraph_marks_its_answer(qa):
     assert "not sure" in answer.message
 
 
+def test_a_preamble_the_statement_lacks_is_said_so(qa):
+    answer = qa.ask("What does the preamble say?")
+    assert not answer.found and answer.message == "The statement has no preamble."
+    answer = qa.ask("What do the signature block and ¶27 say?")
+    assert [q.paragraph for q in answer.quotes] == [27] and "no closing block" in answer.message
+
+
 def test_a_paragraph_that_does_not_exist_is_said_so(qa):
     answer = qa.ask("What does ¶40 say?")
     assert not answer.found and "numbered 1 to 27" in answer.message and "¶40" in answer.message

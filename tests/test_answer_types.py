@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import re
+from dataclasses import replace
 
 import pytest
 
@@ -77,6 +79,9 @@ FACTS = StatementFacts(
         ("Who welcomed the signing of the LOI?", ()),
         ("Siapakah yang menandatangani MOC itu?", ("signatory",)),  # Malay: who signed the MOC
         ("When will MJIIT 2.0 be completed?", ("time",)),  # "2.0" ends no sentence
+        ("What is the exact launch date of the NISAR mission?", ("day",)),  # words between
+        ("What's the timeline for the trade talks?", ("time",)),
+        ("When exactly will the next Strategic Dialogue take place?", ("dated",)),
     ],
 )
 def test_expected_answer_types(question, kinds):
@@ -156,6 +161,18 @@ def test_what_a_sentence_holds(kind, sentence, expected):
         ("time", "GREENxEXPO 2027, to be held from 19 March to 26 September 2027", "When will the Expo run?", True),
         ("time", "the Agreement concluded in 2018", "When was the agreement concluded?", True),
         ("time", "visitors reaching approximately 1.05 million in 2025", "What happened the next year?", True),
+        # "did" looks back, whatever else in the question is still to come.
+        ("time", "the forthcoming exercise (first inaugurated in 2019) to be hosted in India",
+         "When did the drill that India will host first happen?", True),
+        # Plans, and the statement's own year named as a whole, look ahead; a past day of it not.
+        ("time", "The leaders hailed 2026 as a pioneering year for space cooperation.",
+         "When will the joint mission take place?", True),
+        ("time", "a speech delivered on May 2, 2026", "When will the speech be delivered?", False),
+        # "When exactly" wants a date that names a year, month or day.
+        ("dated", "to hold at an early date the next Strategic Dialogue",
+         "When exactly is the next Strategic Dialogue?", False),
+        ("dated", "the Comprehensive Strategic Partnership established in December 2023",
+         "When exactly was the partnership set up?", True),
         # An amount answers only for a thing the question names (more than half of its words).
         ("money", "a contribution of USD 20 million to the Financing Partnership Facility (ADB)",
          "How much is Japan giving to POWER Asia?", False),
@@ -171,6 +188,19 @@ def test_what_a_sentence_holds(kind, sentence, expected):
 )
 def test_what_a_sentence_holds_for_a_question(kind, sentence, question, expected):
     assert _holds(kind, sentence, question) is expected
+
+
+@pytest.mark.slow  # tags with spaCy
+def test_an_amount_needs_only_the_names_the_statement_uses():
+    sentence = "The Indian student community contributes over $8 billion annually to the U.S. economy."
+    words = frozenset(re.findall(r"[\w-]+", sentence.lower()))
+    facts = StatementFacts(2025, frozenset({"india", "u.s."}), frozenset({"indian", "u.s."}), words)
+    # "American" is no word of this statement: it singles out no sentence, so the amount answers.
+    question = "How much money do students from India bring into the American economy?"
+    assert holds("money", sentence, _entities(sentence), question, facts)
+    # "Kenya" is not either, but "Toyota" in a statement that names it must be in the sentence.
+    assert not holds("money", sentence, _entities(sentence), "How much is Toyota investing?",
+                     replace(facts, words=facts.words | {"toyota"}))
 
 
 def test_relative_years_are_read_against_the_statement_date():

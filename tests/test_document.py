@@ -400,3 +400,27 @@ def test_an_inline_number_splits_only_when_it_is_the_next_one():
     assert [p.text for p in doc.paragraphs] == [
         "One ends.", "Two starts.", "Three.", "Four says 1990. 7. Seven.",
     ]
+
+
+def test_the_preamble_and_closing_are_passages_after_the_numbered_paragraphs():
+    doc = parse(_read("invented-preamble-closing.txt"))
+    assert [p.number for p in doc.passages] == [1, 2, 3, 4, "preamble", "closing"]
+    assert [p.number for p in doc.reading_order] == ["preamble", 1, 2, 3, 4, "closing"]
+    assert [doc.position(n) for n in (1, 4, "preamble", "closing")] == [0, 3, 4, 5]
+    preamble = doc.paragraph("preamble")
+    assert preamble.text == " ".join(b.text for b in doc.preamble) and preamble.section == ""
+    # The blocks' own sentences, moved to where each block sits in the joined text.
+    assert preamble.sentence_texts() == [s for b in doc.preamble for s in b.sentence_texts()]
+    closing = doc.paragraph("closing")
+    assert closing.sentence_texts() == list(doc.closing)  # one line, one sentence
+    assert doc.citation("closing").endswith("9 September 2025, closing")
+    with pytest.raises(KeyError, match="no preamble"):
+        parse(_read("invented-hard-wrapped.txt")).paragraph("preamble")
+    with pytest.raises(KeyError):
+        doc.position(5)
+
+
+def test_a_statement_without_preamble_or_closing_has_only_its_paragraphs_as_passages():
+    doc = load_statement()
+    assert doc.passages == doc.paragraphs == doc.reading_order
+    assert [doc.position(p.number) for p in doc.paragraphs] == list(range(27))

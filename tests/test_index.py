@@ -18,6 +18,8 @@ from jmqa.document import load_statement
 from jmqa.embedders import EMBEDDER_NAMES, get_embedder
 from jmqa.index import MANIFEST, load_index, make_units, read_manifest
 
+STATEMENTS = Path(__file__).parent / "data" / "statements"
+
 
 def _embedders(fakes):
     return [fakes[n] for n in EMBEDDER_NAMES]
@@ -154,3 +156,23 @@ def test_saving_removes_files_of_older_builds(fake_qa, fake_index_copy):
     assert not old.exists() and unlisted.exists()
     jmqa.load(fake_index_copy, build_if_needed=False)  # re-saving a loaded index keeps it whole
 
+
+
+def test_the_preamble_and_closing_are_indexed_and_a_format_2_index_is_stale(fake_models, fake_embedders, tmp_path):
+    doc = jmqa.parse((STATEMENTS / "invented-preamble-closing.txt").read_text(encoding="utf-8"))
+    folder = tmp_path / "index"
+    index_module.save_index(index_module.build_index(doc, _embedders(fake_embedders)), folder)
+    loaded = load_index(folder, doc, _embedders(fake_embedders))  # "preamble" round-trips as a string
+    for model in loaded.models.values():
+        assert {u.paragraph for u in model.units} == {1, 2, 3, 4, "preamble", "closing"}
+        assert sum(u.paragraph == "closing" and u.kind == "sentence" for u in model.units) == len(doc.closing)
+    assert ("preamble", 0) in loaded.entities and ("closing", 0) in loaded.entities
+    assert any(e.label == "DATE" for e in loaded.entities[("preamble", 0)])  # "from 8 to 10 September 2025"
+    hit = jmqa.load(folder, statement=doc).search("Who hosted Ms. Ines Varga for a state visit?", k=1)[0]
+    assert (hit.paragraph, hit.section, hit.text) == ("preamble", "", doc.paragraph("preamble").text)
+
+    manifest = json.loads((folder / MANIFEST).read_text())
+    manifest["format"] = 2  # written by a jmqa that did not index the preamble
+    (folder / MANIFEST).write_text(json.dumps(manifest))
+    with pytest.raises(jmqa.IndexStaleError, match="format 2"):
+        load_index(folder, doc, _embedders(fake_embedders))

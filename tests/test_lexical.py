@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from jmqa.document import load_statement
+from jmqa.errors import InvalidArgumentError
 from jmqa.lexical import Glossary, Lexicon, find_acronyms, parties, tokenize
 
 
@@ -90,6 +91,7 @@ def test_a_remembered_explanation_is_not_shared_with_the_caller(lexicon):
         ("Who is the Emperor of Japan?", ["Emperor of Japan"]),
         ("Did Japan and Malaysia talk about Kuala Lumpur?", []),
         ("Toyota", []),  # a sentence-initial capital alone is not taken for a name
+        ("Korea-Brazil ties?", ["Korea-Brazil"]),  # unless it has a capital of its own
         ("What happens in 2099?", ["2099"]),
         # The statement's own words, put together differently, are no new name ...
         ("Why are Tokyo and Kuala Lumpur worried?", []),
@@ -127,3 +129,22 @@ def test_the_parties_come_from_the_title_and_their_compound_reads_as_bilateral(l
     assert parties(load_statement()) == ["Japan", "Malaysia"]
     assert lexicon.expand("japan malaysia strategic dialogue") == "bilateral strategic dialogue"
     assert lexicon.expand("Malaysia-Japan ties?") == "bilateral ties?"
+
+
+@pytest.mark.parametrize(
+    "text, line",
+    [
+        ("en\tchunnel\tundersea tunnel\nen\tchunnel undersea tunnel\n", 2),  # spaces, not tabs
+        ("# comment\n\nfr\ttunnel sous la manche\tundersea tunnel\n", 3),  # a language jmqa does not read
+        ("en\tchunnel\t\n", 1),  # nothing to map to
+        ("en\ta\tb\textra\n", 1),
+    ],
+)
+def test_a_statements_glossary_file_is_checked_line_by_line(text, line):
+    with pytest.raises(InvalidArgumentError, match=rf"^avalon.glossary.tsv, line {line}: expected"):
+        Glossary.parse(text, "avalon.glossary.tsv")
+
+
+def test_a_glossary_file_skips_comments_and_blank_lines():
+    text = "# Avalon\n\nen\tchunnel\tundersea tunnel\nms\t terowong \tundersea tunnel\n"
+    assert Glossary.parse(text).entries == (("en", "chunnel", "undersea tunnel"), ("ms", "terowong", "undersea tunnel"))

@@ -6,8 +6,10 @@ throwaway $JMQA_HOME; the shipped statement's index is the one the session alrea
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
+import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -270,13 +272,18 @@ def test_the_ask_endpoint_takes_a_statement_or_all(library_app: str):
         client.close()
 
 
+def browse(page, address: str, quote_class: str, text: str):
+    """Open ``address``, wait until the browser tab shows the quote, return its citation box."""
+    page.goto(address)
+    page.locator(f"#jmqa-browse .jmqa-quote.{quote_class}", has_text=text).wait_for()
+    return page.locator("#jmqa-browse-citation textarea")
+
+
 @pytest.mark.browser
 @pytest.mark.slow
 def test_the_browser_opens_a_paragraph_of_any_statement_and_asks_there(library_app: str, watched):
     page = watched.page
-    page.goto(library_app + "/?s=kelp&p=3")
-    page.locator("#jmqa-browse .jmqa-quote.jmqa-p3", has_text="USD 2 billion in tidal energy").wait_for()
-    citation = page.locator("#jmqa-browse-citation textarea")
+    citation = browse(page, library_app + "/?s=kelp&p=3", "jmqa-p3", "USD 2 billion in tidal energy")
     assert citation.input_value() == "Joint Statement of Atlantis and Lemuria, 12 March 2025, ¶3"
     assert not page.locator("#jmqa-examples").is_visible()  # kelp has no example questions
     ask(page, "By how much will tariffs on kelp products be lowered?")
@@ -329,4 +336,176 @@ def test_the_picker_asks_all_statements(library_app: str, watched):
     cite = page.locator("#jmqa-chat .jmqa-cite").first.inner_text()
     assert cite == "Joint Statement of Atlantis and Lemuria, 12 March 2025, ¶1"
     assert not page.locator("#jmqa-examples").is_visible()  # no examples across all statements
+    assert watched.external_requests() == []
+
+
+# --- the preamble and closing block, and a statement's own glossary --------------------------
+
+AVALON = STATEMENTS / "invented-preamble-closing.txt"  # preamble, 4 paragraphs, closing block
+AVALON_GLOSSARY = STATEMENTS / "invented-preamble-closing.glossary.tsv"  # found beside it
+
+
+@pytest.fixture(scope="module")
+def avalon_home(tmp_path_factory: pytest.TempPathFactory, qa: jmqa.QA) -> Iterator[tuple[Path, str]]:
+    """A library holding the Avalon statement, added with the glossary beside it; and what
+    `jmqa add` printed."""
+    folder = tmp_path_factory.mktemp("avalon-home")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("JMQA_HOME", str(folder))
+    try:
+        with contextlib.redirect_stdout(io.StringIO()) as out:
+            assert main(["add", str(AVALON), "--id", "avalon"]) == 0
+        yield folder, out.getvalue()
+    finally:
+        mp.undo()
+
+
+@pytest.fixture
+def in_avalon(avalon_home: tuple[Path, str], monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("JMQA_HOME", str(avalon_home[0]))
+    return avalon_home[0]
+
+
+def test_a_fact_only_in_the_preamble_is_found_and_cited_as_the_preamble(in_avalon, capsys):
+    question = "Who hosted the President of Zanzara for a state visit?"
+    code, out, _ = run(capsys, "ask", question, "--statement", "avalon", "--json")
+    answer = json.loads(out)
+    assert code == 0 and answer["found"]
+    first = answer["quotes"][0]
+    assert first["paragraph"] == "preamble" and first["section"] == ""
+    assert first["citation"] == "Joint Statement of Avalon and Zanzara on a Channel Partnership, 9 September 2025, preamble"
+    assert first["text"].startswith("The Prime Minister of Avalon, Mr. Bram Holloway, hosted")
+    assert first["highlighted"] == [first["text"][: first["text"].index(" The two leaders")]]
+    code, out, _ = run(capsys, "ask", question, "--statement", "avalon")
+    assert code == 0 and out.startswith("preamble\n  ⟦The Prime Minister of Avalon") and "2025, preamble" in out
+    code, out, _ = run(capsys, "search", "Where was the statement signed, and in how many copies?",
+                       "--statement", "avalon", "--k", "1")
+    assert code == 0 and out.startswith(" 1. closing")
+
+
+def test_a_name_only_the_preamble_gives_is_not_mended_into_another_word(in_avalon):
+    analyzer = jmqa.load(statement="avalon").analyzer
+    # The numbered paragraphs alone would read "varga" as "vargas" and "zanzara" as "Zanzaran".
+    analysis = analyzer.analyze("what did varga say on the zanzara visit to camelot")
+    assert analysis.corrections == ()
+    assert analysis.normalized == "what did Varga say on the Zanzara visit to Camelot"
+
+
+def test_a_question_that_names_the_preamble_or_signature_block_quotes_it(in_avalon):
+    qa = jmqa.load(statement="avalon")
+    answer = qa.ask("What does the preamble say?")
+    assert answer.found and [q.paragraph for q in answer.quotes] == ["preamble"]
+    answer = qa.ask("What do the signature block and paragraph 2 say?")
+    assert [q.paragraph for q in answer.quotes] == ["closing", 2]
+
+
+def test_the_preamble_and_closing_are_shown_in_their_places(in_avalon, capsys):
+    code, out, _ = run(capsys, "paragraphs", "--statement", "avalon", "--json")
+    assert code == 0 and [p["paragraph"] for p in json.loads(out)] == ["preamble", 1, 2, 3, 4, "closing"]
+    code, out, _ = run(capsys, "paragraphs", "preamble", "--statement", "avalon")
+    assert code == 0 and out.startswith("preamble\n  The Prime Minister of Avalon")
+    code, _, err = run(capsys, "paragraphs", "closing")  # the shipped statement has none
+    assert code == 2 and "no closing" in err
+
+
+def test_the_browser_and_chat_show_the_preamble(in_avalon):
+    from jmqa.ui import _passage_key, format_answer_html, format_answer_markdown
+
+    qa = jmqa.load(statement="avalon")
+    answer = qa.ask("Who hosted the President of Zanzara for a state visit?")
+    shown = html.unescape(format_answer_html(answer, qa.document))
+    assert "<strong>preamble</strong>" in shown and 'href="?s=avalon&p=preamble"' in shown
+    assert "9 September 2025, preamble</div>" in shown
+    assert format_answer_markdown(answer, qa.document).startswith("**preamble**")
+    assert _passage_key("preamble", qa.document) == "preamble" and _passage_key("closing", qa.document) == "closing"
+
+
+def test_a_statement_uses_its_own_glossary(in_avalon, avalon_home):
+    printed = avalon_home[1]
+    assert f"glossary:   3 entries from {AVALON_GLOSSARY}" in printed
+    assert "preamble:   2 unnumbered paragraph(s)" in printed and "closing:    4 line(s)" in printed
+    entry = Store().get("avalon")
+    assert (entry.folder / "statement.glossary.tsv").read_bytes() == AVALON_GLOSSARY.read_bytes()
+    qa = jmqa.load(statement="avalon")
+    assert [e[1] for e in qa.lexicon.glossary.entries] == ["chunnel", "terowong", "windmills"]
+    assert qa.lexicon.expand("Will they build a chunnel?") == "Will they build a chunnel? (undersea tunnel)"
+    assert qa.search("Will they build a chunnel?", k=1)[0].paragraph == 1
+    assert jmqa.Library().qa("avalon").lexicon.glossary == qa.lexicon.glossary
+    # A statement added without a glossary file has none; the shipped one keeps the shipped one.
+    assert jmqa.load().lexicon.glossary.entries and Store().glossary(Store().shipped()) is None
+
+
+def test_a_changed_glossary_file_is_refused_on_load(in_avalon):
+    path = Store().get("avalon").folder / "statement.glossary.tsv"
+    original = path.read_bytes()
+    try:
+        path.write_bytes(original + b"en\tboat\tferry line\n")
+        with pytest.raises(jmqa.LibraryError, match="changed after it was added"):
+            jmqa.load(statement="avalon")
+    finally:
+        path.write_bytes(original)
+
+
+@pytest.mark.parametrize("beside", [True, False])
+def test_a_bad_glossary_changes_nothing_and_names_its_line(in_avalon, capsys, tmp_path, beside):
+    text = tmp_path / "deep-sea.txt"
+    text.write_text(DEEP_SEA.read_text(encoding="utf-8"), encoding="utf-8")
+    bad = tmp_path / ("deep-sea.glossary.tsv" if beside else "mine.tsv")
+    bad.write_text("# ok\nen\tsub\tsonar data\nen sonar data\n", encoding="utf-8")
+    before = snapshot(in_avalon)
+    code, out, err = run(capsys, "add", str(text), *([] if beside else ["--glossary", str(bad)]))
+    assert code == 2 and out == "" and f"{bad}, line 3: expected language<TAB>term" in err
+    assert snapshot(in_avalon) == before
+
+
+def test_a_glossary_given_with_glossary_is_stored_and_removed_with_the_statement(in_avalon, capsys, tmp_path):
+    own = tmp_path / "deep.tsv"
+    own.write_text("en\tsub\tsonar data\n", encoding="utf-8")
+    code, out, _ = run(capsys, "add", str(DEEP_SEA), "--id", "deep-sea", "--glossary", str(own))
+    assert code == 0 and f"glossary:   1 entries from {own}" in out
+    folder = Store().get("deep-sea").folder
+    assert jmqa.load(statement="deep-sea").lexicon.glossary.entries == (("en", "sub", "sonar data"),)
+    own.write_text("en\tsub\tsonar\n", encoding="utf-8")
+    code, _, err = run(capsys, "add", str(DEEP_SEA), "--glossary", str(own))
+    assert code == 2 and "with another glossary" in err
+    shipped = Path(jmqa.__file__).parent / "data" / "japan-malaysia-joint-statement-2026-06-10.txt"
+    code, _, err = run(capsys, "add", str(shipped), "--glossary", str(own))
+    assert code == 2 and "uses the shipped glossary" in err
+    assert run(capsys, "remove", "deep-sea")[0] == 0 and not folder.exists()
+
+
+def test_index_statement_rebuilds_that_statements_index(in_avalon, capsys):
+    folder = Store().get("avalon").folder / "index"
+    code, out, _ = run(capsys, "index", "--statement", "avalon", "--where")
+    assert code == 0 and out.strip() == str(folder.resolve())
+    (folder / "manifest.json").unlink()  # its index is gone: jmqa index --statement rebuilds it
+    code, out, _ = run(capsys, "index", "--statement", "avalon")
+    assert code == 0 and f"index written to {folder}" in out
+    code, out, _ = run(capsys, "index", "--statement", "avalon", "--check")
+    assert code == 0 and "up to date" in out
+    code, _, err = run(capsys, "--index-dir", str(folder), "index", "--statement", "avalon")
+    assert code == 2 and "keeps its own" in err
+    code, _, err = run(capsys, "index", "--statement", "nope")
+    assert code == 2 and "no statement with id 'nope'" in err
+
+
+@pytest.fixture(scope="module")
+def avalon_app(avalon_home: tuple[Path, str], qa: jmqa.QA, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from conftest import running
+    from jmqa.ui import build_app
+
+    home = str(avalon_home[0])
+    with running(lambda: build_app(qa, jmqa.Library(home)), tmp_path_factory, JMQA_HOME=home) as url:
+        yield url
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_the_browser_opens_the_preamble_and_steps_to_paragraph_1(avalon_app: str, watched):
+    page = watched.page
+    citation = browse(page, avalon_app + "/?s=avalon&p=preamble", "jmqa-ppreamble", "hosted the President of Zanzara")
+    assert citation.input_value() == "Joint Statement of Avalon and Zanzara on a Channel Partnership, 9 September 2025, preamble"
+    page.get_by_role("button", name="Next ▶").click()
+    page.locator("#jmqa-browse .jmqa-quote.jmqa-p1", has_text="undersea tunnel").wait_for()
+    assert citation.input_value().endswith("9 September 2025, ¶1")
     assert watched.external_requests() == []

@@ -25,6 +25,18 @@ def normalizer():
         ("strait of malaca", "Strait of Malacca"),  # a short name, and the statement's case
         ("what is osa", "what is OSA"),  # the statement's own case
         ("whta did tehy agree", "what did they agree"),  # common English words mended too
+        # Two letters swapped is the likeliest slip: not "may", "kids", "action".
+        ("how mayn visitors", "how many visitors"),
+        ("Which kidns of crime did they list?", "Which kinds of crime did they list?"),
+        # A capital that starts the question, or one shifted a letter, is no name.
+        ("Whta is the size?", "What is the size?"),
+        ("hWere will it be held?", "Where will it be held?"),
+        ("What about ASAEN centrality?", "What about ASEAN centrality?"),
+        # Then a neighbouring key, before a letter left out: not "may", "strait", "such".
+        ("how maby visitors", "how many visitors"),
+        ("Which straitd are mentioned?", "Which straits are mentioned?"),
+        ("How huch money?", "How much money?"),
+        ("What's Jaapn's role?", "What's Japan's role?"),  # a possessive is mended as its word  # an acronym, into one of the statement's
     ],
 )
 def test_slips_are_mended(normalizer, typed, read):

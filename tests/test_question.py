@@ -72,6 +72,12 @@ def test_non_text_is_refused():
         ("Which paragraph mentions OSA?", ()),
         ("How many paragraphs are there?", ()),
         ("What happened in 2025?", ()),
+        # The unnumbered text around the paragraphs, named as such.
+        ("What does the preamble say?", ("preamble",)),
+        ("Who signed, per the signature block, and what does ¶2 say?", ("closing", 2)),
+        ("What does the opening section say?", ()),  # a heading's paragraphs, not the preamble
+        ("So forgive the preamble, but does it mention abductions?", ()),  # the asker's own
+        ("Sorry for my long preamble. What about LNG?", ()),
     ],
 )
 def test_cited_paragraphs(question, cited):
@@ -81,6 +87,7 @@ def test_cited_paragraphs(question, cited):
 def test_without_references_keeps_what_is_asked_of_them():
     assert without_references("In paragraph 14, how much did Japan give?") == "In , how much did Japan give?"
     assert without_references("¶¶7–8") == ""
+    assert without_references("Who hosted whom, says the preamble?") == "Who hosted whom, says the ?"
 
 
 def test_names_paragraphs():

@@ -13,7 +13,7 @@ from jmqa.answer import Answer, Quote
 from jmqa.document import Span, load_statement
 from jmqa.ui import (
     NO_SECTION_LABEL,
-    _paragraph_number,
+    _passage_key,
     citations_text,
     cited_panel_html,
     escape_html,
@@ -314,7 +314,9 @@ def test_history_accepts_both_content_shapes():
         ("../etc", None),
         ("９", None),
         (3.0, None),
+        ("preamble", None),  # the shipped statement has none
+        ("closing", None),
     ],
 )
 def test_paragraph_number_validation(value, expected):
-    assert _paragraph_number(value, 27) == expected
+    assert _passage_key(value, DOC) == expected

@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from jmqa.answer_types import StatementFacts, expected_answer_types
-from jmqa.document import Document
+from jmqa.document import Document, PassageKey
+from jmqa.entities import Entity
 from jmqa.language import detect_language
 from jmqa.lexical import content_terms
 from jmqa.normalize import Normalizer
@@ -58,7 +60,7 @@ class QuestionAnalysis:
     corrections: tuple[tuple[str, str], ...]  # (typed, read as)
     answer_types: tuple[str, ...]  # see answer_types.expected_answer_types
     topics: tuple[str, ...]  # two or more when the question joins topics, else ()
-    paragraphs: tuple[int, ...]  # paragraph numbers it names ("¶14", "the last paragraph")
+    paragraphs: tuple[PassageKey, ...]  # passages it names ("¶14", "the last paragraph", "the preamble")
     sections: tuple[int, ...]  # indices into Document.sections of sections it names
 
     @property
@@ -75,11 +77,13 @@ class QuestionAnalysis:
 class Analyzer:
     """Analyses questions about one statement (its vocabulary, paragraph count and sections)."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(
+        self, document: Document, entities: Mapping[tuple[int, int], Sequence[Entity]] | None = None
+    ) -> None:
         self.document = document
-        texts = [p.text for p in document.paragraphs] + [h for h, _ in document.sections if h]
+        texts = [p.text for p in document.passages] + [h for h, _ in document.sections if h]
         self.normalizer = Normalizer(texts)
-        self.facts = statement_facts(document)
+        self.facts = statement_facts(document, entities)
         self._headings = [heading for heading, _ in document.sections]
         self.analyze = functools.lru_cache(maxsize=2048)(self._analyze)
 
@@ -118,10 +122,47 @@ class Analyzer:
         return kept if len(re.findall(r"[^\W\d_]{2,}", kept)) >= 2 else "OK"
 
 
+# A word that stands for something said before: "it", "each one", "there", a bare "that".
+_POINTS_BACK = re.compile(
+    r"\b(it|its|each one|each of them|either one|both of them|such)\b"
+    r"|(?<!is )(?<!are )(?<!was )(?<!were )\bthere\b(?!\s+(?:is|are|was|were|be|been|'s)\b)"
+    r"|\b(that|this|these|those)\b(?!\s+[a-z])",
+    re.IGNORECASE,
+)
+
+
+# A courtesy before the question itself ("Could you tell me, did ...?", "I was wondering whether
+# ..."): it asks nothing, but hides how the question starts ("did", "why") from every later stage.
+_COURTESY = re.compile(
+    r"^\W*(?:(?:hi|hello|hey)\W+)?(?:please\W+)?"
+    r"(?:(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:tell|let)\s+me(?:\s+know)?"
+    r"|would\s+you\s+mind\s+telling\s+me|do\s+you\s+know|i\s+was\s+wondering|i\s+wonder"
+    r"|i(?:'d|’d|\s+would)\s+like\s+to\s+know|(?:please\s+)?tell\s+me)"
+    r"(?:\s+please)?[\s,:;–—-]*"
+    r"(?=(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|has|have|had"
+    r"|will|would|can|could|should|if|whether)\b)",
+    re.IGNORECASE,
+)
+
+
+def without_courtesy(question: str) -> str:
+    """``question`` without a courtesy that only introduces it.
+
+    >>> without_courtesy("Could you tell me, did they sign anything?")
+    'did they sign anything?'
+    """
+    return _COURTESY.sub("", question, count=1) or question
+
+
 def asking_part(text: str) -> str:
     """The sentences of a message that ask: those ending in "?" (or starting like a question),
-    after any context the person gave first. The whole text when no sentence asks, or when the
-    asking sentence names less than two things of its own ("Which companies?")."""
+    after any context the person gave first, without a courtesy before them ("Could you tell me,
+    ..."). The whole text when no sentence asks, or when the asking sentence names less than two
+    things of its own ("Which companies?")."""
+    return without_courtesy(_asking_sentences(text))
+
+
+def _asking_sentences(text: str) -> str:
     sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
     if len(sentences) < 2:
         return text
@@ -132,7 +173,13 @@ def asking_part(text: str) -> str:
         return text
     joined = " ".join(asking)
     # "Which companies?", "What did they say about that?": the topic is in the context.
-    return joined if len(content_terms(joined)) >= 2 else text
+    if len(content_terms(joined)) < 2:
+        return text
+    # "... TRUST and ASIA. What does each one cover?": what it points back to comes along.
+    first = sentences.index(asking[0])
+    if first and _POINTS_BACK.search(asking[0]):
+        return f"{sentences[first - 1]} {joined}"
+    return joined
 
 
 def split_topics(question: str) -> tuple[str, ...]:
@@ -148,17 +195,47 @@ def split_topics(question: str) -> tuple[str, ...]:
     return tuple(f"{head}{part}?" for part in parts)
 
 
-def statement_facts(document: Document) -> StatementFacts:
-    """The statement's year and the names it repeats in at least a fifth of its paragraphs."""
+# A capitalised word, or a run of them; "U.S." is one word, not "U" and "S".
+_NAME = re.compile(r"\b[A-Z](?:[\w-]|\.(?=[A-Za-z]))*\.?(?:\s+[A-Z](?:[\w-]|\.(?=[A-Za-z]))*\.?)*")
+_PLACE_LABELS = ("GPE", "NORP")
+# A place's word as tagged: "India", "U.S.", "Indian"; not an acronym the small tagger took for a
+# place ("MEXT", "FOIP").
+_PLACE_WORD = re.compile(r"[A-Z][a-z][\w-]*|(?:[A-Z]\.)+")
+
+
+def statement_facts(
+    document: Document, entities: Mapping[tuple[int, int], Sequence[Entity]] | None = None
+) -> StatementFacts:
+    """The statement's year, the names it repeats in at least a fifth of its paragraphs, and the
+    words of the places and nationalities ``entities`` (its index-time tags) name."""
     counts: dict[str, int] = {}
     for paragraph in document.paragraphs:
-        names = {m.group(0).lower() for m in re.finditer(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", paragraph.text)}
+        names = {_name(m.group(0)) for m in _NAME.finditer(paragraph.text)}
         names |= {w for name in list(names) for w in name.split()}
-        for name in names:
+        for name in {n for n in names if len(n) > 1}:
             counts[name] = counts.get(name, 0) + 1
     floor = max(2, len(document.paragraphs) / 5)
     common = frozenset(name for name, count in counts.items() if count >= floor)
-    return StatementFacts(year=document.date.year if document.date else None, common_names=common)
+    places = frozenset(
+        word
+        for tags in (entities or {}).values()
+        for e in tags
+        if e.label in _PLACE_LABELS
+        for word in map(_name, _PLACE_WORD.findall(e.text))
+    )
+    words = frozenset(w for p in document.passages for w in re.findall(r"[\w-]+", p.text.lower()))
+    return StatementFacts(
+        year=document.date.year if document.date else None,
+        common_names=common,
+        place_words=places,
+        words=words,
+    )
+
+
+def _name(text: str) -> str:
+    """A name as compared: lower case, without a sentence's full stop ("japan." but "u.s.")."""
+    text = text.lower()
+    return text[:-1] if text.endswith(".") and text.count(".") == 1 else text
 
 
 def _is_latin(text: str) -> bool:

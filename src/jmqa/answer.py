@@ -19,7 +19,7 @@ import numpy as np
 
 from jmqa.answer_types import StatementFacts, holds, question_figures
 from jmqa.calibration import Calibration
-from jmqa.document import Document, Span
+from jmqa.document import CLOSING, Document, PassageKey, Span, label
 from jmqa.entities import Entity
 from jmqa.language import READ, language_name
 from jmqa.lexical import Lexicon, tokenize
@@ -42,14 +42,15 @@ MAX_CITED = 10  # paragraphs quoted for "What do paragraphs 1-27 say?"; the note
 
 
 # Each quoted paragraph's sentences with their scores for the question, by paragraph number.
-SentenceScores = dict[int, list[tuple[Span, float]]]
+SentenceScores = dict[PassageKey, list[tuple[Span, float]]]
 
 
 @dataclass(frozen=True)
 class Quote:
-    """A paragraph quoted verbatim, with the sentence(s) that answer the question as spans."""
+    """A paragraph quoted verbatim, with the sentence(s) that answer the question as spans.
+    ``paragraph`` is its number, or "preamble" or "closing" (see ``jmqa.Hit``)."""
 
-    paragraph: int
+    paragraph: PassageKey
     section: str
     text: str
     highlights: tuple[Span, ...]
@@ -69,7 +70,7 @@ class Answer:
     found: bool
     quotes: tuple[Quote, ...]
     confidence: float  # estimated probability that the statement answers the question
-    nearest: tuple[int, ...] = ()
+    nearest: tuple[PassageKey, ...] = ()
     message: str = ""  # a refusal's reason; with quotes, a caution (or "")
 
 
@@ -114,7 +115,7 @@ class Answerer:
         self.entities = entities
         self.facts = facts
 
-    def _holds(self, kind: str, paragraph: int, span: Span, question: str) -> bool:
+    def _holds(self, kind: str, paragraph: PassageKey, span: Span, question: str) -> bool:
         text = self.document.paragraph(paragraph).text
         tags = self.entities.get((paragraph, span.start), ())
         local = tuple(
@@ -136,7 +137,8 @@ class Answerer:
             scored = self._sentence_scores_of(signals, self.quoted(hits, evidence))
         p = signals.per_paragraph
         top = hits[0].paragraph
-        others = np.delete(evidence, top - 1)
+        top_at = self.document.position(top)  # where the top passage's scores sit in the arrays
+        others = np.delete(evidence, top_at)
         # The best two sentences of each paragraph the answer would quote: a "when" may be
         # answered by the second quote, but not by a sentence far from the question (more than
         # ``type_near`` below the best: ¶21's "1.05 million visitors" does not answer "How many
@@ -174,8 +176,8 @@ class Answerer:
             # It takes something as given ("Why did Japan cancel...?") in words the statement
             # never uses: the premise is not the statement's.
             "unsaid_premise": float(bool(_PRESUPPOSES.search(signals.question)) and signals.coverage < 1.0),
-            "fused_top": float(evidence[top - 1]),
-            "fused_gap": float(evidence[top - 1] - others.max()) if others.size else 0.0,
+            "fused_top": float(evidence[top_at]),
+            "fused_gap": float(evidence[top_at] - others.max()) if others.size else 0.0,
         }
 
     def answer(self, signals: Signals, evidence: np.ndarray, hits: list[Hit]) -> Answer:
@@ -210,7 +212,8 @@ class Answerer:
         return Answer(signals.analysis.text, True, quotes, confidence, message=caution)
 
     def cite(
-        self, signals: Signals, evidence: np.ndarray, hits: list[Hit], cited: tuple[int, ...], asks_more: bool
+        self, signals: Signals, evidence: np.ndarray, hits: list[Hit], cited: tuple[PassageKey, ...],
+        asks_more: bool,
     ) -> Answer:
         """Quote the paragraphs the question names by number ("What does ¶14 say?"), in its order.
 
@@ -220,17 +223,20 @@ class Answerer:
         answering sentence is marked if it would have answered, and a note says when it is unsure.
         """
         count = len(self.document.paragraphs)
-        valid = [n for n in cited if 1 <= n <= count]
-        missing = [f"¶{n}" for n in cited if not 1 <= n <= count]
-        notes = []
+        has = {p.number for p in self.document.passages}
+        valid = [n for n in cited if n in has]
+        missing = [f"¶{n}" for n in cited if isinstance(n, int) and n not in has]
+        notes = [f"The statement has no {n} block." if n == CLOSING else f"The statement has no {n}."
+                 for n in cited if isinstance(n, str) and n not in has]
         if missing:
             notes.append(
                 f"The statement's paragraphs are numbered 1 to {count}: there is no {', '.join(missing)}."
             )
         if len(valid) > MAX_CITED:
             rest = valid[MAX_CITED:]
-            contiguous = rest == list(range(rest[0], rest[-1] + 1)) and len(rest) > 1
-            later = f"¶{rest[0]}–¶{rest[-1]}" if contiguous else ", ".join(f"¶{n}" for n in rest)
+            numbers = [n for n in rest if isinstance(n, int)]
+            contiguous = numbers == rest and rest == list(range(numbers[0], numbers[-1] + 1)) and len(rest) > 1
+            later = f"¶{rest[0]}–¶{rest[-1]}" if contiguous else ", ".join(label(n) for n in rest)
             notes.append(
                 f"Showing the first {MAX_CITED} of the {len(valid)} paragraphs asked for; "
                 f"ask for {later} next."
@@ -249,7 +255,7 @@ class Answerer:
         for n in valid:
             para = self.document.paragraph(n)
             marked = self.highlight(signals, n) if mark else ()
-            quotes.append(Quote(n, para.section, para.text, marked, float(evidence[n - 1])))
+            quotes.append(Quote(n, para.section, para.text, marked, float(evidence[self.document.position(n)])))
         return Answer(signals.analysis.text, True, tuple(quotes), confidence, message=" ".join(notes))
 
     def quoted(self, hits: list[Hit], evidence: np.ndarray, margin: float | None = None) -> list[Hit]:
@@ -261,13 +267,14 @@ class Answerer:
         """
         c = self.calibration
         margin = c.quote_margin if margin is None else margin
-        floor = evidence[hits[0].paragraph - 1] - margin
-        return [hits[0]] + [h for h in hits[1 : c.max_quotes] if evidence[h.paragraph - 1] >= floor]
+        at = self.document.position
+        floor = evidence[at(hits[0].paragraph)] - margin
+        return [hits[0]] + [h for h in hits[1 : c.max_quotes] if evidence[at(h.paragraph)] >= floor]
 
     def _sentence_scores_of(self, signals: Signals, hits: list[Hit]) -> SentenceScores:
         return {h.paragraph: self.sentence_scores(signals, h.paragraph) for h in hits}
 
-    def sentence_scores(self, signals: Signals, paragraph: int) -> list[tuple[Span, float]]:
+    def sentence_scores(self, signals: Signals, paragraph: PassageKey) -> list[tuple[Span, float]]:
         """Each sentence of ``paragraph`` with its score for the question (dense + overlap)."""
         para = self.document.paragraph(paragraph)
         english = signals.language == "en"
@@ -286,7 +293,7 @@ class Answerer:
         return scored
 
     def highlight(
-        self, signals: Signals, paragraph: int, scored: list[tuple[Span, float]] | None = None
+        self, signals: Signals, paragraph: PassageKey, scored: list[tuple[Span, float]] | None = None
     ) -> tuple[Span, ...]:
         """The answering sentence, only when it stands out: a wrong mark is worse than none.
 

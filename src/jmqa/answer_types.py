@@ -30,6 +30,7 @@ LABELS: dict[str, frozenset[str]] = {
     "measure": frozenset({"QUANTITY", "PERCENT"}),
     "time": frozenset({"DATE", "TIME"}),
     "day": frozenset({"DATE"}),
+    "dated": frozenset({"DATE", "TIME"}),
     "place": frozenset({"GPE", "LOC", "FAC"}),
     "organisation": frozenset({"ORG"}),
     "country": frozenset({"GPE", "NORP"}),
@@ -79,11 +80,18 @@ _EXPECTS = {
         re.IGNORECASE,
     ),
     "time": re.compile(
-        r"\bwhen\b|\b(what|which) (date|year|month|day)s?\b|\bby when\b|\bhow long\b"
-        r"|\bbila(kah)?\b|いつ|何年",
+        rf"\bwhen\b|{_WHICH}(date|year|month|day|deadline|timeline|timetable|schedule)s?\b"
+        r"|\bwhat(?:'s| is| was| are| were) (?:the |their )?" + _WORDS_BEFORE_KIND
+        + r"(date|year|month|day|deadline|timeline|timetable|schedule)s?\b"
+        r"|\bby when\b|\bhow long\b|\bbila(kah)?\b|いつ|何年",
         re.IGNORECASE,
     ),
-    "day": re.compile(r"\b(exact|precise)\s+(day|date)\b|\b(what|which) day\b", re.IGNORECASE),
+    "day": re.compile(
+        r"\b(exact|precise|specific)\s+([\w'-]+\s+)?(day|date)\b|\b(what|which) day\b", re.IGNORECASE
+    ),
+    # "When exactly ...?" is not answered by "at an early date": only by a date that names its
+    # year, month or day.
+    "dated": re.compile(r"\bwhen\s+(exactly|precisely)\b|\b(exactly|precisely)\s+when\b", re.IGNORECASE),
     # "Who signed the MOC?" asks for the signatory, which only "signed by ..." or "<Name> signed"
     # gives; "Which minister signed...?" too; but "Which agencies signed the MOC?" names agencies.
     "signatory": re.compile(
@@ -147,9 +155,9 @@ _ASKING = re.compile(r"(?:[^.!?]|[.!](?=\S))*\?")  # "2.0" and "U.S." end no sen
 
 def expected_answer_types(question: str) -> tuple[str, ...]:
     """What the question asks for, if that specific: any of "money", "number", "time", "day",
-    "signatory", "place", "measure", "organisation", "country", or any "entity" ("When
+    "dated", "signatory", "place", "measure", "organisation", "country", or any "entity" ("When
     and where..." asks for two). "money" implies "number" and "day" implies "time", so they stand
-    alone; a named kind makes "entity" redundant.
+    alone ("dated" too); a named kind makes "entity" redundant.
     """
     if _YES_NO.search(question) and not _WH.search(question):
         return ()
@@ -161,6 +169,8 @@ def expected_answer_types(question: str) -> tuple[str, ...]:
     if "money" in kinds:
         kinds = tuple(k for k in kinds if k != "number")
     if "day" in kinds:
+        kinds = tuple(k for k in kinds if k not in ("time", "dated"))
+    elif "dated" in kinds:
         kinds = tuple(k for k in kinds if k != "time")
     if kinds and kinds != ("entity",):
         kinds = tuple(k for k in kinds if k != "entity")
@@ -173,6 +183,10 @@ class StatementFacts:
 
     year: int | None  # the statement's date: "the next ..." looks past it, "last year" is before it
     common_names: frozenset[str]  # lower-cased names in most paragraphs (the parties, the leaders)
+    # Lower-cased words of the places and nationalities the statement's tags name ("american",
+    # "india"): where a thing is, not the thing an amount is for.
+    place_words: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()  # every lower-cased word of the statement
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -185,11 +199,19 @@ _THE_NEXT = re.compile(
     re.IGNORECASE,
 )
 _FUTURE = re.compile(r"\b(will|expected|due|scheduled|planned|upcoming)\b", re.IGNORECASE)
-_AHEAD = re.compile(r"\b(next|will|would|shall|to be held|early date|upcoming|intend|intention|plan to)\b", re.IGNORECASE)
+_ASKED_IN_PAST = re.compile(
+    r"\b(?:when|(?:what|which) (?:date|year|month|day)s?)\s+(?:did|was|were|had)\b", re.IGNORECASE
+)
+_AHEAD = re.compile(
+    r"\b(next|will|would|shall|to be held|early date|upcoming|forthcoming|intend|intention|plan to"
+    r"|plans? for|planned|soon|expected|look(?:s|ing)? forward|aim(?:s|ing)? to)\b",
+    re.IGNORECASE,
+)
 _RELATIVE_YEAR = {"last year": -1, "past year": -1, "previous year": -1, "this year": 0, "next year": 1}
 # "USD 20 million" is money; "ABC 2.0" or "(ABC) 2.0" is a version, not a count.
 _VERSION = re.compile(r"(?:\b[A-Z]{2,}\)?|\bversion)\s+\d+\.\d\b")
 _SIGNED = re.compile(r"\bsigned by\b|\b[A-Z][a-z]+ (signed|will sign)\b")
+_NAMES_WHEN = re.compile(rf"\d|{_MONTH}", re.IGNORECASE)
 _DAY = re.compile(rf"\b\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}}\b")
 _LIST = re.compile(r"\b(including|such as|as well as)\b|,[^,.]+,[^,.]+\band\b")
 
@@ -205,7 +227,11 @@ def years_asked(question: str, facts: StatementFacts) -> set[str]:
 
 def asks_ahead(question: str, facts: StatementFacts) -> bool:
     """Whether the question asks about something still to come at the statement's date."""
-    if _THE_NEXT.search(question) or _FUTURE.search(question):
+    if _THE_NEXT.search(question):
+        return True
+    if _ASKED_IN_PAST.search(question):
+        return False  # "When did it first happen, the drill India will host?" looks back
+    if _FUTURE.search(question):
         return True
     return bool(facts.year) and any(int(y) > facts.year for y in _YEAR.findall(question))
 
@@ -214,8 +240,13 @@ def looks_ahead(sentence: str, entities: Sequence[Entity], facts: StatementFacts
     """Whether a sentence speaks of what is still to come: a future form, or a later year."""
     if _AHEAD.search(sentence):
         return True
+    # A later year, or the statement's own year named as a whole ("2025 as a pioneering year",
+    # said in February 2025): most of it is still to come.
     return bool(facts.year) and any(
-        int(y) > facts.year for e in entities if e.label == "DATE" for y in _YEAR.findall(e.text)
+        int(y) > facts.year or (int(y) == facts.year and _YEAR.fullmatch(e.text.strip()))
+        for e in entities
+        if e.label == "DATE"
+        for y in _YEAR.findall(e.text)
     )
 
 
@@ -228,16 +259,18 @@ def holds(
         return _SIGNED.search(sentence) is not None
     if kind == "measure" and not _UNIT.search(sentence):
         return False
-    ahead = asks_ahead(question, facts) if kind in ("time", "day", "place") else False
+    ahead = asks_ahead(question, facts) if kind in ("time", "day", "dated", "place") else False
     if ahead and not looks_ahead(sentence, entities, facts):
         return False
     years = years_asked(question, facts)
     if kind in ("number", "money", "measure") and years and not any(y in sentence for y in years):
         return False  # "How many visitors in 2024?" is not answered by "1.05 million in 2025"
     if kind == "money" and not _names_any(sentence, named_things(question, facts)):
-        return False  # an amount answers only for a thing the question names
+        return False  # an amount answers only for a thing the question names (and the statement does)
     if kind == "day":
         return _DAY.search(sentence) is not None
+    if kind == "dated":
+        return any(e.label in LABELS[kind] and _NAMES_WHEN.search(e.text) for e in entities)
     if kind == "entity" and _LIST.search(sentence):
         return True
     labels = LABELS.get(kind, frozenset())
@@ -290,8 +323,8 @@ _QUESTION_WORDS = set(
 
 def named_things(question: str, facts: StatementFacts) -> list[str]:
     """The names the question gives ("POWER Asia", "World Bank Group's RISE Partnership"), less
-    the statement's common names and capitalised question words."""
-    common = {w for name in facts.common_names for w in name.split()}
+    the statement's common names, its places and nationalities, and capitalised question words."""
+    common = {w for name in facts.common_names for w in name.split()} | facts.place_words
     names = []
     for m in _CAPITALISED.finditer(question):
         for part in re.split(r"(?<=['’]s)\s+", m.group(0)):  # a possessive ends a name
@@ -300,7 +333,9 @@ def named_things(question: str, facts: StatementFacts) -> list[str]:
                 words = words[1:]
             if words and not all(w.lower() in common | _QUESTION_WORDS for w in words):
                 names.append(" ".join(words))
-    return names
+    # A name the statement never uses ("American" where it says "U.S.") singles out no sentence;
+    # whether the statement knows the thing at all is the refusal model's "unknown names".
+    return [name for name in names if not facts.words or _names_any(" ".join(facts.words), [name])]
 
 
 def _names_any(sentence: str, names: list[str]) -> bool:

@@ -18,7 +18,17 @@ from pathlib import Path
 
 from jmqa import _offline  # noqa: F401
 from jmqa.answer import Answer, Quote
-from jmqa.document import Document, Paragraph, load_statement
+from jmqa.document import (
+    CLOSING,
+    PREAMBLE,
+    UNTITLED_SECTION,
+    Document,
+    Paragraph,
+    PassageKey,
+    heading,
+    label,
+    load_statement,
+)
 from jmqa.errors import (
     DocumentParseError,
     InvalidArgumentError,
@@ -86,12 +96,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("index", help="build or rebuild the search index (shows progress)",
-                       description="Embed the statement and write the FAISS index atomically.")
+                       description="Embed the statement (the shipped one, or --statement ID of "
+                       "the library) and write its FAISS index atomically.")
     p.add_argument("--check", action="store_true",
                    help="only check the existing index against the corpus and models; build nothing")
     p.add_argument("--where", action="store_true",
                    help="only print the folder the index lives in (for an installed package: "
                    "~/.cache/jmqa/index); build nothing")
+    _statement_options(p)
     p.set_defaults(run=cmd_index)
 
     p = sub.add_parser("add", help="add a statement to the library (parse, check, index)",
@@ -101,6 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, help="the statement as plain UTF-8 text")
     p.add_argument("--id", default=None, dest="statement_id",
                    help="its id (default: a slug of its title and date)")
+    p.add_argument("--glossary", type=Path, default=None, metavar="PATH",
+                   help="its glossary (lang<TAB>term<TAB>statement term a line, as "
+                   "src/jmqa/data/glossary.tsv; default: FILE.glossary.tsv beside FILE, if any)")
     p.set_defaults(run=cmd_add)
 
     p = sub.add_parser("list", help="list the statements in the library",
@@ -139,8 +154,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_search)
 
     p = sub.add_parser("paragraphs", help="print the statement, or one paragraph",
-                       description="Print the whole statement by section, or paragraph N.")
-    p.add_argument("number", nargs="?", type=int, help="paragraph number")
+                       description="Print the whole statement by section, or paragraph N "
+                       "(or the preamble or closing block: N is 'preamble' or 'closing').")
+    p.add_argument("number", nargs="?", type=_passage_key, metavar="N",
+                   help="a paragraph number, 'preamble' or 'closing'")
     p.add_argument("--json", action="store_true", help="print JSON")
     _statement_options(p)
     p.set_defaults(run=cmd_paragraphs)
@@ -176,6 +193,17 @@ def _statement_options(p: argparse.ArgumentParser, everywhere: bool = False) -> 
     if everywhere:
         which.add_argument("--all", action="store_true", dest="all_statements",
                            help="search every statement of the library")
+
+
+def _passage_key(value: str) -> PassageKey:
+    if value in (PREAMBLE, CLOSING):
+        return value  # type: ignore[return-value]
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a paragraph number, 'preamble' or 'closing'"
+        ) from None
 
 
 def _document(args: argparse.Namespace) -> Document:
@@ -226,18 +254,29 @@ def cmd_index(args: argparse.Namespace) -> int:
     from jmqa.index import check_index_folder, load_index
     from jmqa.qa import build, default_index_dir
 
-    folder = args.index_dir or default_index_dir()
+    document, folder = load_statement(), args.index_dir or default_index_dir()
+    if args.statement is not None:
+        from jmqa.store import Store
+
+        if args.index_dir is not None:
+            raise InvalidArgumentError(
+                "--index-dir is where the shipped statement's index lives; a statement of the "
+                "library keeps its own (`jmqa index --statement ID --where` prints it)"
+            )
+        store = Store()
+        entry = store.get(args.statement)
+        document, folder = store.document(entry), store.index_dir(entry) or folder
     if args.where:
         print(Path(folder).resolve())
         return 0
     if not args.check:
         check_index_folder(folder)  # refuse a folder that is not jmqa's before loading models
     if args.check:
-        load_index(folder, load_statement(), [model_card(n) for n in EMBEDDER_NAMES])
+        load_index(folder, document, [model_card(n) for n in EMBEDDER_NAMES])
         print(f"index at {folder} is up to date")
         return 0
     print(f"building the index into {folder} ...", file=sys.stderr)
-    index = build(folder, progress=_progress)
+    index = build(folder, progress=_progress, statement=args.statement)
     counts = ", ".join(
         f"{name}: {m.vectors.ntotal} vectors ({m.info['windows']} windows, {m.info['sentences']} sentences)"
         for name, m in index.models.items()
@@ -247,16 +286,21 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from jmqa.store import Store
+    from jmqa.store import GLOSSARY_SUFFIX, Store, glossary_file
 
     store = Store()
     print(f"adding {args.file} to the library at {store.home} ...", file=sys.stderr)
-    result = store.add(args.file, args.statement_id, progress=_progress)
+    result = store.add(args.file, args.statement_id, progress=_progress, glossary=args.glossary)
     doc, entry = result.document, result.entry
     if not result.added:
         print(f"already in the library as {entry.ref.id!r}: nothing to do")
         return 0
     print(describe(doc, entry.ref.id))
+    source = glossary_file(args.file, args.glossary)
+    entries = store.glossary(entry)
+    beside = Path(args.file).with_suffix(GLOSSARY_SUFFIX).name
+    print(f"  glossary:   {len(entries.entries)} entries from {source}" if source and entries
+          else f"  glossary:   none (no {beside} beside the file)")
     return 0
 
 
@@ -332,7 +376,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0
     for rank, hit in enumerate(hits, start=1):
         where = f"  [{hit.statement.id}]" if args.all_statements and hit.statement else ""
-        print(f"{rank:>2}. ¶{hit.paragraph:<3} {hit.score:7.3f}  {_section(hit.section)}{where}")
+        print(f"{rank:>2}. {label(hit.paragraph):<4} {hit.score:7.3f}  {_section(hit.section)}{where}")
         print(textwrap.indent(textwrap.fill(hit.text[:200] + ("…" if len(hit.text) > 200 else ""), 96), "      "))
     return 0
 
@@ -345,7 +389,7 @@ def cmd_paragraphs(args: argparse.Namespace) -> int:
         except KeyError as exc:
             raise InvalidArgumentError(exc.args[0]) from None
     else:
-        paragraphs = list(doc.paragraphs)
+        paragraphs = list(doc.reading_order)
     if args.json:
         print(json.dumps([{"paragraph": p.number, "section": p.section, "text": p.text}
                           for p in paragraphs], ensure_ascii=False, indent=2))
@@ -354,7 +398,7 @@ def cmd_paragraphs(args: argparse.Namespace) -> int:
         print(f"{doc.title}\n{doc.date_text}, {doc.place}\n")
     section = None
     for p in paragraphs:
-        if p.section != section and args.number is None:
+        if isinstance(p.number, int) and p.section != section and args.number is None:
             section = p.section
             print(f"== {_section(p.section)} ==\n")
         print(_format_paragraph(p, doc))
@@ -379,11 +423,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _section(section: str) -> str:
-    return section or "Opening paragraphs (no heading)"
+    return section or UNTITLED_SECTION
 
 
 def _format_paragraph(p: Paragraph, doc: Document) -> str:
-    return f"¶{p.number} · {_section(p.section)}\n" + textwrap.indent(textwrap.fill(p.text, 96), "  ")
+    return f"{heading(p.number, p.section)}\n" + textwrap.indent(textwrap.fill(p.text, 96), "  ")
 
 
 def _use_color() -> bool:
@@ -395,7 +439,7 @@ def format_answer(answer: Answer, color: bool = False) -> str:
     if not answer.found:
         if not answer.nearest:  # "What does ¶40 say?"
             return answer.message
-        nearest = ", ".join(f"¶{n}" for n in answer.nearest)
+        nearest = ", ".join(label(n) for n in answer.nearest)
         return (f"{answer.message}\n"
                 f"(Nearest paragraphs, which do not answer it: {nearest}. "
                 f"See them with `jmqa paragraphs N`.)")
@@ -413,7 +457,7 @@ def format_answer(answer: Answer, color: bool = False) -> str:
         body = "".join(parts)
         wrapped = body if color else textwrap.fill(body, 96)
         blocks.append(
-            f"¶{quote.paragraph} · {_section(quote.section)}\n{textwrap.indent(wrapped, '  ')}\n"
+            f"{heading(quote.paragraph, quote.section)}\n{textwrap.indent(wrapped, '  ')}\n"
             f"  — {_citation(quote)}"
         )
     if marked_any and not color:

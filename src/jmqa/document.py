@@ -46,6 +46,10 @@ from jmqa.errors import DocumentParseError
 
 STATEMENT_FILE = "japan-malaysia-joint-statement-2026-06-10.txt"
 PREAMBLE = "preamble"
+CLOSING = "closing"
+# What a quote cites: a numbered paragraph by its own number, or the unnumbered text around the
+# numbered paragraphs (the preamble before ¶1, the closing block after the last).
+PassageKey = int | Literal["preamble", "closing"]
 
 _NUMBERED = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
 _END_MARK = re.compile(r"^[^\w\s]*\s*end\s*[^\w\s]*$", re.IGNORECASE)  # [End], -End-, (end)
@@ -89,9 +93,13 @@ class Span:
 @dataclass(frozen=True)
 class Paragraph:
     """One numbered paragraph: its section heading ("" before the first heading), its
-    sub-heading inside that section ("" when there is none) and its text."""
+    sub-heading inside that section ("" when there is none) and its text.
 
-    number: int
+    The preamble and the closing block, searched and quoted like paragraphs, are Paragraphs too
+    (see :attr:`Document.passages`): their ``number`` is "preamble" or "closing", never an int.
+    """
+
+    number: PassageKey
     section: str
     text: str
     sentences: tuple[Span, ...]
@@ -126,11 +134,51 @@ class Document:
     preamble: tuple[Block, ...] = ()
     closing: tuple[str, ...] = ()
 
-    def paragraph(self, number: int) -> Paragraph:
-        """Return paragraph ``number`` (1-based), or raise ``KeyError``."""
-        if 1 <= number <= len(self.paragraphs):
+    def paragraph(self, number: PassageKey) -> Paragraph:
+        """Return paragraph ``number`` (1-based), or the "preamble" or "closing" passage, or
+        raise ``KeyError``."""
+        if isinstance(number, int) and 1 <= number <= len(self.paragraphs):
             return self.paragraphs[number - 1]
+        if isinstance(number, str) and number in self._extra_positions:
+            return self.passages[self._extra_positions[number]]
+        if isinstance(number, str):
+            raise KeyError(f"the statement has no {number}")
         raise KeyError(f"the statement has paragraphs 1-{len(self.paragraphs)}, not {number}")
+
+    @functools.cached_property
+    def passages(self) -> tuple[Paragraph, ...]:
+        """What is searched and quoted: the numbered paragraphs in order, then the preamble (its
+        blocks joined, one passage) and the closing block (one line, one sentence), when the
+        statement has them. A statement without either has exactly its paragraphs."""
+        extra = []
+        if self.preamble:
+            extra.append(_passage(PREAMBLE, [(b.text, b.sentences) for b in self.preamble]))
+        if self.closing:
+            extra.append(_passage(CLOSING, [(line, (Span(0, len(line)),)) for line in self.closing]))
+        return self.paragraphs + tuple(extra)
+
+    @property
+    def reading_order(self) -> tuple[Paragraph, ...]:
+        """The passages as the text runs: the preamble, the numbered paragraphs, the closing."""
+        extra = self.passages[len(self.paragraphs) :]
+        return (
+            tuple(p for p in extra if p.number == PREAMBLE)
+            + self.paragraphs
+            + tuple(p for p in extra if p.number == CLOSING)
+        )
+
+    @functools.cached_property
+    def _extra_positions(self) -> dict[str, int]:
+        return {str(p.number): i for i, p in enumerate(self.passages) if isinstance(p.number, str)}
+
+    def position(self, number: PassageKey) -> int:
+        """Where passage ``number`` sits in :attr:`passages` (and so in every per-passage array
+        of scores): ¶1 at 0, the preamble and closing after the last paragraph."""
+        if isinstance(number, int) and 1 <= number <= len(self.paragraphs):
+            return number - 1
+        if isinstance(number, str) and number in self._extra_positions:
+            return self._extra_positions[number]
+        raise KeyError(f"the statement has no passage {number!r}")
 
     @property
     def sections(self) -> list[tuple[str, list[Paragraph]]]:
@@ -146,11 +194,34 @@ class Document:
     def date_text(self) -> str:
         return f"{self.date.day} {self.date:%B %Y}" if self.date else ""
 
-    def citation(self, number: int | Literal["preamble"]) -> str:
+    def citation(self, number: PassageKey) -> str:
         """How to cite a paragraph: "Japan-Malaysia Joint Statement, 10 June 2026, ¶14", or the
         preamble: "..., preamble"."""
-        where = PREAMBLE if number == PREAMBLE else f"¶{number}"
-        return ", ".join(part for part in (self.title, self.date_text, where) if part)
+        return ", ".join(part for part in (self.title, self.date_text, label(number)) if part)
+
+
+UNTITLED_SECTION = "Opening paragraphs (no heading)"  # shown for paragraphs before any heading
+
+
+def label(number: PassageKey) -> str:
+    """How a passage is named: "¶14", "preamble" or "closing"."""
+    return number if isinstance(number, str) else f"¶{number}"
+
+
+def heading(number: PassageKey, section: str) -> str:
+    """The heading a quote is shown under: "¶14 · Economy and People-to-People Exchanges", or
+    just "preamble" or "closing" for the unnumbered text around the numbered paragraphs."""
+    return f"¶{number} · {section or UNTITLED_SECTION}" if isinstance(number, int) else number
+
+
+def _passage(key: Literal["preamble", "closing"], pieces: list[tuple[str, tuple[Span, ...]]]) -> Paragraph:
+    """One passage of several pieces of text, joined by a space, their sentences kept."""
+    text, sentences = "", []
+    for piece, spans in pieces:
+        offset = len(text) + 1 if text else 0
+        text = f"{text} {piece}" if text else piece
+        sentences += [Span(s.start + offset, s.end + offset) for s in spans]
+    return Paragraph(key, "", text, tuple(sentences))
 
 
 @functools.cache

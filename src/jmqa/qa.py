@@ -22,7 +22,7 @@ from pathlib import Path
 
 from jmqa.analysis import Analyzer, QuestionAnalysis
 from jmqa.answer import Answer, Answerer, Calibration
-from jmqa.document import Document, Paragraph, load_statement
+from jmqa.document import Document, Paragraph
 from jmqa.embedders import EMBEDDER_NAMES, Embedder, get_embedder, model_card, query_embedder
 from jmqa.errors import IndexError_, IndexFolderError, InvalidArgumentError
 from jmqa.index import (
@@ -72,7 +72,7 @@ def build(
     Raises :class:`jmqa.IndexFolderError` before any model loads if the folder is not jmqa's to
     write (see :func:`jmqa.index.check_index_folder`).
     """
-    document, folder, _ = _resolve(statement, index_dir)
+    document, folder, _, _ = _resolve(statement, index_dir)
     check_index_folder(folder)
     embedders = [get_embedder(name) for name in EMBEDDER_NAMES]
     index = build_index(document, embedders, progress)
@@ -100,11 +100,12 @@ def load(
     :class:`jmqa.IndexCorruptError`, whose message says which command fixes it. A rebuild is
     announced (why, and where) as a warning on the ``jmqa`` logger before it starts, and is
     refused with :class:`jmqa.IndexFolderError` before it starts if the folder is not jmqa's
-    or not writable. ``glossary`` replaces the shipped one (``Glossary(())`` measures the
-    pipeline without it). ``embedders`` (default: the query encoders this index ships) lets
-    several statements share one set of models.
+    or not writable. ``glossary`` replaces the statement's own: the shipped glossary for the
+    shipped statement, the glossary file an added one came with (``jmqa add``), else none
+    (``Glossary(())`` measures the pipeline without one). ``embedders`` (default: the query
+    encoders this index ships) lets several statements share one set of models.
     """
-    document, folder, ref = _resolve(statement, index_dir)
+    document, folder, ref, own_glossary = _resolve(statement, index_dir)
     if build_if_needed:
         try:
             read_manifest(folder)  # cheap: no readable manifest means a rebuild is certain
@@ -123,8 +124,8 @@ def load(
         index = load_index(folder, document, cards)  # answer from what is on disk, as next time
     if embedders is None:
         embedders = {n: query_embedder(n, _graph_path(index.models[n].query_model)) for n in EMBEDDER_NAMES}
-    if glossary is None and statement is not None and document.sha256 != load_statement().sha256:
-        glossary = Glossary(())  # the shipped glossary is the shipped statement's own data
+    if glossary is None:  # the statement's own: the shipped glossary is the shipped statement's data
+        glossary = own_glossary
     return QA(document, index, dict(embedders), glossary, statement=ref)
 
 
@@ -144,17 +145,17 @@ def _graph_path(query_model: QueryModel | None) -> Path | None:
 
 def _resolve(
     statement: StatementLike, index_dir: str | os.PathLike[str] | None
-) -> tuple[Document, Path, StatementRef]:
+) -> tuple[Document, Path, StatementRef, Glossary | None]:
     from jmqa.store import resolve  # the library reads $JMQA_HOME only when asked to
 
-    document, own_dir, ref = resolve(statement, default_index_dir())
+    document, own_dir, ref, glossary = resolve(statement, default_index_dir())
     folder = index_dir if index_dir is not None else own_dir
     if folder is None:
         raise InvalidArgumentError(
             f"{document.title!r} is not in the statement library: add it with `jmqa add FILE`, "
             "or pass index_dir= to keep its index elsewhere."
         )
-    return document, Path(folder), ref
+    return document, Path(folder), ref, glossary
 
 
 class QA:
@@ -174,7 +175,7 @@ class QA:
         self.statement = statement or ref_of(document)
         self.index = index
         self.lexicon = Lexicon(document, glossary)  # None: the shipped glossary
-        self.analyzer = Analyzer(document)
+        self.analyzer = Analyzer(document, index.entities)
         self.retriever = Retriever(document, index, embedders, self.lexicon)
         self.answerer = Answerer(
             document, self.lexicon, Calibration.load(), index.entities, self.analyzer.facts
@@ -280,9 +281,9 @@ class QA:
         return hits, replace(answer, question=signals.analysis.text)
 
     def _ranked(self, signals: Signals, config: RetrieverConfig, first: tuple[int, ...]) -> list[Hit]:
-        """Every paragraph, best first, except that ``first`` (asked for by the question) leads,
+        """Every passage, best first, except that ``first`` (asked for by the question) leads,
         in its own order."""
-        hits = self.retriever.rank(signals, config, self.paragraph_count)
+        hits = self.retriever.rank(signals, config, len(self.document.passages))
         first = first or self._section_lead(signals.analysis, hits)
         order = {n: i for i, n in enumerate(first)}
         return sorted(hits, key=lambda h: order.get(h.paragraph, len(order)))  # stable: rank order else

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from jmqa.document import CLOSING, PREAMBLE, PassageKey
 from jmqa.errors import InvalidArgumentError, InvalidQuestionError
 
 MAX_QUESTION_CHARS = 1000
@@ -86,11 +87,22 @@ _REFERENCE = re.compile(
 _RANGE = re.compile(r"(\d{1,3})\s*(?:-|–|—|to)\s*(\d{1,3})|(\d{1,3})")
 _FIRST = re.compile(r"\b(first|opening)\s+paragraph\b", re.IGNORECASE)
 _LAST = re.compile(r"\b(last|final|closing|concluding)\s+paragraph\b", re.IGNORECASE)
+# The unnumbered text around the numbered paragraphs, named as such ("the preamble", "the
+# signature block"); "the opening section" is the first heading's paragraphs, not the preamble.
+# Not the asker's own ("forgive the preamble, but ...", "sorry for my long preamble").
+_PREAMBLE = re.compile(
+    r"(?<!\bmy )(?<!\blong )(?<!\blengthy )(?<!forgive the )(?<!excuse the )(?<!pardon the )"
+    r"\bpreamble\b|\bmukadimah\b|前文",
+    re.IGNORECASE,
+)
+_CLOSING_BLOCK = re.compile(r"\b(?:signature|signing|closing)\s+block\b|\bblok\s+tandatangan\b", re.IGNORECASE)
+_NAMED_PASSAGES = ((_PREAMBLE, PREAMBLE), (_CLOSING_BLOCK, CLOSING))
 
 
-def cited_paragraphs(question: str, count: int) -> tuple[int, ...]:
+def cited_paragraphs(question: str, count: int) -> tuple[PassageKey, ...]:
     """The paragraph numbers ``question`` names, in the order it names them (out-of-range
-    numbers included, so the answer can say there is no such paragraph).
+    numbers included, so the answer can say there is no such paragraph), and "preamble" or
+    "closing" when it names the unnumbered text before ¶1 or the signature block after the last.
 
     >>> cited_paragraphs("What do paragraphs 3-5 and ¶9 say?", 27)
     (3, 4, 5, 9)
@@ -98,9 +110,11 @@ def cited_paragraphs(question: str, count: int) -> tuple[int, ...]:
     (27,)
     >>> cited_paragraphs("Which paragraph mentions OSA?", 27)
     ()
+    >>> cited_paragraphs("What do the preamble and ¶1 say?", 27)
+    ('preamble', 1)
     """
     text = unicodedata.normalize("NFKC", question)  # full-width digits
-    found: list[tuple[int, int]] = []  # (position, number)
+    found: list[tuple[int, PassageKey]] = []  # (position, passage)
     for m in _REFERENCE.finditer(text):
         numbers = m.group(1) or m.group(2)
         for r in _RANGE.finditer(numbers):
@@ -112,19 +126,20 @@ def cited_paragraphs(question: str, count: int) -> tuple[int, ...]:
                 found.extend((m.start(), n) for n in span)
     found += [(m.start(), 1) for m in _FIRST.finditer(text)]
     found += [(m.start(), count) for m in _LAST.finditer(text)]
+    found += [(m.start(), key) for pattern, key in _NAMED_PASSAGES for m in pattern.finditer(text)]
     return tuple(dict.fromkeys(n for _, n in sorted(found, key=lambda x: x[0])))
 
 
 def names_paragraphs(question: str) -> bool:
     """Whether ``question`` names any paragraph by number or position (see cited_paragraphs)."""
     text = unicodedata.normalize("NFKC", question)
-    return any(pattern.search(text) for pattern in (_REFERENCE, _FIRST, _LAST))
+    return any(pattern.search(text) for pattern in (_REFERENCE, _FIRST, _LAST, _PREAMBLE, _CLOSING_BLOCK))
 
 
 def without_references(question: str) -> str:
     """``question`` with its paragraph references taken out: what is left to look for."""
     text = unicodedata.normalize("NFKC", question)
-    for pattern in (_REFERENCE, _FIRST, _LAST):
+    for pattern in (_REFERENCE, _FIRST, _LAST, _PREAMBLE, _CLOSING_BLOCK):
         text = pattern.sub(" ", text)
     return re.sub(r"\s+", " ", text).strip()
 

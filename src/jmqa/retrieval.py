@@ -24,7 +24,7 @@ import numpy as np
 from jmqa import _threads
 from jmqa.analysis import QuestionAnalysis
 from jmqa.calibration import Calibration
-from jmqa.document import Document
+from jmqa.document import Document, PassageKey
 from jmqa.embedders import Embedder
 from jmqa.errors import InvalidArgumentError
 from jmqa.index import Index, Unit
@@ -36,9 +36,11 @@ SIGNALS = ("bm25", "minilm.window", "minilm.sentence", "e5.window", "e5.sentence
 
 @dataclass(frozen=True)
 class Hit:
-    """One retrieved paragraph. ``score`` is the fused score: higher is better, not a probability."""
+    """One retrieved paragraph. ``score`` is the fused score: higher is better, not a probability.
+    ``paragraph`` is the paragraph's own number, or "preamble" or "closing" for the unnumbered
+    text around the numbered paragraphs."""
 
-    paragraph: int
+    paragraph: PassageKey
     section: str
     text: str
     score: float
@@ -47,7 +49,8 @@ class Hit:
 
 @dataclass(frozen=True, eq=False)
 class Signals:
-    """The evidence for one question: arrays of one value per paragraph (index 0 is ¶1)."""
+    """The evidence for one question: arrays of one value per passage, in the order of
+    ``Document.passages`` (index 0 is ¶1; the preamble and closing, if any, after the last ¶)."""
 
     analysis: QuestionAnalysis
     question: str  # the text searched: the analysis's normalised asking sentence
@@ -56,7 +59,7 @@ class Signals:
     coverage: float
     per_paragraph: dict[str, np.ndarray]
     # Best cosine of each sentence, keyed by (paragraph, sentence start): used to highlight.
-    sentences: dict[str, dict[tuple[int, int], float]] = field(default_factory=dict)
+    sentences: dict[str, dict[tuple[PassageKey, int], float]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -125,8 +128,8 @@ class Retriever:
         self.index = index
         self.embedders = dict(embedders)
         self.lexicon = lexicon
-        self._n = len(document.paragraphs)
-        self._groups = {name: _UnitGroups(m.units, self._n) for name, m in index.models.items()}
+        self._n = len(document.passages)
+        self._groups = {name: _UnitGroups(m.units, document) for name, m in index.models.items()}
         self._pool = ThreadPoolExecutor(max(1, len(self.embedders)), thread_name_prefix="jmqa-encode")
 
     def signals(self, analyses: Sequence[QuestionAnalysis], *, alone: bool = False) -> list[Signals]:
@@ -184,7 +187,7 @@ class Retriever:
         return {name: future.result() for name, future in encoded.items()}
 
     def fused(self, signals: Signals, config: RetrieverConfig) -> np.ndarray:
-        """One fused score per paragraph (index 0 is ¶1)."""
+        """One fused score per passage (index 0 is ¶1; see ``Document.passages``)."""
         weights = config.weights
         if config.multilingual_fallback and signals.language != "en" and not signals.glossed:
             weights = _E5_ONLY  # nothing the English-only signals can read
@@ -201,14 +204,15 @@ class Retriever:
         return total
 
     def rank(self, signals: Signals, config: RetrieverConfig, k: int) -> list[Hit]:
-        """The ``k`` best paragraphs, ties broken by paragraph number (deterministic)."""
+        """The ``k`` best passages, ties broken by position (deterministic)."""
         scores = self.fused(signals, config)
         order = sorted(range(self._n), key=lambda i: (-round(float(scores[i]), 9), i))[:k]
+        passages = self.document.passages
         return [
             Hit(
-                paragraph=i + 1,
-                section=self.document.paragraphs[i].section,
-                text=self.document.paragraphs[i].text,
+                paragraph=passages[i].number,
+                section=passages[i].section,
+                text=passages[i].text,
                 score=float(scores[i]),
             )
             for i in order
@@ -216,25 +220,25 @@ class Retriever:
 
 
 class _UnitGroups:
-    """Which columns of a model's score matrix belong to which paragraph, per kind of unit, so
-    a paragraph's best unit is one array operation rather than a Python loop over units."""
+    """Which columns of a model's score matrix belong to which passage, per kind of unit, so
+    a passage's best unit is one array operation rather than a Python loop over units."""
 
-    def __init__(self, units: Sequence[Unit], paragraphs: int) -> None:
+    def __init__(self, units: Sequence[Unit], document: Document) -> None:
         self.sentence_columns = [i for i, u in enumerate(units) if u.kind == "sentence"]
         self.sentence_keys = [(units[i].paragraph, units[i].start) for i in self.sentence_columns]
         self._table: dict[str, np.ndarray] = {}
         for kind in ("window", "sentence"):
-            columns: list[list[int]] = [[] for _ in range(paragraphs)]
+            columns: list[list[int]] = [[] for _ in document.passages]
             for i, u in enumerate(units):
                 if u.kind == kind:
-                    columns[u.paragraph - 1].append(i)
+                    columns[document.position(u.paragraph)].append(i)
             width = max(1, max(len(c) for c in columns))
             # Padded with len(units): the extra column of -1 added in best(), a paragraph's score
             # when it has no unit of this kind.
             self._table[kind] = np.array([c + [len(units)] * (width - len(c)) for c in columns])
 
     def best(self, sims: np.ndarray, kind: str) -> np.ndarray:
-        """(questions x paragraphs): each paragraph's best score over its units of ``kind``."""
+        """(questions x passages): each passage's best score over its units of ``kind``."""
         padded = np.hstack([sims, np.full((len(sims), 1), -1.0, dtype=sims.dtype)])
         return padded[:, self._table[kind]].max(axis=2).astype(np.float32)
 

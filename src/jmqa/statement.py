@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from jmqa.document import PREAMBLE, Document
+from jmqa.document import Document, PassageKey, label
 
 # Ids are folder-safe and shell-safe: lower-case words joined by hyphens.
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
@@ -34,10 +34,9 @@ class StatementRef:
     def date_text(self) -> str:
         return f"{self.date.day} {self.date:%B %Y}" if self.date else ""
 
-    def citation(self, number: int | str) -> str:
+    def citation(self, number: PassageKey) -> str:
         """"Title, 22 June 2023, ¶12" (or "..., preamble"): a citation that names the statement."""
-        where = PREAMBLE if number == PREAMBLE else f"¶{number}"
-        return ", ".join(part for part in (self.title, self.date_text, where) if part)
+        return ", ".join(part for part in (self.title, self.date_text, label(number)) if part)
 
     def to_json(self) -> dict[str, str | None]:
         return {"id": self.id, "title": self.title, "date": self.date.isoformat() if self.date else None}

@@ -5,6 +5,8 @@ Layout under ``$JMQA_HOME`` (default ``~/.local/share/jmqa``)::
     statements/<sha256[:16]>/statement.txt     the text as added (its hash names the folder)
     statements/<sha256[:16]>/statement.json    its parsed form: id, title, date, counts, ...
     statements/<sha256[:16]>/index/            its own index (see jmqa.index)
+    statements/<sha256[:16]>/statement.glossary.tsv   its own glossary, if it came with one
+    statements/<sha256[:16]>/statement.examples.json  its example questions, if it came with some
 
 The shipped statement is always there without a folder: its text lives in the package and its
 index where :func:`jmqa.qa.default_index_dir` says. A statement is added by writing everything
@@ -34,9 +36,10 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from jmqa.document import STATEMENT_FILE, Document, load_statement, parse
+from jmqa.document import STATEMENT_FILE, Document, corpus_sha256, load_statement, parse
 from jmqa.errors import InvalidArgumentError, LibraryError, UnknownStatementError
 from jmqa.index import MANIFEST, Progress
+from jmqa.lexical import Glossary
 from jmqa.question import MAX_QUESTION_CHARS
 from jmqa.statement import ID_PATTERN, StatementRef, ref_of
 
@@ -48,6 +51,10 @@ INDEX = "index"
 # FILE.txt` copies FILE.examples.json when there is one; the shipped one lives in the package.
 EXAMPLES = "statement.examples.json"
 EXAMPLES_SUFFIX = ".examples.json"
+# Another: its own glossary (the format of data/glossary.tsv), FILE.glossary.tsv beside FILE.txt
+# or `jmqa add --glossary PATH`. Its hash is kept in statement.json and checked on every read.
+GLOSSARY = "statement.glossary.tsv"
+GLOSSARY_SUFFIX = ".glossary.tsv"
 _TMP_PREFIX = ".tmp-add-"
 _STALE_TMP_SECONDS = 3600  # an add folder this old was left by a crash, not a running add
 
@@ -144,13 +151,45 @@ class Store:
         path = entry.folder / EXAMPLES
         return _examples(path.read_text(encoding="utf-8")) if path.is_file() else None
 
+    def glossary(self, entry: Entry) -> Glossary | None:
+        """``entry``'s own glossary: ``None`` for the shipped statement (it uses the shipped one),
+        an empty one for an added statement that came without a glossary file."""
+        if entry.folder is None:
+            return None
+        recorded = self._meta(entry.folder).get("glossary")
+        if not isinstance(recorded, dict):
+            return Glossary(())
+        path = entry.folder / GLOSSARY
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise LibraryError(
+                f"{path} is unreadable ({exc}). Run `jmqa remove {entry.ref.id}` and add the "
+                "statement again."
+            ) from exc
+        if corpus_sha256(text) != recorded.get("sha256"):
+            raise LibraryError(
+                f"{path} was changed after it was added. Run `jmqa remove {entry.ref.id}` and add "
+                "the statement again with the glossary you want."
+            )
+        return Glossary.parse(text, str(path))
+
     def index_dir(self, entry: Entry) -> Path | None:
         """Where ``entry``'s index lives (``None``: the shipped statement's default place)."""
         return None if entry.folder is None else entry.folder / INDEX
 
-    def _entry(self, folder: Path) -> Entry:
+    def _meta(self, folder: Path) -> dict:
         try:
             meta = json.loads((folder / META).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise LibraryError(f"{folder / META} is unreadable ({exc}). Remove that folder by hand.") from exc
+        if not isinstance(meta, dict):
+            raise LibraryError(f"{folder / META} is not a statement's parsed form. Remove that folder by hand.")
+        return meta
+
+    def _entry(self, folder: Path) -> Entry:
+        meta = self._meta(folder)
+        try:
             date = dt.date.fromisoformat(meta["date"]) if meta.get("date") else None
             ref = StatementRef(meta["id"], meta["title"], date)
             return Entry(ref, int(meta["paragraphs"]), folder)
@@ -166,18 +205,34 @@ class Store:
     # --- writing ------------------------------------------------------------------------------
 
     def add(
-        self, path: str | os.PathLike[str], statement_id: str | None = None, progress: Progress | None = None
+        self,
+        path: str | os.PathLike[str],
+        statement_id: str | None = None,
+        progress: Progress | None = None,
+        glossary: str | os.PathLike[str] | None = None,
     ) -> Added:
-        """Parse, check and index the statement in ``path`` and put it in the library.
+        """Parse, check and index the statement in ``path`` and put it in the library, with its
+        glossary: the file ``glossary``, else ``FILE.glossary.tsv`` beside it if there is one.
 
         The same text twice is a no-op (``added`` False). A file that does not parse raises
-        :class:`DocumentParseError` naming its line; a taken or malformed id raises
-        :class:`InvalidArgumentError`. Either way nothing is written.
+        :class:`DocumentParseError` naming its line; a bad glossary, or a taken or malformed id,
+        raises :class:`InvalidArgumentError`. Either way nothing is written.
         """
         text, document = _read_statement(Path(path))
         profile = _read_profile(Path(path).with_suffix(EXAMPLES_SUFFIX))
+        source = glossary_file(path, glossary)
+        glossary_text = _read_glossary(source) if source is not None else None
         existing = self._by_hash(document.sha256)
         if existing is not None:
+            if glossary_text is not None and existing.shipped:
+                raise InvalidArgumentError(
+                    f"this is the shipped statement ({existing.ref.id!r}); it uses the shipped glossary"
+                )
+            if glossary_text is not None and self._glossary_text(existing) != glossary_text:
+                raise InvalidArgumentError(
+                    f"this text is already in the library as {existing.ref.id!r}, with another "
+                    f"glossary; to change its glossary, `jmqa remove {existing.ref.id}` and add it again."
+                )
             return Added(existing, document, added=False)
         ref = ref_of(document, statement_id)
         self._check_new_id(ref.id)
@@ -192,8 +247,11 @@ class Store:
             _write(staging / TEXT, text)
             if profile is not None:
                 _write(staging / EXAMPLES, profile)
+            if glossary_text is not None:
+                _write(staging / GLOSSARY, glossary_text)
             save_index(index, staging / INDEX)
-            _write(staging / META, json.dumps(_parsed_form(document, ref), ensure_ascii=False, indent=2) + "\n")
+            form = _parsed_form(document, ref, glossary_text)
+            _write(staging / META, json.dumps(form, ensure_ascii=False, indent=2) + "\n")
             with self._lock():
                 raced = self._by_hash(document.sha256)
                 if raced is not None:  # another add of the same text finished first
@@ -208,6 +266,11 @@ class Store:
             if staging.exists():
                 _delete_written(staging)
         return Added(self._entry(final), document, added=True)
+
+    def _glossary_text(self, entry: Entry) -> str | None:
+        """The glossary file ``entry`` was added with, as written (``None``: it has none)."""
+        path = entry.folder / GLOSSARY if entry.folder is not None else None
+        return path.read_text(encoding="utf-8") if path is not None and path.is_file() else None
 
     def remove(self, statement_id: str) -> Entry:
         """Take ``statement_id`` out of the library, deleting only the files jmqa wrote."""
@@ -251,13 +314,18 @@ class Store:
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def _read_statement(path: Path) -> tuple[str, Document]:
+def _read_text(path: Path) -> str:
+    """A file the person named, as UTF-8 text, else :class:`InvalidArgumentError`."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise InvalidArgumentError(f"no file at {path}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InvalidArgumentError(f"{path} is not a readable UTF-8 text file ({exc})") from None
+
+
+def _read_statement(path: Path) -> tuple[str, Document]:
+    text = _read_text(path)
     return text, parse(text, source=str(path))
 
 
@@ -276,6 +344,22 @@ def _read_profile(path: Path) -> str | None:
     return text
 
 
+def glossary_file(path: str | os.PathLike[str], glossary: str | os.PathLike[str] | None = None) -> Path | None:
+    """The glossary file that comes with the statement in ``path``: ``glossary`` if given, else
+    ``FILE.glossary.tsv`` beside ``FILE.txt`` if there is one."""
+    if glossary is not None:
+        return Path(glossary)
+    beside = Path(path).with_suffix(GLOSSARY_SUFFIX)
+    return beside if beside.is_file() else None
+
+
+def _read_glossary(path: Path) -> str:
+    """The text of a statement's glossary file, checked (:meth:`Glossary.parse` names a bad line)."""
+    text = _read_text(path)
+    Glossary.parse(text, str(path))
+    return text
+
+
 def _examples(text: str) -> Examples:
     data = json.loads(text)
     questions = data.get("questions") if isinstance(data, dict) else None
@@ -284,8 +368,9 @@ def _examples(text: str) -> Examples:
     return Examples(str(data.get("label") or "Example questions"), tuple(questions))
 
 
-def _parsed_form(document: Document, ref: StatementRef) -> dict:
-    """The small JSON kept beside the text: what ``jmqa list`` shows without parsing."""
+def _parsed_form(document: Document, ref: StatementRef, glossary: str | None = None) -> dict:
+    """The small JSON kept beside the text: what ``jmqa list`` shows without parsing, and the
+    hash of the glossary file the statement came with (``None``: none)."""
     return {
         "format": FORMAT_VERSION,
         **ref.to_json(),
@@ -296,6 +381,11 @@ def _parsed_form(document: Document, ref: StatementRef) -> dict:
         "preamble": [block.text for block in document.preamble],
         "closing": list(document.closing),
         "sha256": document.sha256,
+        "glossary": None if glossary is None else {
+            "file": GLOSSARY,
+            "sha256": corpus_sha256(glossary),
+            "entries": len(Glossary.parse(glossary).entries),
+        },
         "added_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
     }
 
@@ -328,7 +418,7 @@ def _delete_written(folder: Path) -> None:
                 path.unlink(missing_ok=True)
         with contextlib.suppress(OSError):
             index.rmdir()
-    for name in (TEXT, META, EXAMPLES):
+    for name in (TEXT, META, EXAMPLES, GLOSSARY):
         (folder / name).unlink(missing_ok=True)
     with contextlib.suppress(OSError):
         folder.rmdir()
@@ -351,21 +441,22 @@ def resolve(
     statement: str | os.PathLike[str] | Document | None,
     shipped_index: Path,
     home: str | os.PathLike[str] | None = None,
-) -> tuple[Document, Path | None, StatementRef]:
-    """The document, index folder and reference of ``statement``: a library id, the path of a
-    statement's text, a parsed :class:`Document`, or ``None`` for the shipped one (whose index
-    is ``shipped_index``). A text not in the library has no index folder (``None``)."""
+) -> tuple[Document, Path | None, StatementRef, Glossary | None]:
+    """The document, index folder, reference and glossary of ``statement``: a library id, the
+    path of a statement's text, a parsed :class:`Document`, or ``None`` for the shipped one
+    (whose index is ``shipped_index``, and whose glossary, ``None`` here, is the shipped one).
+    A text not in the library has no index folder (``None``) and an empty glossary."""
     store = Store(home)
     if statement is None:
-        return load_statement(), shipped_index, store.shipped().ref
+        return load_statement(), shipped_index, store.shipped().ref, None
     if isinstance(statement, Document):
         document = statement
     elif isinstance(statement, str) and ID_PATTERN.match(statement) and not Path(statement).is_file():
         entry = store.get(statement)
-        return store.document(entry), store.index_dir(entry) or shipped_index, entry.ref
+        return store.document(entry), store.index_dir(entry) or shipped_index, entry.ref, store.glossary(entry)
     else:
         _, document = _read_statement(Path(statement))
     entry = store._by_hash(document.sha256)
     if entry is None:
-        return document, None, ref_of(document)
-    return document, store.index_dir(entry) or shipped_index, entry.ref
+        return document, None, ref_of(document), Glossary(())
+    return document, store.index_dir(entry) or shipped_index, entry.ref, store.glossary(entry)

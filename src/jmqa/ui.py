@@ -32,7 +32,16 @@ import gradio as gr
 
 import jmqa
 from jmqa.answer import Answer
-from jmqa.document import Document, Span
+from jmqa.document import (
+    CLOSING,
+    PREAMBLE,
+    UNTITLED_SECTION,
+    Document,
+    PassageKey,
+    Span,
+    heading,
+    label,
+)
 from jmqa.errors import InvalidQuestionError
 from jmqa.guard import MAX_BODY_BYTES, middleware
 from jmqa.question import MAX_QUESTION_CHARS, clean_question, names_paragraphs
@@ -60,7 +69,7 @@ REFUSED_PREVIEW_CHARS = 200
 # of 1,000), plus our state, the last question (at most MAX_QUESTION_CHARS). The least recently
 # used session goes first; a follow-up in an evicted session is read as a new question.
 STATE_SESSIONS = 256
-NO_SECTION_LABEL = "Opening paragraphs (no heading)"
+NO_SECTION_LABEL = UNTITLED_SECTION
 TITLE = "Joint Statement Q&A"
 DESCRIPTION = (
     "Ask about a joint statement: answers quote its numbered paragraphs word for word, or say "
@@ -101,9 +110,7 @@ def section_label(section: str) -> str:
     return section or NO_SECTION_LABEL
 
 
-def paragraph_heading(number: int, section: str) -> str:
-    """The block heading of a quote: "¶14 · Economy and People-to-People Exchanges"."""
-    return f"¶{number} · {section_label(section)}"
+paragraph_heading = heading  # "¶14 · Economy and People-to-People Exchanges", or "preamble"
 
 
 def _normal_spans(spans: Iterable[Span], length: int) -> list[tuple[int, int]]:
@@ -149,19 +156,20 @@ def highlight_markdown(text: str, spans: Iterable[Span] = ()) -> str:
 # --- HTML blocks (chat and side panel) --------------------------------------------------------
 
 
-def citation(document: Document, number: int, statement: StatementRef | None = None) -> str:
+def citation(document: Document, number: PassageKey, statement: StatementRef | None = None) -> str:
     """"Title, date, ¶N" of the statement the paragraph is from (``document`` when not given)."""
     return statement.citation(number) if statement else document.citation(number)
 
 
-def paragraph_link(number: int, statement: StatementRef | None = None) -> str:
-    """The browser's address of a paragraph: "?s=ID&p=14", or "?p=14" in the default statement."""
+def paragraph_link(number: PassageKey, statement: StatementRef | None = None) -> str:
+    """The browser's address of a paragraph: "?s=ID&p=14", or "?p=14" in the default statement
+    ("?p=preamble" for the preamble)."""
     return f"?s={statement.id}&p={number}" if statement else f"?p={number}"
 
 
 def quote_block_html(
     document: Document,
-    number: int,
+    number: PassageKey,
     section: str,
     text: str,
     spans: Sequence[Span] = (),
@@ -282,7 +290,9 @@ def cited_panel_html(answer: Answer, document: Document, statement: StatementRef
     return f'<div class="jmqa-panel">{head}{"".join(blocks)}</div>'
 
 
-def paragraph_panel_html(document: Document, number: int, statement: StatementRef | None = None) -> str:
+def paragraph_panel_html(
+    document: Document, number: PassageKey, statement: StatementRef | None = None
+) -> str:
     """Browser panel: paragraph ``number`` in full, with its link."""
     p = document.paragraph(number)
     link = escape_html(paragraph_link(number, statement))
@@ -519,19 +529,19 @@ def build_app(qa: jmqa.QA, library: jmqa.Library | None = None) -> gr.Blocks:
     def clear_chat():
         return [], None, PANEL_PLACEHOLDER, ""
 
-    def browser(statement_id: str, number: int = 1) -> tuple:
+    def browser(statement_id: str, number: PassageKey = 1) -> tuple:
         """The browser tab showing paragraph ``number`` of ``statement_id``: section and
-        paragraph dropdowns, the paragraph, its citation."""
+        paragraph dropdowns, the paragraph, its citation. The preamble and the closing block
+        are entries of both dropdowns, before ¶1 and after the last ¶."""
         chosen = qa_of(statement_id)
         document, ref = chosen.document, chosen.statement
-        section = document.paragraph(number).section
+        sections = [(section_label(h), ps[0].number) for h, ps in document.sections]
+        before = [(label(PREAMBLE), PREAMBLE)] if document.preamble else []
+        after = [(label(CLOSING), CLOSING)] if document.closing else []
         return (
+            gr.Dropdown(before + sections + after, value=section_start(number, statement_id)),
             gr.Dropdown(
-                [(section_label(h), ps[0].number) for h, ps in document.sections],
-                value=next(p.number for p in document.paragraphs if p.section == section),
-            ),
-            gr.Dropdown(
-                [(paragraph_heading(p.number, p.section), p.number) for p in document.paragraphs],
+                [(paragraph_heading(p.number, p.section), p.number) for p in document.reading_order],
                 value=number,
             ),
             paragraph_panel_html(document, number, ref),
@@ -547,15 +557,18 @@ def build_app(qa: jmqa.QA, library: jmqa.Library | None = None) -> gr.Blocks:
             return (gr.skip(),) * 8
         return (statement_id, None, statement_id, *browser(statement_id), examples_update(statement_id))
 
-    def section_start(number: int, statement_id: str) -> int:
-        """The section dropdown's value for paragraph ``number``: its section's first ¶."""
+    def section_start(number: PassageKey, statement_id: str) -> PassageKey:
+        """The section dropdown's value for paragraph ``number``: its section's first ¶ (the
+        preamble and the closing block are entries of their own)."""
+        if isinstance(number, str):
+            return number
         document = qa_of(statement_id).document
         section = document.paragraph(number).section
         return next(p.number for p in document.paragraphs if p.section == section)
 
     def open_paragraph(number: Any, statement_id: str):
         chosen = qa_of(statement_id)
-        n = _paragraph_number(number, chosen.paragraph_count)
+        n = _passage_key(number, chosen.document)
         if n is None:
             return gr.skip(), gr.skip(), gr.skip()
         return (
@@ -565,9 +578,10 @@ def build_app(qa: jmqa.QA, library: jmqa.Library | None = None) -> gr.Blocks:
         )
 
     def step(number: Any, delta: int, statement_id: str):
-        count = qa_of(statement_id).paragraph_count
-        n = _paragraph_number(number, count) or 1
-        return min(count, max(1, n + delta))
+        document = qa_of(statement_id).document
+        order = [p.number for p in document.reading_order]
+        at = order.index(_passage_key(number, document) or 1)
+        return order[min(len(order) - 1, max(0, at + delta))]
 
     def on_load(request: gr.Request):
         """``/?s=ID&p=14`` opens ¶14 of statement ID in the browser tab (``s`` defaults to the
@@ -575,7 +589,7 @@ def build_app(qa: jmqa.QA, library: jmqa.Library | None = None) -> gr.Blocks:
         params = request.query_params if request is not None else {}
         raw_id = params.get("s")
         statement_id = raw_id if isinstance(raw_id, str) and raw_id in known else default.id
-        n = _paragraph_number(params.get("p"), qa_of(statement_id).paragraph_count)
+        n = _passage_key(params.get("p"), qa_of(statement_id).document)
         if n is None and statement_id == default.id:
             return (gr.skip(),) * 9
         tab = gr.Tabs(selected="browse") if n is not None else gr.skip()
@@ -719,17 +733,24 @@ def build_app(qa: jmqa.QA, library: jmqa.Library | None = None) -> gr.Blocks:
     return demo
 
 
-def _paragraph_number(value: Any, count: int) -> int | None:
-    """A valid paragraph number from a query string or widget value, else None."""
+def _passage_key(value: Any, document: Document) -> PassageKey | None:
+    """A paragraph number of ``document`` from a query string or widget value, or "preamble" or
+    "closing" when it has one, else None."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        n = value
+        n: PassageKey = value
     elif isinstance(value, str) and re.fullmatch(r"\s*[0-9]{1,3}\s*", value):
         n = int(value)
+    elif value in (PREAMBLE, CLOSING):
+        n = value
     else:
         return None
-    return n if 1 <= n <= count else None
+    try:
+        document.paragraph(n)
+    except KeyError:
+        return None
+    return n
 
 
 # Gradio puts each chat message's raw string into its aria-label, so a screen reader would read

@@ -9,7 +9,7 @@ import pytest
 
 from jmqa.answer import Answer, Quote
 from jmqa.evaluation.dataset import QAItem
-from jmqa.evaluation.robustness import _NEIGHBOURS as NEIGHBOURS
+from jmqa.normalize import KEY_NEIGHBOURS as NEIGHBOURS
 from jmqa.evaluation.robustness import (
     CONTEXT_SENTENCES,
     PERTURBATIONS,

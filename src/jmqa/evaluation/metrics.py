@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from jmqa.document import Span
+from jmqa.document import PassageKey, Span
 from jmqa.evaluation.dataset import QAItem
 
 if TYPE_CHECKING:
@@ -78,9 +78,9 @@ class ItemResult:
     id: str
     tag: str
     gold: tuple[int, ...]
-    ranking: tuple[int, ...]  # all paragraphs, best first; () if the question was refused as input
+    ranking: tuple[PassageKey, ...]  # all passages, best first; () if the question was refused as input
     found: bool
-    quoted: tuple[int, ...]
+    quoted: tuple[PassageKey, ...]
     highlighted: tuple[str, ...]  # highlighted sentences of all quotes, in quote order
     confidence: float
     invalid_question: str | None  # why clean_question refused it, if it did

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from jmqa.document import label
 from jmqa.evaluation.dataset import TAGS, repo_root
 from jmqa.evaluation.metrics import ItemResult
 from jmqa.evaluation.plot import render_plot
@@ -171,7 +172,7 @@ def _failure_rows(result: EvalResult, name: str) -> dict[str, list[list[str]]]:
             # sentence of a gold paragraph (a highlighting miss): they have different fixes.
             where = "gold" if r.quoted and r.quoted[0] in r.gold else "not gold"
             groups[keys[3]].append(row[:4] + [
-                f"{returned}; first quote ¶{r.quoted[0]} is {where}; gold answer: "
+                f"{returned}; first quote {label(r.quoted[0])} is {where}; gold answer: "
                 f"“{_truncate(item.answer, 80)}”"
             ])
     return groups
@@ -182,12 +183,12 @@ def _gold(gold: Sequence[int]) -> str:
 
 
 def _returned(r: ItemResult) -> str:
-    top = ", ".join(f"¶{p}" for p in r.ranking[:3]) or "—"
+    top = ", ".join(label(p) for p in r.ranking[:3]) or "—"
     if r.invalid_question:
         return f"refused as input ({_truncate(r.invalid_question, 60)})"
     if not r.found:
         return f"refused (top-3 {top}; confidence {r.confidence:.2f})"
-    quoted = ", ".join(f"¶{p}" for p in r.quoted)
+    quoted = ", ".join(label(p) for p in r.quoted)
     mark = (f"; marked: “{_truncate(r.highlighted[0], 100)}”" if r.highlighted
             else "; nothing marked")
     caution = ", with a caution" if r.cautioned else ""

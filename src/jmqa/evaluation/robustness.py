@@ -21,7 +21,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from jmqa.document import PassageKey, label
 from jmqa.errors import InvalidQuestionError
+from jmqa.normalize import KEY_NEIGHBOURS
 from jmqa.question import clean_question
 
 if TYPE_CHECKING:  # the pipeline is passed in; importing jmqa.qa here would load model libraries
@@ -62,17 +64,6 @@ def lowercase_unpunctuated(question: str, rng: random.Random) -> str:
     return " ".join("".join(out).lower().split())
 
 
-# Neighbouring keys on a QWERTY keyboard (same row and the rows above and below).
-_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
-_NEIGHBOURS: dict[str, str] = {}
-for _r, _row in enumerate(_KEYBOARD_ROWS):
-    for _c, _key in enumerate(_row):
-        near = [_row[j] for j in (_c - 1, _c + 1) if 0 <= j < len(_row)]
-        for _other in (_r - 1, _r + 1):
-            if 0 <= _other < len(_KEYBOARD_ROWS):
-                near += [_KEYBOARD_ROWS[_other][j] for j in (_c - 1, _c, _c + 1)
-                         if 0 <= j < len(_KEYBOARD_ROWS[_other])]
-        _NEIGHBOURS[_key] = "".join(near)
 _TYPO_WORD = re.compile(r"[A-Za-z]{4,}")
 
 
@@ -80,7 +71,7 @@ def _typo(word: str, rng: random.Random) -> str:
     """One slip in ``word``: a letter replaced by a neighbouring key, or two letters swapped."""
     if rng.random() < 0.5:
         i = rng.randrange(len(word))
-        near = rng.choice(_NEIGHBOURS[word[i].lower()])
+        near = rng.choice(KEY_NEIGHBOURS[word[i].lower()])
         return word[:i] + (near.upper() if word[i].isupper() else near) + word[i + 1 :]
     swaps = [i for i in range(len(word) - 1) if word[i] != word[i + 1]]
     if not swaps:
@@ -232,7 +223,7 @@ class Outcome:
     """What the pipeline did: answered (and which paragraph it quoted first) or refused."""
 
     found: bool
-    first: int | None
+    first: PassageKey | None
 
     @classmethod
     def of(cls, answer: Answer | None) -> Outcome:
@@ -241,7 +232,7 @@ class Outcome:
         return cls(True, answer.quotes[0].paragraph)
 
     def describe(self) -> str:
-        return f"quoted ¶{self.first}" if self.found else "refused"
+        return f"quoted {label(self.first)}" if self.found and self.first is not None else "refused"
 
 
 @dataclass(frozen=True)
