@@ -34,11 +34,13 @@ def test_default_pipeline_stays_above_its_floor(qa):
 # paragraph hold (jmqa.evaluation.robustness). Measured 2026-11-30 with the question-analysis stage
 # (held / rewritten): lowercase 111/115 (0.965), typos 107/116 (0.922), abbreviations 47/47,
 # context 115/116 (0.991), polite 104/106 (0.981), tell_me_about 14/14; before it, typos 91/116
-# and context 109/116. Each floor lets about three more items break (two for the small
+# and context 109/116. After its second pass (likeliest slips first, courtesies left out):
+# lowercase 112/115, typos 112/116 (0.966), abbreviations 47/47, context 114/116, polite 105/106,
+# tell_me_about 14/14. Each floor lets about three more items break (two for the small
 # abbreviation and "tell me about" groups); issue 14's target is 0.95 on every rewrite.
 ROBUSTNESS_FLOORS = {
     "lowercase": 0.94,
-    "typos": 0.89,
+    "typos": 0.93,
     "abbreviations": 0.95,
     "context": 0.96,
     "polite": 0.95,
