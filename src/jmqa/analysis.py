@@ -78,7 +78,7 @@ class Analyzer:
     """Analyses questions about one statement (its vocabulary, paragraph count and sections)."""
 
     def __init__(
-        self, document: Document, entities: Mapping[tuple[int, int], Sequence[Entity]] | None = None
+        self, document: Document, entities: Mapping[tuple[PassageKey, int], Sequence[Entity]] | None = None
     ) -> None:
         self.document = document
         texts = [p.text for p in document.passages] + [h for h, _ in document.sections if h]
@@ -204,7 +204,7 @@ _PLACE_WORD = re.compile(r"[A-Z][a-z][\w-]*|(?:[A-Z]\.)+")
 
 
 def statement_facts(
-    document: Document, entities: Mapping[tuple[int, int], Sequence[Entity]] | None = None
+    document: Document, entities: Mapping[tuple[PassageKey, int], Sequence[Entity]] | None = None
 ) -> StatementFacts:
     """The statement's year, the names it repeats in at least a fifth of its paragraphs, and the
     words of the places and nationalities ``entities`` (its index-time tags) name."""

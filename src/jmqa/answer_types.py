@@ -18,7 +18,7 @@ Example::
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from jmqa.entities import Entity
@@ -335,17 +335,20 @@ def named_things(question: str, facts: StatementFacts) -> list[str]:
                 names.append(" ".join(words))
     # A name the statement never uses ("American" where it says "U.S.") singles out no sentence;
     # whether the statement knows the thing at all is the refusal model's "unknown names".
-    return [name for name in names if not facts.words or _names_any(" ".join(facts.words), [name])]
+    return [name for name in names if not facts.words or _most_words_in(name, facts.words)]
 
 
 def _names_any(sentence: str, names: list[str]) -> bool:
-    """Whether ``sentence`` gives any of ``names`` (true when there are none to give): more than
-    half of a name's words, so a slip in one word still counts."""
+    """Whether ``sentence`` gives any of ``names`` (true when there are none to give)."""
     words = set(re.findall(r"[\w-]+", sentence.lower()))
-    return not names or any(
-        sum(w in words for w in name_words) * 2 > len(name_words)
-        for name_words in (re.findall(r"[\w-]+", name.lower()) for name in names)
-    )
+    return not names or any(_most_words_in(name, words) for name in names)
+
+
+def _most_words_in(name: str, words: Set[str]) -> bool:
+    """Whether more than half of ``name``'s words are among ``words``, so a slip in one word
+    still counts."""
+    name_words = re.findall(r"[\w-]+", name.lower())
+    return sum(w in words for w in name_words) * 2 > len(name_words)
 
 
 def question_figures(question: str) -> list[str]:

@@ -188,16 +188,17 @@ def _slip_rank(typed: str, word: str) -> int:
 
 def _shape(word: str, starts_sentence: bool) -> str | None:
     """How a word is typed: "lower", "name" (a capital inside a sentence), "upper" (an acronym),
-    or None for a mix that is no slip of these ("iPhone"). A capital that starts a sentence, or
-    one shifted a letter late ("hWere", "aJpan"), is a slip of case, not a name."""
+    or None for another mix ("McDonald", "GREENxEXPO"), left as typed. A capital that starts a
+    sentence, or one that came a letter late ("hWere", "aJpan"), is no name. ("iPhone" has that
+    shape too, but is a word of English, which is never mended.)"""
     if word.islower():
         return "lower"
     if word.isupper():
         return "upper" if len(word) > 2 else None
     if word.istitle():
         return "lower" if starts_sentence else "name"
-    if word[0].islower() and word[1].isupper() and word[2:].islower():
-        return "lower" if starts_sentence or word[1:].lower() != word[1:] else "name"
+    if word[0].islower() and word[1:2].isupper() and word[2:].islower():
+        return "lower"
     return None
 
 
