@@ -82,6 +82,14 @@ FACTS = StatementFacts(
         ("What is the exact launch date of the NISAR mission?", ("day",)),  # words between
         ("What's the timeline for the trade talks?", ("time",)),
         ("When exactly will the next Strategic Dialogue take place?", ("dated",)),
+        # A yes/no question asks for a kind only through a clause it asks to be told ...
+        ("Did they say in which city the Expo is?", ("place",)),
+        ("Is the next summit in Tokyo, and when?", ("time",)),
+        # ... not through a wh-word that asks nothing.
+        ("Do they plan to use their own currencies when paying for trade?", ()),
+        ("Is there any cap on how much energy Malaysia would send?", ()),
+        # A request put as a question asks for what it names.
+        ("Could you tell me the cost of the turbine project?", ("money",)),
     ],
 )
 def test_expected_answer_types(question, kinds):

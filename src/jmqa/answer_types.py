@@ -131,7 +131,23 @@ _WHERE_NOT_A_PLACE = re.compile(
 _YES_NO = re.compile(
     r"^\W*(is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall)\b", re.IGNORECASE
 )
-_WH = re.compile(r"\b(how|when|where|which|who|what)\b", re.IGNORECASE)
+_REQUEST = re.compile(
+    r"^\W*(?:please\s+)?(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:tell|give|show|list|let)"
+    r"\s+(?:me|us)(?:\s+know)?[\s,:]*",
+    re.IGNORECASE,
+)
+# A verb of telling or knowing, then the wh-clause it asks for ("say when", "mention how many"),
+# or a wh-question joined on ("..., and when?").
+_TOLD = re.compile(
+    r"\b(?:say|says|said|mention|mentions|mentioned|tell|tells|told|indicate|indicates|indicated"
+    r"|specify|specifies|specified|reveal|reveals|revealed|announce|announces|announced|state"
+    r"|states|stated|know|knows|disclose|discloses|disclosed|explain|explains|explained|decide"
+    r"|decides|decided|confirm|confirms|confirmed|agree on|agreed on|set out|give|gives|gave"
+    r"|show|shows|note|notes|noted|and)\s+(?:(?:me|us)\s+)?(?:exactly\s+|precisely\s+|roughly\s+)?"
+    r"(?:(?:in|by|at|on|for|from|to|into|under|with|of|about|until|since)\s+)?"
+    r"(?=(?:how|when|where|which|who|what)\b)",
+    re.IGNORECASE,
+)
 # Figures of speech that look like a question for a time or an amount and ask for neither: "When
 # it comes to energy, what...?", "How far did they go on chips?", "How much did they say about
 # Myanmar?", "How big a role does the swap play?", "How long-standing".
@@ -159,9 +175,16 @@ def expected_answer_types(question: str) -> tuple[str, ...]:
     and where..." asks for two). "money" implies "number" and "day" implies "time", so they stand
     alone ("dated" too); a named kind makes "entity" redundant.
     """
-    if _YES_NO.search(question) and not _WH.search(question):
-        return ()
+    question = _REQUEST.sub("", question, count=1)  # "Could you tell me the cost?" asks for it
     asked = " ".join(_ASKING.findall(question)) or question
+    if _YES_NO.search(question):
+        # A yes/no question asks for a kind only through a clause it asks to be told ("Did they
+        # say when ...?"); a wh-word elsewhere asks nothing ("Do they pay in yen when trading?",
+        # "Is there a cap on how much ...?").
+        told = _TOLD.search(asked)
+        if told is None:
+            return ()
+        asked = asked[told.end() :]
     asked = _COUNTED.sub("which", _NOT_ASKING_FOR.sub(" ", asked))
     kinds = tuple(kind for kind, pattern in _EXPECTS.items() if pattern.search(asked))
     if _WHERE_NOT_A_PLACE.search(question):
