@@ -50,6 +50,7 @@ def test_the_asking_sentence_of_a_long_message(analyzer):
          "Two initiatives came out of the visit, TRUST and ASIA. What does each one cover?"),
         # ... but "is there" points nowhere.
         ("I write a newsletter. Is there anything on palm oil?", "Is there anything on palm oil?"),
+        ("I write a newsletter. Any fuels such as LNG or naphtha?", "Any fuels such as LNG or naphtha?"),
         # A courtesy that only introduces the question goes, so "did" starts it again ...
         ("Could you tell me, did they sign a treaty?", "did they sign a treaty?"),
         ("Would you mind telling me: what is JBIC involved in?", "what is JBIC involved in?"),

@@ -124,7 +124,7 @@ class Analyzer:
 
 # A word that stands for something said before: "it", "each one", "there", a bare "that".
 _POINTS_BACK = re.compile(
-    r"\b(it|its|each one|each of them|either one|both of them|such)\b"
+    r"\b(it|its|each one|each of them|either one|both of them|such(?!\s+as))\b"
     r"|(?<!is )(?<!are )(?<!was )(?<!were )\bthere\b(?!\s+(?:is|are|was|were|be|been|'s)\b)"
     r"|\b(that|this|these|those)\b(?!\s+[a-z])",
     re.IGNORECASE,
