@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import threading
 
 import numpy as np
 import pytest
@@ -80,3 +81,33 @@ def test_idle_cpus_counts_the_caller_and_defers_to_the_user(monkeypatch):
     assert 0 <= _threads.idle_cpus() < len(os.sched_getaffinity(0))  # this thread is running
     monkeypatch.setattr(_threads, "JMQA_SET_THREADS", False)  # OMP_NUM_THREADS was the user's
     assert _threads.idle_cpus() == 0
+
+
+def test_idle_cpus_leaves_out_this_process_own_threads_and_blips(monkeypatch):
+    cpus = len(os.sched_getaffinity(0))
+    readings: list[int] = []
+    monkeypatch.setattr(_threads, "_BETWEEN_READINGS", 0)
+    monkeypatch.setattr(_threads, "_machine_running", lambda: readings.pop(0))
+    # Two of ours running (the caller and a worker spinning down), nobody else's: all idle.
+    monkeypatch.setattr(_threads, "_own_running_threads", lambda: 2)
+    readings[:] = [2]
+    assert _threads.idle_cpus() == cpus - 1
+    # One of ours and one of another process's, seen at every reading: one core less.
+    monkeypatch.setattr(_threads, "_own_running_threads", lambda: 1)
+    readings[:] = [2] * _threads._READINGS
+    assert _threads.idle_cpus() == max(0, cpus - 2)
+    assert not readings  # it looked again before calling the core busy
+    # Another process's task seen once, then gone: a blip, not load.
+    readings[:] = [2, 1]
+    assert _threads.idle_cpus() == cpus - 1
+
+
+def test_work_runs_on_the_one_model_thread_and_nests_in_place():
+    outer = _threads.on_model_thread(threading.current_thread)
+    assert outer is not threading.current_thread()
+    assert outer.name.startswith("jmqa-model")
+    # Work that is already on the model thread runs in place: no deadlock, same thread.
+    inner = _threads.on_model_thread(lambda: _threads.on_model_thread(threading.current_thread))
+    assert inner is outer
+    with pytest.raises(ZeroDivisionError):  # errors reach the caller
+        _threads.on_model_thread(lambda: 1 / 0)

