@@ -16,7 +16,6 @@ Example::
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -130,7 +129,6 @@ class Retriever:
         self.lexicon = lexicon
         self._n = len(document.passages)
         self._groups = {name: _UnitGroups(m.units, document) for name, m in index.models.items()}
-        self._pool = ThreadPoolExecutor(max(1, len(self.embedders)), thread_name_prefix="jmqa-encode")
 
     def signals(self, analyses: Sequence[QuestionAnalysis], *, alone: bool = False) -> list[Signals]:
         """All signals for a batch of analysed questions; models run once per batch.
@@ -177,15 +175,12 @@ class Retriever:
     def _encode(self, texts: list[str]) -> dict[str, np.ndarray]:
         """Each model's vectors of ``texts``; the models were most of a warm ask.
 
-        Both release the GIL. With a core idle, they run one after the other on the model thread
-        (jmqa._threads.on_model_thread), each free to use both cores (e5 does: see
-        ``jmqa.embedders.E5``): MiniLM's 4 ms then e5's 9 ms, rather than e5's 17 ms on one core
-        beside MiniLM. On a busy machine, side by side, one core each.
+        One after the other on the model thread (jmqa._threads.on_model_thread), each free to
+        use a second core while one is idle: MiniLM's 3 ms then e5's 9 ms. Side by side, one core
+        each, took longer on a quiet machine (e5 alone takes 17 ms on one core) and no less on a
+        busy one.
         """
-        if _threads.idle_cpus():
-            return _threads.on_model_thread(self._encode_in_turn, texts)
-        encoded = {name: self._pool.submit(e.encode_queries, texts) for name, e in self.embedders.items()}
-        return {name: future.result() for name, future in encoded.items()}
+        return _threads.on_model_thread(self._encode_in_turn, texts)
 
     def _encode_in_turn(self, texts: list[str]) -> dict[str, np.ndarray]:
         return {name: e.encode_queries(texts) for name, e in self.embedders.items()}
