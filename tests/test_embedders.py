@@ -86,19 +86,22 @@ def test_idle_cpus_counts_the_caller_and_defers_to_the_user(monkeypatch):
 def test_idle_cpus_leaves_out_this_process_own_threads_and_blips(monkeypatch):
     cpus = len(os.sched_getaffinity(0))
     readings: list[int] = []
-    monkeypatch.setattr(_threads, "_BETWEEN_READINGS", 0)
     monkeypatch.setattr(_threads, "_machine_running", lambda: readings.pop(0))
+    # The caller alone: all idle, without counting threads.
+    monkeypatch.setattr(_threads, "_own_running_threads", lambda: pytest.fail("counted threads"))
+    readings[:] = [1]
+    assert _threads.idle_cpus() == cpus - 1
     # Two of ours running (the caller and a worker spinning down), nobody else's: all idle.
     monkeypatch.setattr(_threads, "_own_running_threads", lambda: 2)
-    readings[:] = [2]
+    readings[:] = [2, 2]
     assert _threads.idle_cpus() == cpus - 1
     # One of ours and one of another process's, seen at every reading: one core less.
     monkeypatch.setattr(_threads, "_own_running_threads", lambda: 1)
-    readings[:] = [2] * _threads._READINGS
+    readings[:] = [2] * (1 + _threads._READINGS)
     assert _threads.idle_cpus() == max(0, cpus - 2)
     assert not readings  # it looked again before calling the core busy
-    # Another process's task seen once, then gone: a blip, not load.
-    readings[:] = [2, 1]
+    # Another task seen, then gone once the caller yielded: queued behind it, not load.
+    readings[:] = [2, 2, 1]
     assert _threads.idle_cpus() == cpus - 1
 
 

@@ -29,33 +29,35 @@ if JMQA_SET_THREADS:
     os.environ.setdefault("GOMP_SPINCOUNT", "10000")
 
 
-# A busy core has to look busy this many times, this far apart (seconds).
+# A core counts as busy only if it looks busy this many times, the caller yielding in between.
 _READINGS = 3
-_BETWEEN_READINGS = 0.0002
 
 
 def idle_cpus() -> int:
     """How many of this process's CPUs, besides the caller's, no other process is using now.
 
     Linux's /proc/loadavg gives the running count of the whole machine. Two kinds of task in it
-    are not load, and counting them made a quiet machine look busy for 4 questions in 10:
-    this process's own threads (a pool thread handing back its result, an OpenMP worker
-    spinning down after its pass), and another task seen once for a fraction of a millisecond (a
-    kernel worker). So ours are left out, and a core counts as busy only if it looks busy at
-    every one of a few readings 0.2 ms apart. 0 when it cannot tell, and when the user set
+    are not load on another core, and counting them made a quiet machine look busy for 4
+    questions in 10: this process's own threads (one handing back its result, an OpenMP worker
+    spinning down after its pass), and a kernel worker bound to the caller's own core, queued
+    behind it (it stayed queued for 0.1-2.8 ms while the caller ran, and was gone once the caller
+    yielded). So ours are left out, and a core counts as busy only if it still looks busy after
+    the caller has yielded its own core twice. 0 when it cannot tell, and when the user set
     OMP_NUM_THREADS: then the thread count is theirs.
     """
     if not JMQA_SET_THREADS:
         return 0
     try:
         cpus = len(os.sched_getaffinity(0))
-        # Ours first: a thread of ours that stops between the readings then counts as nobody's,
-        # rather than as another process's.
+        if _machine_running() <= 1:  # the caller alone: the common case, and the cheap one
+            return cpus - 1
+        # Ours, counted before the machine's: a thread of ours that stops between the two
+        # readings then counts as nobody's, rather than as another process's.
         ours = _own_running_threads()
         others = cpus
         for reading in range(_READINGS):
-            if reading:  # a kernel worker's blip (well under a millisecond) is no load
-                time.sleep(_BETWEEN_READINGS)
+            if reading:  # a kernel worker queued behind the caller is no load on the other core
+                os.sched_yield()
             others = min(others, max(0, _machine_running() - ours))
             if not others:
                 break
