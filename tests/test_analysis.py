@@ -117,7 +117,9 @@ def test_statement_facts_read_dotted_names_and_the_tagged_places():
     tags = {(1, 0): (Entity("GPE", "U.S.", 4, 8), Entity("GPE", "Washington", 42, 52), Entity("ORG", "MEXT", 0, 4))}
     facts = statement_facts(doc, tags)
     assert "u.s." in facts.common_names and not {"u", "s"} & facts.common_names
-    assert facts.place_words == {"u.s.", "washington"}  # not an acronym tagged as a place
+    # Not an acronym tagged as a place; an initialism also as people type it ("US").
+    assert facts.place_words == {"u.s.", "us", "washington"}
+    assert "us" in facts.common_names
     assert "agreed" in facts.words
 
 

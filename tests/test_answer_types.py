@@ -90,6 +90,24 @@ FACTS = StatementFacts(
         ("Is there any cap on how much energy Malaysia would send?", ()),
         # A request put as a question asks for what it names.
         ("Could you tell me the cost of the turbine project?", ("money",)),
+        # ... nor through a yes/no question whose "yes" would be a date, a figure or a place.
+        ("Did the leaders fix a date or venue for the next consultations?", ("time",)),
+        ("Is there a target date for the new campus?", ("time",)),
+        ("Does the statement mention the number of visitors?", ("number",)),
+        ("Is there a budget for the programme?", ("money",)),
+        ("Did Japan give a grant?", ()),
+        ("Did they agree to boost trade?", ()),
+        # "How long" asks for a duration or a length, in English, Malay and Japanese.
+        ("How long did the summit meeting last?", ("span",)),
+        ("How long will the subsea cable be?", ("span",)),
+        ("Berapa lama lawatan itu?", ("span",)),
+        ("会談は何年間続きましたか？", ("span",)),
+        ("何年に始まりましたか？", ("time",)),
+        ("How long-standing is the partnership?", ()),
+        # "Which things" asks for what was said, not for a name.
+        ("Which things are expected by the fall, on trade and on partnerships?", ()),
+        ("Which steps did the leaders agree to take?", ()),
+        ("Which initiatives did they launch?", ("entity",)),
     ],
 )
 def test_expected_answer_types(question, kinds):
@@ -127,6 +145,8 @@ def _holds(kind: str, sentence: str, question: str = "") -> bool:
         ("money", "visitors reaching approximately 1.05 million", False),
         ("place", "the Expo, to be held in Yokohama, Japan", True),
         ("place", "opened in September 2024", False),
+        ("place", "the exercise, to be hosted in Japan", True),  # a party, as where it happens
+        ("place", "Japan will support Malaysia in the field of energy", False),
         ("place", "as articulated in Prime Minister Takaichi's speech", False),  # a title
         ("organisation", "cooperation between Perodua and Daihatsu", True),
         ("organisation", "involving Japanese companies and Malaysian stakeholders", False),
@@ -136,6 +156,12 @@ def _holds(kind: str, sentence: str, question: str = "") -> bool:
         ("country", "the arbitrary export restrictions", False),
         ("country", "Malaysia will continue to supply LNG to Japan", True),  # "Which country supplies LNG?"
         ("place", "a contribution of USD 20 million to the Critical Minerals Facility", False),
+        ("span", "a partnership that has lasted for over 70 years", True),
+        ("span", "the Look East Policy, pursued since 1982", True),
+        ("span", "a 50,000 km subsea cable", True),
+        ("span", "the three-day official visit", True),
+        ("span", "the summit held in Tokyo on 10 June 2026", False),  # a date is no duration
+        ("span", "they agreed to meet again this year", False),
         ("entity", "cooperation between Perodua and Daihatsu", True),
         ("entity", "engagement between JBIC and Malaysian counterparts", True),
         ("entity", "transnational crimes, including online fraud, drug offences", True),

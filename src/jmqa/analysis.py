@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from jmqa.answer_types import StatementFacts, expected_answer_types
@@ -215,8 +215,8 @@ def statement_facts(
         for name in {n for n in names if len(n) > 1}:
             counts[name] = counts.get(name, 0) + 1
     floor = max(2, len(document.paragraphs) / 5)
-    common = frozenset(name for name, count in counts.items() if count >= floor)
-    places = frozenset(
+    common = _with_undotted(name for name, count in counts.items() if count >= floor)
+    places = _with_undotted(
         word
         for tags in (entities or {}).values()
         for e in tags
@@ -236,6 +236,15 @@ def _name(text: str) -> str:
     """A name as compared: lower case, without a sentence's full stop ("japan." but "u.s.")."""
     text = text.lower()
     return text[:-1] if text.endswith(".") and text.count(".") == 1 else text
+
+
+def _with_undotted(names: Iterable[str]) -> frozenset[str]:
+    """``names``, each initialism also without its dots: people type "US" for "U.S."."""
+    names = set(names)
+    return frozenset(names | {n.replace(".", "") for n in names if _INITIALISM.fullmatch(n)})
+
+
+_INITIALISM = re.compile(r"(?:\w\.)+")
 
 
 def _is_latin(text: str) -> bool:

@@ -31,6 +31,7 @@ LABELS: dict[str, frozenset[str]] = {
     "time": frozenset({"DATE", "TIME"}),
     "day": frozenset({"DATE"}),
     "dated": frozenset({"DATE", "TIME"}),
+    "span": frozenset({"DATE", "TIME", "QUANTITY"}),
     "place": frozenset({"GPE", "LOC", "FAC"}),
     "organisation": frozenset({"ORG"}),
     "country": frozenset({"GPE", "NORP"}),
@@ -83,9 +84,11 @@ _EXPECTS = {
         rf"\bwhen\b|{_WHICH}(date|year|month|day|deadline|timeline|timetable|schedule)s?\b"
         r"|\bwhat(?:'s| is| was| are| were) (?:the |their )?" + _WORDS_BEFORE_KIND
         + r"(date|year|month|day|deadline|timeline|timetable|schedule)s?\b"
-        r"|\bby when\b|\bhow long\b|\bbila(kah)?\b|いつ|何年",
+        r"|\bby when\b|\bbila(kah)?\b|いつ|何年(?!間)",
         re.IGNORECASE,
     ),
+    # "How long did the summit last?" asks for a duration (or a length), not for any date.
+    "span": re.compile(r"\bhow long\b|\bberapa lama\b|どのくらいの期間|何年間|何日間", re.IGNORECASE),
     "day": re.compile(
         r"\b(exact|precise|specific)\s+([\w'-]+\s+)?(day|date)\b|\b(what|which) day\b", re.IGNORECASE
     ),
@@ -112,9 +115,11 @@ _EXPECTS = {
         re.IGNORECASE,
     ),
     # "Which agencies...", "names of...": the answer names something. Not "which leader" (named
-    # in nearly every sentence) nor "which paragraph" (about the statement itself).
+    # in nearly every sentence), "which paragraph" (about the statement itself), nor "which
+    # things" or "which steps", answered by what the statement says rather than by a name.
     "entity": re.compile(
-        r"\bwhich\b(?!\s+(?:leaders?|paragraphs?|sections?|parts?|one)\b)|\bnames? of\b",
+        r"\bwhich\b(?!\s+(?:leaders?|paragraphs?|sections?|parts?|one|ones|things?|areas?|steps?|measures?"
+        r"|issues?|topics?|aspects?|matters?|points?|actions?|goals?|commitments?)\b)|\bnames? of\b",
         re.IGNORECASE,
     ),
 }
@@ -166,30 +171,64 @@ _COUNTED = re.compile(
     r"\bhow many\b(?=.*\b(?:mentioned|named|listed|cited|covered|referred to|identified|included)\b)",
     re.IGNORECASE,
 )
+# "Did they set a date or venue for ...?", "Is there a budget?": a yes/no question whose answer,
+# if yes, is a date, a figure or a place. The nouns, mapped to a kind.
+_KIND_NOUNS = {
+    "time": r"dates?|deadlines?|timelines?|time ?frames?|timetables?|schedules?",
+    "money": r"budgets?|costs?|price(?:s|\s+tag)?",
+    "number": r"figures?|numbers?|amounts?|totals?|sums?|quotas?",
+    "place": r"venues?|locations?",
+}
+_TO_EXIST = re.compile(
+    r"\b(?:is|are|was|were) there|\b(?:set|sets|fix|fixes|fixed|give|gives|gave|given|name|names|named"
+    r"|announce|announces|announced|mention|mentions|mentioned|specify|specifies|specified|reveal"
+    r"|reveals|revealed|state|states|stated|disclose|discloses|disclosed|agree on|agreed on|put|puts"
+    r"|provide|provides|provided|include|includes|included|have|has|had|attach|attached|offer|offers"
+    r"|offered|commit to|committed to)\b",
+    re.IGNORECASE,
+)
+_EXISTING = {
+    kind: re.compile(
+        rf"(?:{_TO_EXIST.pattern})\s+(?:an?|any|the|some|their|its|specific|exact|concrete|firm|clear)?\s*"
+        rf"(?:[\w'-]+\s+){{0,2}}?(?:[\w'-]+\s+or\s+)?(?:{nouns})\b",
+        re.IGNORECASE,
+    )
+    for kind, nouns in _KIND_NOUNS.items()
+}
+
+
+def _asked_to_exist(asked: str) -> tuple[str, ...]:
+    """The kind a yes/no question asks whether the statement gives ("Is there a deadline?"). One
+    at most: "Did they fix a date or venue?" is answered yes by either."""
+    return next(((kind,) for kind, pattern in _EXISTING.items() if pattern.search(asked)), ())
+
+
 _ASKING = re.compile(r"(?:[^.!?]|[.!](?=\S))*\?")  # "2.0" and "U.S." end no sentence
 
 
 def expected_answer_types(question: str) -> tuple[str, ...]:
     """What the question asks for, if that specific: any of "money", "number", "time", "day",
-    "dated", "signatory", "place", "measure", "organisation", "country", or any "entity" ("When
-    and where..." asks for two). "money" implies "number" and "day" implies "time", so they stand
-    alone ("dated" too); a named kind makes "entity" redundant.
+    "dated", "span" (a duration or length), "signatory", "place", "measure", "organisation",
+    "country", or any "entity" ("When and where..." asks for two). "money" implies "number" and
+    "day" implies "time", so they stand alone ("dated" too); a named kind makes "entity"
+    redundant.
     """
     question = _REQUEST.sub("", question, count=1)  # "Could you tell me the cost?" asks for it
     asked = " ".join(_ASKING.findall(question)) or question
     if _YES_NO.search(question):
         # A yes/no question asks for a kind only through a clause it asks to be told ("Did they
         # say when ...?"); a wh-word elsewhere asks nothing ("Do they pay in yen when trading?",
-        # "Is there a cap on how much ...?").
+        # "Is there a cap on how much ...?"), or through the kind of thing it asks whether there
+        # is ("Did they set a date for ...?").
         told = _TOLD.search(asked)
         if told is None:
-            return ()
+            return _asked_to_exist(asked)
         asked = asked[told.end() :]
     asked = _COUNTED.sub("which", _NOT_ASKING_FOR.sub(" ", asked))
     kinds = tuple(kind for kind, pattern in _EXPECTS.items() if pattern.search(asked))
     if _WHERE_NOT_A_PLACE.search(question):
         kinds = tuple(k for k in kinds if k != "place")
-    if "money" in kinds:
+    if "money" in kinds or "span" in kinds:  # "berapa lama" is "how much time"
         kinds = tuple(k for k in kinds if k != "number")
     if "day" in kinds:
         kinds = tuple(k for k in kinds if k not in ("time", "dated"))
@@ -236,6 +275,19 @@ _VERSION = re.compile(r"(?:\b[A-Z]{2,}\)?|\bversion)\s+\d+\.\d\b")
 _SIGNED = re.compile(r"\bsigned by\b|\b[A-Z][a-z]+ (signed|will sign)\b")
 _NAMES_WHEN = re.compile(rf"\d|{_MONTH}", re.IGNORECASE)
 _DAY = re.compile(rf"\b\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}}\b")
+_DURATION = re.compile(
+    r"\b(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
+    r"|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|many|few|some)[\s-]+(?:[\w-]+\s+)?"
+    r"(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ie))s?\b",
+    re.IGNORECASE,
+)
+_SINCE = re.compile(r"\bsince\b|\b(?:for|over|during) the (?:past|last)\b", re.IGNORECASE)
+# "... to be hosted in India": where a thing happens, even in one of the parties.
+_HELD_IN = re.compile(
+    r"\b(?:held|hosted|hold|host|located|based|convened|place|opened|open|stationed|built|set up"
+    r"|established|headquartered)\s+(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _LIST = re.compile(r"\b(including|such as|as well as)\b|,[^,.]+,[^,.]+\band\b")
 
 
@@ -294,6 +346,10 @@ def holds(
         return _DAY.search(sentence) is not None
     if kind == "dated":
         return any(e.label in LABELS[kind] and _NAMES_WHEN.search(e.text) for e in entities)
+    if kind == "span":  # "for 70 years", "a three-day visit", "since 1982", "50,000 km"
+        return _SINCE.search(sentence) is not None or any(
+            e.label == "QUANTITY" or (e.label in LABELS[kind] and _DURATION.search(e.text)) for e in entities
+        )
     if kind == "entity" and _LIST.search(sentence):
         return True
     labels = LABELS.get(kind, frozenset())
@@ -311,7 +367,11 @@ def holds(
         if kind in _NAMED_KINDS:
             if _given(e.text, asked):
                 continue  # the question gave this name itself
-            if kind != "country" and e.text.lower().removeprefix("the ") in facts.common_names:
+            if (
+                kind != "country"
+                and e.text.lower().removeprefix("the ") in facts.common_names
+                and not (kind == "place" and _HELD_IN.search(sentence[: e.start]))
+            ):
                 continue  # the parties and leaders, in nearly every sentence, single out nothing
         return True
     return False
