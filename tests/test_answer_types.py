@@ -71,7 +71,7 @@ FACTS = StatementFacts(
         ("Did they say when the Expo runs?", ("time",)),
         ("Did Japan say how much it gives?", ("number",)),
         ("On what exact day in April was POWER Asia launched?", ("day",)),
-        ("What date did the leaders meet?", ("time",)),  # a month may do
+        ("What date did the leaders meet?", ("day",)),  # every such question read had a day
         # Who signed asks for a signatory; which agencies signed asks for the parties.
         ("Who signed the Coast Guard MOC?", ("signatory",)),
         ("who signed the LOI on each side, and when?", ("time", "signatory")),
@@ -104,6 +104,8 @@ FACTS = StatementFacts(
         ("会談は何年間続きましたか？", ("span",)),
         ("何年に始まりましたか？", ("time",)),
         ("How long-standing is the partnership?", ()),
+        ("On what date did the Prime Minister give the speech?", ("day",)),
+        ("What is the date on which the partnership was established?", ("time",)),
         # "Which things" asks for what was said, not for a name.
         ("Which things are expected by the fall, on trade and on partnerships?", ()),
         ("Which steps did the leaders agree to take?", ()),

@@ -89,8 +89,9 @@ _EXPECTS = {
     ),
     # "How long did the summit last?" asks for a duration (or a length), not for any date.
     "span": re.compile(r"\bhow long\b|\bberapa lama\b|どのくらいの期間|何年間|何日間", re.IGNORECASE),
+    # "On what date ...?" is answered by "May 2", not by "in 2026".
     "day": re.compile(
-        r"\b(exact|precise|specific)\s+([\w'-]+\s+)?(day|date)\b|\b(what|which) day\b", re.IGNORECASE
+        r"\b(exact|precise|specific)\s+([\w'-]+\s+)?(day|date)\b|\b(what|which) (day|date)\b", re.IGNORECASE
     ),
     # "When exactly ...?" is not answered by "at an early date": only by a date that names its
     # year, month or day.
