@@ -105,6 +105,10 @@ FACTS = StatementFacts(
         ("何年に始まりましたか？", ("time",)),
         ("How long-standing is the partnership?", ()),
         ("On what date did the Prime Minister give the speech?", ("day",)),
+        # A "when" that opens a clause of a question asked by another wh-word asks nothing.
+        ("Which straits does the statement mention when it talks about shipping?", ("entity",)),
+        ("How big is the trade target, and by when do they hope to hit it?", ("number", "time")),
+        ("What has the aid been used for, and since when has it been running?", ("time",)),
         ("What is the date on which the partnership was established?", ("time",)),
         # "Which things" asks for what was said, not for a name.
         ("Which things are expected by the fall, on trade and on partnerships?", ()),

@@ -204,6 +204,21 @@ def _asked_to_exist(asked: str) -> tuple[str, ...]:
     return next(((kind,) for kind, pattern in _EXISTING.items() if pattern.search(asked)), ())
 
 
+_WH = re.compile(r"\b(?:what|which|who|whom|whose|how|where|why)\b", re.IGNORECASE)
+_JOINED_ON = re.compile(r"(?:\band|\bor|,)\s+(?:(?:since|by|until|till|from)\s+)?$", re.IGNORECASE)
+
+
+def _without_subordinate_when(asked: str) -> str:
+    """``asked`` without a "when" that opens a clause of a question already asked by another
+    wh-word ("Which straits does it mention when it talks about shipping?"); one joined on ("...,
+    and by when?") still asks."""
+    for m in reversed(list(re.finditer(r"\bwhen\b", asked, re.IGNORECASE))):
+        before = asked[: m.start()]
+        if _WH.search(before) and not _JOINED_ON.search(before):
+            asked = before + asked[m.end() :]
+    return asked
+
+
 _ASKING = re.compile(r"(?:[^.!?]|[.!](?=\S))*\?")  # "2.0" and "U.S." end no sentence
 
 
@@ -225,7 +240,7 @@ def expected_answer_types(question: str) -> tuple[str, ...]:
         if told is None:
             return _asked_to_exist(asked)
         asked = asked[told.end() :]
-    asked = _COUNTED.sub("which", _NOT_ASKING_FOR.sub(" ", asked))
+    asked = _COUNTED.sub("which", _NOT_ASKING_FOR.sub(" ", _without_subordinate_when(asked)))
     kinds = tuple(kind for kind, pattern in _EXPECTS.items() if pattern.search(asked))
     if _WHERE_NOT_A_PLACE.search(question):
         kinds = tuple(k for k in kinds if k != "place")
