@@ -105,6 +105,10 @@ FACTS = StatementFacts(
         ("何年に始まりましたか？", ("time",)),
         ("How long-standing is the partnership?", ()),
         ("On what date did the Prime Minister give the speech?", ("day",)),
+        ("What annual tonnage of LNG will be shipped?", ("number",)),
+        ("Berapakah jumlah pelaburan syarikat itu?", ("number",)),  # Malay: how much is the total
+        ("原子力発電所を何基建設する予定ですか？", ("number",)),  # Japanese: how many (plants)
+        ("なぜ何故そうしたのですか？", ()),
         # A "when" that opens a clause of a question asked by another wh-word asks nothing.
         ("Which straits does the statement mention when it talks about shipping?", ("entity",)),
         ("How big is the trade target, and by when do they hope to hit it?", ("number", "time")),

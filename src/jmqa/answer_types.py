@@ -77,7 +77,10 @@ _EXPECTS = {
     "number": re.compile(
         r"\bhow (many|much)\b|\bwhat(?:'s| is| was| are)? (?:the )?(number|percentage|share|amount"
         r"|value|figure|sum|size|population)\b|\b(amount|value|volume|number|size) of\b"
-        r"|\bhow (large|big|tall|high|far|old)\b|\bberapa\b|何人|いくら|どのくらい|何トン",
+        rf"|{_WHICH}(tonnage|volume|quantity|amount|number|value|total|figure|percentage|share|sum)s?\b"
+        # Malay "berapa(kah)"; Japanese 何 and a counter (何人, 何基, 何トン; not 何年, 何故).
+        r"|\bhow (large|big|tall|high|far|old)\b|\bberapa(?:kah)?\b|何(?![年月日時故])[\u4e00-\u9fffヶカ]"
+        r"|いくら|いくつ|どのくらい",
         re.IGNORECASE,
     ),
     "time": re.compile(
