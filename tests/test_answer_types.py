@@ -106,6 +106,8 @@ FACTS = StatementFacts(
         ("How long-standing is the partnership?", ()),
         ("On what date did the Prime Minister give the speech?", ("day",)),
         ("What annual tonnage of LNG will be shipped?", ("number",)),
+        ("What specific equipment did Japan provide?", ("entity",)),
+        ("What kind of help is Japan offering?", ()),
         ("Berapakah jumlah pelaburan syarikat itu?", ("number",)),  # Malay: how much is the total
         ("原子力発電所を何基建設する予定ですか？", ("number",)),  # Japanese: how many (plants)
         ("なぜ何故そうしたのですか？", ()),

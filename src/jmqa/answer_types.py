@@ -123,7 +123,8 @@ _EXPECTS = {
     # things" or "which steps", answered by what the statement says rather than by a name.
     "entity": re.compile(
         r"\bwhich\b(?!\s+(?:leaders?|paragraphs?|sections?|parts?|one|ones|things?|areas?|steps?|measures?"
-        r"|issues?|topics?|aspects?|matters?|points?|actions?|goals?|commitments?)\b)|\bnames? of\b",
+        r"|issues?|topics?|aspects?|matters?|points?|actions?|goals?|commitments?)\b)|\bnames? of\b"
+        r"|\bwhat (?:specific|particular)\b",  # "What specific equipment ...?" asks it be named
         re.IGNORECASE,
     ),
 }
