@@ -237,6 +237,13 @@ def test_what_a_sentence_holds_for_a_question(kind, sentence, question, expected
 
 
 @pytest.mark.slow  # tags with spaCy
+@pytest.mark.slow  # tags with spaCy
+def test_how_long_something_has_lasted_is_also_told_by_when_it_began():
+    sentence = "the partnership established in December 2023"
+    assert _holds("span", sentence, "How long has the partnership been in place?")
+    assert not _holds("span", sentence, "How long did the summit last?")
+
+
 def test_an_amount_needs_only_the_names_the_statement_uses():
     sentence = "The Indian student community contributes over $8 billion annually to the U.S. economy."
     words = frozenset(re.findall(r"[\w-]+", sentence.lower()))

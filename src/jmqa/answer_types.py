@@ -301,6 +301,7 @@ _DURATION = re.compile(
     r"(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ie))s?\b",
     re.IGNORECASE,
 )
+_HOW_LONG_SINCE = re.compile(r"\bhow long (?:has|have|had)\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\b|\b(?:for|over|during) the (?:past|last)\b", re.IGNORECASE)
 # "... to be hosted in India": where a thing happens, even in one of the parties.
 _HELD_IN = re.compile(
@@ -367,8 +368,13 @@ def holds(
     if kind == "dated":
         return any(e.label in LABELS[kind] and _NAMES_WHEN.search(e.text) for e in entities)
     if kind == "span":  # "for 70 years", "a three-day visit", "since 1982", "50,000 km"
+        # "How long has it been in place?" is also answered by when it began.
+        began = _HOW_LONG_SINCE.search(question) is not None
         return _SINCE.search(sentence) is not None or any(
-            e.label == "QUANTITY" or (e.label in LABELS[kind] and _DURATION.search(e.text)) for e in entities
+            e.label == "QUANTITY"
+            or (e.label in LABELS[kind] and _DURATION.search(e.text))
+            or (began and e.label == "DATE" and _YEAR.search(e.text))
+            for e in entities
         )
     if kind == "entity" and _LIST.search(sentence):
         return True
