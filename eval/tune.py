@@ -5,7 +5,9 @@ only, the hold-outs whose failures have been read: ``READ_HOLDOUTS``).
 
 In this order (each step uses what the previous ones fitted):
 
-1. Fusion weights of the "default" retriever (``fusion_weights``): a grid search for
+1. Fusion weights of the "default" retriever (``fusion_weights``; and, fitted the same way on
+   signals computed without the glossary, ``fusion_weights_no_glossary``, for statements that
+   have no glossary): a grid search for
    hit@1 + MRR@10/2; among settings that tie, the one that keeps every signal, then the one
    closest to equal weights, then the first in grid order. The shipped setting stays unless the
    best beats it by more than ``FUSION_GAIN`` (noise: about two dev questions).
@@ -47,6 +49,7 @@ import jmqa
 from jmqa.answer import Answerer, language_group
 from jmqa.calibration import Calibration
 from jmqa.evaluation import QAItem, load_items
+from jmqa.evaluation.ablation import without_glossary
 from jmqa.retrieval import CONFIGS, SIGNALS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -154,25 +157,13 @@ def read_holdouts() -> list[QAItem]:
     return [item for path in READ_HOLDOUTS for item in load_items(path)]
 
 
-def fit(qa: jmqa.QA, items: Sequence[QAItem], shipped: dict[str, Any],
-        say: Callable[[str], None] = print, extra: Sequence[QAItem] | None = None) -> dict[str, Any]:
-    """Every fitted number, as calibration.json holds them (without ``fitted_on``). The refusal
-    models also learn from ``extra`` (default: :data:`READ_HOLDOUTS`); the rest from dev alone."""
-    extra = read_holdouts() if extra is None else extra
-    signals = qa.signals([i.question for i in items])
-    answerable = np.array([bool(i.gold) for i in items])
-    say(f"dev: {len(items)} items, {answerable.sum()} answerable")
-    calibration = {
-        "refusal": {"en": None, "other": None}, "quote_margin": None,
-        "max_quotes": MAX_QUOTES, "highlight_min": None, "highlight_margin": None,
-        "highlight_lexical": shipped["highlight_lexical"], "highlight_confidence": None,
-        "caution_confidence": CAUTION_CONFIDENCE, "far_off_cosine": None, "type_near": None,
-        "fusion_weights": None,
-    }
-
-    # 1. fusion weights
+def fit_fusion(qa: jmqa.QA, items: Sequence[QAItem], signals: Sequence[Any],
+               shipped: dict[str, float] | None, say: Callable[[str], None], label: str) -> dict[str, float]:
+    """The "default" retriever's weights: the grid setting with the best hit@1 + MRR@10/2 on the
+    answerable ``items`` (ties: every signal kept, then closest to equal weights, then grid
+    order); the ``shipped`` setting stays unless beaten by more than FUSION_GAIN."""
     scored = []
-    n = answerable.sum()
+    n = sum(bool(i.gold) for i in items)
     for position, values in enumerate(itertools.product(*FUSION_GRID.values())):
         weights = dict(zip(FUSION_GRID, values))
         config = replace(CONFIGS["default"], weights=weights)
@@ -190,15 +181,41 @@ def fit(qa: jmqa.QA, items: Sequence[QAItem], shipped: dict[str, Any],
     tied = [s for s in scored if s[0] >= top - TIE]
     # Many settings tie on dev: keep every signal, then stay closest to equal weights.
     best = min(tied, key=lambda s: (0 in s[3].values(), float(np.std(list(s[3].values()))), s[4]))
-    say(f"fusion: {len(tied)} of {len(scored)} settings tie at the best objective {top:.4f} "
+    say(f"{label}: {len(tied)} of {len(scored)} settings tie at the best objective {top:.4f} "
         f"(hit@1 {best[1]:.3f}, MRR@10 {best[2]:.3f}): {best[3]}")
-    current = next((s for s in scored if s[3] == shipped.get("fusion_weights")), None)
+    current = next((s for s in scored if s[3] == shipped), None)
     if current is not None and current[0] >= best[0] - FUSION_GAIN:
-        say(f"fusion: the shipped setting scores {current[0]:.4f} (hit@1 {current[1]:.3f}), "
+        say(f"{label}: the shipped setting scores {current[0]:.4f} (hit@1 {current[1]:.3f}), "
             f"within {FUSION_GAIN} of the best: kept")
         best = current
-    calibration["fusion_weights"] = best[3]
-    config = replace(CONFIGS["default"], weights=best[3])
+    return best[3]
+
+
+def fit(qa: jmqa.QA, items: Sequence[QAItem], shipped: dict[str, Any],
+        say: Callable[[str], None] = print, extra: Sequence[QAItem] | None = None) -> dict[str, Any]:
+    """Every fitted number, as calibration.json holds them (without ``fitted_on``). The refusal
+    models also learn from ``extra`` (default: :data:`READ_HOLDOUTS`); the rest from dev alone."""
+    extra = read_holdouts() if extra is None else extra
+    signals = qa.signals([i.question for i in items])
+    answerable = np.array([bool(i.gold) for i in items])
+    say(f"dev: {len(items)} items, {answerable.sum()} answerable")
+    calibration = {
+        "refusal": {"en": None, "other": None}, "quote_margin": None,
+        "max_quotes": MAX_QUOTES, "highlight_min": None, "highlight_margin": None,
+        "highlight_lexical": shipped["highlight_lexical"], "highlight_confidence": None,
+        "caution_confidence": CAUTION_CONFIDENCE, "far_off_cosine": None, "type_near": None,
+        "fusion_weights": None, "fusion_weights_no_glossary": None,
+    }
+
+    # 1. fusion weights, with the glossary and (for statements that have none) without
+    weights = fit_fusion(qa, items, signals, shipped.get("fusion_weights"), say, "fusion")
+    calibration["fusion_weights"] = weights
+    bare = without_glossary(qa)
+    calibration["fusion_weights_no_glossary"] = fit_fusion(
+        bare, items, bare.signals([i.question for i in items]),
+        shipped.get("fusion_weights_no_glossary"), say, "fusion without the glossary",
+    )
+    config = replace(CONFIGS["default"], weights=weights)
     fused = [qa.retriever.fused(s, config) for s in signals]
     rankings = [qa.retriever.rank(s, config, 27) for s in signals]
 

@@ -32,6 +32,8 @@ class Calibration:
     type_near: float
     # The "default" retriever's weight per signal (z-score fusion).
     fusion_weights: dict[str, float]
+    # The same, fitted with the glossary switched off: for a statement that has none.
+    fusion_weights_no_glossary: dict[str, float]
     # What the numbers were fitted on: commit, Q&A file sha256, split, item count.
     fitted_on: dict[str, Any]
 

@@ -35,7 +35,7 @@ from jmqa.embedders import Embedder
 from jmqa.errors import InvalidArgumentError
 from jmqa.qa import QA, load
 from jmqa.question import clean_question
-from jmqa.retrieval import CONFIGS, Hit, Signals
+from jmqa.retrieval import Hit, Signals, default_config
 from jmqa.statement import StatementRef
 from jmqa.store import Entry, Store
 
@@ -160,7 +160,7 @@ class Library:
         answers = []
         for statement_id in candidates:
             qa, s = by_id[statement_id]
-            answers.append(qa.stamped(qa.answer_signals(s, CONFIGS["default"])[1]))
+            answers.append(qa.stamped(qa.answer_signals(s, qa.default)[1]))
         found = sorted((a for a in answers if a.found), key=lambda a: -a.confidence)
         if not found:
             best = max((a.confidence for a in answers), default=0.0)
@@ -201,8 +201,9 @@ NO_STATEMENT = "None of the statements in the library addresses this question."
 
 
 def _pooled_hits(qas: Sequence[QA], signals: Sequence[Signals]) -> list[Hit]:
-    """Every passage of every statement, ranked by the default fusion over the whole pool."""
-    config = CONFIGS["default"]
+    """Every passage of every statement, ranked by the default fusion over the whole pool (with
+    the weights for statements without a glossary, unless every one has one)."""
+    config = default_config(all(qa.lexicon.glossary.entries for qa in qas))
     weights = dict(config.weights)
     english_only = {"bm25", "minilm.window", "minilm.sentence"}
     if config.multilingual_fallback and signals[0].language != "en" and not any(s.glossed for s in signals):

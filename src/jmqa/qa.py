@@ -37,7 +37,7 @@ from jmqa.index import (
 )
 from jmqa.lexical import Glossary, Lexicon, tokenize
 from jmqa.question import question_list
-from jmqa.retrieval import CONFIGS, Hit, Retriever, RetrieverConfig, Signals, config_named
+from jmqa.retrieval import CONFIGS, Hit, Retriever, RetrieverConfig, Signals, config_named, default_config
 from jmqa.statement import StatementRef, ref_of
 
 log = logging.getLogger("jmqa")
@@ -177,6 +177,8 @@ class QA:
         self.lexicon = Lexicon(document, glossary)  # None: the shipped glossary
         self.analyzer = Analyzer(document, index.entities)
         self.retriever = Retriever(document, index, embedders, self.lexicon)
+        # The "default" retriever, with the weights fitted for a statement with a glossary or without.
+        self.default = default_config(bool(self.lexicon.glossary.entries))
         self.answerer = Answerer(
             document, self.lexicon, Calibration.load(), index.entities, self.analyzer.facts
         )
@@ -186,7 +188,8 @@ class QA:
         return len(self.document.paragraphs)
 
     def _config(self, retriever: str | RetrieverConfig) -> RetrieverConfig:
-        return config_named(retriever)
+        config = config_named(retriever)
+        return self.default if config is CONFIGS["default"] else config
 
     def _check_k(self, k: object) -> int:
         if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= self.paragraph_count:
@@ -245,7 +248,7 @@ class QA:
             return self._answer_cited(signals, config, cited)
         section = self._whole_section(signals.analysis)
         hits = self._ranked(signals, config, section)
-        evidence = self.retriever.fused(signals, CONFIGS["default"])
+        evidence = self.retriever.fused(signals, self.default)
         if section:
             return hits, self.answerer.cite(signals, evidence, hits, section, asks_more=False)
         return hits, self._with_topics(signals, config, self.answerer.answer(signals, evidence, hits))
@@ -260,7 +263,7 @@ class QA:
         quoted = {q.paragraph for q in answer.quotes}
         extra = []
         for topic in self.retriever.signals([self.analyzer.analyze(t) for t in topics]):
-            evidence = self.retriever.fused(topic, CONFIGS["default"])
+            evidence = self.retriever.fused(topic, self.default)
             own = self.answerer.answer(topic, evidence, self._ranked(topic, config, ()))
             if own.found and own.quotes[0].paragraph not in quoted:
                 extra.append(own.quotes[0])
@@ -276,7 +279,7 @@ class QA:
         asks_more = bool(self.lexicon.content_terms(rest))
         judged = self.retriever.signals([self.analyzer.analyze(rest)])[0] if asks_more else signals
         hits = self._ranked(judged, config, cited)
-        evidence = self.retriever.fused(judged, CONFIGS["default"])
+        evidence = self.retriever.fused(judged, self.default)
         answer = self.answerer.cite(judged, evidence, hits, cited, asks_more)
         return hits, replace(answer, question=signals.analysis.text)
 

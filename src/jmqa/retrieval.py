@@ -16,7 +16,7 @@ Example::
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -99,6 +99,15 @@ CONFIGS: dict[str, RetrieverConfig] = {
         ),
     ]
 }
+
+
+# A statement without a glossary leans on other signals than one with (eval/tune.py fits both).
+_DEFAULT_NO_GLOSSARY = replace(CONFIGS["default"], weights=Calibration.load().fusion_weights_no_glossary)
+
+
+def default_config(glossary: bool = True) -> RetrieverConfig:
+    """The "default" retriever for a statement with a glossary, or for one without."""
+    return CONFIGS["default"] if glossary else _DEFAULT_NO_GLOSSARY
 
 
 def config_named(retriever: str | RetrieverConfig) -> RetrieverConfig:

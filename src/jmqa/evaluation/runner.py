@@ -110,7 +110,7 @@ def run_eval(
     per_item: dict[str, tuple[ItemResult, ...]] = {}
     answers_default: dict[int, Answer] = {}
     for name in names:
-        config = CONFIGS[name]
+        config = qa.default if name == "default" else CONFIGS[name]
         rows = []
         for i, item in enumerate(items):
             if i not in signals:
