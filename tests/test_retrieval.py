@@ -88,3 +88,19 @@ def test_bad_questions_raise_typed_errors(qa):
     for bad in ["", " \n", "x" * 100_000, "bell\x07"]:
         with pytest.raises(jmqa.InvalidQuestionError):
             qa.search(bad)
+
+
+def test_a_statement_without_a_glossary_is_ranked_with_weights_fitted_without_one(qa):
+    from jmqa.calibration import Calibration
+    from jmqa.evaluation.ablation import without_glossary
+    from jmqa.retrieval import CONFIGS, default_config
+
+    assert qa.default is default_config(True) is CONFIGS["default"]
+    bare = without_glossary(qa)
+    assert bare.default is default_config(False)
+    assert dict(bare.default.weights) == Calibration.load().fusion_weights_no_glossary
+    # Asked for by name, "default" is the statement's own default.
+    question = "What did they say about semiconductors?"
+    ranked = [h.paragraph for h in bare.search(question, k=27, retriever="default")]
+    fused = bare.retriever.fused(bare.signals([question])[0], bare.default)
+    assert ranked[0] == bare.document.passages[int(fused.argmax())].number
