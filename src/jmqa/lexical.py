@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import bm25s
@@ -27,7 +27,8 @@ import Stemmer
 
 from jmqa.data_files import read_data_file
 from jmqa.document import Document, PassageKey
-from jmqa.errors import InvalidArgumentError, require_package
+from jmqa.countries import CountryNames, country_names
+from jmqa.errors import InvalidArgumentError
 from jmqa.language import READ
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
@@ -63,50 +64,13 @@ def _framing_stems() -> frozenset[str]:
     return frozenset(_stemmer().stemWords(sorted(_FRAMING)))
 
 
-def capitals_named_in(text: str) -> dict[str, str]:
-    """For each country ``text`` names (by its name or another spelling countryinfo knows, not by
-    a code), its capital in lower case, mapped to the name as ``text`` writes it: people say
-    "Islamabad" or "Tokyo" for the government. Capitals ``text`` itself names are left out."""
-    words = plain_text = f" {_plain(text)} "
-    written: dict[str, str] = {}  # capital -> the country's name found in the text
-    # Longest names first, each taken out once found: "Republic of Korea" inside "Democratic
-    # People's Republic of Korea" names no second country.
-    spellings = sorted(((n, c) for c, names in _capitals() for n in names), key=lambda x: -len(x[0]))
-    for name, capital in spellings:
-        plain = f" {_plain(name)} "
-        if plain in words:
-            written.setdefault(capital, name)
-            words = words.replace(plain, " | ")
-    out: dict[str, str] = {}
-    names_of = dict(_capitals())
-    for capital, name in written.items():
-        names = names_of[capital]
-        for form in {capital, re.sub(r"\s+D\.C\.$", "", capital)}:
-            # Not "Singapore", which stands for nothing else; nor a city the text names itself
-            # ("the summit in Tokyo"): its own word is searched as it is.
-            if form.lower() not in (n.lower() for n in names) and f" {_plain(form)} " not in plain_text:
-                out[form.lower()] = name
-    return out
-
-
-def _plain(text: str) -> str:
-    """Lower-case words joined by single spaces: names compared whole, in one pass."""
-    return " ".join(re.findall(r"\w+", text.lower()))
-
-
-@functools.cache
-def _capitals() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(capital, the country's names longer than a code) for every country countryinfo knows."""
-    require_package("countryinfo", "countryinfo", "read a capital city as its country")
-    from countryinfo import all_countries
-
-    out = []
-    for country in all_countries():
-        capitals = country.capital() or []
-        names = tuple(n for n in (country.name(), *country.alt_spellings()) if len(n) > 3)
-        for capital in [capitals] if isinstance(capitals, str) else capitals:
-            out.append((capital, names))
-    return tuple(out)
+def _any_of(names: Collection[str]) -> re.Pattern[str] | None:
+    """One case-blind pattern for whole ``names``, the longest first ("New Delhi" before "Delhi")."""
+    if not names:
+        return None
+    return re.compile(
+        r"\b(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b", re.IGNORECASE
+    )
 
 
 def tokenize(text: str) -> list[str]:
@@ -291,31 +255,33 @@ class Lexicon:
         return found
 
     def explanations(self, question: str) -> list[tuple[str, str]]:
-        """(term in the question, statement term) pairs: from the glossary, and a capital city
-        standing for its country ("Islamabad" for Pakistan), for the countries the statement names."""
+        """(term in the question, statement term) pairs: from the glossary, and another name or
+        the capital of a country the statement names ("north korea", "Islamabad"; jmqa.countries)."""
         return list(self._explained(question))
 
     def _explain(self, question: str) -> list[tuple[str, str]]:
         found = self.glossary.matches(question)
-        if self._capitals is not None:
+        pattern = self._other_country_names
+        if pattern is not None:
+            written = self._countries.other_names
             found += [
-                (m.group(0), self._capital_of[m.group(0).lower()])
-                for m in self._capitals.finditer(question)
+                (m.group(0), written[m.group(0).lower()])
+                for m in pattern.finditer(question)
                 if all(m.group(0).lower() != term.lower() for term, _ in found)
             ]
         return found
 
     @functools.cached_property
-    def _capital_of(self) -> dict[str, str]:
-        """Capital (lower case) -> its country's name as this statement writes it."""
-        return capitals_named_in(self._text)
+    def _countries(self) -> CountryNames:
+        return country_names(self._text)
 
     @functools.cached_property
-    def _capitals(self) -> re.Pattern[str] | None:
-        if not self._capital_of:
-            return None
-        names = sorted(self._capital_of, key=len, reverse=True)  # "New Delhi" before "Delhi"
-        return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b", re.IGNORECASE)
+    def _other_country_names(self) -> re.Pattern[str] | None:
+        return _any_of(self._countries.other_names)
+
+    @functools.cached_property
+    def _unnamed_countries(self) -> re.Pattern[str] | None:
+        return _any_of(self._countries.unnamed)
 
     def expand(self, question: str) -> str:
         """The question as searched, with the statement's own terms appended, for every signal
@@ -373,6 +339,9 @@ class Lexicon:
             known = self._words | self._glossed | set(explained.split())
             if not all(any(w.removesuffix(end) in known for end in ("", "s", "n", "ern", "ese")) for w in words):
                 names.append(name)
+        # A country the statement never names, typed in lower case ("the war in ukraine").
+        if self._unnamed_countries is not None:
+            names += [m.group(0) for m in self._unnamed_countries.finditer(question) if m.group(0).islower()]
         return names
 
     def coverage(self, question: str, paragraph: PassageKey | None = None) -> float:

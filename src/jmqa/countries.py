@@ -1,0 +1,99 @@
+"""Countries as a statement names them, and the other names people use for them.
+
+People write "Islamabad" for Pakistan's government, "north korea" for the Democratic People's
+Republic of Korea, "Burma" for Myanmar. The names and capitals come from the ``countryinfo``
+package (MIT), not from a list of our own; what a statement calls a country comes from its text.
+
+Example::
+
+    >>> names = country_names("Both leaders discussed the Democratic People's Republic of Korea.")
+    >>> names.other_names["north korea"]
+    "Democratic People's Republic of Korea"
+    >>> "ukraine" in names.unnamed
+    True
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from jmqa.errors import require_package
+
+
+@dataclass(frozen=True)
+class Country:
+    names: tuple[str, ...]  # its name and other spellings, longer than a code ("US", "JPN")
+    capitals: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CountryNames:
+    """What one text says of countries."""
+
+    # Lower-cased other name or capital of a country the text names, not used by the text itself
+    # -> the name the text writes ("islamabad" -> "Pakistan", "burma" -> "Myanmar").
+    other_names: dict[str, str]
+    # Lower-cased names of the countries the text does not name at all ("ukraine").
+    unnamed: frozenset[str]
+
+
+@functools.cache
+def countries() -> tuple[Country, ...]:
+    """Every country countryinfo knows."""
+    require_package("countryinfo", "countryinfo", "read a country's other names")
+    from countryinfo import all_countries
+
+    out = []
+    for country in all_countries():
+        capitals = country.capital() or ()
+        out.append(
+            Country(
+                tuple(n for n in (country.name(), *country.alt_spellings()) if len(n) > 3 and _latin(n)),
+                (capitals,) if isinstance(capitals, str) else tuple(capitals),
+            )
+        )
+    return tuple(out)
+
+
+def country_names(text: str) -> CountryNames:
+    """The countries ``text`` names (by any of their names), read longest name first and each
+    taken out once found: "Republic of Korea" inside "Democratic People's Republic of Korea"
+    names no second country."""
+    plain_text = words = f" {_plain(text)} "
+    written: dict[int, str] = {}  # country's position -> the name the text writes
+    spellings = sorted(
+        ((name, i) for i, c in enumerate(countries()) for name in c.names), key=lambda x: -len(x[0])
+    )
+    for name, i in spellings:
+        plain = f" {_plain(name)} "
+        if plain in words:
+            written.setdefault(i, name)
+            words = words.replace(plain, " | ")
+    other_names: dict[str, str] = {}
+    unnamed: set[str] = set()
+    for i, country in enumerate(countries()):
+        if i not in written:
+            unnamed.update(n.lower() for n in country.names)
+            continue
+        capitals = {form for c in country.capitals for form in (c, re.sub(r"\s+D\.C\.$", "", c))}
+        for form in (*country.names, *capitals):
+            # A name the text uses itself is searched as it is ("the summit in Tokyo").
+            if f" {_plain(form)} " not in plain_text:
+                other_names.setdefault(form.lower(), written[i])
+    return CountryNames(other_names, frozenset(unnamed - other_names.keys()))
+
+
+def _plain(text: str) -> str:
+    """Lower-case words joined by single spaces: names compared whole, in one pass."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _latin(name: str) -> bool:
+    """Whether ``name`` is written in Latin letters (with accents): a question in Japanese or
+    Arabic script is read by the glossary, not by this."""
+    return _LATIN.fullmatch(name) is not None
+
+
+_LATIN = re.compile(r"[\u0000-\u024f\u1e00-\u1eff\u2019]+")

@@ -1,0 +1,29 @@
+"""Countries as a text names them, and their other names (jmqa.countries)."""
+
+from __future__ import annotations
+
+from jmqa.countries import country_names
+
+
+def test_a_countrys_other_names_and_capital_point_at_the_name_the_text_writes():
+    names = country_names(
+        "In Tokyo, both leaders discussed Japan, the Democratic People's Republic of Korea and the "
+        "United States."
+    )
+    assert names.other_names["pyongyang"] == "Democratic People's Republic of Korea"
+    assert names.other_names["north korea"] == "Democratic People's Republic of Korea"
+    assert names.other_names["washington"] == "United States"  # "Washington D.C." also without "D.C."
+    assert "tokyo" not in names.other_names  # the text names the city: its word is searched as is
+    assert "japan" not in names.other_names  # nor is a name the text uses itself
+
+
+def test_a_country_inside_another_countrys_name_is_not_named():
+    names = country_names("the Democratic People's Republic of Korea's nuclear programme")
+    assert "seoul" not in names.other_names
+    assert "south korea" in names.unnamed and "north korea" not in names.unnamed
+
+
+def test_countries_the_text_does_not_name_are_unnamed():
+    names = country_names("Japan and Malaysia")
+    assert {"ukraine", "france"} <= names.unnamed
+    assert not {"japan", "malaysia", "nippon"} & names.unnamed
