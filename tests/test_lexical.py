@@ -163,3 +163,5 @@ def test_another_name_of_a_country_is_explained_and_searched_as_the_statements(l
     # A country the statement never names is an unknown name, in capitals or not.
     assert lexicon.unknown_names("what about the war in ukraine") == ["ukraine"]
     assert lexicon.unknown_names("what about cambodia and thailand") == []
+    assert lexicon.unknown_names("what about taiwan") == ["taiwan"]  # no ISO code, still a country
+    assert lexicon.unknown_names("what was said about the crisis in burma") == []  # the glossary's

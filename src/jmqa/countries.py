@@ -50,7 +50,9 @@ def countries() -> tuple[Country, ...]:
     """
     require_package("countryinfo", "countryinfo", "read a country's other names")
     out = []
-    for path in sorted((importlib.resources.files("countryinfo") / "data").iterdir()):
+    package = importlib.resources.files("countryinfo")
+    # "data_no_iso": places without an ISO code of their own (Taiwan, Kosovo).
+    for path in [p for folder in ("data", "data_no_iso") for p in sorted((package / folder).iterdir())]:
         if not path.name.endswith(".json"):
             continue
         info = json.loads(path.read_text(encoding="utf-8"))

@@ -339,9 +339,13 @@ class Lexicon:
             known = self._words | self._glossed | set(explained.split())
             if not all(any(w.removesuffix(end) in known for end in ("", "s", "n", "ern", "ese")) for w in words):
                 names.append(name)
-        # A country the statement never names, typed in lower case ("the war in ukraine").
+        # A country the statement never names, typed in lower case ("the war in ukraine"), unless
+        # the glossary explains it ("burma": the statement's Myanmar).
         if self._unnamed_countries is not None:
-            names += [m.group(0) for m in self._unnamed_countries.finditer(question) if m.group(0).islower()]
+            names += [
+                m.group(0) for m in self._unnamed_countries.finditer(question)
+                if m.group(0).islower() and m.group(0) not in explained
+            ]
         return names
 
     def coverage(self, question: str, paragraph: PassageKey | None = None) -> float:
