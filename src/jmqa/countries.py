@@ -1,8 +1,9 @@
 """Countries as a statement names them, and the other names people use for them.
 
 People write "Islamabad" for Pakistan's government, "north korea" for the Democratic People's
-Republic of Korea, "Burma" for Myanmar. The names and capitals come from the ``countryinfo``
+Republic of Korea, "Nippon" for Japan. The names and capitals come from the ``countryinfo``
 package (MIT), not from a list of our own; what a statement calls a country comes from its text.
+(countryinfo keeps "Burma" apart from Myanmar: the glossary says that one.)
 
 Example::
 
@@ -35,7 +36,7 @@ class CountryNames:
     """What one text says of countries."""
 
     # Lower-cased other name or capital of a country the text names, not used by the text itself
-    # -> the name the text writes ("islamabad" -> "Pakistan", "burma" -> "Myanmar").
+    # -> the name the text writes ("islamabad" -> "Pakistan", "nippon" -> "Japan").
     other_names: dict[str, str]
     # Lower-cased names of the countries the text does not name at all ("ukraine").
     unnamed: frozenset[str]
@@ -43,7 +44,8 @@ class CountryNames:
 
 @functools.cache
 def countries() -> tuple[Country, ...]:
-    """Every country countryinfo knows (its ``data`` folder: one JSON file per country).
+    """Every country countryinfo knows (its ``data`` and ``data_no_iso`` folders: one JSON file
+    per country).
 
     Read file by file, keeping three fields: countryinfo's own loader keeps every field of every
     country (borders, provinces, GeoJSON), and a cold ``jmqa ask`` peaked 5 MiB higher with it.

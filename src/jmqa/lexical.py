@@ -25,9 +25,9 @@ import bm25s
 import numpy as np
 import Stemmer
 
+from jmqa.countries import CountryNames, country_names
 from jmqa.data_files import read_data_file
 from jmqa.document import Document, PassageKey
-from jmqa.countries import CountryNames, country_names
 from jmqa.errors import InvalidArgumentError
 from jmqa.language import READ
 
