@@ -165,3 +165,11 @@ def test_another_name_of_a_country_is_explained_and_searched_as_the_statements(l
     assert lexicon.unknown_names("what about cambodia and thailand") == []
     assert lexicon.unknown_names("what about taiwan") == ["taiwan"]  # no ISO code, still a country
     assert lexicon.unknown_names("what was said about the crisis in burma") == []  # the glossary's
+
+
+def test_a_lower_case_country_is_explained_only_by_a_whole_word():
+    # "oman" is inside the glossary term "romanian trade", but that term does not explain Oman.
+    lexicon = Lexicon(load_statement(), Glossary((("en", "romanian trade", "palm oil"),)))
+    question = "what about romanian trade and oman"
+    assert lexicon.explanations(question) == [("romanian trade", "palm oil")]
+    assert lexicon.unknown_names(question) == ["oman"]

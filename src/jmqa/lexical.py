@@ -344,7 +344,7 @@ class Lexicon:
         if self._unnamed_countries is not None:
             names += [
                 m.group(0) for m in self._unnamed_countries.finditer(question)
-                if m.group(0).islower() and m.group(0) not in explained
+                if m.group(0).islower() and f" {m.group(0)} " not in f" {explained} "  # a whole word
             ]
         return names
 

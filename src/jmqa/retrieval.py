@@ -75,6 +75,8 @@ class RetrieverConfig:
 
 _E5_ONLY = {"e5.window": 1.0, "e5.sentence": 1.0}
 
+_FITTED = Calibration.load()  # read once, for both of the default retriever's weightings
+
 # Weights of "default" are fitted on the dev split of eval/qa.jsonl by eval/tune.py and read from
 # data/calibration.json (see eval/README.md).
 CONFIGS: dict[str, RetrieverConfig] = {
@@ -93,7 +95,7 @@ CONFIGS: dict[str, RetrieverConfig] = {
         ),
         RetrieverConfig(
             "default",
-            Calibration.load().fusion_weights,  # fitted on the dev grid (eval/tune.py)
+            _FITTED.fusion_weights,  # fitted on the dev grid (eval/tune.py)
             multilingual_fallback=True,
             description="z-score fusion of BM25 + MiniLM + e5; e5 alone for other languages",
         ),
@@ -102,7 +104,7 @@ CONFIGS: dict[str, RetrieverConfig] = {
 
 
 # A statement without a glossary leans on other signals than one with (eval/tune.py fits both).
-_DEFAULT_NO_GLOSSARY = replace(CONFIGS["default"], weights=Calibration.load().fusion_weights_no_glossary)
+_DEFAULT_NO_GLOSSARY = replace(CONFIGS["default"], weights=_FITTED.fusion_weights_no_glossary)
 
 
 def default_config(glossary: bool = True) -> RetrieverConfig:
