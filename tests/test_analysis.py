@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from jmqa.analysis import Analyzer, asking_part, split_topics, statement_facts
+from jmqa.analysis import Analyzer, asking_part, split_questions, split_topics, statement_facts
 from jmqa.document import load_statement, parse
 from jmqa.entities import Entity
 from jmqa.errors import InvalidQuestionError
@@ -99,6 +99,20 @@ def test_topics_of_a_joined_question():
     assert split_topics(
         "What did they say about energy and how it will be shared between the two countries over time?"
     ) == ()
+
+
+def test_questions_of_a_message_that_asks_two():
+    assert split_questions("What is the trade target, and how much are companies investing in India?") == (
+        "What is the trade target?", "how much are companies investing in India?",
+    )
+    assert split_questions("Which ships took part? How many sailors joined the exercise?") == (
+        "Which ships took part?", "How many sailors joined the exercise?",
+    )
+    # A part that names less than two things of its own asks more of the same question.
+    assert split_questions("How much is the loan and what is it for?") == ()
+    # A frame before the question is no question.
+    assert split_questions("When it comes to rare earths, which nations will they work with?") == ()
+    assert split_questions("Apart from gas and oil, which products will be shipped?") == ()
 
 
 def test_statement_facts_come_from_its_text():

@@ -261,3 +261,14 @@ def test_a_date_in_the_past_does_not_answer_when_something_is_to_come(qa):
     assert not qa.ask("By what year will the MJIIT 2.0 institute be finished?").found
     answer = qa.ask("When will GREENxEXPO 2027 be held?")
     assert answer.found and "26 September 2027" in answer.quotes[0].highlighted[0]
+
+
+def test_a_message_of_two_questions_is_answered_when_each_is(qa):
+    # Asked whole, neither paragraph holds both a company's name and a date; asked apart, each does.
+    question = "Which carmakers work together, and when will GREENxEXPO 2027 be held?"
+    answer = qa.ask(question)
+    assert answer.found and answer.question == question
+    assert {q.paragraph for q in answer.quotes} >= {10, 19}
+    assert qa.ask_many([question])[0] == answer
+    # Not when one of them is not answered.
+    assert not qa.ask("Which carmakers work together, and what is the population of Yokohama?").found

@@ -120,6 +120,16 @@ FACTS = StatementFacts(
         ("Which things are expected by the fall, on trade and on partnerships?", ()),
         ("Which steps did the leaders agree to take?", ()),
         ("Which initiatives did they launch?", ("entity",)),
+        # An initial's dot ends no sentence: the "how many" after "U.S." is still asked.
+        ("Does the statement say how many U.S. universities will open campuses?", ("number",)),
+        # A message of several questions asks for what each asks.
+        ("Has a site been picked for the plant? Which state?", ("place",)),
+        ("Is there a budget? How much?", ("money",)),
+        # "Who is the X?" asks for a person's name; "Who will host it?" may be a country's.
+        ("Who is the astronaut who will fly to the station?", ("person",)),
+        ("Could you tell me who the senior representatives for the talks are?", ("person",)),
+        ("Who will host the next summit?", ()),
+        ("What did the astronaut who flew say?", ()),
     ],
 )
 def test_expected_answer_types(question, kinds):
@@ -180,6 +190,8 @@ def _holds(kind: str, sentence: str, question: str = "") -> bool:
         ("entity", "options, site selection, and business arrangements", True),
         ("entity", "Both leaders welcomed the launch of new air routes connecting the two countries.", False),
         ("entity", "Prime Minister Anwar welcomed the cooperation between Japan and Malaysia.", False),
+        ("person", "Prime Minister Anwar welcomed the cooperation between Japan and Malaysia.", True),
+        ("person", "They welcomed the mission that will send an astronaut to the station.", False),
     ],
 )
 def test_what_a_sentence_holds(kind, sentence, expected):
@@ -197,6 +209,9 @@ def test_what_a_sentence_holds(kind, sentence, expected):
         ("organisation", "cooperation between Perodua and Daihatsu", "Which firm do Perodua and Daihatsu serve?", False),
         ("country", "like-minded countries such as Australia", "Which countries will Japan and Malaysia work with?", True),
         ("country", "Japan and Malaysia will work together", "Which countries will Japan and Malaysia work with?", False),
+        # A leader, named in most paragraphs, answers who the leader is; not when the question names him.
+        ("person", "Prime Minister Anwar Ibrahim visited Japan.", "Who is the Malaysian prime minister?", True),
+        ("person", "Prime Minister Anwar Ibrahim visited Japan.", "Who is the host of Anwar Ibrahim?", False),
         # Something still to come is not answered by a date in the past.
         ("time", "On June 10, 2026, in Tokyo, they held a summit meeting.", "When is the next summit?", False),
         ("place", "On June 10, 2026, in Tokyo, they held a summit meeting.", "Where is the next summit?", False),

@@ -3,8 +3,8 @@
 One stage, one frozen :class:`QuestionAnalysis` per question: its language (a language-ID
 library, not word lists), the sentence that asks in a long message, the text normalised (chat
 abbreviations, spelling against the statement's own words and common English, the statement's
-case), the kind of answer it expects, the topics of a question that joins two, and the
-paragraphs or sections it names.
+case), the kind of answer it expects, the topics of a question that joins two, the questions of
+a message that asks two, and the paragraphs or sections it names.
 
 Example::
 
@@ -47,6 +47,11 @@ _QUESTION_START = re.compile(
 # Topics joined in one question: "about palm oil and (about) semiconductors", "X as well as Y".
 _JOINED = re.compile(r"\s*(?:,?\s+(?:and|as well as|plus|along with)\s+(?:also\s+)?(?:about|on|regarding)?\s*|;\s*)", re.IGNORECASE)
 _ABOUT = re.compile(r"\b(?:about|on|regarding|concerning|re)\s+(.+?)\s*[?.!]*$", re.IGNORECASE)
+# Two questions in one: "What is the target, and how much are companies investing?", or two
+# sentences that each ask.
+_NEXT_QUESTION = re.compile(
+    r"\s*(?:,?\s+and\s+|\?\s+(?:and\s+)?)(?=(?:what|which|who|whom|when|where|why|how)\b)", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,7 @@ class QuestionAnalysis:
     corrections: tuple[tuple[str, str], ...]  # (typed, read as)
     answer_types: tuple[str, ...]  # see answer_types.expected_answer_types
     topics: tuple[str, ...]  # two or more when the question joins topics, else ()
+    questions: tuple[str, ...]  # two or more when the message asks two questions in one
     paragraphs: tuple[PassageKey, ...]  # passages it names ("¶14", "the last paragraph", "the preamble")
     sections: tuple[int, ...]  # indices into Document.sections of sections it names
 
@@ -109,6 +115,7 @@ class Analyzer:
             corrections=corrections,
             answer_types=expected_answer_types(normalized),
             topics=split_topics(normalized) if language == "en" else (),
+            questions=split_questions(normalized) if language == "en" else (),
             paragraphs=cited_paragraphs(normalized, len(self.document.paragraphs)),
             sections=named_sections(normalized, self._headings),
         )
@@ -193,6 +200,16 @@ def split_topics(question: str) -> tuple[str, ...]:
         return ()  # long parts are clauses, not topics
     head = question[: m.start(1)]
     return tuple(f"{head}{part}?" for part in parts)
+
+
+def split_questions(text: str) -> tuple[str, ...]:
+    """The questions of a message that asks two or more ("What is the trade target, and how much
+    are companies investing?"); () for one. A part that names less than two things of its own
+    ("..., and when?") is no question apart: it asks more of the same one."""
+    parts = [q.strip(" ,?") for q in _NEXT_QUESTION.split(text) if q.strip(" ,?")]
+    if len(parts) < 2 or not all(_QUESTION_START.search(q) and len(content_terms(q)) >= 2 for q in parts):
+        return ()
+    return tuple(f"{q}?" for q in parts)
 
 
 # A capitalised word, or a run of them; "U.S." is one word, not "U" and "S".

@@ -35,12 +35,13 @@ LABELS: dict[str, frozenset[str]] = {
     "place": frozenset({"GPE", "LOC", "FAC"}),
     "organisation": frozenset({"ORG"}),
     "country": frozenset({"GPE", "NORP"}),
+    "person": frozenset({"PERSON"}),
     # "Which agencies...", "what programmes...": any named thing, or a list of things.
     "entity": frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}),
 }
 # Kinds answered by a name: a name the question itself gives is no answer to it ("At which venue
 # in Tokyo did they meet?" is not answered by "in Tokyo").
-_NAMED_KINDS = {"place", "organisation", "country", "entity"}
+_NAMED_KINDS = {"place", "organisation", "country", "person", "entity"}
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 
@@ -118,6 +119,8 @@ _EXPECTS = {
         rf"{_WHICH}({_HEAD_NOUNS['country']})\b|\bwhich of (?:the |them|both )?(?:two )?(?:countries|nations|sides)\b",
         re.IGNORECASE,
     ),
+    # "Who is the Indian astronaut ...?", "(tell me) who the envoys are": a person's name.
+    "person": re.compile(r"^\W*who\s+(?:(?:is|are|was|were|will be)\s+)?(?:the|a|an)\b", re.IGNORECASE),
     # "Which agencies...", "names of...": the answer names something. Not "which leader" (named
     # in nearly every sentence), "which paragraph" (about the statement itself), nor "which
     # things" or "which steps", answered by what the statement says rather than by a name.
@@ -223,29 +226,22 @@ def _without_subordinate_when(asked: str) -> str:
     return asked
 
 
-_ASKING = re.compile(r"(?:[^.!?]|[.!](?=\S))*\?")  # "2.0" and "U.S." end no sentence
+# A sentence that asks ends in "?"; "2.0" and "U.S. universities" end no sentence (a dot after one
+# letter is an initial's).
+_ASKING = re.compile(r"(?:[^.!?]|[.!](?=\S)|(?<=\b[A-Za-z])\.)*\?")
 
 
 def expected_answer_types(question: str) -> tuple[str, ...]:
     """What the question asks for, if that specific: any of "money", "number", "time", "day",
     "dated", "span" (a duration or length), "signatory", "place", "measure", "organisation",
-    "country", or any "entity" ("When and where..." asks for two). "money" implies "number" and
+    "country", "person", or any "entity" ("When and where..." asks for two). "money" implies "number" and
     "day" implies "time", so they stand alone ("dated" too); a named kind makes "entity"
-    redundant.
+    redundant. A message of several questions asks for what each of them asks ("Has a site been
+    picked? Which state?" asks for a place).
     """
     question = _REQUEST.sub("", question, count=1)  # "Could you tell me the cost?" asks for it
-    asked = " ".join(_ASKING.findall(question)) or question
-    if _YES_NO.search(question):
-        # A yes/no question asks for a kind only through a clause it asks to be told ("Did they
-        # say when ...?"); a wh-word elsewhere asks nothing ("Do they pay in yen when trading?",
-        # "Is there a cap on how much ...?"), or through the kind of thing it asks whether there
-        # is ("Did they set a date for ...?").
-        told = _TOLD.search(asked)
-        if told is None:
-            return _asked_to_exist(asked)
-        asked = asked[told.end() :]
-    asked = _COUNTED.sub("which", _NOT_ASKING_FOR.sub(" ", _without_subordinate_when(asked)))
-    kinds = tuple(kind for kind, pattern in _EXPECTS.items() if pattern.search(asked))
+    sentences = [s.strip() for s in _ASKING.findall(question)] or [question]
+    kinds = tuple(dict.fromkeys(kind for sentence in sentences for kind in _asked_for(sentence)))
     if _WHERE_NOT_A_PLACE.search(question):
         kinds = tuple(k for k in kinds if k != "place")
     if "money" in kinds or "span" in kinds:  # "berapa lama" is "how much time"
@@ -257,6 +253,21 @@ def expected_answer_types(question: str) -> tuple[str, ...]:
     if kinds and kinds != ("entity",):
         kinds = tuple(k for k in kinds if k != "entity")
     return kinds
+
+
+def _asked_for(asked: str) -> tuple[str, ...]:
+    """The kinds one asking sentence asks for, before the rules between kinds."""
+    if _YES_NO.search(asked):
+        # A yes/no question asks for a kind only through a clause it asks to be told ("Did they
+        # say when ...?"); a wh-word elsewhere asks nothing ("Do they pay in yen when trading?",
+        # "Is there a cap on how much ...?"), or through the kind of thing it asks whether there
+        # is ("Did they set a date for ...?").
+        told = _TOLD.search(asked)
+        if told is None:
+            return _asked_to_exist(asked)
+        asked = asked[told.end() :]
+    asked = _COUNTED.sub("which", _NOT_ASKING_FOR.sub(" ", _without_subordinate_when(asked)))
+    return tuple(kind for kind, pattern in _EXPECTS.items() if pattern.search(asked))
 
 
 @dataclass(frozen=True)
@@ -394,7 +405,7 @@ def holds(
             if _given(e.text, asked):
                 continue  # the question gave this name itself
             if (
-                kind != "country"
+                kind not in ("country", "person")
                 and e.text.lower().removeprefix("the ") in facts.common_names
                 and not (kind == "place" and _HELD_IN.search(sentence[: e.start]))
             ):

@@ -254,17 +254,29 @@ class QA:
         return hits, self._with_topics(signals, config, self.answerer.answer(signals, evidence, hits))
 
     def _with_topics(self, signals: Signals, config: RetrieverConfig, answer: Answer) -> Answer:
-        """For a question that joins topics ("palm oil and semiconductors"), each topic that the
-        statement answers in a paragraph not yet quoted adds that paragraph, after the others:
-        one topic's best paragraph would otherwise crowd out the other's."""
-        topics = signals.analysis.topics
-        if not answer.found or len(topics) < 2:
+        """For a question that joins topics ("palm oil and semiconductors") or asks two questions,
+        each topic or question that the statement answers in a paragraph not yet quoted adds that
+        paragraph, after the others: one topic's best paragraph would otherwise crowd out the
+        other's. A message of two questions refused as a whole is answered when each question is
+        answered on its own: what one asks for ("how much ...?") is no answer the other's
+        paragraph must hold."""
+        analysis = signals.analysis
+        parts = analysis.questions or analysis.topics
+        if len(parts) < 2 or (not answer.found and not analysis.questions):
             return answer
+        own_answers = [
+            self.answerer.answer(part, self.retriever.fused(part, self.default), self._ranked(part, config, ()))
+            for part in self.retriever.signals([self.analyzer.analyze(p) for p in parts])
+        ]
+        if not answer.found:
+            if not all(own.found for own in own_answers):
+                return answer
+            answer = replace(
+                own_answers[0], question=answer.question, confidence=min(own.confidence for own in own_answers)
+            )
         quoted = {q.paragraph for q in answer.quotes}
         extra = []
-        for topic in self.retriever.signals([self.analyzer.analyze(t) for t in topics]):
-            evidence = self.retriever.fused(topic, self.default)
-            own = self.answerer.answer(topic, evidence, self._ranked(topic, config, ()))
+        for own in own_answers:
             if own.found and own.quotes[0].paragraph not in quoted:
                 extra.append(own.quotes[0])
                 quoted.add(own.quotes[0].paragraph)
