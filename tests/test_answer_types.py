@@ -27,7 +27,7 @@ FACTS = StatementFacts(
         ("What's the price of LNG?", ("money",)),
         ("When is the next Strategic Dialogue?", ("time",)),
         ("When and where will the next summit be?", ("time", "place")),
-        ("Which city hosts the Expo?", ("place",)),
+        ("Which city hosts the Expo?", ("city",)),
         ("Where in the statement is OSA mentioned?", ()),
         ("How many tonnes of LNG will Malaysia supply?", ("number", "measure")),
         ("In which year was the partnership set up?", ("time",)),
@@ -83,7 +83,7 @@ FACTS = StatementFacts(
         ("What's the timeline for the trade talks?", ("time",)),
         ("When exactly will the next Strategic Dialogue take place?", ("dated",)),
         # A yes/no question asks for a kind only through a clause it asks to be told ...
-        ("Did they say in which city the Expo is?", ("place",)),
+        ("Did they say in which city the Expo is?", ("city",)),
         ("Is the next summit in Tokyo, and when?", ("time",)),
         # ... not through a wh-word that asks nothing.
         ("Do they plan to use their own currencies when paying for trade?", ()),
@@ -130,6 +130,8 @@ FACTS = StatementFacts(
         ("Could you tell me who the senior representatives for the talks are?", ("person",)),
         ("Who will host the next summit?", ()),
         ("What did the astronaut who flew say?", ()),
+        ("In which city will the partners meet?", ("city",)),
+        ("Where will the partners meet?", ("place",)),
     ],
 )
 def test_expected_answer_types(question, kinds):
@@ -192,6 +194,10 @@ def _holds(kind: str, sentence: str, question: str = "") -> bool:
         ("entity", "Prime Minister Anwar welcomed the cooperation between Japan and Malaysia.", False),
         ("person", "Prime Minister Anwar welcomed the cooperation between Japan and Malaysia.", True),
         ("person", "They welcomed the mission that will send an astronaut to the station.", False),
+        # A city is a place of government that is no country: not a country, nor a region.
+        ("city", "the Expo, to be held in Yokohama, Japan", True),
+        ("city", "Malaysia will continue to supply LNG to Japan", False),
+        ("city", "collaboration with partners in the Middle East", False),
     ],
 )
 def test_what_a_sentence_holds(kind, sentence, expected):

@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
+from jmqa.countries import country_names_lower
 from jmqa.entities import Entity
 
 # Which entity labels answer each kind of question.
@@ -33,6 +34,7 @@ LABELS: dict[str, frozenset[str]] = {
     "dated": frozenset({"DATE", "TIME"}),
     "span": frozenset({"DATE", "TIME", "QUANTITY"}),
     "place": frozenset({"GPE", "LOC", "FAC"}),
+    "city": frozenset({"GPE"}),  # a place of government that is no country (LOC: regions, seas)
     "organisation": frozenset({"ORG"}),
     "country": frozenset({"GPE", "NORP"}),
     "person": frozenset({"PERSON"}),
@@ -41,7 +43,7 @@ LABELS: dict[str, frozenset[str]] = {
 }
 # Kinds answered by a name: a name the question itself gives is no answer to it ("At which venue
 # in Tokyo did they meet?" is not answered by "in Tokyo").
-_NAMED_KINDS = {"place", "organisation", "country", "person", "entity"}
+_NAMED_KINDS = {"place", "city", "organisation", "country", "person", "entity"}
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 
@@ -51,7 +53,8 @@ _HEAD_NOUNS = {
     r"|startups?|businesses|enterprises?|airlines?|carriers?|banks?|universit(?:y|ies)|institutes?"
     r"|agenc(?:y|ies)|ministr(?:y|ies)|organi[sz]ations?|institutions?|bod(?:y|ies)|utilit(?:y|ies)",
     "country": r"countries|country|nations?",
-    "place": r"city|cities|sites?|locations?|ports?|venues?|states?|provinces?|towns?",
+    "city": r"city|cities|towns?",
+    "place": r"sites?|locations?|ports?|venues?|states?|provinces?",
 }
 # Up to three words between "which" and the noun, none a verb or preposition ("which Japanese
 # reactor makers"; not "what about ships", "which country gave equipment").
@@ -113,6 +116,7 @@ _EXPECTS = {
     "place": re.compile(
         rf"\bwhere\b|{_WHICH}({_HEAD_NOUNS['place']})\b|\bdi mana\b|どこ", re.IGNORECASE
     ),
+    "city": re.compile(rf"{_WHICH}({_HEAD_NOUNS['city']})\b", re.IGNORECASE),
     "measure": _UNIT,
     "organisation": re.compile(rf"{_WHICH}({_HEAD_NOUNS['organisation']})\b", re.IGNORECASE),
     "country": re.compile(
@@ -233,7 +237,7 @@ _ASKING = re.compile(r"(?:[^.!?]|[.!](?=\S)|(?<=\b[A-Za-z])\.)*\?")
 
 def expected_answer_types(question: str) -> tuple[str, ...]:
     """What the question asks for, if that specific: any of "money", "number", "time", "day",
-    "dated", "span" (a duration or length), "signatory", "place", "measure", "organisation",
+    "dated", "span" (a duration or length), "signatory", "place", "city", "measure", "organisation",
     "country", "person", or any "entity" ("When and where..." asks for two). "money" implies "number" and
     "day" implies "time", so they stand alone ("dated" too); a named kind makes "entity"
     redundant. A message of several questions asks for what each of them asks ("Has a site been
@@ -243,7 +247,7 @@ def expected_answer_types(question: str) -> tuple[str, ...]:
     sentences = [s.strip() for s in _ASKING.findall(question)] or [question]
     kinds = tuple(dict.fromkeys(kind for sentence in sentences for kind in _asked_for(sentence)))
     if _WHERE_NOT_A_PLACE.search(question):
-        kinds = tuple(k for k in kinds if k != "place")
+        kinds = tuple(k for k in kinds if k not in ("place", "city"))
     if "money" in kinds or "span" in kinds:  # "berapa lama" is "how much time"
         kinds = tuple(k for k in kinds if k != "number")
     if "day" in kinds:
@@ -366,7 +370,7 @@ def holds(
         return _SIGNED.search(sentence) is not None
     if kind == "measure" and not _UNIT.search(sentence):
         return False
-    ahead = asks_ahead(question, facts) if kind in ("time", "day", "dated", "place") else False
+    ahead = asks_ahead(question, facts) if kind in ("time", "day", "dated", "place", "city") else False
     if ahead and not looks_ahead(sentence, entities, facts):
         return False
     years = years_asked(question, facts)
@@ -401,13 +405,15 @@ def holds(
             continue  # "the two countries", said everywhere, counts nothing
         if kind == "number" and e.label == "CARDINAL" and e.start > 0 and e.text[:1].isupper():
             continue  # "the Three Principles": a capitalised number word inside a sentence is a name
+        if kind == "city" and e.text.lower().removeprefix("the ") in country_names_lower():
+            continue  # "In which city ...?" is not answered by a country
         if kind in _NAMED_KINDS:
             if _given(e.text, asked):
                 continue  # the question gave this name itself
             if (
                 kind not in ("country", "person")
                 and e.text.lower().removeprefix("the ") in facts.common_names
-                and not (kind == "place" and _HELD_IN.search(sentence[: e.start]))
+                and not (kind in ("place", "city") and _HELD_IN.search(sentence[: e.start]))
             ):
                 continue  # the parties and leaders, in nearly every sentence, single out nothing
         return True

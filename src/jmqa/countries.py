@@ -69,6 +69,12 @@ def countries() -> tuple[Country, ...]:
     return tuple(c for c in out if c.names)
 
 
+@functools.cache
+def country_names_lower() -> frozenset[str]:
+    """Every country's names, lower-cased ("malaysia", "united states of america")."""
+    return frozenset(name.lower() for country in countries() for name in country.names)
+
+
 def country_names(text: str) -> CountryNames:
     """The countries ``text`` names (by any of their names), read longest name first and each
     taken out once found: "Republic of Korea" inside "Democratic People's Republic of Korea"
