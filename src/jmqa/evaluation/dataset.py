@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from jmqa.document import Document
+from jmqa.document import CLOSING, PREAMBLE, Document, PassageKey, label
 
 TAGS = ("lexical", "paraphrase", "multi", "unanswerable", "offtopic", "adversarial")
 SPLITS = ("dev", "test")
@@ -32,7 +32,7 @@ class QAItem:
 
     id: str
     question: str
-    gold: tuple[int, ...]
+    gold: tuple[PassageKey, ...]  # ¶ numbers, or "preamble" / "closing"
     answer: str
     tag: str
     split: str = "test"
@@ -93,9 +93,9 @@ def load_items(path: str | os.PathLike[str], *, require_split: bool = False) -> 
         gold = obj.get("gold", [])
         # bool is an int subclass: refuse it explicitly, `true` is never a paragraph number
         if not isinstance(gold, list) or not all(
-            isinstance(g, int) and not isinstance(g, bool) for g in gold
+            (isinstance(g, int) and not isinstance(g, bool)) or g in (PREAMBLE, CLOSING) for g in gold
         ):
-            bad.append("'gold' must be a list of paragraph numbers (integers)")
+            bad.append(f"'gold' must be a list of paragraph numbers (integers), {PREAMBLE!r} or {CLOSING!r}")
         if bad:
             problems.extend(f"{where}: {b}" for b in bad)
             continue
@@ -139,6 +139,7 @@ def item_problems(items: Sequence[QAItem], document: Document) -> list[str]:
     """Problems with individual items (and duplicates between them)."""
     problems: list[str] = []
     count = len(document.paragraphs)
+    passages = [p.number for p in document.passages]
     seen_ids: dict[str, int] = {}
     seen_questions: dict[str, str] = {}
     for item in items:
@@ -158,25 +159,27 @@ def item_problems(items: Sequence[QAItem], document: Document) -> list[str]:
             problems.append(f"{where}: tag {item.tag!r} is not one of {', '.join(TAGS)}")
         if item.split not in SPLITS:
             problems.append(f"{where}: split {item.split!r} is not one of {', '.join(SPLITS)}")
-        out_of_range = [g for g in item.gold if not 1 <= g <= count]
+        out_of_range = [g for g in item.gold if g not in passages]
         if out_of_range:
             problems.append(
                 f"{where}: gold {out_of_range} not in 1..{count} "
-                f"(the statement has {count} paragraphs)"
+                f"(the statement has {count} paragraphs"
+                + (f" and a {', a '.join(str(k) for k in passages if isinstance(k, str))} block)"
+                   if any(isinstance(k, str) for k in passages) else ")")
             )
         if len(set(item.gold)) != len(item.gold):
             problems.append(f"{where}: gold {list(item.gold)} repeats a paragraph")
-        if bool(item.gold) != bool(item.answer):
+        # A question answered by two paragraphs together may have no one span that answers it.
+        if (item.answer and not item.gold) or (not item.answer and len(item.gold) == 1):
             problems.append(
-                f"{where}: answer must be empty exactly when gold is empty "
-                f"(gold {list(item.gold)}, answer {item.answer!r:.40})"
+                f"{where}: answer must be empty exactly when gold is empty, or names two or more "
+                f"paragraphs (gold {list(item.gold)}, answer {item.answer!r:.40})"
             )
         if item.gold and item.answer and not out_of_range:
-            text = document.paragraph(item.gold[0]).text
-            if item.answer not in text:
+            if not any(item.answer in document.paragraph(g).text for g in item.gold):
                 problems.append(
-                    f"{where}: answer is not a verbatim span of its first gold paragraph "
-                    f"¶{item.gold[0]}: {item.answer!r:.80}"
+                    f"{where}: answer is not a verbatim span of any of its gold paragraphs "
+                    f"({', '.join(map(label, item.gold))}): {item.answer!r:.80}"
                 )
             elif item.answer != item.answer.strip():
                 problems.append(f"{where}: answer has leading or trailing whitespace")

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from jmqa.document import label
+from jmqa.document import PassageKey, label
 from jmqa.evaluation.dataset import TAGS, repo_root
 from jmqa.evaluation.metrics import ItemResult
 from jmqa.evaluation.plot import render_plot
@@ -178,8 +178,8 @@ def _failure_rows(result: EvalResult, name: str) -> dict[str, list[list[str]]]:
     return groups
 
 
-def _gold(gold: Sequence[int]) -> str:
-    return ", ".join(f"¶{g}" for g in gold) if gold else "none"
+def _gold(gold: Sequence[PassageKey]) -> str:
+    return ", ".join(label(g) for g in gold) if gold else "none"
 
 
 def _returned(r: ItemResult) -> str:
