@@ -75,7 +75,8 @@ _EXPECTS = {
         r"\bhow much (money|funding|finance|financing|aid|cash|investment)\b"
         r"|\bhow much (is|are|was|has|have|had|did|does|will)\b.*\b(lend|lending|spend|spent|pay|paid"
         r"|pledg|contribut|invest|worth|cost|fund|financ|sell|sold)"
-        r"|\b(price|cost|budget|worth)\b",
+        # Lower case, or first: "the Budget announcement" is a name, not a question of money.
+        r"|(?-i:\b(price|cost|budget|worth)\b|^\W*(Price|Cost|Budget|Worth)\b)",
         re.IGNORECASE,
     ),
     "number": re.compile(
