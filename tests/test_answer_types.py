@@ -131,6 +131,9 @@ FACTS = StatementFacts(
         ("Who will host the next summit?", ()),
         ("What did the astronaut who flew say?", ()),
         ("In which city will the partners meet?", ("city",)),
+        # A capitalised noun inside a sentence is a name: "the Budget announcement" asks no money.
+        ("Which acts did the Budget announcement propose to amend?", ("entity",)),
+        ("Cost of the plant?", ("money",)),
         ("Where will the partners meet?", ("place",)),
     ],
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import jmqa
@@ -104,3 +105,20 @@ def test_a_statement_without_a_glossary_is_ranked_with_weights_fitted_without_on
     ranked = [h.paragraph for h in bare.search(question, k=27, retriever="default")]
     fused = bare.retriever.fused(bare.signals([question])[0], bare.default)
     assert ranked[0] == bare.document.passages[int(fused.argmax())].number
+
+
+def test_bm25_counts_in_the_default_fusion_as_far_as_the_questions_words_are_the_statements(qa):
+    from dataclasses import replace
+
+    signals = qa.signals(["What did they say about semiconductors?"])[0]
+    default = qa.default
+    without_bm25 = replace(default, weights={k: w for k, w in default.weights.items() if k != "bm25"})
+    half = replace(signals, coverage=0.5)
+    halved = {**default.weights, "bm25": default.weights["bm25"] / 2}
+    plain = replace(default, lexical_by_coverage=False, weights=halved)
+    np.testing.assert_allclose(qa.retriever.fused(half, default), qa.retriever.fused(half, plain))
+    # None of its words the statement's: the dense models alone decide.
+    none = replace(signals, coverage=0.0)
+    np.testing.assert_allclose(qa.retriever.fused(none, default), qa.retriever.fused(none, without_bm25))
+    # The other retrievers of the comparison are BM25 as it is.
+    assert not CONFIGS["bm25"].lexical_by_coverage and not CONFIGS["rrf"].lexical_by_coverage
