@@ -7,7 +7,7 @@ import pytest
 
 from jmqa.document import load_statement
 from jmqa.errors import InvalidArgumentError
-from jmqa.lexical import Glossary, Lexicon, find_acronyms, parties, tokenize
+from jmqa.lexical import Glossary, Lexicon, find_acronyms, initialisms, parties, tokenize
 
 
 @pytest.fixture(scope="module")
@@ -105,6 +105,8 @@ def test_a_remembered_explanation_is_not_shared_with_the_caller(lexicon):
         ("Did Takaichi thank Japans partners?", []),
         ("Hi, so I'm writing about LNG and I've read it", []),
         ("Is JMEPA being upgraded?", ["JMEPA"]),
+        # An acronym of a name the statement spells out ("Comprehensive Strategic Partnership").
+        ("When was the CSP set up?", []),
         ("What did Anwar think of the PM's speech?", []),  # the glossary knows "pm"
         # An adjective of a name the statement uses is no new name; one of a name it lacks is.
         ("Which Middle Eastern chokepoint worries them?", []),
@@ -119,6 +121,12 @@ def test_a_remembered_explanation_is_not_shared_with_the_caller(lexicon):
 )
 def test_unknown_names(lexicon, question, names):
     assert lexicon.unknown_names(question) == names
+
+
+def test_initialisms_of_capitalised_runs():
+    found = initialisms("support for the International Energy Agency and for Bharat Electronics")
+    assert {"IEA", "BE"} <= found
+    assert "SFT" not in found  # lower-case words start no name
 
 
 def test_tokenize_stems_and_drops_stopwords():

@@ -197,6 +197,23 @@ class Glossary:
         return found
 
 
+def initialisms(text: str) -> frozenset[str]:
+    """The initials of every run of two to six capitalised words in ``text`` ("International
+    Energy Agency" -> "IEA"; "of", "and", "the", "for" are skipped): a question may use an
+    acronym the statement never writes for a name it spells out.
+
+    >>> sorted(initialisms("hosted by the International Energy Agency"))
+    ['EA', 'IE', 'IEA']
+    """
+    found: set[str] = set()
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = [w for w in run.group(0).split() if w not in _RUN_JOINERS]
+        letters = [w[0] for w in words]
+        for size in range(2, 7):
+            found.update("".join(letters[i : i + size]) for i in range(len(letters) - size + 1))
+    return frozenset(found)
+
+
 class Lexicon:
     """BM25 over the statement's paragraphs (and preamble and closing block: its passages), with
     its acronyms and glossary, and term coverage."""
@@ -222,6 +239,7 @@ class Lexicon:
             term.lower() for lang, term, _ in self.glossary.entries if lang == "en" and " " not in term
         }
         self._compound = _compound_of(parties(document))
+        self._initialisms = initialisms(" ".join(p.text for p in passages))
         self._bm25 = bm25s.BM25()
         self._bm25.index(docs, show_progress=False)
         n = self._n = len(docs)
@@ -328,7 +346,7 @@ class Lexicon:
                     first = ["", first[0]]
                 name = first[1]
             base = re.sub(r"['’]s$", "", name.lower())  # "PM's" is the glossary's "pm"
-            if base in self._text or base in explained:
+            if base in self._text or base in explained or name in self._initialisms:
                 continue
             # "Tokyo and Kuala Lumpur", "the Japan-Malaysia Comprehensive Strategic Partnership":
             # words the statement uses, put together differently. Not so "Belt and Road".
@@ -426,6 +444,8 @@ _NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:[-’'][A-Za-z]+)?(?:\s+(?:of\s+|and\
 # Where a capital says nothing about a name: the start of the question or of a sentence in it.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+)\W*$")
 _CAPITAL_INSIDE = re.compile(r"[A-Z]")
+_RUN_JOINERS = {"of", "and", "the", "for"}
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w-]*(?:\s+(?:(?:of|and|the|for)\s+)*[A-Z][\w-]*)+")
 # Two or more words in capitals are shouting ("DROP TABLE"); one alone is an acronym ("JMEPA").
 _SHOUTING = re.compile(r"[A-Z]{2,}(?:\s+[A-Z]{2,})+")
 _QUESTION_WORDS = {"i", "what", "which", "who", "when", "where", "why", "how", "did", "do", "does", "is", "are", "was", "were", "will", "can", "could", "should", "has", "have", "any", "anything", "tell", "pm"}
