@@ -75,6 +75,14 @@ class QuestionAnalysis:
         return self.normalized
 
     @property
+    def asked(self) -> str:
+        """The sentence that asks, alone: without the context a message gave before it, even
+        when that context carries its topic ("I'm writing a piece. Which straits are named?")."""
+        sentences = [s.strip() for s in _SENTENCE.split(self.normalized) if s and s.strip()]
+        asking = [s for s in sentences if s.endswith(("?", "？"))] or sentences or [self.normalized]
+        return asking[-1]
+
+    @property
     def remainder(self) -> str:
         """What is left to look for once named paragraphs are taken out ("In ¶14, how much...")."""
         return without_references(self.normalized)

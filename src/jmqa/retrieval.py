@@ -184,7 +184,11 @@ class Retriever:
                     question=question,
                     language=analyses[i].language,
                     glossed=bool(self.lexicon.additions(question)),
-                    coverage=self.lexicon.coverage(question),
+                    # Context before the question ("I'm writing a piece for our newsletter.") is
+                    # no part of what it asks the statement.
+                    coverage=max(
+                        self.lexicon.coverage(question), self.lexicon.coverage(analyses[i].asked)
+                    ),
                     per_paragraph=per_paragraph,
                     sentences=sentences,
                 )
