@@ -134,6 +134,9 @@ FACTS = StatementFacts(
         # A capitalised noun inside a sentence is a name: "the Budget announcement" asks no money.
         ("Which acts did the Budget announcement propose to amend?", ("entity",)),
         ("Cost of the plant?", ("money",)),
+        # The asked-for noun heads its phrase: a "state oil firm" is a firm, not a state.
+        ("Which state oil firm is named?", ("organisation",)),
+        ("In which state is the plant?", ("place",)),
         ("Where will the partners meet?", ("place",)),
     ],
 )

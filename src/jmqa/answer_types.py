@@ -65,6 +65,8 @@ _WORDS_BEFORE_KIND = (
     r"|sold|sells|bought|buys|used|uses|needs|wants)\b)[\w'-]+\s+){0,3}?"
 )
 _WHICH = rf"\b(which|what|name the|names of( the)?)\s+{_WORDS_BEFORE_KIND}"
+# The asked-for noun heads its phrase: "which state oil firm" asks for a firm, not a state.
+_HEAD_END = rf"(?!\s+(?:[\w'-]+\s+)?(?:{'|'.join(_HEAD_NOUNS.values())})\b)"
 _UNIT = re.compile(
     r"\b(tonnes?|tons?|barrels?|kilomet(?:re|er)s?|km|miles?|hectares?|megawatts?|gigawatts?"
     r"|percent|per cent)\b|%",
@@ -115,13 +117,13 @@ _EXPECTS = {
         re.IGNORECASE,
     ),
     "place": re.compile(
-        rf"\bwhere\b|{_WHICH}({_HEAD_NOUNS['place']})\b|\bdi mana\b|どこ", re.IGNORECASE
+        rf"\bwhere\b|{_WHICH}({_HEAD_NOUNS['place']})\b{_HEAD_END}|\bdi mana\b|どこ", re.IGNORECASE
     ),
-    "city": re.compile(rf"{_WHICH}({_HEAD_NOUNS['city']})\b", re.IGNORECASE),
+    "city": re.compile(rf"{_WHICH}({_HEAD_NOUNS['city']})\b{_HEAD_END}", re.IGNORECASE),
     "measure": _UNIT,
-    "organisation": re.compile(rf"{_WHICH}({_HEAD_NOUNS['organisation']})\b", re.IGNORECASE),
+    "organisation": re.compile(rf"{_WHICH}({_HEAD_NOUNS['organisation']})\b{_HEAD_END}", re.IGNORECASE),
     "country": re.compile(
-        rf"{_WHICH}({_HEAD_NOUNS['country']})\b|\bwhich of (?:the |them|both )?(?:two )?(?:countries|nations|sides)\b",
+        rf"{_WHICH}({_HEAD_NOUNS['country']})\b{_HEAD_END}|\bwhich of (?:the |them|both )?(?:two )?(?:countries|nations|sides)\b",
         re.IGNORECASE,
     ),
     # "Who is the Indian astronaut ...?", "(tell me) who the envoys are": a person's name.
