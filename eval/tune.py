@@ -19,6 +19,7 @@ In this order (each step uses what the previous ones fitted):
    ``answer.refusal_features``, and the threshold with the best abstention F1 among those refusing
    at most 2.5% of answerable dev questions (the target is 5% on unseen questions; the margin is
    for generalisation), chosen on out-of-fold probabilities (5-fold cross-validation within dev).
+   Every question is read twice for it, with the glossary and without (see ``fit``).
 4. When to mark a sentence (``highlight_*``: a wrong mark costs twice what a correct one gains).
 
 The refusal features score sentences with ``highlight_lexical``, which step 4 fits after them,
@@ -119,12 +120,18 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 0.05, steps: int = 50
     return w / std, b - float(np.sum(w * mean / std))
 
 
-def out_of_fold(x: np.ndarray, answerable: np.ndarray, folds: int = 5) -> np.ndarray:
-    """P(answerable) for each item from a model fitted without it (stratified, fixed folds)."""
-    fold = np.empty(len(x), dtype=int)
+def out_of_fold(x: np.ndarray, answerable: np.ndarray, folds: int = 5, views: int = 1) -> np.ndarray:
+    """P(answerable) for each item from a model fitted without it (stratified, fixed folds).
+
+    With ``views`` > 1, ``x`` is that many copies of the same questions, one after the other
+    (read with and without the glossary): a question's copies share a fold, so no model is
+    tested on a question it learnt in another form."""
+    n = len(x) // views
+    fold = np.empty(n, dtype=int)
     for label in (False, True):
-        members = np.flatnonzero(answerable == label)
+        members = np.flatnonzero(answerable[:n] == label)
         fold[members] = np.arange(len(members)) % folds
+    fold = np.tile(fold, views)
     prob = np.empty(len(x))
     for k in range(folds):
         held = fold == k
@@ -249,18 +256,32 @@ def fit(qa: jmqa.QA, items: Sequence[QAItem], shipped: dict[str, Any],
     say(f"refusal: {len(items)} items (dev and {len(extra)} from read hold-outs), "
         f"{answerable.sum()} answerable")
     english = np.array([language_group(s) == "en" for s in signals])
-    y = answerable[english]
+    y = np.tile(answerable[english], 2)
+    # Each question is read twice: as it is, and with the glossary switched off (the weights
+    # fitted for that), as a statement without a glossary reads it, or as a question in words no
+    # glossary row covers. The model then meets answerable questions whose words are not the
+    # statement's, which the glossary hides in the tuning sets.
+    bare_config = replace(CONFIGS["default"], weights=calibration["fusion_weights_no_glossary"])
+    bare_signals = bare.signals([i.question for i in items])
+    bare_fused = [bare.retriever.fused(s, bare_config) for s in bare_signals]
+    bare_rankings = [bare.retriever.rank(s, bare_config, 27) for s in bare_signals]
+    bare_answerer = Answerer(bare.document, bare.lexicon, answerer.calibration, bare.index.entities,
+                             bare.analyzer.facts)
 
     def features(far_off: float, type_near: float) -> np.ndarray:
-        answerer.calibration = replace(answerer.calibration, far_off_cosine=far_off, type_near=type_near)
-        return np.array([
-            [answerer.refusal_features(s, f, h)[name] for name in FEATURES]
-            for s, f, h, en in zip(signals, fused, rankings, english) if en
-        ])
+        rows = []
+        for reader, sigs, fus, ranks in ((answerer, signals, fused, rankings),
+                                         (bare_answerer, bare_signals, bare_fused, bare_rankings)):
+            reader.calibration = replace(reader.calibration, far_off_cosine=far_off, type_near=type_near)
+            rows += [
+                [reader.refusal_features(s, f, h)[name] for name in FEATURES]
+                for s, f, h, en in zip(sigs, fus, ranks, english) if en
+            ]
+        return np.array(rows)
 
     grid = []
     for far_off, type_near in itertools.product(FAR_OFF_COSINES, TYPE_NEARS):
-        _, f1, _ = best_threshold(out_of_fold(features(far_off, type_near), y), y)
+        _, f1, _ = best_threshold(out_of_fold(features(far_off, type_near), y, views=2), y)
         grid.append((f1, far_off, type_near))
         say(f"  far_off_cosine {far_off:.2f}, type_near {type_near:.2f}: out-of-fold F1 {f1:.4f}")
     # Ties go to the first in grid order (max keeps the first): the smallest hinge, then the
@@ -277,7 +298,7 @@ def fit(qa: jmqa.QA, items: Sequence[QAItem], shipped: dict[str, Any],
     w, b = fit_logistic(x, y.astype(float))
     # The threshold is chosen on out-of-fold probabilities: in-sample ones are overconfident and
     # put it where unseen answerable questions get refused.
-    threshold, f1, false_refusals = best_threshold(out_of_fold(x, y), y)
+    threshold, f1, false_refusals = best_threshold(out_of_fold(x, y, views=2), y)
     calibration["refusal"] = {"en": _model(FEATURES, w, b, threshold), "other": None}
     say(f"refusal (en): far_off_cosine {far_off}, type_near {type_near}, threshold {threshold:.3f}, "
         f"dev abstention F1 {f1:.3f} (out-of-fold), false refusals {false_refusals:.3f}")
