@@ -268,15 +268,19 @@ def fit(qa: jmqa.QA, items: Sequence[QAItem], shipped: dict[str, Any],
     bare_answerer = Answerer(bare.document, bare.lexicon, answerer.calibration, bare.index.entities,
                              bare.analyzer.facts)
 
+    # The quoted paragraphs' sentence scores do not change over the grid below: scored once.
+    views = [
+        (reader, [(s, f, h, {q.paragraph: reader.sentence_scores(s, q.paragraph) for q in reader.quoted(h, f)})
+                  for s, f, h, en in zip(sigs, fus, ranks, english) if en])
+        for reader, sigs, fus, ranks in ((answerer, signals, fused, rankings),
+                                         (bare_answerer, bare_signals, bare_fused, bare_rankings))
+    ]
+
     def features(far_off: float, type_near: float) -> np.ndarray:
         rows = []
-        for reader, sigs, fus, ranks in ((answerer, signals, fused, rankings),
-                                         (bare_answerer, bare_signals, bare_fused, bare_rankings)):
+        for reader, questions in views:
             reader.calibration = replace(reader.calibration, far_off_cosine=far_off, type_near=type_near)
-            rows += [
-                [reader.refusal_features(s, f, h)[name] for name in FEATURES]
-                for s, f, h, en in zip(sigs, fus, ranks, english) if en
-            ]
+            rows += [[reader.refusal_features(*q)[name] for name in FEATURES] for q in questions]
         return np.array(rows)
 
     grid = []
