@@ -65,8 +65,9 @@ _WORDS_BEFORE_KIND = (
     r"|sold|sells|bought|buys|used|uses|needs|wants)\b)[\w'-]+\s+){0,3}?"
 )
 _WHICH = rf"\b(which|what|name the|names of( the)?)\s+{_WORDS_BEFORE_KIND}"
+_ANY_HEAD = "|".join(f"(?:{nouns})" for nouns in _HEAD_NOUNS.values())
 # The asked-for noun heads its phrase: "which state oil firm" asks for a firm, not a state.
-_HEAD_END = rf"(?!\s+(?:[\w'-]+\s+)?(?:{'|'.join(_HEAD_NOUNS.values())})\b)"
+_HEAD_END = rf"(?!\s+(?:[\w'-]+\s+)?(?:{_ANY_HEAD})\b)"
 _UNIT = re.compile(
     r"\b(tonnes?|tons?|barrels?|kilomet(?:re|er)s?|km|miles?|hectares?|megawatts?|gigawatts?"
     r"|percent|per cent)\b|%",
@@ -423,7 +424,7 @@ def holds(
     return False
 
 
-_HEADS = re.compile("|".join(f"(?:{nouns})" for nouns in _HEAD_NOUNS.values()), re.IGNORECASE)
+_HEADS = re.compile(_ANY_HEAD, re.IGNORECASE)
 _FUNCTION_WORDS = {"the", "of", "and", "for", "on", "in", "to", "a", "an", "'s"}
 
 

@@ -35,7 +35,7 @@ from jmqa.embedders import Embedder
 from jmqa.errors import InvalidArgumentError
 from jmqa.qa import QA, load
 from jmqa.question import clean_question
-from jmqa.retrieval import Hit, Signals, default_config
+from jmqa.retrieval import Hit, Signals, default_config, lexical_share
 from jmqa.statement import StatementRef
 from jmqa.store import Entry, Store
 
@@ -213,6 +213,10 @@ def _pooled_hits(qas: Sequence[QA], signals: Sequence[Signals]) -> list[Hit]:
         values = np.concatenate([s.per_paragraph[name] for s in signals]).astype(np.float64)
         spread = values.std()
         if weight and spread > 1e-9:
+            if name == "bm25":  # as far as the question's words are each statement's own
+                weight = weight * np.concatenate(
+                    [np.full(len(s.per_paragraph[name]), lexical_share(config, s)) for s in signals]
+                )
             total += weight * (values - values.mean()) / spread
     hits = [
         Hit(p.number, p.section, p.text, float(score), statement=qa.statement)

@@ -120,6 +120,11 @@ def default_config(glossary: bool = True) -> RetrieverConfig:
     return CONFIGS["default"] if glossary else _DEFAULT_NO_GLOSSARY
 
 
+def lexical_share(config: RetrieverConfig, signals: Signals) -> float:
+    """The share of BM25's weight ``config`` gives a question (see RetrieverConfig.lexical_by_coverage)."""
+    return min(1.0, max(0.0, signals.coverage)) if config.lexical_by_coverage else 1.0
+
+
 def config_named(retriever: str | RetrieverConfig) -> RetrieverConfig:
     """The configuration called ``retriever`` (a config passes through), else
     :class:`jmqa.InvalidArgumentError`. Cheap: callers check names before loading models."""
@@ -187,7 +192,7 @@ class Retriever:
                     # Context before the question ("I'm writing a piece for our newsletter.") is
                     # no part of what it asks the statement.
                     coverage=max(
-                        self.lexicon.coverage(question), self.lexicon.coverage(analyses[i].asked)
+                        self.lexicon.coverage(q) for q in {question, analyses[i].asked}
                     ),
                     per_paragraph=per_paragraph,
                     sentences=sentences,
@@ -214,8 +219,8 @@ class Retriever:
         if config.multilingual_fallback and signals.language != "en" and not signals.glossed:
             weights = _E5_ONLY  # nothing the English-only signals can read
         available = {k: w for k, w in weights.items() if k in signals.per_paragraph and w}
-        if config.lexical_by_coverage and "bm25" in available:
-            available["bm25"] *= min(1.0, max(0.0, signals.coverage))
+        if "bm25" in available:
+            available["bm25"] *= lexical_share(config, signals)
         total = np.zeros(self._n, dtype=np.float64)
         for name, weight in available.items():
             values = signals.per_paragraph[name].astype(np.float64)

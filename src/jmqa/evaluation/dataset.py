@@ -161,11 +161,10 @@ def item_problems(items: Sequence[QAItem], document: Document) -> list[str]:
             problems.append(f"{where}: split {item.split!r} is not one of {', '.join(SPLITS)}")
         out_of_range = [g for g in item.gold if g not in passages]
         if out_of_range:
+            blocks = "".join(f", {k}" for k in passages if isinstance(k, str))
             problems.append(
-                f"{where}: gold {out_of_range} not in 1..{count} "
-                f"(the statement has {count} paragraphs"
-                + (f" and a {', a '.join(str(k) for k in passages if isinstance(k, str))} block)"
-                   if any(isinstance(k, str) for k in passages) else ")")
+                f"{where}: gold {out_of_range} not in 1..{count}{blocks} "
+                f"(the statement's paragraphs{' and blocks' if blocks else ''})"
             )
         if len(set(item.gold)) != len(item.gold):
             problems.append(f"{where}: gold {list(item.gold)} repeats a paragraph")
