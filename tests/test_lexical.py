@@ -93,6 +93,11 @@ def test_a_remembered_explanation_is_not_shared_with_the_caller(lexicon):
         ("Toyota", []),  # a sentence-initial capital alone is not taken for a name
         ("Korea-Brazil ties?", ["Korea-Brazil"]),  # unless it has a capital of its own
         ("What happens in 2099?", ["2099"]),
+        # A figure is a whole figure: "1" and "05" are inside the statement's "1.05 million", and
+        # "2033" is one of its years, but "1" and "33" are no figures it gives.
+        ("Did visitors pass 1 million?", ["1"]),
+        ("Is the UNSC term 2033-2034 or 33?", ["33"]),
+        ("Were there 1.05 million visitors?", []),
         # The statement's own words, put together differently, are no new name ...
         ("Why are Tokyo and Kuala Lumpur worried?", []),
         ("When did the Japan-Malaysia Comprehensive Strategic Partnership start?", []),

@@ -22,7 +22,7 @@ from jmqa.calibration import Calibration
 from jmqa.document import CLOSING, Document, PassageKey, Span, label
 from jmqa.entities import Entity
 from jmqa.language import READ, language_name
-from jmqa.lexical import Lexicon, tokenize
+from jmqa.lexical import Lexicon, is_figure, tokenize
 from jmqa.retrieval import Hit, Signals
 from jmqa.statement import StatementRef
 
@@ -154,6 +154,7 @@ class Answerer:
             not any(self._holds(kind, para, span, signals.question) for para, span in best_sentences)
             for kind in signals.analysis.answer_types
         )
+        unknown = self.lexicon.unknown_names(signals.question)
         return {
             "minilm_sentence": float(p["minilm.sentence"].max()),
             "minilm_window": float(p["minilm.window"].max()),
@@ -172,7 +173,11 @@ class Answerer:
             "no_overlap": float(signals.coverage < 0.1),
             "top_coverage": self.lexicon.coverage(signals.question, top),
             "type_missing": float(missing),
-            "unknown_names": float(bool(self.lexicon.unknown_names(signals.question))),
+            # Names and figures the statement never gives, apart: a figure it never gives ("set up in
+            # 2015", "$1 trillion") is rarely in a question it answers, a name more often (a
+            # paraphrase, an adjective of a name it uses).
+            "unknown_names": float(any(not is_figure(n) for n in unknown)),
+            "unknown_figures": float(any(is_figure(n) for n in unknown)),
             # It takes something as given ("Why did Japan cancel...?") in words the statement
             # never uses: the premise is not the statement's.
             "unsaid_premise": float(bool(_PRESUPPOSES.search(signals.question)) and signals.coverage < 1.0),

@@ -32,6 +32,20 @@ from jmqa.errors import InvalidArgumentError
 from jmqa.language import READ
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
+# A figure: digits, with thousands separators or decimals ("1,000", "1.05").
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _figure(number: str) -> str:
+    """A figure as compared: "1,000" is "1000"."""
+    return re.sub(r",(?=\d{3}\b)", "", number)
+
+
+def is_figure(name: str) -> bool:
+    """Whether one of :meth:`Lexicon.unknown_names` is a figure ("2015") rather than a name."""
+    return bool(_NUMBER.fullmatch(name))
+
+
 _LONG_THEN_SHORT = re.compile(r"((?:[\w'’-]+\s+){1,12}?)\(([A-Z][A-Za-z0-9&-]{1,11})\)")
 _SHORT_THEN_LONG = re.compile(r"\b([A-Z][A-Z0-9&-]{1,11})\s+\(([^()]{4,120})\)")
 _MINOR = {"of", "on", "and", "the", "for", "in", "to", "with", "between", "among", "&"}
@@ -233,6 +247,7 @@ class Lexicon:
         self.paragraph_terms = [frozenset(d) for d in docs]
         self._text = " ".join(p.text for p in passages).lower()
         self._words = {w.removesuffix("'s") for w in _WORD.findall(self._text)}
+        self._figures = {_figure(n) for n in _NUMBER.findall(self._text)}
         # One-word glossary terms name things the statement covers ("pm", "kl"), so they are
         # no unknown names either, even in a form the glossary does not match ("PMs").
         self._glossed = {
@@ -333,7 +348,8 @@ class Lexicon:
     def unknown_names(self, question: str) -> list[str]:
         """Names and figures in the question that the statement never mentions ("Emperor",
         "Belt and Road", "2030"): a strong sign the question is about something else."""
-        names = [n for n in re.findall(r"\d+(?:[.,]\d+)*", question) if n not in self._text]
+        # Whole figures: "2.5 million" is not the statement's "12.5", nor "$1 trillion" its "1.05".
+        names = [n for n in _NUMBER.findall(question) if _figure(n) not in self._figures]
         explained = " ".join(term.lower() for term, _ in self.explanations(question))
         for m in _NAME.finditer(question):
             name = m.group(0)
