@@ -60,9 +60,11 @@ FEATURES = [
     "top_coverage", "type_missing", "unknown_names", "unknown_figures", "fused_top", "fused_gap",
     "far_off", "unsaid_premise",
 ]
-# Fresh question sets have refused about twice dev's share of answerable questions (pooled hold-outs
-# 1-4: 8.2% against dev's 2.4%), so dev's cap sits at half the 5% target.
-MAX_DEV_FALSE_REFUSALS = 0.025
+# The share of answerable questions the refusal threshold may refuse, out of fold. Fresh question
+# sets refused about twice dev's share (pooled hold-outs 1-4: 8.2% against dev's 2.4%) when dev
+# alone was fitted on, so the cap sat at half a 5% target. Most of the questions fitted on are now
+# from blind hold-outs, which ask the way fresh sets do: the cap is the 3% target itself.
+MAX_DEV_FALSE_REFUSALS = 0.03
 # Quotes below this confidence carry a caution. Chosen on dev's out-of-fold probabilities
 # (2026-11-29, 433 questions): answers under 0.6 were to unanswerable questions about 3 times in
 # 10 against 1 in 8 above; the "confidence" table of every eval report keeps it honest.

@@ -22,6 +22,15 @@ FACTS = StatementFacts(
     ("question", "kinds"),
     [
         ("How many JMSDF ships took part?", ("number",)),
+        # The figure asked for may follow its modifiers, and a rate is one.
+        ("What's the exact dollar amount they are investing?", ("number",)),
+        ("What tariff rate will apply to steel?", ("number",)),
+        ("What are their growth rates?", ("number",)),
+        ("What is the state of ties?", ()),  # "state" names no place after "what is the"
+        # A request, then what it asks for.
+        ("Please tell me who the senior negotiators are.", ("person",)),
+        ("I'd like to know when the next summit is.", ("time",)),
+        ("Tell me about the Expo.", ()),
         ("What's the size of the swap arrangement?", ("number",)),
         ("How much is JBIC lending for the grid?", ("money",)),
         ("What's the price of LNG?", ("money",)),

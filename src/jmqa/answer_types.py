@@ -83,9 +83,11 @@ _EXPECTS = {
         re.IGNORECASE,
     ),
     "number": re.compile(
-        r"\bhow (many|much)\b|\bwhat(?:'s| is| was| are)? (?:the )?(number|percentage|share|amount"
-        r"|value|figure|sum|size|population)\b|\b(amount|value|volume|number|size) of\b"
-        rf"|{_WHICH}(tonnage|volume|quantity|amount|number|value|total|figure|percentage|share|sum)s?\b"
+        # "What's the exact dollar amount", "what tariff rate": the figure may follow its modifiers.
+        r"\bhow (many|much)\b|\bwhat(?:'s| is| was| are)? (?:the |their |its )?(?:[\w-]+ ){0,2}?(number"
+        r"|percentage|share|amount|value|figure|sum|size|population|rate)s?\b"
+        r"|\b(amount|value|volume|number|size) of\b"
+        rf"|{_WHICH}(tonnage|volume|quantity|amount|number|value|total|figure|percentage|share|sum|rate)s?\b"
         # Malay "berapa(kah)"; Japanese 何 and a counter (何人, 何基, 何トン; not 何年, 何故).
         r"|\bhow (large|big|tall|high|far|old)\b|\bberapa(?:kah)?\b|何(?![年月日時故])[\u4e00-\u9fffヶカ]"
         r"|いくら|いくつ|どのくらい",
@@ -152,9 +154,11 @@ _WHERE_NOT_A_PLACE = re.compile(
 _YES_NO = re.compile(
     r"^\W*(is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall)\b", re.IGNORECASE
 )
+# A request for what follows, which then asks as a question would: "Could you tell me the cost?",
+# "Please tell me who the envoys are", "I'd like to know when ...".
 _REQUEST = re.compile(
-    r"^\W*(?:please\s+)?(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:tell|give|show|list|let)"
-    r"\s+(?:me|us)(?:\s+know)?[\s,:]*",
+    r"^\W*(?:please\s+)?(?:(?:(?:could|can|would|will)\s+you\s+(?:please\s+)?)?(?:tell|give|show|list|let)"
+    r"\s+(?:me|us)(?:\s+know)?|i(?:'d| would) like to know|i want to know|do you know)[\s,:]*",
     re.IGNORECASE,
 )
 # A verb of telling or knowing, then the wh-clause it asks for ("say when", "mention how many"),
