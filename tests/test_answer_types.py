@@ -23,7 +23,9 @@ FACTS = StatementFacts(
     [
         ("How many JMSDF ships took part?", ("number",)),
         # The figure asked for may follow its modifiers, and a rate is one.
-        ("What's the exact dollar amount they are investing?", ("number",)),
+        ("What's the current trade value?", ("number",)),
+        ("What's the exact dollar amount they are investing?", ("money",)),
+        ("How many years will the framework run?", ("span",)),  # a duration, not a count
         ("What tariff rate will apply to steel?", ("number",)),
         ("What are their growth rates?", ("number",)),
         ("What is the state of ties?", ()),  # "state" names no place after "what is the"
@@ -178,6 +180,8 @@ def _holds(kind: str, sentence: str, question: str = "") -> bool:
         ("day", "to be held from 19 March to 26 September 2027", True),
         ("day", "established in December 2023", False),
         ("signatory", "the MOC was signed by the two Commandants", True),
+        # The parties it was signed between are not who signed it.
+        ("signatory", "welcomed the signing of an MOC between the two agencies", False),
         ("signatory", "the Ministers signed the LOI", True),
         ("signatory", "they welcomed the signing of the Letter of Intent (LOI)", False),
         ("money", "a contribution of USD 20 million", True),

@@ -79,11 +79,13 @@ _EXPECTS = {
         r"|\bhow much (is|are|was|has|have|had|did|does|will)\b.*\b(lend|lending|spend|spent|pay|paid"
         r"|pledg|contribut|invest|worth|cost|fund|financ|sell|sold)"
         # Lower case, or first: "the Budget announcement" is a name, not a question of money.
-        r"|(?-i:\b(price|cost|budget|worth)\b|^\W*(Price|Cost|Budget|Worth)\b)",
+        r"|(?-i:\b(price|cost|budget|worth)\b|^\W*(Price|Cost|Budget|Worth)\b)"
+        # A figure of money: "the exact dollar amount", "what cash value".
+        r"|\b(?:dollar|monetary|cash|financial)\s+(?:amount|value|figure|sum|total)s?\b",
         re.IGNORECASE,
     ),
     "number": re.compile(
-        # "What's the exact dollar amount", "what tariff rate": the figure may follow its modifiers.
+        # "What's the current trade value", "what tariff rate": the figure may follow its modifiers.
         r"\bhow (many|much)\b|\bwhat(?:'s| is| was| are)? (?:the |their |its )?(?:[\w-]+ ){0,2}?(number"
         r"|percentage|share|amount|value|figure|sum|size|population|rate)s?\b"
         r"|\b(amount|value|volume|number|size) of\b"
@@ -101,7 +103,12 @@ _EXPECTS = {
         re.IGNORECASE,
     ),
     # "How long did the summit last?" asks for a duration (or a length), not for any date.
-    "span": re.compile(r"\bhow long\b|\bberapa lama\b|どのくらいの期間|何年間|何日間", re.IGNORECASE),
+    # "How many years will it run?" counts time: a duration too ("a 10-year framework").
+    "span": re.compile(
+        r"\bhow long\b|\bhow many (?:years|months|weeks|days|decades|hours)\b|\bberapa lama\b"
+        r"|どのくらいの期間|何年間|何日間",
+        re.IGNORECASE,
+    ),
     # "On what date ...?" is answered by "May 2", not by "in 2026".
     "day": re.compile(
         r"\b(exact|precise|specific)\s+([\w'-]+\s+)?(day|date)\b|\b(what|which) (day|date)\b", re.IGNORECASE
