@@ -30,6 +30,22 @@ def test_a_chat_style_question_is_normalised(analyzer):
     assert ("ppl", "people") in a.corrections and a.answer_types == ("number",)
 
 
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        # A courtesy is left out once the chat words are read ("pls" is "please"), so the
+        # question starts with what it asks for.
+        ("Pls tell me who the senior negotiators are.", ("person",)),
+        ("Please tell me who the senior negotiators are.", ("person",)),
+        ("I'd like to know when the next summit is.", ("time",)),
+    ],
+)
+def test_a_courtesy_before_the_question_hides_no_answer_kind(analyzer, question, kinds):
+    a = analyzer.analyze(question)
+    assert a.answer_types == kinds
+    assert a.normalized.lower().startswith(("who", "when"))
+
+
 def test_the_asking_sentence_of_a_long_message(analyzer):
     a = analyzer.analyze("I'm writing a piece for our newsletter. How many visitors were there in 2025?")
     assert a.asking == "How many visitors were there in 2025?"

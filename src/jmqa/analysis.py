@@ -114,7 +114,10 @@ class Analyzer:
         if language != "en" and _is_latin(asking) and len(mended.changes) <= 1:
             if detect_language(self._without_names(mended.text)) == "en":
                 language = "en"
-        normalized, corrections = (mended.text, mended.changes) if language == "en" else (asking, ())
+        # Again once mended: "Pls tell me who ..." is a courtesy only once "pls" reads "please".
+        normalized, corrections = (
+            (without_courtesy(mended.text), mended.changes) if language == "en" else (asking, ())
+        )
         return QuestionAnalysis(
             text=text,
             language=language,

@@ -161,11 +161,9 @@ _WHERE_NOT_A_PLACE = re.compile(
 _YES_NO = re.compile(
     r"^\W*(is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall)\b", re.IGNORECASE
 )
-# A request for what follows, which then asks as a question would: "Could you tell me the cost?",
-# "Please tell me who the envoys are", "I'd like to know when ...".
 _REQUEST = re.compile(
-    r"^\W*(?:please\s+)?(?:(?:(?:could|can|would|will)\s+you\s+(?:please\s+)?)?(?:tell|give|show|list|let)"
-    r"\s+(?:me|us)(?:\s+know)?|i(?:'d| would) like to know|i want to know|do you know)[\s,:]*",
+    r"^\W*(?:please\s+)?(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:tell|give|show|list|let)"
+    r"\s+(?:me|us)(?:\s+know)?[\s,:]*",
     re.IGNORECASE,
 )
 # A verb of telling or knowing, then the wh-clause it asks for ("say when", "mention how many"),
