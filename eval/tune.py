@@ -11,7 +11,7 @@ In this order (each step uses what the previous ones fitted):
    hit@1 + MRR@10/2; among settings that tie, the one that keeps every signal, then the one
    closest to equal weights, then the first in grid order. The shipped setting stays unless the
    best beats it by more than ``FUSION_GAIN`` (noise: about two dev questions).
-2. How many paragraphs to quote (``quote_margin``).
+2. When to quote more than one paragraph (``further_quote``: a logistic model and its threshold).
 3. The refusal model: ``far_off_cosine`` and ``type_near`` (the hinge of the "far off" feature and
    how close to the best sentence a sentence must score to answer the asked-for type) on a grid,
    each scored by out-of-fold abstention F1 (the shipped pair stays unless beaten by more than
@@ -69,7 +69,6 @@ MAX_DEV_FALSE_REFUSALS = 0.03
 # (2026-11-29, 433 questions): answers under 0.6 were to unanswerable questions about 3 times in
 # 10 against 1 in 8 above; the "confidence" table of every eval report keeps it honest.
 CAUTION_CONFIDENCE = 0.6
-QUOTE_F1_TOLERANCE = 0.005
 MAX_QUOTES = 3  # a longer answer is not read; not fitted
 # Questions in Japanese or Malay: only the multilingual model reads them, so a model with few
 # signals, fitted on a blind dev set of such questions (eval/dev-ja-ms.jsonl) and the few in
@@ -91,7 +90,7 @@ READ_HOLDOUTS = sorted((ROOT / "eval").glob("holdout-2026-11-29*.jsonl")) + [
 OTHER_FEATURES = ["e5_window", "type_missing", "coverage"]
 MAX_DEV_FALSE_REFUSALS_OTHER = 0.07
 FUSION_GRID = {"bm25": [0.5, 1.0, 1.5], **{s: [0.0, 0.5, 1.0] for s in SIGNALS if s != "bm25"}}
-QUOTE_MARGINS = [0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0]
+QUOTE_THRESHOLDS = [round(0.05 * k, 2) for k in range(2, 20)]
 FAR_OFF_COSINES = [0.30, 0.35, 0.40, 0.45, 0.50]
 TYPE_NEARS = [0.05, 0.1, 0.15, 0.2]
 HIGHLIGHT_GRID = ([0.1, 0.2, 0.3], [0.2, 0.3, 0.4], [0.0, 0.02, 0.04], [0.0, 0.6, 0.7, 0.8, 0.9])
@@ -203,6 +202,36 @@ def fit_fusion(qa: jmqa.QA, items: Sequence[QAItem], signals: Sequence[Any],
     return best[3]
 
 
+def fit_further_quote(answerer: Answerer, items: Sequence[QAItem], signals: Sequence[Any],
+                      fused: Sequence[np.ndarray], rankings: Sequence[Any],
+                      say: Callable[[str], None]) -> dict[str, Any]:
+    """The further-quote model (see step 2 of :func:`fit`)."""
+    answerable = [(i, s, f, h) for i, s, f, h in zip(items, signals, fused, rankings) if i.gold]
+    rows = [answerer.further_quote_features(s, h, f) for _, s, f, h in answerable]
+    names = list(rows[0][0])
+    x = np.array([[row[n] for n in names] for per_item in rows for row in per_item])
+    y = np.array([h.paragraph in i.gold for (i, _, _, hits), per_item in zip(answerable, rows)
+                  for h, _ in zip(hits[1:], per_item)])
+    weights, bias = fit_logistic(x, y.astype(float))
+    model = {"features": names, "weights": [round(float(w), 5) for w in weights], "bias": round(float(bias), 5)}
+
+    def mean_f1(threshold: float) -> float:
+        f1s = []
+        for (item, s, f, hits) in answerable:
+            chosen = {h.paragraph for h in answerer.quoted(s, hits, f)}
+            f1s.append(2 * len(chosen & set(item.gold)) / (len(chosen) + len(item.gold)))
+        return float(np.mean(f1s))
+
+    scores = []
+    for threshold in QUOTE_THRESHOLDS:
+        answerer.calibration = replace(answerer.calibration, further_quote={**model, "threshold": threshold})
+        scores.append((mean_f1(threshold), threshold))
+    best, threshold = max(scores)  # ties: the higher threshold, which quotes less
+    say(f"further quotes: {len(x)} candidates, threshold {threshold} (mean F1 of quoted vs gold "
+        f"paragraphs {best:.4f}, over {len(answerable)} answerable questions)")
+    return {**model, "threshold": threshold}
+
+
 def fit(qa: jmqa.QA, items: Sequence[QAItem], shipped: dict[str, Any],
         say: Callable[[str], None] = print, extra: Sequence[QAItem] | None = None) -> dict[str, Any]:
     """Every fitted number, as calibration.json holds them (without ``fitted_on``). The refusal
@@ -212,7 +241,7 @@ def fit(qa: jmqa.QA, items: Sequence[QAItem], shipped: dict[str, Any],
     answerable = np.array([bool(i.gold) for i in items])
     say(f"dev: {len(items)} items, {answerable.sum()} answerable")
     calibration = {
-        "refusal": {"en": None, "other": None}, "quote_margin": None,
+        "refusal": {"en": None, "other": None}, "further_quote": None,
         "max_quotes": MAX_QUOTES, "highlight_min": None, "highlight_margin": None,
         "highlight_lexical": shipped["highlight_lexical"], "highlight_confidence": None,
         "caution_confidence": CAUTION_CONFIDENCE, "far_off_cosine": None, "type_near": None,
@@ -231,32 +260,23 @@ def fit(qa: jmqa.QA, items: Sequence[QAItem], shipped: dict[str, Any],
     fused = [qa.retriever.fused(s, config) for s in signals]
     rankings = [qa.retriever.rank(s, config, 27) for s in signals]
 
-    # 2. quotes: mean F1 barely moves with the margin (most questions have one gold paragraph),
-    # so take the widest margin within half a point of the best: it quotes the second paragraph
-    # of questions that need two (2026-11-29, dev: 0.62 of their gold quoted at 2.0, 0.45 at 0.0).
-    answerer = Answerer(qa.document, qa.lexicon, Calibration(**{**shipped, **{
-        k: v for k, v in calibration.items() if v is not None}}), qa.index.entities, qa.analyzer.facts)
-    quote_f1 = {}
-    for margin in QUOTE_MARGINS:
-        f1s = []
-        for item, f, hits in zip(items, fused, rankings):
-            if not item.gold:
-                continue
-            chosen = {h.paragraph for h in answerer.quoted(hits, f, margin)}
-            f1s.append(2 * len(chosen & set(item.gold)) / (len(chosen) + len(item.gold)))
-        quote_f1[margin] = float(np.mean(f1s))
-    best_f1 = max(quote_f1.values())
-    calibration["quote_margin"] = max(m for m, v in quote_f1.items() if v >= best_f1 - QUOTE_F1_TOLERANCE)
-    say(f"quote_margin {calibration['quote_margin']} (dev mean F1 of quoted vs gold paragraphs "
-        f"{quote_f1[calibration['quote_margin']]:.3f})")
-
-    # 3. refusal, English questions (other languages have too few dev items to fit), on dev and
-    # the read hold-outs
+    # 2. quotes: when to quote a paragraph after the first (answer.further_quote_features), a
+    # logistic model fitted on the answerable questions of dev and the read hold-outs, whose
+    # threshold gives the best mean F1 of quoted against gold paragraphs. Most questions take one
+    # paragraph, so a plain margin on the fused score could not quote the second of those that
+    # take two without quoting a wrong one as often (2026-11-30: 0.52 of them quoted whole).
     extra_signals = qa.signals([i.question for i in extra])
     items = list(items) + list(extra)
     signals = signals + extra_signals
     fused = fused + [qa.retriever.fused(s, config) for s in extra_signals]
     rankings = rankings + [qa.retriever.rank(s, config, 27) for s in extra_signals]
+    answerer = Answerer(qa.document, qa.lexicon, Calibration(**{**shipped, **{
+        k: v for k, v in calibration.items() if v is not None}}), qa.index.entities, qa.analyzer.facts)
+    calibration["further_quote"] = fit_further_quote(answerer, items, signals, fused, rankings, say)
+    answerer.calibration = replace(answerer.calibration, further_quote=calibration["further_quote"])
+
+    # 3. refusal, English questions (other languages have too few dev items to fit), on dev and
+    # the read hold-outs
     answerable = np.array([bool(i.gold) for i in items])
     say(f"refusal: {len(items)} items (dev and {len(extra)} from read hold-outs), "
         f"{answerable.sum()} answerable")
@@ -275,7 +295,7 @@ def fit(qa: jmqa.QA, items: Sequence[QAItem], shipped: dict[str, Any],
 
     # The quoted paragraphs' sentence scores do not change over the grid below: scored once.
     views = [
-        (reader, [(s, f, h, {q.paragraph: reader.sentence_scores(s, q.paragraph) for q in reader.quoted(h, f)})
+        (reader, [(s, f, h, {q.paragraph: reader.sentence_scores(s, q.paragraph) for q in reader.quoted(s, h, f)})
                   for s, f, h, en in zip(sigs, fus, ranks, english) if en])
         for reader, sigs, fus, ranks in ((answerer, signals, fused, rankings),
                                          (bare_answerer, bare_signals, bare_fused, bare_rankings))

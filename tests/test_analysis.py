@@ -167,3 +167,11 @@ def test_the_asking_sentence_alone(analyzer):
     assert analysis.searched.startswith("I'm writing")
     assert analysis.asked == "Which straits are mentioned?"
     assert analyzer.analyze("What about palm oil?").asked == "What about palm oil?"
+
+
+def test_a_question_that_joins_things_is_marked_so(analyzer):
+    assert analyzer.analyze("What did they say on energy security and on the Middle East?").joins
+    assert analyzer.analyze("Does the statement mention both chips and space?").joins
+    # Only the asking sentence counts: context before it joins nothing that is asked.
+    assert not analyzer.analyze("I read the news, and I wonder. What did they say about the South China Sea?").joins
+    assert not analyzer.analyze("What did they say about the South China Sea?").joins

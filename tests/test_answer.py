@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
 import jmqa
+from jmqa.answer import Answerer
 from jmqa.calibration import Calibration
 from jmqa.retrieval import CONFIGS
 
@@ -143,13 +146,21 @@ def test_retrievers_that_put_the_same_paragraph_first_are_equally_confident(qa):
     assert d_answer.confidence == pytest.approx(r_answer.confidence)  # ...same judgement
 
 
-def test_quoted_keeps_the_hits_within_the_margin_on_the_evidence_scale(qa):
+def test_further_paragraphs_are_quoted_by_the_calibrated_model_on_the_evidence_scale(qa):
+    # A model that reads only the fused gap: quote what is within 1.0 of the first paragraph.
+    model = {"features": ["gap"], "weights": [-10.0], "bias": 10.0, "threshold": 0.5}
+    answerer = Answerer(qa.document, qa.lexicon, replace(qa.answerer.calibration, further_quote=model),
+                        qa.index.entities, qa.analyzer.facts)
+    signals = qa.signals(["What did the leaders say about the South China Sea?"])[0]
     evidence = np.zeros(qa.paragraph_count)
-    evidence[:4] = [3.0, 2.5, 1.0, 0.9]
+    evidence[:4] = [3.0, 2.5, 1.0, 2.9]
     hits = [jmqa.Hit(n, "", "", 0.1 / n) for n in (1, 2, 3, 4)]  # own scores: an RRF-like scale
-    assert [h.paragraph for h in qa.answerer.quoted(hits, evidence, margin=0.6)] == [1, 2]
-    assert [h.paragraph for h in qa.answerer.quoted(hits, evidence, margin=0.0)] == [1]
-    assert len(qa.answerer.quoted(hits, evidence, margin=9.0)) == qa.answerer.calibration.max_quotes
+    assert [h.paragraph for h in answerer.quoted(signals, hits, evidence)] == [1, 2]
+    # Only the next max_quotes - 1 are candidates, however close a later one is (¶4).
+    assert len(answerer.further_quote_features(signals, hits, evidence)) == answerer.calibration.max_quotes - 1
+    features = answerer.further_quote_features(signals, hits, evidence)
+    assert [f["gap"] for f in features] == pytest.approx([0.5, 2.0])
+    assert [f["third"] for f in features] == [0.0, 1.0]
 
 
 def test_the_answer_type_may_be_held_by_any_quoted_paragraph(qa):

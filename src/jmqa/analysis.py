@@ -52,6 +52,9 @@ _ABOUT = re.compile(r"\b(?:about|on|regarding|concerning|re)\s+(.+?)\s*[?.!]*$",
 _NEXT_QUESTION = re.compile(
     r"\s*(?:,?\s+and\s+|\?\s+(?:and\s+)?)(?=(?:what|which|who|whom|when|where|why|how)\b)", re.IGNORECASE
 )
+# Words and marks that join two things, whatever they join: a hint that one paragraph may not
+# hold the whole answer ("the energy side and the diplomatic side", "both", "also", a list).
+_JOINING = re.compile(r"\b(?:and|both|also|as well as|plus|or)\b|[,;&]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,7 @@ class QuestionAnalysis:
     answer_types: tuple[str, ...]  # see answer_types.expected_answer_types
     topics: tuple[str, ...]  # two or more when the question joins topics, else ()
     questions: tuple[str, ...]  # two or more when the message asks two questions in one
+    joins: bool  # its asking sentence joins things ("and", "both", "also", a list): see _JOINING
     paragraphs: tuple[PassageKey, ...]  # passages it names ("¶14", "the last paragraph", "the preamble")
     sections: tuple[int, ...]  # indices into Document.sections of sections it names
 
@@ -78,9 +82,7 @@ class QuestionAnalysis:
     def asked(self) -> str:
         """The sentence that asks, alone: without the context a message gave before it, even
         when that context carries its topic ("I'm writing a piece. Which straits are named?")."""
-        sentences = [s.strip() for s in _SENTENCE.split(self.normalized) if s and s.strip()]
-        asking = [s for s in sentences if s.endswith(("?", "？"))] or sentences or [self.normalized]
-        return asking[-1]
+        return _last_asking(self.normalized)
 
     @property
     def remainder(self) -> str:
@@ -127,6 +129,7 @@ class Analyzer:
             answer_types=expected_answer_types(normalized),
             topics=split_topics(normalized) if language == "en" else (),
             questions=split_questions(normalized) if language == "en" else (),
+            joins=bool(_JOINING.search(_last_asking(normalized))),
             paragraphs=cited_paragraphs(normalized, len(self.document.paragraphs)),
             sections=named_sections(normalized, self._headings),
         )
@@ -198,6 +201,12 @@ def _asking_sentences(text: str) -> str:
     if first and _POINTS_BACK.search(asking[0]):
         return f"{sentences[first - 1]} {joined}"
     return joined
+
+
+def _last_asking(text: str) -> str:
+    sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+    asking = [s for s in sentences if s.endswith(("?", "？"))] or sentences or [text]
+    return asking[-1]
 
 
 def split_topics(question: str) -> tuple[str, ...]:

@@ -82,7 +82,13 @@ def language_group(signals: Signals) -> str:
     return "en" if signals.language == "en" else "other"
 
 
-def answerable_probability(features: dict[str, float], model: dict) -> float:
+def _best(scored: list[tuple[Span, float]]) -> float:
+    """The best sentence score of a paragraph's (0.0 for a passage without sentences)."""
+    return max((value for _, value in scored), default=0.0)
+
+
+def logistic(features: dict[str, float], model: dict) -> float:
+    """The probability a calibrated logistic ``model`` (features, weights, bias) gives ``features``."""
     z = model["bias"] + sum(w * features[name] for name, w in zip(model["features"], model["weights"]))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
@@ -134,7 +140,7 @@ class Answerer:
         ``scored`` may hold the quoted paragraphs' sentence scores, already computed.
         """
         if scored is None:
-            scored = self._sentence_scores_of(signals, self.quoted(hits, evidence))
+            scored = self._sentence_scores_of(signals, self.quoted(signals, hits, evidence))
         p = signals.per_paragraph
         top = hits[0].paragraph
         top_at = self.document.position(top)  # where the top passage's scores sit in the arrays
@@ -189,9 +195,9 @@ class Answerer:
         """Quote ``hits`` (ranked by any retriever) or refuse; ``evidence`` as in refusal_features."""
         c = self.calibration
         model = c.refusal[language_group(signals)]
-        quoted = self.quoted(hits, evidence)
+        quoted = self.quoted(signals, hits, evidence)
         scored = self._sentence_scores_of(signals, quoted)
-        confidence = answerable_probability(self.refusal_features(signals, evidence, hits, scored), model)
+        confidence = logistic(self.refusal_features(signals, evidence, hits, scored), model)
         if confidence < model["threshold"]:
             language = signals.analysis.language
             return Answer(
@@ -252,7 +258,7 @@ class Answerer:
         confidence, mark = 1.0, False
         if asks_more:
             model = self.calibration.refusal[language_group(signals)]
-            confidence = answerable_probability(self.refusal_features(signals, evidence, hits), model)
+            confidence = logistic(self.refusal_features(signals, evidence, hits), model)
             mark = confidence >= model["threshold"]
             if confidence < self.calibration.caution_confidence:
                 notes.append("Quoted as asked, but jmqa is not sure this says what you asked about.")
@@ -263,18 +269,38 @@ class Answerer:
             quotes.append(Quote(n, para.section, para.text, marked, float(evidence[self.document.position(n)])))
         return Answer(signals.analysis.text, True, tuple(quotes), confidence, message=" ".join(notes))
 
-    def quoted(self, hits: list[Hit], evidence: np.ndarray, margin: float | None = None) -> list[Hit]:
-        """The hits an answer quotes: the first, and those of the next ``max_quotes - 1`` whose
-        ``evidence`` is within ``margin`` (default: the calibrated ``quote_margin``) of its own.
-
-        Measured on the default fusion's scale, like the refusal, so that every retriever quotes
-        by the same rule (RRF's scores are all within any margin of each other).
+    def quoted(self, signals: Signals, hits: list[Hit], evidence: np.ndarray) -> list[Hit]:
+        """The hits an answer quotes: the first, and each of the next ``max_quotes - 1`` that the
+        calibrated ``further_quote`` model takes for part of the answer too (a question on two
+        topics, a topic the statement takes up twice). ``evidence`` as in refusal_features.
         """
-        c = self.calibration
-        margin = c.quote_margin if margin is None else margin
+        model = self.calibration.further_quote
+        features = self.further_quote_features(signals, hits, evidence)
+        return [hits[0]] + [
+            h for h, f in zip(hits[1:], features) if logistic(f, model) >= model["threshold"]
+        ]
+
+    def further_quote_features(self, signals: Signals, hits: list[Hit], evidence: np.ndarray) -> list[dict[str, float]]:
+        """What the further-quote model reads of each hit after the first, up to ``max_quotes``.
+
+        The fused scores alone quoted a second paragraph for a third of the questions whose answer
+        takes two (2026-11-30, dev and read hold-outs): one topic's paragraph leads by a wide
+        margin on words it shares with the question, while the other's best sentence answers its
+        part as well. So the model reads how far each paragraph's best sentence is from the
+        first's, besides the fused gap, and whether the question joins things at all.
+        """
         at = self.document.position
-        floor = evidence[at(hits[0].paragraph)] - margin
-        return [hits[0]] + [h for h in hits[1 : c.max_quotes] if evidence[at(h.paragraph)] >= floor]
+        top = hits[0].paragraph
+        top_sentence = _best(self.sentence_scores(signals, top))
+        return [
+            {
+                "gap": float(evidence[at(top)] - evidence[at(h.paragraph)]),
+                "sentence_gap": top_sentence - _best(self.sentence_scores(signals, h.paragraph)),
+                "joins": float(signals.analysis.joins),
+                "third": float(place == 2),
+            }
+            for place, h in enumerate(hits[1 : self.calibration.max_quotes], start=1)
+        ]
 
     def _sentence_scores_of(self, signals: Signals, hits: list[Hit]) -> SentenceScores:
         return {h.paragraph: self.sentence_scores(signals, h.paragraph) for h in hits}

@@ -17,7 +17,8 @@ class Calibration:
     """Parameters fitted on the dev split (see ``eval/tune.py``)."""
 
     refusal: dict[str, dict]  # per language group: features, weights, bias, threshold
-    quote_margin: float  # include further paragraphs within this many z-units of the best
+    # When to quote a paragraph after the first: features, weights, bias, threshold (as refusal)
+    further_quote: dict[str, Any]
     max_quotes: int
     highlight_min: float  # minimum sentence score to mark it
     highlight_margin: float  # ... and its lead over the runner-up sentence
