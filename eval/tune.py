@@ -90,6 +90,7 @@ READ_HOLDOUTS = sorted((ROOT / "eval").glob("holdout-2026-11-29*.jsonl")) + [
 OTHER_FEATURES = ["e5_window", "type_missing", "coverage"]
 MAX_DEV_FALSE_REFUSALS_OTHER = 0.07
 FUSION_GRID = {"bm25": [0.5, 1.0, 1.5], **{s: [0.0, 0.5, 1.0] for s in SIGNALS if s != "bm25"}}
+QUOTE_F1_TOLERANCE = 0.005
 QUOTE_THRESHOLDS = [round(0.05 * k, 2) for k in range(2, 20)]
 FAR_OFF_COSINES = [0.30, 0.35, 0.40, 0.45, 0.50]
 TYPE_NEARS = [0.05, 0.1, 0.15, 0.2]
@@ -226,9 +227,13 @@ def fit_further_quote(answerer: Answerer, items: Sequence[QAItem], signals: Sequ
     for threshold in QUOTE_THRESHOLDS:
         answerer.calibration = replace(answerer.calibration, further_quote={**model, "threshold": threshold})
         scores.append((mean_f1(threshold), threshold))
-    best, threshold = max(scores)  # ties: the higher threshold, which quotes less
+    # The lowest threshold within noise of the best: a missing paragraph of an answer costs the
+    # reader more than a further one to skip.
+    best = max(f1 for f1, _ in scores)
+    threshold = min(t for f, t in scores if f >= best - QUOTE_F1_TOLERANCE)
+    f1 = next(f for f, t in scores if t == threshold)
     say(f"further quotes: {len(x)} candidates, threshold {threshold} (mean F1 of quoted vs gold "
-        f"paragraphs {best:.4f}, over {len(answerable)} answerable questions)")
+        f"paragraphs {f1:.4f}, best {best:.4f}, over {len(answerable)} answerable questions)")
     return {**model, "threshold": threshold}
 
 
