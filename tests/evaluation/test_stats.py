@@ -94,6 +94,17 @@ def test_citation_precision_counts_non_gold_quotes() -> None:
     assert aggregate([r]).citation_precision == 0.5
 
 
+def test_citation_recall_and_whole_answers_count_the_gold_paragraphs_quoted() -> None:
+    two = make_item(gold=(17, 3))
+    half = score_item(two, [17, 4, 3], make_answer(make_quote(17, ()), make_quote(4, ())))
+    whole = score_item(two, [3, 17], make_answer(make_quote(3, ()), make_quote(17, ())))
+    refused = score_item(two, [3, 17], None)
+    m = aggregate([half, whole, refused])
+    assert m.citation_recall == 0.75  # 3 of the 4 gold paragraphs of the two answered items
+    assert m.n_several == 3
+    assert m.quoted_whole == pytest.approx(1 / 3)  # a refusal is no whole answer
+
+
 # --- bootstrap ----------------------------------------------------------------------------------
 
 

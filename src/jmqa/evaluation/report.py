@@ -298,7 +298,10 @@ def render_markdown(result: EvalResult, env: Mapping[str, Any], split: str,
     out += ["## Answers and citations", "",
             "Span outcomes partition answerable items that have a gold answer: the answer lies "
             "in a highlighted sentence, a highlight exists but misses it, nothing is "
-            "highlighted, or the question was refused.", ""]
+            "highlighted, or the question was refused. Citation precision is the share of quoted "
+            "paragraphs that are gold, citation recall the share of gold paragraphs quoted (both "
+            "over answered answerable items); \"whole\" is the share of items whose answer takes "
+            "two or more paragraphs that were answered with every one of them quoted.", ""]
     rows = []
     for n in result.retrievers:
         m = result.overall[n]
@@ -306,9 +309,10 @@ def render_markdown(result: EvalResult, env: Mapping[str, Any], split: str,
             r.span_outcome == "refused" for r in result.per_item[n]) / m.n_span
         rows.append([n, m.n_span, _fmt(m.span_in_quotes), _fmt(m.span_in_highlight),
                      _fmt(m.wrong_highlight), _fmt(m.no_highlight), _fmt(refused),
-                     _fmt(m.citation_precision)])
+                     _fmt(m.citation_precision), _fmt(m.citation_recall),
+                     f"{_fmt(m.quoted_whole)} (n={m.n_several})"])
     out += _table(["retriever", "n", "in quotes", "in highlight", "wrong highlight",
-                   "no highlight", "refused", "citation precision"], rows)
+                   "no highlight", "refused", "citation precision", "citation recall", "whole"], rows)
     out += [""]
 
     name = "default" if "default" in result.per_item else result.retrievers[0]

@@ -37,7 +37,10 @@ class Metrics:
     span_in_highlight: float | None
     wrong_highlight: float | None
     no_highlight: float | None
-    citation_precision: float | None
+    citation_precision: float | None  # of the paragraphs quoted for answerable items, the gold share
+    citation_recall: float | None  # of the gold paragraphs of answerable items answered, the quoted share
+    n_several: int  # answerable items with two or more gold paragraphs
+    quoted_whole: float | None  # of those, the share answered with every gold paragraph quoted
 
 
 def _mean(values: Sequence[float]) -> float | None:
@@ -73,6 +76,8 @@ def aggregate(results: Sequence[ItemResult]) -> Metrics:
     false_refusals = sum(1 for r in answerable if not r.found)
     quoted = [p for r in answerable if r.found for p in r.quoted]
     cited = sum(1 for r in answerable if r.found for p in r.quoted if p in r.gold)
+    gold_of_answered = [g in r.quoted for r in answerable if r.found for g in r.gold]
+    several = [r for r in answerable if len(r.gold) > 1]
     return Metrics(
         n=len(results),
         n_answerable=len(answerable),
@@ -96,6 +101,9 @@ def aggregate(results: Sequence[ItemResult]) -> Metrics:
         wrong_highlight=_mean([float(r.span_outcome == "wrong_highlight") for r in spans]),
         no_highlight=_mean([float(r.span_outcome == "no_highlight") for r in spans]),
         citation_precision=cited / len(quoted) if quoted else None,
+        citation_recall=_mean([float(q) for q in gold_of_answered]),
+        n_several=len(several),
+        quoted_whole=_mean([float(r.found and set(r.gold) <= set(r.quoted)) for r in several]),
     )
 
 
