@@ -10,6 +10,7 @@ and are fitted on the dev split only (``python eval/tune.py``).
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Mapping
@@ -120,6 +121,10 @@ class Answerer:
         self.calibration = calibration
         self.entities = entities
         self.facts = facts
+        # A question's sentences are scored several times (for each candidate quote, its marks
+        # and the refusal's answer types): its terms and the sentences' words are read once.
+        self._terms = functools.lru_cache(maxsize=1024)(self._question_terms)
+        self._sentence_words: dict[tuple[PassageKey, int], frozenset[str]] = {}
 
     def _holds(self, kind: str, paragraph: PassageKey, span: Span, question: str) -> bool:
         text = self.document.paragraph(paragraph).text
@@ -310,18 +315,28 @@ class Answerer:
         para = self.document.paragraph(paragraph)
         english = signals.language == "en"
         models = [m for m in signals.sentences if english or m == "e5"]
-        terms = set(tokenize(self.lexicon.expand(signals.question)))
-        weight_total = sum(self.lexicon.idf.get(t, 0.0) for t in terms) or 1.0
+        terms, weight_total = self._terms(signals.question)
         scored = []
         for span in para.sentences:
             dense = [signals.sentences[m].get((paragraph, span.start), 0.0) for m in models]
-            words = set(tokenize(para.text[span.start : span.end]))
+            words = self._words(paragraph, span)
             overlap = sum(self.lexicon.idf.get(t, 0.0) for t in terms & words) / weight_total
             value = float(np.mean(dense)) if dense else 0.0
             if english:
                 value += self.calibration.highlight_lexical * overlap
             scored.append((span, value))
         return scored
+
+    def _question_terms(self, question: str) -> tuple[frozenset[str], float]:
+        terms = frozenset(tokenize(self.lexicon.expand(question)))
+        return terms, sum(self.lexicon.idf.get(t, 0.0) for t in terms) or 1.0
+
+    def _words(self, paragraph: PassageKey, span: Span) -> frozenset[str]:
+        key = (paragraph, span.start)
+        if key not in self._sentence_words:
+            text = self.document.paragraph(paragraph).text
+            self._sentence_words[key] = frozenset(tokenize(text[span.start : span.end]))
+        return self._sentence_words[key]
 
     def highlight(
         self, signals: Signals, paragraph: PassageKey, scored: list[tuple[Span, float]] | None = None
