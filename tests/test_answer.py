@@ -293,3 +293,14 @@ def test_a_message_of_two_questions_is_answered_when_each_is(qa):
     assert qa.ask_many([question])[0] == answer
     # Not when one of them is not answered.
     assert not qa.ask("Which carmakers work together, and what is the population of Yokohama?").found
+
+
+def test_an_answer_names_where_else_the_statement_uses_the_asked_phrase_unless_quoted(qa):
+    answer = qa.ask("What did they say about the South China Sea?")
+    assert [q.paragraph for q in answer.quotes] == [22]
+    assert answer.mentions == (jmqa.Mention("South China Sea", (8,)),)
+    # ¶2 and ¶10 both name the partnership; a passage already quoted is not named again.
+    both = qa.ask("When was the Comprehensive Strategic Partnership established, and what does it cover?")
+    quoted = {q.paragraph for q in both.quotes}
+    assert all(p not in quoted for m in both.mentions for p in m.passages)
+    assert not qa.ask("best ramen in Osaka").mentions

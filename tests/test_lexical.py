@@ -186,3 +186,19 @@ def test_a_lower_case_country_is_explained_only_by_a_whole_word():
     question = "what about romanian trade and oman"
     assert lexicon.explanations(question) == [("romanian trade", "palm oil")]
     assert lexicon.unknown_names(question) == ["oman"]
+
+
+def test_mentions_name_the_other_passages_that_use_a_rare_phrase_of_the_question(lexicon):
+    # As the quoted passage writes it, without the question's "the".
+    assert lexicon.mentions("what did they say about the south china sea", 22) == [("South China Sea", [8])]
+    assert lexicon.mentions("What does the statement say about the Look East Policy?", 3) == [
+        ("Look East Policy", [20])
+    ]
+    assert lexicon.mentions("What is OSA?", 6) == [("OSA", [24])]
+
+
+def test_no_mention_for_a_common_phrase_or_one_passage_alone(lexicon):
+    assert lexicon.mentions("What did they say about cooperation?", 2) == []  # in most paragraphs
+    assert lexicon.mentions("Is there any cooperation on semiconductors?", 16) == []  # in ¶16 only
+    assert lexicon.mentions("", 16) == []
+    assert lexicon.mentions("How many visitors were there in 2025?", 21) == []  # a year is no topic

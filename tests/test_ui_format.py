@@ -320,3 +320,15 @@ def test_history_accepts_both_content_shapes():
 )
 def test_paragraph_number_validation(value, expected):
     assert _passage_key(value, DOC) == expected
+
+
+def test_where_else_a_phrase_is_used_is_our_note_with_links_not_a_quote():
+    mention = jmqa.Mention("South China Sea <b>", (8,))
+    answer = Answer("What did they say about the South China Sea?", True, (quote_of(22),), 0.9, mentions=(mention,))
+    markup = format_answer_html(answer, DOC)
+    assert texts_of(markup).texts == [DOC.paragraph(22).text]  # ¶8 is not quoted
+    note = html.unescape(texts_of(markup, "jmqa-nearest").texts[0])
+    assert note == "“South China Sea <b>” is also in: ¶8 · " + DOC.paragraph(8).section
+    assert f'href="{escape_html("?p=8")}"' in markup and "<b>" not in markup
+    md = format_answer_markdown(answer, DOC)
+    assert md.endswith("is also in: ¶8 · " + DOC.paragraph(8).section.replace("-", "\\-"))

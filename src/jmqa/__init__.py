@@ -15,7 +15,7 @@ from jmqa import _threads  # noqa: F401  (likewise: OpenMP reads it once, when f
 
 import logging
 
-from jmqa.answer import CAUTION, NOT_ADDRESSED, NOT_SAID, Answer, Quote
+from jmqa.answer import CAUTION, NOT_ADDRESSED, NOT_SAID, Answer, Mention, Quote
 from jmqa.document import Document, Paragraph, Span, load_statement, parse
 from jmqa.errors import (
     DataFileMissingError,
@@ -44,7 +44,7 @@ __all__ = [
     "CAUTION", "CONFIGS", "MAX_QUESTION_CHARS", "NOT_ADDRESSED", "NOT_SAID", "QA", "Answer",
     "DataFileMissingError", "Document", "DocumentParseError", "Hit", "IndexCorruptError",
     "IndexFolderError", "IndexMissingError", "IndexStaleError", "InvalidArgumentError",
-    "InvalidQuestionError", "JmqaError", "Library", "LibraryError", "ModelNotInstalledError",
+    "InvalidQuestionError", "JmqaError", "Library", "LibraryError", "Mention", "ModelNotInstalledError",
     "Paragraph", "Quote", "Span", "StatementRef", "UnknownStatementError", "__version__", "build",
     "default_home", "default_index_dir", "load", "load_statement", "parse",
 ]

@@ -73,6 +73,18 @@ class Answer:
     confidence: float  # estimated probability that the statement answers the question
     nearest: tuple[PassageKey, ...] = ()
     message: str = ""  # a refusal's reason; with quotes, a caution (or "")
+    # Where else the statement names what the question asks about: a rare phrase the first quote
+    # shares with the question, and the passages not quoted that use it too (see Lexicon.mentions).
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A phrase of the statement's ("South China Sea"), as its quoted passage writes it, and the
+    other passages, not quoted, that use it."""
+
+    phrase: str
+    passages: tuple[PassageKey, ...]
 
 
 

@@ -14,6 +14,7 @@ import os
 import sys
 import textwrap
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from jmqa import _offline  # noqa: F401
@@ -350,8 +351,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         answer = _library(args).ask(question, max_quotes=args.k)
     else:
         answer = _load(args).ask(question)
-    answer = Answer(answer.question, answer.found, answer.quotes[: args.k], answer.confidence,
-                    answer.nearest, answer.message)
+    answer = replace(answer, quotes=answer.quotes[: args.k])
     if args.json:
         print(json.dumps(answer_to_json(answer), ensure_ascii=False, indent=2))
     else:
@@ -460,6 +460,9 @@ def format_answer(answer: Answer, color: bool = False) -> str:
             f"{heading(quote.paragraph, quote.section)}\n{textwrap.indent(wrapped, '  ')}\n"
             f"  — {_citation(quote)}"
         )
+    for mention in answer.mentions:
+        where = ", ".join(label(n) for n in mention.passages)
+        blocks.append(f"“{mention.phrase}” is also in {where}: see `jmqa paragraphs {mention.passages[0]}`.")
     if marked_any and not color:
         blocks.append(_MARK_LEGEND)
     if answer.message:
@@ -484,6 +487,7 @@ def answer_to_json(answer: Answer) -> dict:
         "confidence": round(answer.confidence, 4),
         "message": answer.message,
         "nearest": list(answer.nearest),
+        "mentions": [{"phrase": m.phrase, "passages": list(m.passages)} for m in answer.mentions],
         "quotes": [
             {
                 "paragraph": q.paragraph,

@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 import bm25s
@@ -85,6 +85,15 @@ def _any_of(names: Collection[str]) -> re.Pattern[str] | None:
     return re.compile(
         r"\b(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b", re.IGNORECASE
     )
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]+")
+
+
+def _names_a_thing(word: str) -> bool:
+    """A word a phrase of :meth:`Lexicon.mentions` may start or end with: one the question asks
+    with, not a figure alone."""
+    return bool(content_terms(word)) and not _NUMBER.fullmatch(word)
 
 
 def tokenize(text: str) -> list[str]:
@@ -263,6 +272,12 @@ class Lexicon:
             for t in set(tokens):
                 df[t] = df.get(t, 0) + 1
         self.idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
+        self._keys = [p.number for p in passages]
+        self._passage_texts = [p.text for p in passages]
+        # Each passage's words, lower case, as " w1 w2 ... " (a phrase is a run of them) and
+        # where each word is in the text.
+        self._word_spans = [[m.span() for m in _WORD.finditer(p.text)] for p in passages]
+        self._word_runs = [f" {' '.join(m.group(0).lower() for m in _WORD.finditer(p.text))} " for p in passages]
         self._unknown_idf = math.log(1 + (n + 0.5) / 0.5)
         # A question's glossary matches and additions are asked for four to seven times while it
         # is answered (the expansion, coverage, names...), and were most of jmqa's own time.
@@ -333,6 +348,62 @@ class Lexicon:
         extra = self.additions(question)  # before the compound goes: "Malaysia-Japan International ..."
         searched = self._compound.sub("bilateral", question) if self._compound else question
         return f"{searched} ({'; '.join(extra)})" if extra else searched
+
+    def mentions(self, question: str, passage: PassageKey) -> list[tuple[str, list[PassageKey]]]:
+        """The statement's rare phrases that ``question`` and ``passage`` share, each with the other
+        passages that use it too: where else the statement names what the question asks about.
+
+        A phrase is the longest run of the question's words found as a run in ``passage`` (case
+        aside) that starts and ends with a word the question asks with (not "the", "say", "2025"):
+        an acronym, or several words one of which is rare. Rare is used by at most a tenth of the
+        passages (at least 3). Each comes as ``passage`` writes it.
+
+        >>> from jmqa.document import load_statement
+        >>> Lexicon(load_statement()).mentions("What did they say about the South China Sea?", 22)
+        [('South China Sea', [8])]
+        """
+        at = self._position(passage)
+        rare_at_most = max(3, self._n // 10)
+        found: list[tuple[str, list[PassageKey]]] = []
+        for words, first in self._shared_runs(question, at):
+            spans = self._word_spans[at]
+            written = self._passage_texts[at][spans[first][0] : spans[first + len(words) - 1][1]]
+            # One word names a topic only as an acronym ("OSA"; not "role", "held"), and a phrase
+            # only with a rare word of its own ("South China Sea"; not "Japan and Malaysia",
+            # whose words are everywhere).
+            topic = _ACRONYM.fullmatch(written) if len(words) == 1 else any(
+                len(self._users(f" {w} ")) <= rare_at_most for w in words if _names_a_thing(w)
+            )
+            users = self._users(f" {' '.join(words)} ")
+            if topic and 1 < len(users) <= rare_at_most:
+                found.append((written, [k for k in users if k != passage]))
+        return found
+
+    def _shared_runs(self, question: str, at: int) -> Iterator[tuple[list[str], int]]:
+        """The longest runs of the question's words (lower case) that the passage at ``at`` has
+        as a run too, left to right, each starting and ending with a word that names a thing
+        ("the South China Sea" is "South China Sea"; "in 2025" names none), with the index of
+        its first word in the passage."""
+        words = [w.lower() for w in _WORD.findall(question)]
+        names = [_names_a_thing(w) for w in words]
+        passage_words = self._word_runs[at]
+        start = 0
+        while start < len(words):
+            end = next(
+                (e for e in range(len(words), start, -1)  # the longest first
+                 if names[start] and names[e - 1] and f" {' '.join(words[start:e])} " in passage_words),
+                None,
+            )
+            if end is None:
+                start += 1
+                continue
+            where = passage_words.find(f" {' '.join(words[start:end])} ")
+            yield words[start:end], passage_words.count(" ", 0, where)
+            start = end
+
+    def _users(self, needle: str) -> list[PassageKey]:
+        """The passages whose words hold ``needle`` (" w1 w2 ")."""
+        return [k for k, run in zip(self._keys, self._word_runs) if needle in run]
 
     def scores(self, question: str) -> np.ndarray:
         """BM25 score of every passage (index 0 is paragraph 1) for the expanded question."""

@@ -21,7 +21,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from jmqa.analysis import Analyzer, QuestionAnalysis
-from jmqa.answer import Answer, Answerer, Calibration
+from jmqa.answer import Answer, Answerer, Calibration, Mention
 from jmqa.document import Document, Paragraph
 from jmqa.embedders import EMBEDDER_NAMES, Embedder, get_embedder, model_card, query_embedder
 from jmqa.errors import IndexError_, IndexFolderError, InvalidArgumentError
@@ -48,6 +48,7 @@ _SECTION_FRAMING = (
     "section sections heading summarise summarize summary overview outline cover covers "
     "opening first introductory introduction closing last final concluding"
 )
+MAX_MENTIONED = 5  # passages named per phrase that the answer does not quote
 
 
 def default_index_dir() -> Path:
@@ -251,7 +252,22 @@ class QA:
         evidence = self.retriever.fused(signals, self.default)
         if section:
             return hits, self.answerer.cite(signals, evidence, hits, section, asks_more=False)
-        return hits, self._with_topics(signals, config, self.answerer.answer(signals, evidence, hits))
+        answer = self._with_topics(signals, config, self.answerer.answer(signals, evidence, hits))
+        return hits, self._with_mentions(signals, answer)
+
+    def _with_mentions(self, signals: Signals, answer: Answer) -> Answer:
+        """``answer`` with the passages, not quoted, that also use a rare phrase the question
+        shares with the first quote ("South China Sea", quoted from ¶22, is in ¶8 too): a topic
+        the statement takes up twice is often quoted from one place only."""
+        if not answer.found:
+            return answer
+        quoted = {q.paragraph for q in answer.quotes}
+        mentions = []
+        for phrase, passages in self.lexicon.mentions(signals.question, answer.quotes[0].paragraph):
+            others = tuple(p for p in passages if p not in quoted)[:MAX_MENTIONED]
+            if others:
+                mentions.append(Mention(phrase, others))
+        return replace(answer, mentions=tuple(mentions)) if mentions else answer
 
     def _with_topics(self, signals: Signals, config: RetrieverConfig, answer: Answer) -> Answer:
         """For a question that joins topics ("palm oil and semiconductors") or asks two questions,

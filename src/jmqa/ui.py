@@ -223,6 +223,15 @@ def format_answer_html(
             parts.append(
                 quote_block_html(document, q.paragraph, q.section, q.text, q.highlights, q.statement)
             )
+        for mention in answer.mentions:
+            links = ", ".join(
+                f'<a href="{escape_html(paragraph_link(n, answer.quotes[0].statement))}" target="_blank">'
+                f"{escape_html(paragraph_heading(n, document.paragraph(n).section))}</a>"
+                for n in mention.passages
+            )
+            parts.append(
+                f'<p class="jmqa-nearest">{escape_html(f"“{mention.phrase}” is also in: ")}{links}</p>'
+            )
     else:
         parts.append(_note_html(answer.message or jmqa.NOT_ADDRESSED, "jmqa-refusal"))
         if answer.nearest:
@@ -329,6 +338,9 @@ def format_answer_markdown(answer: Answer, document: Document) -> str:
             f"> {highlight_markdown(q.text, q.highlights)}\n\n"
             f"{escape_markdown(citation(document, q.paragraph, q.statement))}"
         )
+    for mention in answer.mentions:
+        where = "; ".join(paragraph_heading(n, document.paragraph(n).section) for n in mention.passages)
+        blocks.append(escape_markdown(f"“{mention.phrase}” is also in: {where}"))
     return "\n\n".join(blocks)
 
 

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from builders import FIRST, SECOND, make_answer, make_item, make_quote
 
-from jmqa.answer import Answer
+from jmqa.answer import Answer, Mention
 from jmqa.evaluation.metrics import score_item
 from jmqa.evaluation.stats import (
     abstention_scores,
@@ -103,6 +103,14 @@ def test_citation_recall_and_whole_answers_count_the_gold_paragraphs_quoted() ->
     assert m.citation_recall == 0.75  # 3 of the 4 gold paragraphs of the two answered items
     assert m.n_several == 3
     assert m.quoted_whole == pytest.approx(1 / 3)  # a refusal is no whole answer
+    assert m.unquoted_gold_mentioned == 0.0  # ¶3 of the first was left out and not named
+
+
+def test_a_gold_paragraph_named_as_also_using_the_phrase_counts_as_named() -> None:
+    answer = dataclasses.replace(make_answer(make_quote(17, ())), mentions=(Mention("palm oil", (3, 9)),))
+    r = score_item(make_item(gold=(17, 3)), [17, 3], answer)
+    assert r.mentioned == (3, 9)
+    assert aggregate([r]).unquoted_gold_mentioned == 1.0
 
 
 # --- bootstrap ----------------------------------------------------------------------------------

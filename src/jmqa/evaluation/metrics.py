@@ -95,6 +95,8 @@ class ItemResult:
     span_outcome: str | None
     span_in_quotes: bool | None
     cautioned: bool = False  # quoted, but with jmqa's "not sure this answers it" caution
+    # Passages the answer names, not quoted, as also using a phrase of the question (Answer.mentions).
+    mentioned: tuple[PassageKey, ...] = ()
 
 
 def score_item(item: QAItem, ranking: Sequence[int], answer: Answer | None,
@@ -145,5 +147,6 @@ def score_item(item: QAItem, ranking: Sequence[int], answer: Answer | None,
         span_outcome=span_outcome,
         span_in_quotes=span_in_quotes,
         cautioned=found and bool(answer and answer.message),
+        mentioned=tuple(p for m in answer.mentions for p in m.passages) if found and answer else (),
         **retrieval,
     )

@@ -301,7 +301,9 @@ def render_markdown(result: EvalResult, env: Mapping[str, Any], split: str,
             "highlighted, or the question was refused. Citation precision is the share of quoted "
             "paragraphs that are gold, citation recall the share of gold paragraphs quoted (both "
             "over answered answerable items); \"whole\" is the share of items whose answer takes "
-            "two or more paragraphs that were answered with every one of them quoted.", ""]
+            "two or more paragraphs that were answered with every one of them quoted; \"unquoted gold "
+            "named\" the share of gold paragraphs left out of the quotes that the answer names as "
+            "also using a phrase of the question (\"“South China Sea” is also in ¶8\").", ""]
     rows = []
     for n in result.retrievers:
         m = result.overall[n]
@@ -310,9 +312,10 @@ def render_markdown(result: EvalResult, env: Mapping[str, Any], split: str,
         rows.append([n, m.n_span, _fmt(m.span_in_quotes), _fmt(m.span_in_highlight),
                      _fmt(m.wrong_highlight), _fmt(m.no_highlight), _fmt(refused),
                      _fmt(m.citation_precision), _fmt(m.citation_recall),
-                     f"{_fmt(m.quoted_whole)} (n={m.n_several})"])
+                     f"{_fmt(m.quoted_whole)} (n={m.n_several})", _fmt(m.unquoted_gold_mentioned)])
     out += _table(["retriever", "n", "in quotes", "in highlight", "wrong highlight",
-                   "no highlight", "refused", "citation precision", "citation recall", "whole"], rows)
+                   "no highlight", "refused", "citation precision", "citation recall", "whole",
+                   "unquoted gold named"], rows)
     out += [""]
 
     name = "default" if "default" in result.per_item else result.retrievers[0]

@@ -41,6 +41,9 @@ class Metrics:
     citation_recall: float | None  # of the gold paragraphs of answerable items answered, the quoted share
     n_several: int  # answerable items with two or more gold paragraphs
     quoted_whole: float | None  # of those, the share answered with every gold paragraph quoted
+    # Of the gold paragraphs of answered answerable items that were not quoted, the share the
+    # answer names as also using a phrase of the question (Answer.mentions).
+    unquoted_gold_mentioned: float | None
 
 
 def _mean(values: Sequence[float]) -> float | None:
@@ -78,6 +81,7 @@ def aggregate(results: Sequence[ItemResult]) -> Metrics:
     cited = sum(1 for r in answerable if r.found for p in r.quoted if p in r.gold)
     gold_of_answered = [g in r.quoted for r in answerable if r.found for g in r.gold]
     several = [r for r in answerable if len(r.gold) > 1]
+    unquoted = [g in r.mentioned for r in answerable if r.found for g in r.gold if g not in r.quoted]
     return Metrics(
         n=len(results),
         n_answerable=len(answerable),
@@ -104,6 +108,7 @@ def aggregate(results: Sequence[ItemResult]) -> Metrics:
         citation_recall=_mean([float(q) for q in gold_of_answered]),
         n_several=len(several),
         quoted_whole=_mean([float(r.found and set(r.gold) <= set(r.quoted)) for r in several]),
+        unquoted_gold_mentioned=_mean([float(m) for m in unquoted]),
     )
 
 
