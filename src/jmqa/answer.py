@@ -64,6 +64,15 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """A phrase of the statement's ("South China Sea"), as its quoted passage writes it, and the
+    other passages, not quoted, that use it."""
+
+    phrase: str
+    passages: tuple[PassageKey, ...]
+
+
+@dataclass(frozen=True)
 class Answer:
     """Either quotes (``found``) or a refusal with the nearest paragraphs to look at instead."""
 
@@ -76,17 +85,6 @@ class Answer:
     # Where else the statement names what the question asks about: a rare phrase the first quote
     # shares with the question, and the passages not quoted that use it too (see Lexicon.mentions).
     mentions: tuple[Mention, ...] = ()
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A phrase of the statement's ("South China Sea"), as its quoted passage writes it, and the
-    other passages, not quoted, that use it."""
-
-    phrase: str
-    passages: tuple[PassageKey, ...]
-
-
 
 
 def language_group(signals: Signals) -> str:
