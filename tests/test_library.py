@@ -311,6 +311,14 @@ def test_default_ids_are_short_slugs_of_title_and_date(title, date, expected):
     assert slug(title, date) == expected and ID_PATTERN.match(expected)
 
 
+def test_an_answer_across_statements_names_no_bare_passage_numbers(in_home, qa):
+    # "Also in ¶8" would not say whose ¶8 once quotes may come from several statements.
+    question = "What did they say about the South China Sea?"
+    assert qa.ask(question).mentions
+    answer = jmqa.Library().ask(question)
+    assert answer.found and answer.quotes[0].paragraph == 22 and answer.mentions == ()
+
+
 def test_an_answer_across_statements_cites_each_quote_by_its_own_statement(in_home, qa):
     from jmqa.ui import citations_text, format_answer_html
 

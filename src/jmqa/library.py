@@ -168,10 +168,9 @@ class Library:
         # The sure answers of every statement that has one; else the best unsure one alone.
         sure = [a for a in found if not a.message] or found[:1]
         quotes = tuple(q for a in sure for q in a.quotes)[:max_quotes]
-        # Where else a phrase is used names passages of the first statement only: with quotes from
-        # several, it would not say which.
-        mentions = found[0].mentions if len(sure) == 1 else ()
-        return replace(found[0], question=cleaned, quotes=quotes, message=sure[0].message, mentions=mentions)
+        # Where else a phrase is used (Answer.mentions) names bare passage numbers: across
+        # statements they would not say whose.
+        return replace(found[0], question=cleaned, quotes=quotes, message=sure[0].message, mentions=())
 
     def _shortlist(self, qas: list[QA], question: str, n: int, k: int = 1) -> list[QA]:
         """The ``n`` statements (more if they hold fewer than ``k`` paragraphs) whose closest

@@ -224,28 +224,29 @@ def format_answer_html(
                 quote_block_html(document, q.paragraph, q.section, q.text, q.highlights, q.statement)
             )
         for mention in answer.mentions:
-            links = ", ".join(
-                f'<a href="{escape_html(paragraph_link(n, answer.quotes[0].statement))}" target="_blank">'
-                f"{escape_html(paragraph_heading(n, document.paragraph(n).section))}</a>"
-                for n in mention.passages
-            )
+            links = _links_html(mention.passages, document, answer.quotes[0].statement)
             parts.append(
                 f'<p class="jmqa-nearest">{escape_html(f"“{mention.phrase}” is also in: ")}{links}</p>'
             )
     else:
         parts.append(_note_html(answer.message or jmqa.NOT_ADDRESSED, "jmqa-refusal"))
         if answer.nearest:
-            links = ", ".join(
-                f'<a href="{escape_html(paragraph_link(n, statement))}" target="_blank">'
-                f"{escape_html(paragraph_heading(n, document.paragraph(n).section))}</a>"
-                for n in answer.nearest
-            )
+            links = _links_html(answer.nearest, document, statement)
             parts.append(
                 f'<p class="jmqa-nearest">{escape_html("Nearest paragraphs it does have: ")}'
                 f"{links}</p>"
             )
     parts.append("</div>")
     return "".join(parts)  # no newlines at all: Markdown sees a single raw HTML block
+
+
+def _links_html(numbers: Sequence[PassageKey], document: Document, statement: StatementRef | None) -> str:
+    """Links to the browser's view of paragraphs, each labelled with its heading."""
+    return ", ".join(
+        f'<a href="{escape_html(paragraph_link(n, statement))}" target="_blank">'
+        f"{escape_html(paragraph_heading(n, document.paragraph(n).section))}</a>"
+        for n in numbers
+    )
 
 
 def format_notice_html(message: str) -> str:
