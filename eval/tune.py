@@ -1,5 +1,5 @@
-"""Fit every number jmqa tunes, on the DEV split of eval/qa.jsonl (and, for the refusal models
-only, the hold-outs whose failures have been read: ``READ_HOLDOUTS``).
+"""Fit every number jmqa tunes, on the DEV split of eval/qa.jsonl (and, for the refusal and
+further-quote models only, the hold-outs whose failures have been read: ``READ_HOLDOUTS``).
 
     python eval/tune.py [--qa eval/qa.jsonl] [--write]
 
@@ -216,7 +216,7 @@ def fit_further_quote(answerer: Answerer, items: Sequence[QAItem], signals: Sequ
     weights, bias = fit_logistic(x, y.astype(float))
     model = {"features": names, "weights": [round(float(w), 5) for w in weights], "bias": round(float(bias), 5)}
 
-    def mean_f1(threshold: float) -> float:
+    def mean_f1() -> float:  # of the paragraphs quoted under answerer's current calibration
         f1s = []
         for (item, s, f, hits) in answerable:
             chosen = {h.paragraph for h in answerer.quoted(s, hits, f)}
@@ -226,7 +226,7 @@ def fit_further_quote(answerer: Answerer, items: Sequence[QAItem], signals: Sequ
     scores = []
     for threshold in QUOTE_THRESHOLDS:
         answerer.calibration = replace(answerer.calibration, further_quote={**model, "threshold": threshold})
-        scores.append((mean_f1(threshold), threshold))
+        scores.append((mean_f1(), threshold))
     # The lowest threshold within noise of the best: a missing paragraph of an answer costs the
     # reader more than a further one to skip.
     best = max(f1 for f1, _ in scores)
@@ -240,7 +240,8 @@ def fit_further_quote(answerer: Answerer, items: Sequence[QAItem], signals: Sequ
 def fit(qa: jmqa.QA, items: Sequence[QAItem], shipped: dict[str, Any],
         say: Callable[[str], None] = print, extra: Sequence[QAItem] | None = None) -> dict[str, Any]:
     """Every fitted number, as calibration.json holds them (without ``fitted_on``). The refusal
-    models also learn from ``extra`` (default: :data:`READ_HOLDOUTS`); the rest from dev alone."""
+    and further-quote models also learn from ``extra`` (default: :data:`READ_HOLDOUTS`); the rest
+    from dev alone."""
     extra = read_holdouts() if extra is None else extra
     signals = qa.signals([i.question for i in items])
     answerable = np.array([bool(i.gold) for i in items])
