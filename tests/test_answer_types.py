@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from jmqa.answer_types import StatementFacts, expected_answer_types, holds, years_asked
+from jmqa.answer_types import StatementFacts, expected_answer_types, holds, without_choices, years_asked
 from jmqa.entities import tag_texts
 
 # The statement's own facts, as jmqa.analysis.statement_facts reads them from its text.
@@ -231,6 +231,8 @@ def test_what_a_sentence_holds(kind, sentence, expected):
         ("organisation", "cooperation between Perodua and Daihatsu", "Which firm do Perodua and Daihatsu serve?", False),
         ("country", "like-minded countries such as Australia", "Which countries will Japan and Malaysia work with?", True),
         ("country", "Japan and Malaysia will work together", "Which countries will Japan and Malaysia work with?", False),
+        # Choices the question offers are what it asks for, not names it gives.
+        ("country", "Japan and Malaysia will work together", "Which country will work with others, Japan or Malaysia?", True),
         # A leader, named in most paragraphs, answers who the leader is; not when the question names him.
         ("person", "Prime Minister Anwar Ibrahim visited Japan.", "Who is the Malaysian prime minister?", True),
         ("person", "Prime Minister Anwar Ibrahim visited Japan.", "Who is the host of Anwar Ibrahim?", False),
@@ -251,6 +253,10 @@ def test_what_a_sentence_holds(kind, sentence, expected):
         ("time", "The leaders hailed 2026 as a pioneering year for space cooperation.",
          "When will the joint mission take place?", True),
         ("time", "a speech delivered on May 2, 2026", "When will the speech be delivered?", False),
+        # A deadline is still to come; a plain date is not.
+        ("time", "the leaders committed to put forward a roadmap by the end of the year",
+         "When is the roadmap due?", True),
+        ("time", "the leaders put forward a roadmap at the end of the year", "When is the roadmap due?", False),
         # "When exactly" wants a date that names a year, month or day.
         ("dated", "to hold at an early date the next Strategic Dialogue",
          "When exactly is the next Strategic Dialogue?", False),
@@ -274,7 +280,6 @@ def test_what_a_sentence_holds_for_a_question(kind, sentence, question, expected
 
 
 @pytest.mark.slow  # tags with spaCy
-@pytest.mark.slow  # tags with spaCy
 def test_how_long_something_has_lasted_is_also_told_by_when_it_began():
     sentence = "the partnership established in December 2023"
     assert _holds("span", sentence, "How long has the partnership been in place?")
@@ -291,6 +296,21 @@ def test_an_amount_needs_only_the_names_the_statement_uses():
     # "Kenya" is not either, but "Toyota" in a statement that names it must be in the sentence.
     assert not holds("money", sentence, _entities(sentence), "How much is Toyota investing?",
                      replace(facts, words=facts.words | {"toyota"}))
+
+
+@pytest.mark.parametrize(
+    ("question", "stripped"),
+    [
+        ("Which country is running for the seat, Malaysia or Japan?", "Which country is running for the seat"),
+        ("Who hosts it - is it Japan or Malaysia?", "Who hosts it"),
+        # A clause with its own question word is no list of choices.
+        ("In the opening part, at which venue or building did they meet?",
+         "In the opening part, at which venue or building did they meet?"),
+        ("Is the Japan-Malaysia deal about rice or fish?", "Is the Japan-Malaysia deal about rice or fish?"),
+    ],
+)
+def test_the_choices_a_question_ends_with(question, stripped):
+    assert without_choices(question) == stripped
 
 
 def test_relative_years_are_read_against_the_statement_date():

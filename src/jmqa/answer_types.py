@@ -337,6 +337,16 @@ _HELD_IN = re.compile(
     r"|established|headquartered)\s+(?:in|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# A deadline: "by the end of the year", "by fall of 2025".
+_BY_END = re.compile(r"\b(?:by|before|until|no later than)\s+$", re.IGNORECASE)
+# A question that ends by offering its choices: ", Malaysia or Japan?", "- the ADB or the World Bank?"
+_CHOICES = re.compile(
+    r"(?:[,:;]|\s[\u2013\u2014-])\s*(?:(?:either|is it|was it)\s+)?"
+    # Choices, not a question of their own: ", at which venue or building did they meet?"
+    r"(?![^?]*\b(?:which|what|who|whom|where|when|why|how|did|does|do|is|are|was|were|will|has|have)\b)"
+    r"[^,:;?]+?\s+or\s+[^,:;?]+?\W*$",
+    re.IGNORECASE,
+)
 _LIST = re.compile(r"\b(including|such as|as well as)\b|,[^,.]+,[^,.]+\band\b")
 
 
@@ -361,8 +371,11 @@ def asks_ahead(question: str, facts: StatementFacts) -> bool:
 
 
 def looks_ahead(sentence: str, entities: Sequence[Entity], facts: StatementFacts) -> bool:
-    """Whether a sentence speaks of what is still to come: a future form, or a later year."""
+    """Whether a sentence speaks of what is still to come: a future form, a deadline ("by the
+    end of the year"), or a later year."""
     if _AHEAD.search(sentence):
+        return True
+    if any(e.label == "DATE" and _BY_END.search(sentence[: e.start]) for e in entities):
         return True
     # A later year, or the statement's own year named as a whole ("2025 as a pioneering year",
     # said in February 2025): most of it is still to come.
@@ -408,7 +421,8 @@ def holds(
         return True
     labels = LABELS.get(kind, frozenset())
     versions = {m.start() for m in _VERSION.finditer(sentence)}
-    asked = question.lower()
+    # "Which country is running, Malaysia or Japan?": the choices it offers are what it asks for.
+    asked = without_choices(question).lower()
     for e in entities:
         if e.label not in labels:
             continue
@@ -435,6 +449,15 @@ def holds(
 
 _HEADS = re.compile(_ANY_HEAD, re.IGNORECASE)
 _FUNCTION_WORDS = {"the", "of", "and", "for", "on", "in", "to", "a", "an", "'s"}
+
+
+def without_choices(question: str) -> str:
+    """The question without the choices it ends by offering.
+
+    >>> without_choices("Which country is running for the seat, Malaysia or Japan?")
+    'Which country is running for the seat'
+    """
+    return _CHOICES.sub("", question)
 
 
 def _given(name: str, asked: str) -> bool:
