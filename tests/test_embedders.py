@@ -114,3 +114,15 @@ def test_work_runs_on_the_one_model_thread_and_nests_in_place():
     assert inner is outer
     with pytest.raises(ZeroDivisionError):  # errors reach the caller
         _threads.on_model_thread(lambda: 1 / 0)
+
+
+def test_a_whole_answer_is_worked_out_on_the_model_thread(qa, monkeypatch):
+    # Not only the models' passes: the question's analysis too (see QA.ask_many), so the thread
+    # that runs the passes is handed a question once.
+    seen = []
+    analyze = qa.analyzer.analyze
+    monkeypatch.setattr(qa.analyzer, "analyze", lambda q: (seen.append(threading.current_thread()), analyze(q))[1])
+    assert qa.ask("What did they say about palm oil?").question
+    assert seen and all(t.name.startswith("jmqa-model") for t in seen)
+    with pytest.raises(jmqa.InvalidQuestionError):  # bad input still reaches the caller as raised
+        qa.ask("")

@@ -30,6 +30,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from jmqa import _threads
 from jmqa.answer import NOT_ADDRESSED, Answer
 from jmqa.embedders import Embedder
 from jmqa.errors import InvalidArgumentError
@@ -148,6 +149,10 @@ class Library:
     def ask(self, question: str, statements: Sequence[str] | None = None, max_quotes: int = MAX_QUOTES) -> Answer:
         """Quote the paragraphs that answer ``question`` in ``statements`` (default: all), most
         confident statement first, each quote naming its statement; or say none addresses it."""
+        # On the models' thread, as QA.ask is (see there why).
+        return _threads.on_model_thread(self._ask, question, statements, max_quotes)
+
+    def _ask(self, question: str, statements: Sequence[str] | None, max_quotes: int) -> Answer:
         qas = self._chosen(statements)
         cleaned = clean_question(question)
         shortlist = self._shortlist(qas, cleaned, ANSWER_CANDIDATES)

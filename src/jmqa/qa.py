@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from jmqa import _threads
 from jmqa.analysis import Analyzer, QuestionAnalysis
 from jmqa.answer import Answer, Answerer, Calibration, Mention
 from jmqa.document import Document, Paragraph
@@ -231,6 +232,13 @@ class QA:
     ) -> list[Answer]:
         """:meth:`ask` for a batch of questions, to the last digit; the models run once per batch."""
         config = self._config(retriever)
+        # All of it on the models' thread, not only their passes: a question's Python work then
+        # runs where the passes do, and the thread is handed work once, not once per pass.
+        # Measured alternately over the 719 eval questions: warm p50 16.6-17.1 -> 16.0-16.5 ms,
+        # p95 33.6-34.2 -> 31.9-32.8 ms.
+        return _threads.on_model_thread(self._answers, questions, config)
+
+    def _answers(self, questions: Sequence[str], config: RetrieverConfig) -> list[Answer]:
         return [self.stamped(self.answer_signals(s, config)[1]) for s in self._signals_alone(questions)]
 
     def _signals_alone(self, questions: Sequence[str]) -> list[Signals]:
