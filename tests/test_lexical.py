@@ -188,6 +188,14 @@ def test_a_lower_case_country_is_explained_only_by_a_whole_word():
     assert lexicon.unknown_names(question) == ["oman"]
 
 
+def test_a_glossary_term_inside_a_phrase_of_the_statement_is_not_the_glossarys():
+    # The statement says "palm oil": in "palm oil supply chains", "oil supply" is no fuel.
+    lexicon = Lexicon(load_statement(), Glossary((("en", "oil supply", "LNG"),)))
+    assert lexicon.explanations("What did they say about palm oil supply chains?") == []
+    assert lexicon.explanations("What about the oil supply?") == [("oil supply", "LNG")]
+    assert lexicon.explanations("Is crude oil supply secured?") == [("oil supply", "LNG")]  # no "crude oil" in it
+
+
 def test_mentions_name_the_other_passages_that_use_a_rare_phrase_of_the_question(lexicon):
     # As the quoted passage writes it, without the question's "the".
     assert lexicon.mentions("what did they say about the south china sea", 22) == [("South China Sea", [8])]

@@ -308,7 +308,7 @@ class Lexicon:
         return list(self._explained(question))
 
     def _explain(self, question: str) -> list[tuple[str, str]]:
-        found = self.glossary.matches(question)
+        found = [pair for pair in self.glossary.matches(question) if not self._ends_own_phrase(question, pair[0])]
         pattern = self._other_country_names
         if pattern is not None:
             written = self._countries.other_names
@@ -318,6 +318,21 @@ class Lexicon:
                 if all(m.group(0).lower() != term.lower() for term, _ in found)
             ]
         return found
+
+    def _ends_own_phrase(self, question: str, term: str) -> bool:
+        """Whether ``term`` starts inside a phrase of the statement's own: in "palm oil supply
+        chains" the statement's "palm oil" holds the glossary's "oil supply", which means fuel.
+
+        Read only on the left, where English puts a modifier, and only for a word the statement
+        uses with the term's first word but never with the whole term.
+        """
+        term = term.lower()
+        if term in self._text:
+            return False
+        before = re.search(rf"([\w-]+)\s+{re.escape(term)}(?!\w)", question.lower())
+        if before is None or is_stopword(before.group(1)):
+            return False
+        return re.search(rf"\b{re.escape(before.group(1))}\s+{re.escape(term.split()[0])}\b", self._text) is not None
 
     @functools.cached_property
     def _countries(self) -> CountryNames:
