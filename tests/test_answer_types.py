@@ -260,6 +260,11 @@ def test_what_a_sentence_holds(kind, sentence, expected):
         # "When exactly" wants a date that names a year, month or day.
         ("dated", "to hold at an early date the next Strategic Dialogue",
          "When exactly is the next Strategic Dialogue?", False),
+        # ... nor by a year already past, when it asks what is still to come.
+        ("dated", "to hold at an early date the next Strategic Dialogue, which was launched in 2024",
+         "When exactly is the next Strategic Dialogue?", False),
+        ("dated", "to hold the next Strategic Dialogue in March 2027",
+         "When exactly is the next Strategic Dialogue?", True),
         ("dated", "the Comprehensive Strategic Partnership established in December 2023",
          "When exactly was the partnership set up?", True),
         # An amount answers only for a thing the question names (more than half of its words).

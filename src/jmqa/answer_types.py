@@ -370,6 +370,12 @@ def asks_ahead(question: str, facts: StatementFacts) -> bool:
     return bool(facts.year) and any(int(y) > facts.year for y in _YEAR.findall(question))
 
 
+def _past(entity: Entity, facts: StatementFacts) -> bool:
+    """Whether every year ``entity`` names is before the statement's own."""
+    years = _YEAR.findall(entity.text)
+    return bool(facts.year and years) and all(int(y) < facts.year for y in years)
+
+
 def looks_ahead(sentence: str, entities: Sequence[Entity], facts: StatementFacts) -> bool:
     """Whether a sentence speaks of what is still to come: a future form, a deadline ("by the
     end of the year"), or a later year."""
@@ -406,8 +412,11 @@ def holds(
         return False  # an amount answers only for a thing the question names (and the statement does)
     if kind == "day":
         return _DAY.search(sentence) is not None
-    if kind == "dated":
-        return any(e.label in LABELS[kind] and _NAMES_WHEN.search(e.text) for e in entities)
+    if kind == "dated":  # "When exactly will the next one be?" is not answered by "launched in 2024"
+        return any(
+            e.label in LABELS[kind] and _NAMES_WHEN.search(e.text) and not (ahead and _past(e, facts))
+            for e in entities
+        )
     if kind == "span":  # "for 70 years", "a three-day visit", "since 1982", "50,000 km"
         # "How long has it been in place?" is also answered by when it began.
         began = _HOW_LONG_SINCE.search(question) is not None
