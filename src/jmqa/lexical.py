@@ -283,6 +283,11 @@ class Lexicon:
         # is answered (the expansion, coverage, names...), and were most of jmqa's own time.
         self._explained = functools.lru_cache(maxsize=1024)(self._explain)
         self._added = functools.lru_cache(maxsize=1024)(self._additions)
+        # The refusal reads a question's unknown names and its coverage of the first passage for
+        # every candidate answer; eval/tune.py's grids asked for them 900,000 times (90 s of
+        # the calibration test's 150).
+        self._unknown = functools.lru_cache(maxsize=1024)(self._find_unknown_names)
+        self._covered = functools.lru_cache(maxsize=4096)(self._coverage)
 
     def additions(self, question: str) -> list[str]:
         """The statement's terms for the acronyms, long forms and glossary terms in the question."""
@@ -434,6 +439,9 @@ class Lexicon:
     def unknown_names(self, question: str) -> list[str]:
         """Names and figures in the question that the statement never mentions ("Emperor",
         "Belt and Road", "2030"): a strong sign the question is about something else."""
+        return list(self._unknown(question))
+
+    def _find_unknown_names(self, question: str) -> tuple[str, ...]:
         # Whole figures: "2.5 million" is not the statement's "12.5", nor "$1 trillion" its "1.05".
         names = [n for n in _NUMBER.findall(question) if _figure(n) not in self._figures]
         explained = " ".join(term.lower() for term, _ in self.explanations(question))
@@ -469,7 +477,7 @@ class Lexicon:
             country for country in self._unnamed_countries_in(question)
             if country.islower() and f" {country} " not in f" {explained} "  # a whole word
         ]
-        return names
+        return tuple(names)
 
     def _unnamed_countries_in(self, question: str) -> list[str]:
         """The names of countries the statement never names in ``question``, as typed, the
@@ -495,6 +503,9 @@ class Lexicon:
         explains ("dirty money") count as found. For a question without Latin-script terms
         (Japanese), it is the share of its kanji and katakana that glossary terms account for.
         """
+        return self._covered(question, paragraph)
+
+    def _coverage(self, question: str, paragraph: PassageKey | None) -> float:
         terms = self.content_terms(question)
         matched = self.explanations(question)
         if paragraph is not None:
