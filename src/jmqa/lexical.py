@@ -313,7 +313,10 @@ class Lexicon:
         return list(self._explained(question))
 
     def _explain(self, question: str) -> list[tuple[str, str]]:
-        found = [pair for pair in self.glossary.matches(question) if not self._ends_own_phrase(question, pair[0])]
+        found = [
+            pair for pair in self.glossary.matches(question)
+            if not self._ends_own_phrase(question, pair[0])
+        ]
         pattern = self._other_country_names
         if pattern is not None:
             written = self._countries.other_names
@@ -337,7 +340,8 @@ class Lexicon:
         before = re.search(rf"([\w-]+)\s+{re.escape(term)}(?!\w)", question.lower())
         if before is None or is_stopword(before.group(1)):
             return False
-        return re.search(rf"\b{re.escape(before.group(1))}\s+{re.escape(term.split()[0])}\b", self._text) is not None
+        phrase = rf"\b{re.escape(before.group(1))}\s+{re.escape(term.split()[0])}\b"
+        return re.search(phrase, self._text) is not None
 
     @functools.cached_property
     def _countries(self) -> CountryNames:

@@ -234,8 +234,8 @@ class QA:
         config = self._config(retriever)
         # All of it on the models' thread, not only their passes: a question's Python work then
         # runs where the passes do, and the thread is handed work once, not once per pass.
-        # Measured alternately over the 719 eval questions: warm p50 16.6-17.1 -> 16.0-16.5 ms,
-        # p95 33.6-34.2 -> 31.9-32.8 ms.
+        # Timed alternately, a fresh process each, over the 719 eval questions: warm p50
+        # 17.7-18.0 -> 16.2-16.7 ms, p95 37.2-39.1 -> 34.1-35.2 ms.
         return _threads.on_model_thread(self._answers, questions, config)
 
     def _answers(self, questions: Sequence[str], config: RetrieverConfig) -> list[Answer]:
