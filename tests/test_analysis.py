@@ -175,3 +175,15 @@ def test_a_question_that_joins_things_is_marked_so(analyzer):
     # Only the asking sentence counts: context before it joins nothing that is asked.
     assert not analyzer.analyze("I read the news, and I wonder. What did they say about the South China Sea?").joins
     assert not analyzer.analyze("What did they say about the South China Sea?").joins
+
+
+def test_answer_type_reads_the_case_as_typed():
+    from jmqa.document import parse
+
+    doc = parse(
+        "Joint Statement\n10 June 2026\n\n1. The leaders welcomed the recent Budget announcement.\n"
+        "2. The leaders agreed to cooperate on energy.\n"
+    )
+    a = Analyzer(doc).analyze("what is the budget for energy cooperation?")
+    assert "Budget" in a.normalized  # the statement's case, for retrieval
+    assert a.answer_types == ("money",)  # but typed in lower case it asks for an amount

@@ -59,3 +59,28 @@ def test_real_words_stay(normalizer, text):
 def test_changes_are_reported(normalizer):
     result = normalizer.normalize("what abt semicondcutor")
     assert result.changes == (("abt", "about"), ("semicondcutor", "semiconductor"))
+
+
+def test_case_comes_from_names_not_from_sentence_starts_or_titles():
+    n = Normalizer(
+        ["Furthermore, the leaders welcomed the recent Budget announcement. They met Anwar Ibrahim in Japan.",
+         "Japan and the Strategic Mineral Recovery initiative were named."],
+        titles=["Team Work"],
+    )
+    # A word capitalised only where a sentence starts, or in a heading, is no name.
+    assert n.normalize("furthermore the team met").text == "furthermore the team met"
+    # A word the statement writes alone as a name takes its case; a longer name takes its case
+    # only as a whole.
+    assert n.normalize("what about japan").text == "what about Japan"
+    assert n.normalize("what did anwar ibrahim say").text == "what did Anwar Ibrahim say"
+    assert n.normalize("the strategic mineral recovery initiative").text == (
+        "the Strategic Mineral Recovery initiative"
+    )
+    assert n.normalize("what recovery").text == "what recovery"
+
+
+def test_the_typed_case_is_kept_beside_the_statements():
+    n = Normalizer(["The leaders welcomed the recent Budget announcement."])
+    result = n.normalize("what is the budget")
+    assert result.text == "what is the Budget"
+    assert result.as_typed == "what is the budget"

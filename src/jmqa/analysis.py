@@ -97,8 +97,9 @@ class Analyzer:
         self, document: Document, entities: Mapping[tuple[PassageKey, int], Sequence[Entity]] | None = None
     ) -> None:
         self.document = document
-        texts = [p.text for p in document.passages] + [h for h, _ in document.sections if h]
-        self.normalizer = Normalizer(texts)
+        self.normalizer = Normalizer(
+            [p.text for p in document.passages], titles=[h for h, _ in document.sections if h]
+        )
         self.facts = statement_facts(document, entities)
         self._headings = [heading for heading, _ in document.sections]
         self.analyze = functools.lru_cache(maxsize=2048)(self._analyze)
@@ -117,8 +118,10 @@ class Analyzer:
             if detect_language(self._without_names(mended.text)) == "en":
                 language = "en"
         # Again once mended: "Pls tell me who ..." is a courtesy only once "pls" reads "please".
-        normalized, corrections = (
-            (without_courtesy(mended.text), mended.changes) if language == "en" else (asking, ())
+        normalized, corrections, as_typed = (
+            (without_courtesy(mended.text), mended.changes, without_courtesy(mended.as_typed))
+            if language == "en"
+            else (asking, (), asking)
         )
         return QuestionAnalysis(
             text=text,
@@ -126,7 +129,7 @@ class Analyzer:
             asking=asking,
             normalized=normalized,
             corrections=corrections,
-            answer_types=expected_answer_types(normalized),
+            answer_types=expected_answer_types(as_typed),
             topics=split_topics(normalized) if language == "en" else (),
             questions=split_questions(normalized) if language == "en" else (),
             joins=bool(_JOINING.search(_last_asking(normalized))),

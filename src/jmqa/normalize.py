@@ -71,42 +71,73 @@ class Normalized:
 
     text: str
     changes: tuple[tuple[str, str], ...]
+    # The same words in the case they were typed: "what is the budget" asks for money even where
+    # the statement writes of "the recent Budget announcement", a name.
+    as_typed: str = ""
 
 
 class Normalizer:
     """Normalises questions against the vocabulary of one statement's text."""
 
-    def __init__(self, texts: Iterable[str]) -> None:
+    def __init__(self, texts: Iterable[str], titles: Iterable[str] = ()) -> None:
+        """``texts``: the statement's prose; ``titles``: its headings, whose words are words of
+        the statement but, written in title case, say nothing of what is a name."""
+        texts = list(texts)
         cased: Counter[str] = Counter()
-        for text in texts:
+        for text in [*texts, *titles]:
             cased.update(w for w in re.findall(r"[^\W_]+", text) if w.isalpha())
         lowered: Counter[str] = Counter()
         for word, count in cased.items():
             lowered[word.lower()] += count
         self.vocabulary = lowered
         self._stems = {_stem(w) for w in lowered}
-        # The statement's own form of a word it never writes in lower case ("OSA", "Japan").
+        # The statement's own form (its commonest) of a word it never writes in lower case and
+        # writes alone as a name ("OSA", "Japan"). A word it capitalises only inside a longer name
+        # ("Budget", "Team", "Recovery") takes its case only with the rest of that name.
         self._case: dict[str, str] = {}
-        for word, _ in cased.most_common():
-            key = word.lower()
-            if key not in self._case and cased.get(key, 0) == 0 and not word.islower():
-                self._case[key] = word
+        self._runs: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for run, _ in _names(texts, cased).most_common():
+            if len(run) == 1:
+                self._case.setdefault(run[0].lower(), run[0])
+            else:
+                self._runs.setdefault(tuple(w.lower() for w in run), run)
+        self._named = set(self._case) | {w for run in self._runs for w in run}
+        self._longest_run = max(map(len, self._runs), default=0)
 
     def normalize(self, text: str) -> Normalized:
         """``text`` with abbreviations written out, slips mended and the statement's case."""
+        spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        words = [self._word(text[a:b], text, a) for a, b in spans]
+        self._restore_names(text, spans, words)
         changes: list[tuple[str, str]] = []
         out: list[str] = []
+        typed_case: list[str] = []
         last = 0
-        for m in _TOKEN.finditer(text):
-            word = m.group(0)
-            new = self._word(word, text, m.start())
-            out.append(text[last : m.start()])
-            out.append(new)
-            last = m.end()
-            if new != word and new.lower() != word.lower():
-                changes.append((word, new))
+        for (start, end), new in zip(spans, words):
+            typed = text[start:end]
+            out += [text[last:start], new]
+            typed_case += [text[last:start], new.lower() if typed.islower() else new]
+            last = end
+            if new.lower() != typed.lower():
+                changes.append((typed, new))
         out.append(text[last:])
-        return Normalized("".join(out), tuple(changes))
+        typed_case.append(text[last:])
+        return Normalized("".join(out), tuple(changes), "".join(typed_case))
+
+    def _restore_names(self, text: str, spans: list[tuple[int, int]], words: list[str]) -> None:
+        """Give the statement's case to the longest runs of words typed in lower case that it
+        writes only as one name ("united states" -> "United States"), in place."""
+        i = 0
+        while i < len(words):
+            for length in range(min(self._longest_run, len(words) - i), 1, -1):
+                run = self._runs.get(tuple(w.lower() for w in words[i : i + length]))
+                if run and all(text[a:b].islower() for a, b in spans[i : i + length]) and all(
+                    _only_spaces_between(text, spans[j], spans[j + 1]) for j in range(i, i + length - 1)
+                ):
+                    words[i : i + length] = run
+                    i += length - 1
+                    break
+            i += 1
 
     def _word(self, word: str, text: str, start: int) -> str:
         lower = word.lower()
@@ -139,7 +170,7 @@ class Normalizer:
 
     def is_name(self, word: str) -> bool:
         """Whether the statement always capitalises ``word`` ("Japan", "OSA", a company's name)."""
-        return word.lower() in self._case
+        return word.lower() in self._named
 
     def _correct(self, lower: str, shape: str) -> str | None:
         """The nearest known word, or None when there is none or no single best one. A name
@@ -202,6 +233,34 @@ def _shape(word: str, starts_sentence: bool) -> str | None:
     return None
 
 
+def _names(texts: list[str], cased: Counter[str]) -> Counter[tuple[str, ...]]:
+    """The statement's names, counted: each run of capitalised words inside a sentence ("OSA",
+    "Look East Policy") that holds a word it never writes in lower case, and each stretch of two
+    or more words of a run that holds one ("Anwar Ibrahim"). A sentence's first word is
+    capitalised whatever it is ("Furthermore", "Three"), so it starts no name."""
+    names: Counter[tuple[str, ...]] = Counter()
+    for text in texts:
+        for sentence in _PROSE_SENTENCE.split(text):
+            tokens = list(re.finditer(r"[^\W_]+", sentence))
+            run: list[str] = []
+            for k, m in enumerate([*tokens, None]):
+                capitalised = m is not None and k > 0 and m.group(0)[0].isupper() and m.group(0).isalpha()
+                if capitalised and run and _only_spaces_between(sentence, tokens[k - 1].span(), m.span()):
+                    run.append(m.group(0))
+                    continue
+                for a in range(len(run)):
+                    for b in range(a + (1 if len(run) == 1 else 2), len(run) + 1):
+                        if any(not cased[w.lower()] for w in run[a:b]):
+                            names[tuple(run[a:b])] += 1
+                run = [m.group(0)] if capitalised else []
+    return names
+
+
+def _only_spaces_between(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
+    return text[left[1] : right[0]] in (" ", "-")
+
+
+_PROSE_SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]*\s+")
 # What precedes a sentence's first word: nothing, or the end of the sentence before.
 _SENTENCE_START = re.compile(r"(?:^|[.!?。？！]\s+)[\W_]*$")
 
