@@ -8,8 +8,9 @@ covered by the statement, and a name in lower case is no longer seen as a name. 
 - a word that is neither in the statement nor a common English word is corrected to the nearest
   word, within one edit for short words and two for long ones, of the statement's own vocabulary
   or, failing that, of the most frequent English words (``symspellpy`` over ``wordfreq``);
-- a word typed in lower case that the statement always capitalises takes the statement's case
-  ("osa" -> "OSA", "japan" -> "Japan"), so names stay names.
+- words typed in lower case that the statement writes only as a name, inside its sentences,
+  take the statement's case: a word it writes alone as a name ("osa" -> "OSA"), a longer name
+  only as a whole; so names stay names.
 
 Example::
 
@@ -92,7 +93,7 @@ class Normalizer:
         self.vocabulary = lowered
         self._stems = {_stem(w) for w in lowered}
         # The statement's own form (its commonest) of a word it never writes in lower case and
-        # writes alone as a name ("OSA", "Japan"). A word it capitalises only inside a longer name
+        # writes alone as a name ("NATO", "Lisbon"). A word it capitalises only inside a longer name
         # ("Budget", "Team", "Recovery") takes its case only with the rest of that name.
         self._case: dict[str, str] = {}
         self._runs: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -126,7 +127,7 @@ class Normalizer:
 
     def _restore_names(self, text: str, spans: list[tuple[int, int]], words: list[str]) -> None:
         """Give the statement's case to the longest runs of words typed in lower case that it
-        writes only as one name ("united states" -> "United States"), in place."""
+        writes only as one name ("european union" -> "European Union"), in place."""
         i = 0
         while i < len(words):
             for length in range(min(self._longest_run, len(words) - i), 1, -1):
@@ -169,7 +170,8 @@ class Normalizer:
         return fixed.capitalize() if word[:2] != lower[:2] and fixed.islower() else fixed
 
     def is_name(self, word: str) -> bool:
-        """Whether the statement always capitalises ``word`` ("Japan", "OSA", a company's name)."""
+        """Whether the statement writes ``word`` only capitalised, in a name of its own (a country, an
+        acronym, a company's name)."""
         return word.lower() in self._named
 
     def _correct(self, lower: str, shape: str) -> str | None:
@@ -234,9 +236,9 @@ def _shape(word: str, starts_sentence: bool) -> str | None:
 
 
 def _names(texts: list[str], cased: Counter[str]) -> Counter[tuple[str, ...]]:
-    """The statement's names, counted: each run of capitalised words inside a sentence ("OSA",
-    "Look East Policy") that holds a word it never writes in lower case, and each stretch of two
-    or more words of a run that holds one ("Anwar Ibrahim"). A sentence's first word is
+    """The statement's names, counted: each run of capitalised words inside a sentence ("NATO",
+    "Good Neighbor Policy") that holds a word it never writes in lower case, and each stretch of
+    two or more words of a run that holds one ("Jane Smith" of "Minister Jane Smith"). A sentence's first word is
     capitalised whatever it is ("Furthermore", "Three"), so it starts no name."""
     names: Counter[tuple[str, ...]] = Counter()
     for text in texts:
