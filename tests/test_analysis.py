@@ -178,8 +178,6 @@ def test_a_question_that_joins_things_is_marked_so(analyzer):
 
 
 def test_answer_type_reads_the_case_as_typed():
-    from jmqa.document import parse
-
     doc = parse(
         "Joint Statement\n10 June 2026\n\n1. The leaders welcomed the recent Budget announcement.\n"
         "2. The leaders agreed to cooperate on energy.\n"

@@ -74,7 +74,7 @@ class Normalized:
     changes: tuple[tuple[str, str], ...]
     # The same words in the case they were typed: "what is the budget" asks for money even where
     # the statement writes of "the recent Budget announcement", a name.
-    as_typed: str = ""
+    as_typed: str
 
 
 class Normalizer:
@@ -238,8 +238,8 @@ def _shape(word: str, starts_sentence: bool) -> str | None:
 def _names(texts: list[str], cased: Counter[str]) -> Counter[tuple[str, ...]]:
     """The statement's names, counted: each run of capitalised words inside a sentence ("NATO",
     "Good Neighbor Policy") that holds a word it never writes in lower case, and each stretch of
-    two or more words of a run that holds one ("Jane Smith" of "Minister Jane Smith"). A sentence's first word is
-    capitalised whatever it is ("Furthermore", "Three"), so it starts no name."""
+    two or more words of a run that holds one ("Jane Smith" of "Minister Jane Smith"). A
+    sentence's first word is capitalised whatever it is ("Furthermore", "Three"): no name."""
     names: Counter[tuple[str, ...]] = Counter()
     for text in texts:
         for sentence in _PROSE_SENTENCE.split(text):
