@@ -95,9 +95,14 @@ def test_a_remembered_explanation_is_not_shared_with_the_caller(lexicon):
         ("What happens in 2099?", ["2099"]),
         # A figure is a whole figure: "1" and "05" are inside the statement's "1.05 million", and
         # "2033" is one of its years, but "1" and "33" are no figures it gives.
-        ("Did visitors pass 1 million?", ["1"]),
+        ("Did visitors pass 1 million?", ["1 million"]),
         ("Is the UNSC term 2033-2034 or 33?", ["33"]),
         ("Were there 1.05 million visitors?", []),
+        # A figure goes with its scale: the statement's "USD 20 million" is no "20 billion", and
+        # a paragraph's "1" or "2" is no "$1tn".
+        ("Did Japan give 20 Million dollars?", []),
+        ("Did Japan give USD 20 billion?", ["20 billion"]),
+        ("Is there a $1tn fund?", ["1tn"]),
         # The statement's own words, put together differently, are no new name ...
         ("Why are Tokyo and Kuala Lumpur worried?", []),
         ("When did the Japan-Malaysia Comprehensive Strategic Partnership start?", []),

@@ -34,16 +34,27 @@ from jmqa.language import READ
 _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
 # A figure: digits, with thousands separators or decimals ("1,000", "1.05").
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# A figure with the scale word after it, in the languages jmqa reads: "$1 trillion" is not a
+# statement's "1" (nor its "Mission 1"), nor "500 million" its "$500 billion".
+_SCALES = {"bn": "billion", "tn": "trillion"}
+_SCALED = re.compile(
+    r"\d+(?:[.,]\d+)*(?:\s*(?:thousand|million|billion|trillion|bn|tn|juta|bilion|trilion)\b|\s*[万億兆])?",
+    re.IGNORECASE,
+)
 
 
 def _figure(number: str) -> str:
-    """A figure as compared: "1,000" is "1000"."""
-    return re.sub(r",(?=\d{3}\b)", "", number)
+    """A figure as compared: "1,000" is "1000", "1 Trillion" and "1tn" are "1 trillion"."""
+    digits, scale = re.match(r"([\d.,]+)\s*(.*)", number).groups()
+    digits = re.sub(r",(?=\d{3}\b)", "", digits)
+    scale = scale.lower()
+    return f"{digits} {_SCALES.get(scale, scale)}" if scale else digits
 
 
 def is_figure(name: str) -> bool:
-    """Whether one of :meth:`Lexicon.unknown_names` is a figure ("2015") rather than a name."""
-    return bool(_NUMBER.fullmatch(name))
+    """Whether one of :meth:`Lexicon.unknown_names` is a figure ("2015", "1 trillion") rather than
+    a name."""
+    return bool(_SCALED.fullmatch(name))
 
 
 _LONG_THEN_SHORT = re.compile(r"((?:[\w'’-]+\s+){1,12}?)\(([A-Z][A-Za-z0-9&-]{1,11})\)")
@@ -256,7 +267,10 @@ class Lexicon:
         self.paragraph_terms = [frozenset(d) for d in docs]
         self._text = " ".join(p.text for p in passages).lower()
         self._words = {w.removesuffix("'s") for w in _WORD.findall(self._text)}
-        self._figures = {_figure(n) for n in _NUMBER.findall(self._text)}
+        # Each figure bare and with its scale: a question may say "500" of "$500 billion".
+        self._figures = {_figure(n) for n in _NUMBER.findall(self._text)} | {
+            _figure(n) for n in _SCALED.findall(self._text)
+        }
         # One-word glossary terms name things the statement covers ("pm", "kl"), so they are
         # no unknown names either, even in a form the glossary does not match ("PMs").
         self._glossed = {
@@ -447,7 +461,7 @@ class Lexicon:
 
     def _find_unknown_names(self, question: str) -> tuple[str, ...]:
         # Whole figures: "2.5 million" is not the statement's "12.5", nor "$1 trillion" its "1.05".
-        names = [n for n in _NUMBER.findall(question) if _figure(n) not in self._figures]
+        names = [n for n in _SCALED.findall(question) if _figure(n) not in self._figures]
         explained = " ".join(term.lower() for term, _ in self.explanations(question))
         for m in _NAME.finditer(question):
             name = m.group(0)
