@@ -177,6 +177,22 @@ def test_a_question_that_joins_things_is_marked_so(analyzer):
     assert not analyzer.analyze("What did they say about the South China Sea?").joins
 
 
+@pytest.mark.parametrize(
+    ("question", "joins"),
+    [
+        # The parties, named together, are not two topics: the statement names them everywhere.
+        ("Which airlines fly the new routes between Japan and Malaysia?", False),
+        ("How do Japan & Malaysia cooperate on chips?", False),
+        ("What did both leaders say about Myanmar?", False),
+        # A third name, or a topic beside them, still joins.
+        ("What did Japan, Malaysia and ASEAN agree?", True),
+        ("What did Japan and Malaysia say on chips and on space?", True),
+    ],
+)
+def test_naming_the_parties_together_joins_no_topics(analyzer, question, joins):
+    assert analyzer.analyze(question).joins is joins
+
+
 def test_answer_type_reads_the_case_as_typed():
     doc = parse(
         "Joint Statement\n10 June 2026\n\n1. The leaders welcomed the recent Budget announcement.\n"

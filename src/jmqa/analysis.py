@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from jmqa.answer_types import StatementFacts, expected_answer_types
@@ -132,7 +132,7 @@ class Analyzer:
             answer_types=expected_answer_types(as_typed),
             topics=split_topics(normalized) if language == "en" else (),
             questions=split_questions(normalized) if language == "en" else (),
-            joins=bool(_JOINING.search(_last_asking(normalized))),
+            joins=joins_things(_last_asking(normalized), self.facts.common_names),
             paragraphs=cited_paragraphs(normalized, len(self.document.paragraphs)),
             sections=named_sections(normalized, self._headings),
         )
@@ -204,6 +204,22 @@ def _asking_sentences(text: str) -> str:
     if first and _POINTS_BACK.search(asking[0]):
         return f"{sentences[first - 1]} {joined}"
     return joined
+
+
+def joins_things(sentence: str, common_names: Set[str]) -> bool:
+    """Whether ``sentence`` joins things ("and", "both", "also", a list), other than the names the
+    statement repeats throughout ("between Japan and Malaysia": the parties, not two topics).
+
+    >>> joins_things("Which airlines fly between Japan and Malaysia?", {"japan", "malaysia"})
+    False
+    >>> joins_things("What about palm oil and chips?", {"japan", "malaysia"})
+    True
+    """
+    marked = sentence
+    for name in sorted(common_names, key=len, reverse=True):
+        marked = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", "\x00", marked, flags=re.IGNORECASE)
+    marked = re.sub(r"\x00(?:\W*\b(?:and|or)\b\W*\x00|\s*[,&]\s*\x00)+", "\x00", marked, flags=re.IGNORECASE)
+    return bool(_JOINING.search(marked))
 
 
 def _last_asking(text: str) -> str:
