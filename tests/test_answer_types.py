@@ -119,6 +119,14 @@ FACTS = StatementFacts(
         ("Berapakah jumlah pelaburan syarikat itu?", ("number",)),  # Malay: how much is the total
         ("原子力発電所を何基建設する予定ですか？", ("number",)),  # Japanese: how many (plants)
         ("なぜ何故そうしたのですか？", ()),
+        # Malay and Japanese words for a month, a day, a cost or budget, and "which state/city".
+        ("次の対話は何月に開かれますか？", ("time",)),
+        ("会談は何日に行われましたか？", ("time",)),
+        ("その計画の予算はどのくらいですか？", ("money",)),
+        ("Berapakah kos projek itu?", ("money",)),
+        ("Di negeri manakah loji itu akan dibina?", ("place",)),
+        ("どの都市に新しい路線が開設されますか？", ("place",)),
+        ("Apakah kerjasama untuk membanteras penipuan dalam talian?", ()),
         # A "when" that opens a clause of a question asked by another wh-word asks nothing.
         ("Which straits does the statement mention when it talks about shipping?", ("entity",)),
         ("How big is the trade target, and by when do they hope to hit it?", ("number", "time")),

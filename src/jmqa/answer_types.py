@@ -81,7 +81,9 @@ _EXPECTS = {
         # Lower case, or first: "the Budget announcement" is a name, not a question of money.
         r"|(?-i:\b(price|cost|budget|worth)\b|^\W*(Price|Cost|Budget|Worth)\b)"
         # A figure of money: "the exact dollar amount", "what cash value".
-        r"|\b(?:dollar|monetary|cash|financial)\s+(?:amount|value|figure|sum|total)s?\b",
+        r"|\b(?:dollar|monetary|cash|financial)\s+(?:amount|value|figure|sum|total)s?\b"
+        # Malay cost, price, budget, allocation; Japanese budget, cost, amount, price.
+        r"|\b(?:kos|harga|bajet|belanjawan|peruntukan)\b|予算|費用|金額|価格|値段",
         re.IGNORECASE,
     ),
     "number": re.compile(
@@ -99,7 +101,7 @@ _EXPECTS = {
         rf"\bwhen\b|{_WHICH}(date|year|month|day|deadline|timeline|timetable|schedule)s?\b"
         r"|\bwhat(?:'s| is| was| are| were) (?:the |their )?" + _WORDS_BEFORE_KIND
         + r"(date|year|month|day|deadline|timeline|timetable|schedule)s?\b"
-        r"|\bby when\b|\bbila(kah)?\b|いつ|何年(?!間)",
+        r"|\bby when\b|\bbila(kah)?\b|いつ|何年(?!間)|何月|何日(?!間)",
         re.IGNORECASE,
     ),
     # "How long did the summit last?" asks for a duration (or a length), not for any date.
@@ -127,7 +129,10 @@ _EXPECTS = {
         re.IGNORECASE,
     ),
     "place": re.compile(
-        rf"\bwhere\b|{_WHICH}({_HEAD_NOUNS['place']})\b{_HEAD_END}|\bdi mana\b|どこ", re.IGNORECASE
+        rf"\bwhere\b|{_WHICH}({_HEAD_NOUNS['place']})\b{_HEAD_END}|\bdi mana(kah)?\b|どこ"
+        # Malay "which state / town / place"; Japanese "which city / place".
+        r"|\b(?:negeri|bandar|tempat|lokasi|kawasan)\s+mana(kah)?\b|どの(?:都市|町|場所|地域)",
+        re.IGNORECASE
     ),
     "city": re.compile(rf"{_WHICH}({_HEAD_NOUNS['city']})\b{_HEAD_END}", re.IGNORECASE),
     "measure": _UNIT,
