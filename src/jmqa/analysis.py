@@ -215,10 +215,10 @@ def joins_things(sentence: str, common_names: Set[str]) -> bool:
     >>> joins_things("What about palm oil and chips?", {"japan", "malaysia"})
     True
     """
-    marked = sentence
+    marked = sentence  # each of the common names becomes "\x00", then a run of them joined, one
     for name in sorted(common_names, key=len, reverse=True):
-        marked = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", "\x00", marked, flags=re.IGNORECASE)
-    marked = re.sub(r"\x00(?:\W*\b(?:and|or)\b\W*\x00|\s*[,&]\s*\x00)+", "\x00", marked, flags=re.IGNORECASE)
+        marked = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", "\x00", marked, flags=re.I)
+    marked = re.sub(r"\x00(?:\W*\b(?:and|or)\b\W*\x00|\s*[,&]\s*\x00)+", "\x00", marked, flags=re.I)
     return bool(_JOINING.search(marked))
 
 

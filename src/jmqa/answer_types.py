@@ -132,7 +132,7 @@ _EXPECTS = {
         rf"\bwhere\b|{_WHICH}({_HEAD_NOUNS['place']})\b{_HEAD_END}|\bdi mana(kah)?\b|どこ"
         # Malay "which state / town / place"; Japanese "which city / place".
         r"|\b(?:negeri|bandar|tempat|lokasi|kawasan)\s+mana(kah)?\b|どの(?:都市|町|場所|地域)",
-        re.IGNORECASE
+        re.IGNORECASE,
     ),
     "city": re.compile(rf"{_WHICH}({_HEAD_NOUNS['city']})\b{_HEAD_END}", re.IGNORECASE),
     "measure": _UNIT,

@@ -35,19 +35,20 @@ _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
 # A figure: digits, with thousands separators or decimals ("1,000", "1.05").
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # A figure with the scale word after it, in the languages jmqa reads: "$1 trillion" is not a
-# statement's "1" (nor its "Mission 1"), nor "500 million" its "$500 billion".
+# statement's "1" (a list's "(1)"), nor "500 million" its "$500 billion".
 _SCALES = {"bn": "billion", "tn": "trillion"}
 _SCALED = re.compile(
-    r"\d+(?:[.,]\d+)*(?:\s*(?:thousand|million|billion|trillion|bn|tn|juta|bilion|trilion)\b|\s*[万億兆])?",
+    r"\d+(?:[.,]\d+)*"
+    r"(?:\s*(?:thousand|million|billion|trillion|bn|tn|juta|bilion|trilion)\b|\s*[万億兆])?",
     re.IGNORECASE,
 )
 
 
 def _figure(number: str) -> str:
     """A figure as compared: "1,000" is "1000", "1 Trillion" and "1tn" are "1 trillion"."""
-    digits, scale = re.match(r"([\d.,]+)\s*(.*)", number).groups()
+    digits = re.sub(r"[^\d.,].*", "", number)
+    scale = number[len(digits) :].strip().lower()
     digits = re.sub(r",(?=\d{3}\b)", "", digits)
-    scale = scale.lower()
     return f"{digits} {_SCALES.get(scale, scale)}" if scale else digits
 
 
