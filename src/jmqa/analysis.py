@@ -215,11 +215,23 @@ def joins_things(sentence: str, common_names: Set[str]) -> bool:
     >>> joins_things("What about palm oil and chips?", {"japan", "malaysia"})
     True
     """
-    marked = sentence  # each of the common names becomes "\x00", then a run of them joined, one
-    for name in sorted(common_names, key=len, reverse=True):
-        marked = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", "\x00", marked, flags=re.I)
-    marked = re.sub(r"\x00(?:\W*\b(?:and|or)\b\W*\x00|\s*[,&]\s*\x00)+", "\x00", marked, flags=re.I)
+    names = _names_pattern(frozenset(common_names))
+    marked = names.sub("\x00", sentence) if names else sentence  # each name becomes "\x00" ...
+    marked = _NAMES_JOINED.sub("\x00", marked)  # ... and a run of them joined, one
     return bool(_JOINING.search(marked))
+
+
+_NAMES_JOINED = re.compile(r"\x00(?:\W*\b(?:and|or)\b\W*\x00|\s*[,&]\s*\x00)+", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=16)
+def _names_pattern(names: frozenset[str]) -> re.Pattern[str] | None:
+    """One pattern for all of ``names`` as whole words, the longest first; built once per
+    statement, not per question."""
+    if not names:
+        return None
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
 
 
 def _last_asking(text: str) -> str:
