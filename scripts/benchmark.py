@@ -82,6 +82,8 @@ else:
     print(json.dumps({"latencies": latencies}))
 '''
 
+# "ask": each question timed alone. "ask_many": one batch, in a process of its own, since after
+# the loop the questions' analyses are cached and the batch would be timed on work already done.
 JMQA_WARM = r'''
 import json, sys, time
 import jmqa
@@ -89,26 +91,17 @@ import jmqa
 qa = jmqa.load()
 questions = json.loads(sys.stdin.read())
 qa.ask("warm-up question about palm oil")
-latencies = []
-for question in questions:
+if sys.argv[1] == "ask_many":
     start = time.perf_counter()
-    qa.ask(question)
-    latencies.append((time.perf_counter() - start) * 1000)
-print(json.dumps({"latencies": latencies}))
-'''
-
-# ask_many in a process of its own: after the loop above, the questions' analyses are cached and
-# the batch would be timed on work already done.
-JMQA_BATCH = r'''
-import json, sys, time
-import jmqa
-
-qa = jmqa.load()
-questions = json.loads(sys.stdin.read())
-qa.ask("warm-up question about palm oil")
-start = time.perf_counter()
-qa.ask_many(questions)
-print(json.dumps({"ask_many_per_question": (time.perf_counter() - start) * 1000 / len(questions)}))
+    qa.ask_many(questions)
+    print(json.dumps({"ask_many_per_question": (time.perf_counter() - start) * 1000 / len(questions)}))
+else:
+    latencies = []
+    for question in questions:
+        start = time.perf_counter()
+        qa.ask(question)
+        latencies.append((time.perf_counter() - start) * 1000)
+    print(json.dumps({"latencies": latencies}))
 '''
 
 
@@ -278,10 +271,10 @@ def main() -> int:
         for name, argv in (("jmqa", jmqa_cold), ("baseline", base_cold)):
             seconds, peak, _ = run_child(argv)
             cold[name].append((seconds, peak))
-        for name, argv in (("jmqa", [py, "-c", JMQA_WARM]), ("baseline", [py, "-c", BASELINE, "warm", statement])):
+        for name, argv in (("jmqa", [py, "-c", JMQA_WARM, "ask"]), ("baseline", [py, "-c", BASELINE, "warm", statement])):
             seconds, peak, out = run_child(argv, payload)
             warm[name].append({**json.loads(out), "peak": peak})
-        batches.append(json.loads(run_child([py, "-c", JMQA_BATCH], payload)[2])["ask_many_per_question"])
+        batches.append(json.loads(run_child([py, "-c", JMQA_WARM, "ask_many"], payload)[2])["ask_many_per_question"])
 
     summary = {}
     for name in ("jmqa", "baseline"):

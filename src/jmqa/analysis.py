@@ -206,6 +206,10 @@ def _asking_sentences(text: str) -> str:
     return joined
 
 
+# A run of the common names, each marked "\x00", joined by "and", "or", "&" or commas.
+_NAMES_JOINED = re.compile(r"\x00(?:\W*\b(?:and|or)\b\W*\x00|\s*[,&]\s*\x00)+", re.IGNORECASE)
+
+
 def joins_things(sentence: str, common_names: Set[str]) -> bool:
     """Whether ``sentence`` joins things ("and", "both", "also", a list), other than the names the
     statement repeats throughout ("between Japan and Malaysia": the parties, not two topics).
@@ -219,9 +223,6 @@ def joins_things(sentence: str, common_names: Set[str]) -> bool:
     marked = names.sub("\x00", sentence) if names else sentence  # each name becomes "\x00" ...
     marked = _NAMES_JOINED.sub("\x00", marked)  # ... and a run of them joined, one
     return bool(_JOINING.search(marked))
-
-
-_NAMES_JOINED = re.compile(r"\x00(?:\W*\b(?:and|or)\b\W*\x00|\s*[,&]\s*\x00)+", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=16)
