@@ -286,6 +286,15 @@ def test_what_a_sentence_holds(kind, sentence, expected):
         # A count for another year than the one asked about is no answer.
         ("number", "visitors reaching approximately 1.05 million in 2025", "How many visitors in 2024?", False),
         ("number", "visitors reaching approximately 1.05 million in 2025", "How many visitors in 2025?", True),
+        # An exact amount or count is a figure: "multi-billion" answers "how much" only loosely.
+        ("money", "Meta's announcement of a multi-billion, multi-year investment in an undersea cable",
+         "How much is Meta's cable investment?", True),
+        ("money", "Meta's announcement of a multi-billion, multi-year investment in an undersea cable",
+         "What is the exact dollar value of Meta's cable investment?", False),
+        ("money", "a contribution of USD 20 million to the Financing Partnership Facility (ADB)",
+         "What precise amount did Japan give the ADB's facility?", True),
+        ("number", "visitors reaching approximately 1.05 million in 2025",
+         "What is the exact number of visitors in 2025?", True),
     ],
 )
 def test_what_a_sentence_holds_for_a_question(kind, sentence, question, expected):

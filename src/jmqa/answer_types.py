@@ -336,6 +336,16 @@ _DURATION = re.compile(
 )
 _HOW_LONG_SINCE = re.compile(r"\bhow long (?:has|have|had)\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\b|\b(?:for|over|during) the (?:past|last)\b", re.IGNORECASE)
+# "What is the exact dollar value ...?" asks for a figure, as "When exactly ...?" asks for a date:
+# "a multi-billion investment" or "several" answers "how much" only loosely, and not that.
+_PRECISELY = re.compile(
+    r"\b(?:exact|exactly|precise|precisely|specific)\b|\btepat\b|\bsebenar(?:nya)?\b|正確|具体的", re.IGNORECASE
+)
+_A_COUNT = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+    r"|sixty|seventy|eighty|ninety|hundred)\b",
+    re.IGNORECASE,
+)
 # "... to be hosted in India": where a thing happens, even in one of the parties.
 _HELD_IN = re.compile(
     r"\b(?:held|hosted|hold|host|located|based|convened|place|opened|open|stationed|built|set up"
@@ -437,6 +447,7 @@ def holds(
     versions = {m.start() for m in _VERSION.finditer(sentence)}
     # "Which country is running, Malaysia or Japan?": the choices it offers are what it asks for.
     asked = without_choices(question).lower()
+    precise = _PRECISELY.search(question) is not None
     for e in entities:
         if e.label not in labels:
             continue
@@ -444,6 +455,8 @@ def holds(
             continue
         if kind == "number" and e.label == "CARDINAL" and e.text.lower() in {"one", "two", "both"}:
             continue  # "the two countries", said everywhere, counts nothing
+        if kind in ("number", "money") and precise and not _A_COUNT.search(e.text):
+            continue
         if kind == "number" and e.label == "CARDINAL" and e.start > 0 and e.text[:1].isupper():
             continue  # "the Three Principles": a capitalised number word inside a sentence is a name
         if kind == "city" and e.text.lower().removeprefix("the ") in country_names_lower():
