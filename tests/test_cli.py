@@ -145,6 +145,21 @@ def test_ask_prints_a_caution_before_the_quotes_when_unsure() -> None:
     assert sure.startswith("¶21 · ") and jmqa.CAUTION[:40] not in sure
 
 
+def test_the_mark_claims_no_more_than_the_answer_does() -> None:
+    """Under the caution the marked sentence is the closest one, not "the" answer."""
+    import jmqa
+    from jmqa.answer import Answer, Quote
+    from jmqa.cli import format_answer
+    from jmqa.document import Span
+
+    p = jmqa.load_statement().paragraph(21)
+    quotes = (Quote(21, p.section, p.text, (Span(0, 40),), 1.0),)
+    unsure = format_answer(Answer("Which airlines?", True, quotes, 0.45, (), jmqa.CAUTION))
+    sure = format_answer(Answer("Which airlines?", True, quotes, 0.9))
+    assert unsure.endswith("⟦…⟧ marks the sentence closest to the question.")
+    assert sure.endswith("⟦…⟧ marks the sentence that answers the question.")
+
+
 def test_index_where_prints_the_folder_and_touches_nothing(capsys, tmp_path, monkeypatch):
     monkeypatch.setenv("JMQA_INDEX_DIR", str(tmp_path / "from-env"))
     code, out, _ = run(capsys, "index", "--where")

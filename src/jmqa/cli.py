@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from jmqa import _offline  # noqa: F401
-from jmqa.answer import Answer, Quote
+from jmqa.answer import CAUTION, Answer, Quote
 from jmqa.document import (
     CLOSING,
     PREAMBLE,
@@ -41,6 +41,8 @@ from jmqa.question import clean_question
 from jmqa.retrieval import Hit
 
 _MARK_LEGEND = "⟦…⟧ marks the sentence that answers the question."
+# Under the caution ("not sure the statement answers exactly this") the mark cannot claim more.
+_MARK_LEGEND_CAUTIOUS = "⟦…⟧ marks the sentence closest to the question."
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -464,7 +466,7 @@ def format_answer(answer: Answer, color: bool = False) -> str:
         where = ", ".join(label(n) for n in mention.passages)
         blocks.append(f"“{mention.phrase}” is also in {where}: see `jmqa paragraphs {mention.passages[0]}`.")
     if marked_any and not color:
-        blocks.append(_MARK_LEGEND)
+        blocks.append(_MARK_LEGEND_CAUTIOUS if answer.message == CAUTION else _MARK_LEGEND)
     if answer.message:
         blocks.insert(0, textwrap.fill(answer.message, 96))
     return "\n\n".join(blocks)
