@@ -344,7 +344,7 @@ def test_the_guard_counts_bodies_with_or_without_a_length():
 
 
 def test_refused_questions_are_previewed_not_echoed():
-    from jmqa.ui import REFUSED_PREVIEW_CHARS, refused_preview
+    from jmqa.render import REFUSED_PREVIEW_CHARS, refused_preview
 
     preview = refused_preview("x" * 1_000_000)
     assert len(preview) < REFUSED_PREVIEW_CHARS + 40 and preview.endswith("(1,000,000 characters)")
@@ -353,7 +353,7 @@ def test_refused_questions_are_previewed_not_echoed():
 
 
 def test_the_chat_history_is_bounded():
-    from jmqa.ui import bounded_history
+    from jmqa.chat import bounded_history
 
     turn = []
     for i in range(50):

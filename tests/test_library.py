@@ -237,7 +237,7 @@ def test_library_refuses_what_no_statement_addresses(in_home):
 
 
 def test_a_quote_across_statements_names_its_statement_and_links_to_it():
-    from jmqa.ui import quote_block_html
+    from jmqa.render import quote_block_html
 
     ref = jmqa.StatementRef("us-india", "US-India Joint Statement", dt.date(2023, 6, 22))
     block = html.unescape(quote_block_html(SHIPPED, 12, "Defense", "Text.", statement=ref))
@@ -320,7 +320,7 @@ def test_an_answer_across_statements_names_no_bare_passage_numbers(in_home, qa):
 
 
 def test_an_answer_across_statements_cites_each_quote_by_its_own_statement(in_home, qa):
-    from jmqa.ui import citations_text, format_answer_html
+    from jmqa.render import citations_text, format_answer_html
 
     answer = jmqa.Library().ask("By how much will tariffs on kelp products be lowered?")
     assert answer.found and answer.quotes[0].statement.id == "kelp"
@@ -417,7 +417,8 @@ def test_the_preamble_and_closing_are_shown_in_their_places(in_avalon, capsys):
 
 
 def test_the_browser_and_chat_show_the_preamble(in_avalon):
-    from jmqa.ui import _passage_key, format_answer_html, format_answer_markdown
+    from jmqa.render import format_answer_html, format_answer_markdown
+    from jmqa.ui import _passage_key
 
     qa = jmqa.load(statement="avalon")
     answer = qa.ask("Who hosted the President of Zanzara for a state visit?")

@@ -17,7 +17,9 @@ import pytest
 from gradio_client import Client
 
 from jmqa.guard import MAX_BODY_BYTES
-from jmqa.ui import EMPTY_QUESTION, HISTORY_MAX_BYTES, REFUSED_PREVIEW_CHARS, message_text
+from jmqa.chat import HISTORY_MAX_BYTES, message_text
+from jmqa.render import REFUSED_PREVIEW_CHARS
+from jmqa.ui import EMPTY_QUESTION
 
 pytestmark = [pytest.mark.server, pytest.mark.slow]
 

@@ -27,7 +27,7 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 # A question is at most 1,000 characters (4 KB of UTF-8); a chat turn also carries the history
-# the browser shows, which the UI keeps under HISTORY_MAX_BYTES (see ui.py). 64 KB leaves room.
+# the browser shows, which the UI keeps under HISTORY_MAX_BYTES (see chat.py). 64 KB leaves room.
 MAX_BODY_BYTES = 64 * 1024
 # An over-long body is read and dropped up to this size before the 413, so that an ordinary
 # client (which sends its whole body before reading the reply) hears the 413; past it, the

@@ -11,9 +11,8 @@ from markdown_it import MarkdownIt
 import jmqa
 from jmqa.answer import Answer, Quote
 from jmqa.document import Span, load_statement
-from jmqa.ui import (
+from jmqa.render import (
     NO_SECTION_LABEL,
-    _passage_key,
     citations_text,
     cited_panel_html,
     escape_html,
@@ -21,12 +20,8 @@ from jmqa.ui import (
     format_answer_markdown,
     format_notice_html,
     format_user_html,
-    is_follow_up,
-    message_text,
-    normal_history,
     paragraph_heading,
     quote_block_html,
-    resolve_question,
 )
 
 DOC = load_statement()
@@ -227,101 +222,6 @@ def test_read_as_is_shown_for_follow_ups():
     assert "<b>" not in markup
 
 
-@pytest.mark.parametrize(
-    "question,expected",
-    [
-        ("what about Malaysia's side?", True),
-        ("How about Japan?", True),
-        ("And in 2024?", True),
-        ("Bagaimana dengan Malaysia?", True),
-        ("Why is that?", True),
-        ("What did they agree?", True),
-        ("How many visitors were there in 2025?", False),
-        ("Is there money for disaster recovery?", False),
-        ("What did the leaders say about the South China Sea?", False),
-        ("Andorra relations?", False),
-        ("What did the two leaders say about it in the security section?", False),
-        ("マレーシア側は？", True),
-        ("では日本は？", True),
-        ("それはいつですか？", True),
-        ("原子力について何と言っていますか？", False),
-        ("パーム油について教えてください", False),
-    ],
-)
-def test_follow_up_rule(question, expected):
-    assert is_follow_up(question) is expected
-
-
-def test_resolve_question():
-    assert resolve_question("what about Malaysia's side?", None) == (
-        "what about Malaysia's side?",
-        False,
-    )
-    assert resolve_question("what about Malaysia's side?", "Visitors in 2025?") == (
-        "Visitors in 2025? what about Malaysia's side?",
-        True,
-    )
-    assert resolve_question("Is there money for disaster recovery?", "Visitors?") == (
-        "Is there money for disaster recovery?",
-        False,
-    )
-    long_previous = "x" * jmqa.MAX_QUESTION_CHARS
-    assert resolve_question("and Japan?", long_previous) == ("and Japan?", False)
-    # A new paragraph replaces the one asked for before; asked of a topic, it joins it.
-    assert resolve_question("what about ¶15?", "What does ¶14 say?") == ("what about ¶15?", False)
-    assert resolve_question("what about ¶17?", "Palm oil?") == ("Palm oil? what about ¶17?", True)
-
-
-def test_history_accepts_both_content_shapes():
-    assert message_text({"role": "user", "content": "hi"}) == "hi"
-    assert (
-        message_text(
-            {
-                "role": "user",
-                "content": [{"type": "text", "text": "a"}, {"type": "text", "text": "b"}],
-            }
-        )
-        == "ab"
-    )
-    assert message_text({"role": "user", "content": [{"type": "file", "file": {}}]}) == ""
-    history = [
-        {"role": "user", "content": [{"type": "text", "text": "q"}]},
-        {"role": "assistant", "content": "a", "metadata": None},
-        {"role": "system", "content": "ignored"},
-    ]
-    assert normal_history(history) == [
-        {"role": "user", "content": "q"},
-        {"role": "assistant", "content": "a"},
-    ]
-    assert normal_history(None) == []
-
-
-@pytest.mark.parametrize(
-    "value,expected",
-    [
-        ("14", 14),
-        (" 7 ", 7),
-        (1, 1),
-        (27, 27),
-        ("0", None),
-        ("28", None),
-        ("-1", None),
-        ("1e1", None),
-        ("14abc", None),
-        ("", None),
-        (None, None),
-        (True, None),
-        ("../etc", None),
-        ("９", None),
-        (3.0, None),
-        ("preamble", None),  # the shipped statement has none
-        ("closing", None),
-    ],
-)
-def test_paragraph_number_validation(value, expected):
-    assert _passage_key(value, DOC) == expected
-
-
 def test_where_else_a_phrase_is_used_is_our_note_with_links_not_a_quote():
     mention = jmqa.Mention("South China Sea <b>", (8,))
     answer = Answer("What did they say about the South China Sea?", True, (quote_of(22),), 0.9, mentions=(mention,))
@@ -332,3 +232,13 @@ def test_where_else_a_phrase_is_used_is_our_note_with_links_not_a_quote():
     assert f'href="{escape_html("?p=8")}"' in markup and "<b>" not in markup
     md = format_answer_markdown(answer, DOC)
     assert md.endswith("is also in: ¶8 · " + DOC.paragraph(8).section.replace("-", "\\-"))
+
+
+def test_rendering_needs_no_gradio():
+    """A program that embeds jmqa can show answers as the app does without the UI's extra."""
+    import subprocess
+    import sys
+
+    code = "import sys, jmqa.render, jmqa.chat; print('gradio' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
