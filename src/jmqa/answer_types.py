@@ -328,9 +328,13 @@ _VERSION = re.compile(r"(?:\b[A-Z]{2,}\)?|\bversion)\s+\d+\.\d\b")
 _SIGNED = re.compile(r"\bsigned by\b|\b[A-Z][a-z]+ (signed|will sign)\b")
 _NAMES_WHEN = re.compile(rf"\d|{_MONTH}", re.IGNORECASE)
 _DAY = re.compile(rf"\b\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}}\b")
+# Number words that give a count ("five", "twenty"), not "several" or "multi-".
+_COUNT_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty"
+    r"|seventy|eighty|ninety|hundred"
+)
 _DURATION = re.compile(
-    r"\b(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
-    r"|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|many|few|some)[\s-]+(?:[\w-]+\s+)?"
+    rf"\b(?:\d[\d,.]*|an?|{_COUNT_WORDS}|several|many|few|some)[\s-]+(?:[\w-]+\s+)?"
     r"(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ie))s?\b",
     re.IGNORECASE,
 )
@@ -341,11 +345,7 @@ _SINCE = re.compile(r"\bsince\b|\b(?:for|over|during) the (?:past|last)\b", re.I
 _PRECISELY = re.compile(
     r"\b(?:exact|exactly|precise|precisely|specific)\b|\btepat\b|\bsebenar(?:nya)?\b|正確|具体的", re.IGNORECASE
 )
-_A_COUNT = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
-    r"|sixty|seventy|eighty|ninety|hundred)\b",
-    re.IGNORECASE,
-)
+_A_COUNT = re.compile(rf"\d|\b(?:{_COUNT_WORDS})\b", re.IGNORECASE)
 # "... to be hosted in India": where a thing happens, even in one of the parties.
 _HELD_IN = re.compile(
     r"\b(?:held|hosted|hold|host|located|based|convened|place|opened|open|stationed|built|set up"
