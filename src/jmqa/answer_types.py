@@ -456,7 +456,7 @@ def holds(
         if kind == "number" and e.label == "CARDINAL" and e.text.lower() in {"one", "two", "both"}:
             continue  # "the two countries", said everywhere, counts nothing
         if kind in ("number", "money") and precise and not _A_COUNT.search(e.text):
-            continue
+            continue  # "the exact value" is not "multi-billion": an exact figure gives a count
         if kind == "number" and e.label == "CARDINAL" and e.start > 0 and e.text[:1].isupper():
             continue  # "the Three Principles": a capitalised number word inside a sentence is a name
         if kind == "city" and e.text.lower().removeprefix("the ") in country_names_lower():
