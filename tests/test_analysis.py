@@ -7,9 +7,10 @@ import dataclasses
 import pytest
 
 from jmqa.analysis import Analyzer, asking_part, split_questions, split_topics, statement_facts
-from jmqa.document import load_statement, parse
+from jmqa.document import load_statement
 from jmqa.entities import Entity
 from jmqa.errors import InvalidQuestionError
+from jmqa.parser import parse
 
 
 @pytest.fixture(scope="module")

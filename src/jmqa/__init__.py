@@ -16,7 +16,7 @@ from jmqa import _threads  # noqa: F401  (likewise: OpenMP reads it once, when f
 import logging
 
 from jmqa.answer import CAUTION, NOT_ADDRESSED, NOT_SAID, Answer, Mention, Quote
-from jmqa.document import Document, Paragraph, Span, load_statement, parse
+from jmqa.document import Document, Paragraph, Span, load_statement
 from jmqa.errors import (
     DataFileMissingError,
     DocumentParseError,
@@ -32,6 +32,7 @@ from jmqa.errors import (
     UnknownStatementError,
 )
 from jmqa.library import Library
+from jmqa.parser import parse
 from jmqa.qa import QA, build, default_index_dir, load
 from jmqa.question import MAX_QUESTION_CHARS
 from jmqa.retrieval import CONFIGS, Hit

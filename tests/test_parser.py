@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from jmqa.document import STATEMENT_FILE, load_statement, parse, split_sentences
+from jmqa.document import STATEMENT_FILE, load_statement
 from jmqa.errors import DocumentParseError
+from jmqa.parser import parse, split_sentences
 
 DATA = Path(__file__).parent / "data"
 STATEMENTS = DATA / "statements"
