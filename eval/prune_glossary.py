@@ -33,7 +33,8 @@ from pathlib import Path
 
 import jmqa
 from jmqa.evaluation import QAItem, load_items
-from jmqa.lexical import GLOSSARY_FILES, Glossary, Lexicon
+from jmqa.glossary import GLOSSARY_FILES, Glossary
+from jmqa.lexical import Lexicon
 from tune import READ_HOLDOUTS  # eval/tune.py, beside this file
 
 ROOT = Path(__file__).resolve().parents[1]

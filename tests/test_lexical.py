@@ -7,7 +7,8 @@ import pytest
 
 from jmqa.document import load_statement
 from jmqa.errors import InvalidArgumentError
-from jmqa.lexical import Glossary, Lexicon, find_acronyms, initialisms, parties, tokenize
+from jmqa.glossary import Glossary
+from jmqa.lexical import Lexicon, find_acronyms, initialisms, parties, tokenize
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ import pytest
 import jmqa
 from jmqa import data_files
 from jmqa.answer import Calibration
-from jmqa.lexical import GLOSSARY_FILES, Glossary
+from jmqa.glossary import GLOSSARY_FILES, Glossary
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "jmqa" / "data"

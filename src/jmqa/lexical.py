@@ -19,17 +19,14 @@ import functools
 import math
 import re
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass
 
 import bm25s
 import numpy as np
 import Stemmer
 
 from jmqa.countries import CountryNames, country_names
-from jmqa.data_files import read_data_file
 from jmqa.document import Document, PassageKey
-from jmqa.errors import InvalidArgumentError
-from jmqa.language import READ
+from jmqa.glossary import Glossary
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
 # A figure: digits, with thousands separators or decimals ("1,000", "1.05").
@@ -169,67 +166,6 @@ def find_acronyms(text: str) -> dict[str, str]:
         ):
             found.setdefault(short, long)
     return found
-
-
-GLOSSARY_FILES = ("glossary-en.tsv", "glossary.tsv")
-
-
-@dataclass(frozen=True)
-class Glossary:
-    """Everyday English, Malay and Japanese phrasings mapped to the statement's own terms.
-
-    Read from ``data/glossary*.tsv`` (``lang<TAB>term<TAB>statement term``). It lets "dirty money"
-    find "money laundering" and "minyak sawit" or "パーム油" find "palm oil". An added statement
-    may have its own, in the same format (see :meth:`parse` and ``jmqa add``).
-    """
-
-    entries: tuple[tuple[str, str, str], ...]  # (lang, term, english)
-
-    @classmethod
-    def load(cls) -> Glossary:
-        """The shipped glossary (the shipped statement's own)."""
-        rows: list[tuple[str, str, str]] = []
-        for name in GLOSSARY_FILES:  # listed, not globbed: a missing file must fail, not shrink
-            rows += cls.parse(read_data_file(name), name).entries
-        return cls(tuple(rows))
-
-    @classmethod
-    def parse(cls, text: str, source: str = "<glossary>") -> Glossary:
-        """A glossary file's entries: one ``lang<TAB>term<TAB>statement term`` a line, ``lang``
-        one of the languages jmqa reads (en, ms, ja); blank lines and lines starting with "#"
-        are skipped. Anything else raises :class:`jmqa.InvalidArgumentError` naming the line."""
-        rows = []
-        for number, line in enumerate(text.splitlines(), start=1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            fields = [f.strip() for f in line.split("\t")]
-            if len(fields) != 3 or not all(fields) or fields[0] not in READ:
-                raise InvalidArgumentError(
-                    f"{source}, line {number}: expected language<TAB>term<TAB>statement term, the "
-                    f"language one of {', '.join(READ)}, not {line[:80]!r}"
-                )
-            rows.append((fields[0], fields[1], fields[2]))
-        return cls(tuple(rows))
-
-    @functools.cached_property
-    def _lowered(self) -> tuple[tuple[str, str, str, str, str], ...]:
-        """(lang, term, statement term, both lower-cased), lower-cased once rather than per question."""
-        return tuple((lang, term, english, term.lower(), english.lower()) for lang, term, english in self.entries)
-
-    def matches(self, question: str) -> list[tuple[str, str]]:
-        """(term, statement term) pairs whose term occurs in the question."""
-        lowered = question.lower()
-        found = []
-        for lang, term, english, term_l, english_l in self._lowered:
-            # A substring test first: Japanese has no spaces between words, and for the rest it
-            # spares compiling ~1,000 whole-word patterns per question (more than re's cache).
-            hit = term_l in lowered
-            if hit and lang != "ja":
-                # "deputy minister-level" is the glossary's "deputy minister"; "pm-led" is no "pm".
-                hit = re.search(rf"(?<![\w-]){re.escape(term_l)}(?!\w|-(?!level\b))", lowered) is not None
-            if hit and english_l not in lowered:
-                found.append((term, english))
-        return found
 
 
 def initialisms(text: str) -> frozenset[str]:

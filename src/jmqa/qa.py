@@ -26,6 +26,7 @@ from jmqa.answer import Answer, Answerer, Calibration, Mention
 from jmqa.document import Document, Paragraph
 from jmqa.embedders import EMBEDDER_NAMES, Embedder, get_embedder, model_card, query_embedder
 from jmqa.errors import IndexError_, IndexFolderError, InvalidArgumentError
+from jmqa.glossary import Glossary
 from jmqa.index import (
     Index,
     Progress,
@@ -36,7 +37,7 @@ from jmqa.index import (
     read_manifest,
     save_index,
 )
-from jmqa.lexical import Glossary, Lexicon, tokenize
+from jmqa.lexical import Lexicon, tokenize
 from jmqa.question import question_list
 from jmqa.retrieval import CONFIGS, Hit, Retriever, RetrieverConfig, Signals, config_named, default_config
 from jmqa.statement import StatementRef, ref_of

@@ -38,8 +38,8 @@ from pathlib import Path
 
 from jmqa.document import STATEMENT_FILE, Document, corpus_sha256, load_statement
 from jmqa.errors import InvalidArgumentError, LibraryError, UnknownStatementError
+from jmqa.glossary import Glossary
 from jmqa.index import MANIFEST, Progress
-from jmqa.lexical import Glossary
 from jmqa.parser import parse
 from jmqa.question import MAX_QUESTION_CHARS
 from jmqa.statement import ID_PATTERN, StatementRef, ref_of

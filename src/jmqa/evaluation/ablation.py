@@ -1,7 +1,7 @@
 """Ablation: the default pipeline with and without the glossary, on the same items.
 
 The glossary maps everyday phrasings to the statement's terms. Running the same items with an
-empty one (``lexical.Glossary(())``) shows what it earns: a glossary that general machinery
+empty one (``glossary.Glossary(())``) shows what it earns: a glossary that general machinery
 could replace changes little.
 """
 
@@ -15,7 +15,7 @@ from jmqa.evaluation.dataset import QAItem
 from jmqa.evaluation.metrics import ItemResult
 from jmqa.evaluation.runner import run_eval
 from jmqa.evaluation.stats import Metrics
-from jmqa.lexical import Glossary
+from jmqa.glossary import Glossary
 
 if TYPE_CHECKING:
     from jmqa.qa import QA

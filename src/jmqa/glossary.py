@@ -1,0 +1,83 @@
+"""The glossary: everyday phrasings a statement's readers use, mapped to the statement's own terms.
+
+A glossary file holds one ``lang<TAB>term<TAB>statement term`` a line (``lang`` one of en, ms,
+ja). The shipped statement's are ``data/glossary-en.tsv`` (everyday English) and
+``data/glossary.tsv`` (Malay and Japanese); an added statement may bring its own (``jmqa add``).
+:class:`jmqa.lexical.Lexicon` appends the matched statement terms to a question, so "dirty money"
+finds "money laundering" and "minyak sawit" finds "palm oil".
+
+Example::
+
+    >>> Glossary.parse("en\\tdirty money\\tmoney laundering").matches("Any word on dirty money?")
+    [('dirty money', 'money laundering')]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from jmqa.data_files import read_data_file
+from jmqa.errors import InvalidArgumentError
+from jmqa.language import READ
+
+GLOSSARY_FILES = ("glossary-en.tsv", "glossary.tsv")
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Everyday English, Malay and Japanese phrasings mapped to the statement's own terms.
+
+    Read from ``data/glossary*.tsv`` (``lang<TAB>term<TAB>statement term``). It lets "dirty money"
+    find "money laundering" and "minyak sawit" or "パーム油" find "palm oil". An added statement
+    may have its own, in the same format (see :meth:`parse` and ``jmqa add``).
+    """
+
+    entries: tuple[tuple[str, str, str], ...]  # (lang, term, english)
+
+    @classmethod
+    def load(cls) -> Glossary:
+        """The shipped glossary (the shipped statement's own)."""
+        rows: list[tuple[str, str, str]] = []
+        for name in GLOSSARY_FILES:  # listed, not globbed: a missing file must fail, not shrink
+            rows += cls.parse(read_data_file(name), name).entries
+        return cls(tuple(rows))
+
+    @classmethod
+    def parse(cls, text: str, source: str = "<glossary>") -> Glossary:
+        """A glossary file's entries: one ``lang<TAB>term<TAB>statement term`` a line, ``lang``
+        one of the languages jmqa reads (en, ms, ja); blank lines and lines starting with "#"
+        are skipped. Anything else raises :class:`jmqa.InvalidArgumentError` naming the line."""
+        rows = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            fields = [f.strip() for f in line.split("\t")]
+            if len(fields) != 3 or not all(fields) or fields[0] not in READ:
+                raise InvalidArgumentError(
+                    f"{source}, line {number}: expected language<TAB>term<TAB>statement term, the "
+                    f"language one of {', '.join(READ)}, not {line[:80]!r}"
+                )
+            rows.append((fields[0], fields[1], fields[2]))
+        return cls(tuple(rows))
+
+    @functools.cached_property
+    def _lowered(self) -> tuple[tuple[str, str, str, str, str], ...]:
+        """(lang, term, statement term, both lower-cased), lower-cased once rather than per question."""
+        return tuple((lang, term, english, term.lower(), english.lower()) for lang, term, english in self.entries)
+
+    def matches(self, question: str) -> list[tuple[str, str]]:
+        """(term, statement term) pairs whose term occurs in the question."""
+        lowered = question.lower()
+        found = []
+        for lang, term, english, term_l, english_l in self._lowered:
+            # A substring test first: Japanese has no spaces between words, and for the rest it
+            # spares compiling ~1,000 whole-word patterns per question (more than re's cache).
+            hit = term_l in lowered
+            if hit and lang != "ja":
+                # "deputy minister-level" is the glossary's "deputy minister"; "pm-led" is no "pm".
+                hit = re.search(rf"(?<![\w-]){re.escape(term_l)}(?!\w|-(?!level\b))", lowered) is not None
+            if hit and english_l not in lowered:
+                found.append((term, english))
+        return found
