@@ -6,7 +6,6 @@ import numpy as np
 import pytest
 
 from jmqa.document import load_statement
-from jmqa.errors import InvalidArgumentError
 from jmqa.glossary import Glossary
 from jmqa.lexical import Lexicon, find_acronyms, initialisms, parties, tokenize
 
@@ -60,23 +59,10 @@ def test_coverage_separates_on_and_off_statement_words(lexicon):
     assert lexicon.coverage("") == 0.0
 
 
-def test_english_glossary_points_only_at_the_statements_own_words():
-    text = " ".join(p.text for p in load_statement().paragraphs)
-    english = [e for e in Glossary.load().entries if e[0] == "en"]
-    assert len(english) > 100
-    assert [e for e in english if e[2] not in text] == []
 
 
-def test_glossary_matches_whole_words_and_japanese_substrings():
-    glossary = Glossary((("en", "dirty money", "money laundering"), ("en", "pm", "Prime Minister"),
-                         ("ja", "パーム油", "palm oil")))
-    assert glossary.matches("Anything on dirty money?") == [("dirty money", "money laundering")]
-    assert glossary.matches("What did the PM say?") == [("pm", "Prime Minister")]
-    assert glossary.matches("npm packages, pm-based, 3pm") == []
-    assert glossary.matches("a pm-level meeting") == [("pm", "Prime Minister")]  # "-level" is no new word
-    assert glossary.matches("パーム油について") == [("パーム油", "palm oil")]
-    # Already in the statement's words: nothing to add.
-    assert glossary.matches("the PM, i.e. the Prime Minister") == []
+
+
 
 
 def test_a_remembered_explanation_is_not_shared_with_the_caller(lexicon):
@@ -148,25 +134,6 @@ def test_the_parties_come_from_the_title_and_their_compound_reads_as_bilateral(l
     assert parties(load_statement()) == ["Japan", "Malaysia"]
     assert lexicon.expand("japan malaysia strategic dialogue") == "bilateral strategic dialogue"
     assert lexicon.expand("Malaysia-Japan ties?") == "bilateral ties?"
-
-
-@pytest.mark.parametrize(
-    "text, line",
-    [
-        ("en\tchunnel\tundersea tunnel\nen\tchunnel undersea tunnel\n", 2),  # spaces, not tabs
-        ("# comment\n\nfr\ttunnel sous la manche\tundersea tunnel\n", 3),  # a language jmqa does not read
-        ("en\tchunnel\t\n", 1),  # nothing to map to
-        ("en\ta\tb\textra\n", 1),
-    ],
-)
-def test_a_statements_glossary_file_is_checked_line_by_line(text, line):
-    with pytest.raises(InvalidArgumentError, match=rf"^avalon.glossary.tsv, line {line}: expected"):
-        Glossary.parse(text, "avalon.glossary.tsv")
-
-
-def test_a_glossary_file_skips_comments_and_blank_lines():
-    text = "# Avalon\n\nen\tchunnel\tundersea tunnel\nms\t terowong \tundersea tunnel\n"
-    assert Glossary.parse(text).entries == (("en", "chunnel", "undersea tunnel"), ("ms", "terowong", "undersea tunnel"))
 
 
 def test_another_name_of_a_country_is_explained_and_searched_as_the_statements(lexicon):
