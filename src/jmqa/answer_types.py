@@ -447,7 +447,7 @@ def holds(
     versions = {m.start() for m in _VERSION.finditer(sentence)}
     # "Which country is running, Malaysia or Japan?": the choices it offers are what it asks for.
     asked = without_choices(question).lower()
-    precise = _PRECISELY.search(question) is not None
+    precise = kind in ("number", "money") and _PRECISELY.search(question) is not None
     for e in entities:
         if e.label not in labels:
             continue
@@ -455,7 +455,7 @@ def holds(
             continue
         if kind == "number" and e.label == "CARDINAL" and e.text.lower() in {"one", "two", "both"}:
             continue  # "the two countries", said everywhere, counts nothing
-        if kind in ("number", "money") and precise and not _A_COUNT.search(e.text):
+        if precise and not _A_COUNT.search(e.text):
             continue  # "the exact value" is not "multi-billion": an exact figure gives a count
         if kind == "number" and e.label == "CARDINAL" and e.start > 0 and e.text[:1].isupper():
             continue  # "the Three Principles": a capitalised number word inside a sentence is a name
