@@ -53,6 +53,16 @@ def test_the_asking_sentence_of_a_long_message(analyzer):
     assert a.text.startswith("I'm writing")  # what the answer echoes is what was typed
 
 
+def test_an_asking_sentence_in_none_of_the_statements_words_keeps_its_context(analyzer):
+    # "what's the real figure" uses no word of the statement's: what it asks about is
+    # the context's visitors. A question that does use them leaves the context out.
+    context = "My students read that visitors between the two countries went past a million."
+    assert analyzer.analyze(f"{context} What's the real figure?").asking.startswith(context)
+    assert analyzer.analyze(f"{context} How many visitors were there in 2025?").asking == (
+        "How many visitors were there in 2025?"
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "asking"),
     [
@@ -71,6 +81,7 @@ def test_the_asking_sentence_of_a_long_message(analyzer):
         # A courtesy that only introduces the question goes, so "did" starts it again ...
         ("Could you tell me, did they sign a treaty?", "did they sign a treaty?"),
         ("Would you mind telling me: what is JBIC involved in?", "what is JBIC involved in?"),
+        ("Could you kindly let me know when they met?", "when they met?"),
         ("Hello. I was wondering, is there anything on chips?", "is there anything on chips?"),
         # ... but not a request that is the question itself.
         ("Tell me about palm oil", "Tell me about palm oil"),

@@ -63,7 +63,9 @@ class QuestionAnalysis:
 
     text: str  # the question as typed, cleaned (what the answer echoes)
     language: str  # ISO 639-1 ("en", "ms", "ja", "fr", ...) or "other"
-    asking: str  # the sentence(s) that ask, without a long message's context
+    # The sentence(s) that ask, without a long message's context; with it when they use no word
+    # of the statement ("What's the actual figure?").
+    asking: str
     normalized: str  # ``asking`` with abbreviations, spelling and case mended (English only)
     corrections: tuple[tuple[str, str], ...]  # (typed, read as)
     answer_types: tuple[str, ...]  # see answer_types.expected_answer_types
@@ -107,6 +109,10 @@ class Analyzer:
     def _analyze(self, question: str) -> QuestionAnalysis:
         text = clean_question(question)
         asking = asking_part(text)
+        # "They read that the two want trade to hit a certain number by 2030. What's the actual
+        # target figure?": a question in none of the statement's words asks about its context.
+        if asking != text and not self._grounded(asking) and self._grounded(text):
+            asking = text
         # The statement's own names (its parties, its companies) say nothing of the
         # language a question is in, and sway a detector on short questions.
         language = detect_language(self._without_names(asking))
@@ -137,6 +143,10 @@ class Analyzer:
             sections=named_sections(normalized, self._headings),
         )
 
+    def _grounded(self, text: str) -> bool:
+        """Whether ``text`` uses any word of the statement's (framing aside)."""
+        return any(self.normalizer.uses(term) for term in content_terms(text))
+
     def _without_names(self, text: str) -> str:
         """``text`` without the statement's own names; a neutral English word when one word or
         none is left (two company names and "hev"), too little to tell any language by."""
@@ -159,7 +169,7 @@ _POINTS_BACK = re.compile(
 # ..."): it asks nothing, but hides how the question starts ("did", "why") from every later stage.
 _COURTESY = re.compile(
     r"^\W*(?:(?:hi|hello|hey)\W+)?(?:please\W+)?"
-    r"(?:(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:tell|let)\s+me(?:\s+know)?"
+    r"(?:(?:could|can|would|will)\s+you\s+(?:please\s+|kindly\s+)?(?:tell|let)\s+me(?:\s+know)?"
     r"|would\s+you\s+mind\s+telling\s+me|do\s+you\s+know|i\s+was\s+wondering|i\s+wonder"
     r"|i(?:'d|’d|\s+would)\s+like\s+to\s+know|(?:please\s+)?tell\s+me)"
     r"(?:\s+please)?[\s,:;–—-]*"

@@ -100,7 +100,13 @@ def country_names(text: str) -> CountryNames:
             # A name the text uses itself is searched as it is ("the summit in Tokyo").
             if f" {_plain(form)} " not in plain_text:
                 other_names.setdefault(form.lower(), written[i])
-    return CountryNames(other_names, frozenset(unnamed - other_names.keys()))
+    # countryinfo has some countries twice ("Myanmar" is also one of Burma's names): a name the
+    # text writes, whichever entry it was matched to, is no country the text leaves unnamed.
+    text_words = set(plain_text.split())  # a quick test first: most names share no word with it
+    written_names = {
+        n for n in unnamed if set(_plain(n).split()) <= text_words and f" {_plain(n)} " in plain_text
+    }
+    return CountryNames(other_names, frozenset(unnamed - other_names.keys() - written_names))
 
 
 def _plain(text: str) -> str:
