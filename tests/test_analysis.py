@@ -53,16 +53,6 @@ def test_the_asking_sentence_of_a_long_message(analyzer):
     assert a.text.startswith("I'm writing")  # what the answer echoes is what was typed
 
 
-def test_an_asking_sentence_in_none_of_the_statements_words_keeps_its_context(analyzer):
-    # "what's the real figure" uses no word of the statement's: what it asks about is
-    # the context's visitors. A question that does use them leaves the context out.
-    context = "My students read that visitors between the two countries went past a million."
-    assert analyzer.analyze(f"{context} What's the real figure?").asking.startswith(context)
-    assert analyzer.analyze(f"{context} How many visitors were there in 2025?").asking == (
-        "How many visitors were there in 2025?"
-    )
-
-
 @pytest.mark.parametrize(
     ("text", "asking"),
     [

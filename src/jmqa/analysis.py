@@ -63,9 +63,7 @@ class QuestionAnalysis:
 
     text: str  # the question as typed, cleaned (what the answer echoes)
     language: str  # ISO 639-1 ("en", "ms", "ja", "fr", ...) or "other"
-    # The sentence(s) that ask, without a long message's context; with it when they use no word
-    # of the statement ("What's the actual figure?").
-    asking: str
+    asking: str  # the sentence(s) that ask, without a long message's context
     normalized: str  # ``asking`` with abbreviations, spelling and case mended (English only)
     corrections: tuple[tuple[str, str], ...]  # (typed, read as)
     answer_types: tuple[str, ...]  # see answer_types.expected_answer_types
@@ -109,10 +107,6 @@ class Analyzer:
     def _analyze(self, question: str) -> QuestionAnalysis:
         text = clean_question(question)
         asking = asking_part(text)
-        # "They read that the two want trade to hit a certain number by 2030. What's the actual
-        # target figure?": a question in none of the statement's words asks about its context.
-        if asking != text and not self._grounded(asking) and self._grounded(text):
-            asking = text
         # The statement's own names (its parties, its companies) say nothing of the
         # language a question is in, and sway a detector on short questions.
         language = detect_language(self._without_names(asking))
@@ -142,10 +136,6 @@ class Analyzer:
             paragraphs=cited_paragraphs(normalized, len(self.document.paragraphs)),
             sections=named_sections(normalized, self._headings),
         )
-
-    def _grounded(self, text: str) -> bool:
-        """Whether ``text`` uses any word of the statement's (framing aside)."""
-        return any(self.normalizer.uses(term) for term in content_terms(text))
 
     def _without_names(self, text: str) -> str:
         """``text`` without the statement's own names; a neutral English word when one word or

@@ -105,11 +105,6 @@ class Normalizer:
         self._named = set(self._case) | {w for run in self._runs for w in run}
         self._longest_run = max(map(len, self._runs), default=0)
 
-    def uses(self, term: str) -> bool:
-        """Whether the statement uses the stemmed ``term`` (as :func:`jmqa.lexical.tokenize`
-        stems it) in any form."""
-        return term in self._stems
-
     def normalize(self, text: str) -> Normalized:
         """``text`` with abbreviations written out, slips mended and the statement's case."""
         spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
