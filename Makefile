@@ -14,8 +14,9 @@ setup:  ## create .venv and install jmqa with pinned dependencies (torch CPU whe
 index: setup  ## rebuild the search index in index/
 	$(VENV)/bin/jmqa index
 
-test:  ## install everything the tests need (incl. Debian chromium) and run them all
+test:  ## install everything the tests need (incl. Debian chromium), lint, and run all the tests
 	scripts/setup.sh --browser
+	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
 
 bench: setup  ## print cold start, warm latency p50/p95 and peak memory

@@ -31,11 +31,12 @@ import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
+from tune import READ_HOLDOUTS  # eval/tune.py, beside this file
+
 import jmqa
 from jmqa.evaluation import QAItem, load_items
 from jmqa.glossary import GLOSSARY_FILES, Glossary
 from jmqa.lexical import Lexicon
-from tune import READ_HOLDOUTS  # eval/tune.py, beside this file
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "jmqa" / "data"

@@ -8,7 +8,13 @@ from dataclasses import replace
 
 import pytest
 
-from jmqa.answer_types import StatementFacts, expected_answer_types, holds, without_choices, years_asked
+from jmqa.answer_types import (
+    StatementFacts,
+    expected_answer_types,
+    holds,
+    without_choices,
+    years_asked,
+)
 from jmqa.entities import tag_texts
 
 # The statement's own facts, as jmqa.analysis.statement_facts reads them from its text.

@@ -21,7 +21,16 @@ import pytest
 import jmqa
 from jmqa import cli
 from jmqa import index as index_module
-from jmqa.index import FORMAT_VERSION, MANIFEST, Index, ModelIndex, Unit, check_index_folder, read_manifest, save_index
+from jmqa.index import (
+    FORMAT_VERSION,
+    MANIFEST,
+    Index,
+    ModelIndex,
+    Unit,
+    check_index_folder,
+    read_manifest,
+    save_index,
+)
 from jmqa.question import clean_question
 
 SRC = Path(__file__).resolve().parents[1] / "src"

@@ -15,11 +15,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from test_ui_browser import ask, browser, watched  # noqa: F401  (fixtures for the browser test)
 
 import jmqa
 from jmqa.cli import main
 from jmqa.store import Examples, Store
-from test_ui_browser import ask, browser, watched  # noqa: F401  (fixtures for the browser test)
 
 STATEMENTS = Path(__file__).parent / "data" / "statements"
 KELP = STATEMENTS / "invented-subheadings-bullets.txt"  # 5 paragraphs, "(a) Trade" sub-headings
@@ -249,6 +249,7 @@ def test_a_quote_across_statements_names_its_statement_and_links_to_it():
 def library_app(home: Path, qa: jmqa.QA, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app with the module's library behind its picker, on a free local port."""
     from conftest import running
+
     from jmqa.ui import build_app
 
     with running(lambda: build_app(qa, jmqa.Library()), tmp_path_factory, JMQA_HOME=str(home)) as url:
@@ -501,6 +502,7 @@ def test_index_statement_rebuilds_that_statements_index(in_avalon, capsys):
 @pytest.fixture(scope="module")
 def avalon_app(avalon_home: tuple[Path, str], qa: jmqa.QA, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from conftest import running
+
     from jmqa.ui import build_app
 
     home = str(avalon_home[0])

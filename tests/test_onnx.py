@@ -17,7 +17,6 @@ from jmqa.onnx_export import ExportMismatchError, check_export, eval_questions
 from jmqa.qa import QA
 
 
-
 @pytest.mark.slow
 def test_the_installed_weights_hash_comes_from_pip_record_and_equals_hashing_them():
     path = embedders._minilm_path() / "model.safetensors"

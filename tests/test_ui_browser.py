@@ -15,7 +15,6 @@ import pytest
 
 import jmqa
 
-
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -8,16 +8,16 @@ import html
 import http.client
 import json
 import re
-import urllib.parse
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 
 import pytest
 from gradio_client import Client
 
-from jmqa.guard import MAX_BODY_BYTES
 from jmqa.chat import HISTORY_MAX_BYTES, message_text
+from jmqa.guard import MAX_BODY_BYTES
 from jmqa.render import REFUSED_PREVIEW_CHARS
 from jmqa.ui import EMPTY_QUESTION
 

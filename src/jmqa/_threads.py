@@ -12,7 +12,6 @@ The models' passes run on one thread of their own (:func:`on_model_thread`). Imp
 import functools
 import os
 import threading
-import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar

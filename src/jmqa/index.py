@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import fcntl
 import functools
-import errno
 import hashlib
 import json
 import os

@@ -188,7 +188,7 @@ def _front_matter(lines: list[_Line], source: str) -> _Front:
             rest.append(block)
     # The heading-shaped blocks just above paragraph 1 head it; the rest is the preamble.
     run = 0
-    while run < min(2, len(rest) - after_date) and _heading_kind(_join(l.text for l in rest[-1 - run])):
+    while run < min(2, len(rest) - after_date) and _heading_kind(_join(line.text for line in rest[-1 - run])):
         run += 1
     headings = [_join(line.text for line in block) for block in rest[len(rest) - run :]]
     section, subheading = _apply_headings(headings, "", "", rest[-run][0] if run else None, source)

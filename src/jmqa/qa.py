@@ -39,7 +39,15 @@ from jmqa.index import (
 )
 from jmqa.lexical import Lexicon, tokenize
 from jmqa.question import question_list
-from jmqa.retrieval import CONFIGS, Hit, Retriever, RetrieverConfig, Signals, config_named, default_config
+from jmqa.retrieval import (
+    CONFIGS,
+    Hit,
+    Retriever,
+    RetrieverConfig,
+    Signals,
+    config_named,
+    default_config,
+)
 from jmqa.statement import StatementRef, ref_of
 
 log = logging.getLogger("jmqa")

@@ -9,7 +9,6 @@ import pytest
 
 from jmqa.answer import Answer, Quote
 from jmqa.evaluation.dataset import QAItem
-from jmqa.normalize import KEY_NEIGHBOURS as NEIGHBOURS
 from jmqa.evaluation.robustness import (
     CONTEXT_SENTENCES,
     PERTURBATIONS,
@@ -21,6 +20,7 @@ from jmqa.evaluation.robustness import (
     run_robustness,
     tell_me_about,
 )
+from jmqa.normalize import KEY_NEIGHBOURS as NEIGHBOURS
 
 BY_NAME = {p.name: p for p in PERTURBATIONS}
 RNG = random.Random(0)

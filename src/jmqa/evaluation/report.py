@@ -400,9 +400,9 @@ def _ablation_markdown(ablation: GlossaryAblation) -> list[str]:
     """The glossary ablation: headline metrics of the default pipeline with and without it."""
     w, wo = ablation.with_glossary, ablation.without_glossary
     rows = []
-    for label, key in (("hit@1", "hit1"), ("hit@3", "hit3"), ("abstention F1", "abstention_f1")):
+    for metric, key in (("hit@1", "hit1"), ("hit@3", "hit3"), ("abstention F1", "abstention_f1")):
         a, b = getattr(w, key), getattr(wo, key)
-        rows.append([label, _fmt(a), _fmt(b), _fmt(None if a is None or b is None else b - a)])
+        rows.append([metric, _fmt(a), _fmt(b), _fmt(None if a is None or b is None else b - a)])
     rows.append(["answerable refused", f"{_pct(w.false_refusal_rate)} ({w.false_refusals})",
                  f"{_pct(wo.false_refusal_rate)} ({wo.false_refusals})",
                  f"{wo.false_refusals - w.false_refusals:+d}"])
