@@ -131,6 +131,12 @@ def test_questions_of_a_message_that_asks_two():
     # A frame before the question is no question.
     assert split_questions("When it comes to rare earths, which nations will they work with?") == ()
     assert split_questions("Apart from gas and oil, which products will be shipped?") == ()
+    # A question asked again (pasted twice) is asked once.
+    repeated = "Which ships took part in the exercise? " * 3
+    assert split_questions(repeated) == ()
+    assert split_questions(repeated + "How many sailors joined it?") == (
+        "Which ships took part in the exercise?", "How many sailors joined it?",
+    )
 
 
 def test_statement_facts_come_from_its_text():

@@ -10,12 +10,15 @@ Joint Statement of 10 June 2026 ships as the default; ``jmqa add`` adds others).
     (21, ['Both leaders were pleased with exchange of two-way visitors reaching approximately 1.05 million in 2025.'])
 """
 
-import logging
-
 from jmqa import (
     _offline,  # noqa: F401  (must run before any model library is imported)
     _threads,  # noqa: F401  (likewise: OpenMP reads it once, when first loaded)
 )
+
+# isort: split
+# (the directive above: sorting must never put an import before these two)
+import logging
+
 from jmqa.answer import CAUTION, NOT_ADDRESSED, NOT_SAID, Answer, Mention, Quote
 from jmqa.document import Document, Paragraph, Span, load_statement
 from jmqa.errors import (

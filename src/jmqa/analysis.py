@@ -259,6 +259,8 @@ def split_questions(text: str) -> tuple[str, ...]:
     are companies investing?"); () for one. A part that names less than two things of its own
     ("..., and when?") is no question apart: it asks more of the same one."""
     parts = [q.strip(" ,?") for q in _NEXT_QUESTION.split(text) if q.strip(" ,?")]
+    # A question asked twice is one question (and each part costs a search of its own).
+    parts = list(dict.fromkeys(parts))
     if len(parts) < 2 or not all(_QUESTION_START.search(q) and len(content_terms(q)) >= 2 for q in parts):
         return ()
     return tuple(f"{q}?" for q in parts)
