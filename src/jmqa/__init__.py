@@ -16,7 +16,7 @@ from jmqa import (
 )
 
 # isort: split
-# (the directive above: sorting must never put an import before these two)
+# (so that no sorting of the imports below ever puts one before _offline and _threads)
 import logging
 
 from jmqa.answer import CAUTION, NOT_ADDRESSED, NOT_SAID, Answer, Mention, Quote

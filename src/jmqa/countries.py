@@ -102,11 +102,13 @@ def country_names(text: str) -> CountryNames:
                 other_names.setdefault(form.lower(), written[i])
     # countryinfo has some countries twice ("Myanmar" is also one of Burma's names): a name the
     # text writes, whichever entry it was matched to, is no country the text leaves unnamed.
-    text_words = set(plain_text.split())  # a quick test first: most names share no word with it
-    written_names = {
-        n for n in unnamed if set(_plain(n).split()) <= text_words and f" {_plain(n)} " in plain_text
-    }
-    return CountryNames(other_names, frozenset(unnamed - other_names.keys() - written_names))
+    text_words = set(plain_text.split())
+    for name in list(unnamed):
+        plain = _plain(name)
+        # The word test first: most names share no word with the text, and it is the quick one.
+        if set(plain.split()) <= text_words and f" {plain} " in plain_text:
+            unnamed.discard(name)
+    return CountryNames(other_names, frozenset(unnamed - other_names.keys()))
 
 
 def _plain(text: str) -> str:
