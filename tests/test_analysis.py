@@ -6,7 +6,14 @@ import dataclasses
 
 import pytest
 
-from jmqa.analysis import Analyzer, asking_part, split_questions, split_topics, statement_facts
+from jmqa.analysis import (
+    Analyzer,
+    asking_part,
+    split_questions,
+    split_topics,
+    statement_facts,
+    without_speaker,
+)
 from jmqa.document import load_statement
 from jmqa.entities import Entity
 from jmqa.errors import InvalidQuestionError
@@ -117,6 +124,43 @@ def test_topics_of_a_joined_question():
     assert split_topics(
         "What did they say about energy and how it will be shared between the two countries over time?"
     ) == ()
+
+
+_NAMES = {"japan", "malaysia", "japanese", "malaysian", "anwar", "takaichi", "trump", "modi"}
+
+
+@pytest.mark.parametrize(
+    "question, searched",
+    [
+        # The statement's authors, as who speaks, are "they": what is searched is the topic.
+        ("What did the two prime ministers say about the Korean Peninsula?",
+         "What did they say about the Korean Peninsula?"),
+        ("what the leaders actually said about chips", "what they actually said about chips"),
+        ("How big do the two countries want their trade to get?", "How big do they want their trade to get?"),
+        ("what did modi and trump say about illegal immigration?", "what did they say about illegal immigration?"),
+        ("Did Japan and Malaysia say anything about Taiwan?", "Did they say anything about Taiwan?"),
+        # One side named is part of what is asked; so is one name of a pair the statement lacks.
+        ("What did Malaysia promise to keep shipping to Japan?", None),
+        ("What did Anwar say about FOIP?", None),
+        ("What did Prime Minister Kishida and Anwar agree about nuclear power?", None),
+        # Nothing is left to search for, or the leaders are what is asked about.
+        ("What did the two prime ministers say?", None),
+        ("Who are the two prime ministers?", None),
+        # "state" here is no verb of saying.
+        ("Which Japanese state bodies are involved in rare earths?", None),
+    ],
+)
+def test_the_statements_authors_as_speaker_are_not_searched_for(question, searched):
+    assert without_speaker(question, _NAMES) == (searched or question)
+
+
+def test_what_is_searched_leaves_the_speaker_out_and_the_rest_reads_the_whole_question(analyzer):
+    analysis = analyzer.analyze("what did the two PMs say about the korean peninsula")
+    assert analysis.searched == "what did they say about the Korean Peninsula"
+    assert "PMs" in analysis.normalized  # the answer's checks still read who was named
+    # Only English is rewritten.
+    malay = analyzer.analyze("Apakah kata kedua-dua perdana menteri tentang Semenanjung Korea?")
+    assert malay.searched == malay.normalized
 
 
 def test_questions_of_a_message_that_asks_two():

@@ -52,7 +52,7 @@ class Signals:
     ``Document.passages`` (index 0 is ¶1; the preamble and closing, if any, after the last ¶)."""
 
     analysis: QuestionAnalysis
-    question: str  # the text searched: the analysis's normalised asking sentence
+    question: str  # the analysis's normalised asking sentence (what is searched is ``analysis.searched``)
     language: str
     glossed: bool  # the glossary or an acronym added statement terms to the question
     coverage: float
@@ -161,8 +161,8 @@ class Retriever:
         BLAS rounds a product of many rows differently from one of one row (in the 7th digit),
         and the batch's own product is what eval/tune.py fitted the calibration with.
         """
-        questions = [a.searched for a in analyses]
-        expanded = [self.lexicon.expand(q) for q in questions]
+        questions = [a.normalized for a in analyses]
+        expanded = [self.lexicon.expand(a.searched) for a in analyses]
         best: dict[str, np.ndarray] = {}  # "minilm.window" -> (questions x paragraphs)
         sentence_scores: dict[str, list[list[float]]] = {}
         for name, vectors in self._encode(expanded).items():
@@ -177,7 +177,7 @@ class Retriever:
             sentence_scores[name] = sims[:, groups.sentence_columns].tolist()
         out = []
         for i, question in enumerate(questions):
-            per_paragraph = {"bm25": self.lexicon.scores(question)}
+            per_paragraph = {"bm25": self.lexicon.scores(analyses[i].searched)}
             per_paragraph.update({signal: values[i] for signal, values in best.items()})
             sentences = {
                 name: dict(zip(self._groups[name].sentence_keys, rows[i]))
