@@ -12,6 +12,7 @@ from jmqa.answer_types import (
     StatementFacts,
     expected_answer_types,
     holds,
+    noun_kind,
     without_choices,
     years_asked,
 )
@@ -160,10 +161,26 @@ FACTS = StatementFacts(
         ("Which state oil firm is named?", ("organisation",)),
         ("In which state is the plant?", ("place",)),
         ("Where will the partners meet?", ("place",)),
+        # The noun asked about says the kind (WordNet, through data/noun-kinds.tsv): the name of
+        # a person, a count of a unit of money.
+        ("What's the name of the first Indian astronaut going to the ISS?", ("person",)),
+        ("Could you tell me the names of the two ministers who signed it?", ("signatory", "person")),
+        ("What is the name of the decades-old policy of learning from the East?", ("entity",)),
+        ("What is the name of the Kyoto University project?", ("entity",)),
+        ("Exactly how many dollars is the firm putting into the cable?", ("money",)),
+        ("How many billion yen will the bank lend?", ("money",)),
+        ("How many people travelled between the countries?", ("number",)),
     ],
 )
 def test_expected_answer_types(question, kinds):
     assert expected_answer_types(question) == kinds
+
+
+def test_noun_kinds_come_from_wordnet_in_the_singular_and_plural():
+    assert [noun_kind(w) for w in ("astronaut", "Astronauts", "chairwomen", "secretaries")] == ["person"] * 4
+    assert [noun_kind(w) for w in ("dollars", "ringgit", "rupees", "yen")] == ["money"] * 4
+    # A word whose first sense is no person ("model", "head") is not one, nor is a thing.
+    assert [noun_kind(w) for w in ("model", "head", "policy", "cable")] == [None] * 4
 
 
 @functools.cache

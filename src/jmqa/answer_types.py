@@ -17,11 +17,13 @@ Example::
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from jmqa.countries import country_names_lower
+from jmqa.data_files import read_data_file
 from jmqa.entities import Entity
 
 # Which entity labels answer each kind of question.
@@ -289,7 +291,66 @@ def _asked_for(asked: str) -> tuple[str, ...]:
             return _asked_to_exist(asked)
         asked = asked[told.end() :]
     asked = _COUNTED.sub("which", _NOT_ASKING_FOR.sub(" ", _without_subordinate_when(asked)))
-    return tuple(kind for kind, pattern in _EXPECTS.items() if pattern.search(asked))
+    kinds = tuple(kind for kind, pattern in _EXPECTS.items() if pattern.search(asked))
+    return kinds + _kinds_of_nouns(asked)
+
+
+# "the name of the first Indian astronaut going to ...": the words of the thing named, up to a
+# word that starts a clause or a phrase after it.
+_NAME_OF = re.compile(r"\bnames?\s+of\s+(?:the|a|an|this|that|its|their)\s+((?:[\w'’-]+\s*){1,5})", re.IGNORECASE)
+_CLAUSE = re.compile(
+    r"(?:who|whom|whose|that|which|to|in|on|at|for|from|with|of|by|under|is|are|was|were|will|would"
+    r"|has|have|had|did|does|do|and|or|\w+ing|\w+ed)",
+    re.IGNORECASE,
+)
+_HOW_MANY = re.compile(r"\bhow many\s+([\w'’-]+)(?:\s+([\w'’-]+))?", re.IGNORECASE)
+
+
+def _kinds_of_nouns(asked: str) -> tuple[str, ...]:
+    """The kinds that follow from the noun asked about: the name of a person ("What is the name of
+    the Indian astronaut?"), or a count of a unit of money ("Exactly how many dollars ...?")."""
+    kinds: list[str] = []
+    for m in _NAME_OF.finditer(asked):
+        words = []
+        for word in m.group(1).split():
+            if _CLAUSE.fullmatch(word):
+                break
+            words.append(word)
+        heads = [w for w in words if w.islower()]  # the thing is a common noun, not a name
+        if heads and noun_kind(heads[-1]) == "person":
+            kinds.append("person")
+    for m in _HOW_MANY.finditer(asked):
+        if any(w and noun_kind(w) == "money" for w in m.groups()):
+            kinds.append("money")
+    return tuple(kinds)
+
+
+@functools.cache
+def _noun_kinds() -> dict[str, str]:
+    """WordNet's nouns for a person or a unit of money: data/noun-kinds.tsv, which
+    scripts/derive_noun_kinds.py derives. Read on the first question that needs it."""
+    rows = (line.split("\t") for line in read_data_file("noun-kinds.tsv").splitlines())
+    return {row[0]: row[1] for row in rows if len(row) == 2 and not row[0].startswith("#")}
+
+
+def noun_kind(word: str) -> str | None:
+    """"person" or "money" for an English noun that names one (in the singular or plural), else None.
+
+    >>> noun_kind("astronauts"), noun_kind("dollars"), noun_kind("policy")
+    ('person', 'money', None)
+    """
+    word = word.lower().strip("'’")
+    kinds = _noun_kinds()
+    forms = [word]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("men"):
+        forms.append(word[:-3] + "man")
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s"):
+        forms.append(word[:-1])
+    return next((kinds[f] for f in forms if f in kinds), None)
 
 
 @dataclass(frozen=True)
