@@ -9,6 +9,7 @@ import pytest
 from jmqa.analysis import (
     Analyzer,
     asking_part,
+    premise_verb,
     split_questions,
     split_topics,
     statement_facts,
@@ -161,6 +162,22 @@ def test_what_is_searched_leaves_the_speaker_out_and_the_rest_reads_the_whole_qu
     # Only English is rewritten.
     malay = analyzer.analyze("Apakah kata kedua-dua perdana menteri tentang Semenanjung Korea?")
     assert malay.searched == malay.normalized
+
+
+@pytest.mark.parametrize(
+    "question, verb",
+    [
+        ("Why did the US cancel the Stryker deal?", "cancel"),
+        ("Why did the two leaders decide to scrap the dialogue?", "scrap"),
+        ("why did Malaysia's prime minister turn down the offer", "turn"),
+        ("How come Japan refused to support the bid?", ""),  # "did" or "had" is what takes it as done
+        ("Why did they say so?", ""),  # framing takes nothing as done
+        ("Why are the leaders worried about energy?", ""),
+        ("What did Japan cancel?", ""),
+    ],
+)
+def test_the_premise_of_a_why_did_question_is_its_verb(question, verb):
+    assert premise_verb(question, _NAMES) == verb
 
 
 def test_questions_of_a_message_that_asks_two():

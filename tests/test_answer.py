@@ -70,6 +70,15 @@ def test_a_refused_question_that_takes_something_as_given_is_told_the_statement_
     assert qa.ask("How do I renew my passport?").message == jmqa.NOT_ADDRESSED
 
 
+def test_a_why_question_whose_premise_no_quote_says_is_told_the_statement_does_not_say_that(qa):
+    # Nothing was withdrawn from: the paragraph on the trade pacts is offered, not quoted.
+    answer = qa.ask("Why did Malaysia withdraw from the CPTPP?")
+    assert not answer.found and answer.message == jmqa.NOT_SAID
+    assert 10 in answer.nearest
+    # The same question whose verb the statement does use is answered.
+    assert qa.ask("Why did Prime Minister Anwar welcome Japan's review of the Three Principles?").found
+
+
 def test_a_borderline_question_is_refused_or_quoted_with_a_caution(qa):
     """A figure the statement never gives, about one of its parties, sits at the refusal
     threshold: the model fitted on the blind hold-outs refuses fewer answerable fresh questions and

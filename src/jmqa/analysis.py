@@ -75,6 +75,8 @@ class QuestionAnalysis:
     # The text the retrievers search: ``normalized``, with the statement's authors as the one who
     # speaks put as "they" (see :func:`without_speaker`).
     searched: str = ""
+    # What a "Why did ...?" question takes as done: its verb ("cancel"), or "" (see premise_verb).
+    premise: str = ""
 
     @property
     def asked(self) -> str:
@@ -146,6 +148,7 @@ class Analyzer:
             paragraphs=cited_paragraphs(normalized, len(self.document.paragraphs)),
             sections=named_sections(normalized, self._headings),
             searched=without_speaker(normalized, self._speakers) if language == "en" else normalized,
+            premise=premise_verb(normalized, self._speakers) if language == "en" else "",
         )
 
     def _without_names(self, text: str) -> str:
@@ -310,6 +313,46 @@ def without_speaker(question: str, names: Set[str]) -> str:
         if (not named and _SPEAKER_HEAD.search(subject[-1])) or both:
             return f"{question[: words[first].start()]}they {question[verb.start():]}"
     return question
+
+
+# "Why did the US cancel the deal?" takes as done what the statement may never say: the deal
+# cancelled. Its verb is the first word after the subject (the statement's names, words for its
+# authors, determiners); after "decide to", "agree to" and the like, the verb that follows.
+_WHY_DID = re.compile(r"^\W*(?:why|how come)\s+(?:did|had)\s+(.+)$", re.IGNORECASE | re.DOTALL)
+_LEADING_TO = frozenset(
+    "decide choose agree want plan try seek opt move vote need aim intend resolve".split()
+)
+_NOT_THE_VERB = frozenset(
+    """a an this that these those its his her our they we he she it you so ever actually really
+    also finally suddenly eventually first joint statement document declaration""".split()
+)
+# Framing is no premise: "Why did they say ...?" takes nothing as done.
+_SAYING = frozenset("say mention talk discuss state note stress agree".split())
+
+
+def premise_verb(question: str, names: Set[str]) -> str:
+    """The verb a "Why did ...?" question takes as done, lower case; "" for any other question.
+
+    >>> premise_verb("Why did the US decide to cancel the Stryker deal?", {"us"})
+    'cancel'
+    >>> premise_verb("Why did they say so?", set())
+    ''
+    """
+    m = _WHY_DID.match(question)
+    if not m:
+        return ""
+    words = re.findall(r"[\w'’.-]+", m.group(1))
+    for i, word in enumerate(words):
+        lower = word.lower()
+        if (
+            word[:1].isupper() or _speaker_word(lower, names) or lower in _NOT_THE_VERB
+            or re.search(r"['’.]|\d", word)
+        ):
+            continue
+        if lower in _LEADING_TO and i + 2 < len(words) and words[i + 1].lower() == "to":
+            lower = words[i + 2].lower()
+        return "" if lower in _SAYING else lower
+    return ""
 
 
 def _speaker_word(word: str, names: Set[str]) -> bool:

@@ -213,6 +213,16 @@ class Answerer:
         quoted = self.quoted(signals, hits, evidence)
         scored = self._sentence_scores_of(signals, quoted)
         confidence = logistic(self.refusal_features(signals, evidence, hits, scored), model)
+        premise = signals.analysis.premise
+        if premise and not any(self.lexicon.coverage(premise, h.paragraph) for h in quoted):
+            # "Why did the US cancel the deal?" where no quoted paragraph says "cancel" (nor a
+            # word the glossary gives for it): the statement does not say it was done, so no
+            # quote is its answer. Over the read sets' "Why did ...?" questions this refused 22
+            # with a false premise and 2 answerable ones, whose verb paraphrased the statement's.
+            return Answer(
+                question=signals.analysis.text, found=False, quotes=(), confidence=confidence,
+                nearest=tuple(h.paragraph for h in hits[:3]), message=NOT_SAID,
+            )
         if confidence < model["threshold"]:
             language = signals.analysis.language
             return Answer(
