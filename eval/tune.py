@@ -307,6 +307,17 @@ def fit(qa: jmqa.QA, items: Sequence[QAItem], shipped: dict[str, Any],
                                          (bare_answerer, bare_signals, bare_fused, bare_rankings))
     ]
 
+    # A "Why did ...?" question whose premise no quote says is refused before the model is asked
+    # (Answerer.premise_unsaid): the model is fitted on the rest, and such questions count as
+    # refused in the F1 the threshold is chosen by.
+    ruled = np.tile([answerer.premise_unsaid(s, answerer.quoted(s, h, f)) for s, f, h, _ in views[0][1]], 2)
+
+    def decided(prob: np.ndarray) -> np.ndarray:
+        """``prob`` (for the questions the model decides) spread over all, 0 for those ruled out."""
+        full = np.zeros(len(ruled))
+        full[~ruled] = prob
+        return full
+
     def features(far_off: float, type_near: float) -> np.ndarray:
         rows = []
         for reader, questions in views:
@@ -316,7 +327,8 @@ def fit(qa: jmqa.QA, items: Sequence[QAItem], shipped: dict[str, Any],
 
     grid = []
     for far_off, type_near in itertools.product(FAR_OFF_COSINES, TYPE_NEARS):
-        _, f1, _ = best_threshold(out_of_fold(features(far_off, type_near), y, views=2), y)
+        x = features(far_off, type_near)
+        _, f1, _ = best_threshold(decided(out_of_fold(x[~ruled], y[~ruled], views=2)), y)
         grid.append((f1, far_off, type_near))
         say(f"  far_off_cosine {far_off:.2f}, type_near {type_near:.2f}: out-of-fold F1 {f1:.4f}")
     # Ties go to the first in grid order (max keeps the first): the smallest hinge, then the
@@ -330,10 +342,10 @@ def fit(qa: jmqa.QA, items: Sequence[QAItem], shipped: dict[str, Any],
         f1, far_off, type_near = current
     calibration.update(far_off_cosine=far_off, type_near=type_near)
     x = features(far_off, type_near)
-    w, b = fit_logistic(x, y.astype(float))
+    w, b = fit_logistic(x[~ruled], y[~ruled].astype(float))
     # The threshold is chosen on out-of-fold probabilities: in-sample ones are overconfident and
     # put it where unseen answerable questions get refused.
-    threshold, f1, false_refusals = best_threshold(out_of_fold(x, y, views=2), y)
+    threshold, f1, false_refusals = best_threshold(decided(out_of_fold(x[~ruled], y[~ruled], views=2)), y)
     calibration["refusal"] = {"en": _model(FEATURES, w, b, threshold), "other": None}
     say(f"refusal (en): far_off_cosine {far_off}, type_near {type_near}, threshold {threshold:.3f}, "
         f"dev abstention F1 {f1:.3f} (out-of-fold), false refusals {false_refusals:.3f}")
