@@ -174,6 +174,9 @@ def test_what_is_searched_leaves_the_speaker_out_and_the_rest_reads_the_whole_qu
         ("Why did they say so?", ""),  # framing takes nothing as done
         ("Why are the leaders worried about energy?", ""),
         ("What did Japan cancel?", ""),
+        ("Why was the CEAPAD Ministerial Meeting in July 2025 cancelled?", "cancelled"),
+        ("why was the summit moved to Mumbai", "moved"),
+        ("Why was Anwar pleased about the new rules?", ""),  # a feeling, not a deed
     ],
 )
 def test_the_premise_of_a_why_did_question_is_its_verb(question, verb):

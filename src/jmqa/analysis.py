@@ -326,21 +326,36 @@ _NOT_THE_VERB = frozenset(
     """a an this that these those its his her our they we he she it you so ever actually really
     also finally suddenly eventually first joint statement document declaration""".split()
 )
+# "Why was the meeting cancelled?": in the passive, the premise is the first participle in "-ed"
+# that ends the clause or is followed by a particle or preposition; not one followed by "about"
+# or "with" ("Why was Anwar pleased about ...?" asks after a feeling, not a deed).
+_WHY_WAS = re.compile(
+    r"^\W*(?:why|how come)\s+(?:was|were|(?:has|have|had)\s+been)\s+(.+)$", re.IGNORECASE | re.DOTALL
+)
+_PARTICIPLE = re.compile(
+    r"\b([a-z]{2,}ed)\b(?=\W*$|\s+(?:to|in|at|down|out|off|up|back|from|until|after|before|for|by|as"
+    r"|on|over|during|last|this|again|indefinitely)\b|\s*[?,.;])"
+)
 # Framing is no premise: "Why did they say ...?" takes nothing as done.
 _SAYING = frozenset("say mention talk discuss state note stress agree".split())
 
 
 def premise_verb(question: str, names: Set[str]) -> str:
-    """The verb a "Why did ...?" question takes as done, lower case; "" for any other question.
+    """The verb a "Why did ...?" or "Why was ... -ed?" question takes as done, lower case; "" for
+    any other question.
 
     >>> premise_verb("Why did the US decide to cancel the Stryker deal?", {"us"})
     'cancel'
     >>> premise_verb("Why did they say so?", set())
     ''
+    >>> premise_verb("Why was the meeting in July cancelled?", set())
+    'cancelled'
     """
     m = _WHY_DID.match(question)
     if not m:
-        return ""
+        passive = _WHY_WAS.match(question)
+        participle = _PARTICIPLE.search(passive.group(1)) if passive else None
+        return participle.group(1) if participle else ""
     words = re.findall(r"[\w'’.-]+", m.group(1))
     for i, word in enumerate(words):
         lower = word.lower()
