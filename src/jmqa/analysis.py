@@ -255,12 +255,13 @@ def _last_asking(text: str) -> str:
     return asking[-1]
 
 
-# A joint statement speaks for its authors: "What did the two prime ministers say about the Korean
-# Peninsula?" asks what it says of the peninsula. Named, the authors match the one paragraph that
+# A joint statement speaks for its authors: "What did the two prime ministers say about the
+# fisheries?" asks what it says of the fisheries. Named, the authors match the one paragraph that
 # introduces them ("the Prime Minister of ...") far better than the paragraph on the topic, for
-# BM25 and both models alike: that question ranked ¶1 first and the peninsula's paragraph below
-# the fourth, where "What did they say ..." ranks it first by a wide margin. General English
-# words for heads of government and their sides; the names come from the statement itself.
+# BM25 and both models alike: in the shipped statement such a question about a region ranked ¶1
+# first and the region's paragraph below the fourth, where "What did they say ..." ranks it first
+# by a wide margin. General English words for heads of government and their sides; the names
+# come from the statement itself.
 _SPEAKING = re.compile(
     r"\b(?:(?:actually|really|ever|jointly|also|both|specifically|officially|publicly)\s+)?"
     r"(?:say|says|said|agree|agrees|agreed|discuss|discussed|talk|talked|mention|mentioned"
@@ -291,8 +292,8 @@ def without_speaker(question: str, names: Set[str]) -> str:
     made of them and of words for heads of government speaks for the statement. The rest of the
     question must still name something, or nothing is left to search for.
 
-    >>> without_speaker("What did the two prime ministers say about the Korean Peninsula?", set())
-    'What did they say about the Korean Peninsula?'
+    >>> without_speaker("What did the two prime ministers say about the fisheries?", set())
+    'What did they say about the fisheries?'
     >>> without_speaker("Who are the two prime ministers?", set())
     'Who are the two prime ministers?'
     """
@@ -304,11 +305,11 @@ def without_speaker(question: str, names: Set[str]) -> str:
         while first and _speaker_word(words[first - 1].group(0), names):
             first -= 1
         if first == len(words) or words[first].group(0).lower() in {"and", "&", "of"}:
-            continue  # no subject, or a part of one ("Kishida and Anwar"): not the authors alone
+            continue  # no subject, or a part of one ("X and <a leader>"): not the authors alone
         subject = [re.sub(r"['’]s?$", "", w.group(0)) for w in words[first:]]
         named = [w for w in subject if w.lower() not in _SPEAKER_WORDS]
         # A name alone is one side, and who said it is part of the question ("What did Malaysia
-        # promise?"); names joined are both ("Takaichi and Anwar", "Japan and Malaysia").
+        # promise?"); names joined are both (the two leaders' names, the two parties').
         both = len(named) >= 2 and any(w.lower() in ("and", "&") for w in subject)
         if (not named and _SPEAKER_HEAD.search(subject[-1])) or both:
             return f"{question[: words[first].start()]}they {question[verb.start():]}"
@@ -328,7 +329,7 @@ _NOT_THE_VERB = frozenset(
 )
 # "Why was the meeting cancelled?": in the passive, the premise is the first participle in "-ed"
 # that ends the clause or is followed by a particle or preposition; not one followed by "about"
-# or "with" ("Why was Anwar pleased about ...?" asks after a feeling, not a deed).
+# or "with" ("Why was the minister pleased about ...?" asks after a feeling, not a deed).
 _WHY_WAS = re.compile(
     r"^\W*(?:why|how come)\s+(?:was|were|(?:has|have|had)\s+been)\s+(.+)$", re.IGNORECASE | re.DOTALL
 )
@@ -344,7 +345,7 @@ def premise_verb(question: str, names: Set[str]) -> str:
     """The verb a "Why did ...?" or "Why was ... -ed?" question takes as done, lower case; "" for
     any other question.
 
-    >>> premise_verb("Why did the US decide to cancel the Stryker deal?", {"us"})
+    >>> premise_verb("Why did the US decide to cancel the vehicle deal?", {"us"})
     'cancel'
     >>> premise_verb("Why did they say so?", set())
     ''

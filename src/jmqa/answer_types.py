@@ -295,7 +295,7 @@ def _asked_for(asked: str) -> tuple[str, ...]:
     return kinds + _kinds_of_nouns(asked)
 
 
-# "the name of the first Indian astronaut going to ...": the words of the thing named, up to a
+# "the name of the first astronaut going to ...": the words of the thing named, up to a
 # word that starts a clause or a phrase after it.
 _NAME_OF = re.compile(r"\bnames?\s+of\s+(?:the|a|an|this|that|its|their)\s+((?:[\w'’-]+\s*){1,5})", re.IGNORECASE)
 _CLAUSE = re.compile(
@@ -308,7 +308,7 @@ _HOW_MANY = re.compile(r"\bhow many\s+([\w'’-]+)(?:\s+([\w'’-]+))?", re.IGNO
 
 def _kinds_of_nouns(asked: str) -> tuple[str, ...]:
     """The kinds that follow from the noun asked about: the name of a person ("What is the name of
-    the Indian astronaut?"), or a count of a unit of money ("Exactly how many dollars ...?")."""
+    the astronaut?"), or a count of a unit of money ("Exactly how many dollars ...?")."""
     kinds: list[str] = []
     for m in _NAME_OF.finditer(asked):
         words = []
