@@ -79,7 +79,9 @@ class Answer:
     question: str
     found: bool
     quotes: tuple[Quote, ...]
-    confidence: float  # estimated probability that the statement answers the question
+    # The refusal model's estimate that the statement answers the question. A "Why did ...?"
+    # question refused for its premise (Answerer.premise_unsaid) keeps it: the model did not decide.
+    confidence: float
     nearest: tuple[PassageKey, ...] = ()
     message: str = ""  # a refusal's reason; with quotes, a caution (or "")
     # Where else the statement names what the question asks about: a rare phrase the first quote
