@@ -77,6 +77,10 @@ def test_a_why_question_whose_premise_no_quote_says_is_told_the_statement_does_n
     assert 10 in answer.nearest
     # The same question whose verb the statement does use is answered.
     assert qa.ask("Why did Prime Minister Anwar welcome Japan's review of the Three Principles?").found
+    # A verb that is a function word says nothing of a premise: the refusal model decides.
+    signals = qa.signals(["Why did they do that?"])[0]
+    assert signals.analysis.premise == "do"
+    assert not qa.answerer.premise_unsaid(signals, qa.search("Why did they do that?", k=3))
 
 
 def test_a_borderline_question_is_refused_or_quoted_with_a_caution(qa):

@@ -74,9 +74,10 @@ class QuestionAnalysis:
     sections: tuple[int, ...]  # indices into Document.sections of sections it names
     # The text the retrievers search: ``normalized``, with the statement's authors as the one who
     # speaks put as "they" (see :func:`without_speaker`).
-    searched: str = ""
-    # What a "Why did ...?" question takes as done: its verb ("cancel"), or "" (see premise_verb).
-    premise: str = ""
+    searched: str
+    # What a "Why did ...?" or "Why was ... -ed?" question takes as done: its verb ("cancel"), or
+    # "" (see :func:`premise_verb`).
+    premise: str
 
     @property
     def asked(self) -> str:

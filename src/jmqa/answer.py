@@ -209,17 +209,21 @@ class Answerer:
         }
 
     def premise_unsaid(self, signals: Signals, quoted: Sequence[Hit]) -> bool:
-        """Whether a "Why did ...?" question takes as done what no quoted paragraph says.
+        """Whether a "Why did ...?" or "Why was ... -ed?" question takes as done what no quoted
+        paragraph says.
 
         "Why did the US cancel the deal?", where no paragraph to quote uses "cancel" (nor a word
         the glossary gives for it): the statement does not say it was done, so no quote is its
         answer, however close the paragraph on the deal. The refusal model is not asked
-        (eval/tune.py fits it on the other questions). Over the read sets' "Why did ...?"
-        questions this refused 23 with a false premise and one answerable one, whose verb
-        paraphrased the statement's ("pledge" for its "contribution").
+        (eval/tune.py fits it on the other questions). Over the read sets' "why" questions this
+        refused 27 with a false premise and one answerable one, whose verb paraphrased the
+        statement's ("pledge" for its "contribution"). A verb that is a function or framing word
+        ("do", "mention") says nothing either way.
         """
         premise = signals.analysis.premise
-        return bool(premise) and not any(self.lexicon.coverage(premise, h.paragraph) for h in quoted)
+        if not premise or not self.lexicon.content_terms(premise):
+            return False
+        return not any(self.lexicon.coverage(premise, h.paragraph) for h in quoted)
 
     def answer(self, signals: Signals, evidence: np.ndarray, hits: list[Hit]) -> Answer:
         """Quote ``hits`` (ranked by any retriever) or refuse; ``evidence`` as in refusal_features."""
