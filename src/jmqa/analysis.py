@@ -111,7 +111,7 @@ class Analyzer:
                 for tags in (entities or {}).values()
                 for e in tags
                 if e.label == "PERSON"
-                for w in _PLACE_WORD.findall(e.text)
+                for w in _PLACE_WORD.findall(e.text)  # a capitalised word, as for places
             }
         )
         self._headings = [heading for heading, _ in document.sections]

@@ -188,7 +188,7 @@ class Retriever:
                     analysis=analyses[i],
                     question=question,
                     language=analyses[i].language,
-                    glossed=bool(self.lexicon.additions(question)),
+                    glossed=bool(self.lexicon.additions(analyses[i].searched)),
                     # Context before the question ("I'm writing a piece for our newsletter.") is
                     # no part of what it asks the statement.
                     coverage=max(
