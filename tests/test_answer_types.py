@@ -362,3 +362,13 @@ def test_relative_years_are_read_against_the_statement_date():
     assert years_asked("How many visitors last year?", FACTS) == {"2025"}
     assert years_asked("What happens next year, in 2030?", FACTS) == {"2027", "2030"}
     assert years_asked("What happens next year?", StatementFacts(None, frozenset())) == set()
+
+
+def test_a_nationality_that_only_qualifies_the_kind_asked_does_not_give_the_name():
+    sentence = "They welcomed the document signed with the Malaysian Maritime Enforcement Agency."
+    facts = replace(FACTS, place_words=frozenset({"malaysian", "malaysia", "japanese", "japan"}))
+    # "Malaysian" says which agency only as "Which Malaysian agency?" does: the name is the answer.
+    assert holds("organisation", sentence, _entities(sentence), "Which Malaysian agency signed the maritime pact?", facts)
+    # Its own distinctive words in the question do give it.
+    assert not holds("organisation", sentence, _entities(sentence),
+                     "Which Maritime Enforcement agency signed it?", facts)

@@ -523,7 +523,7 @@ def holds(
         if kind == "city" and e.text.lower().removeprefix("the ") in country_names_lower():
             continue  # "In which city ...?" is not answered by a country
         if kind in _NAMED_KINDS:
-            if _given(e.text, asked):
+            if _given(e.text, asked, facts.place_words):
                 continue  # the question gave this name itself
             if (
                 kind not in ("country", "person")
@@ -548,13 +548,21 @@ def without_choices(question: str) -> str:
     return _CHOICES.sub("", question)
 
 
-def _given(name: str, asked: str) -> bool:
+def _given(name: str, asked: str, place_words: Set[str] = frozenset()) -> bool:
     """Whether the question already gives ``name``: most of its words, other than the kind of
-    thing asked for ("Which agency...?" is answered by "... Enforcement Agency"), are in it."""
+    thing asked for ("Which agency...?" is answered by "... Enforcement Agency") and the places
+    and nationalities that only qualify it ("Which Malaysian agency...?"), are in it.
+
+    >>> _given("the Malaysian Maritime Enforcement Agency", "which malaysian agency signed?", {"malaysian"})
+    False
+    >>> _given("Malaysia", "which countries besides malaysia?", {"malaysia"})
+    True
+    """
     words = [
         w for w in re.findall(r"[\w-]+", name.lower().replace("’s", "").replace("'s", ""))
         if w not in _FUNCTION_WORDS and not _HEADS.fullmatch(w)
     ]
+    words = [w for w in words if w not in place_words] or words  # a place's own name stays
     if not words:
         return False
     return sum(w in asked for w in words) * 2 > len(words)
