@@ -551,11 +551,11 @@ def without_choices(question: str) -> str:
 def _given(name: str, asked: str, place_words: Set[str] = frozenset()) -> bool:
     """Whether the question already gives ``name``: most of its words, other than the kind of
     thing asked for ("Which agency...?" is answered by "... Enforcement Agency") and the places
-    and nationalities that only qualify it ("Which Malaysian agency...?"), are in it.
+    and nationalities that only qualify it ("Which Chilean agency...?"), are in it.
 
-    >>> _given("the Malaysian Maritime Enforcement Agency", "which malaysian agency signed?", {"malaysian"})
+    >>> _given("the Chilean Maritime Authority", "which chilean agency patrols maritime areas?", {"chilean"})
     False
-    >>> _given("Malaysia", "which countries besides malaysia?", {"malaysia"})
+    >>> _given("Chile", "which countries besides chile?", {"chile"})
     True
     """
     words = [
