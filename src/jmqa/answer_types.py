@@ -548,7 +548,7 @@ def without_choices(question: str) -> str:
     return _CHOICES.sub("", question)
 
 
-def _given(name: str, asked: str, place_words: Set[str] = frozenset()) -> bool:
+def _given(name: str, asked: str, place_words: Set[str]) -> bool:
     """Whether the question already gives ``name``: most of its words, other than the kind of
     thing asked for ("Which agency...?" is answered by "... Enforcement Agency") and the places
     and nationalities that only qualify it ("Which Chilean agency...?"), are in it.
