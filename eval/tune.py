@@ -19,7 +19,9 @@ In this order (each step uses what the previous ones fitted):
    ``answer.refusal_features``, and the threshold with the best abstention F1 among those refusing
    at most 2.5% of answerable dev questions (the target is 5% on unseen questions; the margin is
    for generalisation), chosen on out-of-fold probabilities (5-fold cross-validation within dev).
-   Every question is read twice for it, with the glossary and without (see ``fit``).
+   Every question is read twice for it, with the glossary and without (see ``fit``). Questions
+   in other languages get a smaller model of their own, and one more fitted with the glossary
+   switched off, for statements that have none.
 4. When to mark a sentence (``highlight_*``: a wrong mark costs twice what a correct one gains).
 
 The refusal features score sentences with ``highlight_lexical``, which step 4 fits after them,
@@ -88,6 +90,7 @@ READ_HOLDOUTS = sorted((ROOT / "eval").glob("holdout-2026-11-29*.jsonl")) + [
     ROOT / "eval" / f"holdout-2026-11-30{suffix}.jsonl" for suffix in ("", "b", "d", "e")
 ]
 OTHER_FEATURES = ["e5_window", "type_missing", "coverage"]
+OTHER_FEATURES_NO_GLOSSARY = [f for f in OTHER_FEATURES if f != "coverage"]
 MAX_DEV_FALSE_REFUSALS_OTHER = 0.07
 FUSION_GRID = {"bm25": [0.5, 1.0, 1.5], **{s: [0.0, 0.5, 1.0] for s in SIGNALS if s != "bm25"}}
 QUOTE_F1_TOLERANCE = 0.005
@@ -247,7 +250,7 @@ def fit(qa: jmqa.QA, items: Sequence[QAItem], shipped: dict[str, Any],
     answerable = np.array([bool(i.gold) for i in items])
     say(f"dev: {len(items)} items, {answerable.sum()} answerable")
     calibration = {
-        "refusal": {"en": None, "other": None}, "further_quote": None,
+        "refusal": {"en": None, "other": None, "other_no_glossary": None}, "further_quote": None,
         "max_quotes": MAX_QUOTES, "highlight_min": None, "highlight_margin": None,
         "highlight_lexical": shipped["highlight_lexical"], "highlight_confidence": None,
         "caution_confidence": CAUTION_CONFIDENCE, "far_off_cosine": None, "type_near": None,
@@ -347,7 +350,8 @@ def fit(qa: jmqa.QA, items: Sequence[QAItem], shipped: dict[str, Any],
     # The threshold is chosen on out-of-fold probabilities: in-sample ones are overconfident and
     # put it where unseen answerable questions get refused.
     threshold, f1, false_refusals = best_threshold(decided(out_of_fold(x[~ruled], y[~ruled], views=2)), y)
-    calibration["refusal"] = {"en": _model(FEATURES, w, b, threshold), "other": None}
+    calibration["refusal"] = {"en": _model(FEATURES, w, b, threshold), "other": None,
+                              "other_no_glossary": None}
     say(f"refusal (en): far_off_cosine {far_off}, type_near {type_near}, threshold {threshold:.3f}, "
         f"dev abstention F1 {f1:.3f} (out-of-fold), false refusals {false_refusals:.3f}")
 
@@ -365,6 +369,21 @@ def fit(qa: jmqa.QA, items: Sequence[QAItem], shipped: dict[str, Any],
     threshold, f1, false_refusals = best_threshold(out_of_fold(xo, yo), yo, MAX_DEV_FALSE_REFUSALS_OTHER)
     calibration["refusal"]["other"] = _model(OTHER_FEATURES, w, b, threshold)
     say(f"refusal (other languages, {len(other)} items): threshold {threshold:.3f}, dev abstention "
+        f"F1 {f1:.3f} (out-of-fold), false refusals {false_refusals:.3f}")
+
+    # 3c. the same questions read as a statement without a glossary reads them (the weights
+    # fitted for that), without the glossary's coverage: there it is about nil for every such
+    # question, answerable or not.
+    bare_other = bare.signals([i.question for i in other])
+    xb = np.array([
+        [bare_answerer.refusal_features(s, f, bare.retriever.rank(s, bare_config, 27))[name]
+         for name in OTHER_FEATURES_NO_GLOSSARY]
+        for s, f in ((s, bare.retriever.fused(s, bare_config)) for s in bare_other)
+    ])
+    w, b = fit_logistic(xb, yo.astype(float))
+    threshold, f1, false_refusals = best_threshold(out_of_fold(xb, yo), yo, MAX_DEV_FALSE_REFUSALS_OTHER)
+    calibration["refusal"]["other_no_glossary"] = _model(OTHER_FEATURES_NO_GLOSSARY, w, b, threshold)
+    say(f"refusal (other languages, no glossary): threshold {threshold:.3f}, dev abstention "
         f"F1 {f1:.3f} (out-of-fold), false refusals {false_refusals:.3f}")
 
     items, signals, fused, rankings = (x[: len(x) - len(extra)] for x in (items, signals, fused, rankings))

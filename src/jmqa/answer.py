@@ -89,10 +89,15 @@ class Answer:
     mentions: tuple[Mention, ...] = ()
 
 
-def language_group(signals: Signals) -> str:
+def language_group(signals: Signals, glossary: bool = True) -> str:
     """Which refusal model applies: "en" for English questions, "other" for the rest, which only
-    the multilingual model reads well (the glossary bridges some of their words, not their sense)."""
-    return "en" if signals.language == "en" else "other"
+    the multilingual model reads well (the glossary bridges some of their words, not their sense),
+    and "other_no_glossary" for the rest on a statement without a glossary: nothing there bridges
+    their words to the statement's, so the glossary's coverage, one of "other"'s signals, is
+    always about nil and would refuse almost every such question."""
+    if signals.language == "en":
+        return "en"
+    return "other" if glossary else "other_no_glossary"
 
 
 def _best(scored: list[tuple[Span, float]]) -> float:
@@ -133,6 +138,7 @@ class Answerer:
         self.calibration = calibration
         self.entities = entities
         self.facts = facts
+        self.has_glossary = bool(lexicon.glossary.entries)
         # A question's sentences are scored several times (for each candidate quote, its marks
         # and the refusal's answer types): its terms and the sentences' words are read once.
         self._terms = functools.lru_cache(maxsize=1024)(self._question_terms)
@@ -228,7 +234,7 @@ class Answerer:
     def answer(self, signals: Signals, evidence: np.ndarray, hits: list[Hit]) -> Answer:
         """Quote ``hits`` (ranked by any retriever) or refuse; ``evidence`` as in refusal_features."""
         c = self.calibration
-        model = c.refusal[language_group(signals)]
+        model = c.refusal[language_group(signals, self.has_glossary)]
         quoted = self.quoted(signals, hits, evidence)
         scored = self._sentence_scores_of(signals, quoted)
         confidence = logistic(self.refusal_features(signals, evidence, hits, scored), model)
@@ -296,7 +302,7 @@ class Answerer:
             return Answer(signals.analysis.text, False, (), 0.0, message=" ".join(notes))
         confidence, mark = 1.0, False
         if asks_more:
-            model = self.calibration.refusal[language_group(signals)]
+            model = self.calibration.refusal[language_group(signals, self.has_glossary)]
             confidence = logistic(self.refusal_features(signals, evidence, hits), model)
             mark = confidence >= model["threshold"]
             if confidence < self.calibration.caution_confidence:
