@@ -318,3 +318,20 @@ def test_an_answer_names_where_else_the_statement_uses_the_asked_phrase_unless_q
     answer = qa.ask(both)
     assert [q.paragraph for q in answer.quotes][:2] == [3, 20] and answer.mentions == ()
     assert not qa.ask("best ramen in Osaka").mentions
+
+
+def test_a_statement_without_a_glossary_answers_other_languages_without_its_coverage(qa):
+    # Without a glossary nothing bridges a Japanese question's words to the statement's, so the
+    # glossary's coverage is about nil for every such question: the model it reads would refuse
+    # almost all of them. Such a statement has a model fitted without it.
+    from jmqa.answer import language_group
+    from jmqa.evaluation.ablation import without_glossary
+
+    bare = without_glossary(qa)
+    question = "日本とマレーシアは原子力協力について何と言っていますか？"
+    signals = bare.signals([question])[0]
+    assert language_group(signals, bare.answerer.has_glossary) == "other_no_glossary"
+    assert language_group(qa.signals([question])[0], qa.answerer.has_glossary) == "other"
+    assert "coverage" not in bare.answerer.calibration.refusal["other_no_glossary"]["features"]
+    answer = bare.ask(question)
+    assert answer.found and answer.quotes[0].paragraph == 13
