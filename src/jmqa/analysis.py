@@ -148,7 +148,7 @@ class Analyzer:
             joins=joins_things(_last_asking(normalized), self.facts.common_names),
             paragraphs=cited_paragraphs(normalized, len(self.document.paragraphs)),
             sections=named_sections(normalized, self._headings),
-            searched=without_speaker(normalized, self._speakers) if language == "en" else normalized,
+            searched=as_written(without_speaker(normalized, self._speakers)) if language == "en" else normalized,
             premise=premise_verb(normalized, self._speakers) if language == "en" else "",
         )
 
@@ -284,6 +284,30 @@ _SPEAKER_HEAD = re.compile(
     re.IGNORECASE,
 )
 _SUBJECT_WORD = re.compile(r"[\w&.-]+(?:['’]s?)?")
+
+
+_ENDS_A_SENTENCE = re.compile(r"[.?!…][\"'”’)\]]*$")
+
+
+def as_written(question: str) -> str:
+    """``question`` with a capital first letter and, when it asks but ends in no mark, a question
+    mark: the form in which the models read the statement and the tuning questions. Both encoders
+    move with these marks alone (e5 is cased), so a question typed in chat style ("what changes
+    to the h1b visa") could rank a near paragraph first that its written form does not.
+
+    >>> as_written("what did they say about palm oil")
+    'What did they say about palm oil?'
+    >>> as_written("palm oil")
+    'Palm oil'
+    >>> as_written("Tell me about palm oil.")
+    'Tell me about palm oil.'
+    """
+    question = question.strip()
+    if question[:1].islower():
+        question = question[0].upper() + question[1:]
+    if not _ENDS_A_SENTENCE.search(question) and _QUESTION_START.match(_last_asking(question)):
+        question += "?"
+    return question
 
 
 def without_speaker(question: str, names: Set[str]) -> str:
