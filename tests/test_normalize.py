@@ -19,6 +19,7 @@ def normalizer():
     [
         ("how many ppl visited last yr", "how many people visited last year"),
         ("what did the govt say abt palm oil", "what did the government say about palm oil"),
+        ("which airlines r flying the new routes", "which airlines are flying the new routes"),
         ("semicondcutor cooperation", "semiconductor cooperation"),  # two letters swapped
         ("investmnet by Japanese companies", "investment by Japanese companies"),
         ("palm oil sustainabilty", "palm oil sustainability"),  # a letter left out
@@ -49,6 +50,8 @@ def test_slips_are_mended(normalizer, typed, read):
         "rational interests",  # a real word one letter from "national"
         "What about semiconductors and hybrids?",  # other forms of statement words
         "U.S. and U.K. positions",  # "U" before a dot is an initial, not "you"
+        "What about r&d and plan R?",  # a letter in a name or a capital is not "are"
+        "R&D by AT&T",  # "&" inside a name is no "and"
         "the Ohtani question",  # a name that is no slip of any word
     ],
 )

@@ -35,12 +35,15 @@ ABBREVIATIONS = {
     "abt": "about", "bc": "because", "b/c": "because", "bcoz": "because", "cuz": "because",
     "coz": "because", "govt": "government", "gov": "government", "govts": "governments",
     "gov't": "government", "ppl": "people", "yr": "year", "yrs": "years", "u": "you", "ur": "your",
+    "r": "are",
     "pls": "please", "plz": "please", "thx": "thanks", "w/": "with", "w/o": "without",
     "b/w": "between", "intl": "international", "int'l": "international", "natl": "national",
     "wrt": "with regard to", "thru": "through", "wat": "what", "wht": "what", "dept": "department",
     "approx": "approximately", "smth": "something", "sth": "something", "tmrw": "tomorrow",
     "agmt": "agreement", "&": "and",
 }
+# Shorthand that is also a single letter: a word of chat only where it stands alone.
+_LETTERS = {"u", "r"}
 _TOKEN = re.compile(r"[^\W_]+(?:['’/][^\W_]+)*/?|&")
 # A word at least this common (Zipf scale: 3 = once per million words, 2.5 = once in three
 # million) is a word, not a typo, even when the statement never uses it.
@@ -144,9 +147,11 @@ class Normalizer:
         lower = word.lower()
         # A chat abbreviation, unless typed in capitals like an acronym ("BC", "UR"); "GOVT" is
         # the one people shout.
+        if word == "&" and not (text[start - 1 : start].isspace() and text[start + 1 : start + 2].isspace()):
+            return word  # inside a name ("R&D", "AT&T"), not a word of its own
         if lower in ABBREVIATIONS and not (word.isupper() and len(word) > 1 and lower != "govt"):
             expanded = ABBREVIATIONS[lower]
-            return expanded if lower != "u" or _standalone(text, start, word) else word
+            return expanded if lower not in _LETTERS or _chat_letter(text, start, word) else word
         base, possessive = re.fullmatch(r"(.*?)((?:['’]s)?)", word).groups()  # type: ignore[union-attr]
         if possessive and base.isalpha():
             return self._word(base, text, start) + possessive  # "Jaapn's" is "Japan's"
@@ -267,10 +272,13 @@ _PROSE_SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]*\s+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?。？！]\s+)[\W_]*$")
 
 
-def _standalone(text: str, start: int, word: str) -> bool:
-    """"u" as a word of chat ("can u tell me"), not a letter in a list or an initial ("U.S.")."""
+def _chat_letter(text: str, start: int, word: str) -> bool:
+    """"u" or "r" as a word of chat ("can u tell me", "what r they"), not a capital, a letter in a
+    list or an initial ("U.S.", "r&d")."""
+    if not word.islower():
+        return False
     after = text[start + len(word) : start + len(word) + 1]
-    return after not in {".", "-", "'", "’"}
+    return after not in {".", "-", "'", "’", "&"}
 
 
 def _stem(word: str) -> str:
