@@ -99,6 +99,13 @@ def test_asking_part(text, asking):
         ("What is the Japan-Malaysia AI Platform?", "en"),  # the statement's names say nothing
         ("perodua daihatsu hev", "en"),  # names and one word: too little to tell otherwise
         ("Qu'ont dit les dirigeants sur l'huile de palme ?", "fr"),
+        # Slips that made it look Malay or Dutch are mended, and then it reads as English ...
+        ("Whta is Mlaaysia's GDP?", "en"),
+        ("what about rubger gloevs", "en"),
+        # ... but a question whose mended words are words of its own language stays in it
+        # ("Quel" is not a slip for "Fuel", nor "haben" for "haven").
+        ("Quel est le PIB de la Malaisie ?", "fr"),
+        ("Was haben sie über Palmöl gesagt?", "de"),
     ],
 )
 def test_language(analyzer, question, language):
@@ -157,7 +164,8 @@ def test_the_statements_authors_as_speaker_are_not_searched_for(question, search
 
 def test_what_is_searched_leaves_the_speaker_out_and_the_rest_reads_the_whole_question(analyzer):
     analysis = analyzer.analyze("what did the two PMs say about the korean peninsula")
-    assert analysis.searched == "what did they say about the Korean Peninsula"
+    # ... and it is read as written: a capital first, a question mark last.
+    assert analysis.searched == "What did they say about the Korean Peninsula?"
     assert "PMs" in analysis.normalized  # the answer's checks still read who was named
     # Only English is rewritten.
     malay = analyzer.analyze("Apakah kata kedua-dua perdana menteri tentang Semenanjung Korea?")

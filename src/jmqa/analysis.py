@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from jmqa.answer_types import StatementFacts, expected_answer_types
 from jmqa.document import Document, PassageKey
 from jmqa.entities import Entity
-from jmqa.language import detect_language
+from jmqa.language import detect_language, is_word_of
 from jmqa.lexical import content_terms
 from jmqa.normalize import Normalizer
 from jmqa.question import cited_paragraphs, clean_question, named_sections, without_references
@@ -124,10 +124,12 @@ class Analyzer:
         # language a question is in, and sway a detector on short questions.
         language = detect_language(self._without_names(asking))
         mended = self.normalizer.normalize(asking)
-        # "what abt semicondctors" reads as Indonesian until its slips are mended; but only one
-        # mended slip, not a sentence rewritten word by word ("Quel est le PIB..." read as "Fuel
-        # est ...") that only then looks English.
-        if language != "en" and _is_latin(asking) and len(mended.changes) <= 1:
+        # "what abt semicondctors" or "Whta is Mlaaysia's GDP?" read as Indonesian until their
+        # slips are mended; but only slips, no word of the language the detector saw: a French
+        # question mended word by word ("Quel" is "Fuel") may only then look English.
+        if language != "en" and _is_latin(asking) and not any(
+            is_word_of(typed, language) for typed, _ in mended.changes
+        ):
             if detect_language(self._without_names(mended.text)) == "en":
                 language = "en"
         # Again once mended: "Pls tell me who ..." is a courtesy only once "pls" reads "please".

@@ -81,6 +81,16 @@ def english_share(text: str) -> float:
     return english / len(words)
 
 
+def is_word_of(word: str, language: str) -> bool:
+    """Whether ``word`` is a common word (wordfreq Zipf >= 3) of ``language``, one of those the
+    detector tells (Indonesian counted with Malay)."""
+    require_package("wordfreq", "wordfreq==3.1.1", "tell common words")
+    from wordfreq import zipf_frequency
+
+    languages = ("ms", "id") if language == "ms" else (language,)
+    return any(zipf_frequency(word.lower(), code) >= 3.0 for code in languages)
+
+
 @functools.lru_cache(maxsize=4096)
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the question's language ("en", "ms", "ja", "fr", ...) or "other"."""
