@@ -106,6 +106,9 @@ def test_asking_part(text, asking):
         # ("Quel" is not a slip for "Fuel", nor "haben" for "haven").
         ("Quel est le PIB de la Malaisie ?", "fr"),
         ("Was haben sie über Palmöl gesagt?", "de"),
+        # Mostly in Latin letters, mostly another script once the statement's names are left
+        # out, and a slip: read, not a crash looking the slip up in "other"'s word list.
+        ("Japn Malaysia ASEAN के बारे में दोनों नेताओं ने क्या कहा?", "other"),
     ],
 )
 def test_language(analyzer, question, language):

@@ -160,7 +160,10 @@ class Analyzer:
         if not _is_latin(text):
             return text
         kept = "".join(w for w in re.split(r"(\W+)", text) if not self.normalizer.is_name(w)).strip()
-        return kept if len(re.findall(r"[^\W\d_]{2,}", kept)) >= 2 else "OK"
+        # Words told by their letters, not by \w: a Devanagari vowel sign is no word character,
+        # and would split a Hindi question into single letters, too little to tell.
+        words = sum(sum(ch.isalpha() for ch in w) >= 2 for w in kept.split())
+        return kept if words >= 2 else "OK"
 
 
 # A word that stands for something said before: "it", "each one", "there", a bare "that".

@@ -82,13 +82,20 @@ def english_share(text: str) -> float:
 
 
 def is_word_of(word: str, language: str) -> bool:
-    """Whether ``word`` is a common word (wordfreq Zipf >= 3) of ``language``, one of those the
-    detector tells (Indonesian counted with Malay)."""
+    """Whether ``word`` is a common word (wordfreq Zipf >= 3) of ``language`` (Indonesian counted
+    with Malay); False for a language wordfreq has no list of, or "other"."""
     require_package("wordfreq", "wordfreq==3.1.1", "tell common words")
     from wordfreq import zipf_frequency
 
     languages = ("ms", "id") if language == "ms" else (language,)
-    return any(zipf_frequency(word.lower(), code) >= 3.0 for code in languages)
+    return any(zipf_frequency(word.lower(), code) >= 3.0 for code in languages if code in _word_lists())
+
+
+@functools.cache
+def _word_lists() -> frozenset[str]:
+    from wordfreq import available_languages
+
+    return frozenset(available_languages())
 
 
 @functools.lru_cache(maxsize=4096)
