@@ -289,7 +289,7 @@ def fit(qa: jmqa.QA, items: Sequence[QAItem], shipped: dict[str, Any],
     answerable = np.array([bool(i.gold) for i in items])
     say(f"refusal: {len(items)} items (dev and {len(extra)} from read hold-outs), "
         f"{answerable.sum()} answerable")
-    english = np.array([language_group(s) == "en" for s in signals])
+    english = np.array([language_group(s, glossary=True) == "en" for s in signals])
     y = np.tile(answerable[english], 2)
     # Each question is read twice: as it is, and with the glossary switched off (the weights
     # fitted for that), as a statement without a glossary reads it, or as a question in words no

@@ -330,8 +330,8 @@ def test_a_statement_without_a_glossary_answers_other_languages_without_its_cove
     bare = without_glossary(qa)
     question = "日本とマレーシアは原子力協力について何と言っていますか？"
     signals = bare.signals([question])[0]
-    assert language_group(signals, bare.answerer.has_glossary) == "other_no_glossary"
-    assert language_group(qa.signals([question])[0], qa.answerer.has_glossary) == "other"
+    assert language_group(signals, glossary=bare.answerer.has_glossary) == "other_no_glossary"
+    assert language_group(qa.signals([question])[0], glossary=qa.answerer.has_glossary) == "other"
     assert "coverage" not in bare.answerer.calibration.refusal["other_no_glossary"]["features"]
     answer = bare.ask(question)
     assert answer.found and answer.quotes[0].paragraph == 13

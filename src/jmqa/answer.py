@@ -89,7 +89,7 @@ class Answer:
     mentions: tuple[Mention, ...] = ()
 
 
-def language_group(signals: Signals, glossary: bool = True) -> str:
+def language_group(signals: Signals, *, glossary: bool) -> str:
     """Which refusal model applies: "en" for English questions, "other" for the rest, which only
     the multilingual model reads well (the glossary bridges some of their words, not their sense),
     and "other_no_glossary" for the rest on a statement without a glossary: nothing there bridges
@@ -234,7 +234,7 @@ class Answerer:
     def answer(self, signals: Signals, evidence: np.ndarray, hits: list[Hit]) -> Answer:
         """Quote ``hits`` (ranked by any retriever) or refuse; ``evidence`` as in refusal_features."""
         c = self.calibration
-        model = c.refusal[language_group(signals, self.has_glossary)]
+        model = c.refusal[language_group(signals, glossary=self.has_glossary)]
         quoted = self.quoted(signals, hits, evidence)
         scored = self._sentence_scores_of(signals, quoted)
         confidence = logistic(self.refusal_features(signals, evidence, hits, scored), model)
@@ -302,7 +302,7 @@ class Answerer:
             return Answer(signals.analysis.text, False, (), 0.0, message=" ".join(notes))
         confidence, mark = 1.0, False
         if asks_more:
-            model = self.calibration.refusal[language_group(signals, self.has_glossary)]
+            model = self.calibration.refusal[language_group(signals, glossary=self.has_glossary)]
             confidence = logistic(self.refusal_features(signals, evidence, hits), model)
             mark = confidence >= model["threshold"]
             if confidence < self.calibration.caution_confidence:

@@ -145,10 +145,10 @@ class Normalizer:
 
     def _word(self, word: str, text: str, start: int) -> str:
         lower = word.lower()
-        # A chat abbreviation, unless typed in capitals like an acronym ("BC", "UR"); "GOVT" is
-        # the one people shout.
         if word == "&" and not (text[start - 1 : start].isspace() and text[start + 1 : start + 2].isspace()):
             return word  # inside a name ("R&D", "AT&T"), not a word of its own
+        # A chat abbreviation, unless typed in capitals like an acronym ("BC", "UR"); "GOVT" is
+        # the one people shout.
         if lower in ABBREVIATIONS and not (word.isupper() and len(word) > 1 and lower != "govt"):
             expanded = ABBREVIATIONS[lower]
             return expanded if lower not in _LETTERS or _chat_letter(text, start, word) else word
