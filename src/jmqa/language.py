@@ -24,6 +24,7 @@ import re
 import unicodedata
 
 from jmqa.errors import require_package
+from jmqa.word_frequency import zipf
 
 # Languages jmqa reads: English, and Malay and Japanese through the glossary and the multilingual
 # model. Indonesian is near enough to Malay that detectors confuse the two; it is read as Malay.
@@ -67,16 +68,11 @@ def _script(text: str) -> str | None:
 def english_share(text: str) -> float:
     """Share of the words that are common English words (wordfreq Zipf >= 3, i.e. at least once
     per million words) and commoner in English than in Malay/Indonesian."""
-    require_package("wordfreq", "wordfreq==3.1.1", "tell common English words")
-    from wordfreq import zipf_frequency
-
     words = [w.lower() for w in _WORD.findall(text)]
     if not words:
         return 0.0
     english = sum(
-        zipf_frequency(w, "en") >= 3.0
-        and zipf_frequency(w, "en") >= max(zipf_frequency(w, "ms"), zipf_frequency(w, "id"))
-        for w in words
+        zipf(w, "en") >= 3.0 and zipf(w, "en") >= max(zipf(w, "ms"), zipf(w, "id")) for w in words
     )
     return english / len(words)
 
@@ -85,24 +81,9 @@ def is_word_of(word: str, language: str) -> bool:
     """Whether ``word`` is a common word (wordfreq Zipf >= 3) of ``language`` (Indonesian counted
     with Malay); False for a language wordfreq has no list of, or "other".
 
-    Read from wordfreq's "small" lists, which hold exactly the words that common: the full lists
-    of the six other languages the detector tells take about 220 MiB once loaded, these 28."""
-    require_package("wordfreq", "wordfreq==3.1.1", "tell common words")
-    from wordfreq import zipf_frequency
-
+    Read from wordfreq's "small" lists, which hold exactly the words that common."""
     languages = ("ms", "id") if language == "ms" else (language,)
-    return any(
-        zipf_frequency(word.lower(), code, wordlist="small") >= 3.0
-        for code in languages
-        if code in _small_word_lists()
-    )
-
-
-@functools.cache
-def _small_word_lists() -> frozenset[str]:
-    from wordfreq import available_languages
-
-    return frozenset(available_languages("small"))
+    return any(zipf(word.lower(), code, "small") >= 3.0 for code in languages)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from jmqa.errors import require_package
 from jmqa.lexical import is_stopword
+from jmqa.word_frequency import FLOOR, most_common, zipf
 
 # Chat and note-taking abbreviations of general English (not of any one statement).
 ABBREVIATIONS = {
@@ -47,7 +48,7 @@ _LETTERS = {"u", "r"}
 _TOKEN = re.compile(r"[^\W_]+(?:['’/][^\W_]+)*/?|&")
 # A word at least this common (Zipf scale: 3 = once per million words, 2.5 = once in three
 # million) is a word, not a typo, even when the statement never uses it.
-_WORD_ZIPF = 2.5
+_WORD_ZIPF = FLOOR  # 2.5: the lists are read down to it
 _COMMON_ZIPF = 3.0
 _ENGLISH_WORDS = 20_000  # how many of the most frequent English words may be corrected to
 
@@ -162,8 +163,8 @@ class Normalizer:
         if _stem(lower) in self._stems:
             return word  # "semiconductors": another form of a statement word
         shape = _shape(word, _SENTENCE_START.search(text[:start]) is not None)
-        # A function word is no slip, and asking wordfreq (60 MB, 0.3 s to load) would cost
-        # every question that much; only a word the statement does not use needs it.
+        # A function word is no slip, and needs no look-up in wordfreq's lists; only a word the
+        # statement does not use does.
         if len(word) < 4 or shape is None or is_stopword(lower) or _is_a_word(lower):
             return word
         fixed = self._correct(lower, shape)
@@ -296,12 +297,7 @@ def _stemmer():  # noqa: ANN202
 def _is_a_word(lower: str) -> bool:
     """A word of English ("chairing"), or of Malay or Indonesian ("lemak", "Sabah"), that people
     use in English questions: not a slip."""
-    require_package("wordfreq", "wordfreq==3.1.1", "tell a slip from a word")
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(lower, "en") >= _WORD_ZIPF or max(
-        zipf_frequency(lower, "ms"), zipf_frequency(lower, "id")
-    ) >= _COMMON_ZIPF
+    return zipf(lower, "en") >= _WORD_ZIPF or max(zipf(lower, "ms"), zipf(lower, "id")) >= _COMMON_ZIPF
 
 
 @functools.lru_cache(maxsize=8)
@@ -310,12 +306,11 @@ def _speller(vocabulary: tuple[str, ...]):  # noqa: ANN202  (symspellpy's type, 
     frequent English words. Built on the first question that needs it: about 0.3 s."""
     require_package("symspellpy", "symspellpy==6.10.1", "mend misspelt words")
     from symspellpy import SymSpell
-    from wordfreq import top_n_list, zipf_frequency
 
     speller = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
-    for word in top_n_list("en", _ENGLISH_WORDS):
+    for word in most_common("en", _ENGLISH_WORDS):
         if word.isalpha():
-            speller.create_dictionary_entry(word, max(1, int(10 ** zipf_frequency(word, "en"))))
+            speller.create_dictionary_entry(word, max(1, int(10 ** zipf(word, "en"))))
     for word in vocabulary:
         speller.create_dictionary_entry(word, 10**9)
     return speller
