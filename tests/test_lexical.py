@@ -183,3 +183,43 @@ def test_no_mention_for_a_common_phrase_or_one_passage_alone(lexicon):
     assert lexicon.mentions("Is there any cooperation on semiconductors?", 16) == []  # in ¶16 only
     assert lexicon.mentions("", 16) == []
     assert lexicon.mentions("How many visitors were there in 2025?", 21) == []  # a year is no topic
+
+
+def test_bm25_scores_as_bm25s_does_on_every_eval_question(lexicon):
+    """jmqa's BM25 is bm25s's (Lucene's variant, its defaults), without its import cost."""
+    import json
+    from pathlib import Path
+
+    import bm25s
+
+    from jmqa.lexical import BM25
+
+    passages = [tokenize(p.text) for p in load_statement().passages]
+    reference = bm25s.BM25()
+    reference.index(passages, show_progress=False)
+    ours = BM25(passages)
+    root = Path(__file__).resolve().parents[1] / "eval"
+    questions = [
+        json.loads(line)["question"]
+        for path in sorted(root.glob("*.jsonl"))
+        if "us-india" not in path.name
+        for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
+    compared = 0
+    for question in questions:
+        tokens = tokenize(lexicon.expand(question))
+        if tokens:
+            expected = np.asarray(reference.get_scores(tokens), dtype=np.float32)
+            np.testing.assert_allclose(ours.scores(tokens), expected, rtol=1e-5, atol=1e-5)
+            compared += 1
+    assert compared > 2000
+
+
+def test_bm25_counts_a_repeated_token_twice_and_ignores_unknown_ones():
+    from jmqa.lexical import BM25
+
+    bm25 = BM25([["palm", "oil"], ["semiconductor"], []])
+    once, twice = bm25.scores(["oil"]), bm25.scores(["oil", "oil", "durian"])
+    assert once[0] > 0 and once[1] == once[2] == 0
+    np.testing.assert_allclose(twice, 2 * once)
+    assert not bm25.scores([]).any() and bm25.scores([]).shape == (3,)

@@ -20,7 +20,6 @@ import math
 import re
 from collections.abc import Collection, Iterator, Sequence
 
-import bm25s
 import numpy as np
 import Stemmer
 
@@ -65,7 +64,7 @@ _FRAMING = set(
     discuss discussed anything something regarding regard about agree agreed agreement
     anyth whether also kind sort please question answer know many much""".split()
 )
-_STOPWORDS = set(bm25s.stopwords.STOPWORDS_EN) | set(
+_STOPWORDS = set(
     """a about above after again against all am an and any are as at be because been before being
     below between both but by can could did do does doing down during each few for from further
     had has have having he her here hers herself him himself his how i if in into is it its itself
@@ -185,6 +184,38 @@ def initialisms(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+class BM25:
+    """Okapi BM25 as Lucene scores it (k1 = 1.5, b = 0.75: bm25s's defaults) over tokenized
+    passages: each query token adds ``idf * tf / (tf + k1 * (1 - b + b * length / mean length))``.
+
+    Written out in numpy rather than called from bm25s, whose import (it brings scipy.sparse) was
+    0.22 s of a cold ``jmqa ask``: over a statement's few dozen passages the whole table of
+    scores is a small dense matrix. ``tests/test_lexical.py`` checks the scores against bm25s's.
+
+    Example::
+
+        >>> BM25([["palm", "oil"], ["semiconductor"]]).scores(["palm", "oil", "oil"]).round(3)
+        array([0.723, 0.   ], dtype=float32)
+    """
+
+    def __init__(self, passages: Sequence[Sequence[str]], k1: float = 1.5, b: float = 0.75) -> None:
+        self._row = {t: i for i, t in enumerate(sorted({t for p in passages for t in p}))}
+        counts = np.zeros((len(self._row), len(passages)), dtype=np.float32)
+        for column, tokens in enumerate(passages):
+            for token in tokens:
+                counts[self._row[token], column] += 1
+        documents = (counts > 0).sum(axis=1)
+        idf = np.log(1 + (len(passages) - documents + 0.5) / (documents + 0.5))
+        lengths = np.array([len(p) for p in passages], dtype=np.float32)
+        scale = k1 * ((1 - b) + b * lengths / max(float(lengths.mean()), 1.0))
+        self._scores = (idf[:, None] * counts / (scale + counts)).astype(np.float32)
+
+    def scores(self, tokens: Sequence[str]) -> np.ndarray:
+        """Each passage's score for ``tokens`` (a token twice counts twice; unknown ones nothing)."""
+        rows = [self._row[t] for t in tokens if t in self._row]
+        return self._scores[rows].sum(axis=0, dtype=np.float32)
+
+
 class Lexicon:
     """BM25 over the statement's paragraphs (and preamble and closing block: its passages), with
     its acronyms and glossary, and term coverage."""
@@ -215,8 +246,7 @@ class Lexicon:
         }
         self._compound = _compound_of(parties(document))
         self._initialisms = initialisms(" ".join(p.text for p in passages))
-        self._bm25 = bm25s.BM25()
-        self._bm25.index(docs, show_progress=False)
+        self._bm25 = BM25(docs)
         n = self._n = len(docs)
         df: dict[str, int] = {}
         for tokens in docs:
@@ -385,7 +415,7 @@ class Lexicon:
         tokens = tokenize(self.expand(question))
         if not tokens:
             return np.zeros(self._n, dtype=np.float32)
-        return np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
+        return self._bm25.scores(tokens)
 
     def content_terms(self, question: str) -> list[str]:
         """See :func:`content_terms`."""
