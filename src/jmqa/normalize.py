@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from jmqa.errors import require_package
+from jmqa.language import is_word_of
 from jmqa.lexical import is_stopword
 from jmqa.word_frequency import FLOOR, most_common, zipf
 
@@ -49,7 +50,6 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’/][^\W_]+)*/?|&")
 # A word at least this common (Zipf scale: 3 = once per million words, 2.5 = once in three
 # million) is a word, not a typo, even when the statement never uses it.
 _WORD_ZIPF = FLOOR  # 2.5: the lists are read down to it
-_COMMON_ZIPF = 3.0
 _ENGLISH_WORDS = 20_000  # how many of the most frequent English words may be corrected to
 
 
@@ -297,7 +297,7 @@ def _stemmer():  # noqa: ANN202
 def _is_a_word(lower: str) -> bool:
     """A word of English ("chairing"), or of Malay or Indonesian ("lemak", "Sabah"), that people
     use in English questions: not a slip."""
-    return zipf(lower, "en") >= _WORD_ZIPF or max(zipf(lower, "ms"), zipf(lower, "id")) >= _COMMON_ZIPF
+    return zipf(lower, "en") >= _WORD_ZIPF or is_word_of(lower, "ms")
 
 
 @functools.lru_cache(maxsize=8)
