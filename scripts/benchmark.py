@@ -183,8 +183,10 @@ def _fill(store, statements: int) -> None:
     fixtures = sorted((ROOT / "tests" / "data" / "statements").glob("*.txt"))
     real = [f for f in fixtures if not f.name.startswith("invented")]
     sixty = next(f for f in real if f.name.endswith("2023-06-22.txt"))
+    from jmqa.qa import default_index_dir
+
     start, cpu = time.perf_counter(), time.process_time()
-    added = store.add(sixty)
+    added = store.add(sixty, known_indexes=[default_index_dir()])  # as `jmqa add` does
     print(f"`jmqa add` of {sixty.name} ({added.entry.paragraphs} paragraphs), models loaded: "
           f"{time.perf_counter() - start:.1f} s wall, {time.process_time() - cpu:.1f} s CPU "
           f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")

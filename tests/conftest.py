@@ -117,7 +117,7 @@ class HashingEmbedder:
     encode_queries = _encode
     encode_passages = _encode
 
-    def export_query_model(self, texts: list[str], vectors: np.ndarray) -> QueryModel:
+    def export_query_model(self, texts: list[str], vectors: np.ndarray, known_indexes=()) -> QueryModel:
         return QueryModel(f"graph of {self.name}".encode(), f"weights of {self.name}".encode())
 
 

@@ -520,3 +520,18 @@ def test_the_browser_opens_the_preamble_and_steps_to_paragraph_1(avalon_app: str
     page.locator("#jmqa-browse .jmqa-quote.jmqa-p1", has_text="undersea tunnel").wait_for()
     assert citation.input_value().endswith("9 September 2025, ¶1")
     assert watched.external_requests() == []
+
+
+def test_add_offers_the_callers_and_the_librarys_indexes_as_known(fake_models, tmp_path, monkeypatch):
+    """So an export one of them holds is not checked again (jmqa.onnx_export.export_and_verify)."""
+    import jmqa.index
+
+    seen, build = [], jmqa.index.build_index
+    monkeypatch.setattr(
+        jmqa.index, "build_index",
+        lambda document, models, progress=None, known=(): seen.append(list(known)) or build(document, models, progress, known),
+    )
+    store = Store(tmp_path / "home")
+    kelp = store.add(KELP, "kelp", known_indexes=[tmp_path / "shipped-index"])
+    store.add(DEEP_SEA, "deep-sea")
+    assert seen == [[tmp_path / "shipped-index"], [store.index_dir(kelp.entry)]]

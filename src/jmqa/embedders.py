@@ -28,7 +28,7 @@ import hashlib
 import importlib.metadata
 import importlib.util
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -165,11 +165,14 @@ class MiniLM:
     def count_tokens(self, text: str) -> int:
         return len(self._model.tokenizer(text, add_special_tokens=True)["input_ids"])
 
-    def export_query_model(self, texts: list[str], vectors: np.ndarray) -> QueryModel:
-        """These weights as ONNX, checked against this model's ``vectors`` of ``texts``."""
+    def export_query_model(
+        self, texts: list[str], vectors: np.ndarray, known_indexes: Sequence[Path] = ()
+    ) -> QueryModel:
+        """These weights as ONNX, checked against this model's ``vectors`` of ``texts`` unless an
+        index in ``known_indexes`` already holds the same export."""
         from jmqa.onnx_export import export_and_verify
 
-        return export_and_verify(self, texts, vectors)
+        return export_and_verify(self, texts, vectors, known_indexes)
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         vectors = self._model.encode(

@@ -174,9 +174,15 @@ def _fit(text: str, span: Span, embedder: Embedder) -> list[Span]:
 
 
 def build_index(
-    document: Document, embedders: Sequence[Embedder], progress: Progress | None = None
+    document: Document,
+    embedders: Sequence[Embedder],
+    progress: Progress | None = None,
+    known_indexes: Sequence[Path] = (),
 ) -> Index:
-    """Embed every unit of ``document`` with each model. Nothing is written to disk."""
+    """Embed every unit of ``document`` with each model. Nothing is written to disk.
+
+    ``known_indexes``: folders of other jmqa indexes, whose query encoders need not be checked
+    again if this one exports the same (see :func:`jmqa.onnx_export.export_and_verify`)."""
     models: dict[str, ModelIndex] = {}
     for embedder in embedders:
         units = make_units(document, embedder)
@@ -202,7 +208,7 @@ def build_index(
         }
         query_model = None
         if getattr(embedder, "exports_query_model", False):
-            query_model = embedder.export_query_model(texts, matrix)  # type: ignore[attr-defined]
+            query_model = embedder.export_query_model(texts, matrix, known_indexes)  # type: ignore[attr-defined]
         models[embedder.name] = ModelIndex(embedder.name, tuple(units), flat, info, query_model)
     if progress:
         progress("tagging entity types", 0, 1)
@@ -322,6 +328,21 @@ def _manifest_value(folder: Path) -> object:
         return json.loads(path.read_bytes())
     except (OSError, ValueError):
         return None
+
+
+def lists_query_model(folder: Path, name: str, query_model: QueryModel) -> bool:
+    """Whether the jmqa index in ``folder`` lists ``query_model``'s graph and weights (by their
+    SHA-256) as model ``name``'s query encoder; False for any folder that is not such an index."""
+    manifest = _manifest_value(folder)
+    models = manifest.get("models") if _is_jmqa_manifest(manifest) else None  # type: ignore[union-attr]
+    info = models.get(name) if isinstance(models, dict) else None
+    if not isinstance(info, dict):
+        return False
+    return all(
+        isinstance(info.get(key), dict)
+        and info[key].get("sha256") == hashlib.sha256(query_model.read(part)).hexdigest()
+        for key, _, part in _QUERY_MODEL_FILES
+    )
 
 
 def _is_jmqa_manifest(value: object) -> bool:

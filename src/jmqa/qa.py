@@ -86,7 +86,7 @@ def build(
     document, folder, _, _ = _resolve(statement, index_dir)
     check_index_folder(folder)
     embedders = [get_embedder(name) for name in EMBEDDER_NAMES]
-    index = build_index(document, embedders, progress)
+    index = build_index(document, embedders, progress, [folder])  # the export it held is checked
     save_index(index, folder)
     return index
 
@@ -130,7 +130,7 @@ def load(
             raise
         reason = _rebuild_reason(folder, problem)
         log.warning("rebuilding the index because %s (this takes a minute or so)", reason)
-        built = build_index(document, [get_embedder(name) for name in EMBEDDER_NAMES], progress)
+        built = build_index(document, [get_embedder(name) for name in EMBEDDER_NAMES], progress, [folder])
         save_index(built, folder)
         index = load_index(folder, document, cards)  # answer from what is on disk, as next time
     if embedders is None:

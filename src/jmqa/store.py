@@ -31,7 +31,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -211,9 +211,12 @@ class Store:
         statement_id: str | None = None,
         progress: Progress | None = None,
         glossary: str | os.PathLike[str] | None = None,
+        known_indexes: Sequence[Path] = (),
     ) -> Added:
         """Parse, check and index the statement in ``path`` and put it in the library, with its
         glossary: the file ``glossary``, else ``FILE.glossary.tsv`` beside it if there is one.
+        ``known_indexes`` (the shipped statement's index, say), with the library's own, spare the
+        check of a query encoder one of them already holds (see :func:`jmqa.index.build_index`).
 
         The same text twice is a no-op (``added`` False). A file that does not parse raises
         :class:`DocumentParseError` naming its line; a bad glossary, or a taken or malformed id,
@@ -240,7 +243,8 @@ class Store:
         from jmqa.embedders import EMBEDDER_NAMES, get_embedder  # the models: only when adding
         from jmqa.index import build_index, save_index
 
-        index = build_index(document, [get_embedder(n) for n in EMBEDDER_NAMES], progress)
+        known = [*known_indexes, *(f for e in self.entries() if (f := self.index_dir(e)) is not None)]
+        index = build_index(document, [get_embedder(n) for n in EMBEDDER_NAMES], progress, known)
         self.folder.mkdir(parents=True, exist_ok=True)
         self._sweep_stale_adds()
         staging = Path(tempfile.mkdtemp(prefix=_TMP_PREFIX, dir=self.folder))
