@@ -535,3 +535,27 @@ def test_add_offers_the_callers_and_the_librarys_indexes_as_known(fake_models, t
     kelp = store.add(KELP, "kelp", known_indexes=[tmp_path / "shipped-index"])
     store.add(DEEP_SEA, "deep-sea")
     assert seen == [[tmp_path / "shipped-index"], [store.index_dir(kelp.entry)]]
+
+
+def test_ask_across_statements_embeds_what_each_statement_reads_in_one_batch(fake_models, tmp_path):
+    """Each statement's own reading of the question (searched, then widened) is embedded with
+    the others' in one pass, and the statements then find it embedded."""
+    store = Store(tmp_path / "home")
+    store.add(KELP, "kelp")
+    store.add(DEEP_SEA, "deep-sea")
+    calls: list[list[str]] = []
+
+    class Counting:
+        def __init__(self, model):
+            self._model = model
+
+        def __getattr__(self, name):
+            return getattr(self._model, name)
+
+        def encode_queries(self, texts):
+            calls.append(list(texts))
+            return self._model.encode_queries(texts)
+
+    library = jmqa.Library(tmp_path / "home", embedders={"minilm": Counting(fake_models["minilm"]), "e5": fake_models["e5"]})
+    library.ask("what about kelp farms and the deep sea", statements=["kelp", "deep-sea"])
+    assert len(calls) == 1 and len(calls[0]) >= 1

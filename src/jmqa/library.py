@@ -196,9 +196,10 @@ class Library:
         return chosen
 
     def _signals(self, qas: list[QA], question: str) -> list[Signals]:
-        """Each statement's signals for ``question``. Each statement widens the question with its
-        own acronyms and glossary terms; those texts are embedded in one batch first."""
-        expanded = list(dict.fromkeys(qa.lexicon.expand(question) for qa in qas))
+        """Each statement's signals for ``question``. Each statement reads the question its own
+        way and widens it with its own acronyms and glossary terms (what Retriever.signals
+        embeds); those texts are embedded in one batch first."""
+        expanded = list(dict.fromkeys(qa.lexicon.expand(qa.analyze(question).searched) for qa in qas))
         for embedder in self._embedders.values():
             embedder.encode_queries(expanded)  # fills the cache the statements read from
         return [qa.signals([question])[0] for qa in qas]
