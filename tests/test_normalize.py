@@ -87,3 +87,47 @@ def test_the_typed_case_is_kept_beside_the_statements():
     result = n.normalize("what is the budget")
     assert result.text == "what is the Budget"
     assert result.as_typed == "what is the budget"
+
+
+def test_the_shared_english_speller_suggests_what_one_dictionary_of_both_would():
+    """One English dictionary for every statement, one small one per statement: the nearest
+    words, their distances, counts and order are those of a single dictionary of both."""
+    import json
+    import re
+    from pathlib import Path
+
+    from symspellpy import SymSpell, Verbosity
+
+    from jmqa import normalize
+    from jmqa.word_frequency import most_common, zipf
+
+    vocabulary = tuple(sorted(Normalizer([p.text for p in load_statement().passages]).vocabulary))
+    both = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
+    for word in most_common("en", normalize._ENGLISH_WORDS):
+        if word.isalpha():
+            both.create_dictionary_entry(word, max(1, int(10 ** zipf(word, "en"))))
+    for word in vocabulary:
+        both.create_dictionary_entry(word, normalize._STATEMENT_WORD_COUNT)
+
+    root = Path(__file__).resolve().parents[1] / "eval"
+    words = {w.lower() for w in vocabulary} | {
+        w.lower()
+        for path in sorted(root.glob("holdout-2026-11-29*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+        for w in re.findall(r"[A-Za-z]{4,}", json.loads(line)["question"])
+    }
+    typed = set()
+    for word in sorted(words):  # a letter swapped, dropped, doubled, and one replaced
+        middle = len(word) // 2
+        typed |= {
+            word[:middle - 1] + word[middle] + word[middle - 1] + word[middle + 1:],
+            word[:middle] + word[middle + 1:],
+            word[:middle] + word[middle] + word[middle:],
+            word[:middle] + ("a" if word[middle] != "a" else "e") + word[middle + 1:],
+        }
+    assert len(typed) > 3000
+    for text in sorted(typed):
+        limit = 1 if len(text) < 7 else 2
+        expected = both.lookup(text, Verbosity.CLOSEST, max_edit_distance=limit, include_unknown=False)
+        got = normalize._suggestions(text, limit, vocabulary)
+        assert [(s.term, s.distance, s.count) for s in got] == [(s.term, s.distance, s.count) for s in expected], text
