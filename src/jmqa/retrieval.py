@@ -88,7 +88,7 @@ _FITTED = Calibration.load()  # read once, for both of the default retriever's w
 CONFIGS: dict[str, RetrieverConfig] = {
     c.name: c
     for c in [
-        RetrieverConfig("bm25", {"bm25": 1.0}, description="BM25 alone (bm25s, stemmed, acronyms)"),
+        RetrieverConfig("bm25", {"bm25": 1.0}, description="BM25 alone (Lucene's variant, stemmed, acronyms)"),
         RetrieverConfig("minilm", {"minilm.window": 1.0}, description="MiniLM, paragraph windows"),
         RetrieverConfig(
             "minilm+sent", {"minilm.window": 1.0, "minilm.sentence": 1.0},
