@@ -176,3 +176,40 @@ def test_the_preamble_and_closing_are_indexed_and_a_format_2_index_is_stale(fake
     (folder / MANIFEST).write_text(json.dumps(manifest))
     with pytest.raises(jmqa.IndexStaleError, match="format 2"):
         load_index(folder, doc, _embedders(fake_embedders))
+
+
+def _query_files(folder: Path) -> list[Path]:
+    entry = read_manifest(folder)["models"]["minilm"]
+    return [folder / entry[key]["file"] for key in ("query_model", "query_weights")]
+
+
+def test_a_query_encoder_another_index_holds_is_linked_not_written_again(fake_qa, fake_index_copy, tmp_path):
+    """Every statement of a library holds the same MiniLM export: one copy on disk, not one each."""
+    from jmqa.index import save_index
+
+    save_index(fake_qa.index, tmp_path / "new", known_indexes=[tmp_path / "nowhere", fake_index_copy])
+    for ours, twin in zip(_query_files(tmp_path / "new"), _query_files(fake_index_copy), strict=True):
+        assert ours.stat().st_ino == twin.stat().st_ino and ours.read_bytes() == twin.read_bytes()
+    vectors = read_manifest(tmp_path / "new")["models"]["minilm"]["vectors"]["file"]
+    assert (tmp_path / "new" / vectors).stat().st_ino != (fake_index_copy / vectors).stat().st_ino
+    assert jmqa.load(tmp_path / "new", build_if_needed=False).ask("What is OSA?").question
+
+
+def test_a_twin_with_other_bytes_or_a_refused_link_means_writing_the_file(fake_qa, fake_index_copy, tmp_path, monkeypatch):
+    from jmqa.index import save_index
+
+    graph, weights = _query_files(fake_index_copy)
+    weights.write_bytes(b"damaged " + weights.read_bytes())  # same name, other bytes
+    save_index(fake_qa.index, tmp_path / "a", known_indexes=[fake_index_copy])
+    new_graph, new_weights = _query_files(tmp_path / "a")
+    assert new_weights.stat().st_ino != weights.stat().st_ino and not new_weights.read_bytes().startswith(b"damaged")
+    assert new_graph.stat().st_ino == graph.stat().st_ino
+
+    def refuse(source, target):
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(index_module.os, "link", refuse)
+    save_index(fake_qa.index, tmp_path / "b", known_indexes=[fake_index_copy])
+    assert _query_files(tmp_path / "b")[0].stat().st_ino != graph.stat().st_ino
+    assert [p.name for p in (tmp_path / "b").iterdir() if p.name.startswith(".tmp-")] == []
+    assert jmqa.load(tmp_path / "b", build_if_needed=False).ask("What is OSA?").question

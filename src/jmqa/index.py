@@ -229,11 +229,16 @@ def build_index(
 # --- persistence ------------------------------------------------------------------------------
 
 
-def save_index(index: Index, directory: str | os.PathLike[str]) -> Path:
+def save_index(
+    index: Index, directory: str | os.PathLike[str], known_indexes: Sequence[Path] = ()
+) -> Path:
     """Write ``index`` to ``directory`` atomically and return the manifest path.
 
     Raises :class:`IndexFolderError` (before writing anything) if the folder is not jmqa's or
     not writable. Deletes only the data files the previous manifest listed and this one does not.
+    A query encoder's file that an index in ``known_indexes`` holds byte for byte is linked to
+    (a hard link, where the file system allows one) rather than written again: every statement
+    in a library holds the same 87 MB of MiniLM weights.
     """
     folder = check_index_folder(directory)
     manifest = json.loads(json.dumps(index.manifest))
@@ -250,7 +255,8 @@ def save_index(index: Index, directory: str | os.PathLike[str]) -> Path:
                 entry["count"] = model.vectors.ntotal
                 for key, suffix, part in _QUERY_MODEL_FILES:
                     if model.query_model is not None:  # the graph names the weights by their hash
-                        entry[key] = _write_addressed(folder, name, suffix, model.query_model.read(part))
+                        data = model.query_model.read(part)
+                        entry[key] = _write_addressed(folder, name, suffix, data, known_indexes)
                     else:
                         entry.pop(key, None)
             tags = json.dumps(entity_types.to_json(index.entities), ensure_ascii=False).encode()
@@ -369,10 +375,47 @@ def addressed_name(name: str, suffix: str, data: bytes) -> str:
     return f"{name}-{hashlib.sha256(data).hexdigest()[:16]}{suffix}"
 
 
-def _write_addressed(folder: Path, name: str, suffix: str, data: bytes) -> dict[str, str]:
+def _write_addressed(
+    folder: Path, name: str, suffix: str, data: bytes, twins_in: Sequence[Path] = ()
+) -> dict[str, str]:
     filename = addressed_name(name, suffix, data)
-    _atomic_write(folder / filename, data)
-    return {"file": filename, "sha256": hashlib.sha256(data).hexdigest()}
+    digest = hashlib.sha256(data).hexdigest()
+    if not any(_link_twin(other / filename, folder / filename, digest) for other in twins_in if other != folder):
+        _atomic_write(folder / filename, data)
+    return {"file": filename, "sha256": digest}
+
+
+def _link_twin(twin: Path, path: Path, digest: str) -> bool:
+    """Hard-link ``path`` to ``twin`` if ``twin`` holds the bytes of SHA-256 ``digest``; False
+    (nothing changed) when it does not, or when the file system refuses the link."""
+    try:
+        if not twin.is_file() or twin.is_symlink() or _sha256_of(twin) != digest:
+            return False
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        os.close(fd)
+        os.unlink(tmp)  # os.link makes a new name only; the folder is locked meanwhile
+        try:
+            os.link(twin, tmp)
+            os.replace(tmp, path)
+        except OSError:
+            Path(tmp).unlink(missing_ok=True)
+            return False
+    except OSError:
+        return False
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+    return True
+
+
+def _sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -524,14 +567,11 @@ def _verified_path(folder: Path, entry: dict) -> Path:
     """Check a large file against its manifest entry without holding it in memory (its user,
     onnxruntime, reads it itself), and return its path."""
     path = folder / Path(entry["file"]).name
-    digest = hashlib.sha256()
     try:
-        with open(path, "rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(block)
+        digest = _sha256_of(path)
     except OSError as exc:
         raise IndexCorruptError(f"{path} is missing or unreadable ({exc}). {IndexCorruptError.fix}") from exc
-    if digest.hexdigest() != entry.get("sha256"):
+    if digest != entry.get("sha256"):
         raise IndexCorruptError(f"{path} does not match its checksum in the manifest. {IndexCorruptError.fix}")
     return path
 

@@ -254,7 +254,7 @@ class Store:
                 _write(staging / EXAMPLES, profile)
             if glossary_text is not None:
                 _write(staging / GLOSSARY, glossary_text)
-            save_index(index, staging / INDEX)
+            save_index(index, staging / INDEX, known)
             form = _parsed_form(document, ref, glossary_text)
             _write(staging / META, json.dumps(form, ensure_ascii=False, indent=2) + "\n")
             with self._lock():
