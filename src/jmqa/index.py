@@ -94,6 +94,11 @@ class QueryModel:
         data = getattr(self, part)
         return data.read_bytes() if isinstance(data, Path) else data
 
+    @functools.cached_property
+    def sha256(self) -> dict[str, str]:
+        """Each part's SHA-256 ("graph", "weights"), hashed once however many indexes ask."""
+        return {part: hashlib.sha256(self.read(part)).hexdigest() for part in ("graph", "weights")}
+
 
 @dataclass(frozen=True, eq=False)
 class ModelIndex:
@@ -346,7 +351,7 @@ def lists_query_model(folder: Path, name: str, query_model: QueryModel) -> bool:
         return False
     return all(
         isinstance(info.get(key), dict)
-        and info[key].get("sha256") == hashlib.sha256(query_model.read(part)).hexdigest()
+        and info[key].get("sha256") == query_model.sha256[part]
         for key, _, part in _QUERY_MODEL_FILES
     )
 
