@@ -96,6 +96,7 @@ FUSION_GRID = {"bm25": [0.5, 1.0, 1.5], **{s: [0.0, 0.5, 1.0] for s in SIGNALS i
 QUOTE_F1_TOLERANCE = 0.005
 QUOTE_THRESHOLDS = [round(0.05 * k, 2) for k in range(2, 20)]
 FAR_OFF_COSINES = [0.30, 0.35, 0.40, 0.45, 0.50]
+_NO_HINGE_LEVEL = 10.0  # above any cosine: where "far_off" applies at all, it is > 0 there
 TYPE_NEARS = [0.05, 0.1, 0.15, 0.2]
 HIGHLIGHT_GRID = ([0.1, 0.2, 0.3], [0.2, 0.3, 0.4], [0.0, 0.02, 0.04], [0.0, 0.6, 0.7, 0.8, 0.9])
 TIE = 1e-9  # objectives this close are equal (sums of the same fractions in another order)
@@ -329,9 +330,30 @@ def fit(qa: jmqa.QA, items: Sequence[QAItem], shipped: dict[str, Any],
             rows += [[reader.refusal_features(*q)[name] for name in FEATURES] for q in questions]
         return np.array(rows)
 
+    # Of the features, only the hinge "far_off" depends on far_off_cosine: each type_near's
+    # features are computed once (a fifth of the grid's time, which was most of
+    # tests/test_calibration.py's), with the hinge read where it cannot be 0 (a cosine is at most
+    # 1), then set for each level as Answerer.refusal_features sets it: max(0, level - MiniLM's
+    # best sentence) where it applies, else 0. The chosen point is checked against the full
+    # computation below.
+    def hinged(type_near: float) -> list[dict[str, float]]:
+        rows = []
+        for reader, questions in views:
+            reader.calibration = replace(reader.calibration, far_off_cosine=_NO_HINGE_LEVEL, type_near=type_near)
+            rows += [reader.refusal_features(*q) for q in questions]
+        return rows
+
+    def at_level(rows: list[dict[str, float]], far_off: float) -> np.ndarray:
+        return np.array([
+            [(max(0.0, far_off - r["minilm_sentence"]) if r["far_off"] > 0 else 0.0) if name == "far_off" else r[name]
+             for name in FEATURES]
+            for r in rows
+        ])
+
+    by_type_near = {type_near: hinged(type_near) for type_near in TYPE_NEARS}
     grid = []
     for far_off, type_near in itertools.product(FAR_OFF_COSINES, TYPE_NEARS):
-        x = features(far_off, type_near)
+        x = at_level(by_type_near[type_near], far_off)
         _, f1, _ = best_threshold(decided(out_of_fold(x[~ruled], y[~ruled], views=2)), y)
         grid.append((f1, far_off, type_near))
         say(f"  far_off_cosine {far_off:.2f}, type_near {type_near:.2f}: out-of-fold F1 {f1:.4f}")
@@ -346,6 +368,8 @@ def fit(qa: jmqa.QA, items: Sequence[QAItem], shipped: dict[str, Any],
         f1, far_off, type_near = current
     calibration.update(far_off_cosine=far_off, type_near=type_near)
     x = features(far_off, type_near)
+    if not np.array_equal(x, at_level(by_type_near[type_near], far_off)):
+        raise AssertionError("the grid's shortcut for far_off gives other features than Answerer.refusal_features")
     w, b = fit_logistic(x[~ruled], y[~ruled].astype(float))
     # The threshold is chosen on out-of-fold probabilities: in-sample ones are overconfident and
     # put it where unseen answerable questions get refused.
