@@ -105,6 +105,14 @@ def test_an_index_lists_the_query_model_it_holds_and_no_other(fake_index_copy, t
     assert lists_query_model(fake_index_copy, "minilm", held)
     assert not lists_query_model(fake_index_copy, "e5-other", held)
     assert not lists_query_model(fake_index_copy, "minilm", QueryModel(held.read("graph"), b"other weights"))
+    manifest = json.loads((fake_index_copy / MANIFEST).read_text())
+    assert manifest["models"]["minilm"]["query_model"]["checked_with"].startswith("onnxruntime==")
+    manifest["models"]["minilm"]["query_model"]["checked_with"] = "onnxruntime==0.1"  # checked by another
+    (fake_index_copy / MANIFEST).write_text(json.dumps(manifest))
+    assert not lists_query_model(fake_index_copy, "minilm", held)
+    del manifest["models"]["minilm"]["query_model"]["checked_with"]  # an index from before the record
+    (fake_index_copy / MANIFEST).write_text(json.dumps(manifest))
+    assert not lists_query_model(fake_index_copy, "minilm", held)
     assert not lists_query_model(tmp_path / "nowhere", "minilm", held)
     (tmp_path / MANIFEST).write_text('{"name": "a web app"}')
     assert not lists_query_model(tmp_path, "minilm", held)

@@ -31,6 +31,7 @@ import errno
 import fcntl
 import functools
 import hashlib
+import importlib.metadata
 import json
 import os
 import re
@@ -262,6 +263,8 @@ def save_index(
                     if model.query_model is not None:  # the graph names the weights by their hash
                         data = model.query_model.read(part)
                         entry[key] = _write_addressed(folder, name, suffix, data, known_indexes)
+                        if key == "query_model":  # what build_index checked it with
+                            entry[key]["checked_with"] = _query_runtime()
                     else:
                         entry.pop(key, None)
             tags = json.dumps(entity_types.to_json(index.entities), ensure_ascii=False).encode()
@@ -343,17 +346,25 @@ def _manifest_value(folder: Path) -> object:
 
 def lists_query_model(folder: Path, name: str, query_model: QueryModel) -> bool:
     """Whether the jmqa index in ``folder`` lists ``query_model``'s graph and weights (by their
-    SHA-256) as model ``name``'s query encoder; False for any folder that is not such an index."""
+    SHA-256) as model ``name``'s query encoder, checked with the onnxruntime installed now (another
+    release may run the same graph otherwise); False for any folder that is not such an index."""
     manifest = _manifest_value(folder)
     models = manifest.get("models") if _is_jmqa_manifest(manifest) else None  # type: ignore[union-attr]
     info = models.get(name) if isinstance(models, dict) else None
-    if not isinstance(info, dict):
+    if not isinstance(info, dict) or not isinstance(info.get("query_model"), dict):
         return False
-    return all(
-        isinstance(info.get(key), dict)
-        and info[key].get("sha256") == query_model.sha256[part]
+    return info["query_model"].get("checked_with") == _query_runtime() and all(
+        isinstance(info.get(key), dict) and info[key].get("sha256") == query_model.sha256[part]
         for key, _, part in _QUERY_MODEL_FILES
     )
+
+
+def _query_runtime() -> str:
+    """The release of onnxruntime installed, which runs (and so checks) the query encoders."""
+    try:
+        return f"onnxruntime=={importlib.metadata.version('onnxruntime')}"
+    except importlib.metadata.PackageNotFoundError:
+        return "no onnxruntime"
 
 
 def _is_jmqa_manifest(value: object) -> bool:
