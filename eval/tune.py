@@ -51,6 +51,7 @@ import numpy as np
 import jmqa
 from jmqa.answer import Answerer, language_group
 from jmqa.calibration import Calibration
+from jmqa.embedders import RememberedQueries
 from jmqa.evaluation import QAItem, load_items
 from jmqa.evaluation.ablation import without_glossary
 from jmqa.retrieval import CONFIGS, SIGNALS
@@ -247,6 +248,11 @@ def fit(qa: jmqa.QA, items: Sequence[QAItem], shipped: dict[str, Any],
     and further-quote models also learn from ``extra`` (default: :data:`READ_HOLDOUTS`); the rest
     from dev alone."""
     extra = read_holdouts() if extra is None else extra
+    # Each question is read several ways below (with the glossary and without, dev again with the
+    # hold-outs): each text is embedded once, which halves the refit's time. A model gives a text
+    # the same vector in any batch, so the fit is the same.
+    remembered = {name: RememberedQueries(e, size=1 << 20) for name, e in qa.retriever.embedders.items()}
+    qa = jmqa.QA(qa.document, qa.index, remembered, qa.lexicon.glossary, statement=qa.statement)
     signals = qa.signals([i.question for i in items])
     answerable = np.array([bool(i.gold) for i in items])
     say(f"dev: {len(items)} items, {answerable.sum()} answerable")
@@ -415,31 +421,59 @@ def fit(qa: jmqa.QA, items: Sequence[QAItem], shipped: dict[str, Any],
     # 4. highlights, scored the way users see them: the first quote's mark, through the whole
     # answer path, so a mark on a wrongly retrieved paragraph counts against it.
     base = Calibration(**{**shipped, **calibration})
+    asked = [(i, s, f, h) for i, s, f, h in zip(items, signals, fused, rankings) if i.gold and i.answer]
+    tallies = {}
+    for lexical in HIGHLIGHT_GRID[0]:
+        # What an answer quotes, and how sure it is, depend on the lexical weight alone (through
+        # the sentence scores): each question is answered once per weight, and its quotes marked
+        # for each of the other settings as Answerer.answer marks them.
+        answerer.calibration = replace(base, highlight_lexical=lexical, highlight_confidence=float("inf"))  # marks below
+        answers = [(item, sig, answerer.answer(sig, f, hits)) for item, sig, f, hits in asked]
+        quoted = [
+            (item, answer, [(q, answerer.sentence_scores(sig, q.paragraph)) for q in answer.quotes], sig)
+            for item, sig, answer in answers if answer.found
+        ]
+        for minimum, margin in itertools.product(*HIGHLIGHT_GRID[1:3]):
+            answerer.calibration = replace(base, highlight_lexical=lexical, highlight_min=minimum,
+                                           highlight_margin=margin)
+            marked = [
+                (item, answer.confidence,
+                 [[q.text[m.start : m.end] for m in answerer.highlight(sig, q.paragraph, scored)] for q, scored in quotes])
+                for item, answer, quotes, sig in quoted
+            ]
+            for confidence in HIGHLIGHT_GRID[3]:
+                shown = [(item, texts) for item, sure, texts in marked if sure >= confidence and texts[0]]
+                good = sum(any(item.answer in t for quote in texts for t in quote) for item, texts in shown)
+                tallies[lexical, minimum, margin, confidence] = (good, len(shown) - good)
     best_hl = None
-    for lexical, minimum, margin, confidence in itertools.product(*HIGHLIGHT_GRID):
-        answerer.calibration = replace(
-            base, highlight_lexical=lexical, highlight_min=minimum, highlight_margin=margin,
-            highlight_confidence=confidence,
-        )
-        good = bad = 0
-        for item, sig, f, hits in zip(items, signals, fused, rankings):
-            if not item.gold or not item.answer:
-                continue
-            answer = answerer.answer(sig, f, hits)
-            if not answer.found or not answer.quotes[0].highlights:
-                continue
-            if any(item.answer in text for q in answer.quotes for text in q.highlighted):
-                good += 1
-            else:
-                bad += 1
+    for setting in itertools.product(*HIGHLIGHT_GRID):
+        good, bad = tallies[setting]
         if best_hl is None or good - 2 * bad > best_hl[0]:
-            best_hl = (good - 2 * bad, good, bad, lexical, minimum, margin, confidence)
+            best_hl = (good - 2 * bad, good, bad, *setting)
     _, good, bad, lexical, minimum, margin, confidence = best_hl
     calibration.update(highlight_lexical=lexical, highlight_min=minimum, highlight_margin=margin,
                        highlight_confidence=confidence)
+    answerer.calibration = replace(base, **{k: v for k, v in calibration.items() if k.startswith("highlight")})
+    if (good, bad) != _marks(answerer, asked):
+        raise AssertionError("the highlight grid's shortcut counts other marks than Answerer.answer gives")
     say(f"highlight: lexical {lexical}, min {minimum}, margin {margin}, confidence {confidence}: "
         f"{good} right, {bad} wrong marks on dev")
     return calibration
+
+
+def _marks(answerer: Answerer, asked: Sequence[tuple[QAItem, Any, np.ndarray, Any]]) -> tuple[int, int]:
+    """(right, wrong): of the answers to ``asked`` whose first quote is marked, those whose marks
+    hold the gold answer, and the rest."""
+    good = bad = 0
+    for item, sig, f, hits in asked:
+        answer = answerer.answer(sig, f, hits)
+        if not answer.found or not answer.quotes[0].highlights:
+            continue
+        if any(item.answer in text for q in answer.quotes for text in q.highlighted):
+            good += 1
+        else:
+            bad += 1
+    return good, bad
 
 
 def _model(features: list[str], w: np.ndarray, b: float, threshold: float) -> dict[str, Any]:

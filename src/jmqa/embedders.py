@@ -28,6 +28,8 @@ import hashlib
 import importlib.metadata
 import importlib.util
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,6 +82,41 @@ class Embedder(Protocol):
     def count_tokens(self, text: str) -> int: ...
     def encode_queries(self, texts: list[str]) -> np.ndarray: ...
     def encode_passages(self, texts: list[str]) -> np.ndarray: ...
+
+
+class RememberedQueries:
+    """An embedder that remembers the vectors of the last ``size`` questions it embedded, so
+    that the same question searched in many statements (jmqa.Library), or read several ways
+    (eval/tune.py), is embedded once. Its vectors are the embedder's: each model gives a text
+    the vector it gets alone, whatever else is in the batch."""
+
+    def __init__(self, embedder: Embedder, size: int = 256) -> None:
+        self._embedder = embedder
+        self._size = size
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __getattr__(self, name: str):  # name, dim, fingerprint(), count_tokens(), ...
+        return getattr(self._embedder, name)
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return self._embedder.encode_queries(texts)
+        unique = list(dict.fromkeys(texts))
+        with self._lock:
+            known = {t: self._cache[t] for t in unique if t in self._cache}
+        missing = [t for t in unique if t not in known]
+        if missing:
+            known.update(zip(missing, self._embedder.encode_queries(missing)))
+            with self._lock:
+                for text in missing:
+                    self._cache[text] = known[text]
+                while len(self._cache) > self._size:
+                    self._cache.popitem(last=False)
+        return np.vstack([known[t] for t in texts])
+
+    def encode_passages(self, texts: list[str]) -> np.ndarray:
+        return self._embedder.encode_passages(texts)
 
 
 def _require(module: str, package: str) -> None:

@@ -2,7 +2,7 @@
 
 Each statement keeps its own index; a :class:`Library` loads one the first time a question needs
 it, and all statements share one set of models. A question is embedded once, not once per
-statement (:class:`_SharedQueries`), so asking twenty statements costs about what asking one does,
+statement (:class:`RememberedQueries`), so asking twenty statements costs about what asking one does,
 plus twenty small flat-index searches.
 
 Ranking across statements: each statement's signals (BM25, the cosines of both models) are pooled
@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import os
 import threading
-from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -32,7 +31,7 @@ import numpy as np
 
 from jmqa import _threads
 from jmqa.answer import NOT_ADDRESSED, Answer
-from jmqa.embedders import Embedder
+from jmqa.embedders import Embedder, RememberedQueries
 from jmqa.errors import InvalidArgumentError
 from jmqa.qa import QA, load
 from jmqa.question import clean_question
@@ -47,37 +46,6 @@ SEARCH_CANDIDATES = 5  # statements whose paragraphs "search --all" ranks
 _POOL_LEAD = 6  # the best pooled paragraphs whose statements are candidates
 MULTILINGUAL = "e5"  # the model that reads questions in any language
 MAX_QUOTES = 5
-
-
-class _SharedQueries:
-    """An embedder that remembers the vectors of the last questions it embedded, so that the
-    same question searched in many statements is embedded once."""
-
-    def __init__(self, embedder: Embedder, size: int = 256) -> None:
-        self._embedder = embedder
-        self._size = size
-        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def __getattr__(self, name: str):  # name, dim, fingerprint(), count_tokens(), ...
-        return getattr(self._embedder, name)
-
-    def encode_queries(self, texts: list[str]) -> np.ndarray:
-        with self._lock:
-            missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
-        if missing:
-            vectors = self._embedder.encode_queries(missing)
-            with self._lock:
-                for text, vector in zip(missing, vectors):
-                    self._cache[text] = vector
-                while len(self._cache) > self._size:
-                    self._cache.popitem(last=False)
-        with self._lock:
-            rows = [self._cache[t] for t in texts]
-        return np.vstack(rows) if rows else self._embedder.encode_queries(texts)
-
-    def encode_passages(self, texts: list[str]) -> np.ndarray:
-        return self._embedder.encode_passages(texts)
 
 
 class Library:
@@ -98,7 +66,7 @@ class Library:
         self._build_if_needed = build_if_needed
         # The query encoders come with an index (MiniLM's ONNX export): the first statement loaded
         # lends its own to all the others, unless the caller gives some.
-        self._embedders = {name: _SharedQueries(m) for name, m in (embedders or {}).items()} or None
+        self._embedders = {name: RememberedQueries(m) for name, m in (embedders or {}).items()} or None
         self._loaded: dict[str, QA] = {}
         self._lock = threading.Lock()
 
@@ -124,7 +92,7 @@ class Library:
                     embedders=self._embedders,
                 )
                 if self._embedders is None:
-                    self._embedders = {n: _SharedQueries(m) for n, m in qa.retriever.embedders.items()}
+                    self._embedders = {n: RememberedQueries(m) for n, m in qa.retriever.embedders.items()}
                     qa.retriever.embedders = dict(self._embedders)
                 self._loaded[statement_id] = qa
             return self._loaded[statement_id]

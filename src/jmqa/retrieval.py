@@ -15,6 +15,7 @@ Example::
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -59,6 +60,18 @@ class Signals:
     per_paragraph: dict[str, np.ndarray]
     # Best cosine of each sentence, keyed by (paragraph, sentence start): used to highlight.
     sentences: dict[str, dict[tuple[PassageKey, int], float]] = field(default_factory=dict)
+
+    @functools.cached_property
+    def standardised(self) -> dict[str, np.ndarray | float]:
+        """Each signal as z-scores over the passages (0.0 where it does not vary), as the z-score
+        fusion weighs them: computed once per question, however many weightings read it (an
+        answer fuses several times, and eval/tune.py tries 486)."""
+        out: dict[str, np.ndarray | float] = {}
+        for name, raw in self.per_paragraph.items():
+            values = raw.astype(np.float64)
+            spread = values.std()
+            out[name] = (values - values.mean()) / spread if spread > 1e-9 else 0.0
+        return out
 
 
 @dataclass(frozen=True)
@@ -223,13 +236,11 @@ class Retriever:
             available["bm25"] *= lexical_share(config, signals)
         total = np.zeros(self._n, dtype=np.float64)
         for name, weight in available.items():
-            values = signals.per_paragraph[name].astype(np.float64)
             if config.fusion == "rrf":
-                ranks = _ranks(values)
+                ranks = _ranks(signals.per_paragraph[name].astype(np.float64))
                 total += weight / (60.0 + ranks)
             else:
-                spread = values.std()
-                total += weight * ((values - values.mean()) / spread if spread > 1e-9 else 0.0)
+                total += weight * signals.standardised[name]
         return total
 
     def rank(self, signals: Signals, config: RetrieverConfig, k: int) -> list[Hit]:
