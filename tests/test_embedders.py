@@ -11,6 +11,7 @@ import pytest
 
 import jmqa
 from jmqa import _threads, embedders
+from jmqa.evaluation import default_qa_path, load_items
 
 
 def test_offline_switches_are_set_by_importing_jmqa():
@@ -126,3 +127,38 @@ def test_a_whole_answer_is_worked_out_on_the_model_thread(qa, monkeypatch):
     assert seen and all(t.name.startswith("jmqa-model") for t in seen)
     with pytest.raises(jmqa.InvalidQuestionError):  # bad input still reaches the caller as raised
         qa.ask("")
+
+
+@pytest.mark.slow
+def test_a_question_gets_the_same_vector_in_any_batch(qa):
+    """What RememberedQueries (and so eval/tune.py's refit) relies on: a text's vector does not
+    depend on what else is in its batch, nor on where it sits there."""
+    texts = [item.question for item in load_items(default_qa_path())][:70]
+    for name, model in qa.retriever.embedders.items():
+        batch = model.encode_queries(texts)
+        assert np.array_equal(batch, model.encode_queries(texts[::-1])[::-1]), name
+        assert np.array_equal(batch[:5], np.vstack([model.encode_queries([t]) for t in texts[:5]])), name
+
+
+def test_remembered_queries_embeds_each_text_once_and_gives_its_vectors(fake_embedders):
+    model = fake_embedders["e5"]
+    asked: list[list[str]] = []
+
+    class Counting:
+        name, dim = model.name, model.dim
+
+        def encode_queries(self, texts):
+            asked.append(list(texts))
+            return model.encode_queries(texts)
+
+    remembered = embedders.RememberedQueries(Counting(), size=3)
+    texts = ["palm oil", "coast guard", "palm oil", "energy"]
+    assert np.array_equal(remembered.encode_queries(texts), model.encode_queries(texts))
+    assert asked == [["palm oil", "coast guard", "energy"]]  # once each, in one batch
+    assert np.array_equal(remembered.encode_queries(["energy", "palm oil"]), model.encode_queries(["energy", "palm oil"]))
+    assert len(asked) == 1
+    remembered.encode_queries(["semiconductors"])  # the oldest ("palm oil") is forgotten
+    remembered.encode_queries(["palm oil"])
+    assert asked[1:] == [["semiconductors"], ["palm oil"]]
+    assert remembered.name == "e5" and remembered.dim == model.dim  # the rest is the model's
+    assert remembered.encode_queries([]).shape == (0, model.dim)
