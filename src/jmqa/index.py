@@ -113,9 +113,15 @@ class ModelIndex:
     query_model: QueryModel | None = None
 
     def scores(self, query_vectors: np.ndarray) -> np.ndarray:
-        """Cosine similarity of each query (rows) with every unit (columns), in unit order."""
+        """Cosine similarity of each query (rows) with every unit (columns), in unit order.
+
+        A question's scores are the same in any batch, on any number of threads: summed by
+        numpy's own loop (einsum), not by BLAS, which splits a product of many rows among its
+        threads and rounds each score differently (in the 7th digit) by batch size and thread
+        count. An eval or a refit then sees exactly what ``QA.ask`` sees, wherever it runs.
+        """
         # A product with the ~100 stored vectors: a FAISS search would sort them, then be unsorted.
-        return np.ascontiguousarray(query_vectors, dtype=np.float32) @ self.matrix.T
+        return np.einsum("qd,ud->qu", np.ascontiguousarray(query_vectors, dtype=np.float32), self.matrix)
 
     @functools.cached_property
     def matrix(self) -> np.ndarray:

@@ -229,7 +229,7 @@ class QA:
         k, config = self._check_k(k), self._config(retriever)
         return [
             [replace(h, statement=self.statement) for h in self._ranked(s, config, self._asked_for(s.analysis))[:k]]
-            for s in self._signals_alone(questions)
+            for s in self.signals(questions)
         ]
 
     def ask(self, question: str, retriever: str | RetrieverConfig = "default") -> Answer:
@@ -248,12 +248,7 @@ class QA:
         return _threads.on_model_thread(self._answers, questions, config)
 
     def _answers(self, questions: Sequence[str], config: RetrieverConfig) -> list[Answer]:
-        return [self.stamped(self.answer_signals(s, config)[1]) for s in self._signals_alone(questions)]
-
-    def _signals_alone(self, questions: Sequence[str]) -> list[Signals]:
-        """:meth:`signals`, each question scored exactly as if asked alone (see Retriever.signals)."""
-        analyses = [self.analyzer.analyze(q) for q in question_list(questions)]
-        return self.retriever.signals(analyses, alone=True)
+        return [self.stamped(self.answer_signals(s, config)[1]) for s in self.signals(questions)]
 
     def stamped(self, answer: Answer) -> Answer:
         """``answer`` with each quote naming this statement."""

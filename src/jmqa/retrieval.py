@@ -167,23 +167,15 @@ class Retriever:
         self._n = len(document.passages)
         self._groups = {name: _UnitGroups(m.units, document) for name, m in index.models.items()}
 
-    def signals(self, analyses: Sequence[QuestionAnalysis], *, alone: bool = False) -> list[Signals]:
-        """All signals for a batch of analysed questions; models run once per batch.
-
-        With ``alone``, each question's scores are exactly those it gets in a batch of its own:
-        BLAS rounds a product of many rows differently from one of one row (in the 7th digit),
-        and the batch's own product is what eval/tune.py fitted the calibration with.
-        """
+    def signals(self, analyses: Sequence[QuestionAnalysis]) -> list[Signals]:
+        """All signals for a batch of analysed questions; models run once per batch. Each
+        question's are exactly those it gets alone (see ModelIndex.scores)."""
         questions = [a.normalized for a in analyses]
         expanded = [self.lexicon.expand(a.searched) for a in analyses]
         best: dict[str, np.ndarray] = {}  # "minilm.window" -> (questions x paragraphs)
         sentence_scores: dict[str, list[list[float]]] = {}
         for name, vectors in self._encode(expanded).items():
-            model = self.index.models[name]
-            if alone and len(vectors) > 1:
-                sims = np.vstack([model.scores(vectors[i : i + 1]) for i in range(len(vectors))])
-            else:
-                sims = model.scores(vectors)
+            sims = self.index.models[name].scores(vectors)
             groups = self._groups[name]
             for kind in ("window", "sentence"):
                 best[f"{name}.{kind}"] = groups.best(sims, kind)
