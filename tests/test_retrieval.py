@@ -74,6 +74,20 @@ def test_ask_many_matches_ask_exactly(qa):
     assert qa.ask_many(questions) == [qa.ask(q) for q in questions]
 
 
+def test_a_question_scores_the_same_in_any_batch(qa):
+    """What eval/tune.py fits on and jmqa eval scores is what QA.ask sees: a product of many rows
+    through BLAS rounds each score otherwise than one row does (in the 7th digit), and by its
+    thread count (ModelIndex.scores)."""
+    lines = (EVAL / "qa.jsonl").read_text(encoding="utf-8").splitlines()
+    questions = [json.loads(line)["question"] for line in lines if line.strip()]
+    for name, embedder in qa.retriever.embedders.items():
+        vectors = embedder.encode_queries(questions)
+        model = qa.index.models[name]
+        batch = model.scores(vectors)
+        assert np.array_equal(batch, np.vstack([model.scores(v[None]) for v in vectors])), name
+        assert np.array_equal(batch[:100], model.scores(vectors[:100])), name
+
+
 @pytest.mark.parametrize("k", [0, -1, 28, 10**9, 2.5, True, "3"])
 def test_bad_k_is_refused(qa, k):
     with pytest.raises(jmqa.InvalidArgumentError, match="from 1 to 27"):
