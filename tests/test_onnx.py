@@ -20,7 +20,7 @@ from jmqa.qa import QA
 @pytest.mark.slow
 def test_the_installed_weights_hash_comes_from_pip_record_and_equals_hashing_them():
     path = embedders._minilm_path() / "model.safetensors"
-    assert embedders._weights_sha256(embedders.MiniLM.package, path) == embedders._sha256(path)
+    assert embedders._weights_sha256(embedders.MiniLM.package, path) == embedders.file_sha256(path)
 
 
 @pytest.mark.slow

@@ -123,8 +123,8 @@ def _require(module: str, package: str) -> None:
     require_package(module, package, "embed text")
 
 
-@functools.cache
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of the file at ``path``, read a megabyte at a time (model weights, index files)."""
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -150,7 +150,7 @@ def _weights_sha256(package: str, path: Path) -> str:
             if Path(record.locate()).resolve() == path.resolve():
                 padded = record.hash.value + "=" * (-len(record.hash.value) % 4)
                 return base64.urlsafe_b64decode(padded).hex()
-    return _sha256(path)
+    return file_sha256(path)
 
 
 def _minilm_path() -> Path:

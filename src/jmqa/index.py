@@ -45,7 +45,7 @@ import numpy as np
 
 from jmqa import entities as entity_types
 from jmqa.document import Document, Paragraph, PassageKey, Span
-from jmqa.embedders import Embedder
+from jmqa.embedders import Embedder, file_sha256
 from jmqa.entities import Entity
 from jmqa.errors import IndexCorruptError, IndexFolderError, IndexMissingError, IndexStaleError
 from jmqa.lexical import find_acronyms
@@ -411,7 +411,7 @@ def _link_twin(twin: Path, path: Path, digest: str) -> bool:
     """Hard-link ``path`` to ``twin`` if ``twin`` holds the bytes of SHA-256 ``digest``; False
     (nothing changed) when it does not, or when the file system refuses the link."""
     try:
-        if not twin.is_file() or twin.is_symlink() or _sha256_of(twin) != digest:
+        if not twin.is_file() or twin.is_symlink() or file_sha256(twin) != digest:
             return False
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         os.close(fd)
@@ -430,14 +430,6 @@ def _link_twin(twin: Path, path: Path, digest: str) -> bool:
     finally:
         os.close(dir_fd)
     return True
-
-
-def _sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -590,7 +582,7 @@ def _verified_path(folder: Path, entry: dict) -> Path:
     onnxruntime, reads it itself), and return its path."""
     path = folder / Path(entry["file"]).name
     try:
-        digest = _sha256_of(path)
+        digest = file_sha256(path)
     except OSError as exc:
         raise IndexCorruptError(f"{path} is missing or unreadable ({exc}). {IndexCorruptError.fix}") from exc
     if digest != entry.get("sha256"):
