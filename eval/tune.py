@@ -54,7 +54,7 @@ from jmqa.calibration import Calibration
 from jmqa.embedders import RememberedQueries
 from jmqa.evaluation import QAItem, load_items
 from jmqa.evaluation.ablation import without_glossary
-from jmqa.retrieval import CONFIGS, SIGNALS
+from jmqa.retrieval import CONFIGS, SIGNALS, best_first
 
 ROOT = Path(__file__).resolve().parents[1]
 CALIBRATION = ROOT / "src" / "jmqa" / "data" / "calibration.json"
@@ -108,25 +108,36 @@ FUSION_GAIN = 0.005
 REFUSAL_GAIN = 0.005
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 0.05, steps: int = 5000) -> tuple[np.ndarray, float]:
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 0.05) -> tuple[np.ndarray, float]:
     """Weights and bias in the ORIGINAL feature scale (standardised internally).
 
     Classes are weighted to balance (unanswerable questions are a quarter of the set). Yes/no
     features (a name the statement never uses, a "how many" with no number in sight) are rare but
     decisive, so they are shrunk ten times less. Both choices won on 5-fold cross-validation
     within the dev split.
+
+    The penalised log-loss is convex: Newton's method reaches its minimum in under ten steps,
+    where the gradient descent this replaced took 5,000 (and 30 s of a refit) to reach the same
+    weights to within 1e-13.
     """
     mean, std = x.mean(axis=0), x.std(axis=0) + 1e-9
     binary = np.array([set(np.unique(col)) <= {0.0, 1.0} for col in x.T])
-    shrink = np.where(binary, l2 / 10, l2)
+    shrink = np.append(np.where(binary, l2 / 10, l2), 0.0)  # the bias (last) is not shrunk
     weight = np.where(y > 0.5, 1.0, (y > 0.5).sum() / max((y < 0.5).sum(), 1))
-    z = (x - mean) / std
-    w, b = np.zeros(x.shape[1]), 0.0
-    for _ in range(steps):
-        p = 1 / (1 + np.exp(-(z @ w + b)))
-        g = (p - y) * weight
-        w -= 0.5 * (z.T @ g / weight.sum() + shrink * w)
-        b -= 0.5 * float(g.sum() / weight.sum())
+    weight = weight / weight.sum()
+    z = np.hstack([(x - mean) / std, np.ones((len(x), 1))])
+    theta = np.zeros(z.shape[1])
+    for _ in range(100):
+        p = 1 / (1 + np.exp(-(z @ theta)))
+        gradient = z.T @ ((p - y) * weight) + shrink * theta
+        hessian = (z * (p * (1 - p) * weight)[:, None]).T @ z + np.diag(shrink)
+        step = np.linalg.solve(hessian, gradient)
+        theta -= step
+        if np.abs(step).max() < 1e-12:
+            break
+    else:
+        raise ArithmeticError("the refusal model's fit did not converge in 100 Newton steps")
+    w, b = theta[:-1], float(theta[-1])
     return w / std, b - float(np.sum(w * mean / std))
 
 
@@ -181,6 +192,7 @@ def fit_fusion(qa: jmqa.QA, items: Sequence[QAItem], signals: Sequence[Any],
     order); the ``shipped`` setting stays unless beaten by more than FUSION_GAIN."""
     scored = []
     n = sum(bool(i.gold) for i in items)
+    numbers = [p.number for p in qa.document.passages]  # as Retriever.rank names its hits
     for position, values in enumerate(itertools.product(*FUSION_GRID.values())):
         weights = dict(zip(FUSION_GRID, values))
         config = replace(CONFIGS["default"], weights=weights)
@@ -188,7 +200,7 @@ def fit_fusion(qa: jmqa.QA, items: Sequence[QAItem], signals: Sequence[Any],
         for item, sig in zip(items, signals):
             if not item.gold:
                 continue
-            ranking = [h.paragraph for h in qa.retriever.rank(sig, config, 10)]
+            ranking = [numbers[i] for i in best_first(qa.retriever.fused(sig, config), 10)]
             hit1 += ranking[0] in item.gold
             first = next((r for r, p in enumerate(ranking, 1) if p in item.gold), None)
             mrr += 1 / first if first else 0.0

@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 import jmqa
-from jmqa.embedders import EMBEDDER_NAMES
+from jmqa.embedders import EMBEDDER_NAMES, RememberedQueries
 from jmqa.index import QueryModel
 
 
@@ -24,6 +24,16 @@ from jmqa.index import QueryModel
 def qa() -> jmqa.QA:
     """The real pipeline, loaded once per test session (models + index)."""
     return jmqa.load()
+
+
+@pytest.fixture(scope="session")
+def remembering_qa(qa: jmqa.QA) -> jmqa.QA:
+    """The real pipeline, remembering every question's vectors for the whole session: the tests
+    that ask thousands of eval questions (the refit, the floors, ONNX against torch) embed each
+    text once between them. A model gives a text the same vector in any batch
+    (tests/test_embedders.py), so nothing they check changes; tests of the models use ``qa``."""
+    remembered = {name: RememberedQueries(e, size=1 << 20) for name, e in qa.retriever.embedders.items()}
+    return jmqa.QA(qa.document, qa.index, remembered, qa.lexicon.glossary, statement=qa.statement)
 
 
 @pytest.fixture(scope="session")

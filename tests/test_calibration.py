@@ -47,11 +47,11 @@ def test_the_code_reads_its_fitted_numbers_from_the_file() -> None:
 
 
 @pytest.mark.slow
-def test_a_refit_on_dev_gives_exactly_what_ships(qa) -> None:
+def test_a_refit_on_dev_gives_exactly_what_ships(remembering_qa) -> None:
     tune = _tune()
     shipped = json.loads(SHIPPED.read_text())
     dev = [i for i in load_items(default_qa_path()) if i.split == "dev"]
-    fitted = tune.fit(qa, dev, shipped, say=lambda _: None)
+    fitted = tune.fit(remembering_qa, dev, shipped, say=lambda _: None)
     expected = {k: v for k, v in shipped.items() if k != "fitted_on"}
     differs = sorted(k for k in expected if fitted.get(k) != expected[k])
     assert not differs, f"a refit on dev changes {differs}: run python eval/tune.py --write"

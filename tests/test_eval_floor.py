@@ -22,9 +22,9 @@ FLOORS = {  # metric: minimum on the test split (reached 2026-11-30 with the que
 MAX_FALSE_REFUSAL_RATE = 0.035  # reached: 0.0 (0 of 89); three refusals still pass
 
 
-def test_default_pipeline_stays_above_its_floor(qa):
+def test_default_pipeline_stays_above_its_floor(remembering_qa):
     items = [i for i in load_items(default_qa_path()) if i.split == "test"]
-    metrics = run_eval(qa, items, ["default"], bootstrap=0, latency=False).overall["default"]
+    metrics = run_eval(remembering_qa, items, ["default"], bootstrap=0, latency=False).overall["default"]
     for name, floor in FLOORS.items():
         assert getattr(metrics, name) >= floor, f"{name} fell to {getattr(metrics, name):.3f} (floor {floor})"
     assert metrics.false_refusal_rate <= MAX_FALSE_REFUSAL_RATE
@@ -48,9 +48,9 @@ ROBUSTNESS_FLOORS = {
 }
 
 
-def test_default_pipeline_stays_robust_above_its_floor(qa):
+def test_default_pipeline_stays_robust_above_its_floor(remembering_qa):
     items = [i for i in load_items(default_qa_path()) if i.split == "test"]
-    result = run_robustness(qa, items, DEFAULT_SEED)
+    result = run_robustness(remembering_qa, items, DEFAULT_SEED)
     assert [r.perturbation for r in result.rows["test"]] == list(ROBUSTNESS_FLOORS)
     for row in result.rows["test"]:
         floor = ROBUSTNESS_FLOORS[row.perturbation]

@@ -262,12 +262,12 @@ class Lexicon:
         self._unknown_idf = math.log(1 + (n + 0.5) / 0.5)
         # A question's glossary matches and additions are asked for four to seven times while it
         # is answered (the expansion, coverage, names...), and were most of jmqa's own time.
-        self._explained = functools.lru_cache(maxsize=1024)(self._explain)
-        self._added = functools.lru_cache(maxsize=1024)(self._additions)
+        self._explained = functools.lru_cache(maxsize=4096)(self._explain)
+        self._added = functools.lru_cache(maxsize=4096)(self._additions)
         # The refusal reads a question's unknown names and its coverage of the first passage for
         # every candidate answer; eval/tune.py's grids asked for them 900,000 times (90 s of
         # the calibration test's 150).
-        self._unknown = functools.lru_cache(maxsize=1024)(self._find_unknown_names)
+        self._unknown = functools.lru_cache(maxsize=4096)(self._find_unknown_names)
         self._covered = functools.lru_cache(maxsize=4096)(self._coverage)
 
     def additions(self, question: str) -> list[str]:
