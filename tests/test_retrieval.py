@@ -74,10 +74,11 @@ def test_ask_many_matches_ask_exactly(qa):
     assert qa.ask_many(questions) == [qa.ask(q) for q in questions]
 
 
-def test_a_question_scores_the_same_in_any_batch(qa):
+def test_a_question_scores_the_same_in_any_batch(remembering_qa):
     """What eval/tune.py fits on and jmqa eval scores is what QA.ask sees: a product of many rows
     through BLAS rounds each score otherwise than one row does (in the 7th digit), and by its
-    thread count (ModelIndex.scores)."""
+    thread count (ModelIndex.scores). (The vectors may be remembered: the scores are tested.)"""
+    qa = remembering_qa
     lines = (EVAL / "qa.jsonl").read_text(encoding="utf-8").splitlines()
     questions = [json.loads(line)["question"] for line in lines if line.strip()]
     for name, embedder in qa.retriever.embedders.items():

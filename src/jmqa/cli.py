@@ -258,6 +258,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     from jmqa.qa import build, default_index_dir
 
     document, folder = load_statement(), args.index_dir or default_index_dir()
+    known: list[Path] = []  # indexes whose query encoder export need not be checked again
     if args.statement is not None:
         from jmqa.store import Store
 
@@ -269,6 +270,7 @@ def cmd_index(args: argparse.Namespace) -> int:
         store = Store()
         entry = store.get(args.statement)
         document, folder = store.document(entry), store.index_dir(entry) or folder
+        known = [default_index_dir()]  # as `jmqa add` does
     if args.where:
         print(Path(folder).resolve())
         return 0
@@ -279,7 +281,7 @@ def cmd_index(args: argparse.Namespace) -> int:
         print(f"index at {folder} is up to date")
         return 0
     print(f"building the index into {folder} ...", file=sys.stderr)
-    index = build(folder, progress=_progress, statement=args.statement)
+    index = build(folder, progress=_progress, statement=args.statement, known_indexes=known)
     counts = ", ".join(
         f"{name}: {m.vectors.ntotal} vectors ({m.info['windows']} windows, {m.info['sentences']} sentences)"
         for name, m in index.models.items()

@@ -76,9 +76,12 @@ def build(
     progress: Progress | None = None,
     *,
     statement: StatementLike = None,
+    known_indexes: Sequence[str | os.PathLike[str]] = (),
 ) -> Index:
     """(Re)build the index of ``statement`` (default: the shipped one) into ``index_dir``
-    (default: the statement's own index folder) and return it.
+    (default: the statement's own index folder) and return it. A query encoder export that the
+    folder or one of ``known_indexes`` already holds is not checked again (see
+    :func:`jmqa.index.build_index`).
 
     Raises :class:`jmqa.IndexFolderError` before any model loads if the folder is not jmqa's to
     write (see :func:`jmqa.index.check_index_folder`).
@@ -86,7 +89,8 @@ def build(
     document, folder, _, _ = _resolve(statement, index_dir)
     check_index_folder(folder)
     embedders = [get_embedder(name) for name in EMBEDDER_NAMES]
-    index = build_index(document, embedders, progress, [folder])  # the export it held is checked
+    known = [folder, *(Path(k) for k in known_indexes)]
+    index = build_index(document, embedders, progress, known)
     save_index(index, folder)
     return index
 
