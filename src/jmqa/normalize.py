@@ -96,6 +96,7 @@ class Normalizer:
         for word, count in cased.items():
             lowered[word.lower()] += count
         self.vocabulary = lowered
+        self._speller_key = tuple(sorted(lowered))  # the statement speller's cache key, sorted once
         self._stems = {_stem(w) for w in lowered}
         # The statement's own form (its commonest) of a word it never writes in lower case and
         # writes alone as a name ("NATO", "Lisbon"). A word it capitalises only inside a longer name
@@ -186,7 +187,7 @@ class Normalizer:
         (typed with a capital inside a sentence) or an acronym is only ever mended into one of the
         statement's words."""
         limit = 1 if len(lower) < 7 else 2
-        found = _suggestions(lower, limit, tuple(sorted(self.vocabulary)))
+        found = _suggestions(lower, limit, self._speller_key)
         if not found:
             return None
         # The likeliest slips come first: two letters swapped ("mayn" is "many", not "may";
