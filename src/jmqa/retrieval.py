@@ -16,6 +16,7 @@ Example::
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -32,6 +33,12 @@ from jmqa.lexical import Lexicon
 from jmqa.statement import StatementRef
 
 SIGNALS = ("bm25", "minilm.window", "minilm.sentence", "e5.window", "e5.sentence")
+
+# Below this best MiniLM sentence cosine, an English question that names the statement's places,
+# people or nationalities is also read without them (Signals.masked_minilm). eval/tune.py's
+# levels for the refusal's "far_off" hinge stay at or below it.
+NAMES_MASKED_BELOW = 0.5
+_PLACES_AND_PEOPLE = frozenset({"GPE", "NORP", "LOC", "FAC", "PERSON"})
 
 
 @dataclass(frozen=True)
@@ -60,6 +67,10 @@ class Signals:
     per_paragraph: dict[str, np.ndarray]
     # Best cosine of each sentence, keyed by (paragraph, sentence start): used to highlight.
     sentences: dict[str, dict[tuple[PassageKey, int], float]] = field(default_factory=dict)
+    # MiniLM's best sentence cosine for the question without the places, people and nationalities
+    # the statement names ("the weather in Tokyo tomorrow" read as "the weather in tomorrow"), for
+    # an English question far from every sentence (see NAMES_MASKED_BELOW); else None.
+    masked_minilm: float | None = None
 
     @functools.cached_property
     def standardised(self) -> dict[str, np.ndarray | float]:
@@ -166,6 +177,7 @@ class Retriever:
         self.lexicon = lexicon
         self._n = len(document.passages)
         self._groups = {name: _UnitGroups(m.units, document) for name, m in index.models.items()}
+        self._names = _names_pattern(index)
 
     def signals(self, analyses: Sequence[QuestionAnalysis]) -> list[Signals]:
         """All signals for a batch of analysed questions; models run once per batch. Each
@@ -180,6 +192,13 @@ class Retriever:
             for kind in ("window", "sentence"):
                 best[f"{name}.{kind}"] = groups.best(sims, kind)
             sentence_scores[name] = sims[:, groups.sentence_columns].tolist()
+        coverages = [
+            # Context before the question ("I'm writing a piece for our newsletter.") is no part
+            # of what it asks the statement.
+            max(self.lexicon.coverage(q) for q in {question, analysis.asked})
+            for question, analysis in zip(questions, analyses)
+        ]
+        masked = self._masked_minilm(analyses, expanded, coverages, best)
         out = []
         for i, question in enumerate(questions):
             per_paragraph = {"bm25": self.lexicon.scores(analyses[i].searched)}
@@ -194,16 +213,41 @@ class Retriever:
                     question=question,
                     language=analyses[i].language,
                     glossed=bool(self.lexicon.additions(analyses[i].searched)),
-                    # Context before the question ("I'm writing a piece for our newsletter.") is
-                    # no part of what it asks the statement.
-                    coverage=max(
-                        self.lexicon.coverage(q) for q in {question, analyses[i].asked}
-                    ),
+                    coverage=coverages[i],
                     per_paragraph=per_paragraph,
                     sentences=sentences,
+                    masked_minilm=masked.get(i),
                 )
             )
         return out
+
+    def _masked_minilm(
+        self, analyses: Sequence[QuestionAnalysis], expanded: list[str], coverages: list[float],
+        best: dict[str, np.ndarray],
+    ) -> dict[int, float]:
+        """Signals.masked_minilm of the questions that get one, by position: one MiniLM batch.
+
+        A name the statement uses lifts a question's every cosine: "What's the capital of
+        Australia?" sat as close to the statement as some answerable questions in their own words.
+        Without its names, an off-topic question falls far; one on the statement's subjects
+        keeps most of its closeness."""
+        if self._names is None or "minilm" not in self.embedders or "minilm.sentence" not in best:
+            return {}
+        texts: dict[int, str] = {}
+        for i, analysis in enumerate(analyses):
+            if analysis.language != "en" or coverages[i] >= 1.0:
+                continue
+            if float(best["minilm.sentence"][i].max()) >= NAMES_MASKED_BELOW:
+                continue
+            text = " ".join(self._names.sub(" ", expanded[i]).split())
+            if text != expanded[i] and re.search(r"\w", text):
+                texts[i] = text
+        if not texts:
+            return {}
+        vectors = _threads.on_model_thread(self.embedders["minilm"].encode_queries, list(texts.values()))
+        sims = self.index.models["minilm"].scores(vectors)
+        cosines = self._groups["minilm"].best(sims, "sentence").max(axis=1)
+        return {i: float(c) for i, c in zip(texts, cosines)}
 
     def _encode(self, texts: list[str]) -> dict[str, np.ndarray]:
         """Each model's vectors of ``texts``; the models were most of a warm ask.
@@ -249,6 +293,21 @@ class Retriever:
             )
             for i in order
         ]
+
+
+def _names_pattern(index: Index) -> re.Pattern[str] | None:
+    """The places, people and nationalities tagged in the statement at index time, as one
+    pattern (longest first, any case, with a possessive); None if it tags none."""
+    names = {
+        e.text.removeprefix("the ")
+        for tags in index.entities.values()
+        for e in tags
+        if e.label in _PLACES_AND_PEOPLE and len(e.text) > 1
+    }
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?:['’]s)?(?!\w)", re.IGNORECASE)
 
 
 def best_first(scores: np.ndarray, k: int) -> list[int]:
