@@ -54,14 +54,14 @@ from jmqa.calibration import Calibration
 from jmqa.embedders import RememberedQueries
 from jmqa.evaluation import QAItem, load_items
 from jmqa.evaluation.ablation import without_glossary
-from jmqa.retrieval import CONFIGS, NAMES_MASKED_BELOW, SIGNALS, best_first
+from jmqa.retrieval import CONFIGS, SIGNALS, best_first
 
 ROOT = Path(__file__).resolve().parents[1]
 CALIBRATION = ROOT / "src" / "jmqa" / "data" / "calibration.json"
 FEATURES = [
     "minilm_sentence", "minilm_window", "e5_sentence", "e5_window", "bm25", "coverage", "no_overlap",
     "top_coverage", "type_missing", "unknown_names", "unknown_figures", "fused_top", "fused_gap",
-    "far_off", "unsaid_premise",
+    "far_off", "unsaid_premise", "names_lift",
 ]
 # The share of answerable questions the refusal threshold may refuse, out of fold. Fresh question
 # sets refused about twice dev's share (pooled hold-outs 1-4: 8.2% against dev's 2.4%) when dev
@@ -97,7 +97,6 @@ FUSION_GRID = {"bm25": [0.5, 1.0, 1.5], **{s: [0.0, 0.5, 1.0] for s in SIGNALS i
 QUOTE_F1_TOLERANCE = 0.005
 QUOTE_THRESHOLDS = [round(0.05 * k, 2) for k in range(2, 20)]
 FAR_OFF_COSINES = [0.30, 0.35, 0.40, 0.45, 0.50]
-assert max(FAR_OFF_COSINES) <= NAMES_MASKED_BELOW  # a level above it would hinge on unmasked cosines
 _NO_HINGE_LEVEL = 10.0  # above any cosine: where "far_off" applies at all, it is > 0 there
 TYPE_NEARS = [0.05, 0.1, 0.15, 0.2]
 HIGHLIGHT_GRID = ([0.1, 0.2, 0.3], [0.2, 0.3, 0.4], [0.0, 0.02, 0.04], [0.0, 0.6, 0.7, 0.8, 0.9])
@@ -352,21 +351,21 @@ def fit(qa: jmqa.QA, items: Sequence[QAItem], shipped: dict[str, Any],
     # Of the features, only the hinge "far_off" depends on far_off_cosine: each type_near's
     # features are computed once (a fifth of the grid's time, which was most of
     # tests/test_calibration.py's), with the hinge read where it cannot be 0 (a cosine is at most
-    # 1), then set for each level as Answerer.refusal_features sets it: max(0, level -
-    # Answerer.off_topic_cosine) where it applies, else 0. The chosen point is checked against
-    # the full computation below.
-    def hinged(type_near: float) -> list[tuple[dict[str, float], float]]:
+    # 1), then set for each level as Answerer.refusal_features sets it: max(0, level - MiniLM's
+    # best sentence) where it applies, else 0. The chosen point is checked against the full
+    # computation below.
+    def hinged(type_near: float) -> list[dict[str, float]]:
         rows = []
         for reader, questions in views:
             reader.calibration = replace(reader.calibration, far_off_cosine=_NO_HINGE_LEVEL, type_near=type_near)
-            rows += [(reader.refusal_features(*q), reader.off_topic_cosine(q[0])) for q in questions]
+            rows += [reader.refusal_features(*q) for q in questions]
         return rows
 
-    def at_level(rows: list[tuple[dict[str, float], float]], far_off: float) -> np.ndarray:
+    def at_level(rows: list[dict[str, float]], far_off: float) -> np.ndarray:
         return np.array([
-            [(max(0.0, far_off - cosine) if r["far_off"] > 0 else 0.0) if name == "far_off" else r[name]
+            [(max(0.0, far_off - r["minilm_sentence"]) if r["far_off"] > 0 else 0.0) if name == "far_off" else r[name]
              for name in FEATURES]
-            for r, cosine in rows
+            for r in rows
         ])
 
     by_type_near = {type_near: hinged(type_near) for type_near in TYPE_NEARS}

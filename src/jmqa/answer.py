@@ -205,10 +205,15 @@ class Answerer:
             # similarity cannot refuse both; this hinge lets the model treat the low end apart.
             # A question whose every word the statement uses is not far off, however short and
             # unlike any one sentence it is ("What is MIDORI INFINITY for?").
-            "far_off": max(0.0, self.calibration.far_off_cosine - self.off_topic_cosine(signals))
+            "far_off": max(0.0, self.calibration.far_off_cosine - float(p["minilm.sentence"].max()))
             if signals.language == "en" and signals.coverage < 1.0 else 0.0,
             # None of the question's own words is in the statement (nor explained by the glossary).
             "no_overlap": float(signals.coverage < 0.1),
+            # How much of an English question's closeness to the statement its place, people and
+            # nationality names make (Signals.masked_minilm): "What's the capital of Australia?"
+            # is near the statement through "Australia" alone.
+            "names_lift": max(0.0, float(p["minilm.sentence"].max()) - signals.masked_minilm)
+            if signals.masked_minilm is not None else 0.0,
             "top_coverage": self.lexicon.coverage(signals.question, top),
             "type_missing": float(missing),
             # Names and figures the statement never gives, apart: a figure it never gives ("set up in
@@ -222,14 +227,6 @@ class Answerer:
             "fused_top": float(evidence[top_at]),
             "fused_gap": float(evidence[top_at] - others.max()) if others.size else 0.0,
         }
-
-    @staticmethod
-    def off_topic_cosine(signals: Signals) -> float:
-        """What the "far_off" hinge reads: MiniLM's best sentence cosine for the question, or for
-        it without the statement's places, people and nationalities where that is lower
-        (Signals.masked_minilm)."""
-        best = float(signals.per_paragraph["minilm.sentence"].max())
-        return best if signals.masked_minilm is None else min(best, signals.masked_minilm)
 
     def premise_unsaid(self, signals: Signals, quoted: Sequence[Hit]) -> bool:
         """Whether a "Why did ...?" or "Why was ... -ed?" question takes as done what no quoted

@@ -35,8 +35,9 @@ from jmqa.statement import StatementRef
 SIGNALS = ("bm25", "minilm.window", "minilm.sentence", "e5.window", "e5.sentence")
 
 # Below this best MiniLM sentence cosine, an English question that names the statement's places,
-# people or nationalities is also read without them (Signals.masked_minilm). eval/tune.py's
-# levels for the refusal's "far_off" hinge stay at or below it.
+# people or nationalities is also read without them (Signals.masked_minilm): higher, the
+# question is close to a sentence in its own words too, and the extra pass would be spent on
+# most questions.
 NAMES_MASKED_BELOW = 0.5
 _PLACES_AND_PEOPLE = frozenset({"GPE", "NORP", "LOC", "FAC", "PERSON"})
 
