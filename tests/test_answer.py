@@ -148,6 +148,28 @@ def test_far_off_marks_english_questions_nowhere_near_the_statement(qa):
     assert far_off("MIDORI INFINITY?") == 0.0  # every word is the statement's
 
 
+def test_names_lift_is_the_closeness_an_english_question_owes_to_the_statements_names(qa):
+    def read(question: str) -> tuple[float | None, float]:
+        signals = qa.signals([question])[0]
+        hits, _ = qa.answer_signals(signals, jmqa.CONFIGS["default"])
+        evidence = qa.retriever.fused(signals, jmqa.CONFIGS["default"])
+        return signals.masked_minilm, qa.answerer.refusal_features(signals, evidence, hits)["names_lift"]
+
+    masked, lift = read("What is the tallest mountain in Japan?")  # near the statement by "Japan" only
+    assert masked is not None and lift > 0.1
+    assert not qa.ask("What is the tallest mountain in Japan?").found
+    assert read("What did they say about palm oil?") == (None, 0.0)  # close in its own words
+    assert read("Recipe for chocolate cake?") == (None, 0.0)  # names nothing of the statement's
+    assert read("Apa kata mereka tentang cuaca di Jepun?") == (None, 0.0)  # MiniLM reads only English
+
+
+def test_the_names_masked_are_the_places_people_and_nationalities_tagged_in_the_statement(qa):
+    names = qa.retriever._names
+    assert names.sub("_", "the weather in TOKYO and japan's capital") == "the weather in _ and _ capital"
+    assert names.sub("_", "Japanese firms in Malaysia") == "_ firms in _"  # the longest name first
+    assert names.sub("_", "palm oil, the Japanology club") == "palm oil, the Japanology club"  # whole words only
+
+
 def test_retrievers_that_put_the_same_paragraph_first_are_equally_confident(qa):
     # The refusal model reads the default fusion's scale whichever retriever ranked, so RRF's
     # tiny scores no longer make it refuse what the default answers.
