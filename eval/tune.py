@@ -51,7 +51,6 @@ import numpy as np
 import jmqa
 from jmqa.answer import Answerer, language_group
 from jmqa.calibration import Calibration
-from jmqa.embedders import RememberedQueries
 from jmqa.evaluation import QAItem, load_items
 from jmqa.evaluation.ablation import without_glossary
 from jmqa.retrieval import CONFIGS, SIGNALS, best_first
@@ -263,8 +262,7 @@ def fit(qa: jmqa.QA, items: Sequence[QAItem], shipped: dict[str, Any],
     # Each question is read several ways below (with the glossary and without, dev again with the
     # hold-outs): each text is embedded once, which halves the refit's time. A model gives a text
     # the same vector in any batch, so the fit is the same.
-    remembered = {name: RememberedQueries(e, size=1 << 20) for name, e in qa.retriever.embedders.items()}
-    qa = jmqa.QA(qa.document, qa.index, remembered, qa.lexicon.glossary, statement=qa.statement)
+    qa = qa.remembering()
     signals = qa.signals([i.question for i in items])
     answerable = np.array([bool(i.gold) for i in items])
     say(f"dev: {len(items)} items, {answerable.sum()} answerable")

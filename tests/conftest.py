@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 import jmqa
-from jmqa.embedders import EMBEDDER_NAMES, RememberedQueries
+from jmqa.embedders import EMBEDDER_NAMES
 from jmqa.index import QueryModel
 
 
@@ -32,8 +32,7 @@ def remembering_qa(qa: jmqa.QA) -> jmqa.QA:
     that ask thousands of eval questions (the refit, the floors, ONNX against torch) embed each
     text once between them. A model gives a text the same vector in any batch
     (tests/test_embedders.py), so nothing they check changes; tests of the models use ``qa``."""
-    remembered = {name: RememberedQueries(e, size=1 << 20) for name, e in qa.retriever.embedders.items()}
-    return jmqa.QA(qa.document, qa.index, remembered, qa.lexicon.glossary, statement=qa.statement)
+    return qa.remembering()
 
 
 @pytest.fixture(scope="session")

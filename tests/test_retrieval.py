@@ -74,6 +74,16 @@ def test_ask_many_matches_ask_exactly(qa):
     assert qa.ask_many(questions) == [qa.ask(q) for q in questions]
 
 
+def test_a_remembering_qa_answers_as_qa_does_and_embeds_each_text_once(qa, monkeypatch):
+    questions = ["What is OSA?", "What is the tallest mountain in Japan?", "Apa kata mereka tentang minyak sawit?"]
+    remembering = qa.remembering()
+    answers = remembering.ask_many(questions)
+    assert answers == qa.ask_many(questions)
+    for embedder in qa.retriever.embedders.values():  # the models the remembering QA wraps
+        monkeypatch.setattr(embedder, "encode_queries", lambda texts: pytest.fail(f"embedded again: {texts}"))
+    assert remembering.ask_many(questions) == answers
+
+
 def test_a_question_scores_the_same_in_any_batch(remembering_qa):
     """What eval/tune.py fits on and jmqa eval scores is what QA.ask sees: a product of many rows
     through BLAS rounds each score otherwise than one row does (in the 7th digit), and by its

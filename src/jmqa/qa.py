@@ -24,7 +24,14 @@ from jmqa import _threads
 from jmqa.analysis import Analyzer, QuestionAnalysis
 from jmqa.answer import Answer, Answerer, Calibration, Mention
 from jmqa.document import Document, Paragraph
-from jmqa.embedders import EMBEDDER_NAMES, Embedder, get_embedder, model_card, query_embedder
+from jmqa.embedders import (
+    EMBEDDER_NAMES,
+    Embedder,
+    RememberedQueries,
+    get_embedder,
+    model_card,
+    query_embedder,
+)
 from jmqa.errors import IndexError_, IndexFolderError, InvalidArgumentError
 from jmqa.glossary import Glossary
 from jmqa.index import (
@@ -201,6 +208,14 @@ class QA:
     @property
     def paragraph_count(self) -> int:
         return len(self.document.paragraphs)
+
+    def remembering(self, size: int = 1 << 20) -> QA:
+        """The same pipeline, its encoders remembering the vectors of the last ``size`` texts they
+        embedded (:class:`jmqa.embedders.RememberedQueries`): for reading thousands of questions
+        several ways, as eval/tune.py does. A model gives a text the same vector in any batch, so
+        the answers are the same."""
+        remembered = {name: RememberedQueries(e, size=size) for name, e in self.retriever.embedders.items()}
+        return QA(self.document, self.index, remembered, self.lexicon.glossary, statement=self.statement)
 
     def _config(self, retriever: str | RetrieverConfig) -> RetrieverConfig:
         config = config_named(retriever)

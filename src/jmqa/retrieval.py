@@ -299,12 +299,13 @@ class Retriever:
 def _names_pattern(index: Index) -> re.Pattern[str] | None:
     """The places, people and nationalities tagged in the statement at index time, as one
     pattern (longest first, any case, with a possessive); None if it tags none."""
-    names = {
+    tagged = (
         e.text.removeprefix("the ")
         for tags in index.entities.values()
         for e in tags
-        if e.label in _PLACES_AND_PEOPLE and len(e.text) > 1
-    }
+        if e.label in _PLACES_AND_PEOPLE
+    )
+    names = {name for name in tagged if len(name) > 1}
     if not names:
         return None
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
