@@ -240,8 +240,10 @@ class Retriever:
                 continue
             if float(best["minilm.sentence"][i].max()) >= NAMES_MASKED_BELOW:
                 continue
+            if self._names.search(expanded[i]) is None:
+                continue  # nothing to take out (comparing texts would count a double space)
             text = " ".join(self._names.sub(" ", expanded[i]).split())
-            if text != expanded[i] and re.search(r"\w", text):
+            if re.search(r"\w", text):
                 texts[i] = text
         if not texts:
             return {}
