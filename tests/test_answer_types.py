@@ -372,3 +372,21 @@ def test_a_nationality_that_only_qualifies_the_kind_asked_does_not_give_the_name
     # Its own distinctive words in the question do give it.
     assert not holds("organisation", sentence, _entities(sentence),
                      "Which Maritime Enforcement agency signed it?", facts)
+
+
+@pytest.mark.slow  # tags with spaCy
+def test_a_name_is_given_by_the_questions_words_not_by_its_letters():
+    sentence = "a contribution to the facility of the Asian Development Bank to support critical minerals in Asia"
+    # "Asian" in the question's "Asian Development Bank" does not give "Asia": the place answers.
+    assert _holds("place", sentence, "Where is the Asian Development Bank's facility meant to help?")
+    assert not _holds("place", sentence, "Where in Asia is the Asian Development Bank's facility meant to help?")
+    # A hyphenated pair gives each of its names.
+    border = "equipment for the ASEAN observers in the border areas between Cambodia and Thailand"
+    assert not _holds("country", border, "Which countries sent observers to the Cambodia-Thailand border?")
+
+
+@pytest.mark.slow  # tags with spaCy
+def test_a_countrys_name_is_tagged_a_place_even_where_spacy_reads_an_organisation():
+    sentence = "Both leaders shared deep concern over the Democratic People's Republic of Korea's missile programmes."
+    assert [e.label for e in _entities(sentence) if "Korea" in e.text] == ["GPE"]
+    assert _holds("country", sentence, "Which country's missile programmes worried the leaders?")

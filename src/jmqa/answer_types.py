@@ -557,6 +557,12 @@ def _given(name: str, asked: str, place_words: Set[str]) -> bool:
     False
     >>> _given("Chile", "which countries besides chile?", {"chile"})
     True
+
+    Word by word, not letter by letter: "Asian Development Bank" does not give "Asia", and a
+    hyphenated pair gives each of its names ("the Cambodia-Thailand border" gives "Cambodia").
+
+    >>> _given("Asia", "where is the asian development bank's facility meant to help?", {"asia"})
+    False
     """
     words = [
         w for w in re.findall(r"[\w-]+", name.lower().replace("’s", "").replace("'s", ""))
@@ -565,7 +571,17 @@ def _given(name: str, asked: str, place_words: Set[str]) -> bool:
     words = [w for w in words if w not in place_words] or words  # a place's own name stays
     if not words:
         return False
-    return sum(w in asked for w in words) * 2 > len(words)
+    given = _question_words(asked)
+    return sum(w in given for w in words) * 2 > len(words)
+
+
+@functools.lru_cache(maxsize=4096)
+def _question_words(asked: str) -> frozenset[str]:
+    """The words of a lower-cased question, a hyphenated word also in its parts, and a word ending
+    in "s" also without it (a plural gives its singular)."""
+    words = set(re.findall(r"[\w-]+", asked.replace("’s", "").replace("'s", "")))
+    words |= {part for w in words for part in w.split("-") if part}
+    return frozenset(words | {w[:-1] for w in words if w.endswith("s")})
 
 
 def _is_version(sentence: str, entity: Entity, versions: set[int]) -> bool:

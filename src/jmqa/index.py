@@ -566,7 +566,7 @@ def _load_entities(folder: Path, manifest: dict, where: Path) -> dict[tuple[int,
     info = manifest.get("entities")
     if not isinstance(info, dict) or not isinstance(info.get("tags"), dict):
         raise IndexStaleError(f"the index at {where} has no entity types. {IndexStaleError.fix}")
-    _check_fingerprint(info, entity_types.model_fingerprint(), "tagged with another spaCy pipeline", where)
+    _check_fingerprint(info, entity_types.model_fingerprint(), "tagged with another spaCy pipeline or its corrections", where)
     try:
         return entity_types.from_json(json.loads(_read_verified(folder, info["tags"])))
     except IndexCorruptError:
