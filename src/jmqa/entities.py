@@ -65,7 +65,7 @@ class Entity:
 SentenceEntities = Mapping[tuple[PassageKey, int], tuple[Entity, ...]]
 
 
-# Raised when a correction of the model's tags changes, so that tags stored before are rebuilt.
+# Bumped whenever a correction below changes: an index tagged before is then stale, and rebuilt.
 CORRECTIONS_VERSION = "2"  # 2: a country's name is a place
 
 
