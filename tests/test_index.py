@@ -6,6 +6,7 @@ fake hashing model (tests/conftest.py), which also exports a query model like Mi
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -94,6 +95,46 @@ def test_stale_model_is_detected(fake_index_copy):
     (index_copy / MANIFEST).write_text(json.dumps(manifest))
     with pytest.raises(jmqa.IndexStaleError, match="another minilm model"):
         jmqa.load(index_copy, build_if_needed=False)
+
+
+def _untag(folder: Path) -> str:
+    """Make the index at ``folder`` one tagged by an older correction, with no tags at all (so a
+    re-tagging shows); return the name of its tags file."""
+    from jmqa import entities
+
+    manifest = read_manifest(folder)
+    tags = json.dumps(entities.to_json({})).encode()
+    name = index_module.addressed_name("entities", ".json", tags)
+    (folder / name).write_bytes(tags)
+    manifest["entities"].update(corrections="0", tags={"file": name, "sha256": hashlib.sha256(tags).hexdigest()})
+    (folder / MANIFEST).write_text(json.dumps(manifest))
+    return name
+
+
+def test_stale_entity_types_are_tagged_again_without_embedding(fake_index_copy, fake_embedders, monkeypatch, caplog):
+    old_tags = _untag(fake_index_copy)
+    vectors = {p.name: (p.stat().st_ino, p.read_bytes()) for p in fake_index_copy.iterdir()
+               if p.suffix == ".faiss" or p.name.endswith(".units.json") or "query" in p.name}
+    for embedder in fake_embedders.values():  # a rebuild would embed the passages again
+        monkeypatch.setattr(embedder, "encode_passages", lambda texts: pytest.fail("re-embedded"))
+    with caplog.at_level("WARNING", logger="jmqa"):
+        qa = jmqa.load(fake_index_copy)
+    assert "tagging the index's entity types again" in caplog.text and "vectors are kept" in caplog.text
+    assert qa.index.entities == index_module.build_index(qa.document, []).entities  # all tagged, as a build tags
+    assert any(qa.index.entities.values())
+    manifest = read_manifest(fake_index_copy)
+    assert manifest["entities"]["corrections"] != "0" and manifest["entities"]["tags"]["file"] != old_tags
+    assert not (fake_index_copy / old_tags).exists()  # the old manifest listed it, the new one does not
+    assert {p.name: (p.stat().st_ino, p.read_bytes()) for p in fake_index_copy.iterdir() if p.name in vectors} == vectors
+    load_index(fake_index_copy, qa.document, _embedders(fake_embedders))  # current on disk
+
+
+def test_stale_entity_types_are_not_tagged_again_when_building_is_off(fake_index_copy):
+    _untag(fake_index_copy)
+    before = _snapshot(fake_index_copy)
+    with pytest.raises(jmqa.IndexStaleError, match="tagged with another spaCy pipeline.*corrections differ.*jmqa index"):
+        jmqa.load(fake_index_copy, build_if_needed=False)
+    assert _snapshot(fake_index_copy) == before
 
 
 @pytest.mark.parametrize("damage", ["truncate-vectors", "garbage-manifest", "delete-units", "empty-manifest"])

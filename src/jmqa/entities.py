@@ -65,7 +65,8 @@ class Entity:
 SentenceEntities = Mapping[tuple[PassageKey, int], tuple[Entity, ...]]
 
 
-# Bumped whenever a correction below changes: an index tagged before is then stale, and rebuilt.
+# Bumped whenever a correction below changes: an index tagged before is then stale, and tagged
+# again (jmqa.index.retag_index; its vectors are kept).
 CORRECTIONS_VERSION = "2"  # 2: a country's name is a place
 
 

@@ -49,6 +49,11 @@ class IndexStaleError(IndexError_):
     """The index was built from another corpus or model than the ones installed now."""
 
 
+class EntityTagsStaleError(IndexStaleError):
+    """The index's vectors are current, but its entity types were tagged by another spaCy pipeline
+    or other corrections: tagging again (seconds) fixes it, without embedding anything."""
+
+
 class IndexCorruptError(IndexError_):
     """The index files are unreadable, truncated, or do not match their manifest."""
 

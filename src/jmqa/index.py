@@ -47,7 +47,13 @@ from jmqa import entities as entity_types
 from jmqa.document import Document, Paragraph, PassageKey, Span
 from jmqa.embedders import Embedder, file_sha256
 from jmqa.entities import Entity
-from jmqa.errors import IndexCorruptError, IndexFolderError, IndexMissingError, IndexStaleError
+from jmqa.errors import (
+    EntityTagsStaleError,
+    IndexCorruptError,
+    IndexFolderError,
+    IndexMissingError,
+    IndexStaleError,
+)
 from jmqa.lexical import find_acronyms
 
 FORMAT_VERSION = 3  # 2: entity types of every sentence are stored with the vectors;
@@ -222,12 +228,7 @@ def build_index(
         if getattr(embedder, "exports_query_model", False):
             query_model = embedder.export_query_model(texts, matrix, known_indexes)  # type: ignore[attr-defined]
         models[embedder.name] = ModelIndex(embedder.name, tuple(units), flat, info, query_model)
-    if progress:
-        progress("tagging entity types", 0, 1)
-    acronyms = find_acronyms(" ".join(p.text for p in document.passages))
-    tags = entity_types.tag_document(document, acronyms)
-    if progress:
-        progress("tagging entity types", 1, 1)
+    tags = _tag(document, progress)
     manifest = {
         "format": FORMAT_VERSION,
         "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
@@ -236,6 +237,16 @@ def build_index(
         "entities": entity_types.model_fingerprint(),
     }
     return Index(models, manifest, tags)
+
+
+def _tag(document: Document, progress: Progress | None) -> dict[tuple[PassageKey, int], tuple[Entity, ...]]:
+    if progress:
+        progress("tagging entity types", 0, 1)
+    acronyms = find_acronyms(" ".join(p.text for p in document.passages))
+    tags = entity_types.tag_document(document, acronyms)
+    if progress:
+        progress("tagging entity types", 1, 1)
+    return tags
 
 
 # --- persistence ------------------------------------------------------------------------------
@@ -273,16 +284,50 @@ def save_index(
                             entry[key]["checked_with"] = _query_runtime()
                     else:
                         entry.pop(key, None)
-            tags = json.dumps(entity_types.to_json(index.entities), ensure_ascii=False).encode()
-            manifest.setdefault("entities", {})["tags"] = _write_addressed(folder, "entities", ".json", tags)
-            _atomic_write(folder / MANIFEST, json.dumps(manifest, indent=2).encode() + b"\n")
-            for stale in sorted(previous - _listed_files(manifest)):
-                (folder / stale).unlink(missing_ok=True)
+            _write_tags_and_manifest(folder, manifest, index.entities, previous)
     except OSError as exc:
         if exc.errno not in _NOT_WRITABLE:
             raise
         raise _read_only(folder, exc) from exc
     return folder / MANIFEST
+
+
+def retag_index(directory: str | os.PathLike[str], document: Document, progress: Progress | None = None) -> Path:
+    """Tag ``document``'s sentences again and store the tags in the index at ``directory``, keeping
+    its vectors and query encoders as they are; return the manifest path.
+
+    What an index whose only fault is its entity types needs (:class:`EntityTagsStaleError`: a
+    new spaCy pipeline or tag correction). It takes seconds where a rebuild embeds every passage
+    again, a minute or more for each statement of a library. The index must be of ``document``;
+    the manifest is replaced atomically, and only the tags file it listed before is deleted.
+    """
+    folder = check_index_folder(directory)
+    tags = _tag(document, progress)
+    try:
+        with _lock(folder):
+            manifest = read_manifest(folder)
+            if manifest.get("corpus", {}).get("sha256") != document.sha256:
+                raise IndexStaleError(f"the index at {folder.resolve()} is of another text. {IndexStaleError.fix}")
+            previous = _listed_files(manifest)
+            manifest["entities"] = entity_types.model_fingerprint()
+            _write_tags_and_manifest(folder, manifest, tags, previous)
+    except OSError as exc:
+        if exc.errno not in _NOT_WRITABLE:
+            raise
+        raise _read_only(folder, exc) from exc
+    return folder / MANIFEST
+
+
+def _write_tags_and_manifest(
+    folder: Path, manifest: dict, entities: dict[tuple[PassageKey, int], tuple[Entity, ...]], previous: set[str]
+) -> None:
+    """Write the tags, then the manifest that lists them (atomically), then delete the files of
+    ``previous`` (what the old manifest listed) that the new one does not list."""
+    tags = json.dumps(entity_types.to_json(entities), ensure_ascii=False).encode()
+    manifest.setdefault("entities", {})["tags"] = _write_addressed(folder, "entities", ".json", tags)
+    _atomic_write(folder / MANIFEST, json.dumps(manifest, indent=2).encode() + b"\n")
+    for stale in sorted(previous - _listed_files(manifest)):
+        (folder / stale).unlink(missing_ok=True)
 
 
 def check_index_folder(directory: str | os.PathLike[str]) -> Path:
@@ -565,8 +610,13 @@ def _check_fingerprint(recorded: dict, current: dict[str, str], what: str, where
 def _load_entities(folder: Path, manifest: dict, where: Path) -> dict[tuple[int, int], tuple[Entity, ...]]:
     info = manifest.get("entities")
     if not isinstance(info, dict) or not isinstance(info.get("tags"), dict):
-        raise IndexStaleError(f"the index at {where} has no entity types. {IndexStaleError.fix}")
-    _check_fingerprint(info, entity_types.model_fingerprint(), "tagged with another spaCy pipeline or its corrections", where)
+        raise EntityTagsStaleError(f"the index at {where} has no entity types. {IndexStaleError.fix}")
+    changed = [k for k, v in entity_types.model_fingerprint().items() if info.get(k) != v]
+    if changed:
+        raise EntityTagsStaleError(
+            f"the entity types of the index at {where} were tagged with another spaCy pipeline or its "
+            f"corrections ({', '.join(changed)} differ). {IndexStaleError.fix}"
+        )
     try:
         return entity_types.from_json(json.loads(_read_verified(folder, info["tags"])))
     except IndexCorruptError:

@@ -32,7 +32,7 @@ from jmqa.embedders import (
     model_card,
     query_embedder,
 )
-from jmqa.errors import IndexError_, IndexFolderError, InvalidArgumentError
+from jmqa.errors import EntityTagsStaleError, IndexError_, IndexFolderError, InvalidArgumentError
 from jmqa.glossary import Glossary
 from jmqa.index import (
     Index,
@@ -42,6 +42,7 @@ from jmqa.index import (
     check_index_folder,
     load_index,
     read_manifest,
+    retag_index,
     save_index,
 )
 from jmqa.lexical import Lexicon, tokenize
@@ -119,7 +120,9 @@ def load(
 
     A missing, stale or corrupt index is rebuilt when ``build_if_needed`` (the default), and
     otherwise raised as :class:`jmqa.IndexMissingError`, :class:`jmqa.IndexStaleError` or
-    :class:`jmqa.IndexCorruptError`, whose message says which command fixes it. A rebuild is
+    :class:`jmqa.IndexCorruptError`, whose message says which command fixes it. An index whose
+    only fault is its entity types (another spaCy pipeline or tag correction) keeps its vectors
+    and is tagged again (:func:`jmqa.index.retag_index`), in seconds. A rebuild is
     announced (why, and where) as a warning on the ``jmqa`` logger before it starts, and is
     refused with :class:`jmqa.IndexFolderError` before it starts if the folder is not jmqa's
     or not writable. ``glossary`` replaces the statement's own: the shipped glossary for the
@@ -135,6 +138,13 @@ def load(
             _rebuild_reason(folder, problem)  # so refuse a folder before any model loads
     cards = [model_card(name) for name in EMBEDDER_NAMES]  # checking must not import torch
     try:
+        index = load_index(folder, document, cards)
+    except EntityTagsStaleError as problem:  # the vectors are sound: only the tags are redone
+        if not build_if_needed:
+            raise
+        reason = _rebuild_reason(folder, problem)
+        log.warning("tagging the index's entity types again because %s (its vectors are kept)", reason)
+        retag_index(folder, document, progress)
         index = load_index(folder, document, cards)
     except IndexError_ as problem:
         if not build_if_needed:
