@@ -53,6 +53,26 @@ def test_importing_jmqa_asks_openmp_for_one_thread_unless_the_user_chose(given, 
     assert result.stdout.strip() == expected
 
 
+@pytest.mark.parametrize(("inherited", "jmqas"), [(True, True), (False, False)])
+def test_a_child_of_a_jmqa_process_knows_its_one_thread_was_jmqas_not_the_users(inherited, jmqas):
+    """A process that imported jmqa has OMP_NUM_THREADS=1 in its environment: a child that
+    inherits it still takes an idle core for e5; one whose OMP_NUM_THREADS=1 the user set does not."""
+    import json
+    import subprocess
+    import sys
+
+    def run(code: str, env: dict[str, str]) -> str:
+        return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+
+    clean = {k: v for k, v in os.environ.items() if k not in ("OMP_NUM_THREADS", _threads._DEFAULT_MARK)}
+    if inherited:  # the environment a process that imported jmqa hands its children
+        env = json.loads(run("import json, os, jmqa; print(json.dumps(dict(os.environ)))", clean))
+    else:
+        env = {**clean, "OMP_NUM_THREADS": "1"}
+    assert env["OMP_NUM_THREADS"] == "1"
+    assert run("import jmqa._threads as t; print(t.JMQA_SET_THREADS)", env).strip() == str(jmqas)
+
+
 def test_a_missing_onnxruntime_is_a_clear_error(monkeypatch):
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "onnxruntime" else real(name, *a))

@@ -18,9 +18,14 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
-JMQA_SET_THREADS = "OMP_NUM_THREADS" not in os.environ
-os.environ.setdefault("OMP_NUM_THREADS", "1")
+# Set beside jmqa's own OMP_NUM_THREADS, which a child process inherits: a program that imports
+# jmqa and starts another that does (the benchmark, the tests' app servers) would otherwise hand
+# it OMP_NUM_THREADS=1 as if the user had chosen it, and the child's e5 and MiniLM passes would
+# never take an idle core (the library benchmark's `ask --all` p50: 73 ms in such a child, 46 ms).
+_DEFAULT_MARK = "JMQA_DEFAULT_OMP_NUM_THREADS"
+JMQA_SET_THREADS = os.environ.get("OMP_NUM_THREADS") in (None, os.environ.get(_DEFAULT_MARK))
 if JMQA_SET_THREADS:
+    os.environ["OMP_NUM_THREADS"] = os.environ[_DEFAULT_MARK] = "1"
     # GNU OpenMP's idle workers spin for about 10 ms after each parallel step by default: long
     # enough to take the core the next question needs, and to look like another process's load
     # to idle_cpus. This many spins (well under a millisecond) still bridges the gaps between one
