@@ -136,6 +136,18 @@ def test_the_parties_come_from_the_title_and_their_compound_reads_as_bilateral(l
     assert lexicon.expand("Malaysia-Japan ties?") == "bilateral ties?"
 
 
+def test_a_name_only_the_title_gives_is_no_unknown_name():
+    from pathlib import Path
+
+    from jmqa.parser import parse
+
+    text = (Path(__file__).parent / "data" / "statements" / "invented-subheadings-bullets.txt").read_text(encoding="utf-8")
+    kelp = Lexicon(parse(text), Glossary(()))  # "Joint Statement of Atlantis and Lemuria": "both sides" after
+    assert "atlantis" not in kelp._text
+    assert kelp.unknown_names("By how much will Atlantis and Lemuria lower tariffs?") == []
+    assert kelp.unknown_names("What did Avalon and Atlantis agree?") == ["Avalon and Atlantis"]
+
+
 def test_another_name_of_a_country_is_explained_and_searched_as_the_statements(lexicon):
     question = "What did Bangkok and Phnom Penh agree?"
     assert ("Bangkok", "Thailand") in lexicon.explanations(question)

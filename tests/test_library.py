@@ -192,6 +192,24 @@ def test_ask_all_quotes_the_statement_that_answers_and_names_it(in_home, capsys)
     assert first["citation"] == "Joint Statement of Atlantis and Lemuria, 12 March 2025, ¶1"
 
 
+def test_ask_all_leaves_a_question_naming_the_parties_to_the_statement_that_names_them(tmp_path, monkeypatch, qa):
+    """Two statements agree the same kelp tariff cut, between other parties: a question that names
+    one pair is answered from that pair's statement alone, one that names neither from both."""
+    monkeypatch.setenv("JMQA_HOME", str(tmp_path))
+    rival = tmp_path / "rival.txt"
+    rival.write_text("Joint Statement of Avalon and Zanzara\n\n3 April 2025, Camelot\n\n"
+                     "1. Both sides agreed to lower tariffs on kelp products by 25 per cent.\n"
+                     "2. The two sides will hold an energy dialogue in Camelot.\n", encoding="utf-8")
+    store = Store()
+    store.add(KELP, "kelp")
+    store.add(rival, "rival")
+    library = jmqa.Library()
+    for parties, expected in (("Atlantis and Lemuria", {"kelp"}), ("Avalon and Zanzara", {"rival"}),
+                              ("the two sides", {"kelp", "rival"})):
+        answer = library.ask(f"By how much will {parties} lower tariffs on kelp products?")
+        assert answer.found and {q.statement.id for q in answer.quotes} == expected, parties
+
+
 def test_search_all_ranks_paragraphs_of_every_statement(in_home, capsys):
     code, out, _ = run(capsys, "search", "shipping line to new ports", "--all", "--k", "3", "--json")
     hits = json.loads(out)

@@ -235,6 +235,10 @@ class Lexicon:
         self.paragraph_terms = [frozenset(d) for d in docs]
         self._text = " ".join(p.text for p in passages).lower()
         self._words = {w.removesuffix("'s") for w in _WORD.findall(self._text)}
+        # The title names the parties too ("Joint Statement of Atlantis and Lemuria"), where the
+        # paragraphs may say only "both sides": its names are no unknown names.
+        self._title = f"{document.title} {document.subtitle}".lower()
+        self._title_words = {w.removesuffix("'s") for w in _WORD.findall(self._title)}
         # Each figure bare and with its scale: a question may say "500" of "$500 billion".
         self._figures = {_figure(n) for n in _NUMBER.findall(self._text)} | {
             _figure(n) for n in _SCALED.findall(self._text)
@@ -445,7 +449,7 @@ class Lexicon:
                     first = ["", first[0]]
                 name = first[1]
             base = re.sub(r"['’]s$", "", name.lower())  # "PM's" is the glossary's "pm"
-            if base in self._text or base in explained or name in self._initialisms:
+            if base in self._text or base in self._title or base in explained or name in self._initialisms:
                 continue
             # "Tokyo and Kuala Lumpur", "the Japan-Malaysia Comprehensive Strategic Partnership":
             # words the statement uses, put together differently. Not so "Belt and Road".
@@ -453,7 +457,7 @@ class Lexicon:
             # "Japans" is "Japan's" typed without the apostrophe; "Middle Eastern", "Asian" and
             # "Vietnamese" are adjectives of names the statement uses; "Tokyo and KL" and "PMs"
             # join a name it uses and one the glossary explains.
-            known = self._words | self._glossed | set(explained.split())
+            known = self._words | self._title_words | self._glossed | set(explained.split())
             if not all(any(w.removesuffix(end) in known for end in ("", "s", "n", "ern", "ese")) for w in words):
                 names.append(name)
         # A country the statement never names, typed in lower case ("the war in ukraine"), unless

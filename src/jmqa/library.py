@@ -33,6 +33,7 @@ from jmqa import _threads
 from jmqa.answer import NOT_ADDRESSED, Answer
 from jmqa.embedders import Embedder, RememberedQueries
 from jmqa.errors import InvalidArgumentError
+from jmqa.lexical import is_figure
 from jmqa.qa import QA, load
 from jmqa.question import clean_question
 from jmqa.retrieval import Hit, Signals, default_config, lexical_share
@@ -126,9 +127,16 @@ class Library:
         shortlist = self._shortlist(qas, cleaned, ANSWER_CANDIDATES)
         signals = self._signals(shortlist, cleaned)
         by_id = {qa.statement.id: (qa, s) for qa, s in zip(shortlist, signals)}
+        # A question that names what a statement never mentions ("What did Japan and Malaysia
+        # agree on cyber security?" of a US-India statement) is not that statement's to answer
+        # when another shortlisted one names it all: only the statements that leave the fewest
+        # of the question's names unknown are asked.
+        unknown = {qa.statement.id: _unknown_names(qa, s) for qa, s in zip(shortlist, signals)}
+        eligible = [h for h in _pooled_hits(shortlist, signals)
+                    if h.statement and unknown[h.statement.id] == min(unknown.values())]
         candidates: list[str] = []
-        for hit in _pooled_hits(shortlist, signals)[:_POOL_LEAD]:
-            if hit.statement and hit.statement.id not in candidates:
+        for hit in eligible[:_POOL_LEAD]:
+            if hit.statement.id not in candidates:
                 candidates.append(hit.statement.id)
         answers = []
         for statement_id in candidates:
@@ -174,6 +182,11 @@ class Library:
 
 
 NO_STATEMENT = "None of the statements in the library addresses this question."
+
+
+def _unknown_names(qa: QA, signals: Signals) -> int:
+    """How many of the names in the question (not its figures) ``qa``'s statement never uses."""
+    return sum(not is_figure(n) for n in qa.lexicon.unknown_names(signals.question))
 
 
 def _pooled_hits(qas: Sequence[QA], signals: Sequence[Signals]) -> list[Hit]:
