@@ -188,19 +188,19 @@ def _fill(store, statements: int) -> None:
     for f in real:
         if f != sixty:
             store.add(f)
-    mixed = statements - len(store.entries())
+    number = 0
     with tempfile.TemporaryDirectory() as folder:
-        for number in range(1, mixed + 1):
-            print(f"adding mixed statement {number} of {mixed}", flush=True)
+        while len(store.entries()) < statements:  # a mixed statement already there is a no-op
+            number += 1
+            print(f"adding mixed statement {number} ({len(store.entries())} of {statements} there)", flush=True)
             path = Path(folder) / f"mixed-{number}.txt"
             path.write_text(_mixed_text([statement_path(), *real], number), encoding="utf-8")
             store.add(path)
 
 
-# The library timed in a process of its own, as `jmqa ask --all` runs. Filling the library loads
-# torch (sentence-transformers builds the indexes), and its OpenMP threads then slow every model
-# pass of that process: timed there (2 Dec), the shipped statement alone took 53.8 ms at p50,
-# against 27-45 ms in a process without torch.
+# The library timed in fresh processes, as `jmqa ask --all` runs: filling the library loads torch
+# (sentence-transformers builds the indexes), and timed in that process (2 Dec) the shipped
+# statement alone took 53.8 ms at p50, against 27-45 ms in processes that never loaded it.
 LIBRARY_WARM = r'''
 import json, sys, time
 from pathlib import Path
@@ -234,8 +234,6 @@ print(json.dumps({"across": across, "alone": alone, "before": before, "after": a
 
 
 def library(statements: int, questions: list[str], home: Path | None, runs: int) -> None:
-    import tempfile
-
     os.environ["JMQA_HOME"] = str(home) if home else tempfile.mkdtemp(prefix="jmqa-bench-")
     from jmqa.embedders import EMBEDDER_NAMES, get_embedder
     from jmqa.store import Store

@@ -600,23 +600,21 @@ def load_index(
     return Index(models, manifest, _load_entities(folder, manifest, where))
 
 
-def _check_fingerprint(recorded: dict, current: dict[str, str], what: str, where: Path) -> None:
-    """Raise :class:`IndexStaleError` if the index was made by something other than ``current``."""
+def _check_fingerprint(
+    recorded: dict, current: dict[str, str], what: str, where: Path, error: type[IndexStaleError] = IndexStaleError
+) -> None:
+    """Raise ``error`` if the index was made by something other than ``current``."""
     changed = [k for k, v in current.items() if recorded.get(k) != v]
     if changed:
-        raise IndexStaleError(f"the index at {where} was {what} ({', '.join(changed)} differ). {IndexStaleError.fix}")
+        raise error(f"the index at {where} was {what} ({', '.join(changed)} differ). {IndexStaleError.fix}")
 
 
 def _load_entities(folder: Path, manifest: dict, where: Path) -> dict[tuple[int, int], tuple[Entity, ...]]:
     info = manifest.get("entities")
     if not isinstance(info, dict) or not isinstance(info.get("tags"), dict):
         raise EntityTagsStaleError(f"the index at {where} has no entity types. {IndexStaleError.fix}")
-    changed = [k for k, v in entity_types.model_fingerprint().items() if info.get(k) != v]
-    if changed:
-        raise EntityTagsStaleError(
-            f"the entity types of the index at {where} were tagged with another spaCy pipeline or its "
-            f"corrections ({', '.join(changed)} differ). {IndexStaleError.fix}"
-        )
+    _check_fingerprint(info, entity_types.model_fingerprint(), "tagged with another spaCy pipeline or its corrections",
+                       where, EntityTagsStaleError)
     try:
         return entity_types.from_json(json.loads(_read_verified(folder, info["tags"])))
     except IndexCorruptError:

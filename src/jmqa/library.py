@@ -9,7 +9,8 @@ Ranking across statements: each statement's signals (BM25, the cosines of both m
 over all the library's paragraphs and fused as z-scores over that pool, with the default weights.
 Fused within one statement, a statement that never mentions the subject would still have a "best"
 paragraph; pooled, its paragraphs sit at the bottom. The answer is then decided by each of the few
-best statements' own answerer, and quotes come only from statements that answer.
+best statements' own answerer, among those that leave the fewest of the question's names unknown,
+and quotes come only from statements that answer.
 
 Example::
 
@@ -132,8 +133,8 @@ class Library:
         # when another shortlisted one names it all: only the statements that leave the fewest
         # of the question's names unknown are asked.
         unknown = {qa.statement.id: _unknown_names(qa, s) for qa, s in zip(shortlist, signals)}
-        eligible = [h for h in _pooled_hits(shortlist, signals)
-                    if h.statement and unknown[h.statement.id] == min(unknown.values())]
+        fewest = min(unknown.values())
+        eligible = [h for h in _pooled_hits(shortlist, signals) if h.statement and unknown[h.statement.id] == fewest]
         candidates: list[str] = []
         for hit in eligible[:_POOL_LEAD]:
             if hit.statement.id not in candidates:
