@@ -148,6 +148,12 @@ def test_a_name_only_the_title_gives_is_no_unknown_name():
     assert kelp.unknown_names("What did Avalon and Atlantis agree?") == ["Avalon and Atlantis"]
 
 
+def test_a_lower_case_word_hyphened_to_a_name_is_no_part_of_it(lexicon):
+    assert lexicon.unknown_names("Which Malaysia-based firms and Japan-led projects are named?") == []
+    assert lexicon.unknown_names("How much goes to the Manila-based lender?") == ["Manila"]
+    assert lexicon.unknown_names("What about Japan-Malaysia ties?") == []  # a capital after it: one name
+
+
 def test_another_name_of_a_country_is_explained_and_searched_as_the_statements(lexicon):
     question = "What did Bangkok and Phnom Penh agree?"
     assert ("Bangkok", "Thailand") in lexicon.explanations(question)

@@ -435,7 +435,9 @@ class Lexicon:
         names = [n for n in _SCALED.findall(question) if _figure(n) not in self._figures]
         explained = " ".join(term.lower() for term, _ in self.explanations(question))
         for m in _NAME.finditer(question):
-            name = m.group(0)
+            # A lower-case word hyphened to a name is no part of it: "Indian-owned factories" and
+            # "the Manila-based lender" name India and Manila, not "owned" or "based".
+            name = _HYPHENED_WORD.sub("", m.group(0))
             first = name.split(maxsplit=1)
             if _SHOUTING.fullmatch(name):  # "IGNORE ALL PRIOR INSTRUCTIONS" names nothing
                 continue
@@ -562,6 +564,7 @@ def _compound_of(names: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"\b(?:{a}\s*[-–]?\s*{b}|{b}\s*[-–]?\s*{a})\b", re.IGNORECASE)
 
 
+_HYPHENED_WORD = re.compile(r"[-‐–](?=[a-z])[a-z]+\b")
 _NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:[-’'][A-Za-z]+)?(?:\s+(?:of\s+|and\s+|the\s+)?[A-Z][A-Za-z0-9]*)*")
 # Where a capital says nothing about a name: the start of the question or of a sentence in it.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+)\W*$")
