@@ -564,7 +564,7 @@ def _compound_of(names: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"\b(?:{a}\s*[-–]?\s*{b}|{b}\s*[-–]?\s*{a})\b", re.IGNORECASE)
 
 
-_HYPHENED_WORD = re.compile(r"[-‐–](?=[a-z])[a-z]+\b")
+_HYPHENED_WORD = re.compile(r"-[a-z]+\b")  # the hyphen _NAME joins on
 _NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:[-’'][A-Za-z]+)?(?:\s+(?:of\s+|and\s+|the\s+)?[A-Z][A-Za-z0-9]*)*")
 # Where a capital says nothing about a name: the start of the question or of a sentence in it.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+)\W*$")
