@@ -114,7 +114,8 @@ def _untag(folder: Path) -> str:
 def test_stale_entity_types_are_tagged_again_without_embedding(fake_index_copy, fake_embedders, monkeypatch, caplog):
     old_tags = _untag(fake_index_copy)
     vectors = {p.name: (p.stat().st_ino, p.read_bytes()) for p in fake_index_copy.iterdir()
-               if p.suffix == ".faiss" or p.name.endswith(".units.json") or "query" in p.name}
+               if p.name not in (MANIFEST, ".lock") and not p.name.startswith("entities-")}  # all but the tags
+    assert {".faiss", ".json", ".onnx", ".onnx-data"} <= {p.suffix for p in map(Path, vectors)}
     for embedder in fake_embedders.values():  # a rebuild would embed the passages again
         monkeypatch.setattr(embedder, "encode_passages", lambda texts: pytest.fail("re-embedded"))
     with caplog.at_level("WARNING", logger="jmqa"):

@@ -238,7 +238,6 @@ class Lexicon:
         # The title names the parties too ("Joint Statement of Atlantis and Lemuria"), where the
         # paragraphs may say only "both sides": its names are no unknown names.
         self._title = f"{document.title} {document.subtitle}".lower()
-        self._title_words = {w.removesuffix("'s") for w in _WORD.findall(self._title)}
         # Each figure bare and with its scale: a question may say "500" of "$500 billion".
         self._figures = {_figure(n) for n in _NUMBER.findall(self._text)} | {
             _figure(n) for n in _SCALED.findall(self._text)
@@ -248,6 +247,11 @@ class Lexicon:
         self._glossed = {
             term.lower() for lang, term, _ in self.glossary.entries if lang == "en" and " " not in term
         }
+        # The words a name may be made of without being unknown (the glossary's explanations of a
+        # question's own words join them per question).
+        self._name_words = (
+            self._words | {w.removesuffix("'s") for w in _WORD.findall(self._title)} | self._glossed
+        )
         self._compound = _compound_of(parties(document))
         self._initialisms = initialisms(" ".join(p.text for p in passages))
         self._bm25 = BM25(docs)
@@ -434,6 +438,7 @@ class Lexicon:
         # Whole figures: "2.5 million" is not the statement's "12.5", nor "$1 trillion" its "1.05".
         names = [n for n in _SCALED.findall(question) if _figure(n) not in self._figures]
         explained = " ".join(term.lower() for term, _ in self.explanations(question))
+        known = self._name_words.union(explained.split())
         for m in _NAME.finditer(question):
             # A lower-case word hyphened to a name is no part of it: "Indian-owned factories" and
             # "the Manila-based lender" name India and Manila, not "owned" or "based".
@@ -459,7 +464,6 @@ class Lexicon:
             # "Japans" is "Japan's" typed without the apostrophe; "Middle Eastern", "Asian" and
             # "Vietnamese" are adjectives of names the statement uses; "Tokyo and KL" and "PMs"
             # join a name it uses and one the glossary explains.
-            known = self._words | self._title_words | self._glossed | set(explained.split())
             if not all(any(w.removesuffix(end) in known for end in ("", "s", "n", "ern", "ese")) for w in words):
                 names.append(name)
         # A country the statement never names, typed in lower case ("the war in ukraine"), unless
