@@ -1,6 +1,6 @@
 """Questions asked of the whole library (`jmqa ask --all`): is the answer the right statement's?
 
-    python eval/across.py [--home DIR]
+    python eval/across.py [--home DIR] [--sets DIR]
 
 Every question of the read Q&A sets is asked of a library of distinct statements: the shipped
 one, and the real and invented statements of tests/data/statements, added to a throwaway
@@ -16,6 +16,12 @@ about cyber threats?" is answered by several), but is wrong for one that names t
 or asks what no statement says. The sets are those whose failures have been read (the dev split
 and the hold-outs the refusal model is fitted on; the second statement's sets A-E), so this
 measures the library's routing, not how fresh questions are answered; no number is fitted on it.
+
+``--sets DIR`` asks the sets in DIR instead, each named for the statement it was written for (the
+stem of its file in tests/data/statements, or the shipped statement's id), counted by tag; such as
+eval/across-2026-12-02, written blind for the library: questions that name a statement's parties
+("named"), name them and ask what their statement never says ("unanswerable"), or name the
+parties of no statement in the library ("otherparties").
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ SECOND_SETS = [ROOT / "eval" / f"us-india-2025-02-13-qa{s}.jsonl" for s in ("", 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--home", type=Path, help="a $JMQA_HOME to fill (or reuse) instead of a throwaway one")
+    parser.add_argument("--sets", type=Path, help="ask the sets in DIR, one per statement (see above)")
     args = parser.parse_args()
     os.environ["JMQA_HOME"] = str(args.home or tempfile.mkdtemp(prefix="jmqa-across-"))
 
@@ -47,15 +54,21 @@ def main() -> int:
     from jmqa.store import Store
 
     store = Store()
+    ids = {}  # file stem -> statement id
     for path in sorted((ROOT / "tests" / "data" / "statements").glob("*.txt")):
-        if store.add(path, known_indexes=[default_index_dir()]).added:  # a no-op if it is there
+        added = store.add(path, known_indexes=[default_index_dir()])  # a no-op if it is there
+        ids[path.stem] = added.entry.ref.id
+        if added.added:
             print(f"added {path.name}", file=sys.stderr, flush=True)
     library = jmqa.Library()
-    shipped = library.statements[0].id
+    shipped = ids[library.statements[0].id] = library.statements[0].id
     print(f"library: {len(library.statements)} statements ({', '.join(s.id for s in library.statements)})")
 
-    sets = [(shipped, ROOT / "eval" / "qa.jsonl", "dev"), *((shipped, p, None) for p in READ_HOLDOUTS),
-            *((SECOND, p, None) for p in SECOND_SETS)]
+    if args.sets:
+        sets = [(ids[p.stem], p, None) for p in sorted(args.sets.glob("*.jsonl"))]
+    else:
+        sets = [(shipped, ROOT / "eval" / "qa.jsonl", "dev"), *((shipped, p, None) for p in READ_HOLDOUTS),
+                *((SECOND, p, None) for p in SECOND_SETS)]
     tallies: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
 
     def ask_all() -> None:
@@ -73,7 +86,8 @@ def main() -> int:
                     where = "own, gold first" if first.paragraph in item.gold else "own, other paragraph"
                 else:
                     where = "own"
-                tallies[f"{statement} {'answerable' if item.gold else 'not answerable'}"][where] += 1
+                kind = item.tag if args.sets else "answerable" if item.gold else "not answerable"
+                tallies[f"{statement} {kind}"][where] += 1
 
     _threads.on_model_thread(ask_all)
     for key, tally in sorted(tallies.items()):

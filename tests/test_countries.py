@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jmqa.countries import country_names
+from jmqa.countries import countries_in, country_names
 
 
 def test_a_countrys_other_names_and_capital_point_at_the_name_the_text_writes():
@@ -34,3 +34,19 @@ def test_a_name_the_text_writes_is_not_unnamed_by_a_second_entry_for_the_same_co
     # names); only one entry is matched, but the name is the text's all the same.
     names = country_names("the situation in Myanmar and the State of Palestine")
     assert not {"myanmar", "palestine", "state of palestine"} & names.unnamed
+
+
+def test_the_demonyms_of_the_countries_a_text_names_point_at_the_name_it_writes():
+    names = country_names("Japan and the United States of America")
+    assert names.demonyms["americans"] == names.demonyms["american"] == "United States of America"
+    assert names.demonyms["japanese"] == "Japan" and "japaneses" not in names.demonyms
+    assert "french" not in names.demonyms  # France is not named
+
+
+def test_countries_in_a_title():
+    found = countries_in("United States-India Joint Leaders' Statement")
+    assert sorted(c.names[0] for c in found) == ["India", "United States"]
+    united_states = next(c for c in found if c.names[0] == "United States")
+    assert united_states.demonym == "American" and "US" in united_states.codes
+    assert "Washington" in united_states.capital_forms
+    assert countries_in("Joint Statement of Atlantis and Lemuria") == ()

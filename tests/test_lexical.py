@@ -154,6 +154,18 @@ def test_a_lower_case_word_hyphened_to_a_name_is_no_part_of_it(lexicon):
     assert lexicon.unknown_names("What about Japan-Malaysia ties?") == []  # a capital after it: one name
 
 
+def test_the_people_of_a_country_the_statement_names_are_no_unknown_name():
+    """countryinfo's demonyms, plural too: "Americans" and "Burmese" of a statement that says
+    "United States of America" and "Myanmar"; not so a people whose country it never names."""
+    from jmqa.parser import parse
+
+    statement = parse("Joint Statement of Japan and the United States of America\n\n1 May 2025\n\n"
+                      "1. Both sides discussed the situation in Myanmar.\n")
+    lexicon = Lexicon(statement, Glossary(()))
+    assert lexicon.unknown_names("What did Americans and the Japanese say of the Burmese crisis?") == []
+    assert lexicon.unknown_names("What about Filipinos?") == ["Filipinos"]
+
+
 def test_another_name_of_a_country_is_explained_and_searched_as_the_statements(lexicon):
     question = "What did Bangkok and Phnom Penh agree?"
     assert ("Bangkok", "Thailand") in lexicon.explanations(question)

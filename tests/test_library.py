@@ -210,6 +210,27 @@ def test_ask_all_leaves_a_question_naming_the_parties_to_the_statement_that_name
         assert answer.found and {q.statement.id for q in answer.quotes} == expected, parties
 
 
+def test_ask_all_keeps_to_the_statement_whose_parties_the_question_names(tmp_path, monkeypatch, qa):
+    """Both statements name all four parties and the war in Ukraine: a question that names two of
+    them as its parties is answered, and searched, from their statement first."""
+    monkeypatch.setenv("JMQA_HOME", str(tmp_path))
+    for name, parties, others in (("ours", "Atlantis and Lemuria", "Avalon and Zanzara"),
+                                  ("theirs", "Avalon and Zanzara", "Atlantis and Lemuria")):
+        path = tmp_path / f"{name}.txt"
+        path.write_text(f"Joint Statement of {parties}\n\n3 April 2025, Camelot\n\n"
+                        f"1. {parties} condemned the war in Ukraine, as {others} did.\n"
+                        f"2. {parties} will hold an energy dialogue every year.\n", encoding="utf-8")
+        Store().add(path, name)
+    library = jmqa.Library()
+    for question, expected in (("What did Atlantis and Lemuria say about the war in Ukraine?", {"ours"}),
+                               ("What did the Avalonians and Zanzarans say of the war in Ukraine?", {"theirs"}),
+                               ("What was said about the war in Ukraine?", {"ours", "theirs"})):
+        answer = library.ask(question)
+        assert answer.found and {q.statement.id for q in answer.quotes} == expected, question
+        hits = library.search(question, k=4)
+        assert {h.statement.id for h in hits[: len(expected)]} == expected, question
+
+
 def test_search_all_ranks_paragraphs_of_every_statement(in_home, capsys):
     code, out, _ = run(capsys, "search", "shipping line to new ports", "--all", "--k", "3", "--json")
     hits = json.loads(out)

@@ -29,6 +29,13 @@ from jmqa.errors import require_package
 class Country:
     names: tuple[str, ...]  # its name and other spellings, longer than a code ("US", "JPN")
     capitals: tuple[str, ...]
+    demonym: str  # "American", "" where countryinfo has none
+    codes: tuple[str, ...]  # "US", "USA": its ISO codes and short spellings, in capitals
+
+    @property
+    def capital_forms(self) -> tuple[str, ...]:
+        """Its capitals, also as people write them: "Washington D.C." and "Washington"."""
+        return tuple(dict.fromkeys(f for c in self.capitals for f in (c, re.sub(r"\s+D\.C\.$", "", c))))
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,9 @@ class CountryNames:
     other_names: dict[str, str]
     # Lower-cased names of the countries the text does not name at all ("ukraine").
     unnamed: frozenset[str]
+    # Lower-cased demonym of a country the text names, and its plural -> the name the text
+    # writes ("americans" -> "United States").
+    demonyms: dict[str, str]
 
 
 @functools.cache
@@ -60,10 +70,14 @@ def countries() -> tuple[Country, ...]:
         info = json.loads(path.read_text(encoding="utf-8"))
         names = (info.get("name") or "", *(info.get("altSpellings") or ()))
         capitals = info.get("capital") or ()
+        iso = info.get("ISO") or {}
+        codes = {n for n in (*names, iso.get("alpha2"), iso.get("alpha3")) if n and _CODE.fullmatch(n)}
         out.append(
             Country(
                 tuple(n for n in names if len(n) > 3 and _latin(n)),
                 (capitals,) if isinstance(capitals, str) else tuple(capitals),
+                info.get("demonym") or "",
+                tuple(sorted(codes)),
             )
         )
     return tuple(c for c in out if c.names)
@@ -79,24 +93,17 @@ def country_names(text: str) -> CountryNames:
     """The countries ``text`` names (by any of their names), read longest name first and each
     taken out once found: "Republic of Korea" inside "Democratic People's Republic of Korea"
     names no second country."""
-    plain_text = words = f" {_plain(text)} "
-    written: dict[int, str] = {}  # country's position -> the name the text writes
-    spellings = sorted(
-        ((name, i) for i, c in enumerate(countries()) for name in c.names), key=lambda x: -len(x[0])
-    )
-    for name, i in spellings:
-        plain = f" {_plain(name)} "
-        if plain in words:
-            written.setdefault(i, name)
-            words = words.replace(plain, " | ")
+    plain_text = f" {_plain(text)} "
+    written = _written(text)
     other_names: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
     unnamed: set[str] = set()
     for i, country in enumerate(countries()):
         if i not in written:
             unnamed.update(n.lower() for n in country.names)
             continue
-        capitals = {form for c in country.capitals for form in (c, re.sub(r"\s+D\.C\.$", "", c))}
-        for form in (*country.names, *capitals):
+        demonyms.update(dict.fromkeys(demonym_forms(country.demonym), written[i]))
+        for form in (*country.names, *country.capital_forms):
             # A name the text uses itself is searched as it is ("the summit in Tokyo").
             if f" {_plain(form)} " not in plain_text:
                 other_names.setdefault(form.lower(), written[i])
@@ -108,7 +115,42 @@ def country_names(text: str) -> CountryNames:
         # The word test first: most names share no word with the text, and it is the quick one.
         if set(plain.split()) <= text_words and f" {plain} " in plain_text:
             unnamed.discard(name)
-    return CountryNames(other_names, frozenset(unnamed - other_names.keys()))
+    return CountryNames(other_names, frozenset(unnamed - other_names.keys()), demonyms)
+
+
+def countries_in(text: str) -> tuple[Country, ...]:
+    """The countries ``text`` names, by any of their names, in countryinfo's order.
+
+        >>> [c.names[0] for c in countries_in("United States-India Joint Leaders' Statement")]
+        ['India', 'United States']
+    """
+    return tuple(countries()[i] for i in sorted(_written(text)))
+
+
+def _written(text: str) -> dict[int, str]:
+    """Each country ``text`` names (its position in :func:`countries`) -> the name it writes."""
+    words = f" {_plain(text)} "
+    written: dict[int, str] = {}
+    for name, i in _spellings():
+        plain = f" {_plain(name)} "
+        if plain in words:
+            written.setdefault(i, name)
+            words = words.replace(plain, " | ")
+    return written
+
+
+@functools.cache
+def _spellings() -> tuple[tuple[str, int], ...]:
+    """Every country's names with its position, the longest first."""
+    return tuple(sorted(((name, i) for i, c in enumerate(countries()) for name in c.names), key=lambda x: -len(x[0])))
+
+
+def demonym_forms(demonym: str) -> tuple[str, ...]:
+    """ "American" -> ("american", "americans"); "Japanese" has no plural of its own; "" -> ()."""
+    lower = demonym.lower()
+    if not lower:
+        return ()
+    return (lower,) if lower.endswith(("s", "sh", "ch", "ese")) else (lower, f"{lower}s")
 
 
 def _plain(text: str) -> str:
@@ -122,4 +164,5 @@ def _latin(name: str) -> bool:
     return _LATIN.fullmatch(name) is not None
 
 
+_CODE = re.compile(r"[A-Z]{2,3}")
 _LATIN = re.compile(r"[\u0000-\u024f\u1e00-\u1eff\u2019]+")

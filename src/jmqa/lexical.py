@@ -26,6 +26,7 @@ import Stemmer
 from jmqa.countries import CountryNames, country_names
 from jmqa.document import Document, PassageKey
 from jmqa.glossary import Glossary
+from jmqa.parties import Parties
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
 # A figure: digits, with thousands separators or decimals ("1,000", "1.05").
@@ -253,6 +254,7 @@ class Lexicon:
             self._words | {w.removesuffix("'s") for w in _WORD.findall(self._title)} | self._glossed
         )
         self._compound = _compound_of(parties(document))
+        self._document = document
         self._initialisms = initialisms(" ".join(p.text for p in passages))
         self._bm25 = BM25(docs)
         n = self._n = len(docs)
@@ -333,8 +335,18 @@ class Lexicon:
         return re.search(phrase, self._text) is not None
 
     @functools.cached_property
+    def parties(self) -> Parties:
+        """Who the statement is between (read only in a library of statements)."""
+        return Parties.of(self._document)
+
+    @functools.cached_property
     def _countries(self) -> CountryNames:
         return country_names(self._text)
+
+    @functools.cached_property
+    def _demonyms(self) -> frozenset[str]:
+        """The peoples of the countries the statement names, its title too ("americans")."""
+        return frozenset(self._countries.demonyms) | frozenset(country_names(self._title).demonyms)
 
     @functools.cached_property
     def _other_country_names(self) -> re.Pattern[str] | None:
@@ -464,7 +476,12 @@ class Lexicon:
             # "Japans" is "Japan's" typed without the apostrophe; "Middle Eastern", "Asian" and
             # "Vietnamese" are adjectives of names the statement uses; "Tokyo and KL" and "PMs"
             # join a name it uses and one the glossary explains.
-            if not all(any(w.removesuffix(end) in known for end in ("", "s", "n", "ern", "ese")) for w in words):
+            # countryinfo's demonyms, plurals too: "Americans" of a statement that says "America".
+            if not all(
+                any(w.removesuffix(end) in known for end in ("", "s", "n", "ern", "ese"))
+                or w in self._demonyms
+                for w in words
+            ):
                 names.append(name)
         # A country the statement never names, typed in lower case ("the war in ukraine"), unless
         # the glossary explains it ("burma": the statement's Myanmar).

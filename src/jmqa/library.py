@@ -114,7 +114,11 @@ class Library:
             raise InvalidArgumentError(f"k must be a whole number from 1 to {total}, not {k!r}")
         cleaned = clean_question(question)
         shortlist = self._shortlist(qas, cleaned, SEARCH_CANDIDATES, k)
-        return _pooled_hits(shortlist, self._signals(shortlist, cleaned))[:k]
+        signals = self._signals(shortlist, cleaned)
+        preferred = _preferred(shortlist, signals)
+        # The statements the question is about first (as ask keeps to them), then the rest.
+        hits = sorted(_pooled_hits(shortlist, signals), key=lambda h: h.statement is None or h.statement.id not in preferred)
+        return hits[:k]
 
     def ask(self, question: str, statements: Sequence[str] | None = None, max_quotes: int = MAX_QUOTES) -> Answer:
         """Quote the paragraphs that answer ``question`` in ``statements`` (default: all), most
@@ -128,13 +132,8 @@ class Library:
         shortlist = self._shortlist(qas, cleaned, ANSWER_CANDIDATES)
         signals = self._signals(shortlist, cleaned)
         by_id = {qa.statement.id: (qa, s) for qa, s in zip(shortlist, signals)}
-        # A question that names what a statement never mentions ("What did Japan and Malaysia
-        # agree on cyber security?" of a US-India statement) is not that statement's to answer
-        # when another shortlisted one names it all: only the statements that leave the fewest
-        # of the question's names unknown are asked.
-        unknown = {qa.statement.id: _unknown_names(qa, s) for qa, s in zip(shortlist, signals)}
-        fewest = min(unknown.values())
-        eligible = [h for h in _pooled_hits(shortlist, signals) if h.statement and unknown[h.statement.id] == fewest]
+        preferred = _preferred(shortlist, signals)
+        eligible = [h for h in _pooled_hits(shortlist, signals) if h.statement and h.statement.id in preferred]
         candidates: list[str] = []
         for hit in eligible[:_POOL_LEAD]:
             if hit.statement.id not in candidates:
@@ -185,9 +184,26 @@ class Library:
 NO_STATEMENT = "None of the statements in the library addresses this question."
 
 
-def _unknown_names(qa: QA, signals: Signals) -> int:
-    """How many of the names in the question (not its figures) ``qa``'s statement never uses."""
-    return sum(not is_figure(n) for n in qa.lexicon.unknown_names(signals.question))
+def _preferred(qas: Sequence[QA], signals: Sequence[Signals]) -> set[str]:
+    """The ids of the statements a question is about, of those shortlisted.
+
+    A question that names what a statement never mentions ("What did Japan and Malaysia agree on
+    cyber security?" of a US-India statement) is not that statement's when another one names it
+    all: first the statements that leave the fewest of the question's names (not its figures)
+    unknown. Of those, the ones whose parties it names all, if any: a US-India statement that
+    mentions Japan and Malaysia (but not Ukraine) is still not the one for "What did Japan and
+    Malaysia say about Ukraine?".
+    """
+    unknown = {
+        qa.statement.id: sum(not is_figure(n) for n in qa.lexicon.unknown_names(s.question))
+        for qa, s in zip(qas, signals)
+    }
+    fewest = min(unknown.values())
+    named = {
+        qa.statement.id: qa.lexicon.parties.all_named_in(s.question)
+        for qa, s in zip(qas, signals) if unknown[qa.statement.id] == fewest
+    }
+    return {i for i, n in named.items() if n or not any(named.values())}
 
 
 def _pooled_hits(qas: Sequence[QA], signals: Sequence[Signals]) -> list[Hit]:

@@ -1,0 +1,80 @@
+"""Who a statement is between, and whether a question names them.
+
+A library holds several statements that share topics (Ukraine, semiconductors, the Indo-Pacific).
+"What did Japan and Malaysia say about Ukraine?" is a question for the statement between Japan and
+Malaysia, even where another one also mentions both countries somewhere. A statement's parties
+are the countries its title names (from the ``countryinfo`` package, with their other names,
+capitals and demonyms: "the US", "Washington", "American"), and the title's other names, words
+rare in English ("Atlantis", "Lemuria").
+
+Example::
+
+    >>> from jmqa.document import load_statement
+    >>> parties = Parties.of(load_statement())
+    >>> parties.named_in("What did the Japanese and Malaysian leaders say about Ukraine?")
+    2
+    >>> parties.all_named_in("Will they pay in yen instead of the US dollar?")
+    False
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jmqa.countries import Country, countries_in, demonym_forms
+from jmqa.document import Document
+from jmqa.word_frequency import zipf
+
+_WORD = re.compile(r"\w+")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+_RARE = 4.0  # Zipf: "Atlantis" 3.4, "Quad" 3.7; "Malaysia" 4.3, "Kingdom" 4.6, "President" 5.5
+
+
+@dataclass(frozen=True)
+class Parties:
+    """Each party as one pattern for the ways a question may name it."""
+
+    patterns: tuple[re.Pattern[str], ...]
+
+    @classmethod
+    def of(cls, document: Document) -> Parties:
+        text = " ".join(p.text for p in document.passages)
+        found = countries_in(document.title)
+        known = {w for c in found for name in c.names for w in _WORD.findall(name.lower())}
+        # A name countryinfo does not know is a word rare in English ("Atlantis", not "Kingdom",
+        # "President" or "Deep Sea"), in capitals, as in "Joint Statement of Atlantis and ...".
+        rare = [
+            w for w in dict.fromkeys(_CAPITALISED.findall(document.title))
+            if w.lower() not in known and zipf(w.lower(), "en") < _RARE
+        ]
+        return cls((
+            *(_country_pattern(c, text) for c in found),
+            # With the endings of a people: "Lemurians", "Zanzarans".
+            *(re.compile(rf"\b{re.escape(w)}(?:ians?|ns?|ese)?\b", re.IGNORECASE) for w in rare),
+        ))
+
+    def named_in(self, question: str) -> int:
+        """How many of the parties ``question`` names."""
+        return sum(p.search(question) is not None for p in self.patterns)
+
+    def all_named_in(self, question: str) -> bool:
+        """Whether ``question`` names every party: one alone is as often a subject of another
+        statement ("the US dollar", "Japanese carmakers")."""
+        return bool(self.patterns) and self.named_in(question) == len(self.patterns)
+
+
+def _country_pattern(country: Country, text: str) -> re.Pattern[str]:
+    """Any name, capital or demonym of ``country`` in any case, or one of its codes in capitals
+    that the statement itself writes ("U.S.", "US"): "IT" or "IN" in a question is seldom Italy
+    or India, unless the statement calls them so."""
+    words = [
+        *country.names, *country.capital_forms, *demonym_forms(country.demonym)
+    ]
+    named = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    dotted = [r"\.?".join(code) + r"\.?" for code in country.codes]
+    used = [d for d in dotted if re.search(rf"(?<![\w.]){d}(?!\w)", text)]
+    pattern = rf"\b(?i:{named})\b"
+    if used:
+        pattern += rf"|(?<![\w.])(?:{'|'.join(used)})(?!\w)"
+    return re.compile(pattern)

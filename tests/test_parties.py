@@ -1,0 +1,51 @@
+"""A statement's parties and whether a question names them (jmqa.parties)."""
+
+from __future__ import annotations
+
+import jmqa
+from jmqa.parties import Parties
+
+
+def parties(text: str) -> Parties:
+    return Parties.of(jmqa.parse(text))
+
+
+def test_a_country_is_named_by_any_of_its_names_capitals_or_demonyms():
+    us_india = parties(
+        "United States-India Joint Leaders' Statement\n\nFebruary 13, 2025\n\n"
+        "1. The U.S. and India will deepen their defence ties.\n"
+    )
+    assert us_india.named_in("What did the United States and India agree?") == 2
+    assert us_india.named_in("What did Washington and New Delhi agree?") == 2
+    assert us_india.named_in("did americans and indians agree on defence") == 2
+    assert us_india.named_in("What did the US and U.S.A. say?") == 1  # one party, however named
+    assert us_india.named_in("What did Japan and Malaysia agree?") == 0
+    assert us_india.all_named_in("What did Washington and New Delhi agree?")
+    # One party named is as often a subject of another statement: not enough to pick this one.
+    assert not us_india.all_named_in("Will they trade in yen instead of the US dollar?")
+
+
+def test_a_countrys_code_names_it_only_where_the_statement_writes_it():
+    """ "US" is the United States in a statement that writes "U.S." or "US"; "IT" in a question
+    is seldom Italy, and "IN" seldom India, unless the statement calls them so."""
+    text = "Joint Statement of Italy and India\n\n1 May 2025\n\n1. Italy and India will cooperate.\n"
+    assert parties(text).named_in("What do they say about IT cooperation IN general?") == 0
+    assert parties(text).named_in("What do the Italian and Indian sides say?") == 2
+    written = parties(text.replace("1. Italy", "1. IT and IN and Italy"))
+    assert written.named_in("What do they say about IT cooperation?") == 1
+
+
+def test_an_invented_party_is_a_name_rare_in_english_not_a_word_of_the_genre():
+    deep_sea = parties(
+        "Joint Statement by the President of the Republic of Atlantis and the Prime Minister of the "
+        "Kingdom of Lemuria on a Partnership for the Deep Sea\n\n4 April 2024\n\n"
+        "1. The President and the Prime Minister agreed to map the deep sea.\n"
+    )
+    assert deep_sea.named_in("What did Atlantis and Lemuria agree?") == 2
+    assert deep_sea.named_in("What did the President and the Prime Minister of the Kingdom agree?") == 0
+
+
+def test_the_shipped_statements_parties():
+    shipped = Parties.of(jmqa.load_statement())
+    assert shipped.named_in("what did tokyo and kuala lumpur agree on ukraine") == 2
+    assert shipped.named_in("What did the Japanese PM say?") == 1
