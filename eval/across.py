@@ -19,9 +19,9 @@ measures the library's routing, not how fresh questions are answered; no number 
 
 ``--sets DIR`` asks the sets in DIR instead, each named for the statement it was written for (the
 stem of its file in tests/data/statements, or the shipped statement's id), counted by tag; such as
-eval/across-2026-12-02, written blind for the library: questions that name a statement's parties
-("named"), name them and ask what their statement never says ("unanswerable"), or name the
-parties of no statement in the library ("otherparties").
+eval/across-2026-12-02 and eval/across-2026-12-02b, written blind for the library: questions that
+name a statement's parties or occasion ("named"), name them and ask what their statement never
+says ("unanswerable"), or name parties of no statement in the library ("otherparties").
 """
 
 from __future__ import annotations

@@ -364,6 +364,11 @@ def test_relative_years_are_read_against_the_statement_date():
     assert years_asked("What happens next year?", StatementFacts(None, frozenset())) == set()
 
 
+def test_the_year_of_the_occasion_a_question_names_is_no_year_it_asks_about():
+    assert years_asked("In the February 2025 statement, how many visitors?", FACTS) == set()
+    assert years_asked("Per the 2023 joint statement, how many by 2030?", FACTS) == {"2030"}
+
+
 def test_a_nationality_that_only_qualifies_the_kind_asked_does_not_give_the_name():
     sentence = "They welcomed the document signed with the Malaysian Maritime Enforcement Agency."
     facts = replace(FACTS, place_words=frozenset({"malaysian", "malaysia", "japanese", "japan"}))

@@ -166,6 +166,18 @@ def test_the_people_of_a_country_the_statement_names_are_no_unknown_name():
     assert lexicon.unknown_names("What about Filipinos?") == ["Filipinos"]
 
 
+def test_the_statements_own_date_is_no_unknown_name_figure_or_term():
+    """ "the statement of 12 March 2025" names the statement itself, said in its text or not."""
+    from jmqa.parser import parse
+
+    kelp = Lexicon(parse("Joint Statement of Atlantis and Lemuria\n\n12 March 2025, Poseidonia\n\n"
+                         "1. Both sides agreed to lower tariffs on kelp products.\n"), Glossary(()))
+    question = "In the statement of 12 March 2025, which tariffs were lowered?"
+    assert kelp.unknown_names(question) == []
+    assert kelp.coverage(question) == kelp.coverage("Which tariffs were lowered?") == 1.0
+    assert kelp.unknown_names("What was agreed in April 2024?") == ["2024", "April"]
+
+
 def test_another_name_of_a_country_is_explained_and_searched_as_the_statements(lexicon):
     question = "What did Bangkok and Phnom Penh agree?"
     assert ("Bangkok", "Thailand") in lexicon.explanations(question)

@@ -210,18 +210,26 @@ def test_ask_all_leaves_a_question_naming_the_parties_to_the_statement_that_name
         assert answer.found and {q.statement.id for q in answer.quotes} == expected, parties
 
 
+def library_of(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, texts: dict[str, str]) -> jmqa.Library:
+    """A library in ``tmp_path`` holding each text under its id (and the shipped statement)."""
+    monkeypatch.setenv("JMQA_HOME", str(tmp_path))
+    for statement_id, text in texts.items():
+        path = tmp_path / f"{statement_id}.txt"
+        path.write_text(text, encoding="utf-8")
+        Store().add(path, statement_id)
+    return jmqa.Library()
+
+
 def test_ask_all_keeps_to_the_statement_whose_parties_the_question_names(tmp_path, monkeypatch, qa):
     """Both statements name all four parties and the war in Ukraine: a question that names two of
     them as its parties is answered, and searched, from their statement first."""
-    monkeypatch.setenv("JMQA_HOME", str(tmp_path))
-    for name, parties, others in (("ours", "Atlantis and Lemuria", "Avalon and Zanzara"),
-                                  ("theirs", "Avalon and Zanzara", "Atlantis and Lemuria")):
-        path = tmp_path / f"{name}.txt"
-        path.write_text(f"Joint Statement of {parties}\n\n3 April 2025, Camelot\n\n"
-                        f"1. {parties} condemned the war in Ukraine, as {others} did.\n"
-                        f"2. {parties} will hold an energy dialogue every year.\n", encoding="utf-8")
-        Store().add(path, name)
-    library = jmqa.Library()
+    library = library_of(tmp_path, monkeypatch, {
+        name: f"Joint Statement of {parties}\n\n3 April 2025, Camelot\n\n"
+              f"1. {parties} condemned the war in Ukraine, as {others} did.\n"
+              f"2. {parties} will hold an energy dialogue every year.\n"
+        for name, parties, others in (("ours", "Atlantis and Lemuria", "Avalon and Zanzara"),
+                                      ("theirs", "Avalon and Zanzara", "Atlantis and Lemuria"))
+    })
     for question, expected in (("What did Atlantis and Lemuria say about the war in Ukraine?", {"ours"}),
                                ("What did the Avalonians and Zanzarans say of the war in Ukraine?", {"theirs"}),
                                ("What was said about the war in Ukraine?", {"ours", "theirs"})):
@@ -229,6 +237,22 @@ def test_ask_all_keeps_to_the_statement_whose_parties_the_question_names(tmp_pat
         assert answer.found and {q.statement.id for q in answer.quotes} == expected, question
         hits = library.search(question, k=4)
         assert {h.statement.id for h in hits[: len(expected)]} == expected, question
+
+
+def test_ask_all_keeps_to_the_statement_of_the_occasion_the_question_dates(tmp_path, monkeypatch, qa):
+    """Two statements between the same parties agree the same kelp tariff cut: "the March 2025
+    statement" is answered from the one of that date; a question that dates nothing, from both."""
+    library = library_of(tmp_path, monkeypatch, {
+        name: f"Joint Statement of Atlantis and Lemuria\n\n{date}, Poseidonia\n\n"
+              "1. Both sides agreed to lower tariffs on kelp products by 25 per cent.\n"
+              "2. The two sides will hold an energy dialogue every year.\n"
+        for name, date in (("march", "12 March 2025"), ("june", "2 June 2025"))
+    })
+    for question, expected in (("In the March 2025 statement, by how much will tariffs on kelp products be lowered?", {"march"}),
+                               ("By how much does the statement of 2 June 2025 lower tariffs on kelp products?", {"june"}),
+                               ("By how much will tariffs on kelp products be lowered?", {"march", "june"})):
+        answer = library.ask(question)
+        assert answer.found and {q.statement.id for q in answer.quotes} == expected, question
 
 
 def test_search_all_ranks_paragraphs_of_every_statement(in_home, capsys):

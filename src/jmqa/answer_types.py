@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from jmqa.countries import country_names_lower
 from jmqa.data_files import read_data_file
 from jmqa.entities import Entity
+from jmqa.occasion import without_occasions
 
 # Which entity labels answer each kind of question.
 LABELS: dict[str, frozenset[str]] = {
@@ -428,7 +429,7 @@ _LIST = re.compile(r"\b(including|such as|as well as)\b|,[^,.]+,[^,.]+\band\b")
 
 def years_asked(question: str, facts: StatementFacts) -> set[str]:
     """The years a question names, "last year" and "this year" read against the statement's date."""
-    years = set(_YEAR.findall(question))
+    years = set(_YEAR.findall(without_occasions(question)))  # not "the 2025 statement"'s year
     if facts.year:
         lowered = question.lower()
         years |= {str(facts.year + shift) for phrase, shift in _RELATIVE_YEAR.items() if phrase in lowered}
@@ -443,7 +444,7 @@ def asks_ahead(question: str, facts: StatementFacts) -> bool:
         return False  # "When did it first happen, the drill India will host?" looks back
     if _FUTURE.search(question):
         return True
-    return bool(facts.year) and any(int(y) > facts.year for y in _YEAR.findall(question))
+    return bool(facts.year) and any(int(y) > facts.year for y in _YEAR.findall(without_occasions(question)))
 
 
 def _past(entity: Entity, facts: StatementFacts) -> bool:

@@ -253,6 +253,14 @@ class Lexicon:
         self._name_words = (
             self._words | {w.removesuffix("'s") for w in _WORD.findall(self._title)} | self._glossed
         )
+        # "the February 2025 statement" names the statement by its own date, said in it or not:
+        # no unknown name or figure, and no term the statement lacks.
+        self._date_terms: frozenset[str] = frozenset()
+        if document.date:
+            date = document.date
+            self._figures |= {str(date.day), str(date.year)}
+            self._name_words.add(f"{date:%B}".lower())
+            self._date_terms = frozenset(tokenize(f"{date.day} {date:%B} {date.year}"))
         self._compound = _compound_of(parties(document))
         self._document = document
         self._initialisms = initialisms(" ".join(p.text for p in passages))
@@ -525,7 +533,7 @@ class Lexicon:
             matched = [(t, e) for t, e in matched if set(tokenize(e)) & here]
         if not terms:
             return _ideographic_coverage(question, [term for term, _ in matched])
-        explained = {t for term, _ in matched for t in tokenize(term)}
+        explained = {t for term, _ in matched for t in tokenize(term)} | self._date_terms
         if paragraph is None:
             known_terms = self.idf.keys() | explained
         else:

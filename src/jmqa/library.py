@@ -35,6 +35,7 @@ from jmqa.answer import NOT_ADDRESSED, Answer
 from jmqa.embedders import Embedder, RememberedQueries
 from jmqa.errors import InvalidArgumentError
 from jmqa.lexical import is_figure
+from jmqa.occasion import occasions
 from jmqa.qa import QA, load
 from jmqa.question import clean_question
 from jmqa.retrieval import Hit, Signals, default_config, lexical_share
@@ -192,7 +193,7 @@ def _preferred(qas: Sequence[QA], signals: Sequence[Signals]) -> set[str]:
     all: first the statements that leave the fewest of the question's names (not its figures)
     unknown. Of those, the ones whose parties it names all, if any: a US-India statement that
     mentions Japan and Malaysia (but not Ukraine) is still not the one for "What did Japan and
-    Malaysia say about Ukraine?".
+    Malaysia say about Ukraine?". Of those, the ones of the date it gives the occasion, if any.
     """
     unknown = {
         qa.statement.id: sum(not is_figure(n) for n in qa.lexicon.unknown_names(s.question))
@@ -203,7 +204,11 @@ def _preferred(qas: Sequence[QA], signals: Sequence[Signals]) -> set[str]:
         qa.statement.id: qa.lexicon.parties.all_named_in(s.question)
         for qa, s in zip(qas, signals) if unknown[qa.statement.id] == fewest
     }
-    return {i for i, n in named.items() if n or not any(named.values())}
+    chosen = {i for i, n in named.items() if n or not any(named.values())}
+    # Then the ones made on the occasion it names by date ("the February 2025 statement").
+    asked = occasions(signals[0].question)
+    dated = {qa.statement.id for qa in qas if qa.statement.id in chosen and any(o.matches(qa.statement.date) for o in asked)}
+    return dated or chosen
 
 
 def _pooled_hits(qas: Sequence[QA], signals: Sequence[Signals]) -> list[Hit]:
