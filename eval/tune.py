@@ -327,11 +327,12 @@ def fit(qa: jmqa.QA, items: Sequence[QAItem], shipped: dict[str, Any],
                                          (bare_answerer, bare_signals, bare_fused, bare_rankings))
     ]
 
-    # A "Why did ...?" question whose premise no quote says is refused before the model is asked
-    # (Answerer.premise_unsaid): the model is fitted on the rest, and such questions count as
-    # refused in the F1 the threshold is chosen by. Which questions are ruled out is read as the
-    # product reads them (with the glossary), for both copies of each question.
-    ruled = np.tile([answerer.premise_unsaid(s, answerer.quoted(s, h, f)) for s, f, h, _ in views[0][1]], 2)
+    # A "Why did ...?" question whose premise no quote says, or one asking what countries the
+    # statement never names said, is refused before the model is asked (Answerer.ruled_out): the
+    # model is fitted on the rest, and such questions count as refused in the F1 the threshold is
+    # chosen by. Which questions are ruled out is read as the product reads them (with the
+    # glossary), for both copies of each question.
+    ruled = np.tile([answerer.ruled_out(s, answerer.quoted(s, h, f)) for s, f, h, _ in views[0][1]], 2)
 
     def decided(prob: np.ndarray) -> np.ndarray:
         """``prob`` (for the questions the model decides) spread over all, 0 for those ruled out."""

@@ -83,6 +83,22 @@ def test_a_why_question_whose_premise_no_quote_says_is_told_the_statement_does_n
     assert not qa.answerer.premise_unsaid(signals, qa.search("Why did they do that?", k=3))
 
 
+def test_what_countries_the_statement_never_names_said_is_not_the_statements_to_say(qa):
+    """Germany is named nowhere in the statement: what it agreed on critical minerals, alone or
+    with Japan, is not in it, however close its paragraph on critical minerals."""
+    for question in ("What did Germany and Brazil agree on critical minerals?",
+                     "What did Japan and Germany agree on critical minerals?",
+                     "what did the germans say about critical minerals"):
+        answer = qa.ask(question)
+        assert not answer.found and answer.message == jmqa.NOT_SAID, question
+        assert 14 in answer.nearest  # the paragraph on critical minerals, offered, not quoted
+    # Named as a topic, not as who speaks, or the parties speaking: the model decides.
+    assert qa.ask("What did the leaders say about critical minerals and Germany?").found
+    signals = qa.signals(["What did Japan and Malaysia agree on critical minerals?"])[0]
+    assert signals.analysis.speakers == ("japan", "malaysia")
+    assert not qa.answerer.others_speak(signals)
+
+
 def test_a_borderline_question_is_refused_or_quoted_with_a_caution(qa):
     """A figure the statement never gives, about one of its parties, sits at the refusal
     threshold: the model fitted on the blind hold-outs refuses fewer answerable fresh questions and

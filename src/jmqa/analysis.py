@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from jmqa.answer_types import StatementFacts, expected_answer_types
+from jmqa.countries import country_words_lower
 from jmqa.document import Document, PassageKey
 from jmqa.entities import Entity
 from jmqa.language import detect_language, is_word_of
@@ -78,6 +79,9 @@ class QuestionAnalysis:
     # What a "Why did ...?" or "Why was ... -ed?" question takes as done: its verb ("cancel"), or
     # "" (see :func:`premise_verb`).
     premise: str
+    # The names of who speaks in it, lower case: ("france", "brazil") in "What did France and
+    # Brazil agree?" (see :func:`speaking_subject`).
+    speakers: tuple[str, ...] = ()
 
     @property
     def asked(self) -> str:
@@ -152,6 +156,7 @@ class Analyzer:
             sections=named_sections(normalized, self._headings),
             searched=as_written(without_speaker(normalized, self._speakers)) if language == "en" else normalized,
             premise=premise_verb(normalized, self._speakers) if language == "en" else "",
+            speakers=speaking_subject(normalized) if language == "en" else (),
         )
 
     def _without_names(self, text: str) -> str:
@@ -344,6 +349,33 @@ def without_speaker(question: str, names: Set[str]) -> str:
         if (not named and _SPEAKER_HEAD.search(subject[-1])) or both:
             return f"{question[: words[first].start()]}they {question[verb.start():]}"
     return question
+
+
+def speaking_subject(question: str) -> tuple[str, ...]:
+    """The names of who speaks, says, agrees or the like in ``question``, lower case, without the
+    words for heads and governments; () when it names no one.
+
+    >>> speaking_subject("What did France and Brazil agree on trade?")
+    ('france', 'brazil')
+    >>> speaking_subject("Did the French President say anything about Japan?")
+    ('french',)
+    >>> speaking_subject("what did the french and brazilians agree")
+    ('french', 'brazilians')
+    >>> speaking_subject("What did the two leaders say about trade?")
+    ()
+    """
+    for verb in _SPEAKING.finditer(question):
+        subject = []
+        for w in reversed(list(_SUBJECT_WORD.finditer(question, 0, verb.start()))):
+            word = re.sub(r"['’]s?$", "", w.group(0)).lower()
+            named = w.group(0)[:1].isupper() or word in country_words_lower()  # "what did france say"
+            if not (named or word in _SPEAKER_WORDS) or _QUESTION_START.match(word):
+                break
+            subject.insert(0, word)
+        named = tuple(w for w in subject if w not in _SPEAKER_WORDS)
+        if named:
+            return named
+    return ()
 
 
 # "Why did the US cancel the deal?" takes as done what the statement may never say: the deal

@@ -84,6 +84,14 @@ def countries() -> tuple[Country, ...]:
 
 
 @functools.cache
+def country_words_lower() -> frozenset[str]:
+    """Every one-word name and demonym of a country, lower-cased ("france", "french", "brazilians")."""
+    return frozenset(
+        w for c in countries() for w in (*(n.lower() for n in c.names), *demonym_forms(c.demonym)) if " " not in w
+    )
+
+
+@functools.cache
 def country_names_lower() -> frozenset[str]:
     """Every country's names, lower-cased ("malaysia", "united states of america")."""
     return frozenset(name.lower() for country in countries() for name in country.names)

@@ -23,7 +23,13 @@ from collections.abc import Collection, Iterator, Sequence
 import numpy as np
 import Stemmer
 
-from jmqa.countries import CountryNames, country_names
+from jmqa.countries import (
+    CountryNames,
+    countries_in,
+    country_names,
+    country_words_lower,
+    demonym_forms,
+)
 from jmqa.document import Document, PassageKey
 from jmqa.glossary import Glossary
 from jmqa.parties import Parties
@@ -350,6 +356,16 @@ class Lexicon:
     @functools.cached_property
     def _countries(self) -> CountryNames:
         return country_names(self._text)
+
+    def names_no_such_country(self, word: str) -> bool:
+        """Whether ``word`` (lower case) is a one-word name or demonym of a country that neither
+        the statement nor its title names ("germany", "germans")."""
+        return word in country_words_lower() and word not in self._country_words
+
+    @functools.cached_property
+    def _country_words(self) -> frozenset[str]:
+        named = countries_in(f"{self._text} {self._title}")
+        return frozenset(w.lower() for c in named for w in (*c.names, *demonym_forms(c.demonym)))
 
     @functools.cached_property
     def _demonyms(self) -> frozenset[str]:
