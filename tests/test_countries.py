@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jmqa.countries import countries_in, country_names
+from jmqa.countries import countries_in, country_names, country_words_lower
 
 
 def test_a_countrys_other_names_and_capital_point_at_the_name_the_text_writes():
@@ -36,13 +36,6 @@ def test_a_name_the_text_writes_is_not_unnamed_by_a_second_entry_for_the_same_co
     assert not {"myanmar", "palestine", "state of palestine"} & names.unnamed
 
 
-def test_the_demonyms_of_the_countries_a_text_names_point_at_the_name_it_writes():
-    names = country_names("Japan and the United States of America")
-    assert names.demonyms["americans"] == names.demonyms["american"] == "United States of America"
-    assert names.demonyms["japanese"] == "Japan" and "japaneses" not in names.demonyms
-    assert "french" not in names.demonyms  # France is not named
-
-
 def test_countries_in_a_title():
     found = countries_in("United States-India Joint Leaders' Statement")
     assert sorted(c.names[0] for c in found) == ["India", "United States"]
@@ -50,3 +43,9 @@ def test_countries_in_a_title():
     assert united_states.demonym == "American" and "US" in united_states.codes
     assert "Washington" in united_states.capital_forms
     assert countries_in("Joint Statement of Atlantis and Lemuria") == ()
+
+
+def test_one_word_names_and_peoples_of_countries():
+    words = country_words_lower()
+    assert {"france", "french", "brazil", "brazilians", "japanese"} <= words
+    assert "united states" not in words and "kingdom" not in words

@@ -368,8 +368,8 @@ def speaking_subject(question: str) -> tuple[str, ...]:
         subject = []
         for w in reversed(list(_SUBJECT_WORD.finditer(question, 0, verb.start()))):
             word = re.sub(r"['’]s?$", "", w.group(0)).lower()
-            named = w.group(0)[:1].isupper() or word in country_words_lower()  # "what did france say"
-            if not (named or word in _SPEAKER_WORDS) or _QUESTION_START.match(word):
+            a_name = w.group(0)[:1].isupper() or word in country_words_lower()  # "what did france say"
+            if not (a_name or word in _SPEAKER_WORDS) or _QUESTION_START.match(word):
                 break
             subject.insert(0, word)
         named = tuple(w for w in subject if w not in _SPEAKER_WORDS)

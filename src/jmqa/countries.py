@@ -47,9 +47,6 @@ class CountryNames:
     other_names: dict[str, str]
     # Lower-cased names of the countries the text does not name at all ("ukraine").
     unnamed: frozenset[str]
-    # Lower-cased demonym of a country the text names, and its plural -> the name the text
-    # writes ("americans" -> "United States").
-    demonyms: dict[str, str]
 
 
 @functools.cache
@@ -104,13 +101,11 @@ def country_names(text: str) -> CountryNames:
     plain_text = f" {_plain(text)} "
     written = _written(text)
     other_names: dict[str, str] = {}
-    demonyms: dict[str, str] = {}
     unnamed: set[str] = set()
     for i, country in enumerate(countries()):
         if i not in written:
             unnamed.update(n.lower() for n in country.names)
             continue
-        demonyms.update(dict.fromkeys(demonym_forms(country.demonym), written[i]))
         for form in (*country.names, *country.capital_forms):
             # A name the text uses itself is searched as it is ("the summit in Tokyo").
             if f" {_plain(form)} " not in plain_text:
@@ -123,7 +118,7 @@ def country_names(text: str) -> CountryNames:
         # The word test first: most names share no word with the text, and it is the quick one.
         if set(plain.split()) <= text_words and f" {plain} " in plain_text:
             unnamed.discard(name)
-    return CountryNames(other_names, frozenset(unnamed - other_names.keys()), demonyms)
+    return CountryNames(other_names, frozenset(unnamed - other_names.keys()))
 
 
 def countries_in(text: str) -> tuple[Country, ...]:

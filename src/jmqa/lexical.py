@@ -364,13 +364,10 @@ class Lexicon:
 
     @functools.cached_property
     def _country_words(self) -> frozenset[str]:
+        """The names and peoples, lower case, of the countries the statement or its title names
+        ("united states", "americans")."""
         named = countries_in(f"{self._text} {self._title}")
         return frozenset(w.lower() for c in named for w in (*c.names, *demonym_forms(c.demonym)))
-
-    @functools.cached_property
-    def _demonyms(self) -> frozenset[str]:
-        """The peoples of the countries the statement names, its title too ("americans")."""
-        return frozenset(self._countries.demonyms) | frozenset(country_names(self._title).demonyms)
 
     @functools.cached_property
     def _other_country_names(self) -> re.Pattern[str] | None:
@@ -503,7 +500,7 @@ class Lexicon:
             # countryinfo's demonyms, plurals too: "Americans" of a statement that says "America".
             if not all(
                 any(w.removesuffix(end) in known for end in ("", "s", "n", "ern", "ese"))
-                or w in self._demonyms
+                or w in self._country_words
                 for w in words
             ):
                 names.append(name)
