@@ -81,7 +81,7 @@ class QuestionAnalysis:
     premise: str
     # The names of who speaks in it, lower case: ("france", "brazil") in "What did France and
     # Brazil agree?" (see :func:`speaking_subject`).
-    speakers: tuple[str, ...] = ()
+    speakers: tuple[str, ...]
 
     @property
     def asked(self) -> str:

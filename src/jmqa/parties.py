@@ -68,9 +68,7 @@ def _country_pattern(country: Country, text: str) -> re.Pattern[str]:
     """Any name, capital or demonym of ``country`` in any case, or one of its codes in capitals
     that the statement itself writes ("U.S.", "US"): "IT" or "IN" in a question is seldom Italy
     or India, unless the statement calls them so."""
-    words = [
-        *country.names, *country.capital_forms, *demonym_forms(country.demonym)
-    ]
+    words = [*country.names, *country.capital_forms, *demonym_forms(country.demonym)]
     named = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     dotted = [r"\.?".join(code) + r"\.?" for code in country.codes]
     used = [d for d in dotted if re.search(rf"(?<![\w.]){d}(?!\w)", text)]
