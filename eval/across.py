@@ -65,7 +65,13 @@ def main() -> int:
     print(f"library: {len(library.statements)} statements ({', '.join(s.id for s in library.statements)})")
 
     if args.sets:
-        sets = [(ids[p.stem], p, None) for p in sorted(args.sets.glob("*.jsonl"))]
+        sets = [(ids.get(p.stem, ""), p, None) for p in sorted(args.sets.glob("*.jsonl"))]
+        unknown = [p.name for statement, p, _ in sets if not statement]
+        if unknown or not sets:
+            raise SystemExit(
+                f"{args.sets}: {', '.join(unknown) or 'no .jsonl file'}: name each set STEM.jsonl after its "
+                f"statement, STEM one of: {', '.join(sorted(ids))}"
+            )
     else:
         sets = [(shipped, ROOT / "eval" / "qa.jsonl", "dev"), *((shipped, p, None) for p in READ_HOLDOUTS),
                 *((SECOND, p, None) for p in SECOND_SETS)]

@@ -497,7 +497,8 @@ class Lexicon:
             # "Japans" is "Japan's" typed without the apostrophe; "Middle Eastern", "Asian" and
             # "Vietnamese" are adjectives of names the statement uses; "Tokyo and KL" and "PMs"
             # join a name it uses and one the glossary explains.
-            # countryinfo's demonyms, plurals too: "Americans" of a statement that says "America".
+            # The names and peoples (countryinfo) of the countries it or its title names: "Americans"
+            # and "Burmese" of a statement that names the United States and Myanmar.
             if not all(
                 any(w.removesuffix(end) in known for end in ("", "s", "n", "ern", "ese"))
                 or w in self._country_words
