@@ -99,6 +99,27 @@ def test_what_countries_the_statement_never_names_said_is_not_the_statements_to_
     assert not qa.answerer.others_speak(signals)
 
 
+def test_what_others_than_the_parties_said_or_share_is_not_the_statements_to_say(qa):
+    """Thailand is named in the statement (the Cambodia-Thailand border) but is no party to it:
+    what Japan and Thailand agreed, or their ties, are not in it, however close its paragraph on
+    critical minerals."""
+    for question in ("What did Japan and Thailand agree on critical minerals?",
+                     "What did Bangkok say on critical minerals?",
+                     "Japan-Thailand ties on critical minerals?",
+                     "what was agreed between malaysia and thailand on critical minerals"):
+        answer = qa.ask(question)
+        assert not answer.found and answer.message in (jmqa.NOT_SAID, jmqa.NOT_ADDRESSED), question
+        assert 14 in answer.nearest, question
+    # The parties' own relation, however written, is the statement's.
+    assert qa.ask("Japan-Malaysia cooperation on critical minerals?").found
+    assert qa.ask("What did Tokyo and Kuala Lumpur agree on critical minerals?").found
+    # A relation of no party is a topic it may well treat: the refusal model decides.
+    signals = qa.signals(["What did they say about the Cambodia-Thailand border?"])[0]
+    assert not qa.answerer.other_relation(signals)
+    # In the passive, the subject is what is spoken of, not who speaks.
+    assert qa.signals(["Was Thailand mentioned at all?"])[0].analysis.speakers == ()
+
+
 def test_a_borderline_question_is_refused_or_quoted_with_a_caution(qa):
     """A figure the statement never gives, about one of its parties, sits at the refusal
     threshold: the model fitted on the blind hold-outs refuses fewer answerable fresh questions and

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from jmqa.countries import countries_in, country_names, country_words_lower
+from jmqa.countries import (
+    countries,
+    countries_in,
+    country_names,
+    country_words_lower,
+    joined_countries,
+    mentions_in,
+)
 
 
 def test_a_countrys_other_names_and_capital_point_at_the_name_the_text_writes():
@@ -49,3 +56,21 @@ def test_one_word_names_and_peoples_of_countries():
     words = country_words_lower()
     assert {"france", "french", "brazil", "brazilians", "japanese"} <= words
     assert "united states" not in words and "kingdom" not in words
+
+
+def test_countries_joined_as_one_relation():
+    def first_names(text):
+        return [[min(countries()[i].names[0] for i in m) for m in r] for r in joined_countries(text)]
+
+    assert first_names("the U.S.-Japan-India trilateral") == [["United States", "Japan", "India"]]
+    assert first_names("Kuala Lumpur–Tokyo flights, Japan / Malaysia") == [["Malaysia", "Japan"], ["Japan", "Malaysia"]]
+    assert first_names("What was agreed between the United States and India?") == [["United States", "India"]]
+    assert first_names("South Korea-Japan relations") == [["South Korea", "Japan"]]
+    # A code is a country only in capitals; neither a region nor a year range is a relation.
+    assert first_names("us-india ties, the Indo-Pacific, Asia-Pacific, 2025-2026") == []
+
+
+def test_the_countries_named_in_who_speaks():
+    assert [len(m) >= 1 for m in mentions_in("united states india")] == [True, True]
+    assert mentions_in("new delhi")
+    assert mentions_in("the leaders") == ()

@@ -49,3 +49,39 @@ def test_the_shipped_statements_parties():
     shipped = Parties.of(jmqa.load_statement())
     assert shipped.named_in("what did tokyo and kuala lumpur agree on ukraine") == 2
     assert shipped.named_in("What did the Japanese PM say?") == 1
+
+
+def test_who_speaks_is_a_party_by_any_name_or_people():
+    """A people shared by several countries in countryinfo ("American", "Indian") is a party's
+    when one of them is a party."""
+    us_india = parties(
+        "United States-India Joint Leaders' Statement\n\nFebruary 13, 2025\n\n"
+        "1. The U.S. and India will deepen their defence ties with Japan.\n"
+    )
+    assert not us_india.speak_for_others(("americans",))
+    assert not us_india.speak_for_others(("washington", "new", "delhi"))
+    assert not us_india.speak_for_others(("indian", "ocean", "strategic", "venture"))
+    assert us_india.speak_for_others(("japan",))  # named, but no party
+    assert us_india.speak_for_others(("india", "japan"))
+    assert not us_india.speak_for_others(("modi",))  # no country
+
+
+def test_a_relation_of_a_party_with_another_country_unless_the_statement_writes_it():
+    text = (
+        "Joint Statement of Japan and Malaysia\n\n1 May 2025\n\n"
+        "1. Japan and Malaysia welcomed the U.S.-Japan-Australia partnership and the "
+        "talks between Cambodia and Thailand.\n"
+    )
+    jm = parties(text)
+    assert jm.other_relation_in("Japan-India ties on semiconductors?")
+    assert jm.other_relation_in("What was agreed between Malaysia and the US?")
+    assert jm.other_relation_in("Kuala Lumpur/Canberra talks?")
+    assert not jm.other_relation_in("Japan-Malaysia ties?")
+    # Written by the statement, in part and in another order: a topic of its own.
+    assert not jm.other_relation_in("What about Australia-Japan cooperation?")
+    assert not jm.other_relation_in("the Israeli-Palestinian conflict, or between Iran and Oman?")  # no party
+    assert not jm.other_relation_in("What about the Indo-Pacific, Japan-ASEAN ties and 2025-2026?")
+    # A statement whose title names no country has no parties to tell others from.
+    atlantis = parties("Joint Statement of Atlantis and Lemuria\n\n1 May 2025\n\n1. They agreed.\n")
+    assert not atlantis.other_relation_in("Japan-India ties?")
+    assert not atlantis.speak_for_others(("japan",))

@@ -293,6 +293,7 @@ _SPEAKER_HEAD = re.compile(
     r"|sides|countries|nations|delegations?)$",
     re.IGNORECASE,
 )
+_OPENS_WITH_TO_BE = re.compile(r"^\W*(?:is|are|was|were)\b", re.IGNORECASE)
 _SUBJECT_WORD = re.compile(r"[\w&.-]+(?:['’]s?)?")
 
 
@@ -365,13 +366,19 @@ def speaking_subject(question: str) -> tuple[str, ...]:
     ()
     """
     for verb in _SPEAKING.finditer(question):
-        subject = []
+        subject, start = [], verb.start()
         for w in reversed(list(_SUBJECT_WORD.finditer(question, 0, verb.start()))):
             word = re.sub(r"['’]s?$", "", w.group(0)).lower()
             a_name = w.group(0)[:1].isupper() or word in country_words_lower()  # "what did france say"
             if not (a_name or word in _SPEAKER_WORDS) or _QUESTION_START.match(word):
                 break
             subject.insert(0, word)
+            start = w.start()
+        # "Was the East China Sea mentioned?" (also with a word mistyped between, "was teh ..."):
+        # in the passive, the subject is what is spoken of, not who speaks.
+        opening = _OPENS_WITH_TO_BE.match(question)
+        if opening and len(question[opening.end() : start].split()) <= 1 and verb.group(0).endswith("ed"):
+            continue
         named = tuple(w for w in subject if w not in _SPEAKER_WORDS)
         if named:
             return named

@@ -24,6 +24,7 @@ from jmqa.document import CLOSING, Document, PassageKey, Span, label
 from jmqa.entities import Entity
 from jmqa.language import READ, language_name
 from jmqa.lexical import Lexicon, is_figure, tokenize
+from jmqa.parties import Parties
 from jmqa.retrieval import Hit, Signals
 from jmqa.statement import StatementRef
 
@@ -247,17 +248,30 @@ class Answerer:
 
     def ruled_out(self, signals: Signals, quoted: Sequence[Hit]) -> bool:
         """Whether the question is refused before the refusal model is asked: its premise is not
-        the statement's, or who speaks in it includes a country the statement never names."""
-        return self.premise_unsaid(signals, quoted) or self.others_speak(signals)
+        the statement's, or it asks what others than the statement's parties said or share."""
+        return self.premise_unsaid(signals, quoted) or self.others_speak(signals) or self.other_relation(signals)
 
     def others_speak(self, signals: Signals) -> bool:
-        """Whether who speaks in the question includes a country the statement never names (a
-        name or demonym countryinfo knows): "What did Germany and Brazil agree on trade?", or
-        "What did Japan and Germany agree?", of a statement between Japan and Malaysia that never
-        names Germany. It cannot say what they said, however close a paragraph on trade. Over
-        every eval set this changed no decision; of the 28 questions of the blind library sets
-        that name parties of no statement, it refuses 11 (eval/README.md, "Across the library")."""
-        return any(self.lexicon.names_no_such_country(w) for w in signals.analysis.speakers)
+        """Whether who speaks in the question includes a country that is no party to the
+        statement, or, where its title names none, one it never names (a name, capital or people
+        countryinfo knows): "What did Germany and Brazil agree on trade?", or "What did Japan and
+        India agree?", of a statement between Japan and Malaysia. It cannot say what they said,
+        however close a paragraph on trade. Over every eval set this changed no decision."""
+        speakers = signals.analysis.speakers
+        return bool(speakers) and (
+            any(self.lexicon.names_no_such_country(w) for w in speakers) or self.parties.speak_for_others(speakers)
+        )
+
+    def other_relation(self, signals: Signals) -> bool:
+        """Whether the question asks about a party's relation with a country that is none
+        ("Japan-India ties on semiconductors?" of a statement between Japan and Malaysia); see
+        :meth:`Parties.other_relation_in`."""
+        return self.parties.other_relation_in(signals.question)
+
+    @functools.cached_property
+    def parties(self) -> Parties:
+        """Who the statement is between: read at the first question that needs it."""
+        return Parties.of(self.document)
 
     def answer(self, signals: Signals, evidence: np.ndarray, hits: list[Hit]) -> Answer:
         """Quote ``hits`` (ranked by any retriever) or refuse; ``evidence`` as in refusal_features."""

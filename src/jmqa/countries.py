@@ -169,3 +169,118 @@ def _latin(name: str) -> bool:
 
 _CODE = re.compile(r"[A-Z]{2,3}")
 _LATIN = re.compile(r"[\u0000-\u024f\u1e00-\u1eff\u2019]+")
+
+
+
+# A country, as :func:`joined_countries` reads one: the positions in :func:`countries` its name may
+# stand for ("American" is the people of more than one).
+Mention = frozenset[int]
+
+
+def joined_countries(text: str) -> tuple[tuple[Mention, ...], ...]:
+    """Countries written as one relation: joined by a hyphen, dash or slash ("Japan-India ties",
+    "U.S.-Japan", "Tokyo/Canberra") or as "between X and Y"; each relation with two or more.
+
+        >>> [len(r) for r in joined_countries("Japan-India ties, and between the US and France?")]
+        [2, 2]
+        >>> joined_countries("the Indo-Pacific, Japan-ASEAN")
+        ()
+    """
+    relations: list[list[Mention]] = []
+    last_end = -1
+    for joiner in _JOINER.finditer(text):
+        left = _name_ending_at(text, joiner.start())
+        right = _name_starting_at(text, joiner.end())
+        if left is None or right is None:
+            continue
+        if joiner.start() == last_end and relations:  # "U.S.-Japan-India": one relation
+            relations[-1].append(right[0])
+        else:
+            relations.append([left[0], right[0]])
+        last_end = joiner.end() + right[1]
+    for between in _BETWEEN.finditer(text):
+        first = _name_starting_at(text, between.end())
+        if first is None:
+            continue
+        joiner = _AND.match(text, between.end() + first[1])
+        second = _name_starting_at(text, joiner.end()) if joiner else None
+        if second is not None:
+            relations.append([first[0], second[0]])
+    return tuple(tuple(r) for r in relations)
+
+
+def mentions_in(words: str) -> tuple[Mention, ...]:
+    """The countries named in ``words`` (lower case, single spaces: "united states india"), each
+    by its name, capital or people, the longest name at each word first."""
+    forms, longest = _forms()
+    tokens = words.split()
+    found, i = [], 0
+    while i < len(tokens):
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            mention = forms.get(" ".join(tokens[i : i + n]))
+            if mention:
+                found.append(mention)
+                i += n
+                break
+        else:
+            i += 1
+    return tuple(found)
+
+
+_JOINER = re.compile(r"\s*[-–—/]\s*")
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?", re.IGNORECASE)
+_AND = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?", re.IGNORECASE)
+_NAME_WORD = re.compile(r"[\w.’']+")
+
+
+def _name_ending_at(text: str, end: int) -> tuple[Mention, int] | None:
+    """The country named by the words just before ``end`` (the longest run), and its length."""
+    forms, longest = _forms()
+    words = [w for w in _NAME_WORD.finditer(text, max(0, end - 60), end) if not _cut(text, w.start())]
+    words = words[-longest:]
+    if not words or words[-1].end() != end:
+        return None
+    for k in range(len(words)):  # the longest run first
+        run = text[words[k].start() : end]
+        mention = forms.get(_key(run))
+        if mention:
+            return mention, end - words[k].start()
+    return None
+
+
+def _cut(text: str, start: int) -> bool:
+    """Whether a word found from ``start`` is the end of a longer one."""
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".’'")
+
+
+def _name_starting_at(text: str, start: int) -> tuple[Mention, int] | None:
+    """The country named by the words from ``start`` (the longest run), and its length."""
+    forms, longest = _forms()
+    words = [w for w in _NAME_WORD.finditer(text, start, start + 60)][:longest]
+    if not words or words[0].start() != start:
+        return None
+    for k in range(len(words), 0, -1):
+        run = text[start : words[k - 1].end()]
+        mention = forms.get(_key(run))
+        if mention:
+            return mention, len(run)
+    return None
+
+
+def _key(name: str) -> str:
+    """How a name is looked up: codes in capitals without dots ("U.S." is "US"), the rest in
+    lower case with single spaces ("washington dc")."""
+    plain = re.sub(r"[.’']", "", name)
+    plain = re.sub(r"\s+", " ", plain).strip()
+    return plain if _CODE.fullmatch(plain) else plain.lower()
+
+
+@functools.cache
+def _forms() -> tuple[dict[str, Mention], int]:
+    """Every name, capital, people and code of a country, as :func:`_key` writes it -> the
+    countries it may stand for; and the most words in one."""
+    forms: dict[str, set[int]] = {}
+    for i, c in enumerate(countries()):
+        for form in (*c.names, *c.capital_forms, *demonym_forms(c.demonym), *c.codes):
+            forms.setdefault(_key(form), set()).add(i)
+    return {k: frozenset(v) for k, v in forms.items() if k}, max(len(k.split()) for k in forms)

@@ -20,9 +20,17 @@ Example::
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from jmqa.countries import Country, countries_in, demonym_forms
+from jmqa.countries import (
+    Country,
+    countries,
+    countries_in,
+    demonym_forms,
+    joined_countries,
+    mentions_in,
+)
 from jmqa.document import Document
 from jmqa.word_frequency import zipf
 
@@ -36,6 +44,10 @@ class Parties:
     """Each party as one pattern for the ways a question may name it."""
 
     patterns: tuple[re.Pattern[str], ...]
+    # The countries among them (positions in countries.countries()), and the countries the
+    # statement itself writes as one relation ("U.S.-Japan-Australia-India", "between X and Y").
+    countries: frozenset[int]
+    relations: tuple[frozenset[int], ...]
 
     @classmethod
     def of(cls, document: Document) -> Parties:
@@ -48,11 +60,15 @@ class Parties:
             w for w in dict.fromkeys(_CAPITALISED.findall(document.title))
             if w.lower() not in known and zipf(w.lower(), "en") < _RARE
         ]
-        return cls((
-            *(_country_pattern(c, text) for c in found),
-            # With the endings of a people: "Lemurians", "Zanzarans".
-            *(re.compile(rf"\b{re.escape(w)}(?:ians?|ns?|ese)?\b", re.IGNORECASE) for w in rare),
-        ))
+        return cls(
+            (
+                *(_country_pattern(c, text) for c in found),
+                # With the endings of a people: "Lemurians", "Zanzarans".
+                *(re.compile(rf"\b{re.escape(w)}(?:ians?|ns?|ese)?\b", re.IGNORECASE) for w in rare),
+            ),
+            frozenset(countries().index(c) for c in found),
+            tuple(dict.fromkeys(frozenset().union(*r) for r in joined_countries(f"{document.title}\n{text}"))),
+        )
 
     def named_in(self, question: str) -> int:
         """How many of the parties ``question`` names."""
@@ -62,6 +78,27 @@ class Parties:
         """Whether ``question`` names every party: one alone is as often a subject of another
         statement ("the US dollar", "Japanese carmakers")."""
         return bool(self.patterns) and self.named_in(question) == len(self.patterns)
+
+
+    def speak_for_others(self, speakers: Sequence[str]) -> bool:
+        """Whether ``speakers`` (a question's, lower case: ``QuestionAnalysis.speakers``) name a
+        country that is no party: "What did Japan and India agree?" of a statement between Japan
+        and Malaysia, which reports what its parties said, not what others did. False for a
+        statement whose title names no country."""
+        return bool(self.countries) and any(not (m & self.countries) for m in mentions_in(" ".join(speakers)))
+
+    def other_relation_in(self, question: str) -> bool:
+        """Whether ``question`` asks about a relation between a party and a country that is none
+        ("Japan-India ties", "between Malaysia and the US") that the statement never writes as
+        one. A relation of no party ("the Israeli-Palestinian conflict", "between Iran and Oman")
+        may well be a topic of the statement's, and is left to the refusal model."""
+        for relation in joined_countries(question):
+            ours = [bool(m & self.countries) for m in relation]
+            if all(ours) or not any(ours):
+                continue
+            if not any(all(m & written for m in relation) for written in self.relations):
+                return True
+        return False
 
 
 def _country_pattern(country: Country, text: str) -> re.Pattern[str]:
