@@ -517,6 +517,18 @@ def provenance(qa_path: Path, items: Sequence[QAItem]) -> dict[str, Any]:
     }
 
 
+def signals_digest(qa: jmqa.QA, items: Sequence[QAItem]) -> str:
+    """A digest of the questions' signals (every retriever's score of every paragraph) to four
+    decimals: what a fit reads that the models compute. Another processor can give their last
+    digits otherwise (its own vector kernels), and with them a grid choice at a near-tie; the
+    refit test then asks the refit to agree in its decisions, not to the digit."""
+    digest = hashlib.sha256()
+    for signals in qa.signals([i.question for i in items]):
+        for name in sorted(signals.per_paragraph):
+            digest.update((np.round(np.asarray(signals.per_paragraph[name], dtype=np.float64), 4) + 0.0).tobytes())
+    return digest.hexdigest()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--qa", type=Path, default=ROOT / "eval" / "qa.jsonl")
@@ -525,8 +537,9 @@ def main() -> int:
 
     items = [i for i in load_items(args.qa) if i.split == "dev"]
     shipped = json.loads(CALIBRATION.read_text())
-    calibration = fit(jmqa.load(), items, shipped)
-    calibration["fitted_on"] = provenance(args.qa, items)
+    qa = jmqa.load().remembering()
+    calibration = fit(qa, items, shipped)
+    calibration["fitted_on"] = {**provenance(args.qa, items), "signals_sha256": signals_digest(qa, items)}
     if args.write:
         tmp = CALIBRATION.with_suffix(".json.tmp")
         tmp.write_text(json.dumps(calibration, indent=2) + "\n")
