@@ -20,6 +20,7 @@ import numpy as np
 
 from jmqa.answer_types import StatementFacts, holds, question_figures
 from jmqa.calibration import Calibration
+from jmqa.countries import joined_countries
 from jmqa.document import CLOSING, Document, PassageKey, Span, label
 from jmqa.entities import Entity
 from jmqa.language import READ, language_name
@@ -266,7 +267,8 @@ class Answerer:
         """Whether the question asks about a party's relation with a country that is none
         ("Japan-India ties on semiconductors?" of a statement between Japan and Malaysia); see
         :meth:`Parties.other_relation_in`."""
-        return self.parties.other_relation_in(signals.question)
+        relations = joined_countries(signals.question)  # most questions have none: parties unread
+        return bool(relations) and self.parties.relates_others(relations)
 
     @functools.cached_property
     def parties(self) -> Parties:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from jmqa.countries import (
     Country,
+    Mention,
     countries,
     countries_in,
     demonym_forms,
@@ -92,7 +93,11 @@ class Parties:
         ("Japan-India ties", "between Malaysia and the US") that the statement never writes as
         one. A relation of no party ("the Israeli-Palestinian conflict", "between Iran and Oman")
         may well be a topic of the statement's, and is left to the refusal model."""
-        for relation in joined_countries(question):
+        return self.relates_others(joined_countries(question))
+
+    def relates_others(self, relations: Sequence[Sequence[Mention]]) -> bool:
+        """:meth:`other_relation_in` for relations already read (:func:`joined_countries`)."""
+        for relation in relations:
             ours = [bool(m & self.countries) for m in relation]
             if all(ours) or not any(ours):
                 continue
