@@ -111,6 +111,13 @@ def _mean(values: list[float]) -> float:
     return total / len(values) if values else 0.0
 
 
+def _standout(scores: np.ndarray) -> float:
+    """How many standard deviations the best of ``scores`` lies above their mean (0 if all equal)."""
+    values = np.asarray(scores, dtype=np.float64)
+    spread = float(values.std())
+    return float(values.max() - values.mean()) / spread if spread > 0.0 else 0.0
+
+
 def _best(scored: list[tuple[Span, float]]) -> float:
     """The best sentence score of a paragraph's (0.0 for a passage without sentences)."""
     return max((value for _, value in scored), default=0.0)
@@ -226,6 +233,11 @@ class Answerer:
             # It takes something as given ("Why did Japan cancel...?") in words the statement
             # never uses: the premise is not the statement's.
             "unsaid_premise": float(bool(_PRESUPPOSES.search(signals.question)) and signals.coverage < 1.0),
+            # How far e5's best paragraph stands out from the statement's others, in standard
+            # deviations: a question the statement answers has a paragraph of its own, one it
+            # does not is about as close to every paragraph on its topic. The models for other
+            # languages, which have no lexical signals of their own, read it.
+            "e5_standout": _standout(p["e5.sentence"]),
             "fused_top": float(evidence[top_at]),
             "fused_gap": float(evidence[top_at] - others.max()) if others.size else 0.0,
         }
