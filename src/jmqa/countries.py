@@ -20,7 +20,9 @@ import functools
 import importlib.resources
 import json
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from jmqa.errors import require_package
 
@@ -171,7 +173,7 @@ _CODE = re.compile(r"[A-Z]{2,3}")
 _LATIN = re.compile(r"[\u0000-\u024f\u1e00-\u1eff\u2019]+")
 
 
-
+T = TypeVar("T")
 # A country, as :func:`joined_countries` reads one: the positions in :func:`countries` its name may
 # stand for ("American" is the people of more than one).
 Mention = frozenset[int]
@@ -213,18 +215,28 @@ def mentions_in(words: str) -> tuple[Mention, ...]:
     """The countries named in ``words`` (lower case, single spaces: "united states india"), each
     by its name, capital or people, the longest name at each word first."""
     forms, longest = _forms()
-    tokens = words.split()
+    return tuple(mention for _, mention in longest_runs(words.split(), longest, forms.get))
+
+
+def longest_runs(words: Sequence[str], longest: int, lookup: Callable[[str], T | None]) -> list[tuple[str, T]]:
+    """Each run of at most ``longest`` ``words`` (joined by single spaces) for which ``lookup``
+    gives a value, left to right, the longest run at each word first, each word in one run at most.
+
+        >>> longest_runs("the united states and india".split(), 2, {"united states": 1, "india": 2}.get)
+        [('united states', 1), ('india', 2)]
+    """
     found, i = [], 0
-    while i < len(tokens):
-        for n in range(min(longest, len(tokens) - i), 0, -1):
-            mention = forms.get(" ".join(tokens[i : i + n]))
-            if mention:
-                found.append(mention)
+    while i < len(words):
+        for n in range(min(longest, len(words) - i), 0, -1):
+            run = " ".join(words[i : i + n])
+            value = lookup(run)
+            if value:
+                found.append((run, value))
                 i += n
                 break
         else:
             i += 1
-    return tuple(found)
+    return found
 
 
 _JOINER = re.compile(r"\s*[-–—/]\s*")

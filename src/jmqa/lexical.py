@@ -29,6 +29,7 @@ from jmqa.countries import (
     country_names,
     country_words_lower,
     demonym_forms,
+    longest_runs,
 )
 from jmqa.document import Document, PassageKey
 from jmqa.glossary import Glossary
@@ -517,18 +518,8 @@ class Lexicon:
         """The names of countries the statement never names in ``question``, as typed, the
         longest at each word first."""
         unnamed, longest = self._unnamed_countries
-        words = _COUNTRY_WORD.findall(question)
-        found, i = [], 0
-        while i < len(words):
-            for n in range(min(longest, len(words) - i), 0, -1):
-                run = " ".join(words[i : i + n])
-                if run.lower() in unnamed:
-                    found.append(run)
-                    i += n
-                    break
-            else:
-                i += 1
-        return found
+        runs = longest_runs(_COUNTRY_WORD.findall(question), longest, lambda run: run.lower() in unnamed)
+        return [run for run, _ in runs]
 
     def coverage(self, question: str, paragraph: PassageKey | None = None) -> float:
         """IDF-weighted share of the question's terms found in the statement (or one paragraph).

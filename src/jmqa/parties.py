@@ -1,4 +1,5 @@
-"""Who a statement is between, and whether a question names them.
+"""Who a statement is between, whether a question names them, and whether it asks what others
+said or share.
 
 A library holds several statements that share topics (Ukraine, semiconductors, the Indo-Pacific).
 "What did Japan and Malaysia say about Ukraine?" is a question for the statement between Japan and
@@ -79,7 +80,6 @@ class Parties:
         """Whether ``question`` names every party: one alone is as often a subject of another
         statement ("the US dollar", "Japanese carmakers")."""
         return bool(self.patterns) and self.named_in(question) == len(self.patterns)
-
 
     def speak_for_others(self, speakers: Sequence[str]) -> bool:
         """Whether ``speakers`` (a question's, lower case: ``QuestionAnalysis.speakers``) name a
