@@ -74,7 +74,7 @@ CAUTION_CONFIDENCE = 0.6
 MAX_QUOTES = 3  # a longer answer is not read; not fitted
 # Questions in Japanese or Malay: only the multilingual model reads them, so a model with few
 # signals, fitted on a blind dev set of such questions (eval/dev-ja-ms.jsonl) and the few in
-# qa.jsonl's dev split; a looser cap, as one refusal is 3% of its answerable half. The three
+# qa.jsonl's dev split; a looser cap, as one refusal is 3% of its answerable half. Its first three
 # features (e5's best window, a missing answer type, the glossary's coverage of the question)
 # had the best out-of-fold F1 of the 231 sets of up to three refusal features on that set
 # (0.68, against 0.55 for e5 cosines, gap and type): chosen on it, so an optimistic figure.

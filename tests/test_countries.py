@@ -71,6 +71,10 @@ def test_countries_joined_as_one_relation():
 
 
 def test_the_countries_named_in_who_speaks():
-    assert [len(m) >= 1 for m in mentions_in("united states india")] == [True, True]
-    assert mentions_in("new delhi")
+    def names(words):
+        return [sorted(countries()[i].names[0] for i in m) for m in mentions_in(words)]
+
+    assert names("united states india") == [["United States"], ["India"]]  # not "united", "states"
+    assert names("new delhi") == [["India"]]  # a capital
+    assert len(names("indian")) == 1 and "India" in names("indian")[0]  # a people (of more than one)
     assert mentions_in("the leaders") == ()

@@ -25,7 +25,6 @@ from jmqa.document import CLOSING, Document, PassageKey, Span, label
 from jmqa.entities import Entity
 from jmqa.language import READ, language_name
 from jmqa.lexical import Lexicon, is_figure, tokenize
-from jmqa.parties import Parties
 from jmqa.retrieval import Hit, Signals
 from jmqa.statement import StatementRef
 
@@ -272,7 +271,8 @@ class Answerer:
         however close a paragraph on trade. Over every eval set this changed no decision."""
         speakers = signals.analysis.speakers
         return bool(speakers) and (
-            any(self.lexicon.names_no_such_country(w) for w in speakers) or self.parties.speak_for_others(speakers)
+            any(self.lexicon.names_no_such_country(w) for w in speakers)
+            or self.lexicon.parties.speak_for_others(speakers)
         )
 
     def other_relation(self, signals: Signals) -> bool:
@@ -280,12 +280,7 @@ class Answerer:
         ("Japan-India ties on semiconductors?" of a statement between Japan and Malaysia); see
         :meth:`Parties.other_relation_in`."""
         relations = joined_countries(signals.question)  # most questions have none: parties unread
-        return bool(relations) and self.parties.relates_others(relations)
-
-    @functools.cached_property
-    def parties(self) -> Parties:
-        """Who the statement is between: read at the first question that needs it."""
-        return Parties.of(self.document)
+        return bool(relations) and self.lexicon.parties.relates_others(relations)
 
     def answer(self, signals: Signals, evidence: np.ndarray, hits: list[Hit]) -> Answer:
         """Quote ``hits`` (ranked by any retriever) or refuse; ``evidence`` as in refusal_features."""

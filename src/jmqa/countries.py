@@ -173,7 +173,7 @@ _CODE = re.compile(r"[A-Z]{2,3}")
 _LATIN = re.compile(r"[\u0000-\u024f\u1e00-\u1eff\u2019]+")
 
 
-T = TypeVar("T")
+_T = TypeVar("_T")
 # A country, as :func:`joined_countries` reads one: the positions in :func:`countries` its name may
 # stand for ("American" is the people of more than one).
 Mention = frozenset[int]
@@ -218,7 +218,7 @@ def mentions_in(words: str) -> tuple[Mention, ...]:
     return tuple(mention for _, mention in longest_runs(words.split(), longest, forms.get))
 
 
-def longest_runs(words: Sequence[str], longest: int, lookup: Callable[[str], T | None]) -> list[tuple[str, T]]:
+def longest_runs(words: Sequence[str], longest: int, lookup: Callable[[str], _T | None]) -> list[tuple[str, _T]]:
     """Each run of at most ``longest`` ``words`` (joined by single spaces) for which ``lookup``
     gives a value, left to right, the longest run at each word first, each word in one run at most.
 

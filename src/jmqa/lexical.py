@@ -351,7 +351,8 @@ class Lexicon:
 
     @functools.cached_property
     def parties(self) -> Parties:
-        """Who the statement is between (read only in a library of statements)."""
+        """Who the statement is between: read for a library's routing, and by the answerer for a
+        question with speakers or countries joined as one relation."""
         return Parties.of(self._document)
 
     @functools.cached_property
