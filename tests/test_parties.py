@@ -85,3 +85,22 @@ def test_a_relation_of_a_party_with_another_country_unless_the_statement_writes_
     atlantis = parties("Joint Statement of Atlantis and Lemuria\n\n1 May 2025\n\n1. They agreed.\n")
     assert not atlantis.other_relation_in("Japan-India ties?")
     assert not atlantis.speak_for_others(("japan",))
+
+
+def test_the_parties_and_the_others_are_named_as_a_sentence_names_them():
+    """A refusal by these rules says who the statement is between and who it does not speak for."""
+    us_india = parties(
+        "United States-India Joint Leaders' Statement\n\nFebruary 13, 2025\n\n"
+        "1. The U.S. and India will deepen their defence ties.\n"
+    )
+    assert us_india.country_names == ("India", "the United States")
+    assert us_india.others_speaking(("india", "japan", "the", "philippines")) == ("Japan", "the Philippines")
+    assert us_india.others_speaking(("americans", "indians")) == ()
+    # A people's name of several countries: the one of the shortest name, or none where two tie.
+    assert parties("Joint Statement of Japan and Malaysia\n\n1 May 2025\n\n1. They agreed.\n").others_speaking(
+        ("americans", "koreans")
+    ) == ("the United States",)
+    assert us_india.other_relations(jmqa.countries.joined_countries("US-Japan ties and India-UK trade?")) == (
+        ("the United States", "Japan"), ("India", "the United Kingdom"),
+    )
+

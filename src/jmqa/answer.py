@@ -135,6 +135,11 @@ _PRESUPPOSES = re.compile(
 )
 
 
+def _and(names: Sequence[str]) -> str:
+    """ "Japan", "Japan and India", "Japan, India and Brazil"."""
+    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 2 else names)
+
+
 def _refusal(question: str) -> str:
     return NOT_SAID if _PRESUPPOSES.search(question) else NOT_ADDRESSED
 
@@ -261,7 +266,27 @@ class Answerer:
     def ruled_out(self, signals: Signals, quoted: Sequence[Hit]) -> bool:
         """Whether the question is refused before the refusal model is asked: its premise is not
         the statement's, or it asks what others than the statement's parties said or share."""
-        return self.premise_unsaid(signals, quoted) or self.others_speak(signals) or self.other_relation(signals)
+        return bool(self.ruled_out_because(signals, quoted))
+
+    def ruled_out_because(self, signals: Signals, quoted: Sequence[Hit]) -> str:
+        """Why the question is ruled out (:meth:`ruled_out`), as the refusal says it, or ""."""
+        if self.premise_unsaid(signals, quoted):
+            return NOT_SAID
+        if self.others_speak(signals):
+            parties = self.lexicon.parties
+            others = parties.others_speaking(signals.analysis.speakers)
+            if others and parties.country_names:
+                return (
+                    f"The statement is between {_and(parties.country_names)}: it does not say what "
+                    f"{_and(others)} said or agreed."
+                )
+            return NOT_SAID
+        if self.other_relation(signals):
+            (relation, *_) = self.lexicon.parties.other_relations(joined_countries(signals.question))
+            if len(relation) > 1:
+                return f"The statement does not speak of relations between {_and(relation)}."
+            return NOT_SAID
+        return ""
 
     def others_speak(self, signals: Signals) -> bool:
         """Whether who speaks in the question includes a country that is no party to the
@@ -289,10 +314,11 @@ class Answerer:
         quoted = self.quoted(signals, hits, evidence)
         scored = self._sentence_scores_of(signals, quoted)
         confidence = logistic(self.refusal_features(signals, evidence, hits, scored), model)
-        if self.ruled_out(signals, quoted):
+        because = self.ruled_out_because(signals, quoted)
+        if because:
             return Answer(
                 question=signals.analysis.text, found=False, quotes=(), confidence=confidence,
-                nearest=tuple(h.paragraph for h in hits[:3]), message=NOT_SAID,
+                nearest=tuple(h.paragraph for h in hits[:3]), message=because,
             )
         if confidence < model["threshold"]:
             language = signals.analysis.language

@@ -72,6 +72,12 @@ class Parties:
             tuple(dict.fromkeys(frozenset().union(*r) for r in joined_countries(f"{document.title}\n{text}"))),
         )
 
+    @property
+    def country_names(self) -> tuple[str, ...]:
+        """The parties that are countries, as a sentence names them ("Japan", "the United States"),
+        in countryinfo's order."""
+        return tuple(_in_prose(countries()[i].names[0]) for i in sorted(self.countries))
+
     def named_in(self, question: str) -> int:
         """How many of the parties ``question`` names."""
         return sum(p.search(question) is not None for p in self.patterns)
@@ -86,7 +92,14 @@ class Parties:
         country that is no party: "What did Japan and India agree?" of a statement between Japan
         and Malaysia, which reports what its parties said, not what others did. False for a
         statement whose title names no country."""
-        return bool(self.countries) and any(not (m & self.countries) for m in mentions_in(" ".join(speakers)))
+        return bool(self.others_speaking(speakers))
+
+    def others_speaking(self, speakers: Sequence[str]) -> tuple[str, ...]:
+        """The countries among ``speakers`` that are no party, by name (:meth:`speak_for_others`)."""
+        if not self.countries:
+            return ()
+        others = [_name(m, self.countries) for m in mentions_in(" ".join(speakers)) if not (m & self.countries)]
+        return tuple(dict.fromkeys(name for name in others if name))
 
     def other_relation_in(self, question: str) -> bool:
         """Whether ``question`` asks about a relation between a party and a country that is none
@@ -97,13 +110,41 @@ class Parties:
 
     def relates_others(self, relations: Sequence[Sequence[Mention]]) -> bool:
         """:meth:`other_relation_in` for relations already read (:func:`joined_countries`)."""
+        return bool(self.other_relations(relations))
+
+    def other_relations(self, relations: Sequence[Sequence[Mention]]) -> tuple[tuple[str, ...], ...]:
+        """Those of ``relations`` that join a party with a country that is none and that the
+        statement never writes, each as its countries' names ("Japan", "India")."""
+        found = []
         for relation in relations:
             ours = [bool(m & self.countries) for m in relation]
             if all(ours) or not any(ours):
                 continue
             if not any(all(m & written for m in relation) for written in self.relations):
-                return True
-        return False
+                names = tuple(dict.fromkeys(_name(m, self.countries) for m in relation))
+                found.append(tuple(name for name in names if name))
+        return tuple(found)
+
+
+def _name(mention: Mention, parties: frozenset[int]) -> str:
+    """The name of the country ``mention`` stands for: a party, where it may be one; else, of the
+    countries a people's name may be ("American"), the one of the shortest name ("United States",
+    not "American Samoa"), or "" where two are as short ("Korean")."""
+    names = sorted((countries()[i].names[0] for i in (mention & parties or mention)), key=len)
+    if len(names) > 1 and len(names[0]) == len(names[1]):
+        return ""
+    return _in_prose(names[0])
+
+
+def _in_prose(name: str) -> str:
+    return f"the {name}" if _TAKES_THE.search(name) else name
+
+
+# Country names that English writes with "the": "the United States", "the Philippines".
+_TAKES_THE = re.compile(
+    r"^(?:United|Republic|Kingdom|Federated|Democratic|Central African|Dominican|Czech)\b"
+    r"|(?:Islands|Philippines|Netherlands|Maldives|Bahamas|Seychelles|Comoros|Gambia|Emirates)$"
+)
 
 
 def _country_pattern(country: Country, text: str) -> re.Pattern[str]:
