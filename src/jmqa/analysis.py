@@ -130,9 +130,10 @@ class Analyzer:
         mended = self.normalizer.normalize(asking)
         # "what abt semicondctors" or "Whta is Mlaaysia's GDP?" read as Indonesian until their
         # slips are mended; but only slips, no word of the language the detector saw: a French
-        # question mended word by word ("Quel" is "Fuel") may only then look English.
+        # question mended word by word ("Quel" is "Fuel") may only then look English. A name of
+        # the statement, shortened ("msia", "jpn"), is a word of no language.
         if language != "en" and _is_latin(asking) and not any(
-            is_word_of(typed, language) for typed, _ in mended.changes
+            is_word_of(typed, language) and not self.normalizer.is_name(read) for typed, read in mended.changes
         ):
             if detect_language(self._without_names(mended.text)) == "en":
                 language = "en"

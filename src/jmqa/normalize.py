@@ -167,8 +167,13 @@ class Normalizer:
         shape = _shape(word, _SENTENCE_START.search(text[:start]) is not None)
         # A function word is no slip, and needs no look-up in wordfreq's lists; only a word the
         # statement does not use does.
-        if len(word) < 4 or shape is None or is_stopword(lower) or _is_a_word(lower):
+        if shape is None or is_stopword(lower):
             return word
+        if len(word) < 4 or _is_a_word(lower):
+            # Too short to mend, or a word; but people shorten the statement's names, and
+            # wordfreq counts the shortenings of the commonest as words ("jpn" for Japan).
+            name = self._contracted(lower, self._case) if shape == "lower" and _vowelless(lower) else None
+            return self._case[name] if name else word
         fixed = self._correct(lower, shape)
         if fixed is None:
             return word
@@ -187,13 +192,17 @@ class Normalizer:
         (typed with a capital inside a sentence) or an acronym is only ever mended into one of the
         statement's words."""
         limit = 1 if len(lower) < 7 else 2
-        found = _suggestions(lower, limit, self._speller_key)
-        if not found:
-            return None
+        # A slip seldom changes a word's first letter, unless by a swap or a neighbouring key:
+        # "msia" is no slip for "Asia", nor "trilateral" for "bilateral".
+        found = [
+            s
+            for s in _suggestions(lower, limit, self._speller_key)
+            if s.term[0] == lower[0] or _slip_rank(lower, s.term) < _OTHER_SLIP
+        ]
         # The likeliest slips come first: two letters swapped ("mayn" is "many", not "may";
         # "antion" is "nation", not "action"), then a neighbouring key ("maby" is "many", "datd"
         # is "date", not "data"); a letter left out or added last.
-        likely = min(_slip_rank(lower, s.term) for s in found)
+        likely = min((_slip_rank(lower, s.term) for s in found), default=_OTHER_SLIP)
         found = [s for s in found if _slip_rank(lower, s.term) == likely]
         # The statement's words and their forms ("suports": "supports", not "sports").
         ours = [s.term for s in found if s.term in self.vocabulary]
@@ -201,14 +210,57 @@ class Normalizer:
         if ours:
             # Two statement words equally near ("rational": "national"?): no way to tell.
             return ours[0] if len(ours) == 1 else None
+        # Then a statement word shortened on purpose, keeping its first and last letters: one of
+        # its names ("msia"), or any word without its vowels ("btwn"). That comes before an
+        # English word that takes more than a swap or a neighbouring key ("mia"; but "mayn" is
+        # "many", not "Malaysian", and "chanes" is "changes", not "challenges").
+        shortened = None
+        if shape == "lower" and likely == _OTHER_SLIP:
+            shortened = self._contracted(lower, self.vocabulary if _vowelless(lower) else self._case)
+        if shortened:
+            return self._case.get(shortened, shortened)
+        if not found:
+            return self._shortened_english(lower) if shape == "lower" else None
         if shape in ("name", "upper") or found[0].distance > 1:
             return None  # outside the statement, only a one-slip mend of a common word is safe
-        if lower[0] != found[0].term[0] and likely == _OTHER_SLIP:
-            return None
         return found[0].term if len(found) == 1 or found[0].count > 4 * found[1].count else None
+
+    @staticmethod
+    def _shortened_english(lower: str) -> str | None:
+        """The English word that ``lower``, without a vowel, shortens, if far commoner than any
+        other it can ("frm": "from", not "firm")."""
+        if not _vowelless(lower):
+            return None
+        found = sorted(_contractions_of(lower, most_common("en", _ENGLISH_WORDS)), key=lambda w: -zipf(w, "en"))
+        if found and (len(found) == 1 or zipf(found[0], "en") - zipf(found[1], "en") > _DOMINANT_ZIPF):
+            return found[0]
+        return None
+
+    @staticmethod
+    def _contracted(lower: str, words: Iterable[str]) -> str | None:
+        """The one word of ``words`` that ``lower`` shortens, if only one."""
+        found = _contractions_of(lower, words)
+        return found[0] if len(found) == 1 else None
 
 
 _SWAPPED, _NEIGHBOUR_KEY, _OTHER_SLIP = 0, 1, 2
+_DOMINANT_ZIPF = 0.6  # four times as common: log10(4)
+
+
+def _vowelless(word: str) -> bool:
+    return len(word) >= 3 and not re.search(r"[aeiou]", word)
+
+
+def _contractions_of(typed: str, words: Iterable[str]) -> list[str]:
+    """The words ``typed`` could shorten: longer, with its first and last letters and the rest
+    of its letters in order ("msia": "malaysia"; "jpn": "japan", not "japanese")."""
+    found = []
+    for word in words:
+        if len(word) > len(typed) and word[0] == typed[0] and word[-1] == typed[-1]:
+            letters = iter(word)
+            if all(c in letters for c in typed):
+                found.append(word)
+    return found
 
 
 def _slip_rank(typed: str, word: str) -> int:
