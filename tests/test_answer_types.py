@@ -10,6 +10,8 @@ import pytest
 
 from jmqa.answer_types import (
     StatementFacts,
+    _given,
+    asked_nouns,
     expected_answer_types,
     holds,
     noun_kind,
@@ -377,6 +379,19 @@ def test_a_nationality_that_only_qualifies_the_kind_asked_does_not_give_the_name
     # Its own distinctive words in the question do give it.
     assert not holds("organisation", sentence, _entities(sentence),
                      "Which Maritime Enforcement agency signed it?", facts)
+
+
+def test_the_noun_a_which_question_asks_for_does_not_give_the_name_it_heads():
+    """ "Which consensus ...?" is answered by "the Consensus" of the sentence, whatever the noun:
+    it is the kind of thing asked for, as "agency" is in "Which agency ...?"."""
+    for question in ("which consensus do they want implemented?", "which consensuses do they back",
+                     "what specific consensus, besides others, do they back?"):
+        assert asked_nouns(question) == {"consensus"}, question  # stems
+        assert _given("the Consensus", question, set())  # the word alone would give it
+        assert not _given("the Consensus", question, set(), asked_nouns(question)), question
+    assert _given("the Cairo Consensus", "which cairo consensus?", set(), {"consensus"})  # its own words do
+    assert asked_nouns("which countries besides japan are members?") == {"countri"}
+    assert asked_nouns("what kind of support, and which agencies?") == {"agenc"}
 
 
 @pytest.mark.slow  # tags with spaCy

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from jmqa.countries import country_names_lower
 from jmqa.data_files import read_data_file
 from jmqa.entities import Entity
+from jmqa.lexical import stem
 from jmqa.occasion import without_occasions
 
 # Which entity labels answer each kind of question.
@@ -61,12 +62,13 @@ _HEAD_NOUNS = {
 }
 # Up to three words between "which" and the noun, none a verb or preposition ("which Japanese
 # reactor makers"; not "what about ships", "which country gave equipment").
-_WORDS_BEFORE_KIND = (
-    r"((?!(?:about|is|are|was|were|do|does|did|has|have|had|will|would|can|could|of|for|in|on|to"
+_NOT_IN_NOUN_PHRASE = (
+    r"(?:about|is|are|was|were|do|does|did|has|have|had|will|would|can|could|of|for|in|on|to"
     r"|with|agreed|said|say|gave|give|gives|provided|provides|supplied|supplies|sent|sends|offered"
     r"|received|receives|got|gets|transferred|delivered|handed|donated|built|builds|made|makes"
-    r"|sold|sells|bought|buys|used|uses|needs|wants)\b)[\w'-]+\s+){0,3}?"
+    r"|sold|sells|bought|buys|used|uses|needs|wants)"
 )
+_WORDS_BEFORE_KIND = rf"((?!{_NOT_IN_NOUN_PHRASE}\b)[\w'-]+\s+){{0,3}}?"
 _WHICH = rf"\b(which|what|name the|names of( the)?)\s+{_WORDS_BEFORE_KIND}"
 _ANY_HEAD = "|".join(f"(?:{nouns})" for nouns in _HEAD_NOUNS.values())
 # The asked-for noun heads its phrase: "which state oil firm" asks for a firm, not a state.
@@ -524,7 +526,7 @@ def holds(
         if kind == "city" and e.text.lower().removeprefix("the ") in country_names_lower():
             continue  # "In which city ...?" is not answered by a country
         if kind in _NAMED_KINDS:
-            if _given(e.text, _without_longer_names(asked, e, entities), facts.place_words):
+            if _given(e.text, _without_longer_names(asked, e, entities), facts.place_words, asked_nouns(asked)):
                 continue  # the question gave this name itself
             if (
                 kind not in ("country", "person")
@@ -549,24 +551,50 @@ def without_choices(question: str) -> str:
     return _CHOICES.sub("", question)
 
 
-def _given(name: str, asked: str, place_words: Set[str]) -> bool:
+def _given(name: str, asked: str, place_words: Set[str], asked_for: Set[str] = frozenset()) -> bool:
     """Whether the question already gives ``name``: most of its words, other than the kind of
-    thing asked for ("Which agency...?" is answered by "... Enforcement Agency") and the places
-    and nationalities that only qualify it ("Which Chilean agency...?"), are in it.
+    thing asked for ("Which agency...?" is answered by "... Enforcement Agency"; "Which
+    consensus...?" by "the Five-Point Consensus": ``asked_for``, from :func:`asked_nouns`) and the
+    places and nationalities that only qualify it ("Which Chilean agency...?"), are in it.
 
     >>> _given("the Chilean Maritime Authority", "which chilean agency patrols maritime areas?", {"chilean"})
     False
     >>> _given("Chile", "which countries besides chile?", {"chile"})
     True
+    >>> _given("the Five-Point Consensus", "which consensus do they back?", set(), {"consensus"})
+    False
     """
     words = [
         w for w in re.findall(r"[\w-]+", name.lower().replace("’s", "").replace("'s", ""))
-        if w not in _FUNCTION_WORDS and not _HEADS.fullmatch(w)
+        if w not in _FUNCTION_WORDS and not _HEADS.fullmatch(w) and stem(w) not in asked_for
     ]
     words = [w for w in words if w not in place_words] or words  # a place's own name stays
     if not words:
         return False
     return sum(w in asked for w in words) * 2 > len(words)
+
+
+_STOP_WORDS = (
+    rf"(?:{_NOT_IN_NOUN_PHRASE}|the|a|an|and|or|r|by|at|from|that|this|these|those|they|their|should"
+    r"|between|under|during|since|as|if|we|you|i|it|its|there|kind|kinds|type|types|sort|sorts"
+    r"|besides|except|than|like|among|within|across|into|onto|over|after|before|beyond|near|per|via"
+    r"|against|towards?|through|without|including|such|other|apart|up|out|off|plus)"
+)
+# What follows "which" or "what" up to a verb, a preposition or the end of the noun phrase: its
+# last word is the noun asked for ("which ASEAN agreement did ...": "agreement").
+_ASKED_PHRASE = re.compile(
+    rf"\b(?:which|what)\s+(?:(?:specific|particular|exact)\s+)?((?:(?!{_STOP_WORDS}\b)[\w'-]+\s*){{1,4}})",
+    re.IGNORECASE,
+)
+
+
+def asked_nouns(asked: str) -> set[str]:
+    """The stems of the nouns a "which/what X" question asks for.
+
+    >>> sorted(asked_nouns("which asean agreement did they want carried out, and what pacts?"))
+    ['agreement', 'pact']
+    """
+    return {stem(m.group(1).split()[-1].lower()) for m in _ASKED_PHRASE.finditer(asked)}
 
 
 def _without_longer_names(asked: str, entity: Entity, entities: Sequence[Entity]) -> str:

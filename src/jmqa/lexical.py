@@ -89,6 +89,11 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("english")
 
 
+def stem(word: str) -> str:
+    """``word``'s English stem (Snowball): "agencies" and "agency" are both "agenc"."""
+    return _stemmer().stemWord(word)
+
+
 @functools.cache
 def _framing_stems() -> frozenset[str]:
     return frozenset(_stemmer().stemWords(sorted(_FRAMING)))

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from jmqa.errors import require_package
 from jmqa.language import is_word_of
-from jmqa.lexical import is_stopword
+from jmqa.lexical import is_stopword, stem
 from jmqa.word_frequency import FLOOR, most_common, zipf
 
 # Chat and note-taking abbreviations of general English (not of any one statement).
@@ -97,7 +97,7 @@ class Normalizer:
             lowered[word.lower()] += count
         self.vocabulary = lowered
         self._speller_key = tuple(sorted(lowered))  # the statement speller's cache key, sorted once
-        self._stems = {_stem(w) for w in lowered}
+        self._stems = {stem(w) for w in lowered}
         # The statement's own form (its commonest) of a word it never writes in lower case and
         # writes alone as a name ("NATO", "Lisbon"). A word it capitalises only inside a longer name
         # ("Budget", "Team", "Recovery") takes its case only with the rest of that name.
@@ -162,7 +162,7 @@ class Normalizer:
             return word
         if lower in self.vocabulary:
             return self._case.get(lower, word) if word.islower() else word
-        if _stem(lower) in self._stems:
+        if stem(lower) in self._stems:
             return word  # "semiconductors": another form of a statement word
         shape = _shape(word, _SENTENCE_START.search(text[:start]) is not None)
         # A function word is no slip, and needs no look-up in wordfreq's lists; only a word the
@@ -206,7 +206,7 @@ class Normalizer:
         found = [s for s in found if _slip_rank(lower, s.term) == likely]
         # The statement's words and their forms ("suports": "supports", not "sports").
         ours = [s.term for s in found if s.term in self.vocabulary]
-        ours = ours or [s.term for s in found if _stem(s.term) in self._stems]
+        ours = ours or [s.term for s in found if stem(s.term) in self._stems]
         if ours:
             # Two statement words equally near ("rational": "national"?): no way to tell.
             return ours[0] if len(ours) == 1 else None
@@ -330,17 +330,6 @@ def _chat_letter(text: str, start: int, word: str) -> bool:
         return False
     after = text[start + len(word) : start + len(word) + 1]
     return after not in {".", "-", "'", "’", "&"}
-
-
-def _stem(word: str) -> str:
-    return _stemmer().stemWord(word)
-
-
-@functools.cache
-def _stemmer():  # noqa: ANN202
-    import Stemmer
-
-    return Stemmer.Stemmer("english")
 
 
 @functools.lru_cache(maxsize=8192)  # bounded: the words are whatever people type
