@@ -42,6 +42,7 @@ def normalizer():
         ("what did msia say", "what did Malaysia say"),  # not "Asia": a slip keeps the first letter
         ("hw much did jpn give", "hw much did Japan give"),
         ("talks btwn the two", "talks between the two"),  # not "btw"
+        ("any news on semicon cooperation", "any news on semiconductor cooperation"),  # cut short
         ("What's Jaapn's role?", "What's Japan's role?"),  # a possessive is mended as its word  # an acronym, into one of the statement's
     ],
 )

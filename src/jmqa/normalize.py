@@ -210,13 +210,15 @@ class Normalizer:
         if ours:
             # Two statement words equally near ("rational": "national"?): no way to tell.
             return ours[0] if len(ours) == 1 else None
-        # Then a statement word shortened on purpose, keeping its first and last letters: one of
-        # its names ("msia"), or any word without its vowels ("btwn"). That comes before an
-        # English word that takes more than a swap or a neighbouring key ("mia"; but "mayn" is
-        # "many", not "Malaysian", and "chanes" is "changes", not "challenges").
+        # Then a statement word shortened on purpose: keeping its first and last letters, one of
+        # its names ("msia") or any word without its vowels ("btwn"); or cut short ("univ",
+        # "semicon"). That comes before an English word that takes more than a swap or a
+        # neighbouring key ("mia"; but "mayn" is "many", not "Malaysian", and "chanes" is
+        # "changes", not "challenges").
         shortened = None
         if shape == "lower" and likely == _OTHER_SLIP:
             shortened = self._contracted(lower, self.vocabulary if _vowelless(lower) else self._case)
+            shortened = shortened or self._clipped(lower)
         if shortened:
             return self._case.get(shortened, shortened)
         if not found:
@@ -235,6 +237,17 @@ class Normalizer:
         if found and (len(found) == 1 or zipf(found[0], "en") - zipf(found[1], "en") > _DOMINANT_ZIPF):
             return found[0]
         return None
+
+    def _clipped(self, lower: str) -> str | None:
+        """The statement word ``lower`` is the start of, at least two letters short of it, where
+        all such words are forms of one ("univ": "university", of "university" and
+        "universities"), the commonest; not for a start of under four letters."""
+        if len(lower) < 4:
+            return None
+        found = [w for w in self.vocabulary if w.startswith(lower) and len(w) >= len(lower) + 2]
+        if not found or len({stem(w) for w in found}) > 1:
+            return None
+        return max(found, key=lambda w: (self.vocabulary[w], -len(w)))
 
     @staticmethod
     def _contracted(lower: str, words: Iterable[str]) -> str | None:
