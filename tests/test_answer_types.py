@@ -395,6 +395,16 @@ def test_the_noun_a_which_question_asks_for_does_not_give_the_name_it_heads():
 
 
 @pytest.mark.slow  # tags with spaCy
+def test_a_name_that_holds_the_noun_asked_for_answers_where_the_tagger_misses_it():
+    sentence = "Both leaders called for the full implementation of the Five-Point Consensus."
+    assert [e.label for e in _entities(sentence)] == ["CARDINAL"]  # "Five": no name to the tagger
+    assert _holds("entity", sentence, "Which consensus do the leaders want implemented?")
+    # Not a name that holds another noun, nor one the question gives.
+    assert not _holds("entity", sentence, "Which treaty do the leaders want implemented?")
+    assert not _holds("entity", sentence, "Which consensus, the Five-Point one?")
+
+
+@pytest.mark.slow  # tags with spaCy
 def test_a_name_inside_a_longer_name_the_question_gives_is_not_given():
     sentence = "a contribution to the facility of the Asian Development Bank to support critical minerals in Asia"
     # "Asian" in the question's "Asian Development Bank" is the bank's: it does not give "Asia".
