@@ -43,6 +43,7 @@ def normalizer():
         ("hw much did jpn give", "hw much did Japan give"),
         ("talks btwn the two", "talks between the two"),  # not "btw"
         ("any news on semicon cooperation", "any news on semiconductor cooperation"),  # cut short
+        ("what shld they do", "what should they do"),  # English, far commoner than "shield"
         ("What's Jaapn's role?", "What's Japan's role?"),  # a possessive is mended as its word  # an acronym, into one of the statement's
     ],
 )

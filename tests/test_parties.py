@@ -96,10 +96,10 @@ def test_the_parties_and_the_others_are_named_as_a_sentence_names_them():
     assert us_india.country_names == ("India", "the United States")
     assert us_india.others_speaking(("india", "japan", "the", "philippines")) == ("Japan", "the Philippines")
     assert us_india.others_speaking(("americans", "indians")) == ()
-    # A people's name of several countries: the one of the shortest name, or none where two tie.
+    # A people's name of several countries: the one whose name is commonest in English.
     assert parties("Joint Statement of Japan and Malaysia\n\n1 May 2025\n\n1. They agreed.\n").others_speaking(
-        ("americans", "koreans")
-    ) == ("the United States",)
+        ("americans", "chinese")
+    ) == ("the United States", "China")
     assert us_india.other_relations(jmqa.countries.joined_countries("US-Japan ties and India-UK trade?")) == (
         ("the United States", "Japan"), ("India", "the United Kingdom"),
     )

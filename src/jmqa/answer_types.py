@@ -511,7 +511,8 @@ def holds(
     versions = {m.start() for m in _VERSION.finditer(sentence)}
     # "Which country is running, Malaysia or Japan?": the choices it offers are what it asks for.
     asked = without_choices(question).lower()
-    if kind in ("entity", "organisation") and _names_the_asked_noun(sentence, asked, facts):
+    asked_for = asked_nouns(asked)
+    if kind in ("entity", "organisation") and _names_the_noun(sentence, asked, asked_for, facts):
         return True
     precise = kind in ("number", "money") and _PRECISELY.search(question) is not None
     for e in entities:
@@ -528,7 +529,7 @@ def holds(
         if kind == "city" and e.text.lower().removeprefix("the ") in country_names_lower():
             continue  # "In which city ...?" is not answered by a country
         if kind in _NAMED_KINDS:
-            if _given(e.text, _without_longer_names(asked, e, entities), facts.place_words, asked_nouns(asked)):
+            if _given(e.text, _without_longer_names(asked, e, entities), facts.place_words, asked_for):
                 continue  # the question gave this name itself
             if (
                 kind not in ("country", "person")
@@ -544,11 +545,11 @@ _HEADS = re.compile(_ANY_HEAD, re.IGNORECASE)
 _FUNCTION_WORDS = {"the", "of", "and", "for", "on", "in", "to", "a", "an", "'s"}
 
 
-def _names_the_asked_noun(sentence: str, asked: str, facts: StatementFacts) -> bool:
+def _names_the_noun(sentence: str, asked: str, asked_for: Set[str], facts: StatementFacts) -> bool:
     """Whether ``sentence`` writes a name, capitalised inside it, that holds the noun the question
-    asks for and that the question does not give: "Which consensus ...?" by "the ASEAN Five-Point
-    Consensus", which the tagger misses (to it, "Five" is a number)."""
-    asked_for = asked_nouns(asked)
+    asks for (``asked_for``, from :func:`asked_nouns`) and that the question does not give: "Which
+    consensus ...?" by "the ASEAN Five-Point Consensus", which the tagger misses (to it, "Five" is
+    a number)."""
     if not asked_for:
         return False
     for m in _CAPITALISED.finditer(sentence):

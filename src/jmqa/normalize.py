@@ -211,8 +211,8 @@ class Normalizer:
             # Two statement words equally near ("rational": "national"?): no way to tell.
             return ours[0] if len(ours) == 1 else None
         # Then a statement word shortened on purpose: keeping its first and last letters, one of
-        # its names ("msia") or any word without its vowels ("btwn"); or cut short ("univ",
-        # "semicon"). That comes before an English word that takes more than a swap or a
+        # its names ("msia") or any word without its vowels ("btwn"); or cut short ("semicon").
+        # That comes before an English word that takes more than a swap or a
         # neighbouring key ("mia"; but "mayn" is "many", not "Malaysian", and "chanes" is
         # "changes", not "challenges").
         shortened = None
@@ -221,8 +221,11 @@ class Normalizer:
             shortened = shortened or self._clipped(lower)
         if shortened:
             return self._case.get(shortened, shortened)
-        if not found:
-            return self._shortened_english(lower) if shape == "lower" else None
+        # Without a vowel, a far commoner English word shortened, before a slip that adds one
+        # ("shld" is "should", not "sold").
+        shortened = self._shortened_english(lower) if shape == "lower" else None
+        if shortened or not found:
+            return shortened
         if shape in ("name", "upper") or found[0].distance > 1:
             return None  # outside the statement, only a one-slip mend of a common word is safe
         return found[0].term if len(found) == 1 or found[0].count > 4 * found[1].count else None
@@ -230,7 +233,7 @@ class Normalizer:
     @staticmethod
     def _shortened_english(lower: str) -> str | None:
         """The English word that ``lower``, without a vowel, shortens, if far commoner than any
-        other it can ("frm": "from", not "firm")."""
+        other it can ("shld": "should", not "shield")."""
         if not _vowelless(lower):
             return None
         found = sorted(_contractions_of(lower, most_common("en", _ENGLISH_WORDS)), key=lambda w: -zipf(w, "en"))

@@ -92,14 +92,16 @@ class Parties:
         country that is no party: "What did Japan and India agree?" of a statement between Japan
         and Malaysia, which reports what its parties said, not what others did. False for a
         statement whose title names no country."""
-        return bool(self.others_speaking(speakers))
+        return bool(self._others(speakers))
 
     def others_speaking(self, speakers: Sequence[str]) -> tuple[str, ...]:
-        """The countries among ``speakers`` that are no party, by name (:meth:`speak_for_others`)."""
+        """The countries among ``speakers`` that are no party (:meth:`speak_for_others`), by name."""
+        return tuple(dict.fromkeys(_name(m, self.countries) for m in self._others(speakers)))
+
+    def _others(self, speakers: Sequence[str]) -> list[Mention]:
         if not self.countries:
-            return ()
-        others = [_name(m, self.countries) for m in mentions_in(" ".join(speakers)) if not (m & self.countries)]
-        return tuple(dict.fromkeys(name for name in others if name))
+            return []
+        return [m for m in mentions_in(" ".join(speakers)) if not (m & self.countries)]
 
     def other_relation_in(self, question: str) -> bool:
         """Whether ``question`` asks about a relation between a party and a country that is none
@@ -121,19 +123,17 @@ class Parties:
             if all(ours) or not any(ours):
                 continue
             if not any(all(m & written for m in relation) for written in self.relations):
-                names = tuple(dict.fromkeys(_name(m, self.countries) for m in relation))
-                found.append(tuple(name for name in names if name))
+                found.append(tuple(dict.fromkeys(_name(m, self.countries) for m in relation)))
         return tuple(found)
 
 
 def _name(mention: Mention, parties: frozenset[int]) -> str:
     """The name of the country ``mention`` stands for: a party, where it may be one; else, of the
-    countries a people's name may be ("American"), the one of the shortest name ("United States",
-    not "American Samoa"), or "" where two are as short ("Korean")."""
-    names = sorted((countries()[i].names[0] for i in (mention & parties or mention)), key=len)
-    if len(names) > 1 and len(names[0]) == len(names[1]):
-        return ""
-    return _in_prose(names[0])
+    countries a people's name may be, the one whose name is commonest in English, by its rarest
+    word ("American": the United States, not the Northern Mariana Islands; "Chinese": China, not
+    Macau)."""
+    names = [countries()[i].names[0] for i in sorted(mention & parties or mention)]
+    return _in_prose(max(names, key=lambda name: min(zipf(w, "en") for w in _WORD.findall(name.lower()))))
 
 
 def _in_prose(name: str) -> str:
