@@ -212,9 +212,8 @@ class Normalizer:
             return ours[0] if len(ours) == 1 else None
         # Then a statement word shortened on purpose: keeping its first and last letters, one of
         # its names ("msia") or any word without its vowels ("btwn"); or cut short ("semicon").
-        # That comes before an English word that takes more than a swap or a
-        # neighbouring key ("mia"; but "mayn" is "many", not "Malaysian", and "chanes" is
-        # "changes", not "challenges").
+        # That comes before an English word that takes more than a swap or a neighbouring key
+        # ("mia"; but "mayn" is "many", not "Malaysian", and "chanes" "changes", not "challenges").
         shortened = None
         if shape == "lower" and likely == _OTHER_SLIP:
             shortened = self._contracted(lower, self.vocabulary if _vowelless(lower) else self._case)
@@ -243,8 +242,8 @@ class Normalizer:
 
     def _clipped(self, lower: str) -> str | None:
         """The statement word ``lower`` is the start of, at least two letters short of it, where
-        all such words are forms of one ("univ": "university", of "university" and
-        "universities"), the commonest; not for a start of under four letters."""
+        all such words are forms of one ("semicon": the commonest of "semiconductor" and
+        "semiconductors"); not for a start of under four letters."""
         if len(lower) < 4:
             return None
         found = [w for w in self.vocabulary if w.startswith(lower) and len(w) >= len(lower) + 2]
