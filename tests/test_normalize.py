@@ -43,6 +43,9 @@ def normalizer():
         ("hw much did jpn give", "hw much did Japan give"),
         ("talks btwn the two", "talks between the two"),  # not "btw"
         ("any news on semicon cooperation", "any news on semiconductor cooperation"),  # cut short
+        # Cut short too, though wordfreq counts these as words: rare ones, of English words.
+        ("any econ ties", "any economic ties"),  # "economic", "economy", "economies": all "econom-"
+        ("more coop on chips", "more cooperation on chips"),
         ("what shld they do", "what should they do"),  # English, far commoner than "shield"
         ("What's Jaapn's role?", "What's Japan's role?"),  # a possessive is mended as its word  # an acronym, into one of the statement's
     ],
@@ -62,6 +65,9 @@ def test_slips_are_mended(normalizer, typed, read):
         "the Ohtani question",  # a name that is no slip of any word
         "trilateral talks",  # a rare word, but no slip of "bilateral": a slip keeps the first letter
         "msg from the pms",  # a shortening of more than one statement word, or of none
+        "the main issue",  # a common word, though it starts "maintaining"
+        "nasi lemak recipe",  # Malay, not a clipping of a name's "nasional"
+        "a conf call",  # starts "confirmed" and "conference" alike
     ],
 )
 def test_real_words_stay(normalizer, text):

@@ -22,6 +22,7 @@ Example::
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -50,6 +51,10 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’/][^\W_]+)*/?|&")
 # A word at least this common (Zipf scale: 3 = once per million words, 2.5 = once in three
 # million) is a word, not a typo, even when the statement never uses it.
 _WORD_ZIPF = FLOOR  # 2.5: the lists are read down to it
+# Below this a word that starts a statement word is read as that word cut short: "econ", "infra"
+# and "univ" are 2.9-3.1, where words that start other words are commoner ("press" of "pressure"
+# 5.2, "wind" of "window" 4.8, "admin" 3.9).
+_CLIPPING_ZIPF = 3.5
 _ENGLISH_WORDS = 20_000  # how many of the most frequent English words may be corrected to
 _STATEMENT_WORD_COUNT = 10**9  # a statement word outweighs any English word (10 ** Zipf <= 10**8)
 
@@ -173,7 +178,12 @@ class Normalizer:
             # Too short to mend, or a word; but people shorten the statement's names, and
             # wordfreq counts the shortenings of the commonest as words ("jpn" for Japan).
             name = self._contracted(lower, self._case) if shape == "lower" and _vowelless(lower) else None
-            return self._case[name] if name else word
+            # And it counts clippings of English words ("econ", "univ"), rare as words of their
+            # own; "nasi" (Malay: rice) is no clipping of a name's "nasional".
+            if name is None and shape == "lower" and len(lower) >= 4 and zipf(lower, "en") < _CLIPPING_ZIPF:
+                name = self._clipped(lower)
+                name = name if name and zipf(name.lower(), "en") >= _WORD_ZIPF else None
+            return self._case.get(name, name) if name else word
         fixed = self._correct(lower, shape)
         if fixed is None:
             return word
@@ -242,12 +252,14 @@ class Normalizer:
 
     def _clipped(self, lower: str) -> str | None:
         """The statement word ``lower`` is the start of, at least two letters short of it, where
-        all such words are forms of one ("semicon": the commonest of "semiconductor" and
-        "semiconductors"); not for a start of under four letters."""
+        all such words are forms of one or share a longer start ("semicon": the commonest of
+        "semiconductor" and "semiconductors"; "econ": of "economic", "economy" and "economies",
+        all "econom-"; but "conf" starts "confirmed" and "conference"); not for a start of under
+        four letters."""
         if len(lower) < 4:
             return None
         found = [w for w in self.vocabulary if w.startswith(lower) and len(w) >= len(lower) + 2]
-        if not found or len({stem(w) for w in found}) > 1:
+        if not found or (len({stem(w) for w in found}) > 1 and len(os.path.commonprefix(found)) < len(lower) + 2):
             return None
         return max(found, key=lambda w: (self.vocabulary[w], -len(w)))
 
