@@ -9,6 +9,7 @@ import pytest
 from jmqa.analysis import (
     Analyzer,
     asking_part,
+    asks_broadly,
     premise_verb,
     split_questions,
     split_topics,
@@ -284,3 +285,24 @@ def test_answer_type_reads_the_case_as_typed():
     a = Analyzer(doc).analyze("what is the budget for energy cooperation?")
     assert "Budget" in a.normalized  # the statement's case, for retrieval
     assert a.answer_types == ("money",)  # but typed in lower case it asks for an amount
+
+
+@pytest.mark.parametrize(
+    "question, broad",
+    [
+        ("What does the statement say about the South China Sea?", True),
+        ("Where in the statement is OSA mentioned?", True),
+        ("Tell me about palm oil.", True),
+        ("Everything on critical minerals, please", True),
+        ("How does the Middle East come up in the statement?", True),
+        ("Look East Policy?", True),  # a bare topic
+        ("What did they agree on semiconductors?", False),  # what was agreed, not all that was said
+        ("Which straits are named?", False),  # asks for names: an answer kind
+        ("When did they say the partnership was set up?", False),  # a time
+        ("Did Japan come to an agreement on LNG?", False),  # "come", not "come up"
+    ],
+)
+def test_a_question_asks_broadly_for_all_the_statement_says_of_a_topic(analyzer, question, broad):
+    assert analyzer.analyze(question).broad is broad
+    analysis = analyzer.analyze(question)
+    assert asks_broadly(analysis.asked, analysis.answer_types) is broad

@@ -375,7 +375,7 @@ def test_a_message_of_two_questions_is_answered_when_each_is(qa):
 
 
 def test_an_answer_names_where_else_the_statement_uses_the_asked_phrase_unless_quoted(qa):
-    answer = qa.ask("What did they say about the South China Sea?")
+    answer = qa.ask("What is their position on the South China Sea?")
     assert [q.paragraph for q in answer.quotes] == [22]
     assert answer.mentions == (jmqa.Mention("South China Sea", (8,)),)
     # ¶3 and ¶20 both name the Look East Policy; quoted together, neither is named again.
@@ -384,6 +384,23 @@ def test_an_answer_names_where_else_the_statement_uses_the_asked_phrase_unless_q
     answer = qa.ask(both)
     assert [q.paragraph for q in answer.quotes][:2] == [3, 20] and answer.mentions == ()
     assert not qa.ask("best ramen in Osaka").mentions
+
+
+@pytest.mark.parametrize(
+    "question", ["What did they say about the South China Sea?", "Everything on the South China Sea", "South China Sea?"]
+)
+def test_a_question_for_all_the_statement_says_of_a_topic_quotes_each_passage_that_names_it(qa, question):
+    answer = qa.ask(question)
+    assert [q.paragraph for q in answer.quotes] == [22, 8] and answer.mentions == ()
+    # The passage quoted for the phrase marks the sentence that uses it.
+    (marked,) = answer.quotes[1].highlighted
+    assert "South China Sea" in marked and marked in answer.quotes[1].text
+
+
+def test_a_question_for_one_fact_quotes_its_paragraph_and_names_the_others(qa):
+    answer = qa.ask("When was POWER Asia launched?")
+    assert [q.paragraph for q in answer.quotes] == [11]
+    assert answer.mentions == (jmqa.Mention("POWER Asia", (12,)),)
 
 
 def test_a_statement_without_a_glossary_answers_other_languages_without_its_coverage(qa):

@@ -82,10 +82,10 @@ def test_ask_json(qa, capsys):
 
 @pytest.mark.slow
 def test_ask_says_where_else_the_statement_uses_the_asked_phrase(qa, capsys):
-    code, out, _ = run(capsys, "ask", "What did they say about the South China Sea?")
+    code, out, _ = run(capsys, "ask", "What is their position on the South China Sea?")
     assert code == 0 and out.startswith("¶22 ·")
     assert "“South China Sea” is also in ¶8: see `jmqa paragraphs 8`." in out
-    code, out, _ = run(capsys, "ask", "What did they say about the South China Sea?", "--json")
+    code, out, _ = run(capsys, "ask", "What is their position on the South China Sea?", "--json")
     assert json.loads(out)["mentions"] == [{"phrase": "South China Sea", "passages": [8]}]
 
 

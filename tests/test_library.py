@@ -377,7 +377,7 @@ def test_default_ids_are_short_slugs_of_title_and_date(title, date, expected):
 
 def test_an_answer_across_statements_names_no_bare_passage_numbers(in_home, qa):
     # "Also in ¶8" would not say whose ¶8 once quotes may come from several statements.
-    question = "What did they say about the South China Sea?"
+    question = "What is their position on the South China Sea?"
     assert qa.ask(question).mentions
     answer = jmqa.Library().ask(question)
     assert answer.found and answer.quotes[0].paragraph == 22 and answer.mentions == ()

@@ -82,6 +82,8 @@ class QuestionAnalysis:
     # The names of who speaks in it, lower case: ("france", "brazil") in "What did France and
     # Brazil agree?" (see :func:`speaking_subject`).
     speakers: tuple[str, ...]
+    # It asks what the statement says of a topic as a whole, not for one fact (see :func:`asks_broadly`).
+    broad: bool = False
 
     @property
     def asked(self) -> str:
@@ -143,13 +145,14 @@ class Analyzer:
             if language == "en"
             else (asking, (), asking)
         )
+        answer_types = expected_answer_types(as_typed)
         return QuestionAnalysis(
             text=text,
             language=language,
             asking=asking,
             normalized=normalized,
             corrections=corrections,
-            answer_types=expected_answer_types(as_typed),
+            answer_types=answer_types,
             topics=split_topics(normalized) if language == "en" else (),
             questions=split_questions(normalized) if language == "en" else (),
             joins=joins_things(_last_asking(normalized), self.facts.common_names),
@@ -158,6 +161,7 @@ class Analyzer:
             searched=as_written(without_speaker(normalized, self._speakers)) if language == "en" else normalized,
             premise=premise_verb(normalized, self._speakers) if language == "en" else "",
             speakers=speaking_subject(normalized) if language == "en" else (),
+            broad=language == "en" and asks_broadly(_last_asking(normalized), answer_types),
         )
 
     def _without_names(self, text: str) -> str:
@@ -389,6 +393,38 @@ def speaking_subject(question: str) -> tuple[str, ...]:
 # "Why did the US cancel the deal?" takes as done what the statement may never say: the deal
 # cancelled. Its verb is the first word after the subject (the statement's names, words for its
 # authors, determiners); after "decide to", "agree to" and the like, the verb that follows.
+# What the statement says, mentions or covers of a topic, "tell me about", "everything", "overall",
+# "where in the statement": words that ask for all it says rather than for one fact.
+_BROADLY = re.compile(
+    r"\b(?:say|says|said|saying|mention|mentions|mentioned|talk|talks|talked|feature|features|featured"
+    r"|discuss|discusses|discussed|refer|refers|referred|treat|treats|treated|cover|covers|covered"
+    r"|address|addresses|addressed|(?:come|comes|came|bring|brings|brought) up)\b"
+    r"|\btell (?:me|us) about\b|\bwhat about\b|\beverything\b|\boverall\b|\bacross the\b|\bwhere in the\b",
+    re.IGNORECASE,
+)
+_ASKS = re.compile(
+    r"^\W*(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|has|have|had"
+    r"|will|would|can|could|should)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_broadly(asked: str, answer_types: Sequence[str]) -> bool:
+    """Whether the asking sentence ``asked`` wants all the statement says of a topic: it asks for
+    no kind of answer, and either asks what is said, mentioned or covered, or is a bare topic.
+
+    >>> asks_broadly("What does the statement say about the South China Sea?", ())
+    True
+    >>> asks_broadly("Look East Policy?", ())
+    True
+    >>> asks_broadly("What did they agree on semiconductors?", ())
+    False
+    >>> asks_broadly("When did they say it was set up?", ("time",))
+    False
+    """
+    return not answer_types and (_BROADLY.search(asked) is not None or _ASKS.search(asked) is None)
+
+
 _WHY_DID = re.compile(r"^\W*(?:why|how come)\s+(?:did|had)\s+(.+)$", re.IGNORECASE | re.DOTALL)
 _LEADING_TO = frozenset(
     "decide choose agree want plan try seek opt move vote need aim intend resolve".split()

@@ -20,6 +20,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
+
 from jmqa import _threads
 from jmqa.analysis import Analyzer, QuestionAnalysis
 from jmqa.answer import Answer, Answerer, Calibration, Mention
@@ -294,21 +296,30 @@ class QA:
         if section:
             return hits, self.answerer.cite(signals, evidence, hits, section, asks_more=False)
         answer = self._with_topics(signals, config, self.answerer.answer(signals, evidence, hits))
-        return hits, self._with_mentions(signals, answer)
+        return hits, self._with_mentions(signals, answer, evidence)
 
-    def _with_mentions(self, signals: Signals, answer: Answer) -> Answer:
+    def _with_mentions(self, signals: Signals, answer: Answer, evidence: np.ndarray) -> Answer:
         """``answer`` with the passages, not quoted, that also use a rare phrase the question
         shares with the first quote ("South China Sea", quoted from ¶22, is in ¶8 too): a topic
-        the statement takes up twice is often quoted from one place only."""
+        the statement takes up twice is often quoted from one place only. A question that asks
+        for all the statement says of it (QuestionAnalysis.broad: "What does it say about the
+        South China Sea?") gets them quoted, up to ``max_quotes`` in all; the rest are named."""
         if not answer.found:
             return answer
-        quoted = {q.paragraph for q in answer.quotes}
+        quotes = list(answer.quotes)
+        quoted = {q.paragraph for q in quotes}
         mentions = []
         for phrase, passages in self.lexicon.mentions(signals.question, answer.quotes[0].paragraph):
+            for passage in passages if signals.analysis.broad else ():
+                if passage not in quoted and len(quotes) < self.answerer.calibration.max_quotes:
+                    quotes.append(self.answerer.quote_mention(passage, phrase, evidence))
+                    quoted.add(passage)
             others = tuple(p for p in passages if p not in quoted)[:MAX_MENTIONED]
             if others:
                 mentions.append(Mention(phrase, others))
-        return replace(answer, mentions=tuple(mentions)) if mentions else answer
+        if len(quotes) == len(answer.quotes) and not mentions:
+            return answer
+        return replace(answer, quotes=tuple(quotes), mentions=tuple(mentions))
 
     def _with_topics(self, signals: Signals, config: RetrieverConfig, answer: Answer) -> Answer:
         """For a question that joins topics ("palm oil and semiconductors") or asks two questions,
