@@ -390,9 +390,6 @@ def speaking_subject(question: str) -> tuple[str, ...]:
     return ()
 
 
-# "Why did the US cancel the deal?" takes as done what the statement may never say: the deal
-# cancelled. Its verb is the first word after the subject (the statement's names, words for its
-# authors, determiners); after "decide to", "agree to" and the like, the verb that follows.
 # What the statement says, mentions or covers of a topic, "tell me about", "everything", "overall",
 # "where in the statement": words that ask for all it says rather than for one fact.
 _BROADLY = re.compile(
@@ -425,6 +422,9 @@ def asks_broadly(asked: str, answer_types: Sequence[str]) -> bool:
     return not answer_types and (_BROADLY.search(asked) is not None or _ASKS.search(asked) is None)
 
 
+# "Why did the US cancel the deal?" takes as done what the statement may never say: the deal
+# cancelled. Its verb is the first word after the subject (the statement's names, words for its
+# authors, determiners); after "decide to", "agree to" and the like, the verb that follows.
 _WHY_DID = re.compile(r"^\W*(?:why|how come)\s+(?:did|had)\s+(.+)$", re.IGNORECASE | re.DOTALL)
 _LEADING_TO = frozenset(
     "decide choose agree want plan try seek opt move vote need aim intend resolve".split()

@@ -310,10 +310,11 @@ class QA:
         quoted = {q.paragraph for q in quotes}
         mentions = []
         for phrase, passages in self.lexicon.mentions(signals.question, answer.quotes[0].paragraph):
-            for passage in passages if signals.analysis.broad else ():
-                if passage not in quoted and len(quotes) < self.answerer.calibration.max_quotes:
-                    quotes.append(self.answerer.quote_mention(passage, phrase, evidence))
-                    quoted.add(passage)
+            if signals.analysis.broad:
+                for passage in passages:
+                    if passage not in quoted and len(quotes) < self.answerer.calibration.max_quotes:
+                        quotes.append(self.answerer.quote_mention(passage, phrase, evidence))
+                        quoted.add(passage)
             others = tuple(p for p in passages if p not in quoted)[:MAX_MENTIONED]
             if others:
                 mentions.append(Mention(phrase, others))
