@@ -211,6 +211,14 @@ def test_a_glossary_term_inside_a_phrase_of_the_statement_is_not_the_glossarys()
     assert lexicon.explanations("Is crude oil supply secured?") == [("oil supply", "LNG")]  # no "crude oil" in it
 
 
+def test_sentences_using_a_phrase_are_those_whose_words_hold_it(lexicon):
+    (span,) = lexicon.sentences_using("South China Sea", 8)
+    text = lexicon._document.paragraph(8).text
+    assert "South China Sea" in text[span.start : span.end]
+    assert len(lexicon.sentences_using("south china sea", 22)) == 2  # case aside; two sentences name it
+    assert lexicon.sentences_using("South China Sea", 1) == ()
+
+
 def test_mentions_name_the_other_passages_that_use_a_rare_phrase_of_the_question(lexicon):
     # As the quoted passage writes it, without the question's "the".
     assert lexicon.mentions("what did they say about the south china sea", 22) == [("South China Sea", [8])]

@@ -135,9 +135,6 @@ _PRESUPPOSES = re.compile(
 )
 
 
-_WORD_RUN = re.compile(r"\w+")  # a phrase's words, as Lexicon.mentions compares them
-
-
 def _and(names: Sequence[str]) -> str:
     """ "Japan", "Japan and India", "Japan, India and Brazil"."""
     return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 2 else names)
@@ -399,11 +396,7 @@ class Answerer:
         Lexicon.mentions), each sentence that uses it marked: that is where the statement says
         something of it. ``evidence`` as in refusal_features gives its score."""
         para = self.document.paragraph(paragraph)
-        words = f" {' '.join(_WORD_RUN.findall(phrase.lower()))} "
-        marked = tuple(
-            span for span in para.sentences
-            if words in f" {' '.join(_WORD_RUN.findall(para.text[span.start : span.end].lower()))} "
-        )
+        marked = self.lexicon.sentences_using(phrase, paragraph)
         return Quote(paragraph, para.section, para.text, marked, float(evidence[self.document.position(paragraph)]))
 
     def quoted(self, signals: Signals, hits: list[Hit], evidence: np.ndarray) -> list[Hit]:

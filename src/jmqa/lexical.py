@@ -31,7 +31,7 @@ from jmqa.countries import (
     demonym_forms,
     longest_runs,
 )
-from jmqa.document import Document, PassageKey
+from jmqa.document import Document, PassageKey, Span
 from jmqa.glossary import Glossary
 from jmqa.parties import Parties
 
@@ -431,6 +431,16 @@ class Lexicon:
             if topic and 1 < len(users) <= rare_at_most:
                 found.append((written, [k for k in users if k != passage]))
         return found
+
+    def sentences_using(self, phrase: str, passage: PassageKey) -> tuple[Span, ...]:
+        """The sentences of ``passage`` whose words hold ``phrase``'s as a run, case aside, as
+        :meth:`mentions` finds a phrase in a passage: where the passage says something of it."""
+        needle = f" {' '.join(w.lower() for w in _WORD.findall(phrase))} "
+        paragraph = self._document.paragraph(passage)
+        return tuple(
+            span for span in paragraph.sentences
+            if needle in f" {' '.join(w.lower() for w in _WORD.findall(paragraph.text[span.start : span.end]))} "
+        )
 
     def _shared_runs(self, question: str, at: int) -> Iterator[tuple[list[str], int]]:
         """The longest runs of the question's words (lower case) that the passage at ``at`` has

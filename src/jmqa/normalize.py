@@ -179,7 +179,8 @@ class Normalizer:
             # wordfreq counts the shortenings of the commonest as words ("jpn" for Japan).
             name = self._contracted(lower, self._case) if shape == "lower" and _vowelless(lower) else None
             # And it counts clippings of English words ("econ", "univ"), rare as words of their
-            # own; "nasi" (Malay: rice) is no clipping of a name's "nasional".
+            # own; "nasi" (Malay: rice) is no clipping of a name's "nasional". (A word under four
+            # letters clips nothing, and looking it up would read wordfreq's lists for "cup".)
             if name is None and shape == "lower" and len(lower) >= 4 and zipf(lower, "en") < _CLIPPING_ZIPF:
                 name = self._clipped(lower)
                 name = name if name and zipf(name.lower(), "en") >= _WORD_ZIPF else None
