@@ -213,7 +213,7 @@ def test_a_glossary_term_inside_a_phrase_of_the_statement_is_not_the_glossarys()
 
 def test_sentences_using_a_phrase_are_those_whose_words_hold_it(lexicon):
     (span,) = lexicon.sentences_using("South China Sea", 8)
-    text = lexicon._document.paragraph(8).text
+    text = load_statement().paragraph(8).text
     assert "South China Sea" in text[span.start : span.end]
     assert len(lexicon.sentences_using("south china sea", 22)) == 2  # case aside; two sentences name it
     assert lexicon.sentences_using("South China Sea", 1) == ()
