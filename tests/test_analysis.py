@@ -10,6 +10,7 @@ from jmqa.analysis import (
     Analyzer,
     asking_part,
     asks_broadly,
+    asks_when_made,
     premise_verb,
     split_questions,
     split_topics,
@@ -310,3 +311,27 @@ def test_a_question_with_an_answer_kind_or_not_in_english_is_not_broad():
     assert asks_broadly("Tell me about palm oil", ()) and not asks_broadly("Tell me about palm oil", ("money",))
     # The phrases read are English ones: a question in another language is never read as broad.
     assert not Analyzer(load_statement()).analyze("Apakah yang dikatakan tentang minyak sawit?").broad
+
+
+@pytest.mark.parametrize(
+    "question, when_made",
+    [
+        ("When was the joint statement issued?", True),
+        ("Where and on what date was the joint statement issued?", True),
+        ("Was the joint statement issued in Kuala Lumpur?", True),
+        ("Was the statement signed on 10 June 2026?", True),
+        ("When did they issue the statement?", True),
+        ("What's the date of the joint statement?", True),
+        ("Bilakah kenyataan bersama ini dikeluarkan?", True),
+        ("この共同声明はいつ発表されましたか？", True),
+        ("When did the summit take place?", False),  # the meeting, which the statement tells of
+        ("When was the Strategic Dialogue launched?", False),
+        ("What was announced in the statement?", False),
+        ("In the statement issued on 10 June, what did they say about rice?", False),  # its occasion
+        ("When was the statement agreed on semiconductors?", False),  # "on" a topic, not a date
+        ("Where was the statement signed, and in how many copies?", False),  # asks more than that
+    ],
+)
+def test_a_question_asks_when_or_where_the_statement_itself_was_made(question, when_made):
+    assert asks_when_made(question) is when_made
+    assert Analyzer(load_statement()).analyze(question).when_made is when_made

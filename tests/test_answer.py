@@ -418,3 +418,15 @@ def test_a_statement_without_a_glossary_answers_other_languages_without_its_cove
     assert "coverage" not in bare.answerer.calibration.refusal["other_no_glossary"]["features"]
     answer = bare.ask(question)
     assert answer.found and answer.quotes[0].paragraph == 13
+
+
+@pytest.mark.parametrize(
+    "question", ["When was the joint statement issued?", "Was the joint statement issued in Kuala Lumpur?"]
+)
+def test_when_and_where_the_statement_was_made_is_quoted_from_the_sentence_that_dates_it(qa, question):
+    # No paragraph shares a word with such a question but the date it gives, so a search alone
+    # finds nothing: the sentence that writes the statement's own date answers it, marked.
+    answer = qa.ask(question)
+    assert answer.found and answer.confidence == 1.0 and not answer.message
+    [quote] = answer.quotes
+    assert quote.paragraph == 1 and quote.highlighted[0].startswith("On June 10, 2026, in Tokyo")

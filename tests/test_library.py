@@ -455,6 +455,13 @@ def test_a_fact_only_in_the_preamble_is_found_and_cited_as_the_preamble(in_avalo
     assert code == 0 and out.startswith(" 1. closing")
 
 
+def test_when_a_statement_was_signed_is_quoted_from_its_closing_block(in_avalon, capsys):
+    code, out, _ = run(capsys, "ask", "When was the joint statement signed?", "--statement", "avalon", "--json")
+    answer = json.loads(out)
+    assert code == 0 and answer["found"] and [q["paragraph"] for q in answer["quotes"]] == ["closing"]
+    assert answer["quotes"][0]["highlighted"] == ["Done at Camelot on 9 September 2025, in duplicate, in the English and Zanzaran languages."]
+
+
 def test_a_name_only_the_preamble_gives_is_not_mended_into_another_word(in_avalon):
     analyzer = jmqa.load(statement="avalon").analyzer
     # The numbered paragraphs alone would read "varga" as "vargas" and "zanzara" as "Zanzaran".

@@ -425,3 +425,28 @@ def test_a_statement_without_preamble_or_closing_has_only_its_paragraphs_as_pass
     doc = load_statement()
     assert doc.passages == doc.paragraphs == doc.reading_order
     assert [doc.position(p.number) for p in doc.paragraphs] == list(range(27))
+
+
+@pytest.mark.parametrize(
+    "name, passage, written",
+    [
+        ("invented-signature-block.txt", "closing", "26 October 2025"),
+        ("invented-preamble-closing.txt", "closing", "9 September 2025"),
+        ("united-states-india-joint-leaders-statement-2025-02-13.txt", "preamble", "February 13, 2025"),
+    ],
+)
+def test_the_sentences_that_write_the_statements_own_date(name, passage, written):
+    doc = parse((STATEMENTS / name).read_text(encoding="utf-8"), source=name)
+    [(key, span)] = doc.dated_sentences
+    assert key == passage and written in doc.paragraph(key).text[span.start : span.end]
+
+
+def test_a_date_written_only_in_the_date_line_or_in_another_form_of_words_dates_no_sentence(doc):
+    assert [(key, doc.paragraph(key).text[s.start : s.end][:17]) for key, s in doc.dated_sentences] == [
+        (1, "On June 10, 2026,")
+    ]
+    only_dated_above = parse("Joint Statement\n10 June 2026\n\n1. The leaders met today in Tokyo.\n")
+    assert only_dated_above.date is not None and only_dated_above.dated_sentences == ()
+    other_day = parse("Joint Statement\n10 June 2026\n\n1. They met on 11 June 2026. They spoke on the 10th of June, 2026.\n")
+    [(_, span)] = other_day.dated_sentences  # "the 10th of June" is the date; the 11th is not
+    assert other_day.paragraph(1).text[span.start : span.end] == "They spoke on the 10th of June, 2026."

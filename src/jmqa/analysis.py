@@ -84,6 +84,8 @@ class QuestionAnalysis:
     speakers: tuple[str, ...]
     # It asks what the statement says of a topic as a whole, not for one fact (see :func:`asks_broadly`).
     broad: bool = False
+    # It asks when or where the statement itself was made (see :func:`asks_when_made`).
+    when_made: bool = False
 
     @property
     def asked(self) -> str:
@@ -162,6 +164,7 @@ class Analyzer:
             premise=premise_verb(normalized, self._speakers) if language == "en" else "",
             speakers=speaking_subject(normalized) if language == "en" else (),
             broad=language == "en" and asks_broadly(_last_asking(normalized), answer_types),
+            when_made=asks_when_made(_last_asking(normalized)),
         )
 
     def _without_names(self, text: str) -> str:
@@ -420,6 +423,64 @@ def asks_broadly(asked: str, answer_types: Sequence[str]) -> bool:
     False
     """
     return not answer_types and (_BROADLY.search(asked) is not None or _ASKS.search(asked) is None)
+
+
+# A question about the statement itself, not about what it says: when (or where) it was made.
+# "When was the joint statement issued?" shares no word with any paragraph but its own date and
+# place, so the search finds nothing, or "at an early date" (2 Dec 2026: both read questions of
+# this kind failed). Whole questions only: in "In the statement issued on 10 June, what did they
+# say about rice?" the issue is the occasion, and rice the question.
+_DOCUMENT = r"(?:the|this|their|that)\s+(?:joint\s+|leaders['’]?\s+)?(?:statement|declaration|communiqu[eé])"
+_WHEN_WHERE = (
+    r"(?:when|where|(?:on|at|in)\s+(?:what|which)\s+(?:date|day|city|place|year)|(?:what|which)\s+(?:date|day))"
+)
+_MADE_VERB = (
+    r"(?:issued|released|published|adopted|signed|made|agreed|announced|dated|finali[sz]ed|put out"
+    r"|made public|concluded)"
+)
+_ASKS_WHEN_MADE = (
+    # "When was the joint statement issued?", "Where and on what date was the statement signed?",
+    # "Was the joint statement issued in Kuala Lumpur?"
+    re.compile(
+        rf"^\W*(?:{_WHEN_WHERE}(?:\s+(?:and|or)\s+{_WHEN_WHERE})*\s+)?(?:was|were|is)\s+{_DOCUMENT}"
+        rf"\s+(?:first\s+|officially\s+)?{_MADE_VERB}(?:\s+(?:in|at)\s+[^?,;]{{1,40}}|\s+on\s+(?:the\s+)?(?:\d|[a-z]+\.?\s+\d)[^?,;]{{0,30}})?\W*$",
+        re.IGNORECASE,
+    ),
+    # "When did they issue the statement?"
+    re.compile(
+        rf"^\W*{_WHEN_WHERE}\s+did\s+(?:they|the\s+(?:two\s+)?(?:leaders|sides|countries|governments))\s+"
+        rf"(?:issue|release|publish|adopt|sign|make|agree|announce|conclude)\s+{_DOCUMENT}\W*$",
+        re.IGNORECASE,
+    ),
+    # "What is the date of the joint statement?", "The statement's date?"
+    re.compile(
+        rf"^\W*(?:(?:what|which)(?:['’]s|\s+is|\s+was)\s+)?(?:the\s+)?(?:date|day)\s+(?:of|on)\s+{_DOCUMENT}\W*$"
+        rf"|^\W*(?:(?:what|which)(?:['’]s|\s+is|\s+was)\s+)?{_DOCUMENT}['’]s\s+date\W*$",
+        re.IGNORECASE,
+    ),
+    # Malay: "Bilakah kenyataan bersama ini dikeluarkan?", "Apakah tarikh kenyataan bersama ini?"
+    re.compile(
+        r"^\W*(?:(?:bila|bilakah|di\s*mana(?:kah)?)\s+(?:kenyataan|deklarasi)\s+(?:bersama\s+)?(?:ini\s+)?"
+        r"(?:dikeluarkan|diterbitkan|ditandatangani|dibuat|diumumkan|diterima\s+pakai)"
+        r"|(?:apakah\s+)?tarikh\s+(?:kenyataan|deklarasi)\s+(?:bersama\s+)?(?:ini)?)\W*$",
+        re.IGNORECASE,
+    ),
+    # Japanese: "この共同声明はいつ発表されましたか？", "共同声明の日付は？"
+    re.compile(r"^\W*(?:この|本)?(?:共同)?声明(?:は|が)(?:いつ|どこで)[^。？?]{0,12}[？?]?$|^\W*(?:この|本)?(?:共同)?声明の日付[^。？?]{0,8}[？?]?$"),
+)
+
+
+def asks_when_made(asked: str) -> bool:
+    """Whether the asking sentence ``asked`` asks when or where the statement itself was made.
+
+    >>> asks_when_made("Where and on what date was the joint statement issued?")
+    True
+    >>> asks_when_made("When was the Strategic Dialogue launched?")
+    False
+    >>> asks_when_made("In the statement issued on 10 June, what did they say about rice?")
+    False
+    """
+    return any(pattern.search(asked) for pattern in _ASKS_WHEN_MADE)
 
 
 # "Why did the US cancel the deal?" takes as done what the statement may never say: the deal

@@ -391,6 +391,21 @@ class Answerer:
             quotes.append(Quote(n, para.section, para.text, marked, float(evidence[self.document.position(n)])))
         return Answer(signals.analysis.text, True, tuple(quotes), confidence, message=" ".join(notes))
 
+    def quote_dated(self, signals: Signals, evidence: np.ndarray) -> Answer:
+        """The answer to a question on when (or where) the statement was made: the passages that
+        write its own date (Document.dated_sentences), those sentences marked. The statement says
+        it in so many words, so the answer is sure. ``evidence`` as in refusal_features."""
+        marked: dict[PassageKey, list[Span]] = {}
+        for passage, span in self.document.dated_sentences:
+            if passage in marked or len(marked) < self.calibration.max_quotes:
+                marked.setdefault(passage, []).append(span)
+        quotes = tuple(
+            Quote(key, para.section, para.text, tuple(spans), float(evidence[self.document.position(key)]))
+            for key, spans in marked.items()
+            for para in [self.document.paragraph(key)]
+        )
+        return Answer(signals.analysis.text, True, quotes, 1.0)
+
     def quote_mention(self, paragraph: PassageKey, phrase: str, evidence: np.ndarray) -> Quote:
         """``paragraph`` quoted for using ``phrase`` (a rare phrase of the question's, see
         Lexicon.mentions), each sentence that uses it marked: that is where the statement says

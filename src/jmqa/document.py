@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -140,12 +141,38 @@ class Document:
     def date_text(self) -> str:
         return f"{self.date.day} {self.date:%B %Y}" if self.date else ""
 
+    @functools.cached_property
+    def dated_sentences(self) -> tuple[tuple[PassageKey, Span], ...]:
+        """The sentences that write the statement's own date, day, month and year ("On June 10,
+        2026, in Tokyo, ...", "Signed at Poseidonia on 26 October 2025"), in reading order: where
+        the statement says when it was made. Empty when it has no date, or writes it only in its
+        date line, which is no passage."""
+        if self.date is None:
+            return ()
+        name = _MONTH_NAMES[self.date.month - 1]
+        month, day, year = rf"(?:{name}|{name[:3]}\.?)", self.date.day, self.date.year
+        written = re.compile(
+            rf"\b{month}\s+{day}(?:st|nd|rd|th)?,?\s+{year}\b"
+            rf"|\b{day}(?:st|nd|rd|th)?\s+(?:of\s+)?{month},?\s+{year}\b",
+            re.IGNORECASE,
+        )
+        return tuple(
+            (p.number, span)
+            for p in self.reading_order
+            for span in p.sentences
+            if written.search(p.text[span.start : span.end])
+        )
+
     def citation(self, number: PassageKey) -> str:
         """How to cite a paragraph: "Japan-Malaysia Joint Statement, 10 June 2026, ¶14", or the
         preamble: "..., preamble"."""
         return ", ".join(part for part in (self.title, self.date_text, label(number)) if part)
 
 
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
 UNTITLED_SECTION = "Opening paragraphs (no heading)"  # shown for paragraphs before any heading
 
 
