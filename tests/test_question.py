@@ -21,6 +21,12 @@ def test_empty_questions_are_refused(empty):
         clean_question(empty)
 
 
+@pytest.mark.parametrize("wordless", ["?", "...", "¶ ?", "😀😀", "<>"])
+def test_questions_without_a_word_are_refused(wordless):
+    with pytest.raises(InvalidQuestionError, match="no words"):
+        clean_question(wordless)
+
+
 def test_huge_questions_are_refused_with_the_limit():
     with pytest.raises(InvalidQuestionError, match=f"limit is {MAX_QUESTION_CHARS:,}"):
         clean_question("palm oil " * 12_000)  # ~100 KB

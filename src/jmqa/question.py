@@ -48,6 +48,8 @@ def clean_question(question: object, max_chars: int = MAX_QUESTION_CHARS) -> str
     text = re.sub(r"\s+", " ", text).strip()
     if not text:
         raise InvalidQuestionError("the question is empty; type a question about the statement")
+    if not any(ch.isalnum() for ch in text):  # "?", "...", emoji alone: nothing to search for
+        raise InvalidQuestionError("the question has no words; type a question about the statement")
     if len(text) > max_chars:
         raise InvalidQuestionError(_too_long(len(text), max_chars))
     return text
