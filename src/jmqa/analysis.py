@@ -29,7 +29,7 @@ from jmqa.countries import country_words_lower
 from jmqa.document import Document, PassageKey
 from jmqa.entities import Entity
 from jmqa.language import detect_language, is_word_of
-from jmqa.lexical import content_terms
+from jmqa.lexical import content_terms, is_stopword
 from jmqa.normalize import Normalizer
 from jmqa.question import cited_paragraphs, clean_question, named_sections, without_references
 
@@ -164,7 +164,7 @@ class Analyzer:
             premise=premise_verb(normalized, self._speakers) if language == "en" else "",
             speakers=speaking_subject(normalized) if language == "en" else (),
             broad=language == "en" and asks_broadly(_last_asking(normalized), answer_types),
-            when_made=asks_when_made(_last_asking(normalized)),
+            when_made=asks_when_made(_last_asking(normalized), self._speakers),
         )
 
     def _without_names(self, text: str) -> str:
@@ -426,52 +426,48 @@ def asks_broadly(asked: str, answer_types: Sequence[str]) -> bool:
 
 
 # A question about the statement itself, not about what it says: when (or where) it was made.
-# "When was the joint statement issued?" shares no word with any paragraph but its own date and
-# place, so the search finds nothing, or "at an early date" (2 Dec 2026: both read questions of
-# this kind failed). Whole questions only: in "In the statement issued on 10 June, what did they
-# say about rice?" the issue is the occasion, and rice the question.
-_DOCUMENT = r"(?:the|this|their|that)\s+(?:joint\s+|leaders['’]?\s+)?(?:statement|declaration|communiqu[eé])"
-_WHEN_WHERE = (
-    r"(?:when|where|(?:on|at|in)\s+(?:what|which)\s+(?:date|day|city|place|year)|(?:what|which)\s+(?:date|day))"
+# "When was the joint statement issued?" shares no word with any paragraph but the date it asks
+# for, so the search finds nothing, or "at an early date". In English such a question names the
+# document and asks when or where, or whether it was made somewhere, and says nothing else:
+# once its framing words, the document's name and the words of issuing, dates and places are
+# taken out, no word is left ("In the statement issued on 10 June, what did they say about rice?"
+# keeps "rice": it names its occasion and asks about rice).
+_DOCUMENT_NOUN = re.compile(r"\b(?:statement|declaration|communiqu[eé]|document)s?\b", re.IGNORECASE)
+_WHEN_OR_WHERE = re.compile(
+    r"\b(?:when|where|date|dates|dated|day|place|city|venue|location|year|month|january|february|march"
+    r"|april|may|june|july|august|september|october|november|december)\b",
+    re.IGNORECASE,
 )
-_MADE_VERB = (
-    r"(?:issued|released|published|adopted|signed|made|agreed|announced|dated|finali[sz]ed|put out"
-    r"|made public|concluded)"
+_MADE = re.compile(
+    r"\b(?:issue[sd]?|issuing|released?|releasing|published|publish|put|sign(?:ed|ing)?|adopted|adopt|made"
+    r"|make|came|come|produced|announced|finali[sz]ed|concluded|out|public|official|officially|first"
+    r"|exact|exactly|actual|actually)\b",
+    re.IGNORECASE,
 )
-_ASKS_WHEN_MADE = (
-    # "When was the joint statement issued?", "Where and on what date was the statement signed?",
-    # "Was the joint statement issued in Kuala Lumpur?"
+# The place a question offers, at its end: "... issued in Kuala Lumpur?", "... signed in osaka"
+# (up to three words, none a function word: not "in response to the crisis").
+_OFFERED_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[^\W\d_]+(?:[\s-]+[^\W\d_]+){0,2})\W*$")
+# Malay and Japanese, whose questions are not normalised: the whole question.
+_ASKS_WHEN_MADE_ELSEWHERE = (
+    # "Bilakah kenyataan bersama ini dikeluarkan?", "Apakah tarikh kenyataan bersama ini?"
     re.compile(
-        rf"^\W*(?:{_WHEN_WHERE}(?:\s+(?:and|or)\s+{_WHEN_WHERE})*\s+)?(?:was|were|is)\s+{_DOCUMENT}"
-        rf"\s+(?:first\s+|officially\s+)?{_MADE_VERB}(?:\s+(?:in|at)\s+[^?,;]{{1,40}}|\s+on\s+(?:the\s+)?(?:\d|[a-z]+\.?\s+\d)[^?,;]{{0,30}})?\W*$",
+        r"^\W*(?:(?:bila|bilakah|di\s*mana(?:kah)?|pada\s+tarikh\s+apa)\s+(?:kenyataan|deklarasi)\s+"
+        r"(?:bersama\s+)?(?:ini\s+)?(?:telah\s+)?(?:dikeluarkan|diterbitkan|ditandatangani|dibuat"
+        r"|diumumkan|diterima\s+pakai)|(?:apakah\s+)?tarikh\s+(?:kenyataan|deklarasi)\s+(?:bersama\s+)?(?:ini)?)\W*$",
         re.IGNORECASE,
     ),
-    # "When did they issue the statement?"
+    # "この共同声明はいつ発表されましたか？", "共同声明の日付は？"
     re.compile(
-        rf"^\W*{_WHEN_WHERE}\s+did\s+(?:they|the\s+(?:two\s+)?(?:leaders|sides|countries|governments))\s+"
-        rf"(?:issue|release|publish|adopt|sign|make|agree|announce|conclude)\s+{_DOCUMENT}\W*$",
-        re.IGNORECASE,
+        r"^\W*(?:この|本)?(?:共同)?声明(?:は|が)(?:いつ|どこで)[^。？?]{0,12}[？?]?$"
+        r"|^\W*(?:この|本)?(?:共同)?声明の(?:日付|発表日|署名日)[^。？?]{0,8}[？?]?$"
     ),
-    # "What is the date of the joint statement?", "The statement's date?"
-    re.compile(
-        rf"^\W*(?:(?:what|which)(?:['’]s|\s+is|\s+was)\s+)?(?:the\s+)?(?:date|day)\s+(?:of|on)\s+{_DOCUMENT}\W*$"
-        rf"|^\W*(?:(?:what|which)(?:['’]s|\s+is|\s+was)\s+)?{_DOCUMENT}['’]s\s+date\W*$",
-        re.IGNORECASE,
-    ),
-    # Malay: "Bilakah kenyataan bersama ini dikeluarkan?", "Apakah tarikh kenyataan bersama ini?"
-    re.compile(
-        r"^\W*(?:(?:bila|bilakah|di\s*mana(?:kah)?)\s+(?:kenyataan|deklarasi)\s+(?:bersama\s+)?(?:ini\s+)?"
-        r"(?:dikeluarkan|diterbitkan|ditandatangani|dibuat|diumumkan|diterima\s+pakai)"
-        r"|(?:apakah\s+)?tarikh\s+(?:kenyataan|deklarasi)\s+(?:bersama\s+)?(?:ini)?)\W*$",
-        re.IGNORECASE,
-    ),
-    # Japanese: "この共同声明はいつ発表されましたか？", "共同声明の日付は？"
-    re.compile(r"^\W*(?:この|本)?(?:共同)?声明(?:は|が)(?:いつ|どこで)[^。？?]{0,12}[？?]?$|^\W*(?:この|本)?(?:共同)?声明の日付[^。？?]{0,8}[？?]?$"),
 )
 
 
-def asks_when_made(asked: str) -> bool:
+def asks_when_made(asked: str, names: Set[str] = frozenset()) -> bool:
     """Whether the asking sentence ``asked`` asks when or where the statement itself was made.
+    ``names``: the lower-cased words of the statement's parties, places and people, which may name
+    it ("When was the Japan-Malaysia statement issued?").
 
     >>> asks_when_made("Where and on what date was the joint statement issued?")
     True
@@ -480,7 +476,22 @@ def asks_when_made(asked: str) -> bool:
     >>> asks_when_made("In the statement issued on 10 June, what did they say about rice?")
     False
     """
-    return any(pattern.search(asked) for pattern in _ASKS_WHEN_MADE)
+    if any(pattern.search(asked) for pattern in _ASKS_WHEN_MADE_ELSEWHERE):
+        return True
+    if not _DOCUMENT_NOUN.search(asked):
+        return False
+    made = _MADE.search(asked) is not None
+    if not (_WHEN_OR_WHERE.search(asked) or (made and _YES_NO_OPENING.search(asked))):
+        return False
+    offered = _OFFERED_PLACE.search(asked)
+    if offered and not any(is_stopword(w.lower()) for w in re.findall(r"[^\W\d_]+", offered["place"])):
+        asked = asked[: offered.start()]
+    rest = _WHEN_OR_WHERE.sub(" ", _MADE.sub(" ", _DOCUMENT_NOUN.sub(" ", asked)))
+    rest = " ".join(w for w in re.findall(r"[^\W\d_]+", rest) if w.lower() not in names)
+    return not content_terms(rest)
+
+
+_YES_NO_OPENING = re.compile(r"^\W*(?:was|were|is|did|has|had)\b", re.IGNORECASE)
 
 
 # "Why did the US cancel the deal?" takes as done what the statement may never say: the deal
