@@ -325,6 +325,9 @@ def test_a_section_asked_for_whole_is_quoted_whole(qa):
     answer = qa.ask("What is in the economy section?")  # 12 paragraphs: the first 10, and a note
     assert [q.paragraph for q in answer.quotes] == list(range(10, 20)) and "10 of the 12" in answer.message
     assert "ask for ¶20–¶21 next" in answer.message
+    # Named by a word of its heading and a general noun for its subject ("regional affairs").
+    answer = qa.ask("What is in the section on regional affairs?")
+    assert [q.paragraph for q in answer.quotes] == list(range(22, 27)) and answer.confidence == 1.0
     # Asked something of it, a section is no longer quoted whole: the question is answered as usual.
     answer = qa.ask("What does the security section say about coast guards?")
     assert [q.paragraph for q in answer.quotes][0] == 8 and len(answer.quotes) < 5

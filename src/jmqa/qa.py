@@ -63,10 +63,13 @@ from jmqa.statement import StatementRef, ref_of
 log = logging.getLogger("jmqa")
 # A library id, the path of a statement's text, a parsed statement, or None for the shipped one.
 StatementLike = str | os.PathLike[str] | Document | None
-# Words that only say which section and that a summary is wanted, not what to look for in it.
+# Words that only say which section and that a summary is wanted, not what to look for in it;
+# and the general nouns a person may call a section's subject by ("the section on regional
+# affairs" for "Regional and International Cooperation").
 _SECTION_FRAMING = (
     "section sections heading summarise summarize summary overview outline cover covers "
-    "opening first introductory introduction closing last final concluding"
+    "opening first introductory introduction closing last final concluding "
+    "affairs issues matters topics subjects part parts content contents"
 )
 MAX_MENTIONED = 5  # passages named per phrase that the answer does not quote
 
