@@ -183,6 +183,17 @@ def test_paragraphs_and_search_take_a_statement(in_home, capsys):
     assert code == 2 and "no statement with id 'nope'" in err
 
 
+def test_when_a_statement_dated_only_in_its_date_line_was_made_is_told_not_quoted(in_home, capsys):
+    # No passage of "kelp" writes its date ("12 March 2025, Poseidonia" is its date line): there is
+    # nothing to quote, and the answer says what the line gives.
+    code, out, _ = run(capsys, "ask", "When was the joint statement issued?", "--statement", "kelp", "--json")
+    answer = json.loads(out)
+    assert code == 0 and not answer["found"] and answer["quotes"] == [] and answer["nearest"] == []
+    assert answer["message"] == (
+        "No paragraph gives the date the statement was made; its date line gives 12 March 2025, Poseidonia."
+    )
+
+
 def test_ask_all_quotes_the_statement_that_answers_and_names_it(in_home, capsys):
     code, out, _ = run(capsys, "ask", "By how much will tariffs on kelp products be lowered?", "--all", "--json")
     answer = json.loads(out)

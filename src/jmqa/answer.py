@@ -391,14 +391,25 @@ class Answerer:
             quotes.append(Quote(n, para.section, para.text, marked, float(evidence[self.document.position(n)])))
         return Answer(signals.analysis.text, True, tuple(quotes), confidence, message=" ".join(notes))
 
-    def quote_dated(self, signals: Signals, evidence: np.ndarray) -> Answer:
+    def when_made(self, signals: Signals, evidence: np.ndarray) -> Answer:
         """The answer to a question on when (or where) the statement was made: the passages that
         write its own date (Document.dated_sentences), those sentences marked. The statement says
-        it in so many words, so the answer is sure. ``evidence`` as in refusal_features."""
+        it in so many words, so the answer is sure. A statement that writes its date only in its
+        date line, which is no passage, has nothing to quote: the answer says so, and gives the
+        date the line gives (no paragraph is nearer than another to that). ``evidence`` as in
+        refusal_features.
+        """
         marked: dict[PassageKey, list[Span]] = {}
         for passage, span in self.document.dated_sentences:
             if passage in marked or len(marked) < self.calibration.max_quotes:
                 marked.setdefault(passage, []).append(span)
+        if not marked:
+            where = f", {self.document.place}" if self.document.place else ""
+            return Answer(
+                signals.analysis.text, False, (), 0.0,
+                message=f"No paragraph gives the date the statement was made; its date line gives "
+                f"{self.document.date_text}{where}.",
+            )
         quotes = tuple(
             Quote(key, para.section, para.text, tuple(spans), float(evidence[self.document.position(key)]))
             for key, spans in marked.items()

@@ -293,10 +293,10 @@ class QA:
         cited = signals.analysis.paragraphs
         if cited:
             return self._answer_cited(signals, config, cited)
-        if signals.analysis.when_made and self.document.dated_sentences:
+        if signals.analysis.when_made and self.document.date is not None:
             dated = tuple(dict.fromkeys(key for key, _ in self.document.dated_sentences))
-            evidence = self.retriever.fused(signals, self.default)
-            return self._ranked(signals, config, dated), self.answerer.quote_dated(signals, evidence)
+            hits = self._ranked(signals, config, dated)
+            return hits, self.answerer.when_made(signals, self.retriever.fused(signals, self.default))
         section = self._whole_section(signals.analysis)
         hits = self._ranked(signals, config, section)
         evidence = self.retriever.fused(signals, self.default)
