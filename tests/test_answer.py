@@ -291,6 +291,12 @@ def test_a_paragraph_named_by_number_is_quoted_whole(qa):
     assert [h.paragraph for h in qa.search("What does para 9 say?", k=3)][0] == 9
 
 
+@pytest.mark.parametrize("question", ["Compare paragraphs 3 and 4", "Explain ¶5", "How do ¶3 and ¶4 differ?"])
+def test_asking_to_read_compare_or_explain_named_paragraphs_quotes_them_without_a_caution(qa, question):
+    answer = qa.ask(question)
+    assert answer.found and answer.confidence == 1.0 and not answer.message
+
+
 def test_a_question_about_a_named_paragraph_marks_its_answer(qa):
     answer = qa.ask("In paragraph 14, how much did Japan contribute?")
     assert [q.paragraph for q in answer.quotes] == [14]

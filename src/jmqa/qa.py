@@ -71,6 +71,12 @@ _SECTION_FRAMING = (
     "opening first introductory introduction closing last final concluding "
     "affairs issues matters topics subjects part parts content contents"
 )
+# Words that ask to see, set side by side or sum up the paragraphs a question names ("Compare ¶3
+# and ¶4", "Explain paragraph 5"): they ask nothing more of them than to be read, which quoting does.
+_READING_REQUESTS = (
+    "compare comparison contrast differ difference differences similar similarity similarities "
+    "summarise summarize summary explain explanation show quote read display mean meaning"
+)
 MAX_MENTIONED = 5  # passages named per phrase that the answer does not quote
 
 
@@ -364,7 +370,7 @@ class QA:
         # "How much does ¶14 say Japan gave?": judge and mark ¶14 on what is asked of it, without
         # the reference ("14" is no figure the statement gives).
         rest = signals.analysis.remainder
-        asks_more = bool(self.lexicon.content_terms(rest))
+        asks_more = bool(set(self.lexicon.content_terms(rest)) - set(tokenize(_READING_REQUESTS)))
         judged = self.retriever.signals([self.analyzer.analyze(rest)])[0] if asks_more else signals
         hits = self._ranked(judged, config, cited)
         evidence = self.retriever.fused(judged, self.default)
