@@ -438,12 +438,15 @@ _WHEN_OR_WHERE = re.compile(
     r"|april|may|june|july|august|september|october|november|december)\b",
     re.IGNORECASE,
 )
-_MADE = re.compile(
+# Words of issuing a text, and the words that qualify them ("first issued", "made public",
+# "the exact date").
+_ISSUED = re.compile(
     r"\b(?:issue[sd]?|issuing|released?|releasing|published|publish|put|sign(?:ed|ing)?|adopted|adopt|made"
     r"|make|came|come|produced|announced|finali[sz]ed|concluded|out|public|official|officially|first"
     r"|exact|exactly|actual|actually)\b",
     re.IGNORECASE,
 )
+_YES_NO_OPENING = re.compile(r"^\W*(?:was|were|is|did|has|had)\b", re.IGNORECASE)
 # The place a question offers, at its end: "... issued in Kuala Lumpur?", "... signed in osaka"
 # (up to three words, none a function word: not "in response to the crisis").
 _OFFERED_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[^\W\d_]+(?:[\s-]+[^\W\d_]+){0,2})\W*$")
@@ -480,18 +483,15 @@ def asks_when_made(asked: str, names: Set[str] = frozenset()) -> bool:
         return True
     if not _DOCUMENT_NOUN.search(asked):
         return False
-    made = _MADE.search(asked) is not None
-    if not (_WHEN_OR_WHERE.search(asked) or (made and _YES_NO_OPENING.search(asked))):
+    issued = _ISSUED.search(asked) is not None
+    if not (_WHEN_OR_WHERE.search(asked) or (issued and _YES_NO_OPENING.search(asked))):
         return False
     offered = _OFFERED_PLACE.search(asked)
     if offered and not any(is_stopword(w.lower()) for w in re.findall(r"[^\W\d_]+", offered["place"])):
         asked = asked[: offered.start()]
-    rest = _WHEN_OR_WHERE.sub(" ", _MADE.sub(" ", _DOCUMENT_NOUN.sub(" ", asked)))
+    rest = _WHEN_OR_WHERE.sub(" ", _ISSUED.sub(" ", _DOCUMENT_NOUN.sub(" ", asked)))
     rest = " ".join(w for w in re.findall(r"[^\W\d_]+", rest) if w.lower() not in names)
     return not content_terms(rest)
-
-
-_YES_NO_OPENING = re.compile(r"^\W*(?:was|were|is|did|has|had)\b", re.IGNORECASE)
 
 
 # "Why did the US cancel the deal?" takes as done what the statement may never say: the deal

@@ -149,7 +149,7 @@ class Document:
         date line, which is no passage."""
         if self.date is None:
             return ()
-        name = _MONTH_NAMES[self.date.month - 1]
+        name = f"{self.date:%B}"  # as date_text names it
         month, day, year = rf"(?:{name}|{name[:3]}\.?)", self.date.day, self.date.year
         written = re.compile(
             rf"\b{month}\s+{day}(?:st|nd|rd|th)?,?\s+{year}\b"
@@ -169,10 +169,6 @@ class Document:
         return ", ".join(part for part in (self.title, self.date_text, label(number)) if part)
 
 
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
 UNTITLED_SECTION = "Opening paragraphs (no heading)"  # shown for paragraphs before any heading
 
 
