@@ -9,12 +9,15 @@ import pytest
 from jmqa.analysis import (
     Analyzer,
     asking_part,
+    asks_about_document,
     asks_broadly,
     asks_when_made,
+    asks_who_made,
     premise_verb,
     split_questions,
     split_topics,
     statement_facts,
+    without_document_frame,
     without_speaker,
 )
 from jmqa.document import load_statement
@@ -348,3 +351,60 @@ def test_asking_when_made_reads_the_statements_own_names_and_the_place_a_questio
     assert asks_when_made("When was the Japan-Malaysia statement issued?", {"japan", "malaysia"})
     assert asks_when_made("was the statement issued in osaka")
     assert not asks_when_made("was the statement issued in response to the crisis")
+
+
+@pytest.mark.parametrize(
+    "question, searched",
+    [
+        # The statement named as the one who speaks, or as where to look, is no topic: it pulled
+        # the search to the one paragraph that writes "this Statement" (¶27, for semiconductors).
+        ("What does the joint statement say about semiconductors?", "What does it say about semiconductors?"),
+        ("According to the statement, what is planned for rice?", "What is planned for rice?"),
+        ("Which ports are named in the declaration?", "Which ports are named?"),
+        ("what does the document mention on energy", "What does it mention on energy?"),
+        ("What is in the statement?", "What is in the Statement?"),  # nothing else is asked (in its case)
+        ("What is the statement's view of energy?", "What is the Statement's view of energy?"),
+    ],
+)
+def test_the_statement_named_as_speaker_or_as_where_to_look_is_not_searched(analyzer, question, searched):
+    assert analyzer.analyze(question).searched == searched
+
+
+def test_without_document_frame_keeps_a_question_with_nothing_else_to_ask():
+    assert without_document_frame("Per the joint statement, who met?") == "who met?"
+    assert without_document_frame("What is in the statement?") == "What is in the statement?"
+
+
+@pytest.mark.parametrize(
+    "question, who_made, about_document",
+    [
+        ("Who issued the joint statement?", True, False),
+        ("Which leaders signed this declaration?", True, False),
+        ("Who are the parties to the statement?", True, False),
+        ("How many paragraphs does the joint statement have?", False, True),
+        ("What are the sections of the statement?", False, True),
+        ("Who drafted the joint statement?", False, True),
+        ("In which language was the original text of the statement signed?", False, True),
+        ("On which website was the joint statement first published?", False, True),
+        ("When will the next joint statement be issued?", False, True),
+        ("Is the statement legally binding?", False, True),
+        ("what time was the joint statment released", False, True),  # read as mended
+        ("Who signed the coast guard memorandum?", False, False),  # a deal the statement tells of
+        ("Who is the Prime Minister of Malaysia named in the statement?", False, False),
+        ("Which sections of the statement cover energy?", False, False),  # a topic
+        ("What does the statement say about the next summit?", False, False),
+        ("What is the statement about?", False, False),
+        ("When was the joint statement issued?", False, False),  # when_made
+    ],
+)
+def test_a_question_on_the_statement_as_a_document(analyzer, question, who_made, about_document):
+    analysis = analyzer.analyze(question)
+    assert (analysis.who_made, analysis.about_document) == (who_made, about_document)
+
+
+def test_who_made_and_about_document_read_the_statements_own_names():
+    names = {"japan", "malaysia"}
+    assert asks_who_made("Which countries issued the Japan-Malaysia statement?", names)
+    assert not asks_who_made("Who issued the Japan-Malaysia statement?")  # "japan" is then a topic
+    assert asks_about_document("Who drafted the Japan-Malaysia statement?", names)
+    assert not asks_about_document("Who drafted the Japan-Malaysia statement?")

@@ -439,3 +439,23 @@ def test_when_and_where_the_statement_was_made_is_quoted_from_the_sentence_that_
     assert answer.found and answer.confidence == 1.0 and not answer.message
     [quote] = answer.quotes
     assert quote.paragraph == 1 and quote.highlighted[0].startswith("On June 10, 2026, in Tokyo")
+
+
+@pytest.mark.parametrize("question", ["Who issued the joint statement?", "Which leaders signed this declaration?"])
+def test_who_made_the_statement_is_quoted_from_the_sentence_that_dates_it(qa, question):
+    # The search alone quoted ¶27, which writes "this Statement"; the sentence that writes the
+    # statement's date says who met and made it.
+    answer = qa.ask(question)
+    assert answer.found and answer.confidence == 1.0
+    [quote] = answer.quotes
+    assert quote.paragraph == 1 and "Prime Minister of Malaysia" in quote.highlighted[0]
+
+
+@pytest.mark.parametrize(
+    "question", ["How many paragraphs does the joint statement have?", "Who drafted the joint statement?"]
+)
+def test_a_question_on_the_statement_as_a_document_is_refused_with_its_layout(qa, question):
+    answer = qa.ask(question)
+    assert not answer.found and not answer.quotes and not answer.nearest
+    assert answer.message.startswith(jmqa.ABOUT_DOCUMENT)
+    assert "27 numbered paragraphs" in answer.message and "Conclusion (¶27)" in answer.message

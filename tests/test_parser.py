@@ -450,3 +450,17 @@ def test_a_date_written_only_in_the_date_line_or_in_another_form_of_words_dates_
     other_day = parse("Joint Statement\n10 June 2026\n\n1. They met on 11 June 2026. They spoke on the 10th of June, 2026.\n")
     [(_, span)] = other_day.dated_sentences  # "the 10th of June" is the date; the 11th is not
     assert other_day.paragraph(1).text[span.start : span.end] == "They spoke on the 10th of June, 2026."
+
+
+def test_the_outline_tells_the_layout_in_the_statements_own_headings(doc):
+    outline = doc.outline
+    assert outline.startswith('"Japan-Malaysia Joint Statement", 10 June 2026, Tokyo. 27 numbered paragraphs, ')
+    assert "¶1-¶4 before any heading, then 4 headings: Security and Safety Cooperation (¶5-¶9);" in outline
+    assert outline.endswith("Conclusion (¶27).")
+    bare = parse("Joint Statement\n\n1. They met.\n2. They spoke.\n")
+    assert bare.outline == '"Joint Statement". 2 numbered paragraphs.'  # no date, no heading
+
+
+def test_the_outline_names_a_preamble_and_a_closing_block():
+    doc = parse((STATEMENTS / "invented-preamble-closing.txt").read_text(encoding="utf-8"))
+    assert doc.outline.endswith("with an unnumbered preamble and a closing block.")

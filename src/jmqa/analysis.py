@@ -86,6 +86,10 @@ class QuestionAnalysis:
     broad: bool = False
     # It asks when or where the statement itself was made (see :func:`asks_when_made`).
     when_made: bool = False
+    # It asks who made the statement itself (see :func:`asks_who_made`).
+    who_made: bool = False
+    # It asks about the statement as a document, not what it says (see :func:`asks_about_document`).
+    about_document: bool = False
 
     @property
     def asked(self) -> str:
@@ -160,11 +164,13 @@ class Analyzer:
             joins=joins_things(_last_asking(normalized), self.facts.common_names),
             paragraphs=cited_paragraphs(normalized, len(self.document.paragraphs)),
             sections=named_sections(normalized, self._headings),
-            searched=as_written(without_speaker(normalized, self._speakers)) if language == "en" else normalized,
+            searched=as_written(without_speaker(without_document_frame(normalized), self._speakers)) if language == "en" else normalized,
             premise=premise_verb(normalized, self._speakers) if language == "en" else "",
             speakers=speaking_subject(normalized) if language == "en" else (),
             broad=language == "en" and asks_broadly(_last_asking(normalized), answer_types),
             when_made=asks_when_made(_last_asking(normalized), self._speakers),
+            who_made=language == "en" and asks_who_made(_last_asking(normalized), self._speakers),
+            about_document=language == "en" and asks_about_document(_last_asking(normalized), self._speakers),
         )
 
     def _without_names(self, text: str) -> str:
@@ -274,6 +280,10 @@ def _last_asking(text: str) -> str:
     return asking[-1]
 
 
+# The words that name the statement itself.
+_DOCUMENT_NOUN = re.compile(r"\b(?:statement|declaration|communiqu[eé]|document)s?\b", re.IGNORECASE)
+
+
 # A joint statement speaks for its authors: "What did the two prime ministers say about the
 # fisheries?" asks what it says of the fisheries. Named, the authors match the one paragraph that
 # introduces them ("the Prime Minister of ...") far better than the paragraph on the topic, for
@@ -294,11 +304,11 @@ _SPEAKER_WORDS = frozenset(
     """the both two their respective and & of leader leaders prime minister ministers pm pms premier
     premiers president presidents head heads state government governments administration
     administrations side sides country countries nation nations delegation delegations mr ms mrs
-    dr""".split()
+    dr this joint statement declaration communique communiqué document""".split()
 )
 _SPEAKER_HEAD = re.compile(
     r"\b(?:leaders?|ministers?|pms?|premiers?|presidents?|heads?|governments?|administrations?"
-    r"|sides|countries|nations|delegations?)$",
+    r"|sides|countries|nations|delegations?|statement|declaration|communiqu[eé]|document)$",
     re.IGNORECASE,
 )
 _OPENS_WITH_TO_BE = re.compile(r"^\W*(?:is|are|was|were)\b", re.IGNORECASE)
@@ -338,6 +348,8 @@ def without_speaker(question: str, names: Set[str]) -> str:
 
     >>> without_speaker("What did the two prime ministers say about the fisheries?", set())
     'What did they say about the fisheries?'
+    >>> without_speaker("What does the joint statement say about ports?", set())
+    'What does it say about ports?'
     >>> without_speaker("Who are the two prime ministers?", set())
     'Who are the two prime ministers?'
     """
@@ -356,8 +368,36 @@ def without_speaker(question: str, names: Set[str]) -> str:
         # promise?"); names joined are both (the two leaders' names, the two parties').
         both = len(named) >= 2 and any(w.lower() in ("and", "&") for w in subject)
         if (not named and _SPEAKER_HEAD.search(subject[-1])) or both:
-            return f"{question[: words[first].start()]}they {question[verb.start():]}"
+            # The statement itself, speaking for them, is "it": "What does it say about ...?"
+            pronoun = "it" if _DOCUMENT_NOUN.fullmatch(subject[-1]) else "they"
+            return f"{question[: words[first].start()]}{pronoun} {question[verb.start():]}"
     return question
+
+
+# The statement named as where the answer is ("According to the joint statement, ...", "... in
+# the statement?", "per the document"): it says where to look, not what to look for, and the
+# document's name pulls the search towards the one paragraph that writes "this Statement".
+_DOCUMENT_FRAME = re.compile(
+    r"(?:^|(?<=[\s,;:]))(?:according\s+to|as\s+per|per|in|within|from)\s+(?:the|this)\s+(?:joint\s+)?"
+    r"(?:statement|declaration|communiqu[eé]|document)\b(?!['’])\s*,?",
+    re.IGNORECASE,
+)
+
+
+def without_document_frame(question: str) -> str:
+    """``question`` without the words that name the statement as where to look, when something
+    else is still asked about.
+
+    >>> without_document_frame("According to the statement, what is planned for rice?")
+    'what is planned for rice?'
+    >>> without_document_frame("Which ports are named in the joint statement?")
+    'Which ports are named?'
+    >>> without_document_frame("What is in the statement?")
+    'What is in the statement?'
+    """
+    framed = _DOCUMENT_FRAME.sub(" ", question)
+    framed = re.sub(r"\s+([?.!,;:])", r"\1", re.sub(r"\s{2,}", " ", framed)).strip(" ,;:")
+    return framed if content_terms(framed) else question
 
 
 def speaking_subject(question: str) -> tuple[str, ...]:
@@ -432,7 +472,6 @@ def asks_broadly(asked: str, answer_types: Sequence[str]) -> bool:
 # once its framing words, the document's name and the words of issuing, dates and places are
 # taken out, no word is left ("In the statement issued on 10 June, what did they say about rice?"
 # keeps "rice": it names its occasion and asks about rice).
-_DOCUMENT_NOUN = re.compile(r"\b(?:statement|declaration|communiqu[eé]|document)s?\b", re.IGNORECASE)
 _WHEN_OR_WHERE = re.compile(
     r"\b(?:when|where|date|dates|dated|day|place|city|venue|location|year|month|january|february|march"
     r"|april|may|june|july|august|september|october|november|december)\b",
@@ -492,6 +531,81 @@ def asks_when_made(asked: str, names: Set[str] = frozenset()) -> bool:
     rest = _WHEN_OR_WHERE.sub(" ", _ISSUED.sub(" ", _DOCUMENT_NOUN.sub(" ", asked)))
     rest = " ".join(w for w in re.findall(r"[^\W\d_]+", rest) if w.lower() not in names)
     return not content_terms(rest)
+
+
+# Who made it: "Who issued the joint statement?", "Which leaders signed this declaration?", "Who
+# are the parties to the statement?". The sentence that writes the statement's date says who met
+# and made it (Document.dated_sentences), where the search would find the paragraph that writes
+# "this Statement". Like when_made, the question names the document and nothing else once the
+# words of issuing and of heads of government and their sides are taken out.
+_WHO = re.compile(
+    r"^\W*(?:who|whom|whose|(?:which|what)\s+(?:two\s+)?(?:leaders?|countries|nations|governments"
+    r"|parties|sides|heads|states|prime\s+ministers|presidents))\b",
+    re.IGNORECASE,
+)
+_PARTIES = frozenset("party parties signatory signatories between".split())
+
+
+def asks_who_made(asked: str, names: Set[str] = frozenset()) -> bool:
+    """Whether the asking sentence ``asked`` asks who made the statement itself (issued, signed
+    or adopted it, or is party to it). ``names`` as in :func:`asks_when_made`.
+
+    >>> asks_who_made("Who issued this joint statement?")
+    True
+    >>> asks_who_made("Which two leaders is the declaration between?")
+    True
+    >>> asks_who_made("Who signed the coast guard memorandum?")
+    False
+    >>> asks_who_made("Who drafted the statement?")
+    False
+    """
+    if not (_DOCUMENT_NOUN.search(asked) and _WHO.search(asked)):
+        return False
+    rest = _ISSUED.sub(" ", _DOCUMENT_NOUN.sub(" ", asked))
+    rest = " ".join(
+        w for w in re.findall(r"[^\W\d_]+", rest)
+        if not _speaker_word(w, names) and w.lower() not in _PARTIES
+    )
+    return not content_terms(rest)
+
+
+# Any other question on the statement as a document, not on what it says: who drafted it, how many
+# paragraphs or which sections it has, its language, where it was published, the next one. Its
+# paragraphs do not describe the document they make up, so any paragraph the search found would be
+# quoted as an answer it is not. Such a question names the document and, once its words of issuing,
+# dates and places and the statement's own names are taken out, asks only in these words: general
+# English for a text as a thing that is written, laid out, published and followed by others.
+_DOCUMENT_TERMS = frozenset(
+    """paragraph paragraphs section sections heading headings subheading subheadings chapter chapters
+    title titled subtitle structure structured organised organized divided
+    format layout page pages length long short words word wording language languages english
+    version versions original translation translations translated translate translator copy copies
+    text website site web online internet url link pdf posted uploaded printed leaked time hour
+    o'clock clock draft drafts drafted drafting drafter drafters write wrote written writing writer
+    writers author authors authored spokesperson spokesman spokeswoman annex annexes appendix
+    appendices attachment attachments binding legally legal force treaty next previous last
+    earlier prior preceding former later subsequent following another other follow""".split()
+)
+
+
+def asks_about_document(asked: str, names: Set[str] = frozenset()) -> bool:
+    """Whether the asking sentence ``asked`` asks about the statement as a document (how it was
+    drafted, laid out, published or followed up) rather than about what it says. ``names`` as in
+    :func:`asks_when_made`.
+
+    >>> asks_about_document("How many paragraphs does the joint statement have?")
+    True
+    >>> asks_about_document("When will the next joint statement be issued?")
+    True
+    >>> asks_about_document("Which sections of the statement cover energy?")
+    False
+    """
+    if not _DOCUMENT_NOUN.search(asked):
+        return False
+    rest = _WHEN_OR_WHERE.sub(" ", _ISSUED.sub(" ", _DOCUMENT_NOUN.sub(" ", asked)))
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", rest) if w.lower() not in names]
+    asked_of = [w for w in words if w in _DOCUMENT_TERMS]
+    return bool(asked_of) and not content_terms(" ".join(w for w in words if w not in _DOCUMENT_TERMS))
 
 
 # "Why did the US cancel the deal?" takes as done what the statement may never say: the deal

@@ -33,6 +33,9 @@ NOT_ADDRESSED = "The statement does not address this question."
 # they sign a defence treaty?"): the statement does not say that, whatever the nearest paragraphs
 # are about.
 NOT_SAID = "The statement does not say that."
+# For a question on the statement as a document ("Who drafted it?", "How many paragraphs?"), told
+# before its layout (see Answerer.about_document).
+ABOUT_DOCUMENT = "The statement does not say: this asks about the statement as a document, which its paragraphs do not describe."
 # Shown with quotes the refusal model is unsure of (see eval/tune.py's CAUTION_CONFIDENCE): on
 # dev, about three in ten such answers were to questions the statement does not answer (mostly a
 # detail it leaves out), against one in eight above.
@@ -392,9 +395,9 @@ class Answerer:
         return Answer(signals.analysis.text, True, tuple(quotes), confidence, message=" ".join(notes))
 
     def when_made(self, signals: Signals, evidence: np.ndarray) -> Answer:
-        """The answer to a question on when (or where) the statement was made: the passages that
-        write its own date (Document.dated_sentences), those sentences marked. The statement says
-        it in so many words, so the answer is sure. A statement that writes its date only in its
+        """The answer to a question on when, where or by whom the statement was made: the passages
+        that write its own date (Document.dated_sentences), those sentences marked. The statement
+        says it in so many words, so the answer is sure. A statement that writes its date only in its
         date line, which is no passage, has nothing to quote: the answer says so, and gives the
         date the line gives (no paragraph is nearer than another to that). ``evidence`` as in
         refusal_features.
@@ -416,6 +419,16 @@ class Answerer:
             for para in [self.document.paragraph(key)]
         )
         return Answer(signals.analysis.text, True, quotes, 1.0)
+
+    def about_document(self, signals: Signals) -> Answer:
+        """The answer to a question on the statement as a document (who drafted it, its sections,
+        where it was published: QuestionAnalysis.about_document): no paragraph describes the
+        document it is part of, so nothing is quoted and no paragraph is offered as nearest; the
+        refusal says what its layout shows instead (Document.outline)."""
+        return Answer(
+            signals.analysis.text, False, (), 0.0,
+            message=f"{ABOUT_DOCUMENT} What its layout shows: {self.document.outline}",
+        )
 
     def quote_mention(self, paragraph: PassageKey, phrase: str, evidence: np.ndarray) -> Quote:
         """``paragraph`` quoted for using ``phrase`` (a rare phrase of the question's, see

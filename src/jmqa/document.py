@@ -163,6 +163,31 @@ class Document:
             if written.search(p.text[span.start : span.end])
         )
 
+    @property
+    def outline(self) -> str:
+        """The statement's layout in one line, in jmqa's words around the statement's own title
+        and headings: what can be told of it as a document, where no paragraph describes it.
+
+        >>> load_statement().outline[:100]
+        '"Japan-Malaysia Joint Statement", 10 June 2026, Tokyo. 27 numbered paragraphs, ¶1-¶4 before any head'
+        """
+        layout = f"{len(self.paragraphs)} numbered paragraphs"
+        unheaded = [p for h, group in self.sections if not h for p in group]
+        headed = [(h, group) for h, group in self.sections if h]
+        if headed:
+            before = f"{_span_label(unheaded)} before any heading, then " if unheaded else ""
+            headings = "; ".join(f"{h} ({_span_label(group)})" for h, group in headed)
+            layout += f", {before}{len(headed)} heading{'s' if len(headed) > 1 else ''}: {headings}"
+        around = [
+            name
+            for name, present in (("an unnumbered preamble", self.preamble), ("a closing block", self.closing))
+            if present
+        ]
+        if around:
+            layout += f", with {' and '.join(around)}"
+        named = ", ".join(part for part in (f'"{self.title}"', self.date_text, self.place) if part.strip('"'))
+        return f"{named}. {layout}."
+
     def citation(self, number: PassageKey) -> str:
         """How to cite a paragraph: "Japan-Malaysia Joint Statement, 10 June 2026, ¶14", or the
         preamble: "..., preamble"."""
@@ -175,6 +200,12 @@ UNTITLED_SECTION = "Opening paragraphs (no heading)"  # shown for paragraphs bef
 def label(number: PassageKey) -> str:
     """How a passage is named: "¶14", "preamble" or "closing"."""
     return number if isinstance(number, str) else f"¶{number}"
+
+
+def _span_label(paragraphs: list[Paragraph]) -> str:
+    """"¶5-¶10", or "¶27" for one paragraph."""
+    first, last = paragraphs[0].number, paragraphs[-1].number
+    return f"¶{first}" if first == last else f"¶{first}-¶{last}"
 
 
 def heading(number: PassageKey, section: str) -> str:

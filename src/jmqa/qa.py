@@ -299,10 +299,15 @@ class QA:
         cited = signals.analysis.paragraphs
         if cited:
             return self._answer_cited(signals, config, cited)
-        if signals.analysis.when_made and self.document.date is not None:
-            dated = tuple(dict.fromkeys(key for key, _ in self.document.dated_sentences))
+        analysis, dated_sentences = signals.analysis, self.document.dated_sentences
+        # Who made it is told by the sentence that writes its date ("On June 10, 2026, in Tokyo,
+        # <the two leaders> held ..."); a statement without one is searched as any question.
+        if (analysis.when_made and self.document.date is not None) or (analysis.who_made and dated_sentences):
+            dated = tuple(dict.fromkeys(key for key, _ in dated_sentences))
             hits = self._ranked(signals, config, dated)
             return hits, self.answerer.when_made(signals, self.retriever.fused(signals, self.default))
+        if analysis.about_document:
+            return self._ranked(signals, config, ()), self.answerer.about_document(signals)
         section = self._whole_section(signals.analysis)
         hits = self._ranked(signals, config, section)
         evidence = self.retriever.fused(signals, self.default)
