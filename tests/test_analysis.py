@@ -340,6 +340,7 @@ def test_a_question_with_an_answer_kind_or_not_in_english_is_not_broad():
         ("When will the next joint statement be issued?", False),  # another statement
         ("Was the statement issued in response to the crisis?", False),
         ("When does the statement say the expo opens?", False),
+        ("On what occasion was the joint statement released?", True),
     ],
 )
 def test_a_question_asks_when_or_where_the_statement_itself_was_made(question, when_made):
@@ -389,6 +390,13 @@ def test_without_document_frame_keeps_a_question_with_nothing_else_to_ask():
         ("When will the next joint statement be issued?", False, True),
         ("Is the statement legally binding?", False, True),
         ("what time was the joint statment released", False, True),  # read as mended
+        ("Which department or agency wrote this declaration?", False, True),  # the kind asked for
+        ("What is the title of the statement's last section?", False, True),
+        ("Is the declaration binding on either side?", False, True),
+        ("any idea when the next joint statement is due out?", False, True),  # a courtesy, a modal
+        ("What language is the statement in?", False, True),
+        ("Which countries are mentioned in the statement?", False, False),  # what it says
+        ("What does the last paragraph of the statement say?", False, False),  # a paragraph named
         ("Who signed the coast guard memorandum?", False, False),  # a deal the statement tells of
         ("Who is the Prime Minister of Malaysia named in the statement?", False, False),
         ("Which sections of the statement cover energy?", False, False),  # a topic

@@ -96,6 +96,8 @@ FACTS = StatementFacts(
         ("Who welcomed the signing of the LOI?", ()),
         ("Siapakah yang menandatangani MOC itu?", ("signatory",)),  # Malay: who signed the MOC
         ("When will MJIIT 2.0 be completed?", ("time",)),  # "2.0" ends no sentence
+        ("During which period will the fair be held?", ("time",)),  # a span of dates
+        ("What is the time frame for the review?", ("time",)),
         ("What is the exact launch date of the NISAR mission?", ("day",)),  # words between
         ("What's the timeline for the trade talks?", ("time",)),
         ("When exactly will the next Strategic Dialogue take place?", ("dated",)),

@@ -152,6 +152,7 @@ class Analyzer:
             else (asking, (), asking)
         )
         answer_types = expected_answer_types(as_typed)
+        paragraphs = cited_paragraphs(normalized, len(self.document.paragraphs))
         return QuestionAnalysis(
             text=text,
             language=language,
@@ -162,7 +163,7 @@ class Analyzer:
             topics=split_topics(normalized) if language == "en" else (),
             questions=split_questions(normalized) if language == "en" else (),
             joins=joins_things(_last_asking(normalized), self.facts.common_names),
-            paragraphs=cited_paragraphs(normalized, len(self.document.paragraphs)),
+            paragraphs=paragraphs,
             sections=named_sections(normalized, self._headings),
             searched=as_written(without_speaker(without_document_frame(normalized), self._speakers)) if language == "en" else normalized,
             premise=premise_verb(normalized, self._speakers) if language == "en" else "",
@@ -170,7 +171,9 @@ class Analyzer:
             broad=language == "en" and asks_broadly(_last_asking(normalized), answer_types),
             when_made=asks_when_made(_last_asking(normalized), self._speakers),
             who_made=language == "en" and asks_who_made(_last_asking(normalized), self._speakers),
-            about_document=language == "en" and asks_about_document(_last_asking(normalized), self._speakers),
+            about_document=(
+                language == "en" and not paragraphs and asks_about_document(_last_asking(normalized), self._speakers)
+            ),
         )
 
     def _without_names(self, text: str) -> str:
@@ -200,6 +203,7 @@ _COURTESY = re.compile(
     r"^\W*(?:(?:hi|hello|hey)\W+)?(?:please\W+)?"
     r"(?:(?:could|can|would|will)\s+you\s+(?:please\s+|kindly\s+)?(?:tell|let)\s+me(?:\s+know)?"
     r"|would\s+you\s+mind\s+telling\s+me|do\s+you\s+know|i\s+was\s+wondering|i\s+wonder"
+    r"|(?:do\s+you\s+(?:have|know)\s+|have\s+you\s+(?:got\s+)?)?any\s+idea"
     r"|i(?:'d|’d|\s+would)\s+like\s+to\s+know|(?:please\s+)?tell\s+me)"
     r"(?:\s+please)?[\s,:;–—-]*"
     r"(?=(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|has|have|had"
@@ -473,7 +477,8 @@ def asks_broadly(asked: str, answer_types: Sequence[str]) -> bool:
 # taken out, no word is left ("In the statement issued on 10 June, what did they say about rice?"
 # keeps "rice": it names its occasion and asks about rice).
 _WHEN_OR_WHERE = re.compile(
-    r"\b(?:when|where|date|dates|dated|day|place|city|venue|location|year|month|january|february|march"
+    r"\b(?:when|where|date|dates|dated|day|place|city|venue|location|occasion|circumstances|year|month"
+    r"|january|february|march"
     r"|april|may|june|july|august|september|october|november|december)\b",
     re.IGNORECASE,
 )
@@ -482,7 +487,7 @@ _WHEN_OR_WHERE = re.compile(
 _ISSUED = re.compile(
     r"\b(?:issue[sd]?|issuing|released?|releasing|published|publish|put|sign(?:ed|ing)?|adopted|adopt|made"
     r"|make|came|come|produced|announced|finali[sz]ed|concluded|out|public|official|officially|first"
-    r"|exact|exactly|actual|actually)\b",
+    r"|exact|exactly|actual|actually|supposed|expected|due|scheduled|planned|likely|going)\b",
     re.IGNORECASE,
 )
 _YES_NO_OPENING = re.compile(r"^\W*(?:was|were|is|did|has|had)\b", re.IGNORECASE)
@@ -561,6 +566,8 @@ def asks_who_made(asked: str, names: Set[str] = frozenset()) -> bool:
     """
     if not (_DOCUMENT_NOUN.search(asked) and _WHO.search(asked)):
         return False
+    if not (_ISSUED.search(asked) or any(w.lower() in _PARTIES for w in re.findall(r"\w+", asked))):
+        return False  # "Which countries are mentioned in the statement?" asks what it says
     rest = _ISSUED.sub(" ", _DOCUMENT_NOUN.sub(" ", asked))
     rest = " ".join(
         w for w in re.findall(r"[^\W\d_]+", rest)
@@ -584,8 +591,14 @@ _DOCUMENT_TERMS = frozenset(
     o'clock clock draft drafts drafted drafting drafter drafters write wrote written writing writer
     writers author authors authored spokesperson spokesman spokeswoman annex annexes appendix
     appendices attachment attachments binding legally legal force treaty next previous last
-    earlier prior preceding former later subsequent following another other follow""".split()
+    earlier prior preceding former later subsequent following another other follow final opening
+    closing second third penultimate""".split()
 )
+
+
+_EITHER = frozenset("either neither each any every all".split())  # "binding on either government"
+# The kind of thing a question opens by asking for: "Which officials or ministry", "What agency".
+_ASKED_KIND = re.compile(r"^\W*(?:which|what)\s+[^\W\d_]+(?:\s+(?:or|and)\s+[^\W\d_]+)?\b", re.IGNORECASE)
 
 
 def asks_about_document(asked: str, names: Set[str] = frozenset()) -> bool:
@@ -602,8 +615,16 @@ def asks_about_document(asked: str, names: Set[str] = frozenset()) -> bool:
     """
     if not _DOCUMENT_NOUN.search(asked):
         return False
+    # What the answer would be ("Which officials or ministry drafted it?"), and the statement's
+    # authors and sides ("binding on either government"), name nothing it is about.
+    kind = _ASKED_KIND.match(asked)
+    if kind and not any(w.lower() in _DOCUMENT_TERMS for w in kind.group(0).split()):
+        asked = asked[kind.end() :]
     rest = _WHEN_OR_WHERE.sub(" ", _ISSUED.sub(" ", _DOCUMENT_NOUN.sub(" ", asked)))
-    words = [w.lower() for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", rest) if w.lower() not in names]
+    words = [
+        w.lower() for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", rest)
+        if not (_speaker_word(w, names) or w.lower() in _EITHER)
+    ]
     asked_of = [w for w in words if w in _DOCUMENT_TERMS]
     return bool(asked_of) and not content_terms(" ".join(w for w in words if w not in _DOCUMENT_TERMS))
 

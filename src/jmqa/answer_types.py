@@ -103,9 +103,10 @@ _EXPECTS = {
         re.IGNORECASE,
     ),
     "time": re.compile(
-        rf"\bwhen\b|{_WHICH}(date|year|month|day|deadline|timeline|timetable|schedule)s?\b"
+        rf"\bwhen\b|{_WHICH}(date|year|month|week|day|deadline|timeline|timetable|schedule|period"
+        r"|time ?frame|season)s?\b"
         r"|\bwhat(?:'s| is| was| are| were) (?:the |their )?" + _WORDS_BEFORE_KIND
-        + r"(date|year|month|day|deadline|timeline|timetable|schedule)s?\b"
+        + r"(date|year|month|week|day|deadline|timeline|timetable|schedule|period|time ?frame|season)s?\b"
         r"|\bby when\b|\bbila(kah)?\b|いつ|何年(?!間)|何月|何日(?!間)",
         re.IGNORECASE,
     ),
@@ -209,7 +210,7 @@ _COUNTED = re.compile(
 # "Did they set a date or venue for ...?", "Is there a budget?": a yes/no question whose answer,
 # if yes, is a date, a figure or a place. The nouns, mapped to a kind.
 _KIND_NOUNS = {
-    "time": r"dates?|deadlines?|timelines?|time ?frames?|timetables?|schedules?",
+    "time": r"dates?|deadlines?|timelines?|time ?frames?|timetables?|schedules?|periods?",
     "money": r"budgets?|costs?|price(?:s|\s+tag)?",
     "number": r"figures?|numbers?|amounts?|totals?|sums?|quotas?",
     "place": r"venues?|locations?",
