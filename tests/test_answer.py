@@ -459,3 +459,10 @@ def test_a_question_on_the_statement_as_a_document_is_refused_with_its_layout(qa
     assert not answer.found and not answer.quotes and not answer.nearest
     assert answer.message.startswith(jmqa.ABOUT_DOCUMENT)
     assert "27 numbered paragraphs" in answer.message and "Conclusion (¶27)" in answer.message
+
+
+def test_who_holds_a_post_the_statement_names_no_one_for_is_refused(qa):
+    # "Who will lead X?" asks for a person; the Platform's paragraph names none, so quoting it
+    # would answer what it does not say.
+    answer = qa.ask("Who will lead the Japan-Malaysia AI Platform?")
+    assert not answer.found and 16 in answer.nearest

@@ -97,6 +97,9 @@ FACTS = StatementFacts(
         ("Siapakah yang menandatangani MOC itu?", ("signatory",)),  # Malay: who signed the MOC
         ("When will MJIIT 2.0 be completed?", ("time",)),  # "2.0" ends no sentence
         ("During which period will the fair be held?", ("time",)),  # a span of dates
+        ("Who will chair the new committee?", ("person",)),  # who holds a post
+        ("Who leads the task force?", ("person",)),
+        ("Who signed the MOC?", ("signatory",)),
         ("What is the time frame for the review?", ("time",)),
         ("What is the exact launch date of the NISAR mission?", ("day",)),  # words between
         ("What's the timeline for the trade talks?", ("time",)),

@@ -148,7 +148,13 @@ _EXPECTS = {
         re.IGNORECASE,
     ),
     # "Who is the Indian astronaut ...?", "(tell me) who the envoys are": a person's name.
-    "person": re.compile(r"^\W*who\s+(?:(?:is|are|was|were|will be)\s+)?(?:the|a|an)\b", re.IGNORECASE),
+    # "Who is the ...?"; and who holds a post: "Who will head the platform?", "Who chairs it?".
+    "person": re.compile(
+        r"^\W*who\s+(?:(?:is|are|was|were|will be)\s+)?(?:the|a|an)\b"
+        r"|^\W*who\s+(?:(?:will|would|shall|is going to|is to)\s+)?(?:head|heads|headed|lead|leads|chair|chairs"
+        r"|chaired|direct|directs|run|runs|manage|manages|oversee|oversees|coordinate|coordinates)\b",
+        re.IGNORECASE,
+    ),
     # "Which agencies...", "names of...": the answer names something. Not "which leader" (named
     # in nearly every sentence), "which paragraph" (about the statement itself), nor "which
     # things" or "which steps", answered by what the statement says rather than by a name.
