@@ -364,6 +364,9 @@ def test_asking_when_made_reads_the_statements_own_names_and_the_place_a_questio
         ("Which ports are named in the declaration?", "Which ports are named?"),
         ("what does the document mention on energy", "What does it mention on energy?"),
         ("What is in the statement?", "What is in the Statement?"),  # nothing else is asked (in its case)
+        # The parties named together single out nothing in a statement between them.
+        ("when did japan and malaysia upgrade their ties", "When did they upgrade their ties?"),
+        ("Was the dialogue between Malaysia and Japan launched in 2024?", "Was the dialogue launched in 2024?"),
         ("What is the statement's view of energy?", "What is the Statement's view of energy?"),
     ],
 )

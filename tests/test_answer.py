@@ -466,3 +466,16 @@ def test_who_holds_a_post_the_statement_names_no_one_for_is_refused(qa):
     # would answer what it does not say.
     answer = qa.ask("Who will lead the Japan-Malaysia AI Platform?")
     assert not answer.found and 16 in answer.nearest
+
+
+@pytest.mark.parametrize(
+    "question, paragraph",
+    [
+        ("When was the Strategic Dialogue between Malaysia and Japan set up?", 5),
+        ("when did malaysia and japan raise their relationship to its current partnership level", 2),
+    ],
+)
+def test_the_parties_named_together_do_not_pull_the_search(qa, question, paragraph):
+    # Named, both parties drew both models to ¶10, which names them near "the launch of".
+    answer = qa.ask(question)
+    assert answer.found and answer.quotes[0].paragraph == paragraph

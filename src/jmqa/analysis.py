@@ -165,7 +165,7 @@ class Analyzer:
             joins=joins_things(_last_asking(normalized), self.facts.common_names),
             paragraphs=paragraphs,
             sections=named_sections(normalized, self._headings),
-            searched=as_written(without_speaker(without_document_frame(normalized), self._speakers)) if language == "en" else normalized,
+            searched=as_written(self._searched(normalized)) if language == "en" else normalized,
             premise=premise_verb(normalized, self._speakers) if language == "en" else "",
             speakers=speaking_subject(normalized) if language == "en" else (),
             broad=language == "en" and asks_broadly(_last_asking(normalized), answer_types),
@@ -175,6 +175,12 @@ class Analyzer:
                 language == "en" and not paragraphs and asks_about_document(_last_asking(normalized), self._speakers)
             ),
         )
+
+    def _searched(self, normalized: str) -> str:
+        """What the retrievers search for an English question: without the statement named as
+        where to look, its authors as who speaks, or its parties named together."""
+        framed = without_document_frame(normalized)
+        return without_parties(without_speaker(framed, self._speakers), self.facts.common_names)
 
     def _without_names(self, text: str) -> str:
         """``text`` without the statement's own names; a neutral English word when one word or
@@ -402,6 +408,54 @@ def without_document_frame(question: str) -> str:
     framed = _DOCUMENT_FRAME.sub(" ", question)
     framed = re.sub(r"\s+([?.!,;:])", r"\1", re.sub(r"\s{2,}", " ", framed)).strip(" ,;:")
     return framed if content_terms(framed) else question
+
+
+# The statement's parties named together ("when did Japan and Malaysia upgrade their ties",
+# "the Strategic Dialogue between Japan and Malaysia") single out nothing in a statement between
+# them, yet both models match them to whichever paragraph names both near the question's other
+# words: such a question ranked a paragraph on trade first, where the same question without them
+# ranks the one it asks about. Joined after a verb's helper, they are "they"; after "between",
+# they go.
+_HELPER = r"(?:did|do|does|have|has|had|will|would|are|were|is|was|can|could|should|shall|may|might)"
+
+
+@functools.lru_cache(maxsize=16)
+def _parties_joined(names: frozenset[str]) -> re.Pattern[str] | None:
+    """"X and Y" for any two of ``names`` (their own words, not "both" or "prime minister")."""
+    own = sorted((n for n in names if not all(w in _SPEAKER_WORDS or w == "they" for w in n.split())), key=len, reverse=True)
+    if len(own) < 2:
+        return None
+    name = "|".join(re.escape(n) for n in own)
+    return re.compile(
+        rf"\b(?P<before>between|{_HELPER})\s+(?:the\s+)?(?P<first>{name})\s+(?:and|&)\s+(?:the\s+)?(?P<second>{name})\b",
+        re.IGNORECASE,
+    )
+
+
+def without_parties(question: str, names: Set[str]) -> str:
+    """``question`` with the statement's parties named together put as "they" after a verb's helper,
+    and left out after "between", when something else is still asked. ``names``: the lower-cased
+    names the statement repeats throughout (StatementFacts.common_names).
+
+    >>> without_parties("When did Japan and Malaysia upgrade their ties?", {"japan", "malaysia"})
+    'When did they upgrade their ties?'
+    >>> without_parties("When was the dialogue between Japan and Malaysia launched?", {"japan", "malaysia"})
+    'When was the dialogue launched?'
+    >>> without_parties("What is between Japan and Malaysia?", {"japan", "malaysia"})
+    'What is between Japan and Malaysia?'
+    """
+    pattern = _parties_joined(frozenset(names))
+    if pattern is None:
+        return question
+
+    def put(m: re.Match[str]) -> str:
+        if m["first"].lower() == m["second"].lower():
+            return m.group(0)
+        return "" if m["before"].lower() == "between" else f"{m['before']} they"
+
+    rewritten = re.sub(r"\s+([?.!,;:])", r"\1", re.sub(r"\s{2,}", " ", pattern.sub(put, question))).strip()
+    rest = pattern.sub(" ", question)
+    return rewritten if content_terms(rest) else question
 
 
 def speaking_subject(question: str) -> tuple[str, ...]:
