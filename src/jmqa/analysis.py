@@ -410,8 +410,8 @@ def without_document_frame(question: str) -> str:
     return framed if content_terms(framed) else question
 
 
-# The statement's parties named together ("when did Japan and Malaysia upgrade their ties",
-# "the Strategic Dialogue between Japan and Malaysia") single out nothing in a statement between
+# The statement's parties named together ("when did Atlantis and Lemuria upgrade their ties",
+# "the Strategic Dialogue between Atlantis and Lemuria") single out nothing in a statement between
 # them, yet both models match them to whichever paragraph names both near the question's other
 # words: such a question ranked a paragraph on trade first, where the same question without them
 # ranks the one it asks about. Joined after a verb's helper, they are "they"; after "between",
@@ -437,12 +437,12 @@ def without_parties(question: str, names: Set[str]) -> str:
     and left out after "between", when something else is still asked. ``names``: the lower-cased
     names the statement repeats throughout (StatementFacts.common_names).
 
-    >>> without_parties("When did Japan and Malaysia upgrade their ties?", {"japan", "malaysia"})
+    >>> without_parties("When did Atlantis and Lemuria upgrade their ties?", {"atlantis", "lemuria"})
     'When did they upgrade their ties?'
-    >>> without_parties("When was the dialogue between Japan and Malaysia launched?", {"japan", "malaysia"})
+    >>> without_parties("When was the dialogue between Atlantis and Lemuria launched?", {"atlantis", "lemuria"})
     'When was the dialogue launched?'
-    >>> without_parties("What is between Japan and Malaysia?", {"japan", "malaysia"})
-    'What is between Japan and Malaysia?'
+    >>> without_parties("What is between Atlantis and Lemuria?", {"atlantis", "lemuria"})
+    'What is between Atlantis and Lemuria?'
     """
     pattern = _parties_joined(frozenset(names))
     if pattern is None:

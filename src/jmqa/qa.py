@@ -300,8 +300,8 @@ class QA:
         if cited:
             return self._answer_cited(signals, config, cited)
         analysis, dated_sentences = signals.analysis, self.document.dated_sentences
-        # Who made it is told by the sentence that writes its date ("On June 10, 2026, in Tokyo,
-        # <the two leaders> held ..."); a statement without one is searched as any question.
+        # Who made it is told by the sentence that writes its date ("On <date>, in <place>, <the
+        # two leaders> held ..."); a statement without one is searched as any question.
         if (analysis.when_made and self.document.date is not None) or (analysis.who_made and dated_sentences):
             dated = tuple(dict.fromkeys(key for key, _ in dated_sentences))
             hits = self._ranked(signals, config, dated)
