@@ -422,7 +422,8 @@ _HELPER = r"(?:did|do|does|have|has|had|will|would|are|were|is|was|can|could|sho
 @functools.lru_cache(maxsize=16)
 def _parties_joined(names: frozenset[str]) -> re.Pattern[str] | None:
     """"X and Y" for any two of ``names`` (their own words, not "both" or "prime minister")."""
-    own = sorted((n for n in names if not all(w in _SPEAKER_WORDS or w == "they" for w in n.split())), key=len, reverse=True)
+    own = [n for n in names if not all(w in _SPEAKER_WORDS or w == "they" for w in n.split())]
+    own.sort(key=len, reverse=True)  # the longest first: "united states" before "states"
     if len(own) < 2:
         return None
     name = "|".join(re.escape(n) for n in own)
@@ -532,8 +533,7 @@ def asks_broadly(asked: str, answer_types: Sequence[str]) -> bool:
 # keeps "rice": it names its occasion and asks about rice).
 _WHEN_OR_WHERE = re.compile(
     r"\b(?:when|where|date|dates|dated|day|place|city|venue|location|occasion|circumstances|year|month"
-    r"|january|february|march"
-    r"|april|may|june|july|august|september|october|november|december)\b",
+    r"|january|february|march|april|may|june|july|august|september|october|november|december)\b",
     re.IGNORECASE,
 )
 # Words of issuing a text, and the words that qualify them ("first issued", "made public",
@@ -602,7 +602,7 @@ _WHO = re.compile(
     r"|parties|sides|heads|states|prime\s+ministers|presidents))\b",
     re.IGNORECASE,
 )
-_PARTIES = frozenset("party parties signatory signatories between".split())
+_PARTY_WORDS = frozenset("party parties signatory signatories between".split())
 
 
 def asks_who_made(asked: str, names: Set[str] = frozenset()) -> bool:
@@ -620,12 +620,12 @@ def asks_who_made(asked: str, names: Set[str] = frozenset()) -> bool:
     """
     if not (_DOCUMENT_NOUN.search(asked) and _WHO.search(asked)):
         return False
-    if not (_ISSUED.search(asked) or any(w.lower() in _PARTIES for w in re.findall(r"\w+", asked))):
+    if not (_ISSUED.search(asked) or any(w.lower() in _PARTY_WORDS for w in re.findall(r"\w+", asked))):
         return False  # "Which countries are mentioned in the statement?" asks what it says
     rest = _ISSUED.sub(" ", _DOCUMENT_NOUN.sub(" ", asked))
     rest = " ".join(
         w for w in re.findall(r"[^\W\d_]+", rest)
-        if not _speaker_word(w, names) and w.lower() not in _PARTIES
+        if not _speaker_word(w, names) and w.lower() not in _PARTY_WORDS
     )
     return not content_terms(rest)
 
