@@ -537,7 +537,7 @@ _WHEN_OR_WHERE = re.compile(
     re.IGNORECASE,
 )
 # Words of issuing a text, and the words that qualify them ("first issued", "made public",
-# "the exact date").
+# "the exact date", "supposed to come out", "due out").
 _ISSUED = re.compile(
     r"\b(?:issue[sd]?|issuing|released?|releasing|published|publish|put|sign(?:ed|ing)?|adopted|adopt|made"
     r"|make|came|come|produced|announced|finali[sz]ed|concluded|out|public|official|officially|first"
