@@ -280,8 +280,12 @@ def _names_pattern(names: frozenset[str]) -> re.Pattern[str] | None:
     statement, not per question."""
     if not names:
         return None
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{_alternation(names)})(?![\w-])", re.IGNORECASE)
+
+
+def _alternation(names: Iterable[str]) -> str:
+    """``names`` as one regex alternation, the longest first ("united states" before "states")."""
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
 def _last_asking(text: str) -> str:
@@ -423,10 +427,9 @@ _HELPER = r"(?:did|do|does|have|has|had|will|would|are|were|is|was|can|could|sho
 def _parties_joined(names: frozenset[str]) -> re.Pattern[str] | None:
     """"X and Y" for any two of ``names`` (their own words, not "both" or "prime minister")."""
     own = [n for n in names if not all(w in _SPEAKER_WORDS or w == "they" for w in n.split())]
-    own.sort(key=len, reverse=True)  # the longest first: "united states" before "states"
     if len(own) < 2:
         return None
-    name = "|".join(re.escape(n) for n in own)
+    name = _alternation(own)
     return re.compile(
         rf"\b(?P<before>between|{_HELPER})\s+(?:the\s+)?(?P<first>{name})\s+(?:and|&)\s+(?:the\s+)?(?P<second>{name})\b",
         re.IGNORECASE,

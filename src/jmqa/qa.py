@@ -77,6 +77,7 @@ _READING_REQUESTS = (
     "compare comparison contrast differ difference differences similar similarity similarities "
     "summarise summarize summary explain explanation show quote read display mean meaning"
 )
+_READING_TERMS = frozenset(tokenize(_READING_REQUESTS))  # as content_terms gives them, once
 MAX_MENTIONED = 5  # passages named per phrase that the answer does not quote
 
 
@@ -375,7 +376,7 @@ class QA:
         # "How much does ¶14 say Japan gave?": judge and mark ¶14 on what is asked of it, without
         # the reference ("14" is no figure the statement gives).
         rest = signals.analysis.remainder
-        asks_more = bool(set(self.lexicon.content_terms(rest)) - set(tokenize(_READING_REQUESTS)))
+        asks_more = bool(set(self.lexicon.content_terms(rest)) - _READING_TERMS)
         judged = self.retriever.signals([self.analyzer.analyze(rest)])[0] if asks_more else signals
         hits = self._ranked(judged, config, cited)
         evidence = self.retriever.fused(judged, self.default)
