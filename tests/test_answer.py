@@ -272,6 +272,20 @@ def test_the_answer_type_must_be_held_by_a_sentence_about_the_question(qa):
     assert type_missing("How many two-way visitors were there between Japan and Malaysia?") == 0.0
 
 
+def test_a_sentence_that_points_back_holds_what_the_sentence_before_it_names(qa):
+    def type_missing(question: str, paragraph: int) -> float:
+        signals = qa.signals([question])[0]
+        hits = qa.retriever.rank(signals, CONFIGS["default"], 1)
+        evidence = qa.retriever.fused(signals, CONFIGS["default"])
+        assert hits[0].paragraph == paragraph
+        return qa.answerer.refusal_features(signals, evidence, hits)["type_missing"]
+
+    # ¶24's best sentence names "the situation" bare; the one before says where: "in Myanmar".
+    assert type_missing("The Five-Point Consensus they want implemented concerns which country?", 24) == 0.0
+    # ¶10's "They also remain committed to ... RCEP": "they" is the leaders, and points nowhere.
+    assert type_missing("Apart from Japan and Malaysia, which countries are parties to the RCEP Agreement?", 10) == 1.0
+
+
 def test_a_question_for_a_date_marks_only_a_sentence_with_one(qa):
     answer = qa.ask("When was the defence equipment transfer agreement concluded?")
     assert answer.found and answer.quotes[0].paragraph == 7

@@ -177,6 +177,16 @@ FACTS = StatementFacts(
         ("Exactly how many dollars is the firm putting into the cable?", ("money",)),
         ("How many billion yen will the bank lend?", ("money",)),
         ("How many people travelled between the countries?", ("number",)),
+        # A noun of number asked for follows "what" in its own phrase, not after a verb's subject.
+        ("What share of trade is settled in yen?", ("number",)),
+        ("In the nuclear part, what did Malaysia share with Japan?", ()),
+        # "who" as the object of a later verb or preposition asks for no one's name.
+        ("Who is the new platform mainly meant to connect?", ()),
+        ("Who is the fund for?", ()),
+        ("Siapakah menteri yang akan mengetuai rundingan itu?", ("person",)),  # Malay: who will head
+        ("Where in Malaysia is the plant going up?", ("place",)),  # "going up" is being built
+        # Malay "which year" is a time, not a count.
+        ("Pada tahun berapakah loji itu akan beroperasi?", ("time",)),
     ],
 )
 def test_expected_answer_types(question, kinds):
@@ -239,6 +249,7 @@ def _holds(kind: str, sentence: str, question: str = "") -> bool:
         ("span", "a 50,000 km subsea cable", True),
         ("span", "the three-day official visit", True),
         ("span", "the summit held in Tokyo on 10 June 2026", False),  # a date is no duration
+        ("span", "GREENxEXPO 2027, to be held from 19 March to 26 September 2027", True),  # two are
         ("span", "they agreed to meet again this year", False),
         ("entity", "cooperation between Perodua and Daihatsu", True),
         ("entity", "engagement between JBIC and Malaysian counterparts", True),
@@ -329,6 +340,20 @@ def test_what_a_sentence_holds(kind, sentence, expected):
 )
 def test_what_a_sentence_holds_for_a_question(kind, sentence, question, expected):
     assert _holds(kind, sentence, question) is expected
+
+
+@pytest.mark.slow  # tags with spaCy
+def test_a_name_said_throughout_is_a_place_answer_where_a_sentence_sets_its_scene():
+    # A statement that names its host city in many paragraphs: the name singles out nothing,
+    # except where a sentence opens by saying where it all happened.
+    facts = replace(FACTS, common_names=FACTS.common_names | {"tokyo"})
+    question = "In which city did the leaders hold their meeting?"
+    for sentence, expected in [
+        ("On June 10, 2026, in Tokyo, the two leaders held a summit meeting.", True),
+        ("In Tokyo, the two leaders held a summit meeting.", True),
+        ("The two leaders welcomed the new office in Tokyo and its staff.", False),
+    ]:
+        assert holds("city", sentence, _entities(sentence), question, facts) is expected
 
 
 @pytest.mark.slow  # tags with spaCy

@@ -40,7 +40,11 @@ def normalizer():
         # A word shortened on purpose keeps its first and last letters: the statement's word it
         # alone can shorten, even where wordfreq counts the shortening as a word ("jpn").
         ("what did msia say", "what did Malaysia say"),  # not "Asia": a slip keeps the first letter
-        ("hw much did jpn give", "hw much did Japan give"),
+        ("hw much did jpn give", "how much did Japan give"),
+        # Chat shorthand wordfreq counts as words ("hw", "wen"), and an English word without its
+        # vowels that it has never seen ("frm", "whn").
+        ("wen did they come frm there", "when did they come from there"),
+        ("whn r the 1st talks", "when are the first talks"),
         ("talks btwn the two", "talks between the two"),  # not "btw"
         ("any news on semicon cooperation", "any news on semiconductor cooperation"),  # cut short
         # Cut short too, though wordfreq counts these as words: rare ones, of English words.

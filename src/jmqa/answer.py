@@ -132,6 +132,11 @@ def logistic(features: dict[str, float], model: dict) -> float:
 
 
 # A question that asserts as it asks: why something happened, or whether it did.
+# A sentence that opens on a word that points back continues the one before it; so may one that
+# names a thing by "the" and one noun, nothing after it ("the situation so as to ...", not "the
+# situation in ...", "the success of", nor the adjective of "the critical mineral supply chains").
+_POINTS_BACK = re.compile(r"\W*(?:it|its|this|these|those|such)\b", re.IGNORECASE)
+_BARE_DEFINITE = re.compile(r"\bthe\s+([a-z]{4,})(?=\s*[,.;:)]|\s+(?:so|as|while|because|but|and|or|which)\b)")
 _PRESUPPOSES = re.compile(
     r"^\W*(why|how come|did|was|were|has|have|had)\b|\bwhy (did|was|were|has|have|had|is|are)\b",
     re.IGNORECASE,
@@ -177,6 +182,25 @@ class Answerer:
         )
         return holds(kind, text[span.start : span.end], local, question, self.facts)
 
+    def _holds_here(self, kind: str, paragraph: PassageKey, span: Span, question: str) -> bool:
+        """:meth:`_holds` for the sentence ``span``, or for the sentence before it when ``span``
+        points back to it: opens on "It", "This", "Such", or names "the situation" bare where the
+        sentence before says which ("the situation in <country>"). ("They" is no such pointer
+        here: in a joint statement it is the leaders.)"""
+        if self._holds(kind, paragraph, span, question):
+            return True
+        para = self.document.paragraph(paragraph)
+        at = para.sentences.index(span)
+        if at == 0:
+            return False
+        before = para.sentences[at - 1]
+        sentence = para.text[span.start : span.end]
+        earlier = set(tokenize(para.text[before.start : before.end]))
+        points_back = _POINTS_BACK.match(sentence) is not None or any(
+            head in earlier for head in tokenize(" ".join(_BARE_DEFINITE.findall(sentence)))
+        )
+        return points_back and self._holds(kind, paragraph, before, question)
+
     def refusal_features(
         self, signals: Signals, evidence: np.ndarray, hits: list[Hit], scored: SentenceScores | None = None
     ) -> dict[str, float]:
@@ -205,7 +229,7 @@ class Answerer:
             if value >= best - self.calibration.type_near
         ]
         missing = any(
-            not any(self._holds(kind, para, span, signals.question) for para, span in best_sentences)
+            not any(self._holds_here(kind, para, span, signals.question) for para, span in best_sentences)
             for kind in signals.analysis.answer_types
         )
         unknown = self.lexicon.unknown_names(signals.question)

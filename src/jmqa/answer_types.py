@@ -93,12 +93,13 @@ _EXPECTS = {
     ),
     "number": re.compile(
         # "What's the current trade value", "what tariff rate": the figure may follow its modifiers.
-        r"\bhow (many|much)\b|\bwhat(?:'s| is| was| are)? (?:the |their |its )?(?:[\w-]+ ){0,2}?(number"
+        r"\bhow (many|much)\b|\bwhat(?:'s| is| was| are)? (?:the |their |its )?"
+        rf"((?!{_NOT_IN_NOUN_PHRASE}\b)[\w-]+ ){{0,2}}?(number"
         r"|percentage|share|amount|value|figure|sum|size|population|rate)s?\b"
         r"|\b(amount|value|volume|number|size) of\b"
         rf"|{_WHICH}(tonnage|volume|quantity|amount|number|value|total|figure|percentage|share|sum|rate)s?\b"
         # Malay "berapa(kah)"; Japanese 何 and a counter (何人, 何基, 何トン; not 何年, 何故).
-        r"|\bhow (large|big|tall|high|far|old)\b|\bberapa(?:kah)?\b|何(?![年月日時故])[\u4e00-\u9fffヶカ]"
+        r"|\bhow (large|big|tall|high|far|old)\b|(?<!\btahun )\bberapa(?:kah)?\b|何(?![年月日時故])[\u4e00-\u9fffヶカ]"
         r"|いくら|いくつ|どのくらい",
         re.IGNORECASE,
     ),
@@ -107,7 +108,7 @@ _EXPECTS = {
         r"|time ?frame|season)s?\b"
         r"|\bwhat(?:'s| is| was| are| were) (?:the |their )?" + _WORDS_BEFORE_KIND
         + r"(date|year|month|week|day|deadline|timeline|timetable|schedule|period|time ?frame|season)s?\b"
-        r"|\bby when\b|\bbila(kah)?\b|いつ|何年(?!間)|何月|何日(?!間)",
+        r"|\bby when\b|\bbila(kah)?\b|\btahun (?:berapa|bila)(?:kah)?\b|いつ|何年(?!間)|何月|何日(?!間)",
         re.IGNORECASE,
     ),
     # "How long did the summit last?" asks for a duration (or a length), not for any date.
@@ -150,9 +151,16 @@ _EXPECTS = {
     # "Who is the Indian astronaut ...?", "(tell me) who the envoys are": a person's name.
     # "Who is the ...?"; and who holds a post: "Who will head the platform?", "Who chairs it?".
     "person": re.compile(
+        # Not when "who" is the object of a later verb or preposition: "Who is the platform meant
+        # to connect?", "Who is the fund for?".
         r"^\W*who\s+(?:(?:is|are|was|were|will be)\s+)?(?:the|a|an)\b"
+        r"(?!.*\b(?:meant|intended|designed|supposed|aimed|expected|set|built)\s+(?:to|for)\b)"
+        r"(?!.*\b(?:for|to|with|at|by|from|about|on)\W*$)"
         r"|^\W*who\s+(?:(?:will|would|shall|is going to|is to)\s+)?(?:head|heads|headed|lead|leads|chair|chairs"
-        r"|chaired|direct|directs|run|runs|manage|manages|oversee|oversees|coordinate|coordinates)\b",
+        r"|chaired|direct|directs|run|runs|manage|manages|oversee|oversees|coordinate|coordinates)\b"
+        # Malay "who (which minister) will head / lead / chair ...", Japanese "who leads / chairs".
+        r"|\bsiapa(?:kah)?\b.*\b(?:mengetuai|memimpin|mempengerusikan|mengepalai|menerajui)\b"
+        r"|誰が(?:率い|議長|主導|指揮|担当)",
         re.IGNORECASE,
     ),
     # "Which agencies...", "names of...": the answer names something. Not "which leader" (named
@@ -170,7 +178,7 @@ _EXPECTS = {
 _WHERE_NOT_A_PLACE = re.compile(
     r"\bwhere\b.*\b(statement|document|text|paragraph|mention(ed|s)?|talk(ed|s)?|say|said|discuss"
     r"(ed|es)?|refer(red|s)?|stand|stands|fit|fits|come in|comes in|head|heads|headed|heading"
-    r"|going(?! to)|go from here|go next|goes next|end up|ends up|leading|lead to|leads to"
+    r"|going(?! to| up)|go from here|go next|goes next|end up|ends up|leading|lead to|leads to"
     r"|taking(?! place))\b",
     re.IGNORECASE,
 )
@@ -409,6 +417,21 @@ _DURATION = re.compile(
     r"(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ie))s?\b",
     re.IGNORECASE,
 )
+# A stretch of time given by its ends: "from 19 March to 26 September", "between 2024 and 2026".
+_RANGE_OPENS = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+# The tagger may leave the closing day out of its date ("to 26 [September 2027]").
+_RANGE_CLOSES = re.compile(r"^\s+(?:to|until|till|through|and)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?$", re.IGNORECASE)
+
+
+def _date_range(sentence: str, entities: Sequence[Entity]) -> bool:
+    """Whether ``sentence`` gives a stretch of time by two dates its ``entities`` tag."""
+    dates = [e for e in entities if e.label == "DATE"]
+    return any(
+        _RANGE_OPENS.search(sentence[: a.start]) and _RANGE_CLOSES.match(sentence[a.end : b.start])
+        for a, b in zip(dates, dates[1:])
+    )
+
+
 _HOW_LONG_SINCE = re.compile(r"\bhow long (?:has|have|had)\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\b|\b(?:for|over|during) the (?:past|last)\b", re.IGNORECASE)
 # "What is the exact dollar value ...?" asks for a figure, as "When exactly ...?" asks for a date:
@@ -423,6 +446,8 @@ _HELD_IN = re.compile(
     r"|established|headquartered)\s+(?:in|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# Where a sentence sets its scene, before its subject: "On 10 June, in <city>, the leaders held ...".
+_SCENE_IN = re.compile(r"^\W*(?:(?:on|at|in)\s[^,]{1,40}(?:,\s*\d{4})?,\s*)?in\s+(?:the\s+)?$", re.IGNORECASE)
 # A deadline: "by the end of the year", "by fall of 2025".
 _BY_END = re.compile(r"\b(?:by|before|until|no later than)\s+$", re.IGNORECASE)
 # A question that ends by offering its choices: ", Malaysia or Japan?", "- the ADB or the World Bank?"
@@ -506,7 +531,7 @@ def holds(
     if kind == "span":  # "for 70 years", "a three-day visit", "since 1982", "50,000 km"
         # "How long has it been in place?" is also answered by when it began.
         began = _HOW_LONG_SINCE.search(question) is not None
-        return _SINCE.search(sentence) is not None or any(
+        return _SINCE.search(sentence) is not None or _date_range(sentence, entities) or any(
             e.label == "QUANTITY"
             or (e.label in LABELS[kind] and _DURATION.search(e.text))
             or (began and e.label == "DATE" and _YEAR.search(e.text))
@@ -541,7 +566,10 @@ def holds(
             if (
                 kind not in ("country", "person")
                 and e.text.lower().removeprefix("the ") in facts.common_names
-                and not (kind in ("place", "city") and _HELD_IN.search(sentence[: e.start]))
+                and not (
+                    kind in ("place", "city")
+                    and (_HELD_IN.search(sentence[: e.start]) or _SCENE_IN.match(sentence[: e.start]))
+                )
             ):
                 continue  # the parties and leaders, in nearly every sentence, single out nothing
         return True

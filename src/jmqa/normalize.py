@@ -43,7 +43,9 @@ ABBREVIATIONS = {
     "b/w": "between", "intl": "international", "int'l": "international", "natl": "national",
     "wrt": "with regard to", "thru": "through", "wat": "what", "wht": "what", "dept": "department",
     "approx": "approximately", "smth": "something", "sth": "something", "tmrw": "tomorrow",
-    "agmt": "agreement", "&": "and",
+    "agmt": "agreement", "&": "and", "hw": "how", "wen": "when", "b4": "before", "hv": "have",
+    "tht": "that", "info": "information", "pct": "percent", "bn": "billion", "1st": "first",
+    "2nd": "second", "3rd": "third",
 }
 # Shorthand that is also a single letter: a word of chat only where it stands alone.
 _LETTERS = {"u", "r"}
@@ -178,6 +180,9 @@ class Normalizer:
             # Too short to mend, or a word; but people shorten the statement's names, and
             # wordfreq counts the shortenings of the commonest as words ("jpn" for Japan).
             name = self._contracted(lower, self._case) if shape == "lower" and _vowelless(lower) else None
+            if name is None and shape == "lower" and _vowelless(lower) and not _is_a_word(lower):
+                # Or a common English word shortened that wordfreq has never seen ("frm", "whn").
+                name = self._shortened_english(lower)
             # And it counts clippings of English words ("econ", "univ"), rare as words of their
             # own; "nasi" (Malay: rice) is no clipping of a name's "nasional". (A word under four
             # letters clips nothing, and looking it up would read wordfreq's lists for "cup".)
