@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import jmqa
 from jmqa.cli import main
 from jmqa.index import MANIFEST
 
@@ -93,6 +94,15 @@ def test_ask_says_where_else_the_statement_uses_the_asked_phrase(qa, capsys):
 def test_ask_refuses_plainly(qa, capsys):
     code, out, _ = run(capsys, "ask", "best ramen in Osaka")
     assert code == 0 and out.startswith("The statement does not address this question.")
+
+
+@pytest.mark.slow
+def test_a_long_refusal_is_wrapped_to_the_width_of_the_quotes(qa, capsys):
+    code, out, _ = run(capsys, "ask", "How many paragraphs does the joint statement have?")
+    assert code == 0 and out.startswith(jmqa.ABOUT_DOCUMENT[:40])
+    lines = out.strip().splitlines()
+    assert len(lines) > 1 and all(len(line) <= 96 for line in lines)
+    assert " ".join(lines) == " ".join(out.split())  # wrapped, nothing lost
 
 
 @pytest.mark.slow

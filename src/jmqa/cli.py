@@ -445,10 +445,11 @@ def _use_color() -> bool:
 def format_answer(answer: Answer, color: bool = False) -> str:
     """Readable text: ¶ number, section, verbatim text with the answering sentence marked."""
     if not answer.found:
-        if not answer.nearest:  # "What does ¶40 say?"
-            return answer.message
+        message = textwrap.fill(answer.message, 96)
+        if not answer.nearest:  # "What does ¶40 say?", "How many paragraphs does it have?"
+            return message
         nearest = ", ".join(label(n) for n in answer.nearest)
-        return (f"{answer.message}\n"
+        return (f"{message}\n"
                 f"(Nearest paragraphs, which do not answer it: {nearest}. "
                 f"See them with `jmqa paragraphs N`.)")
     blocks = []
