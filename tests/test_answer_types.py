@@ -124,6 +124,7 @@ FACTS = StatementFacts(
         ("How long will the subsea cable be?", ("span",)),
         ("Berapa lama lawatan itu?", ("span",)),
         ("会談は何年間続きましたか？", ("span",)),
+        ("来年は国交樹立何周年ですか？", ("span",)),  # which anniversary: how many years
         ("何年に始まりましたか？", ("time",)),
         ("How long-standing is the partnership?", ()),
         ("On what date did the Prime Minister give the speech?", ("day",)),
@@ -250,6 +251,9 @@ def _holds(kind: str, sentence: str, question: str = "") -> bool:
         ("span", "the three-day official visit", True),
         ("span", "the summit held in Tokyo on 10 June 2026", False),  # a date is no duration
         ("span", "GREENxEXPO 2027, to be held from 19 March to 26 September 2027", True),  # two are
+        ("span", "as they approach the 70th anniversary of diplomatic relations", True),  # 70 years
+        ("span", "the first meeting of the new committee", False),  # an ordinal alone counts nothing
+        ("number", "as they approach the 70th anniversary of diplomatic relations", False),  # no count of people
         ("span", "they agreed to meet again this year", False),
         ("entity", "cooperation between Perodua and Daihatsu", True),
         ("entity", "engagement between JBIC and Malaysian counterparts", True),

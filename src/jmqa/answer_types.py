@@ -115,7 +115,7 @@ _EXPECTS = {
     # "How many years will it run?" counts time: a duration too ("a 10-year framework").
     "span": re.compile(
         r"\bhow long\b|\bhow many (?:years|months|weeks|days|decades|hours)\b|\bberapa lama\b"
-        r"|どのくらいの期間|何年間|何日間",
+        r"|どのくらいの期間|何年間|何日間|何周年",
         re.IGNORECASE,
     ),
     # "On what date ...?" is answered by "May 2", not by "in 2026".
@@ -432,6 +432,14 @@ def _date_range(sentence: str, entities: Sequence[Entity]) -> bool:
     )
 
 
+_ANNIVERSARY = re.compile(r"\s+anniversar(?:y|ies)\b", re.IGNORECASE)
+
+
+def _anniversary(sentence: str, entities: Sequence[Entity]) -> bool:
+    """Whether ``sentence`` counts years as an anniversary ("the 70th anniversary")."""
+    return any(e.label == "ORDINAL" and _ANNIVERSARY.match(sentence, e.end) for e in entities)
+
+
 _HOW_LONG_SINCE = re.compile(r"\bhow long (?:has|have|had)\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\b|\b(?:for|over|during) the (?:past|last)\b", re.IGNORECASE)
 # "What is the exact dollar value ...?" asks for a figure, as "When exactly ...?" asks for a date:
@@ -528,6 +536,8 @@ def holds(
             e.label in LABELS[kind] and _NAMES_WHEN.search(e.text) and not (ahead and _past(e, facts))
             for e in entities
         )
+    if kind == "span" and _anniversary(sentence, entities):
+        return True  # "the 70th anniversary" counts years: "How many years?", "何周年?"
     if kind == "span":  # "for 70 years", "a three-day visit", "since 1982", "50,000 km"
         # "How long has it been in place?" is also answered by when it began.
         began = _HOW_LONG_SINCE.search(question) is not None
