@@ -272,6 +272,18 @@ def test_the_answer_type_must_be_held_by_a_sentence_about_the_question(qa):
     assert type_missing("How many two-way visitors were there between Japan and Malaysia?") == 0.0
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["can u recommend a good hotel in Yokohama", "I love ramen. Could you suggest a nice place to eat in Tokyo?"],
+)
+def test_a_request_for_jmqas_own_advice_is_refused_as_such(qa, question):
+    answer = qa.ask(question)
+    assert not answer.found and answer.message == jmqa.NO_ADVICE
+    # Asking what the statement itself recommends, or where to read, is a question like any other.
+    assert qa.ask("What did the leaders recommend on energy?").message != jmqa.NO_ADVICE
+    assert qa.ask("Could you suggest a paragraph on energy?").message != jmqa.NO_ADVICE
+
+
 def test_a_sentence_that_points_back_holds_what_the_sentence_before_it_names(qa):
     def type_missing(question: str, paragraph: int) -> float:
         signals = qa.signals([question])[0]

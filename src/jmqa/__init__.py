@@ -19,7 +19,16 @@ from jmqa import (
 # (so that no sorting of the imports below ever puts one before _offline and _threads)
 import logging
 
-from jmqa.answer import ABOUT_DOCUMENT, CAUTION, NOT_ADDRESSED, NOT_SAID, Answer, Mention, Quote
+from jmqa.answer import (
+    ABOUT_DOCUMENT,
+    CAUTION,
+    NO_ADVICE,
+    NOT_ADDRESSED,
+    NOT_SAID,
+    Answer,
+    Mention,
+    Quote,
+)
 from jmqa.document import Document, Paragraph, Span, load_statement
 from jmqa.errors import (
     DataFileMissingError,
@@ -46,7 +55,7 @@ from jmqa.store import default_home
 __version__ = "0.1.0"
 
 __all__ = [
-    "ABOUT_DOCUMENT", "CAUTION", "CONFIGS", "MAX_QUESTION_CHARS", "NOT_ADDRESSED", "NOT_SAID", "QA", "Answer",
+    "ABOUT_DOCUMENT", "CAUTION", "CONFIGS", "MAX_QUESTION_CHARS", "NO_ADVICE", "NOT_ADDRESSED", "NOT_SAID", "QA", "Answer",
     "DataFileMissingError", "Document", "DocumentParseError", "Hit", "IndexCorruptError",
     "IndexFolderError", "IndexMissingError", "IndexStaleError", "InvalidArgumentError",
     "InvalidQuestionError", "JmqaError", "Library", "LibraryError", "Mention", "ModelNotInstalledError",

@@ -90,6 +90,8 @@ class QuestionAnalysis:
     who_made: bool = False
     # It asks about the statement as a document, not what it says (see :func:`asks_about_document`).
     about_document: bool = False
+    # It asks jmqa for a recommendation of its own (see :func:`asks_advice`).
+    advice: bool = False
 
     @property
     def asked(self) -> str:
@@ -174,6 +176,7 @@ class Analyzer:
             about_document=(
                 language == "en" and not paragraphs and asks_about_document(_last_asking(normalized), self._speakers)
             ),
+            advice=language == "en" and asks_advice(_last_asking(normalized)),
         )
 
     def _searched(self, normalized: str) -> str:
@@ -684,6 +687,33 @@ def asks_about_document(asked: str, names: Set[str] = frozenset()) -> bool:
     ]
     asked_of = [w for w in words if w in _DOCUMENT_TERMS]
     return bool(asked_of) and not content_terms(" ".join(w for w in words if w not in _DOCUMENT_TERMS))
+
+
+# A request to jmqa itself for a recommendation ("Can you recommend a good hotel near the Expo
+# site?", "Could you suggest a nice place to eat in the capital?"): a statement gives none, yet
+# the place it names drew the search to the paragraph that names it, quoted as if it answered.
+_ADVICE = re.compile(
+    r"^\W*(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+)?(?:recommend|suggest|advise)"
+    r"\s+(?:me\s+|us\s+)?(?:a|an|some|any|good|nice|the\s+best)\b"
+    r"|^\W*what\s+(?:would|do)\s+you\s+(?:recommend|suggest|advise)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_advice(asked: str) -> bool:
+    """Whether the asking sentence ``asked`` asks jmqa for a recommendation of its own, not what
+    the statement says.
+
+    >>> asks_advice("Can you recommend a good hotel near the Expo site?")
+    True
+    >>> asks_advice("Could you suggest a paragraph of the statement on energy?")
+    False
+    >>> asks_advice("What did the leaders recommend?")
+    False
+    """
+    return _ADVICE.search(asked) is not None and not _DOCUMENT_NOUN.search(asked) and not re.search(
+        r"\b(?:paragraphs?|sections?|parts?|passages?)\b", asked, re.IGNORECASE
+    )
 
 
 # "Why did the US cancel the deal?" takes as done what the statement may never say: the deal

@@ -33,6 +33,8 @@ NOT_ADDRESSED = "The statement does not address this question."
 # they sign a defence treaty?"): the statement does not say that, whatever the nearest paragraphs
 # are about.
 NOT_SAID = "The statement does not say that."
+# A request for jmqa's own advice (QuestionAnalysis.advice).
+NO_ADVICE = "jmqa quotes what the statement says: it gives no recommendations or advice of its own."
 # For a question on the statement as a document ("Who drafted it?", "How many paragraphs?"), told
 # before its layout (see Answerer.about_document).
 ABOUT_DOCUMENT = "The statement does not say: this asks about the statement as a document, which its paragraphs do not describe."
@@ -291,12 +293,15 @@ class Answerer:
         return not any(self.lexicon.coverage(premise, h.paragraph) for h in quoted)
 
     def ruled_out(self, signals: Signals, quoted: Sequence[Hit]) -> bool:
-        """Whether the question is refused before the refusal model is asked: its premise is not
-        the statement's, or it asks what others than the statement's parties said or share."""
+        """Whether the question is refused before the refusal model is asked: it asks jmqa's own
+        advice, its premise is not the statement's, or it asks what others than the statement's
+        parties said or share."""
         return bool(self.ruled_out_because(signals, quoted))
 
     def ruled_out_because(self, signals: Signals, quoted: Sequence[Hit]) -> str:
         """Why the question is ruled out (:meth:`ruled_out`), as the refusal says it, or ""."""
+        if signals.analysis.advice:
+            return NO_ADVICE
         if self.premise_unsaid(signals, quoted):
             return NOT_SAID
         if self.others_speak(signals):
