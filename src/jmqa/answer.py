@@ -133,12 +133,11 @@ def logistic(features: dict[str, float], model: dict) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-# A question that asserts as it asks: why something happened, or whether it did.
-# A sentence that opens on a word that points back continues the one before it; so may one that
-# names a thing by "the" and one noun, nothing after it ("the situation so as to ...", not "the
-# situation in ...", "the success of", nor the adjective of "the critical mineral supply chains").
-_POINTS_BACK = re.compile(r"\W*(?:it|its|this|these|those|such)\b", re.IGNORECASE)
+# A thing named by "the" and one noun, nothing after it, points back to where it was named: "the
+# situation so as to ..." (not "the situation in ...", "the success of", nor the adjective of "the
+# critical mineral supply chains").
 _BARE_DEFINITE = re.compile(r"\bthe\s+([a-z]{4,})(?=\s*[,.;:)]|\s+(?:so|as|while|because|but|and|or|which)\b)")
+# A question that asserts as it asks: why something happened, or whether it did.
 _PRESUPPOSES = re.compile(
     r"^\W*(why|how come|did|was|were|has|have|had)\b|\bwhy (did|was|were|has|have|had|is|are)\b",
     re.IGNORECASE,
@@ -186,9 +185,10 @@ class Answerer:
 
     def _holds_here(self, kind: str, paragraph: PassageKey, span: Span, question: str) -> bool:
         """:meth:`_holds` for the sentence ``span``, or for the sentence before it when ``span``
-        points back to it: opens on "It", "This", "Such", or names "the situation" bare where the
-        sentence before says which ("the situation in <country>"). ("They" is no such pointer
-        here: in a joint statement it is the leaders.)"""
+        points back to it by a bare "the situation" where the sentence before says which ("the
+        situation in <country>"). Not a sentence that opens on "They" (in a joint statement, the
+        leaders) nor on "This" ("This path forward will ...": the step just named, not the
+        firms or places around it; 9 unanswerable questions of the second statement were quoted)."""
         if self._holds(kind, paragraph, span, question):
             return True
         para = self.document.paragraph(paragraph)
@@ -198,9 +198,7 @@ class Answerer:
         before = para.sentences[at - 1]
         sentence = para.text[span.start : span.end]
         earlier = set(tokenize(para.text[before.start : before.end]))
-        points_back = _POINTS_BACK.match(sentence) is not None or any(
-            head in earlier for head in tokenize(" ".join(_BARE_DEFINITE.findall(sentence)))
-        )
+        points_back = any(head in earlier for head in tokenize(" ".join(_BARE_DEFINITE.findall(sentence))))
         return points_back and self._holds(kind, paragraph, before, question)
 
     def refusal_features(
