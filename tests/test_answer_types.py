@@ -289,6 +289,10 @@ def test_what_a_sentence_holds(kind, sentence, expected):
         # A leader, named in most paragraphs, answers who the leader is; not when the question names him.
         ("person", "Prime Minister Anwar Ibrahim visited Japan.", "Who is the Malaysian prime minister?", True),
         ("person", "Prime Minister Anwar Ibrahim visited Japan.", "Who is the host of Anwar Ibrahim?", False),
+        # Who holds a post: a leader named throughout answers only where the sentence gives the post.
+        ("person", "Prime Minister Takaichi welcomed Malaysia's pavilion at the Expo.", "Who will head the pavilion?", False),
+        ("person", "The pavilion will be headed by Prime Minister Takaichi.", "Who will head the pavilion?", True),
+        ("person", "The pavilion will be headed by Dr Lim Wei Ming.", "Who will head the pavilion?", True),
         # Something still to come is not answered by a date in the past.
         ("time", "On June 10, 2026, in Tokyo, they held a summit meeting.", "When is the next summit?", False),
         ("place", "On June 10, 2026, in Tokyo, they held a summit meeting.", "Where is the next summit?", False),

@@ -78,6 +78,12 @@ _UNIT = re.compile(
     r"|percent|per cent)\b|%",
     re.IGNORECASE,
 )
+# Holding a post: "Who will head / leads / chairs ...?"
+_POST_VERB = (
+    r"(head|heads|headed|lead|leads|chair|chairs|chaired|direct|directs|run|runs|manage|manages"
+    r"|oversee|oversees|coordinate|coordinates)\b"
+)
+_ASKS_POST = re.compile(rf"^\W*who\s+(?:(?:will|would|shall|is going to|is to)\s+)?{_POST_VERB}", re.IGNORECASE)
 _EXPECTS = {
     "money": re.compile(
         r"\bhow much (money|funding|finance|financing|aid|cash|investment)\b"
@@ -156,8 +162,7 @@ _EXPECTS = {
         r"^\W*who\s+(?:(?:is|are|was|were|will be)\s+)?(?:the|a|an)\b"
         r"(?!.*\b(?:meant|intended|designed|supposed|aimed|expected|set|built)\s+(?:to|for)\b)"
         r"(?!.*\b(?:for|to|with|at|by|from|about|on)\W*$)"
-        r"|^\W*who\s+(?:(?:will|would|shall|is going to|is to)\s+)?(?:head|heads|headed|lead|leads|chair|chairs"
-        r"|chaired|direct|directs|run|runs|manage|manages|oversee|oversees|coordinate|coordinates)\b"
+        rf"|^\W*who\s+(?:(?:will|would|shall|is going to|is to)\s+)?{_POST_VERB}"
         # Malay "who (which minister) will head / lead / chair ...", Japanese "who leads / chairs".
         r"|\bsiapa(?:kah)?\b.*\b(?:mengetuai|memimpin|mempengerusikan|mengepalai|menerajui)\b"
         r"|誰が(?:率い|議長|主導|指揮|担当)",
@@ -573,6 +578,8 @@ def holds(
         if kind in _NAMED_KINDS:
             if _given(e.text, _without_longer_names(asked, e, entities), facts.place_words, asked_for):
                 continue  # the question gave this name itself
+            if kind == "person" and _named_throughout(e, facts) and not _gives_the_post(sentence, question):
+                continue  # "Who will head the pavilion?" is not answered by a leader who welcomed it
             if (
                 kind not in ("country", "person")
                 and e.text.lower().removeprefix("the ") in facts.common_names
@@ -584,6 +591,18 @@ def holds(
                 continue  # the parties and leaders, in nearly every sentence, single out nothing
         return True
     return False
+
+
+def _named_throughout(e: Entity, facts: StatementFacts) -> bool:
+    """Whether ``e`` is one of the statement's common names (its leaders, named in most paragraphs)."""
+    return any(w in facts.common_names for w in e.text.lower().split())
+
+
+def _gives_the_post(sentence: str, question: str) -> bool:
+    """For a question on who holds a post ("Who will head ...?"), whether ``sentence`` uses its
+    verb ("headed by ...", "will lead ..."); true for any other question."""
+    post = _ASKS_POST.search(question)
+    return post is None or re.search(rf"\b{post.group(1)[:4]}", sentence, re.IGNORECASE) is not None
 
 
 _HEADS = re.compile(_ANY_HEAD, re.IGNORECASE)
