@@ -327,7 +327,13 @@ def test_a_question_with_an_answer_kind_or_not_in_english_is_not_broad():
         ("What's the date of the joint statement?", True),
         ("Bilakah kenyataan bersama ini dikeluarkan?", True),
         ("この共同声明はいつ発表されましたか？", True),
-        ("When did the summit take place?", False),  # the meeting, which the statement tells of
+        # The meeting it was made at, which the sentence that dates it tells of; not one to come.
+        ("When did the summit take place?", True),
+        ("In which city did the two leaders hold their meeting?", True),
+        ("When did Anwar visit Japan?", True),
+        ("When will the leaders meet again?", False),
+        ("When is the next summit?", False),
+        ("When did the coast guards meet?", False),
         ("When was the Strategic Dialogue launched?", False),
         ("What was announced in the statement?", False),
         ("In the statement issued on 10 June, what did they say about rice?", False),  # its occasion

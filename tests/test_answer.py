@@ -456,7 +456,12 @@ def test_a_statement_without_a_glossary_answers_other_languages_without_its_cove
 
 
 @pytest.mark.parametrize(
-    "question", ["When was the joint statement issued?", "Was the joint statement issued in Kuala Lumpur?"]
+    "question",
+    [
+        "When was the joint statement issued?",
+        "Was the joint statement issued in Kuala Lumpur?",
+        "In which city did the two leaders hold their meeting?",  # the occasion it was made at
+    ],
 )
 def test_when_and_where_the_statement_was_made_is_quoted_from_the_sentence_that_dates_it(qa, question):
     # No paragraph shares a word with such a question but the date it gives, so a search alone

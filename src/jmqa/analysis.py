@@ -586,7 +586,7 @@ def asks_when_made(asked: str, names: Set[str] = frozenset()) -> bool:
     if any(pattern.search(asked) for pattern in _ASKS_WHEN_MADE_ELSEWHERE):
         return True
     if not _DOCUMENT_NOUN.search(asked):
-        return False
+        return _asks_of_the_occasion(asked, names)
     issued = _ISSUED.search(asked) is not None
     if not (_WHEN_OR_WHERE.search(asked) or (issued and _YES_NO_OPENING.search(asked))):
         return False
@@ -596,6 +596,29 @@ def asks_when_made(asked: str, names: Set[str] = frozenset()) -> bool:
     rest = _WHEN_OR_WHERE.sub(" ", _ISSUED.sub(" ", _DOCUMENT_NOUN.sub(" ", asked)))
     rest = " ".join(w for w in re.findall(r"[^\W\d_]+", rest) if w.lower() not in names)
     return not content_terms(rest)
+
+
+# The occasion the statement was made at, the leaders' meeting, asked when or where: "Where did the
+# two leaders meet?", "In which city was the summit held?". The sentence that writes the
+# statement's date says that too ("On <date>, in <place>, ... held a summit meeting"), where the
+# search is drawn to whichever paragraph has the leaders doing anything. Not a meeting still to
+# come ("When will they meet again?", "the next summit"), nor one of others ("the coast guards").
+_OCCASION = re.compile(r"\b(?:summit|meeting|meetings|talks|visit|visited|visiting|meet|met)\b", re.IGNORECASE)
+_OCCASION_WORDS = re.compile(
+    r"\b(?:summit|meeting|meetings|talks|visit|visited|visiting|meet|met|bilateral|official|hold|held"
+    r"|holding|take|took|taken|place|convened?|two|both|their|his|her)\b",
+    re.IGNORECASE,
+)
+_AHEAD = re.compile(r"\b(?:will|shall|next|again|upcoming|future|going\s+to|later|plan|planned)\b", re.IGNORECASE)
+
+
+def _asks_of_the_occasion(asked: str, names: Set[str]) -> bool:
+    """Whether ``asked`` asks when or where the statement's parties or leaders met, and nothing
+    else (see :func:`asks_when_made`)."""
+    if not (_WHEN_OR_WHERE.search(asked) and _OCCASION.search(asked)) or _AHEAD.search(asked):
+        return False
+    rest = _OCCASION_WORDS.sub(" ", _WHEN_OR_WHERE.sub(" ", asked))
+    return not content_terms(" ".join(w for w in re.findall(r"[^\W\d_]+", rest) if not _speaker_word(w, names)))
 
 
 # Who made it: "Who issued the joint statement?", "Which leaders signed this declaration?", "Who
