@@ -294,6 +294,9 @@ def test_a_sentence_that_points_back_holds_what_the_sentence_before_it_names(qa)
 
     # ¶24's best sentence names "the situation" bare; the one before says where: "in Myanmar".
     assert type_missing("The Five-Point Consensus they want implemented concerns which country?", 24) == 0.0
+    # ¶19's best sentence for a "how long" names "the Expo", short for the one before's
+    # "GREENxEXPO 2027, to be held from 19 March to 26 September 2027".
+    assert type_missing("How long does the expo run?", 19) == 0.0
     # ¶10's "They also remain committed to ... RCEP": "they" is the leaders, and points nowhere.
     assert type_missing("Apart from Japan and Malaysia, which countries are parties to the RCEP Agreement?", 10) == 1.0
 

@@ -136,7 +136,10 @@ def logistic(features: dict[str, float], model: dict) -> float:
 # A thing named by "the" and one noun, nothing after it, points back to where it was named: "the
 # situation so as to ..." (not "the situation in ...", "the success of", nor the adjective of "the
 # critical mineral supply chains").
-_BARE_DEFINITE = re.compile(r"\bthe\s+([a-z]{4,})(?=\s*[,.;:)]|\s+(?:so|as|while|because|but|and|or|which)\b)")
+# A short name counts too, inside the longer one it stands for ("the Expo" of "GREENxEXPO 2027").
+_BARE_DEFINITE = re.compile(
+    r"\bthe\s+([A-Za-z][a-z]{3,})(?=\s*[,.;:)]|\s+(?:so|as|while|because|but|and|or|which)\b)"
+)
 # A question that asserts as it asks: why something happened, or whether it did.
 _PRESUPPOSES = re.compile(
     r"^\W*(why|how come|did|was|were|has|have|had)\b|\bwhy (did|was|were|has|have|had|is|are)\b",
@@ -198,7 +201,9 @@ class Answerer:
         before = para.sentences[at - 1]
         sentence = para.text[span.start : span.end]
         earlier = set(tokenize(para.text[before.start : before.end]))
-        points_back = any(head in earlier for head in tokenize(" ".join(_BARE_DEFINITE.findall(sentence))))
+        points_back = any(
+            any(head in word for word in earlier) for head in tokenize(" ".join(_BARE_DEFINITE.findall(sentence)))
+        )
         return points_back and self._holds(kind, paragraph, before, question)
 
     def refusal_features(
