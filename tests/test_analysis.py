@@ -369,6 +369,8 @@ def test_asking_when_made_reads_the_statements_own_names_and_the_place_a_questio
         ("According to the statement, what is planned for rice?", "What is planned for rice?"),
         ("Which ports are named in the declaration?", "Which ports are named?"),
         ("what does the document mention on energy", "What does it mention on energy?"),
+        # Said of it in a sentence of context, in the third person.
+        ("The joint statement mentions POWER Asia. When was it launched?", "It mentions POWER Asia. When was it launched?"),
         ("What is in the statement?", "What is in the Statement?"),  # nothing else is asked (in its case)
         # The parties named together single out nothing in a statement between them.
         ("when did japan and malaysia upgrade their ties", "When did they upgrade their ties?"),

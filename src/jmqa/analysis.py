@@ -310,11 +310,13 @@ _DOCUMENT_NOUN = re.compile(r"\b(?:statement|declaration|communiqu[eé]|document
 # come from the statement itself.
 _SPEAKING = re.compile(
     r"\b(?:(?:actually|really|ever|jointly|also|both|specifically|officially|publicly)\s+)?"
-    r"(?:say|says|said|agree|agrees|agreed|discuss|discussed|talk|talked|mention|mentioned"
-    r"|stated|announce|announced|decide|decided|commit|committed|pledge|pledged|promise|promised"
-    r"|express|expressed|noted|stress|stressed|emphasi[sz]e|emphasi[sz]ed|reaffirm|reaffirmed"
-    r"|affirm|affirmed|welcome|welcomed|declare|declared|want|wanted|planned|hoped"
-    r"|intend|intended|propose|proposed|conclude|concluded|signed)\b",
+    r"(?:say|says|said|agree|agrees|agreed|discuss|discusses|discussed|talk|talks|talked|mention"
+    r"|mentions|mentioned|states|stated|announce|announces|announced|decide|decides|decided|commit"
+    r"|commits|committed|pledge|pledges|pledged|promise|promises|promised|express|expresses"
+    r"|expressed|notes|noted|stress|stresses|stressed|emphasi[sz]e|emphasi[sz]es|emphasi[sz]ed"
+    r"|reaffirm|reaffirms|reaffirmed|affirm|affirms|affirmed|welcome|welcomes|welcomed|declare"
+    r"|declares|declared|want|wants|wanted|plans|planned|hopes|hoped|intend|intends|intended"
+    r"|propose|proposes|proposed|conclude|concludes|concluded|signs|signed)\b",
     re.IGNORECASE,
 )
 _SPEAKER_WORDS = frozenset(
