@@ -605,10 +605,12 @@ def asks_when_made(asked: str, names: Set[str] = frozenset()) -> bool:
 # statement's date says that too ("On <date>, in <place>, ... held a summit meeting"), where the
 # search is drawn to whichever paragraph has the leaders doing anything. Not a meeting still to
 # come ("When will they meet again?", "the next summit"), nor one of others ("the coast guards").
-_OCCASION = re.compile(r"\b(?:summit|meeting|meetings|talks|visit|visited|visiting|meet|met)\b", re.IGNORECASE)
+_MEETING = r"summit|meeting|meetings|talks|visit|visited|visiting|meet|met"
+_OCCASION = re.compile(rf"\b(?:{_MEETING})\b", re.IGNORECASE)
+# ... and the words that say it took place: these and the meeting are all such a question asks.
 _OCCASION_WORDS = re.compile(
-    r"\b(?:summit|meeting|meetings|talks|visit|visited|visiting|meet|met|bilateral|official|hold|held"
-    r"|holding|take|took|taken|place|convened?|two|both|their|his|her)\b",
+    rf"\b(?:{_MEETING}|bilateral|official|hold|held|holding|take|took|taken|place|convened?|two|both"
+    r"|their|his|her)\b",
     re.IGNORECASE,
 )
 _AHEAD = re.compile(r"\b(?:will|shall|next|again|upcoming|future|going\s+to|later|plan|planned)\b", re.IGNORECASE)

@@ -135,8 +135,8 @@ def logistic(features: dict[str, float], model: dict) -> float:
 
 # A thing named by "the" and one noun, nothing after it, points back to where it was named: "the
 # situation so as to ..." (not "the situation in ...", "the success of", nor the adjective of "the
-# critical mineral supply chains").
-# A short name counts too, inside the longer one it stands for ("the Expo" of "GREENxEXPO 2027").
+# critical mineral supply chains"); so does a short name, inside the longer one it stands for
+# ("the Expo" of "GREENxEXPO 2027").
 _BARE_DEFINITE = re.compile(
     r"\bthe\s+([A-Za-z][a-z]{3,})(?=\s*[,.;:)]|\s+(?:so|as|while|because|but|and|or|which)\b)"
 )

@@ -162,7 +162,7 @@ _EXPECTS = {
         r"^\W*who\s+(?:(?:is|are|was|were|will be)\s+)?(?:the|a|an)\b"
         r"(?!.*\b(?:meant|intended|designed|supposed|aimed|expected|set|built)\s+(?:to|for)\b)"
         r"(?!.*\b(?:for|to|with|at|by|from|about|on)\W*$)"
-        rf"|^\W*who\s+(?:(?:will|would|shall|is going to|is to)\s+)?{_POST_VERB}"
+        rf"|{_ASKS_POST.pattern}"
         # Malay "who (which minister) will head / lead / chair ...", Japanese "who leads / chairs".
         r"|\bsiapa(?:kah)?\b.*\b(?:mengetuai|memimpin|mempengerusikan|mengepalai|menerajui)\b"
         r"|誰が(?:率い|議長|主導|指揮|担当)",
