@@ -81,6 +81,9 @@ def test_the_asking_sentence_of_a_long_message(analyzer):
         # ... but "is there" points nowhere.
         ("I write a newsletter. Is there anything on palm oil?", "Is there anything on palm oil?"),
         ("I write a newsletter. Any fuels such as LNG or naphtha?", "Any fuels such as LNG or naphtha?"),
+        # A few words after the question ask more of it; a thanks asks nothing.
+        ("I follow space news. When is the satellite launch? Exact date pls", "When is the satellite launch? Exact date pls"),
+        ("I follow space news. When is the satellite launch? Thanks!", "When is the satellite launch?"),
         # A courtesy that only introduces the question goes, so "did" starts it again ...
         ("Could you tell me, did they sign a treaty?", "did they sign a treaty?"),
         ("Would you mind telling me: what is JBIC involved in?", "what is JBIC involved in?"),

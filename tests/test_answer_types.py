@@ -150,12 +150,16 @@ FACTS = StatementFacts(
         # "Which things" asks for what was said, not for a name.
         ("Which things are expected by the fall, on trade and on partnerships?", ()),
         ("Which steps did the leaders agree to take?", ()),
+        ("Which defence steps did the leaders say they would take?", ()),  # one word may qualify it
+        ("Which agencies took steps?", ("organisation",)),
         ("Which initiatives did they launch?", ("entity",)),
         # An initial's dot ends no sentence: the "how many" after "U.S." is still asked.
         ("Does the statement say how many U.S. universities will open campuses?", ("number",)),
         # A message of several questions asks for what each asks.
         ("Has a site been picked for the plant? Which state?", ("place",)),
         ("Is there a budget? How much?", ("money",)),
+        # What follows the last question adds to it.
+        ("when's the satellite launching? exact date pls", ("day",)),
         # "Who is the X?" asks for a person's name; "Who will host it?" may be a country's.
         ("Who is the astronaut who will fly to the station?", ("person",)),
         ("Could you tell me who the senior representatives for the talks are?", ("person",)),
@@ -344,6 +348,12 @@ def test_what_a_sentence_holds(kind, sentence, expected):
          "What precise amount did Japan give the ADB's facility?", True),
         ("number", "visitors reaching approximately 1.05 million in 2025",
          "What is the exact number of visitors in 2025?", True),
+        # A goal to reach by a date is no figure of the present.
+        ("money", "a goal to more than double total bilateral trade to $500 billion by 2030",
+         "What's the current value of bilateral trade?", False),
+        ("money", "a goal to more than double total bilateral trade to $500 billion by 2030",
+         "What's the target for bilateral trade?", True),
+        ("money", "bilateral trade reached $190 billion in 2024", "What is bilateral trade worth today?", True),
     ],
 )
 def test_what_a_sentence_holds_for_a_question(kind, sentence, question, expected):
@@ -453,6 +463,19 @@ def test_a_name_inside_a_longer_name_the_question_gives_is_not_given():
     # ... and a hyphenated pair gives each of its names.
     border = "equipment for the ASEAN observers in the border areas between Cambodia and Thailand"
     assert not _holds("country", border, "Which countries sent observers to the Cambodia-Thailand border?")
+
+
+@pytest.mark.slow  # tags with spaCy
+def test_the_words_of_another_name_the_question_gives_do_not_give_this_one():
+    sentence = (
+        "a new partnership between the U.S. National Science Foundation and the Indian Anusandhan "
+        "National Research Foundation in researching critical and emerging technologies"
+    )
+    # "National" and "Foundation" are the US foundation's, written without its dots.
+    assert _holds("organisation", sentence, "Which Indian agency is the US National Science Foundation partnering with?")
+    # The one name the question gives is still given.
+    alone = "a new partnership with the Indian Anusandhan National Research Foundation"
+    assert not _holds("organisation", alone, "Which agency is the Anusandhan National Research Foundation's partner?")
 
 
 @pytest.mark.slow  # tags with spaCy

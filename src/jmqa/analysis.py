@@ -238,6 +238,10 @@ def asking_part(text: str) -> str:
     return without_courtesy(_asking_sentences(text))
 
 
+_ADDENDUM_WORDS = 4
+_THANKS = re.compile(r"\W*(?:thanks?|thank you|thx|ty|cheers|ta)\b", re.IGNORECASE)
+
+
 def _asking_sentences(text: str) -> str:
     sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
     if len(sentences) < 2:
@@ -247,6 +251,10 @@ def _asking_sentences(text: str) -> str:
         asking = [s for s in sentences if _QUESTION_START.search(s)][-1:]
     if not asking:
         return text
+    # "When is it launching? Exact date pls": a few words after the question ask more of it. (A
+    # "Thanks!" asks nothing.)
+    last = sentences.index(asking[-1])
+    asking += [s for s in sentences[last + 1 :] if len(s.split()) <= _ADDENDUM_WORDS and not _THANKS.match(s)]
     joined = " ".join(asking)
     # "Which companies?", "What did they say about that?": the topic is in the context.
     if len(content_terms(joined)) < 2:

@@ -170,9 +170,10 @@ _EXPECTS = {
     ),
     # "Which agencies...", "names of...": the answer names something. Not "which leader" (named
     # in nearly every sentence), "which paragraph" (about the statement itself), nor "which
-    # things" or "which steps", answered by what the statement says rather than by a name.
+    # things" or "which (defence) steps", answered by what the statement says rather than by a
+    # name: the noun may follow one word that qualifies it.
     "entity": re.compile(
-        r"\bwhich\b(?!\s+(?:leaders?|paragraphs?|sections?|parts?|one|ones|things?|areas?|steps?|measures?"
+        r"\bwhich\b(?!(?:\s+[\w-]+)?\s+(?:leaders?|paragraphs?|sections?|parts?|one|ones|things?|areas?|steps?|measures?"
         r"|issues?|topics?|aspects?|matters?|points?|actions?|goals?|commitments?)\b)|\bnames? of\b"
         r"|\bwhat (?:specific|particular)\b",  # "What specific equipment ...?" asks it be named
         re.IGNORECASE,
@@ -287,7 +288,11 @@ def expected_answer_types(question: str) -> tuple[str, ...]:
     picked? Which state?" asks for a place).
     """
     question = _REQUEST.sub("", question, count=1)  # "Could you tell me the cost?" asks for it
-    sentences = [s.strip() for s in _ASKING.findall(question)] or [question]
+    asking = list(_ASKING.finditer(question))
+    sentences = [m.group(0).strip() for m in asking] or [question]
+    # What follows the last question adds to it ("When is it launching? Exact date pls").
+    if asking and question[asking[-1].end() :].strip():
+        sentences.append(question[asking[-1].end() :].strip())
     kinds = tuple(dict.fromkeys(kind for sentence in sentences for kind in _asked_for(sentence)))
     if _WHERE_NOT_A_PLACE.search(question):
         kinds = tuple(k for k in kinds if k not in ("place", "city"))
@@ -463,6 +468,17 @@ _HELD_IN = re.compile(
 _SCENE_IN = re.compile(r"^\W*(?:(?:on|at|in)\s[^,]{1,40}(?:,\s*\d{4})?,\s*)?in\s+(?:the\s+)?$", re.IGNORECASE)
 # A deadline: "by the end of the year", "by fall of 2025".
 _BY_END = re.compile(r"\b(?:by|before|until|no later than)\s+$", re.IGNORECASE)
+# A figure asked as it stands at the statement's date, not as a goal.
+_NOW = re.compile(
+    r"\b(?:current|currently|now|today|at present|presently|so far|to date|as it stands)\b", re.IGNORECASE
+)
+
+
+def _sets_a_deadline(sentence: str, entities: Sequence[Entity]) -> bool:
+    """Whether ``sentence`` sets a date to reach something by ("to $500 billion by 2030")."""
+    return any(e.label == "DATE" and _BY_END.search(sentence[: e.start]) for e in entities)
+
+
 # A question that ends by offering its choices: ", Malaysia or Japan?", "- the ADB or the World Bank?"
 _CHOICES = re.compile(
     r"(?:[,:;]|\s[\u2013\u2014-])\s*(?:(?:either|is it|was it)\s+)?"
@@ -532,6 +548,8 @@ def holds(
     years = years_asked(question, facts)
     if kind in ("number", "money", "measure") and years and not any(y in sentence for y in years):
         return False  # "How many visitors in 2024?" is not answered by "1.05 million in 2025"
+    if kind in ("number", "money") and _NOW.search(question) and _sets_a_deadline(sentence, entities):
+        return False  # "What is bilateral trade worth now?" is not answered by a goal "by 2030"
     if kind == "money" and not _names_any(sentence, named_things(question, facts)):
         return False  # an amount answers only for a thing the question names (and the statement does)
     if kind == "day":
@@ -576,7 +594,7 @@ def holds(
         if kind == "city" and e.text.lower().removeprefix("the ") in country_names_lower():
             continue  # "In which city ...?" is not answered by a country
         if kind in _NAMED_KINDS:
-            if _given(e.text, _without_longer_names(asked, e, entities), facts.place_words, asked_for):
+            if _given(e.text, _without_other_names(asked, e, entities), facts.place_words, asked_for):
                 continue  # the question gave this name itself
             if kind == "person" and _named_throughout(e, facts) and not _gives_the_post(sentence, question):
                 continue  # "Who will head the pavilion?" is not answered by a leader who welcomed it
@@ -680,14 +698,21 @@ def asked_nouns(asked: str) -> set[str]:
     return {stem(head) for head in heads if len(head) > 2 and head.replace("-", "").isalpha()}  # not "U.S."
 
 
-def _without_longer_names(asked: str, entity: Entity, entities: Sequence[Entity]) -> str:
-    """``asked`` without the sentence's longer names that it gives whole: "Asian" in the question's
-    "Asian Development Bank" is that bank's, and gives no "Asia" (while "Which Indian city?" does
-    give India: the question's own words, as they stand, are matched letter by letter)."""
-    for other in entities:
+def _without_other_names(asked: str, entity: Entity, entities: Sequence[Entity]) -> str:
+    """``asked`` without the sentence's other names that it gives whole, but for those inside
+    ``entity``: "Asian" in the question's "Asian Development Bank" is that bank's, and gives no
+    "Asia"; "National" and "Foundation" in "the US National Science Foundation" are that
+    foundation's, and give no "Indian ... National Research Foundation" (while "Which Indian
+    city?" does give India: the question's own words, as they stand, are matched letter by
+    letter). A name's dots are optional ("U.S." is also "US")."""
+    own = entity.text.lower()
+    for other in sorted(entities, key=lambda e: -len(e.text)):  # "U.S." once the foundation is out
         name = re.sub(r"['’]s$", "", other.text.lower().removeprefix("the "))
         if len(name) > len(entity.text) and name in asked:
             asked = asked.replace(name, " ")
+        elif name not in own:
+            pattern = re.escape(name).replace(r"\.", r"\.?")
+            asked = re.sub(rf"(?<!\w){pattern}(?!\w)", " ", asked)
     return asked
 
 
