@@ -379,6 +379,10 @@ def test_asking_when_made_reads_the_statements_own_names_and_the_place_a_questio
         ("when did japan and malaysia upgrade their ties", "When did they upgrade their ties?"),
         ("Was the dialogue between Malaysia and Japan launched in 2024?", "Was the dialogue launched in 2024?"),
         ("What is the statement's view of energy?", "What is the Statement's view of energy?"),
+        # The words that say which statement go with it: its date, its authors, its parties.
+        ("In the June 2026 Takaichi-Anwar joint statement, what was said about rice?", "What was said about rice?"),
+        ("what did they say about rice per the june 2026 japan malaysia joint statement", "What did they say about rice?"),
+        ("takaichi anwar statement june 2026 - what about rice?", "What about rice?"),
     ],
 )
 def test_the_statement_named_as_speaker_or_as_where_to_look_is_not_searched(analyzer, question, searched):
@@ -388,6 +392,25 @@ def test_the_statement_named_as_speaker_or_as_where_to_look_is_not_searched(anal
 def test_without_document_frame_keeps_a_question_with_nothing_else_to_ask():
     assert without_document_frame("Per the joint statement, who met?") == "who met?"
     assert without_document_frame("What is in the statement?") == "What is in the statement?"
+    assert without_document_frame("What is in the June 2026 Takaichi-Anwar statement?") == (
+        "What is in the June 2026 Takaichi-Anwar statement?"
+    )
+
+
+def test_the_words_that_say_which_statement_are_read_as_written():
+    """A date word is whole ("2023" is no day "20"); a name the statement uses may be typed in
+    lower case, other words only as names, in capitals."""
+    names = {"modi", "biden", "india", "us"}
+    assert without_document_frame(
+        "By how much did student numbers grow, according to the Biden-Modi joint statement of 22 June 2023?", names
+    ) == "By how much did student numbers grow?"
+    assert without_document_frame("how many aircraft per the june 2023 us india joint statement", names) == (
+        "how many aircraft"
+    )
+    # A word that is neither a name nor a date is what the question asks about.
+    assert without_document_frame("What is planned, per the rice export statement?") == (
+        "What is planned, per the rice export statement?"
+    )
 
 
 @pytest.mark.parametrize(

@@ -123,6 +123,12 @@ def test_what_others_than_the_parties_said_or_share_is_not_the_statements_to_say
     # A relation of no party is a topic it may well treat: the refusal model decides.
     signals = qa.signals(["What did they say about the Cambodia-Thailand border?"])[0]
     assert not qa.answerer.other_relation(signals)
+    # A statement of other parties, named by its parties; a code beside a country is one too.
+    assert qa.ask("In the Japan-Thailand joint statement, what about critical minerals?").message == (
+        "The statement is between Japan and Malaysia, not Thailand."
+    )
+    assert "the United States" in qa.ask("What did Malaysia and the US agree on critical minerals?").message
+    assert "the United States" in qa.ask("what did malaysia and the united states agree on critical minerals").message
     # In the passive, the subject is what is spoken of, not who speaks.
     assert qa.signals(["Was Thailand mentioned at all?"])[0].analysis.speakers == ()
 

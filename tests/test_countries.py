@@ -9,6 +9,7 @@ from jmqa.countries import (
     country_words_lower,
     joined_countries,
     mentions_in,
+    named_statements,
 )
 
 
@@ -78,3 +79,20 @@ def test_the_countries_named_in_who_speaks():
     assert names("new delhi") == [["India"]]  # a capital
     assert len(names("indian")) == 1 and "India" in names("indian")[0]  # a people (of more than one)
     assert mentions_in("the leaders") == ()
+    # A code in capitals is a country beside a country named in full; alone, "PM" is seldom one.
+    assert names("UK india") == [["United Kingdom"], ["India"]]
+    assert names("PM") == [] and names("uk india") == [["India"]]
+
+
+def test_the_countries_named_as_a_statements_parties():
+    def first_names(text):
+        return [[min(countries()[i].names[0] for i in m) for m in r] for r in named_statements(text)]
+
+    assert first_names("UK and India joint statement - what about trade?") == [["United Kingdom", "India"]]
+    assert first_names("saudi arabia pakistan joint statement on terrorism") == [["Saudi Arabia", "Pakistan"]]
+    assert first_names("In the Australia-Malaysia joint declaration, what ...") == [["Australia", "Malaysia"]]
+    assert first_names("the joint statement between Canada and India") == [["Canada", "India"]]
+    assert first_names("Japan and Malaysia's joint statement") == [["Japan", "Malaysia"]]
+    # One country, or none, says which statement no more than "the joint statement" does.
+    assert first_names("What did Japan say in the joint statement?") == []
+    assert first_names("the PM's joint statement, the US-UK statement") == []  # codes alone

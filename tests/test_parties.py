@@ -104,3 +104,16 @@ def test_the_parties_and_the_others_are_named_as_a_sentence_names_them():
         ("the United States", "Japan"), ("India", "the United Kingdom"),
     )
 
+
+
+def test_a_statement_of_other_parties_named_by_its_parties():
+    us_india = parties(
+        "United States-India Joint Leaders' Statement\n\nFebruary 13, 2025\n\n"
+        "1. The U.S. and India recalled the 2015 U.S.-India Joint Statement.\n"
+    )
+    assert us_india.others_named_as_a_statements_parties("UK-India joint statement: trade?") == ("the United Kingdom",)
+    assert us_india.others_named_as_a_statements_parties("the joint statement between Japan and South Korea") == (
+        "Japan", "South Korea",
+    )
+    assert us_india.others_named_as_a_statements_parties("the US-India joint statement on trade") == ()
+    assert us_india.others_named_as_a_statements_parties("What did the joint statement say?") == ()

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from jmqa.answer_types import StatementFacts, expected_answer_types
-from jmqa.countries import country_words_lower
+from jmqa.countries import country_name_start, country_words_lower, joined_to_a_country
 from jmqa.document import Document, PassageKey
 from jmqa.entities import Entity
 from jmqa.language import detect_language, is_word_of
@@ -76,6 +76,10 @@ class QuestionAnalysis:
     # The text the retrievers search: ``normalized``, with the statement's authors as the one who
     # speaks put as "they" (see :func:`without_speaker`).
     searched: str
+    # ``normalized`` without the words that name the statement as where to look ("In the June
+    # 2023 Modi-Biden joint statement, ..."): what the answer-kind check reads (see
+    # :func:`without_document_frame`).
+    unframed: str
     # What a "Why did ...?" or "Why was ... -ed?" question takes as done: its verb ("cancel"), or
     # "" (see :func:`premise_verb`).
     premise: str
@@ -154,6 +158,7 @@ class Analyzer:
             else (asking, (), asking)
         )
         answer_types = expected_answer_types(as_typed)
+        unframed = without_document_frame(normalized, self._speakers) if language == "en" else normalized
         paragraphs = cited_paragraphs(normalized, len(self.document.paragraphs))
         return QuestionAnalysis(
             text=text,
@@ -167,7 +172,8 @@ class Analyzer:
             joins=joins_things(_last_asking(normalized), self.facts.common_names),
             paragraphs=paragraphs,
             sections=named_sections(normalized, self._headings),
-            searched=as_written(self._searched(normalized)) if language == "en" else normalized,
+            searched=as_written(self._searched(unframed)) if language == "en" else normalized,
+            unframed=unframed,
             premise=premise_verb(normalized, self._speakers) if language == "en" else "",
             speakers=speaking_subject(normalized) if language == "en" else (),
             broad=language == "en" and asks_broadly(_last_asking(normalized), answer_types),
@@ -179,11 +185,10 @@ class Analyzer:
             advice=language == "en" and asks_advice(_last_asking(normalized)),
         )
 
-    def _searched(self, normalized: str) -> str:
-        """What the retrievers search for an English question: without the statement named as
-        where to look, its authors as who speaks, or its parties named together."""
-        framed = without_document_frame(normalized)
-        return without_parties(without_speaker(framed, self._speakers), self.facts.common_names)
+    def _searched(self, unframed: str) -> str:
+        """What the retrievers search for an English question, once the statement named as where
+        to look is out: without its authors as who speaks, or its parties named together."""
+        return without_parties(without_speaker(unframed, self._speakers), self.facts.common_names)
 
     def _without_names(self, text: str) -> str:
         """``text`` without the statement's own names; a neutral English word when one word or
@@ -403,17 +408,41 @@ def without_speaker(question: str, names: Set[str]) -> str:
 
 # The statement named as where the answer is ("According to the joint statement, ...", "... in
 # the statement?", "per the document"): it says where to look, not what to look for, and the
-# document's name pulls the search towards the one paragraph that writes "this Statement".
-_DOCUMENT_FRAME = re.compile(
-    r"(?:^|(?<=[\s,;:]))(?:according\s+to|as\s+per|per|in|within|from)\s+(?:the|this)\s+(?:joint\s+)?"
-    r"(?:statement|declaration|communiqu[eé]|document)\b(?!['’])\s*,?",
-    re.IGNORECASE,
+# document's name pulls the search towards the one paragraph that writes "this Statement". So do
+# the words that say which statement ("in the February 2025 Trump-Modi joint leaders' statement",
+# "the June 2026 joint statement by Prime Ministers X and Y", "trump modi feb 2025 statement -
+# who ..."): its date, its authors' names and titles, its parties.
+_MONTH = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
+_A_DATE_WORD = rf"(?:(?i:{_MONTH})\b\.?|\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{4}}\b)"
+_NAME_JOINER = r"(?:\s*[-–—/&,]\s*|\s+(?:and\s+)?)"
+_DOCUMENT = r"(?i:statement|declaration|communiqu[eé]|document)\b(?!['’])"
 
 
-def without_document_frame(question: str) -> str:
+@functools.lru_cache(maxsize=16)
+def _document_frame(names: frozenset[str]) -> re.Pattern[str]:
+    """The statement named as where to look, with the words that say which (see above);
+    ``names`` are the statement's own names in lower case, as a question may type them."""
+    own = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if n.isalpha())
+    word = rf"(?:[A-Z][\w.'’-]*|{_A_DATE_WORD}|(?i:(?:joint|leaders{'|' + own if own else ''})\b['’]?))"
+    which = rf"(?:{word}{_NAME_JOINER})*"
+    after = (
+        rf"(?:\s+(?i:by|of|between|from|issued\s+by|signed\s+by)\s+(?:(?i:the)\s+)?{word}(?:{_NAME_JOINER}{word})*"
+        rf"|(?:\s+{_A_DATE_WORD})+)?"
+    )
+    return re.compile(
+        rf"(?:^|(?<=[\s,;:]))(?i:according\s+to|as\s+per|per|in|within|from)\s+(?i:the|this|their|that)\s+"
+        rf"{which}{_DOCUMENT}{after}\s*,?"
+        # A message that opens by naming the statement, then asks: "trump modi feb 2025 statement - who ...".
+        rf"|^\W*(?:{word}{_NAME_JOINER})+{_DOCUMENT}{after}\s*[-–—:,]\s*"
+    )
+
+
+def without_document_frame(question: str, names: Set[str] = frozenset()) -> str:
     """``question`` without the words that name the statement as where to look, when something
-    else is still asked about.
+    else is still asked about; ``names``, the statement's own names in lower case.
 
     >>> without_document_frame("According to the statement, what is planned for rice?")
     'what is planned for rice?'
@@ -421,9 +450,14 @@ def without_document_frame(question: str) -> str:
     'Which ports are named?'
     >>> without_document_frame("What is in the statement?")
     'What is in the statement?'
+    >>> without_document_frame("What is Mission 500 in the February 2025 Trump-Modi joint leaders' statement?")
+    'What is Mission 500?'
+    >>> without_document_frame("trump modi feb 2025 statement - who is being extradited?", {"trump", "modi"})
+    'who is being extradited?'
     """
-    framed = _DOCUMENT_FRAME.sub(" ", question)
-    framed = re.sub(r"\s+([?.!,;:])", r"\1", re.sub(r"\s{2,}", " ", framed)).strip(" ,;:")
+    framed = _document_frame(frozenset(names)).sub(" ", question)
+    framed = re.sub(r"\s+([?.!,;:])", r"\1", re.sub(r"\s{2,}", " ", framed))
+    framed = re.sub(r"[,;:]+(?=[?.!]|$)", "", framed).strip(" ,;:")  # "grow, according to ...?"
     return framed if content_terms(framed) else question
 
 
@@ -475,9 +509,18 @@ def without_parties(question: str, names: Set[str]) -> str:
     return rewritten if content_terms(rest) else question
 
 
+_A_CODE = re.compile(r"[A-Z]{2,3}")
+
+
+def _in_a_country_name(text: str, start: int, end: int) -> bool:
+    """Whether the word ``text[start:end]`` ends a country's name of several words."""
+    named_from = country_name_start(text, end)
+    return named_from is not None and named_from < start
+
+
 def speaking_subject(question: str) -> tuple[str, ...]:
-    """The names of who speaks, says, agrees or the like in ``question``, lower case, without the
-    words for heads and governments; () when it names no one.
+    """The names of who speaks, says, agrees or the like in ``question``, lower case but for a
+    code in capitals ("UK"), without the words for heads and governments; () when it names no one.
 
     >>> speaking_subject("What did France and Brazil agree on trade?")
     ('france', 'brazil')
@@ -485,13 +528,34 @@ def speaking_subject(question: str) -> tuple[str, ...]:
     ('french',)
     >>> speaking_subject("what did the french and brazilians agree")
     ('french', 'brazilians')
+    >>> speaking_subject("what did malaysia and the united states agree")
+    ('malaysia', 'united states')
+    >>> speaking_subject("What did the UK and India agree?")
+    ('UK', 'india')
+    >>> speaking_subject("What did Japan's PM say?")
+    ('japan',)
     >>> speaking_subject("What did the two leaders say about trade?")
     ()
     """
     for verb in _SPEAKING.finditer(question):
+        if _in_a_country_name(question, verb.start(), verb.end()):
+            continue  # "What did Malaysia and the United States agree?": "States" says nothing
         subject, start = [], verb.start()
-        for w in reversed(list(_SUBJECT_WORD.finditer(question, 0, verb.start()))):
-            word = re.sub(r"['’]s?$", "", w.group(0)).lower()
+        words = list(_SUBJECT_WORD.finditer(question, 0, verb.start()))
+        while words:
+            w = words.pop()
+            if _in_a_country_name(question, w.start(), w.end()):
+                # "what did malaysia and the united states agree": the whole name, "united" too.
+                named_from = country_name_start(question, w.end()) or 0
+                name = [w]
+                while words and words[-1].start() >= named_from:
+                    name.insert(0, words.pop())
+                subject.insert(0, question[name[0].start() : w.end()].lower())
+                start = name[0].start()
+                continue
+            written = re.sub(r"['’]s?$", "", w.group(0))
+            # A code keeps its capitals for now (see below): "us" is no country.
+            word = written.replace(".", "") if _A_CODE.fullmatch(written.replace(".", "")) else written.lower()
             a_name = w.group(0)[:1].isupper() or word in country_words_lower()  # "what did france say"
             if not (a_name or word in _SPEAKER_WORDS) or _QUESTION_START.match(word):
                 break
@@ -502,6 +566,12 @@ def speaking_subject(question: str) -> tuple[str, ...]:
         opening = _OPENS_WITH_TO_BE.match(question)
         if opening and len(question[opening.end() : start].split()) <= 1 and verb.group(0).endswith("ed"):
             continue
+        # A code is a country only joined to another name ("the UK and India"): "Japan's PM" is
+        # no Saint Pierre and Miquelon.
+        subject = [
+            w if not _A_CODE.fullmatch(w) or joined_to_a_country(question[start : verb.start()], w) else w.lower()
+            for w in subject
+        ]
         named = tuple(w for w in subject if w not in _SPEAKER_WORDS)
         if named:
             return named

@@ -234,7 +234,7 @@ class Answerer:
             if value >= best - self.calibration.type_near
         ]
         missing = any(
-            not any(self._holds_here(kind, para, span, signals.question) for para, span in best_sentences)
+            not any(self._holds_here(kind, para, span, signals.analysis.unframed) for para, span in best_sentences)
             for kind in signals.analysis.answer_types
         )
         unknown = self.lexicon.unknown_names(signals.question)
@@ -315,6 +315,12 @@ class Answerer:
                     f"The statement is between {_and(parties.country_names)}: it does not say what "
                     f"{_and(others)} said or agreed."
                 )
+            return NOT_SAID
+        others = self.lexicon.parties.others_named_as_a_statements_parties(signals.question)
+        if others:
+            parties = self.lexicon.parties
+            if parties.country_names:
+                return f"The statement is between {_and(parties.country_names)}, not {_and(others)}."
             return NOT_SAID
         if self.other_relation(signals):
             (relation, *_) = self.lexicon.parties.other_relations(joined_countries(signals.question))
@@ -551,7 +557,7 @@ class Answerer:
         if kinds:
             scored = [
                 (span, value) for span, value in scored
-                if all(self._holds(kind, paragraph, span, signals.question) for kind in kinds)
+                if all(self._holds(kind, paragraph, span, signals.analysis.unframed) for kind in kinds)
             ]
         # "What agreement was concluded in 2018?": the sentence that gives the question's own
         # figure is the one it asks about, whatever else shares its words.

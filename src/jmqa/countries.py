@@ -212,10 +212,63 @@ def joined_countries(text: str) -> tuple[tuple[Mention, ...], ...]:
 
 
 def mentions_in(words: str) -> tuple[Mention, ...]:
-    """The countries named in ``words`` (lower case, single spaces: "united states india"), each
-    by its name, capital or people, the longest name at each word first."""
+    """The countries named in ``words`` (single spaces: "united states india", "UK india"), each
+    by its name, capital or people, the longest name at each word first. A code in capitals
+    ("UK") counts only beside a country named in full ("UK india"): alone, "PM" or "IT" is
+    seldom a country."""
     forms, longest = _forms()
-    return tuple(mention for _, mention in longest_runs(words.split(), longest, forms.get))
+    runs = longest_runs(words.split(), longest, lambda run: forms.get(_key(run)))
+    named = any(not _CODE.fullmatch(_key(run)) for run, _ in runs)
+    return tuple(mention for run, mention in runs if named or not _CODE.fullmatch(_key(run)))
+
+
+def named_statements(text: str) -> tuple[tuple[Mention, ...], ...]:
+    """The countries ``text`` names as the parties of a statement: before "joint statement",
+    "declaration" or "communiqué" ("the UK-India joint statement", "saudi arabia pakistan joint
+    statement", "Japan and Malaysia's joint declaration"), or after it ("the joint statement
+    between Canada and India"); each with two or more, one of them named in full.
+
+        >>> [len(r) for r in named_statements("What did the UK-India joint statement say?")]
+        [2]
+        >>> named_statements("What did Japan say in the joint statement?")
+        ()
+    """
+    found = []
+    for statement in _A_STATEMENT.finditer(text):
+        named = _names_before(text, statement.start())
+        of = _OF_PARTIES.match(text, statement.end())
+        if of:
+            named += _names_after(text, of.end())
+        if len(named) >= 2 and any(not _CODE.fullmatch(_key(name)) for name, _ in named):
+            found.append(tuple(mention for _, mention in named))
+    return tuple(found)
+
+
+def _names_before(text: str, end: int) -> list[tuple[str, Mention]]:
+    """The countries named in a run that ends at ``end`` ("Japan and Malaysia's", "UK-India"),
+    each with the words that name it."""
+    named: list[tuple[str, Mention]] = []
+    head = _POSSESSIVE_END.sub("", text[:end])
+    while (found := _name_ending_at(head, len(head))) is not None:
+        named.insert(0, (head[len(head) - found[1] :], found[0]))
+        head = head[: len(head) - found[1]]
+        joiner = _JOINED_BEFORE.search(head)
+        if joiner is None:
+            break
+        head = head[: joiner.start()]
+    return named
+
+
+def _names_after(text: str, start: int) -> list[tuple[str, Mention]]:
+    """The countries named in a run from ``start`` ("Canada and India"), each with its words."""
+    named: list[tuple[str, Mention]] = []
+    while (found := _name_starting_at(text, start)) is not None:
+        named.append((text[start : start + found[1]], found[0]))
+        joiner = _JOINED_AFTER.match(text, start + found[1])
+        if joiner is None:
+            break
+        start = joiner.end()
+    return named
 
 
 def longest_runs(words: Sequence[str], longest: int, lookup: Callable[[str], _T | None]) -> list[tuple[str, _T]]:
@@ -240,6 +293,15 @@ def longest_runs(words: Sequence[str], longest: int, lookup: Callable[[str], _T 
 
 
 _JOINER = re.compile(r"\s*[-–—/]\s*")
+# A statement as a document: "joint statement", "Joint Leaders' Statement", "joint declaration".
+_A_STATEMENT = re.compile(
+    r"\b(?:joint\s+)?(?:leaders['’]?\s+)?(?:statement|declaration|communiqu[eé])s?\b", re.IGNORECASE
+)
+_OF_PARTIES = re.compile(r"\s+(?:between|of|by|from)\s+(?:the\s+)?", re.IGNORECASE)
+_POSSESSIVE_END = re.compile(r"(?:['’]s?)?\s*$")
+_JOINED_BEFORE = re.compile(r"(?:\s*[-–—/,&]\s*|\s+and\s+(?:the\s+)?|\s+)$", re.IGNORECASE)
+_JOINED_BY_A_WORD = re.compile(r"(?:\s*[-–—/,&]\s*|\s+and\s+(?:the\s+)?)$", re.IGNORECASE)
+_JOINED_AFTER = re.compile(r"\s*(?:[-–—/,&]|\band\b)\s*(?:the\s+)?", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?", re.IGNORECASE)
 _AND = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?", re.IGNORECASE)
 _NAME_WORD = re.compile(r"[\w.’']+")
@@ -258,6 +320,37 @@ def _name_ending_at(text: str, end: int) -> tuple[Mention, int] | None:
         if mention:
             return mention, end - words[k].start()
     return None
+
+
+def country_name_start(text: str, end: int) -> int | None:
+    """Where the name of a country that ends at ``end`` starts (the longest: "the United States"
+    from "States"), or None.
+
+        >>> text = "What did the United States say?"
+        >>> text[country_name_start(text, 26) :]
+        'United States say?'
+    """
+    found = _name_ending_at(text, end)
+    return None if found is None else end - found[1]
+
+
+def joined_to_a_country(text: str, code: str) -> bool:
+    """Whether ``text`` joins ``code`` (a country's code, written with or without dots) to a
+    country's name by "and", "&", a comma, hyphen or slash: "the UK and India", "India-US", not
+    "Japan's PM and Anwar".
+
+        >>> joined_to_a_country("the UK, France and India", "UK"), joined_to_a_country("Japan's PM and Anwar", "PM")
+        (True, False)
+    """
+    written = r"\.?".join(code) + r"\.?"
+    for m in re.finditer(rf"(?<![\w.]){written}(?!\w)", text):
+        after = _JOINED_AFTER.match(text, m.end())
+        if after and _name_starting_at(text, after.end()) is not None:
+            return True
+        before = _JOINED_BY_A_WORD.search(text[: m.start()])  # not by a space: "the Malaysian PM"
+        if before and _name_ending_at(text, before.start()) is not None:
+            return True
+    return False
 
 
 def _cut(text: str, start: int) -> bool:

@@ -32,6 +32,7 @@ from jmqa.countries import (
     demonym_forms,
     joined_countries,
     mentions_in,
+    named_statements,
 )
 from jmqa.document import Document
 from jmqa.word_frequency import zipf
@@ -102,6 +103,20 @@ class Parties:
         if not self.countries:
             return []
         return [m for m in mentions_in(" ".join(speakers)) if not (m & self.countries)]
+
+    def others_named_as_a_statements_parties(self, question: str) -> tuple[str, ...]:
+        """The countries ``question`` names as the parties of a statement that are no party to
+        this one ("the UK-India joint statement", of a statement between the United States and
+        India: the United Kingdom), by name; () for a statement it writes itself ("the 2015
+        U.S.-India Joint Statement", quoted by a later one)."""
+        others = [
+            m
+            for named in named_statements(question)
+            if not any(all(m & written for m in named) for written in self.relations)
+            for m in named
+            if not (m & self.countries)
+        ]
+        return tuple(dict.fromkeys(_name(m, self.countries) for m in others))
 
     def other_relation_in(self, question: str) -> bool:
         """Whether ``question`` asks about a relation between a party and a country that is none
