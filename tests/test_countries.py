@@ -96,3 +96,6 @@ def test_the_countries_named_as_a_statements_parties():
     # One country, or none, says which statement no more than "the joint statement" does.
     assert first_names("What did Japan say in the joint statement?") == []
     assert first_names("the PM's joint statement, the US-UK statement") == []  # codes alone
+    # Before the word for a statement, beside a country's name, a code may be typed in lower case.
+    assert first_names("uk malaysia joint statement on chips") == [["United Kingdom", "Malaysia"]]
+    assert first_names("what did they tell us in the joint statement?") == []

@@ -266,6 +266,19 @@ def test_ask_all_keeps_to_the_statement_of_the_occasion_the_question_dates(tmp_p
         assert answer.found and {q.statement.id for q in answer.quotes} == expected, question
 
 
+def test_a_party_named_in_any_statements_reading_of_the_question_is_named(tmp_path, monkeypatch, qa):
+    """Each statement mends the question against its own words: "us" reads "US" for the one that
+    writes "US", not for the one that writes "U.S."; the question names the parties of both."""
+    library = library_of(tmp_path, monkeypatch, {
+        name: f"Joint Statement of the United States and India\n\n{date}, Washington\n\n"
+              f"1. The {us} and India agreed to lower tariffs on kelp products by 25 per cent.\n"
+              "2. The two sides will hold an energy dialogue every year.\n"
+        for name, date, us in (("march", "12 March 2025", "U.S."), ("june", "2 June 2025", "US"))
+    })
+    answer = library.ask("by how much will tariffs on kelp products be lowered per the march 2025 us india joint statement")
+    assert answer.found and {q.statement.id for q in answer.quotes} == {"march"}
+
+
 def test_search_all_ranks_paragraphs_of_every_statement(in_home, capsys):
     code, out, _ = run(capsys, "search", "shipping line to new ports", "--all", "--k", "3", "--json")
     hits = json.loads(out)

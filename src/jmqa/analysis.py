@@ -435,8 +435,11 @@ def _document_frame(names: frozenset[str]) -> re.Pattern[str]:
     return re.compile(
         rf"(?:^|(?<=[\s,;:]))(?i:according\s+to|as\s+per|per|in|within|from)\s+(?i:the|this|their|that)\s+"
         rf"{which}{_DOCUMENT}{after}\s*,?"
-        # A message that opens by naming the statement, then asks: "trump modi feb 2025 statement - who ...".
-        rf"|^\W*(?:{word}{_NAME_JOINER})+{_DOCUMENT}{after}\s*[-–—:,]\s*"
+        # A message that opens by naming the statement, then asks ("trump modi feb 2025
+        # statement - who ..."), or names the topic after its date ("india us joint statement
+        # sept 2023 AMD investment"). Not its meeting: "jpn msia summit - date n venue?" asks
+        # about the meeting itself.
+        rf"|^\W*(?:{word}{_NAME_JOINER})+{_DOCUMENT}{after}(?:\s*[-–—:,]\s*|(?<=\d)\s+(?=\w))"
     )
 
 

@@ -249,7 +249,7 @@ def _names_before(text: str, end: int) -> list[tuple[str, Mention]]:
     each with the words that name it."""
     named: list[tuple[str, Mention]] = []
     head = _POSSESSIVE_END.sub("", text[:end])
-    while (found := _name_ending_at(head, len(head))) is not None:
+    while (found := _name_ending_at(head, len(head)) or _code_ending_at(head)) is not None:
         named.insert(0, (head[len(head) - found[1] :], found[0]))
         head = head[: len(head) - found[1]]
         joiner = _JOINED_BEFORE.search(head)
@@ -259,10 +259,23 @@ def _names_before(text: str, end: int) -> list[tuple[str, Mention]]:
     return named
 
 
+def _code_ending_at(head: str) -> tuple[Mention, int] | None:
+    """A country's code typed in lower case that ends ``head`` ("uk malaysia joint statement"):
+    beside a country's name, before the word for a statement, it is no "us" or "in"."""
+    code = _LOWER_CODE_END.search(head)
+    return None if code is None else _name_ending_at(head[: code.start()] + code.group(0).upper(), len(head))
+
+
+def _code_starting_at(text: str, start: int) -> tuple[Mention, int] | None:
+    """:func:`_code_ending_at` for a code that starts at ``start``."""
+    code = _LOWER_CODE.match(text, start)
+    return None if code is None else _name_starting_at(text[:start] + code.group(0).upper(), start)
+
+
 def _names_after(text: str, start: int) -> list[tuple[str, Mention]]:
     """The countries named in a run from ``start`` ("Canada and India"), each with its words."""
     named: list[tuple[str, Mention]] = []
-    while (found := _name_starting_at(text, start)) is not None:
+    while (found := _name_starting_at(text, start) or _code_starting_at(text, start)) is not None:
         named.append((text[start : start + found[1]], found[0]))
         joiner = _JOINED_AFTER.match(text, start + found[1])
         if joiner is None:
@@ -298,6 +311,8 @@ _A_STATEMENT = re.compile(
     r"\b(?:joint\s+)?(?:leaders['’]?\s+)?(?:statement|declaration|communiqu[eé])s?\b", re.IGNORECASE
 )
 _OF_PARTIES = re.compile(r"\s+(?:between|of|by|from)\s+(?:the\s+)?", re.IGNORECASE)
+_LOWER_CODE = re.compile(r"[a-z]{2,3}(?![\w.])")
+_LOWER_CODE_END = re.compile(r"(?<![\w.])[a-z]{2,3}$")
 _POSSESSIVE_END = re.compile(r"(?:['’]s?)?\s*$")
 _JOINED_BEFORE = re.compile(r"(?:\s*[-–—/,&]\s*|\s+and\s+(?:the\s+)?|\s+)$", re.IGNORECASE)
 _JOINED_BY_A_WORD = re.compile(r"(?:\s*[-–—/,&]\s*|\s+and\s+(?:the\s+)?)$", re.IGNORECASE)

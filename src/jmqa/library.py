@@ -200,9 +200,11 @@ def _preferred(qas: Sequence[QA], signals: Sequence[Signals]) -> set[str]:
         for qa, s in zip(qas, signals)
     }
     fewest = min(unknown.values())
+    # Each statement mends the question against its own words ("us" is "US" for one that writes
+    # it so, not for one that writes "U.S."): a party named in any reading is named.
     named = {
-        qa.statement.id: qa.lexicon.parties.all_named_in(s.question)
-        for qa, s in zip(qas, signals) if unknown[qa.statement.id] == fewest
+        qa.statement.id: any(qa.lexicon.parties.all_named_in(s.question) for s in signals)
+        for qa in qas if unknown[qa.statement.id] == fewest
     }
     chosen = {i for i, n in named.items() if n or not any(named.values())}
     # Then the ones made on the occasion it names by date ("the February 2025 statement").
