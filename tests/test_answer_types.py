@@ -344,6 +344,8 @@ def test_what_a_sentence_holds(kind, sentence, expected):
          "How much is Meta's cable investment?", True),
         ("money", "Meta's announcement of a multi-billion, multi-year investment in an undersea cable",
          "What is the exact dollar value of Meta's cable investment?", False),
+        ("money", "Meta's announcement of a multi-billion, multi-year investment in an undersea cable",
+         "whats the dollar figure for metas undersea cable investment?", False),
         ("money", "a contribution of USD 20 million to the Financing Partnership Facility (ADB)",
          "What precise amount did Japan give the ADB's facility?", True),
         ("number", "visitors reaching approximately 1.05 million in 2025",

@@ -452,10 +452,11 @@ def _anniversary(sentence: str, entities: Sequence[Entity]) -> bool:
 
 _HOW_LONG_SINCE = re.compile(r"\bhow long (?:has|have|had)\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\b|\b(?:for|over|during) the (?:past|last)\b", re.IGNORECASE)
-# "What is the exact dollar value ...?" asks for a figure, as "When exactly ...?" asks for a date:
-# "a multi-billion investment" or "several" answers "how much" only loosely, and not that.
+# "What is the exact dollar value ...?" or "the dollar figure" asks for a figure, as "When
+# exactly ...?" asks for a date: "a multi-billion investment" or "several" answers "how much"
+# only loosely, and not that.
 _PRECISELY = re.compile(
-    r"\b(?:exact|exactly|precise|precisely|specific)\b|\btepat\b|\bsebenar(?:nya)?\b|正確|具体的", re.IGNORECASE
+    r"\b(?:exact|exactly|precise|precisely|specific|figures?)\b|\btepat\b|\bsebenar(?:nya)?\b|正確|具体的", re.IGNORECASE
 )
 _A_COUNT = re.compile(rf"\d|\b(?:{_COUNT_WORDS})\b", re.IGNORECASE)
 # "... to be hosted in India": where a thing happens, even in one of the parties.
