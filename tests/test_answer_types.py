@@ -169,6 +169,12 @@ FACTS = StatementFacts(
         # A capitalised noun inside a sentence is a name: "the Budget announcement" asks no money.
         ("Which acts did the Budget announcement propose to amend?", ("entity",)),
         ("Cost of the plant?", ("money",)),
+        # A query that ends on "date" asks for a day; a figure may follow three modifiers.
+        ("nisar launch date", ("day",)),
+        ("next strategic dialogue date??", ("day",)),
+        ("What is the current bilateral trade figure?", ("number",)),
+        ("How much exactly is Meta investing in the cable, in dollars?", ("money",)),
+        ("what's the name of the astronaut who's going to the station?", ("person",)),
         # The asked-for noun heads its phrase: a "state oil firm" is a firm, not a state.
         ("Which state oil firm is named?", ("organisation",)),
         ("In which state is the plant?", ("place",)),
@@ -314,6 +320,9 @@ def test_what_a_sentence_holds(kind, sentence, expected):
         ("time", "The leaders hailed 2026 as a pioneering year for space cooperation.",
          "When will the joint mission take place?", True),
         ("time", "a speech delivered on May 2, 2026", "When will the speech be delivered?", False),
+        # A role "in the future" is still to come.
+        ("place", "India's decision to take on a future leadership role in the task force to secure sea lanes in the Arabian Sea",
+         "Where will it help secure sea lanes?", True),
         # A deadline is still to come; a plain date is not.
         ("time", "the leaders committed to put forward a roadmap by the end of the year",
          "When is the roadmap due?", True),

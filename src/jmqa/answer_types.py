@@ -87,7 +87,7 @@ _ASKS_POST = re.compile(rf"^\W*who\s+(?:(?:will|would|shall|is going to|is to)\s
 _EXPECTS = {
     "money": re.compile(
         r"\bhow much (money|funding|finance|financing|aid|cash|investment)\b"
-        r"|\bhow much (is|are|was|has|have|had|did|does|will)\b.*\b(lend|lending|spend|spent|pay|paid"
+        r"|\bhow much (?:exactly |precisely )?(is|are|was|has|have|had|did|does|will)\b.*\b(lend|lending|spend|spent|pay|paid"
         r"|pledg|contribut|invest|worth|cost|fund|financ|sell|sold)"
         # Lower case, or first: "the Budget announcement" is a name, not a question of money.
         r"|(?-i:\b(price|cost|budget|worth)\b|^\W*(Price|Cost|Budget|Worth)\b)"
@@ -100,7 +100,7 @@ _EXPECTS = {
     "number": re.compile(
         # "What's the current trade value", "what tariff rate": the figure may follow its modifiers.
         r"\bhow (many|much)\b|\bwhat(?:'s| is| was| are)? (?:the |their |its )?"
-        rf"((?!{_NOT_IN_NOUN_PHRASE}\b)[\w-]+ ){{0,2}}?(number"
+        rf"((?!{_NOT_IN_NOUN_PHRASE}\b)[\w-]+ ){{0,3}}?(number"
         r"|percentage|share|amount|value|figure|sum|size|population|rate)s?\b"
         r"|\b(amount|value|volume|number|size) of\b"
         rf"|{_WHICH}(tonnage|volume|quantity|amount|number|value|total|figure|percentage|share|sum|rate)s?\b"
@@ -126,7 +126,9 @@ _EXPECTS = {
     ),
     # "On what date ...?" is answered by "May 2", not by "in 2026".
     "day": re.compile(
-        r"\b(exact|precise|specific)\s+([\w'-]+\s+)?(day|date)\b|\b(what|which) (day|date)\b", re.IGNORECASE
+        r"\b(exact|precise|specific)\s+([\w'-]+\s+)?(day|date)\b|\b(what|which) (day|date)\b"
+        r"|\bdates?\W*$",  # "nisar launch date", "next dialogue date?"
+        re.IGNORECASE
     ),
     # "When exactly ...?" is not answered by "at an early date": only by a date that names its
     # year, month or day.
@@ -327,7 +329,7 @@ def _asked_for(asked: str) -> tuple[str, ...]:
 # word that starts a clause or a phrase after it.
 _NAME_OF = re.compile(r"\bnames?\s+of\s+(?:the|a|an|this|that|its|their)\s+((?:[\w'’-]+\s*){1,5})", re.IGNORECASE)
 _CLAUSE = re.compile(
-    r"(?:who|whom|whose|that|which|to|in|on|at|for|from|with|of|by|under|is|are|was|were|will|would"
+    r"(?:(?:who|that|which)(?:['’]s)?|whom|whose|to|in|on|at|for|from|with|of|by|under|is|are|was|were|will|would"
     r"|has|have|had|did|does|do|and|or|\w+ing|\w+ed)",
     re.IGNORECASE,
 )
@@ -407,7 +409,7 @@ _ASKED_IN_PAST = re.compile(
     r"\b(?:when|(?:what|which) (?:date|year|month|day)s?)\s+(?:did|was|were|had)\b", re.IGNORECASE
 )
 _AHEAD = re.compile(
-    r"\b(next|will|would|shall|to be held|early date|upcoming|forthcoming|intend|intention|plan to"
+    r"\b(next|will|would|shall|to be held|early date|upcoming|forthcoming|future|intend|intention|plan to"
     r"|plans? for|planned|soon|expected|look(?:s|ing)? forward|aim(?:s|ing)? to)\b",
     re.IGNORECASE,
 )
