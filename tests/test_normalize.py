@@ -44,6 +44,8 @@ def normalizer():
         # Chat shorthand wordfreq counts as words ("hw", "wen"), and an English word without its
         # vowels that it has never seen ("frm", "whn").
         ("wen did they come frm there", "when did they come from there"),
+        # A contraction typed without its apostrophe; "its" is a word of its own.
+        ("whats its plan and whos in it", "what's its plan and who's in it"),
         ("whn r the 1st talks", "when are the first talks"),
         ("talks btwn the two", "talks between the two"),  # not "btw"
         ("any news on semicon cooperation", "any news on semiconductor cooperation"),  # cut short

@@ -46,6 +46,14 @@ ABBREVIATIONS = {
     "agmt": "agreement", "&": "and", "hw": "how", "wen": "when", "b4": "before", "hv": "have",
     "tht": "that", "info": "information", "pct": "percent", "bn": "billion", "1st": "first",
     "2nd": "second", "3rd": "third",
+    # Contractions typed without their apostrophe, as a lower-case chat message (or one whose
+    # marks were stripped) has them: "whats" asks "what's". Not "its", "wont", "cant" or "shell",
+    # words of their own.
+    "whats": "what's", "whos": "who's", "wheres": "where's", "whens": "when's", "hows": "how's",
+    "thats": "that's", "im": "I'm", "ive": "I've", "dont": "don't", "doesnt": "doesn't",
+    "didnt": "didn't", "isnt": "isn't", "arent": "aren't", "wasnt": "wasn't", "werent": "weren't",
+    "havent": "haven't", "hasnt": "hasn't", "wouldnt": "wouldn't", "couldnt": "couldn't",
+    "shouldnt": "shouldn't",
 }
 # Shorthand that is also a single letter: a word of chat only where it stands alone.
 _LETTERS = {"u", "r"}
