@@ -400,6 +400,15 @@ def test_without_document_frame_keeps_a_question_with_nothing_else_to_ask():
     )
 
 
+@pytest.mark.slow  # the leaders are read from the index's entity tags
+def test_the_leaders_are_those_the_first_passage_names_and_together_are_not_searched(qa):
+    analyzer = qa.analyzer
+    assert set(analyzer.facts.leaders) == {frozenset({"takaichi", "sanae"}), frozenset({"anwar", "ibrahim"})}
+    assert analyzer.analyze("Myanmar - Takaichi and Anwar, June 2026").searched == "Myanmar - June 2026"
+    # One leader alone is who said it, part of the question.
+    assert analyzer.analyze("What did Anwar say about Myanmar?").searched == "What did Anwar say about Myanmar?"
+
+
 def test_the_words_that_say_which_statement_are_read_as_written():
     """A date word is whole ("2023" is no day "20"); a name the statement uses may be typed in
     lower case, other words only as names, in capitals."""

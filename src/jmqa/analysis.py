@@ -188,7 +188,8 @@ class Analyzer:
     def _searched(self, unframed: str) -> str:
         """What the retrievers search for an English question, once the statement named as where
         to look is out: without its authors as who speaks, or its parties named together."""
-        return without_parties(without_speaker(unframed, self._speakers), self.facts.common_names)
+        spoken = without_parties(without_speaker(unframed, self._speakers), self.facts.common_names)
+        return without_leaders(spoken, self.facts.leaders)
 
     def _without_names(self, text: str) -> str:
         """``text`` without the statement's own names; a neutral English word when one word or
@@ -510,6 +511,32 @@ def without_parties(question: str, names: Set[str]) -> str:
     rewritten = re.sub(r"\s+([?.!,;:])", r"\1", re.sub(r"\s{2,}", " ", pattern.sub(put, question))).strip()
     rest = pattern.sub(" ", question)
     return rewritten if content_terms(rest) else question
+
+
+def without_leaders(question: str, leaders: Sequence[Set[str]]) -> str:
+    """``question`` without the statement's leaders named together ("Trump and Modi", "the
+    Modi-Biden", "takaichi anwar"), when something else is still asked: in a query without a verb
+    of saying, they say which statement, not what to look for, and pull the search to the
+    passage that names them. ``leaders``: each leader's lower-cased name words
+    (StatementFacts.leaders).
+
+    >>> without_leaders("Palestine two-state solution - Trump and Modi 2025", [{"donald", "trump"}, {"modi"}])
+    'Palestine two-state solution - 2025'
+    >>> without_leaders("What did Trump say about Modi's visit?", [{"donald", "trump"}, {"modi"}])
+    "What did Trump say about Modi's visit?"
+    """
+    words = sorted({w for names in leaders for w in names if len(w) > 1}, key=len, reverse=True)
+    if len(leaders) < 2 or not words:
+        return question
+    name = "|".join(re.escape(w) for w in words)
+    run = re.compile(rf"\b(?:{name})(?:['’]s)?(?:(?:\s*[-–—/&,]\s*|\s+and\s+|\s+)(?:{name})(?:['’]s)?)+\b(?:\s*,)?", re.IGNORECASE)
+
+    def put(m: re.Match[str]) -> str:
+        named = {w.lower() for w in re.findall(r"\w+", m.group(0))}
+        return " " if sum(bool(names & named) for names in leaders) >= 2 else m.group(0)
+
+    rewritten = re.sub(r"\s+([?.!,;:])", r"\1", re.sub(r"\s{2,}", " ", run.sub(put, question))).strip()
+    return rewritten if rewritten != question.strip() and content_terms(rewritten) else question
 
 
 _A_CODE = re.compile(r"[A-Z]{2,3}")
@@ -943,7 +970,25 @@ def statement_facts(
         common_names=common,
         place_words=places,
         words=words,
+        leaders=_leaders(document, entities or {}),
     )
+
+
+def _leaders(
+    document: Document, entities: Mapping[tuple[PassageKey, int], Sequence[Entity]]
+) -> tuple[frozenset[str], ...]:
+    """The people the statement's first passage names (its preamble, or ¶1: "President Joseph R.
+    Biden, Jr. and Prime Minister Narendra Modi today affirmed ..."), each as the lower-cased
+    words of their fullest name ("Donald J. Trump", not "Trump" again)."""
+    first = document.reading_order[0].number if document.reading_order else None
+    names = {
+        frozenset(w.lower() for w in _PLACE_WORD.findall(e.text) if "." not in w)
+        for (key, _), tags in entities.items()
+        if key == first
+        for e in tags
+        if e.label == "PERSON"
+    }
+    return tuple(sorted((n for n in names if n and not any(n < other for other in names)), key=sorted))
 
 
 def _name(text: str) -> str:

@@ -393,6 +393,9 @@ class StatementFacts:
     # "india"): where a thing is, not the thing an amount is for.
     place_words: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()  # every lower-cased word of the statement
+    # Its leaders, as the sentences that date it name them, each the lower-cased words of their
+    # name ({"donald", "trump"}, {"narendra", "modi"}).
+    leaders: tuple[frozenset[str], ...] = ()
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
