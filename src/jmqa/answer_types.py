@@ -393,8 +393,8 @@ class StatementFacts:
     # "india"): where a thing is, not the thing an amount is for.
     place_words: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()  # every lower-cased word of the statement
-    # Its leaders, as the sentences that date it name them, each the lower-cased words of their
-    # name ({"donald", "trump"}, {"narendra", "modi"}).
+    # Its leaders, the people its first passage names, each as the lower-cased words of their
+    # fullest name ({"donald", "trump"}, {"modi"}).
     leaders: tuple[frozenset[str], ...] = ()
 
 

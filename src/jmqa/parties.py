@@ -112,11 +112,16 @@ class Parties:
         others = [
             m
             for named in named_statements(question)
-            if not any(all(m & written for m in named) for written in self.relations)
+            if not self._writes(named)
             for m in named
             if not (m & self.countries)
         ]
         return tuple(dict.fromkeys(_name(m, self.countries) for m in others))
+
+    def _writes(self, relation: Sequence[Mention]) -> bool:
+        """Whether the statement itself writes the countries of ``relation`` as one (in part and
+        in any order: "U.S.-Japan-Australia" writes "Australia-Japan")."""
+        return any(all(m & written for m in relation) for written in self.relations)
 
     def other_relation_in(self, question: str) -> bool:
         """Whether ``question`` asks about a relation between a party and a country that is none
@@ -137,7 +142,7 @@ class Parties:
             ours = [bool(m & self.countries) for m in relation]
             if all(ours) or not any(ours):
                 continue
-            if not any(all(m & written for m in relation) for written in self.relations):
+            if not self._writes(relation):
                 found.append(tuple(dict.fromkeys(_name(m, self.countries) for m in relation)))
         return tuple(found)
 
