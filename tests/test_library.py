@@ -261,6 +261,8 @@ def test_ask_all_keeps_to_the_statement_of_the_occasion_the_question_dates(tmp_p
     })
     for question, expected in (("In the March 2025 statement, by how much will tariffs on kelp products be lowered?", {"march"}),
                                ("By how much does the statement of 2 June 2025 lower tariffs on kelp products?", {"june"}),
+                               # A month and year alone that is exactly one statement's.
+                               ("kelp tariff cuts - Atlantis Lemuria June 2025", {"june"}),
                                ("By how much will tariffs on kelp products be lowered?", {"march", "june"})):
         answer = library.ask(question)
         assert answer.found and {q.statement.id for q in answer.quotes} == expected, question

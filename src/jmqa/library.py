@@ -35,7 +35,7 @@ from jmqa.answer import NOT_ADDRESSED, Answer
 from jmqa.embedders import Embedder, RememberedQueries
 from jmqa.errors import InvalidArgumentError
 from jmqa.lexical import is_figure
-from jmqa.occasion import occasions
+from jmqa.occasion import months_named, occasions
 from jmqa.qa import QA, load
 from jmqa.question import clean_question
 from jmqa.retrieval import Hit, Signals, default_config, lexical_share
@@ -210,6 +210,11 @@ def _preferred(qas: Sequence[QA], signals: Sequence[Signals]) -> set[str]:
     # Then the ones made on the occasion it names by date ("the February 2025 statement").
     asked = occasions(signals[0].question)
     dated = {qa.statement.id for qa in qas if qa.statement.id in chosen and any(o.matches(qa.statement.date) for o in asked)}
+    if not asked:
+        # A month and year with no word for the occasion beside it ("Modi Biden Sep 2023") that
+        # is exactly a statement's names it: a deadline seldom falls in the month one was made.
+        months = months_named(signals[0].question)
+        dated = {qa.statement.id for qa in qas if qa.statement.id in chosen and any(o.matches(qa.statement.date) for o in months)}
     return dated or chosen
 
 

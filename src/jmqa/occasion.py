@@ -36,6 +36,9 @@ _NAMED = (
 )
 
 
+_MONTH_YEAR = re.compile(rf"\b{_DATE}", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Occasion:
     year: int
@@ -49,6 +52,17 @@ def occasions(question: str) -> list[Occasion]:
     """The dates ``question`` gives for the occasion of a statement, in order."""
     matches = sorted((m for pattern in _NAMED for m in pattern.finditer(question)), key=lambda m: m.start())
     return list(dict.fromkeys(_occasion(m) for m in matches))
+
+
+def months_named(question: str) -> list[Occasion]:
+    """Every month and year ``question`` names, occasion or not ("Modi Biden Sep 2023",
+    "in June 2023"): where no word for the occasion stands beside it, a library still reads one
+    that is exactly a statement's month as that statement's.
+
+        >>> months_named("North Korea - Modi Biden Sept 2023, and 2030?")
+        [Occasion(year=2023, month=9)]
+    """
+    return list(dict.fromkeys(_occasion(m) for m in _MONTH_YEAR.finditer(question) if m.group("month")))
 
 
 def without_occasions(question: str) -> str:
