@@ -515,7 +515,7 @@ def without_parties(question: str, names: Set[str]) -> str:
 
 def without_leaders(question: str, leaders: Sequence[Set[str]]) -> str:
     """``question`` without the statement's leaders named together ("Trump and Modi", "the
-    Modi-Biden", "takaichi anwar"), when something else is still asked: in a query without a verb
+    Modi-Biden", "modi biden"), when something else is still asked: in a query without a verb
     of saying, they say which statement, not what to look for, and pull the search to the
     passage that names them. ``leaders``: each leader's lower-cased name words
     (StatementFacts.leaders).

@@ -352,9 +352,9 @@ def country_name_start(text: str, end: int) -> int | None:
 def joined_to_a_country(text: str, code: str) -> bool:
     """Whether ``text`` joins ``code`` (a country's code, written with or without dots) to a
     country's name by "and", "&", a comma, hyphen or slash: "the UK and India", "India-US", not
-    "Japan's PM and Anwar".
+    "India's PM and Biden".
 
-        >>> joined_to_a_country("the UK, France and India", "UK"), joined_to_a_country("Japan's PM and Anwar", "PM")
+        >>> joined_to_a_country("the UK, France and India", "UK"), joined_to_a_country("India's PM and Biden", "PM")
         (True, False)
     """
     written = r"\.?".join(code) + r"\.?"
