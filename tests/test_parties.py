@@ -105,11 +105,10 @@ def test_the_parties_and_the_others_are_named_as_a_sentence_names_them():
     )
 
 
-
 def test_a_statement_of_other_parties_named_by_its_parties():
     us_india = parties(
         "United States-India Joint Leaders' Statement\n\nFebruary 13, 2025\n\n"
-        "1. The U.S. and India recalled the 2015 U.S.-India Joint Statement.\n"
+        "1. The U.S. and India welcomed the U.S.-Japan-India trilateral joint statement.\n"
     )
     assert us_india.others_named_as_a_statements_parties("UK-India joint statement: trade?") == ("the United Kingdom",)
     assert us_india.others_named_as_a_statements_parties("the joint statement between Japan and South Korea") == (
@@ -117,3 +116,5 @@ def test_a_statement_of_other_parties_named_by_its_parties():
     )
     assert us_india.others_named_as_a_statements_parties("the US-India joint statement on trade") == ()
     assert us_india.others_named_as_a_statements_parties("What did the joint statement say?") == ()
+    # A statement it writes itself, in part: a topic of its own, not another statement asked of it.
+    assert us_india.others_named_as_a_statements_parties("the Japan-US joint statement?") == ()

@@ -207,14 +207,11 @@ def _preferred(qas: Sequence[QA], signals: Sequence[Signals]) -> set[str]:
         for qa in qas if unknown[qa.statement.id] == fewest
     }
     chosen = {i for i, n in named.items() if n or not any(named.values())}
-    # Then the ones made on the occasion it names by date ("the February 2025 statement").
-    asked = occasions(signals[0].question)
+    # Then the ones made on the occasion it names by date ("the February 2025 statement"); where
+    # it names none, a month and year with no word for the occasion beside it that is exactly a
+    # statement's ("Modi Biden Sep 2023"): a deadline seldom falls in the month one was made.
+    asked = occasions(signals[0].question) or months_named(signals[0].question)
     dated = {qa.statement.id for qa in qas if qa.statement.id in chosen and any(o.matches(qa.statement.date) for o in asked)}
-    if not asked:
-        # A month and year with no word for the occasion beside it ("Modi Biden Sep 2023") that
-        # is exactly a statement's names it: a deadline seldom falls in the month one was made.
-        months = months_named(signals[0].question)
-        dated = {qa.statement.id for qa in qas if qa.statement.id in chosen and any(o.matches(qa.statement.date) for o in months)}
     return dated or chosen
 
 
