@@ -281,6 +281,24 @@ def test_a_party_named_in_any_statements_reading_of_the_question_is_named(tmp_pa
     assert answer.found and {q.statement.id for q in answer.quotes} == {"march"}
 
 
+def test_a_leader_named_alone_stands_for_the_statement_they_made(tmp_path, monkeypatch, qa):
+    """Both statements lower kelp tariffs; a question that names one's leader, and no party, is
+    answered from that statement alone, even typed in lower case, where it is no unknown name."""
+    library = library_of(tmp_path, monkeypatch, {
+        name: f"Joint Statement of {parties}\n\n{date}, Poseidonia\n\n"
+              f"1. President {first} and Prime Minister {second} met in Poseidonia today.\n"
+              "2. Both sides agreed to lower tariffs on kelp products by 25 per cent.\n"
+        for name, parties, date, first, second in (
+            ("ours", "Atlantis and Lemuria", "12 March 2025", "Arthur Pendragon", "Morgan Leclerc"),
+            ("theirs", "Avalon and Zanzara", "2 June 2025", "Oberon Whitfield", "Titania Rourke"),
+        )
+    })
+    for question, expected in (("what did whitfield agree on kelp tariffs", {"theirs"}),
+                               ("what was agreed on kelp tariffs", {"ours", "theirs"})):
+        answer = library.ask(question)
+        assert answer.found and {q.statement.id for q in answer.quotes} == expected, question
+
+
 def test_search_all_ranks_paragraphs_of_every_statement(in_home, capsys):
     code, out, _ = run(capsys, "search", "shipping line to new ports", "--all", "--k", "3", "--json")
     hits = json.loads(out)

@@ -539,6 +539,17 @@ def without_leaders(question: str, leaders: Sequence[Set[str]]) -> str:
     return rewritten if rewritten != question.strip() and content_terms(rewritten) else question
 
 
+def leaders_named(question: str, leaders: Sequence[Set[str]]) -> int:
+    """How many of the statement's leaders ``question`` names, by any word of three letters or
+    more of their names ("anwar", "Modi's"). ``leaders``: as for :func:`without_leaders`.
+
+    >>> leaders_named("does anwar back tokyo's plan", [{"anwar", "ibrahim"}, {"sanae", "takaichi"}])
+    1
+    """
+    words = {w.lower() for w in re.findall(r"\w+", question)}
+    return sum(any(len(w) > 2 and w in words for w in names) for names in leaders)
+
+
 _A_CODE = re.compile(r"[A-Z]{2,3}")
 
 

@@ -31,6 +31,7 @@ from dataclasses import replace
 import numpy as np
 
 from jmqa import _threads
+from jmqa.analysis import leaders_named
 from jmqa.answer import NOT_ADDRESSED, Answer
 from jmqa.embedders import Embedder, RememberedQueries
 from jmqa.errors import InvalidArgumentError
@@ -203,7 +204,7 @@ def _preferred(qas: Sequence[QA], signals: Sequence[Signals]) -> set[str]:
     # Each statement mends the question against its own words ("us" is "US" for one that writes
     # it so, not for one that writes "U.S."): a party named in any reading is named.
     named = {
-        qa.statement.id: any(qa.lexicon.parties.all_named_in(s.question) for s in signals)
+        qa.statement.id: any(_names_all(qa, s.question) for s in signals)
         for qa in qas if unknown[qa.statement.id] == fewest
     }
     chosen = {i for i, n in named.items() if n or not any(named.values())}
@@ -213,6 +214,12 @@ def _preferred(qas: Sequence[QA], signals: Sequence[Signals]) -> set[str]:
     asked = occasions(signals[0].question) or months_named(signals[0].question)
     dated = {qa.statement.id for qa in qas if qa.statement.id in chosen and any(o.matches(qa.statement.date) for o in asked)}
     return dated or chosen
+
+
+def _names_all(qa: QA, question: str) -> bool:
+    """Whether ``question`` names every party of ``qa``'s statement, or one of its leaders, who
+    stands for it: "what did anwar say about chips" is about a statement Anwar made."""
+    return qa.lexicon.parties.all_named_in(question) or leaders_named(question, qa.analyzer.facts.leaders) > 0
 
 
 def _pooled_hits(qas: Sequence[QA], signals: Sequence[Signals]) -> list[Hit]:
