@@ -54,6 +54,11 @@ def normalizer():
         ("more coop on chips", "more cooperation on chips"),
         ("what shld they do", "what should they do"),  # English, far commoner than "shield"
         ("What's Jaapn's role?", "What's Japan's role?"),  # a possessive is mended as its word  # an acronym, into one of the statement's
+        # Chat letters and running speech; but not a run of letters ("r n d" below).
+        ("what crimes r japan n malaysia gonna fight", "what crimes are Japan and Malaysia going to fight"),
+        ("y did they sign an MOC w the coast guard", "why did they sign an MOC with the Coast Guard"),
+        # Statement words as Malay spells them, in an English question.
+        ("any suport for the amonia turbine", "any support for the ammonia turbine"),
     ],
 )
 def test_slips_are_mended(normalizer, typed, read):
@@ -74,6 +79,8 @@ def test_slips_are_mended(normalizer, typed, read):
         "the main issue",  # a common word, though it starts "maintaining"
         "nasi lemak recipe",  # Malay, not a clipping of a name's "nasional"
         "a conf call",  # starts "confirmed" and "conference" alike
+        "r n d spending and q n a",  # letters spelt out, not chat
+        "the thais and a notional goverment",  # rare English words (and misspellings) stay
     ],
 )
 def test_real_words_stay(normalizer, text):

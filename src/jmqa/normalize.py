@@ -45,7 +45,8 @@ ABBREVIATIONS = {
     "approx": "approximately", "smth": "something", "sth": "something", "tmrw": "tomorrow",
     "agmt": "agreement", "&": "and", "hw": "how", "wen": "when", "b4": "before", "hv": "have",
     "tht": "that", "info": "information", "pct": "percent", "bn": "billion", "1st": "first",
-    "2nd": "second", "3rd": "third",
+    "2nd": "second", "3rd": "third", "n": "and", "w": "with", "y": "why", "gonna": "going to",
+    "wanna": "want to", "gotta": "have to",
     # Contractions typed without their apostrophe, as a lower-case chat message (or one whose
     # marks were stripped) has them: "whats" asks "what's". Not "its", "wont", "cant" or "shell",
     # words of their own.
@@ -56,7 +57,7 @@ ABBREVIATIONS = {
     "shouldnt": "shouldn't",
 }
 # Shorthand that is also a single letter: a word of chat only where it stands alone.
-_LETTERS = {"u", "r"}
+_LETTERS = {"u", "r", "n", "w", "y"}
 _TOKEN = re.compile(r"[^\W_]+(?:['’/][^\W_]+)*/?|&")
 # A word at least this common (Zipf scale: 3 = once per million words, 2.5 = once in three
 # million) is a word, not a typo, even when the statement never uses it.
@@ -65,6 +66,9 @@ _WORD_ZIPF = FLOOR  # 2.5: the lists are read down to it
 # and "univ" are 2.9-3.1, where words that start other words are commoner ("press" of "pressure"
 # 5.2, "wind" of "window" 4.8, "admin" 3.9).
 _CLIPPING_ZIPF = 3.5
+# A Malay word one letter from a statement word this much commoner in English (Zipf, a hundred
+# times) is that word as Malay spells it: "suport" (1.8) for "support" (5.5).
+_SLIP_GAP = 2.0
 _ENGLISH_WORDS = 20_000  # how many of the most frequent English words may be corrected to
 _STATEMENT_WORD_COUNT = 10**9  # a statement word outweighs any English word (10 ** Zipf <= 10**8)
 
@@ -197,6 +201,7 @@ class Normalizer:
             if name is None and shape == "lower" and len(lower) >= 4 and zipf(lower, "en") < _CLIPPING_ZIPF:
                 name = self._clipped(lower)
                 name = name if name and zipf(name.lower(), "en") >= _WORD_ZIPF else None
+            name = name or self._common_slip(lower)
             return self._case.get(name, name) if name else word
         fixed = self._correct(lower, shape)
         if fixed is None:
@@ -252,6 +257,23 @@ class Normalizer:
         if shape in ("name", "upper") or found[0].distance > 1:
             return None  # outside the statement, only a one-slip mend of a common word is safe
         return found[0].term if len(found) == 1 or found[0].count > 4 * found[1].count else None
+
+    def _common_slip(self, lower: str) -> str | None:
+        """The statement's word that ``lower``, a word only of Malay, misspells by one letter in
+        an English question: Malay spells many English words so ("suport", "amonia"). Only a
+        word of six letters or more that is no function word, and far commoner in English."""
+        if len(lower) < 5 or zipf(lower, "en") >= _WORD_ZIPF:
+            return None
+        from symspellpy import Verbosity
+
+        near = [
+            s.term
+            for s in _statement_speller(self._speller_key).lookup(lower, Verbosity.CLOSEST, max_edit_distance=1)
+            if s.distance == 1 and s.term[0] == lower[0] and len(s.term) >= 6 and not is_stopword(s.term)
+        ]
+        if len(near) != 1:
+            return None
+        return near[0] if zipf(near[0], "en") - zipf(lower, "en") >= _SLIP_GAP else None
 
     @staticmethod
     def _shortened_english(lower: str) -> str | None:
@@ -365,12 +387,18 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?。？！]\s+)[\W_]*$")
 
 
 def _chat_letter(text: str, start: int, word: str) -> bool:
-    """"u" or "r" as a word of chat ("can u tell me", "what r they"), not a capital, a letter in a
-    list or an initial ("U.S.", "r&d")."""
+    """A letter as a word of chat ("can u tell me", "what r they", "japan n malaysia"), not a
+    capital, a letter in a list or an initial ("U.S.", "r&d")."""
     if not word.islower():
         return False
     after = text[start + len(word) : start + len(word) + 1]
-    return after not in {".", "-", "'", "’", "&"}
+    # Nor one of a run of single letters, an initialism spelt out ("r n d", "q n a").
+    beside = _SINGLE_LETTER_BEFORE.search(text[:start]) or _SINGLE_LETTER_AFTER.match(text[start + len(word) :])
+    return after not in {".", "-", "'", "’", "&"} and beside is None
+
+
+_SINGLE_LETTER_BEFORE = re.compile(r"(?:^|[^\w])[^\W\d_]\s+$")
+_SINGLE_LETTER_AFTER = re.compile(r"\s+[^\W\d_](?:[^\w]|$)")
 
 
 @functools.lru_cache(maxsize=8192)  # bounded: the words are whatever people type
