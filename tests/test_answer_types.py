@@ -198,6 +198,9 @@ FACTS = StatementFacts(
         ("Where in Malaysia is the plant going up?", ("place",)),  # "going up" is being built
         # Malay "which year" is a time, not a count.
         ("Pada tahun berapakah loji itu akan beroperasi?", ("time",)),
+        # Malay and Japanese "which company": an organisation.
+        ("Syarikat mana yang akan membina loji itu?", ("organisation",)),
+        ("どの企業がプラットフォームに参加しますか？", ("organisation",)),
     ],
 )
 def test_expected_answer_types(question, kinds):
@@ -348,6 +351,11 @@ def test_what_a_sentence_holds(kind, sentence, expected):
         # A count for another year than the one asked about is no answer.
         ("number", "visitors reaching approximately 1.05 million in 2025", "How many visitors in 2024?", False),
         ("number", "visitors reaching approximately 1.05 million in 2025", "How many visitors in 2025?", True),
+        # The statement's own "last year" is the asker's, both read against its date.
+        ("number", "an increase of nearly 20 percent in students last year alone",
+         "By how much did the number of students go up last year?", True),
+        ("number", "an increase of nearly 20 percent in students this year",
+         "By how much did the number of students go up last year?", False),
         # An exact amount or count is a figure: "multi-billion" answers "how much" only loosely.
         ("money", "Meta's announcement of a multi-billion, multi-year investment in an undersea cable",
          "How much is Meta's cable investment?", True),

@@ -151,7 +151,13 @@ _EXPECTS = {
     ),
     "city": re.compile(rf"{_WHICH}({_HEAD_NOUNS['city']})\b{_HEAD_END}", re.IGNORECASE),
     "measure": _UNIT,
-    "organisation": re.compile(rf"{_WHICH}({_HEAD_NOUNS['organisation']})\b{_HEAD_END}", re.IGNORECASE),
+    "organisation": re.compile(
+        rf"{_WHICH}({_HEAD_NOUNS['organisation']})\b{_HEAD_END}"
+        # Malay "which company / agency / university"; Japanese "which company / body", "whose firms".
+        r"|\b(?:syarikat|agensi|organisasi|universiti|institusi|bank)\s+(?:mana|apa)(?:kah)?\b"
+        r"|どの(?:企業|会社|機関|団体|大学|組織|銀行)|どこの(?:企業|会社|機関|大学)|(?:企業|会社)名",
+        re.IGNORECASE,
+    ),
     "country": re.compile(
         rf"{_WHICH}({_HEAD_NOUNS['country']})\b{_HEAD_END}|\bwhich of (?:the |them|both )?(?:two )?(?:countries|nations|sides)\b",
         re.IGNORECASE,
@@ -499,10 +505,15 @@ _LIST = re.compile(r"\b(including|such as|as well as)\b|,[^,.]+,[^,.]+\band\b")
 def years_asked(question: str, facts: StatementFacts) -> set[str]:
     """The years a question names, "last year" and "this year" read against the statement's date."""
     years = set(_YEAR.findall(without_occasions(question)))  # not "the 2025 statement"'s year
-    if facts.year:
-        lowered = question.lower()
-        years |= {str(facts.year + shift) for phrase, shift in _RELATIVE_YEAR.items() if phrase in lowered}
-    return years
+    return years | _relative_years(question, facts)
+
+
+def _relative_years(text: str, facts: StatementFacts) -> set[str]:
+    """The years ``text`` names as "last year", "this year" or "next year" of the statement's date."""
+    if not facts.year:
+        return set()
+    lowered = text.lower()
+    return {str(facts.year + shift) for phrase, shift in _RELATIVE_YEAR.items() if phrase in lowered}
 
 
 def asks_ahead(question: str, facts: StatementFacts) -> bool:
@@ -552,8 +563,12 @@ def holds(
     if ahead and not looks_ahead(sentence, entities, facts):
         return False
     years = years_asked(question, facts)
-    if kind in ("number", "money", "measure") and years and not any(y in sentence for y in years):
-        return False  # "How many visitors in 2024?" is not answered by "1.05 million in 2025"
+    # "How many visitors in 2024?" is not answered by "1.05 million in 2025"; "last year" by the
+    # statement's own "last year".
+    if kind in ("number", "money", "measure") and years and not (
+        any(y in sentence for y in years) or years & _relative_years(sentence, facts)
+    ):
+        return False
     if kind in ("number", "money") and _NOW.search(question) and _sets_a_deadline(sentence, entities):
         return False  # "What is bilateral trade worth now?" is not answered by a goal "by 2030"
     if kind == "money" and not _names_any(sentence, named_things(question, facts)):
