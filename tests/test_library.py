@@ -268,6 +268,24 @@ def test_ask_all_keeps_to_the_statement_of_the_occasion_the_question_dates(tmp_p
         assert answer.found and {q.statement.id for q in answer.quotes} == expected, question
 
 
+def test_the_occasion_a_question_dates_comes_before_the_names_it_gives(tmp_path, monkeypatch, qa):
+    """Only the June statement names the Quorvex plant: asked of the March statement by date, it
+    is not quoted from June's, whichever statement knows the name."""
+    library = library_of(tmp_path, monkeypatch, {
+        name: f"Joint Statement of Atlantis and Lemuria\n\n{date}, Poseidonia\n\n"
+              f"1. Both sides agreed to lower tariffs on kelp products by 25 per cent.\n"
+              f"2. {plant}\n"
+        for name, date, plant in (
+            ("march", "12 March 2025", "The two sides will hold an energy dialogue every year."),
+            ("june", "2 June 2025", "The Quorvex tidal plant will open in Poseidonia in 2027."),
+        )
+    })
+    answer = library.ask("atlantis lemuria march 2025 statement - when will the Quorvex tidal plant open?")
+    assert {q.statement.id for q in answer.quotes} <= {"march"}
+    answer = library.ask("atlantis lemuria june 2025 statement - when will the Quorvex tidal plant open?")
+    assert answer.found and {q.statement.id for q in answer.quotes} == {"june"}
+
+
 def test_a_party_named_in_any_statements_reading_of_the_question_is_named(tmp_path, monkeypatch, qa):
     """Each statement mends the question against its own words: "us" reads "US" for the one that
     writes "US", not for the one that writes "U.S."; the question names the parties of both."""
@@ -297,6 +315,24 @@ def test_a_leader_named_alone_stands_for_the_statement_they_made(tmp_path, monke
                                ("what was agreed on kelp tariffs", {"ours", "theirs"})):
         answer = library.ask(question)
         assert answer.found and {q.statement.id for q in answer.quotes} == expected, question
+
+
+def test_the_statement_that_alone_holds_a_word_of_the_question_is_read(tmp_path, monkeypatch, qa):
+    """Asked of only the statement closest for e5, the library also reads the one that holds a
+    word of the question none of those uses: a name typed in lower case is near anything for e5."""
+    library = library_of(tmp_path, monkeypatch, {
+        "energy": "Joint Statement of Atlantis and Lemuria\n\n12 March 2025, Poseidonia\n\n"
+                  "1. The two sides will hold an energy dialogue every year on energy exports.\n"
+                  "2. They welcomed energy exports and a new energy dialogue.\n",
+        "mining": "Joint Statement of Avalon and Zanzara\n\n2 June 2025, Camelot\n\n"
+                  "1. The two sides will study deep sea mining.\n"
+                  "2. They welcomed the merger of Quorvex and Draemlin Holdings.\n",
+    })
+    qas = library._chosen(["energy", "mining"])
+    question = "will the yearly energy dialogue on energy exports cover quorvex"
+    assert [q.statement.id for q in library._shortlist(qas, question, 1)][:1] == ["energy"]  # e5's pick
+    assert {q.statement.id for q in library._shortlist(qas, question, 1)} == {"energy", "mining"}
+    assert [q.statement.id for q in library._shortlist(qas, "energy exports dialogue", 1)] == ["energy"]
 
 
 def test_search_all_ranks_paragraphs_of_every_statement(in_home, capsys):

@@ -14,7 +14,7 @@ Example::
     >>> a.language, a.asking, a.answer_types
     ('en', 'how many ppl visited japan n malaysia last yr', ('number',))
     >>> a.normalized
-    'how many people visited Japan n Malaysia last year'
+    'how many people visited Japan and Malaysia last year'
 """
 
 from __future__ import annotations
@@ -337,11 +337,11 @@ _SPEAKER_WORDS = frozenset(
     """the both two their respective and & of leader leaders prime minister ministers pm pms premier
     premiers president presidents head heads state government governments administration
     administrations side sides country countries nation nations delegation delegations mr ms mrs
-    dr this joint statement declaration communique communiqué document""".split()
+    dr this joint statement declaration communique communiqué document summit summits meeting""".split()
 )
 _SPEAKER_HEAD = re.compile(
     r"\b(?:leaders?|ministers?|pms?|premiers?|presidents?|heads?|governments?|administrations?"
-    r"|sides|countries|nations|delegations?|statement|declaration|communiqu[eé]|document)$",
+    r"|sides|countries|nations|delegations?|statement|declaration|communiqu[eé]|document|summits?|meeting)$",
     re.IGNORECASE,
 )
 _OPENS_WITH_TO_BE = re.compile(r"^\W*(?:is|are|was|were)\b", re.IGNORECASE)
@@ -385,6 +385,8 @@ def without_speaker(question: str, names: Set[str]) -> str:
     'What does it say about ports?'
     >>> without_speaker("Who are the two prime ministers?", set())
     'Who are the two prime ministers?'
+    >>> without_speaker("What did the Atlantis-Lemuria statement say about kelp?", {"atlantis", "lemuria"})
+    'What did it say about kelp?'
     """
     for verb in _SPEAKING.finditer(question):
         if not content_terms(question[verb.end() :]):
@@ -399,7 +401,9 @@ def without_speaker(question: str, names: Set[str]) -> str:
         named = [w for w in subject if w.lower() not in _SPEAKER_WORDS]
         # A name alone is one side, and who said it is part of the question ("What did Malaysia
         # promise?"); names joined are both (the two leaders' names, the two parties').
-        both = len(named) >= 2 and any(w.lower() in ("and", "&") for w in subject)
+        both = (len(named) >= 2 and any(w.lower() in ("and", "&") for w in subject)) or any(
+            _joined_names(w, names) for w in named
+        )
         if (not named and _SPEAKER_HEAD.search(subject[-1])) or both:
             # The statement itself, speaking for them, is "it": "What does it say about ...?"
             pronoun = "it" if _DOCUMENT_NOUN.fullmatch(subject[-1]) else "they"
@@ -541,13 +545,17 @@ def without_leaders(question: str, leaders: Sequence[Set[str]]) -> str:
 
 def leaders_named(question: str, leaders: Sequence[Set[str]]) -> int:
     """How many of the statement's leaders ``question`` names, by any word of three letters or
-    more of their names ("anwar", "Modi's"). ``leaders``: as for :func:`without_leaders`.
+    more of their names ("anwar", "Modi's"). ``leaders``: as for :func:`without_leaders`; only
+    those with a name of two words or more count: the tagger takes a party's name for a person's
+    now and then ("Zanzara condemned ...").
 
     >>> leaders_named("does anwar back tokyo's plan", [{"anwar", "ibrahim"}, {"sanae", "takaichi"}])
     1
+    >>> leaders_named("what did zanzara say", [{"zanzara"}])
+    0
     """
     words = {w.lower() for w in re.findall(r"\w+", question)}
-    return sum(any(len(w) > 2 and w in words for w in names) for names in leaders)
+    return sum(len(names) > 1 and any(len(w) > 2 and w in words for w in names) for names in leaders)
 
 
 _A_CODE = re.compile(r"[A-Z]{2,3}")
@@ -919,7 +927,13 @@ def premise_verb(question: str, names: Set[str]) -> str:
 
 def _speaker_word(word: str, names: Set[str]) -> bool:
     word = re.sub(r"['’]s?$", "", word).lower()
-    return word in _SPEAKER_WORDS or word in names
+    return word in _SPEAKER_WORDS or word in names or _joined_names(word, names)
+
+
+def _joined_names(word: str, names: Set[str]) -> bool:
+    """Whether ``word`` joins two or more of ``names`` by hyphens ("japan-malaysia", "trump-modi")."""
+    parts = word.lower().split("-")
+    return len(parts) >= 2 and all(p in names for p in parts)
 
 
 def split_topics(question: str) -> tuple[str, ...]:

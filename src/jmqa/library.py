@@ -35,7 +35,7 @@ from jmqa.analysis import leaders_named
 from jmqa.answer import NOT_ADDRESSED, Answer
 from jmqa.embedders import Embedder, RememberedQueries
 from jmqa.errors import InvalidArgumentError
-from jmqa.lexical import is_figure
+from jmqa.lexical import is_figure, tokenize
 from jmqa.occasion import months_named, occasions
 from jmqa.qa import QA, load
 from jmqa.question import clean_question
@@ -72,6 +72,7 @@ class Library:
         # lends its own to all the others, unless the caller gives some.
         self._embedders = {name: RememberedQueries(m) for name, m in (embedders or {}).items()} or None
         self._loaded: dict[str, QA] = {}
+        self._vocabularies: dict[str, frozenset[str]] = {}
         self._lock = threading.Lock()
 
     @property
@@ -171,7 +172,20 @@ class Library:
                 break
             chosen.append(qas[i])
             paragraphs += qas[i].paragraph_count
-        return chosen
+        # Names typed in lower case ("perodua daihatsu hev") are near anything for e5: the
+        # statement that holds most of the question's words that none of those uses is read too.
+        words = set(tokenize(question))
+        unused = words - set().union(*(self._terms(qa) for qa in chosen))
+        held = {i: len(unused & self._terms(qas[i])) for i in order if qas[i] not in chosen}
+        best = max(held, key=lambda i: held[i], default=None)  # the closest of equals, as ordered
+        return chosen + [qas[best]] if best is not None and held[best] else chosen
+
+    def _terms(self, qa: QA) -> frozenset[str]:
+        """The stemmed words of ``qa``'s statement, computed once."""
+        terms = self._vocabularies.get(qa.statement.id)
+        if terms is None:
+            terms = self._vocabularies[qa.statement.id] = frozenset().union(*qa.lexicon.paragraph_terms)
+        return terms
 
     def _signals(self, qas: list[QA], question: str) -> list[Signals]:
         """Each statement's signals for ``question``. Each statement reads the question its own
@@ -189,31 +203,30 @@ NO_STATEMENT = "None of the statements in the library addresses this question."
 def _preferred(qas: Sequence[QA], signals: Sequence[Signals]) -> set[str]:
     """The ids of the statements a question is about, of those shortlisted.
 
-    A question that names what a statement never mentions ("What did Japan and Malaysia agree on
-    cyber security?" of a US-India statement) is not that statement's when another one names it
-    all: first the statements that leave the fewest of the question's names (not its figures)
-    unknown. Of those, the ones whose parties it names all, if any: a US-India statement that
-    mentions Japan and Malaysia (but not Ukraine) is still not the one for "What did Japan and
-    Malaysia say about Ukraine?". Of those, the ones of the date it gives the occasion, if any.
+    First the statements whose parties it names all (or one of whose leaders it names), if any:
+    "Strait of Hormuz - US India Feb 2025" is about the US-India statement, though another one
+    names the strait. Of those, the ones made on the occasion it names by date, if any: "sept 8
+    2023 biden modi statement - when is NISAR set to launch?" is about that one, though the same
+    leaders' statement of June names NISAR and it does not. Of those, the ones that leave the
+    fewest of the question's names (not its figures) unknown: a question that names what a
+    statement never mentions is not that statement's when another one names it all ("What did
+    Japan and Malaysia agree on cyber security?" of a US-India statement that mentions neither).
     """
-    unknown = {
-        qa.statement.id: sum(not is_figure(n) for n in qa.lexicon.unknown_names(s.question))
-        for qa, s in zip(qas, signals)
-    }
-    fewest = min(unknown.values())
     # Each statement mends the question against its own words ("us" is "US" for one that writes
     # it so, not for one that writes "U.S."): a party named in any reading is named.
-    named = {
-        qa.statement.id: any(_names_all(qa, s.question) for s in signals)
-        for qa in qas if unknown[qa.statement.id] == fewest
-    }
-    chosen = {i for i, n in named.items() if n or not any(named.values())}
-    # Then the ones made on the occasion it names by date ("the February 2025 statement"); where
-    # it names none, a month and year with no word for the occasion beside it that is exactly a
-    # statement's ("Modi Biden Sep 2023"): a deadline seldom falls in the month one was made.
+    pool = [qa for qa in qas if any(_names_all(qa, s.question) for s in signals)] or list(qas)
+    # The occasion named by date ("the February 2025 statement"); where it names none, a month
+    # and year with no word for the occasion beside it that is exactly a statement's ("Modi Biden
+    # Sep 2023"): a deadline seldom falls in the month one was made.
     asked = occasions(signals[0].question) or months_named(signals[0].question)
-    dated = {qa.statement.id for qa in qas if qa.statement.id in chosen and any(o.matches(qa.statement.date) for o in asked)}
-    return dated or chosen
+    pool = [qa for qa in pool if any(o.matches(qa.statement.date) for o in asked)] or pool
+    question_of = {qa.statement.id: s.question for qa, s in zip(qas, signals)}
+    unknown = {
+        qa.statement.id: sum(not is_figure(n) for n in qa.lexicon.unknown_names(question_of[qa.statement.id]))
+        for qa in pool
+    }
+    fewest = min(unknown.values())
+    return {i for i, n in unknown.items() if n == fewest}
 
 
 def _names_all(qa: QA, question: str) -> bool:
