@@ -545,11 +545,11 @@ def without_leaders(question: str, leaders: Sequence[Set[str]]) -> str:
 
 def leaders_named(question: str, leaders: Sequence[Set[str]]) -> int:
     """How many of the statement's leaders ``question`` names, by any word of three letters or
-    more of their names ("anwar", "Modi's"). ``leaders``: as for :func:`without_leaders`; only
+    more of their names ("leclerc", "Pendragon's"). ``leaders``: as for :func:`without_leaders`; only
     those with a name of two words or more count: the tagger takes a party's name for a person's
     now and then ("Zanzara condemned ...").
 
-    >>> leaders_named("does anwar back tokyo's plan", [{"anwar", "ibrahim"}, {"sanae", "takaichi"}])
+    >>> leaders_named("does leclerc back poseidonia's plan", [{"morgan", "leclerc"}, {"arthur", "pendragon"}])
     1
     >>> leaders_named("what did zanzara say", [{"zanzara"}])
     0
@@ -931,7 +931,7 @@ def _speaker_word(word: str, names: Set[str]) -> bool:
 
 
 def _joined_names(word: str, names: Set[str]) -> bool:
-    """Whether ``word`` joins two or more of ``names`` by hyphens ("japan-malaysia", "trump-modi")."""
+    """Whether ``word`` joins two or more of ``names`` by hyphens ("atlantis-lemuria", "pendragon-leclerc")."""
     parts = word.lower().split("-")
     return len(parts) >= 2 and all(p in names for p in parts)
 

@@ -172,7 +172,7 @@ class Library:
                 break
             chosen.append(qas[i])
             paragraphs += qas[i].paragraph_count
-        # Names typed in lower case ("perodua daihatsu hev") are near anything for e5: the
+        # Names typed in lower case ("quorvex draemlin hybrids") are near anything for e5: the
         # statement that holds most of the question's words that none of those uses is read too.
         words = set(tokenize(question))
         unused = words - set().union(*(self._terms(qa) for qa in chosen))
@@ -204,7 +204,7 @@ def _preferred(qas: Sequence[QA], signals: Sequence[Signals]) -> set[str]:
     """The ids of the statements a question is about, of those shortlisted.
 
     First the statements whose parties it names all (or one of whose leaders it names), if any:
-    "Strait of Hormuz - US India Feb 2025" is about the US-India statement, though another one
+    "Strait of Kelp - Atlantis Lemuria March 2025" is about their statement, though another one
     names the strait. Of those, the ones made on the occasion it names by date, if any: "sept 8
     2023 biden modi statement - when is NISAR set to launch?" is about that one, though the same
     leaders' statement of June names NISAR and it does not. Of those, the ones that leave the
@@ -231,7 +231,7 @@ def _preferred(qas: Sequence[QA], signals: Sequence[Signals]) -> set[str]:
 
 def _names_all(qa: QA, question: str) -> bool:
     """Whether ``question`` names every party of ``qa``'s statement, or one of its leaders, who
-    stands for it: "what did anwar say about chips" is about a statement Anwar made."""
+    stands for it: "what did leclerc say about kelp" is about a statement Leclerc made."""
     return qa.lexicon.parties.all_named_in(question) or leaders_named(question, qa.analyzer.facts.leaders) > 0
 
 

@@ -387,7 +387,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?。？！]\s+)[\W_]*$")
 
 
 def _chat_letter(text: str, start: int, word: str) -> bool:
-    """A letter as a word of chat ("can u tell me", "what r they", "japan n malaysia"), not a
+    """A letter as a word of chat ("can u tell me", "what r they", "atlantis n lemuria"), not a
     capital, a letter in a list or an initial ("U.S.", "r&d")."""
     if not word.islower():
         return False
