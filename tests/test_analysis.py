@@ -384,7 +384,7 @@ def test_asking_when_made_reads_the_statements_own_names_and_the_place_a_questio
         ("what did they say about rice per the june 2026 japan malaysia joint statement", "What did they say about rice?"),
         ("takaichi anwar statement june 2026 - what about rice?", "What about rice?"),
         # ... or a topic typed after its date; not its meeting, which may be what is asked about.
-        ("jpn msia summit - date n venue?", "Japan Malaysia summit - date n venue?"),
+        ("jpn msia summit - date n venue?", "Japan Malaysia summit - date and venue?"),
         ("japan malaysia joint statement june 2026 rice exports", "Rice exports"),
     ],
 )

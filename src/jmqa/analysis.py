@@ -147,7 +147,9 @@ class Analyzer:
         # question mended word by word ("Quel" is "Fuel") may only then look English. A name of
         # the statement, shortened ("msia", "jpn"), is a word of no language.
         if language != "en" and _is_latin(asking) and not any(
-            is_word_of(typed, language) and not self.normalizer.is_name(read) for typed, read in mended.changes
+            # (A chat letter, "n" for "and", is a word of some language or other.)
+            len(typed) > 1 and is_word_of(typed, language) and not self.normalizer.is_name(read)
+            for typed, read in mended.changes
         ):
             if detect_language(self._without_names(mended.text)) == "en":
                 language = "en"
@@ -337,11 +339,11 @@ _SPEAKER_WORDS = frozenset(
     """the both two their respective and & of leader leaders prime minister ministers pm pms premier
     premiers president presidents head heads state government governments administration
     administrations side sides country countries nation nations delegation delegations mr ms mrs
-    dr this joint statement declaration communique communiqué document summit summits meeting""".split()
+    dr this joint statement declaration communique communiqué document""".split()
 )
 _SPEAKER_HEAD = re.compile(
     r"\b(?:leaders?|ministers?|pms?|premiers?|presidents?|heads?|governments?|administrations?"
-    r"|sides|countries|nations|delegations?|statement|declaration|communiqu[eé]|document|summits?|meeting)$",
+    r"|sides|countries|nations|delegations?|statement|declaration|communiqu[eé]|document)$",
     re.IGNORECASE,
 )
 _OPENS_WITH_TO_BE = re.compile(r"^\W*(?:is|are|was|were)\b", re.IGNORECASE)

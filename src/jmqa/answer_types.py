@@ -602,7 +602,7 @@ def holds(
         return True
     precise = kind in ("number", "money") and _PRECISELY.search(question) is not None
     for e in entities:
-        if e.label not in labels:
+        if e.label not in labels and not (kind == "place" and _at_an_institution(sentence, e)):
             continue
         if kind == "number" and (e.label == "CARDINAL" and _is_version(sentence, e, versions)):
             continue
@@ -630,6 +630,15 @@ def holds(
                 continue  # the parties and leaders, in nearly every sentence, single out nothing
         return True
     return False
+
+
+def _at_an_institution(sentence: str, e: Entity) -> bool:
+    """Whether ``e`` is an organisation named as where something is: "set up at the University of
+    X", "housed in the Y Institute". The tagger calls such places organisations."""
+    return e.label == "ORG" and _AT_THE.search(sentence[: e.start]) is not None
+
+
+_AT_THE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _named_throughout(e: Entity, facts: StatementFacts) -> bool:
