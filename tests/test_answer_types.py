@@ -304,6 +304,7 @@ def test_what_a_sentence_holds(kind, sentence, expected):
         ("country", "Japan and Malaysia will work together", "Which country will work with others, Japan or Malaysia?", True),
         # A leader, named in most paragraphs, answers who the leader is; not when the question names him.
         ("person", "Prime Minister Anwar Ibrahim visited Japan.", "Who is the Malaysian prime minister?", True),
+        ("person", "Prime Minister Anwar Ibrahim visited Japan.", "who is the prime minster of malaysia", True),
         ("person", "Prime Minister Anwar Ibrahim visited Japan.", "Who is the host of Anwar Ibrahim?", False),
         # Who holds a post: a leader named throughout answers only where the sentence gives the post.
         ("person", "Prime Minister Takaichi welcomed Malaysia's pavilion at the Expo.", "Who will head the pavilion?", False),
@@ -505,3 +506,32 @@ def test_a_countrys_name_is_tagged_a_place_even_where_spacy_reads_an_organisatio
     sentence = "Both leaders shared deep concern over the Democratic People's Republic of Korea's missile programmes."
     assert [e.label for e in _entities(sentence) if "Korea" in e.text] == ["GPE"]
     assert _holds("country", sentence, "Which country's missile programmes worried the leaders?")
+
+
+def _tagged(sentence: str, label: str, text: str):
+    from jmqa.entities import Entity
+
+    start = sentence.index(text)
+    return [Entity(label, text, start, start + len(text))]
+
+
+def test_who_holds_a_post_is_answered_by_the_office_that_leads():
+    sentence = "the next annual review, co-led by the National Security Advisors of both countries"
+    assert holds("person", sentence, [], "Who heads up the yearly review?", FACTS)
+    assert not holds("person", sentence, [], "Who is the Indian astronaut?", FACTS)
+
+
+def test_a_leader_does_not_answer_who_someone_is_nor_a_person_with_an_article():
+    facts = replace(FACTS, leaders=(frozenset({"joseph", "biden"}), frozenset({"narendra", "modi"})))
+    hailed = "President Biden congratulated the scientists of the space agency"
+    biden = _tagged(hailed, "PERSON", "Biden")
+    assert not holds("person", hailed, biden, "Who is the Indian astronaut going to the station?", facts)
+    assert not holds("person", hailed, biden, "name of the indian astronaut", facts)
+    assert holds("person", hailed, biden, "Who congratulated the scientists?", facts)
+    moon = "a landing near the south pole of the Moon"
+    assert not holds("person", moon, _tagged(moon, "PERSON", "Moon"), "Who landed?", facts)
+
+
+def test_an_amount_asked_as_a_keyword_query_is_money():
+    assert "money" in expected_answer_types("Micron India investment amount")
+    assert expected_answer_types("funding figure for the plant") != ()

@@ -273,3 +273,18 @@ def test_bm25_counts_a_repeated_token_twice_and_ignores_unknown_ones():
     assert once[0] > 0 and once[1] == once[2] == 0
     np.testing.assert_allclose(twice, 2 * once)
     assert not bm25.scores([]).any() and bm25.scores([]).shape == (3,)
+
+
+def test_an_acronym_the_statement_never_writes_is_searched_as_the_name_it_spells_out():
+    import jmqa
+    from jmqa.lexical import Lexicon
+
+    document = jmqa.parse(
+        "Joint Statement of Atlantis and Lemuria\n\n12 March 2025, Poseidonia\n\n"
+        "1. Lemuria reaffirmed its support for Atlantis's membership in the Kelp Exporters Group.\n"
+        "2. The two sides will hold an energy dialogue every year.\n"
+    )
+    lexicon = Lexicon(document, Glossary(()))
+    assert "Kelp Exporters Group" in lexicon.expand("Does Lemuria back the KEG bid?")
+    assert lexicon.scores("Does Lemuria back the KEG bid?").argmax() == 0
+    assert lexicon.expand("What about the keg?") == "What about the keg?"  # a word, not the acronym

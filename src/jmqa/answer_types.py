@@ -83,6 +83,18 @@ _POST_VERB = (
     r"(head|heads|headed|lead|leads|chair|chairs|chaired|direct|directs|run|runs|manage|manages"
     r"|oversee|oversees|coordinate|coordinates)\b"
 )
+_ASKS_IDENTITY = re.compile(
+    r"^\W*who\s+(?:is|are|was|were|will be)\s+(?:the|a|an)\b|\bnames?\s+of\s+(?:the|a|an)\b", re.IGNORECASE
+)
+_A_LEADERS_TITLE = re.compile(
+    r"\b(?:prime\s+min\w*|pms?|presidents?|premiers?|leaders?|heads?\s+of\s+(?:state|government)"
+    r"|chancellors?|kings?|emperors?|sultans?|monarchs?)\b",
+    re.IGNORECASE,
+)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_LED_BY = re.compile(
+    r"\b(?:co-)?(?:led|headed|chaired|directed|run|managed|overseen|coordinated|convened)\s+by\s+(?:the\s+)?[A-Z]"
+)
 _ASKS_POST = re.compile(rf"^\W*who\s+(?:(?:will|would|shall|is going to|is to)\s+)?{_POST_VERB}", re.IGNORECASE)
 _EXPECTS = {
     "money": re.compile(
@@ -93,6 +105,7 @@ _EXPECTS = {
         r"|(?-i:\b(price|cost|budget|worth)\b|^\W*(Price|Cost|Budget|Worth)\b)"
         # A figure of money: "the exact dollar amount", "what cash value".
         r"|\b(?:dollar|monetary|cash|financial)\s+(?:amount|value|figure|sum|total)s?\b"
+        r"|\b(?:investment|funding|loan|aid|contribution|grant|financing)\s+(?:amount|figure|sum|total|size)s?\b"
         # Malay cost, price, budget, allocation; Japanese budget, cost, amount, price.
         r"|\b(?:kos|harga|bajet|belanjawan|peruntukan)\b|予算|費用|金額|価格|値段",
         re.IGNORECASE,
@@ -102,7 +115,7 @@ _EXPECTS = {
         r"\bhow (many|much)\b|\bwhat(?:'s| is| was| are)? (?:the |their |its )?"
         rf"((?!{_NOT_IN_NOUN_PHRASE}\b)[\w-]+ ){{0,3}}?(number"
         r"|percentage|share|amount|value|figure|sum|size|population|rate)s?\b"
-        r"|\b(amount|value|volume|number|size) of\b"
+        r"|\b(amount|value|volume|number|size) of\b|\b(?:amount|figure|sum|total)s?\W*$"
         rf"|{_WHICH}(tonnage|volume|quantity|amount|number|value|total|figure|percentage|share|sum|rate)s?\b"
         # Malay "berapa(kah)"; Japanese 何 and a counter (何人, 何基, 何トン; not 何年, 何故).
         r"|\bhow (large|big|tall|high|far|old)\b|(?<!\btahun )\bberapa(?:kah)?\b|何(?![年月日時故])[\u4e00-\u9fffヶカ]"
@@ -593,6 +606,8 @@ def holds(
         )
     if kind == "entity" and _LIST.search(sentence):
         return True
+    if kind == "person" and _ASKS_POST.search(question) and _LED_BY.search(sentence):
+        return True  # "Who heads the review?": "co-led by the National Security Advisors", an office
     labels = LABELS.get(kind, frozenset())
     versions = {m.start() for m in _VERSION.finditer(sentence)}
     # "Which country is running, Malaysia or Japan?": the choices it offers are what it asks for.
@@ -617,8 +632,16 @@ def holds(
         if kind in _NAMED_KINDS:
             if _given(e.text, _without_other_names(asked, e, entities), facts.place_words, asked_for):
                 continue  # the question gave this name itself
-            if kind == "person" and _named_throughout(e, facts) and not _gives_the_post(sentence, question):
-                continue  # "Who will head the pavilion?" is not answered by a leader who welcomed it
+            if kind == "person" and _named_throughout(e, facts) and (
+                not _gives_the_post(sentence, question)
+                or (_ASKS_IDENTITY.search(question) and not _A_LEADERS_TITLE.search(question))
+            ):
+                # "Who will head the pavilion?" is not answered by a leader who welcomed it, nor
+                # "Who is the astronaut?" (or "the name of the astronaut") by one who hailed him;
+                # "Who is the Malaysian prime minister?" is.
+                continue
+            if kind == "person" and _THE_BEFORE.search(sentence[: e.start]):
+                continue  # "the Moon", tagged a person: people's names take no article
             if (
                 kind not in ("country", "person")
                 and e.text.lower().removeprefix("the ") in facts.common_names
@@ -642,8 +665,12 @@ _AT_THE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _named_throughout(e: Entity, facts: StatementFacts) -> bool:
-    """Whether ``e`` is one of the statement's common names (its leaders, named in most paragraphs)."""
-    return any(w in facts.common_names for w in e.text.lower().split())
+    """Whether ``e`` is one of the statement's common names (its leaders, named in most paragraphs)
+    or one of its leaders (the people its first passage names), however often it names them."""
+    words = e.text.lower().split()
+    return any(w in facts.common_names for w in words) or any(
+        len(names) > 1 and names & set(words) for names in facts.leaders
+    )
 
 
 def _gives_the_post(sentence: str, question: str) -> bool:

@@ -180,6 +180,25 @@ def find_acronyms(text: str) -> dict[str, str]:
     return found
 
 
+def spelled_out(text: str) -> dict[str, str]:
+    """Each initialism of three letters or more of a run of capitalised words in ``text``, with the
+    words it stands for, where only one run gives it: a question may type "NSG" for the Nuclear
+    Suppliers Group that the statement spells out and never shortens.
+
+    >>> spelled_out("support for membership in the Nuclear Suppliers Group")
+    {'NSG': 'Nuclear Suppliers Group'}
+    """
+    found: dict[str, str | None] = {}
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = [w for w in run.group(0).split() if w not in _RUN_JOINERS]
+        for size in range(3, min(6, len(words)) + 1):
+            for i in range(len(words) - size + 1):
+                phrase = " ".join(words[i : i + size])
+                key = "".join(w[0] for w in words[i : i + size]).upper()
+                found[key] = phrase if found.get(key, phrase) == phrase else None
+    return {key: phrase for key, phrase in found.items() if phrase}
+
+
 def initialisms(text: str) -> frozenset[str]:
     """The initials of every run of two to six capitalised words in ``text`` ("International
     Energy Agency" -> "IEA"; "of", "and", "the", "for" are skipped): a question may use an
@@ -276,6 +295,7 @@ class Lexicon:
         self._compound = _compound_of(parties(document))
         self._document = document
         self._initialisms = initialisms(" ".join(p.text for p in passages))
+        self._spelled_out = spelled_out(" ".join(p.text for p in passages))
         self._bm25 = BM25(docs)
         n = self._n = len(docs)
         df: dict[str, int] = {}
@@ -313,6 +333,11 @@ class Lexicon:
                     found.append(long)
             elif long.lower() in lowered and short not in question:
                 found.append(short)
+        # An acronym the statement never writes, of a name it spells out ("NSG").
+        for typed in _TYPED_ACRONYM.findall(question):
+            name = self._spelled_out.get(typed)
+            if name and typed.lower() not in self._words and name.lower() not in lowered and name not in found:
+                found.append(name)
         for _, english in self.explanations(question):
             if english not in found:
                 found.append(english)
@@ -620,6 +645,7 @@ _NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:[-’'][A-Za-z]+)?(?:\s+(?:of\s+|and\
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+)\W*$")
 _CAPITAL_INSIDE = re.compile(r"[A-Z]")
 _RUN_JOINERS = {"of", "and", "the", "for"}
+_TYPED_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
 _COUNTRY_WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w-]*(?:\s+(?:(?:of|and|the|for)\s+)*[A-Z][\w-]*)+")
 # Two or more words in capitals are shouting ("DROP TABLE"); one alone is an acronym ("JMEPA").
