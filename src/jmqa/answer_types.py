@@ -638,7 +638,7 @@ def holds(
             ):
                 # "Who will head the pavilion?" is not answered by a leader who welcomed it, nor
                 # "Who is the astronaut?" (or "the name of the astronaut") by one who hailed him;
-                # "Who is the Malaysian prime minister?" is.
+                # "Who is the Lemurian prime minister?" is.
                 continue
             if kind == "person" and _THE_BEFORE.search(sentence[: e.start]):
                 continue  # "the Moon", tagged a person: people's names take no article

@@ -189,14 +189,9 @@ def spelled_out(text: str) -> dict[str, str]:
     {'NSG': 'Nuclear Suppliers Group'}
     """
     found: dict[str, str | None] = {}
-    for run in _CAPITALISED_RUN.finditer(text):
-        words = [w for w in run.group(0).split() if w not in _RUN_JOINERS]
-        for size in range(3, min(6, len(words)) + 1):
-            for i in range(len(words) - size + 1):
-                phrase = " ".join(words[i : i + size])
-                key = "".join(w[0] for w in words[i : i + size]).upper()
-                found[key] = phrase if found.get(key, phrase) == phrase else None
-    return {key: phrase for key, phrase in found.items() if phrase}
+    for initials, words in _initialled_runs(text, 3):
+        found[initials] = words if found.get(initials, words) == words else None
+    return {initials: words for initials, words in found.items() if words}
 
 
 def initialisms(text: str) -> frozenset[str]:
@@ -207,13 +202,18 @@ def initialisms(text: str) -> frozenset[str]:
     >>> sorted(initialisms("hosted by the International Energy Agency"))
     ['EA', 'IE', 'IEA']
     """
-    found: set[str] = set()
+    return frozenset(initials for initials, _ in _initialled_runs(text, 2))
+
+
+def _initialled_runs(text: str, fewest: int) -> Iterator[tuple[str, str]]:
+    """The initials and words of every run of ``fewest`` to six capitalised words in ``text``
+    ("of", "and", "the", "for" skipped)."""
     for run in _CAPITALISED_RUN.finditer(text):
         words = [w for w in run.group(0).split() if w not in _RUN_JOINERS]
-        letters = [w[0] for w in words]
-        for size in range(2, 7):
-            found.update("".join(letters[i : i + size]) for i in range(len(letters) - size + 1))
-    return frozenset(found)
+        for size in range(fewest, 7):
+            for i in range(len(words) - size + 1):
+                part = words[i : i + size]
+                yield "".join(w[0] for w in part), " ".join(part)
 
 
 class BM25:
