@@ -534,4 +534,5 @@ def test_a_leader_does_not_answer_who_someone_is_nor_a_person_with_an_article():
 
 def test_an_amount_asked_as_a_keyword_query_is_money():
     assert "money" in expected_answer_types("Micron India investment amount")
+    assert "money" in expected_answer_types("how big is the payment security fund in dollars")
     assert expected_answer_types("funding figure for the plant") != ()

@@ -106,6 +106,7 @@ _EXPECTS = {
         # A figure of money: "the exact dollar amount", "what cash value".
         r"|\b(?:dollar|monetary|cash|financial)\s+(?:amount|value|figure|sum|total)s?\b"
         r"|\b(?:investment|funding|loan|aid|contribution|grant|financing)\s+(?:amount|figure|sum|total|size)s?\b"
+        r"|\bin\s+(?:dollars|(?:dollar|monetary|money|cash)\s+terms)\b"  # "how big is it in dollars"
         # Malay cost, price, budget, allocation; Japanese budget, cost, amount, price.
         r"|\b(?:kos|harga|bajet|belanjawan|peruntukan)\b|予算|費用|金額|価格|値段",
         re.IGNORECASE,
