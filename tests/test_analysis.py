@@ -71,6 +71,13 @@ def test_the_asking_sentence_of_a_long_message(analyzer):
     [
         ("Hello. What did they agree on palm oil?", "What did they agree on palm oil?"),
         ("I cover trade. how many visitors were there in 2025", "how many visitors were there in 2025"),
+        # An initialism or a title before a name ends no sentence, unless a question follows it.
+        ("Where will the Atlantis-U.S. Kelp Institute be based?", "Where will the Atlantis-U.S. Kelp Institute be based?"),
+        ("Did Dr. Leclerc sign it?", "Did Dr. Leclerc sign it?"),
+        ("I live in the U.S. What did they agree on palm oil?", "What did they agree on palm oil?"),
+        # A request typed in lower case after the context is asked too.
+        ("i write a newsletter. tell me about palm oil", "tell me about palm oil"),
+        ("saya pelajar. berapa ramai pelawat tahun lepas", "berapa ramai pelawat tahun lepas"),
         # The asking sentence names nothing of its own: the context is the topic.
         ("The PMs praised a car-industry tie-up. Which companies?",
          "The PMs praised a car-industry tie-up. Which companies?"),

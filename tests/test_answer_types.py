@@ -195,6 +195,8 @@ FACTS = StatementFacts(
         ("Who is the new platform mainly meant to connect?", ()),
         ("Who is the fund for?", ()),
         ("Siapakah menteri yang akan mengetuai rundingan itu?", ("person",)),  # Malay: who will head
+        ("who's heading the pavilion", ("person",)),  # who holds a post, asked in any tense
+        ("Who is leading the review?", ("person",)),
         ("Where in Malaysia is the plant going up?", ("place",)),  # "going up" is being built
         # Malay "which year" is a time, not a count.
         ("Pada tahun berapakah loji itu akan beroperasi?", ("time",)),
@@ -248,6 +250,7 @@ def _holds(kind: str, sentence: str, question: str = "") -> bool:
         ("place", "the Expo, to be held in Yokohama, Japan", True),
         ("place", "opened in September 2024", False),
         ("place", "the exercise, to be hosted in Japan", True),  # a party, as where it happens
+        ("place", "the next summit, to be hosted by Japan in 2027", True),
         ("place", "Japan will support Malaysia in the field of energy", False),
         ("place", "as articulated in Prime Minister Takaichi's speech", False),  # a title
         ("organisation", "cooperation between Perodua and Daihatsu", True),

@@ -166,6 +166,18 @@ def test_the_people_of_a_country_the_statement_names_are_no_unknown_name():
     assert lexicon.unknown_names("What about Filipinos?") == ["Filipinos"]
 
 
+def test_a_roman_numeral_after_a_name_is_a_figure_the_statement_gives():
+    """ "World War 2" is the statement's "World War II"; "World War 3" it never names."""
+    from jmqa.parser import parse
+
+    war = Lexicon(parse("Joint Statement of Atlantis and Lemuria\n\n12 March 2025\n\n"
+                        "1. Both sides honoured those who fell in World War II and in Phase IV of the Kelp War.\n"),
+                  Glossary(()))
+    assert war.unknown_names("Who fell in World War 2?") == []
+    assert war.unknown_names("What about phase 4?") == []
+    assert war.unknown_names("Did they mention World War 3?") == ["3"]
+
+
 def test_the_statements_own_date_is_no_unknown_name_figure_or_term():
     """ "the statement of 12 March 2025" names the statement itself, said in its text or not."""
     from jmqa.parser import parse
@@ -288,3 +300,18 @@ def test_an_acronym_the_statement_never_writes_is_searched_as_the_name_it_spells
     assert "Kelp Exporters Group" in lexicon.expand("Does Lemuria back the KEG bid?")
     assert lexicon.scores("Does Lemuria back the KEG bid?").argmax() == 0
     assert lexicon.expand("What about the keg?") == "What about the keg?"  # a word, not the acronym
+
+
+def test_an_acronym_that_is_also_a_word_counts_only_as_typed():
+    """A statement's ASIA (an alliance) is not the "Asia" of another thing the question names, and
+    a word it writes only in lower case ("power") makes a new name typed in capitals."""
+    from jmqa.parser import parse
+
+    kelp = Lexicon(parse("Joint Statement of Atlantis and the United States\n\n12 March 2025\n\n"
+                         "1. Both sides launched the Alliance for Sea Innovation and Aquaculture (ASIA) "
+                         "to bring clean power to kelp farms in Asia.\n"), Glossary(()))
+    assert "Alliance for Sea Innovation and Aquaculture" in kelp.expand("What is the ASIA alliance?")
+    assert "Alliance for Sea Innovation and Aquaculture" in kelp.expand("what is the asia alliance")
+    assert "Alliance for Sea Innovation and Aquaculture" not in kelp.expand("What is POWER Asia?")
+    assert kelp.unknown_names("What is POWER Asia?") == ["POWER Asia"]
+    assert kelp.unknown_names("Did the USA and Atlantis agree?") == []  # a country's code

@@ -57,6 +57,7 @@ def normalizer():
         # Chat letters and running speech; but not a run of letters ("r n d" below).
         ("what crimes r japan n malaysia gonna fight", "what crimes are Japan and Malaysia going to fight"),
         ("y did they sign an MOC w the coast guard", "why did they sign an MOC with the Coast Guard"),
+        ("who died in ww2", "who died in World War II"),
         # Statement words as Malay spells them, in an English question.
         ("any suport for the amonia turbine", "any support for the ammonia turbine"),
     ],

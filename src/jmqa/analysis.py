@@ -33,17 +33,23 @@ from jmqa.lexical import content_terms, is_stopword
 from jmqa.normalize import Normalizer
 from jmqa.question import cited_paragraphs, clean_question, named_sections, without_references
 
-# A sentence ends at . ! ? followed by a space and what starts a sentence; "U.S. Navy" and "2.0"
-# do not end one (no space, or a lower-case word follows an abbreviation).
-_SENTENCE = re.compile(
-    r"(?<=[.!?])\s+(?=[\"“(]?[A-Z0-9\u3000-\u9fff])|(?<=[。？！])"
-    r"|(?<=[.!?])\s+(?=(?:what|which|who|when|where|why|how|is|are|did|does|do|can|could)\b)"
-)
-_QUESTION_START = re.compile(
-    r"^\W*(what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|has|have|had|will"
+# The words that start a question, in English and Malay.
+_QUESTION_WORDS = (
+    r"what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|has|have|had|will"
     r"|would|can|could|should|shall|tell|list|name|summari[sz]e|explain|describe|give|show|any"
-    r"|apa|apakah|adakah|bagaimana|berapa|bila|bilakah|siapa|mengapa|kenapa|di mana)\b",
-    re.IGNORECASE,
+    r"|apa|apakah|adakah|bagaimana|berapa|bila|bilakah|siapa|mengapa|kenapa|di mana"
+)
+_QUESTION_START = re.compile(rf"^\W*({_QUESTION_WORDS})\b", re.IGNORECASE)
+# A sentence ends at . ! ? followed by a space and what starts a sentence, or a question typed in
+# lower case ("I cover trade. tell me about palm oil"); "2.0" does not end one (no space), nor an
+# initialism or a title before a name or a lower-case word ("the India-U.S. Global Institute", "Dr.
+# Leclerc", "the U.S. is"), unless a capitalised question word follows ("I'm from the U.S. What
+# did they agree?").
+_NOT_AN_ABBREVIATION = r"(?<![A-Z]\.[A-Z]\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr)\.)(?<!\bMrs\.)"
+_SENTENCE = re.compile(
+    rf"{_NOT_AN_ABBREVIATION}(?<=[.!?])\s+(?=[\"“(]?[A-Z0-9\u3000-\u9fff])|(?<=[。？！])"
+    rf"|{_NOT_AN_ABBREVIATION}(?<=[.!?])\s+(?=(?i:{_QUESTION_WORDS})\b)"
+    r"|(?<=[.!?])\s+(?=(?:What|Which|Who|When|Where|Why|How)\b)"
 )
 # Topics joined in one question: "about palm oil and (about) semiconductors", "X as well as Y".
 _JOINED = re.compile(r"\s*(?:,?\s+(?:and|as well as|plus|along with)\s+(?:also\s+)?(?:about|on|regarding)?\s*|;\s*)", re.IGNORECASE)

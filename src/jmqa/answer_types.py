@@ -80,8 +80,9 @@ _UNIT = re.compile(
 )
 # Holding a post: "Who will head / leads / chairs ...?"
 _POST_VERB = (
-    r"(head|heads|headed|lead|leads|chair|chairs|chaired|direct|directs|run|runs|manage|manages"
-    r"|oversee|oversees|coordinate|coordinates)\b"
+    r"(head|heads|headed|heading|lead|leads|leading|chair|chairs|chaired|chairing|direct|directs"
+    r"|directing|run|runs|running|manage|manages|managing|oversee|oversees|overseeing|coordinate"
+    r"|coordinates|coordinating)\b"
 )
 _ASKS_IDENTITY = re.compile(
     r"^\W*who\s+(?:is|are|was|were|will be)\s+(?:the|a|an)\b|\bnames?\s+of\s+(?:the|a|an)\b", re.IGNORECASE
@@ -95,7 +96,9 @@ _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _LED_BY = re.compile(
     r"\b(?:co-)?(?:led|headed|chaired|directed|run|managed|overseen|coordinated|convened)\s+by\s+(?:the\s+)?[A-Z]"
 )
-_ASKS_POST = re.compile(rf"^\W*who\s+(?:(?:will|would|shall|is going to|is to)\s+)?{_POST_VERB}", re.IGNORECASE)
+_ASKS_POST = re.compile(
+    rf"^\W*who(?:\s+(?:will be|will|would|shall|is going to|is to|is|are)\s+|['’]s\s+|\s+){_POST_VERB}", re.IGNORECASE
+)
 _EXPECTS = {
     "money": re.compile(
         r"\bhow much (money|funding|finance|financing|aid|cash|investment)\b"
@@ -484,10 +487,11 @@ _PRECISELY = re.compile(
     r"\b(?:exact|exactly|precise|precisely|specific|figures?)\b|\btepat\b|\bsebenar(?:nya)?\b|正確|具体的", re.IGNORECASE
 )
 _A_COUNT = re.compile(rf"\d|\b(?:{_COUNT_WORDS})\b", re.IGNORECASE)
-# "... to be hosted in India": where a thing happens, even in one of the parties.
+# "... to be hosted in India", "the next summit, hosted by India": where a thing happens, even in
+# one of the parties.
 _HELD_IN = re.compile(
-    r"\b(?:held|hosted|hold|host|located|based|convened|place|opened|open|stationed|built|set up"
-    r"|established|headquartered)\s+(?:in|at)\s+(?:the\s+)?$",
+    r"\b(?:(?:held|hosted|hold|host|located|based|convened|place|opened|open|stationed|built|set up"
+    r"|established|headquartered)\s+(?:in|at)|hosted\s+by)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # Where a sentence sets its scene, before its subject: "On 10 June, in <city>, the leaders held ...".

@@ -48,6 +48,32 @@ _SCALED = re.compile(
 )
 
 
+_ROMAN_AFTER_NAME = re.compile(r"\b[A-Z][a-z]+\s+([IVX]{1,5})\b")
+_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman_value(numeral: str) -> int:
+    """ "II" is 2, "IV" 4, "XIV" 14: a digit before a bigger one is taken off."""
+    values = [_ROMAN_DIGITS[ch] for ch in numeral]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0]))
+
+
+def _typed_as_a_word(acronym: str, question: str) -> bool:
+    """Whether ``question`` writes ``acronym`` only as the English word it also is: "Asia" in
+    "What is POWER Asia?" is the continent, not a statement's ASIA (an alliance). Typed in
+    capitals, or in a question all in lower case, it may be the acronym."""
+    if re.search(rf"\b{re.escape(acronym)}\b", question) or not re.search(rf"\b{re.escape(acronym.title())}\b", question):
+        return False
+    from jmqa.word_frequency import zipf  # only now: most questions name no acronym
+
+    return zipf(acronym.lower(), "en") >= _A_WORD_ZIPF
+
+
+# An acronym this common as a word (Zipf: twenty per million words; "Nato" is 4.0) is typed as
+# that word.
+_A_WORD_ZIPF = 4.3
+
+
 def _figure(number: str) -> str:
     """A figure as compared: "1,000" is "1000", "1 Trillion" and "1tn" are "1 trillion"."""
     digits = re.sub(r"[^\d.,].*", "", number)
@@ -274,6 +300,10 @@ class Lexicon:
         self._figures = {_figure(n) for n in _NUMBER.findall(self._text)} | {
             _figure(n) for n in _SCALED.findall(self._text)
         }
+        # "World War II", "Phase III": a question may write the numeral after a name in digits.
+        self._figures |= {
+            str(_roman_value(numeral)) for numeral in _ROMAN_AFTER_NAME.findall(" ".join(p.text for p in passages))
+        }
         # One-word glossary terms name things the statement covers ("pm", "kl"), so they are
         # no unknown names either, even in a form the glossary does not match ("PMs").
         self._glossed = {
@@ -295,6 +325,7 @@ class Lexicon:
         self._compound = _compound_of(parties(document))
         self._document = document
         self._initialisms = initialisms(" ".join(p.text for p in passages))
+        self._capitalised_words = set(_CAPITALS_WORD.findall(" ".join([document.title, *(p.text for p in passages)])))
         self._spelled_out = spelled_out(" ".join(p.text for p in passages))
         self._bm25 = BM25(docs)
         n = self._n = len(docs)
@@ -329,7 +360,7 @@ class Lexicon:
         lowered = question.lower()
         for short, long in self.acronyms.items():
             if len(short) >= 3 and re.search(rf"\b{re.escape(short.lower())}\b", lowered):
-                if long.lower() not in lowered:
+                if long.lower() not in lowered and not _typed_as_a_word(short, question):
                     found.append(long)
             elif long.lower() in lowered and short not in question:
                 found.append(short)
@@ -396,10 +427,12 @@ class Lexicon:
 
     @functools.cached_property
     def _country_words(self) -> frozenset[str]:
-        """The names and peoples, lower case, of the countries the statement or its title names
-        ("united states", "americans")."""
+        """The names, peoples and three-letter codes, lower case, of the countries the statement or
+        its title names ("united states", "americans", "usa")."""
         named = countries_in(f"{self._text} {self._title}")
-        return frozenset(w.lower() for c in named for w in (*c.names, *demonym_forms(c.demonym)))
+        return frozenset(
+            w.lower() for c in named for w in (*c.names, *demonym_forms(c.demonym), *(k for k in c.codes if len(k) == 3))
+        )
 
     @functools.cached_property
     def _other_country_names(self) -> re.Pattern[str] | None:
@@ -533,6 +566,13 @@ class Lexicon:
             base = re.sub(r"['’]s$", "", name.lower())  # "PM's" is the glossary's "pm"
             if base in self._text or base in self._title or base in explained or name in self._initialisms:
                 continue
+            # "POWER Asia" of a statement that writes "power" and "Asia" but never "POWER": one of
+            # its words in capitals, inside a longer name, is an acronym of something else.
+            if " " in name and any(
+                w.lower() in self._words and w not in self._capitalised_words for w in _CAPITALS_WORD.findall(name)
+            ):
+                names.append(name)
+                continue
             # "Tokyo and Kuala Lumpur", "the Japan-Malaysia Comprehensive Strategic Partnership":
             # words the statement uses, put together differently. Not so "Belt and Road".
             words = {w.split("'")[0] for w in _WORD.findall(name.lower())} - {"and", "of", "the", "i"}
@@ -646,6 +686,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+)\W*$")
 _CAPITAL_INSIDE = re.compile(r"[A-Z]")
 _RUN_JOINERS = {"of", "and", "the", "for"}
 _TYPED_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+_CAPITALS_WORD = re.compile(r"\b[A-Z]{3,}\b")
 _COUNTRY_WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w-]*(?:\s+(?:(?:of|and|the|for)\s+)*[A-Z][\w-]*)+")
 # Two or more words in capitals are shouting ("DROP TABLE"); one alone is an acronym ("JMEPA").

@@ -46,7 +46,8 @@ ABBREVIATIONS = {
     "agmt": "agreement", "&": "and", "hw": "how", "wen": "when", "b4": "before", "hv": "have",
     "tht": "that", "info": "information", "pct": "percent", "bn": "billion", "1st": "first",
     "2nd": "second", "3rd": "third", "n": "and", "w": "with", "y": "why", "gonna": "going to",
-    "wanna": "want to", "gotta": "have to",
+    "wanna": "want to", "gotta": "have to", "ww1": "World War I", "wwi": "World War I",
+    "ww2": "World War II", "wwii": "World War II",
     # Contractions typed without their apostrophe, as a lower-case chat message (or one whose
     # marks were stripped) has them: "whats" asks "what's". Not "its", "wont", "cant" or "shell",
     # words of their own.
