@@ -100,6 +100,15 @@ def test_what_countries_the_statement_never_names_said_is_not_the_statements_to_
     assert not qa.answerer.others_speak(signals)
 
 
+def test_a_question_only_about_countries_the_statement_never_names_is_told_so(qa):
+    answer = qa.ask("What joint position did the two leaders take on Russia's war in Ukraine?")
+    assert not answer.found and answer.message == "The statement does not mention Russia or Ukraine."
+    assert answer.nearest  # still shown where to look
+    assert qa.ask("did they say anything abt the war in ukraine").message == "The statement does not mention Ukraine."
+    # Beside a country it names, the question is the refusal model's to decide.
+    assert qa.ask("where do they stand on the israel palestine conflict").found
+
+
 def test_what_others_than_the_parties_said_or_share_is_not_the_statements_to_say(qa):
     """Thailand is named in the statement (the Cambodia-Thailand border) but is no party to it:
     what Japan and Thailand agreed, or their ties, are not in it, however close its paragraph on

@@ -297,6 +297,10 @@ def test_what_a_sentence_holds(kind, sentence, expected):
     ("kind", "sentence", "question", "expected"),
     [
         ("place", "They held a summit meeting in Tokyo.", "Where did they meet?", True),
+        # Which anniversary is answered by the ordinal that counts it, not by any count.
+        ("number", "as they approach the 40th anniversary of relations in 2031", "Ulang tahun ke berapa pada 2031?", True),
+        ("entity", "as they approach the 40th anniversary of relations", "Which anniversary is coming up?", True),
+        ("number", "as they approach the 40th anniversary of relations", "How many ships were sold?", False),
         # A name the question gives is no answer to it.
         ("place", "They held a summit meeting in Tokyo.", "At which venue in Tokyo did they meet?", False),
         ("organisation", "cooperation between Perodua and Daihatsu", "Which carmaker works with Perodua?", True),

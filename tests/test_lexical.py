@@ -315,3 +315,21 @@ def test_an_acronym_that_is_also_a_word_counts_only_as_typed():
     assert "Alliance for Sea Innovation and Aquaculture" not in kelp.expand("What is POWER Asia?")
     assert kelp.unknown_names("What is POWER Asia?") == ["POWER Asia"]
     assert kelp.unknown_names("Did the USA and Atlantis agree?") == []  # a country's code
+
+
+def test_a_question_about_countries_the_statement_never_names():
+    """Asked about countries it never names, and about no other it does (its parties aside), a
+    statement cannot have said anything of them."""
+    from jmqa.parser import parse
+
+    statement = Lexicon(parse("Joint Statement of Japan and Malaysia\n\n12 March 2025\n\n"
+                              "1. Japan and Malaysia called for lasting peace in Palestine and in Myanmar.\n"),
+                        Glossary((("en", "burma", "Myanmar"),)))
+    assert statement.only_unnamed_countries("What did Japan say about Russia's war in Ukraine?") == ("Russia", "Ukraine")
+    assert statement.only_unnamed_countries("did they discuss ukraine") == ("ukraine",)
+    # Not with a country it does name beside them, nor with another name it explains.
+    assert statement.only_unnamed_countries("where do they stand on the israel palestine conflict") == ()
+    assert statement.only_unnamed_countries("What about the crisis in Burma?") == ()
+    assert statement.only_unnamed_countries("What did Japan and Malaysia agree on palm oil?") == ()
+    # Nor what the question sets aside.
+    assert statement.only_unnamed_countries("Apart from the United States, which partners were named?") == ()

@@ -147,9 +147,16 @@ _PRESUPPOSES = re.compile(
 )
 
 
-def _and(names: Sequence[str]) -> str:
-    """ "Japan", "Japan and India", "Japan, India and Brazil"."""
-    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 2 else names)
+def _and(names: Sequence[str], word: str = "and") -> str:
+    """ "Japan", "Japan and India", "Japan, India and Brazil" (or with ``word`` "or")."""
+    return f" {word} ".join([", ".join(names[:-1]), names[-1]] if len(names) > 2 else names)
+
+
+def _as_a_name(typed: str) -> str:
+    """A country's name as typed, capitalised if typed in lower case ("sri lanka")."""
+    if not typed.islower():
+        return typed
+    return " ".join(w if w in {"and", "of", "the"} else w.capitalize() for w in typed.split())
 
 
 def _refusal(question: str) -> str:
@@ -322,12 +329,23 @@ class Answerer:
             if parties.country_names:
                 return f"The statement is between {_and(parties.country_names)}, not {_and(others)}."
             return NOT_SAID
+        unnamed = self.only_unnamed_countries(signals)
+        if unnamed:
+            return f"The statement does not mention {_and([_as_a_name(n) for n in unnamed], 'or')}."
         if self.other_relation(signals):
             (relation, *_) = self.lexicon.parties.other_relations(joined_countries(signals.question))
             if len(relation) > 1:
                 return f"The statement does not speak of relations between {_and(relation)}."
             return NOT_SAID
         return ""
+
+    def only_unnamed_countries(self, signals: Signals) -> tuple[str, ...]:
+        """The countries the statement never names that each topic or question of ``signals``
+        asks about (Lexicon.only_unnamed_countries), or () if one asks about anything else:
+        "critical minerals and Germany" leaves the refusal model to decide."""
+        analysis = signals.analysis
+        found = [self.lexicon.only_unnamed_countries(part) for part in analysis.questions or analysis.topics or (analysis.normalized,)]
+        return tuple(dict.fromkeys(name for names in found for name in names)) if all(found) else ()
 
     def others_speak(self, signals: Signals) -> bool:
         """Whether who speaks in the question includes a country that is no party to the

@@ -471,6 +471,7 @@ def _date_range(sentence: str, entities: Sequence[Entity]) -> bool:
 
 
 _ANNIVERSARY = re.compile(r"\s+anniversar(?:y|ies)\b", re.IGNORECASE)
+_ASKS_ANNIVERSARY = re.compile(r"\banniversar(?:y|ies)\b|\bulang\s+tahun\b|周年", re.IGNORECASE)
 
 
 def _anniversary(sentence: str, entities: Sequence[Entity]) -> bool:
@@ -600,6 +601,8 @@ def holds(
         )
     if kind == "span" and _anniversary(sentence, entities):
         return True  # "the 70th anniversary" counts years: "How many years?", "何周年?"
+    if kind in ("number", "entity") and _ASKS_ANNIVERSARY.search(question) and _anniversary(sentence, entities):
+        return True  # and answers which anniversary: "ulang tahun ke berapa?", "Which anniversary?"
     if kind == "span":  # "for 70 years", "a three-day visit", "since 1982", "50,000 km"
         # "How long has it been in place?" is also answered by when it began.
         began = _HOW_LONG_SINCE.search(question) is not None

@@ -25,6 +25,7 @@ import Stemmer
 
 from jmqa.countries import (
     CountryNames,
+    countries,
     countries_in,
     country_names,
     country_words_lower,
@@ -595,6 +596,22 @@ class Lexicon:
         ]
         return tuple(names)
 
+    def only_unnamed_countries(self, question: str) -> tuple[str, ...]:
+        """The countries ``question`` names that the statement never names, as typed, when it names
+        no other country the statement does, its parties aside: "What did they say about Russia's
+        war in Ukraine?" of a statement that names neither, but not "the Israel-Palestine
+        conflict" of one that names Palestine. Such a question is about what the statement cannot
+        have said: of 57 read questions that name only such countries, none was answerable."""
+        question = _SET_ASIDE.sub(" ", _POSSESSIVE.sub("", question))  # "Apart from the US, which ...?"
+        explained = f" {' '.join(term.lower() for term, _ in self.explanations(question))} "
+        unnamed = tuple(dict.fromkeys(
+            name for name in self._unnamed_countries_in(question) if f" {name.lower()} " not in explained  # "Burma"
+        ))
+        if not unnamed:
+            return ()
+        stated = set(countries_in(f"{self._text} {self._title}")) - {countries()[i] for i in self.parties.countries}
+        return () if stated & set(countries_in(question)) else unnamed
+
     def _unnamed_countries_in(self, question: str) -> list[str]:
         """The names of countries the statement never names in ``question``, as typed, the
         longest at each word first."""
@@ -685,6 +702,11 @@ _NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:[-’'][A-Za-z]+)?(?:\s+(?:of\s+|and\
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+)\W*$")
 _CAPITAL_INSIDE = re.compile(r"[A-Z]")
 _RUN_JOINERS = {"of", "and", "the", "for"}
+_POSSESSIVE = re.compile(r"['’]s\b")
+# What a question sets aside is not what it asks about: "Apart from the United States, which ...?"
+_SET_ASIDE = re.compile(
+    r"\b(?i:apart from|aside from|besides|except(?: for)?|other than)\s+(?:the\s+)?[\w.-]+(?:\s+[A-Z][\w.-]*)*"
+)
 _TYPED_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
 _CAPITALS_WORD = re.compile(r"\b[A-Z]{3,}\b")
 _COUNTRY_WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?")
