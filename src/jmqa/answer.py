@@ -329,15 +329,22 @@ class Answerer:
             if parties.country_names:
                 return f"The statement is between {_and(parties.country_names)}, not {_and(others)}."
             return NOT_SAID
-        unnamed = self.only_unnamed_countries(signals)
-        if unnamed:
-            return f"The statement does not mention {_and([_as_a_name(n) for n in unnamed], 'or')}."
         if self.other_relation(signals):
             (relation, *_) = self.lexicon.parties.other_relations(joined_countries(signals.question))
             if len(relation) > 1:
                 return f"The statement does not speak of relations between {_and(relation)}."
             return NOT_SAID
         return ""
+
+    def unmentioned(self, signals: Signals) -> str:
+        """Why a question only about countries the statement never names is refused ("The
+        statement does not mention Ukraine."), or "".
+
+        Told apart from :meth:`ruled_out`, whose questions the refusal model is not fitted on:
+        these are questions it should learn to refuse, and a refit without the ten of dev (on 3
+        Dec) changed 106 read decisions, 54 for the worse, refusing 19 more answerable ones."""
+        unnamed = self.only_unnamed_countries(signals)
+        return f"The statement does not mention {_and([_as_a_name(n) for n in unnamed], 'or')}." if unnamed else ""
 
     def only_unnamed_countries(self, signals: Signals) -> tuple[str, ...]:
         """The countries the statement never names that each topic or question of ``signals``
@@ -373,7 +380,7 @@ class Answerer:
         quoted = self.quoted(signals, hits, evidence)
         scored = self._sentence_scores_of(signals, quoted)
         confidence = logistic(self.refusal_features(signals, evidence, hits, scored), model)
-        because = self.ruled_out_because(signals, quoted)
+        because = self.ruled_out_because(signals, quoted) or self.unmentioned(signals)
         if because:
             return Answer(
                 question=signals.analysis.text, found=False, quotes=(), confidence=confidence,
