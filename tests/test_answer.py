@@ -105,6 +105,11 @@ def test_a_question_only_about_countries_the_statement_never_names_is_told_so(qa
     assert not answer.found and answer.message == "The statement does not mention Russia or Ukraine."
     assert answer.nearest  # still shown where to look
     assert qa.ask("did they say anything abt the war in ukraine").message == "The statement does not mention Ukraine."
+    assert qa.ask("What role does the United States play in the partnership?").message == (
+        "The statement does not mention the United States."
+    )
+    # Nor is a country the question sets aside what it asks about.
+    assert qa.ask("Apart from the United States, which like-minded countries are partners on rare earths?").found
     # Beside a country it names, the question is the refusal model's to decide.
     assert qa.ask("where do they stand on the israel palestine conflict").found
 

@@ -25,6 +25,7 @@ from jmqa.document import CLOSING, Document, PassageKey, Span, label
 from jmqa.entities import Entity
 from jmqa.language import READ, language_name
 from jmqa.lexical import Lexicon, is_figure, tokenize
+from jmqa.parties import in_prose
 from jmqa.retrieval import Hit, Signals
 from jmqa.statement import StatementRef
 
@@ -153,10 +154,11 @@ def _and(names: Sequence[str], word: str = "and") -> str:
 
 
 def _as_a_name(typed: str) -> str:
-    """A country's name as typed, capitalised if typed in lower case ("sri lanka")."""
-    if not typed.islower():
-        return typed
-    return " ".join(w if w in {"and", "of", "the"} else w.capitalize() for w in typed.split())
+    """A country's name as typed, capitalised if typed in lower case, in prose ("sri lanka" is
+    "Sri Lanka", "united states" "the United States")."""
+    if typed.islower():
+        typed = " ".join(w if w in {"and", "of", "the"} else w.capitalize() for w in typed.split())
+    return in_prose(typed)
 
 
 def _refusal(question: str) -> str:

@@ -77,7 +77,7 @@ class Parties:
     def country_names(self) -> tuple[str, ...]:
         """The parties that are countries, as a sentence names them ("Japan", "the United States"),
         in countryinfo's order."""
-        return tuple(_in_prose(countries()[i].names[0]) for i in sorted(self.countries))
+        return tuple(in_prose(countries()[i].names[0]) for i in sorted(self.countries))
 
     def named_in(self, question: str) -> int:
         """How many of the parties ``question`` names."""
@@ -153,10 +153,11 @@ def _name(mention: Mention, parties: frozenset[int]) -> str:
     word ("American": the United States, not the Northern Mariana Islands; "Chinese": China, not
     Macau)."""
     names = [countries()[i].names[0] for i in sorted(mention & parties or mention)]
-    return _in_prose(max(names, key=lambda name: min(zipf(w, "en") for w in _WORD.findall(name.lower()))))
+    return in_prose(max(names, key=lambda name: min(zipf(w, "en") for w in _WORD.findall(name.lower()))))
 
 
-def _in_prose(name: str) -> str:
+def in_prose(name: str) -> str:
+    """A country's name as a sentence writes it: "the United States", "the Philippines", "Japan"."""
     return f"the {name}" if _TAKES_THE.search(name) else name
 
 
