@@ -51,7 +51,8 @@ def test_round_trip_and_manifest(fake_qa, fake_built_index, fake_embedders):
     qa, built_index = fake_qa, fake_built_index
     manifest = read_manifest(built_index)
     assert manifest["format"] == index_module.FORMAT_VERSION
-    assert manifest["corpus"] == {"sha256": qa.document.sha256, "paragraphs": 27}
+    assert manifest["corpus"] == {"sha256": qa.document.sha256, "paragraphs": 27,
+                                  "sentences": index_module._sentences_sha256(qa.document)}
     for name in EMBEDDER_NAMES:
         info = manifest["models"][name]
         assert len(info["weights_sha256"]) == 64 and info["count"] > 27
@@ -84,6 +85,18 @@ def test_stale_corpus_is_detected(fake_index_copy):
     (index_copy / MANIFEST).write_text(json.dumps(manifest))
     before = _snapshot(index_copy)
     with pytest.raises(jmqa.IndexStaleError, match="different text of the statement.*jmqa index"):
+        jmqa.load(index_copy, build_if_needed=False)
+    assert _snapshot(index_copy) == before
+
+
+def test_an_index_of_another_sentence_split_is_stale(fake_index_copy):
+    # Same text, but split into sentences by an older jmqa: its units and tags no longer line up.
+    index_copy = fake_index_copy
+    manifest = json.loads((index_copy / MANIFEST).read_text())
+    del manifest["corpus"]["sentences"]
+    (index_copy / MANIFEST).write_text(json.dumps(manifest))
+    before = _snapshot(index_copy)
+    with pytest.raises(jmqa.IndexStaleError, match="another split of the statement into sentences.*jmqa index"):
         jmqa.load(index_copy, build_if_needed=False)
     assert _snapshot(index_copy) == before
 

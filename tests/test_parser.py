@@ -279,6 +279,13 @@ def test_sentences_do_not_end_after_a_hyphenated_abbreviation():
     ]
 
 
+def test_a_full_stop_without_its_space_still_ends_a_sentence():
+    text = "It aims to be net-zero by 2030.The two sides met the U.S.The end came.Version 2.0 ships."
+    assert [text[s.start:s.end] for s in split_sentences(text)] == [
+        "It aims to be net-zero by 2030.", "The two sides met the U.S.The end came.", "Version 2.0 ships.",
+    ]
+
+
 # --- real public statements (sources and licences in tests/data/statements/README.md) ---------
 
 

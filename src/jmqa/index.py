@@ -232,7 +232,8 @@ def build_index(
     manifest = {
         "format": FORMAT_VERSION,
         "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "corpus": {"sha256": document.sha256, "paragraphs": len(document.paragraphs)},
+        "corpus": {"sha256": document.sha256, "paragraphs": len(document.paragraphs),
+                   "sentences": _sentences_sha256(document)},
         "models": {name: dict(m.info) for name, m in models.items()},
         "entities": entity_types.model_fingerprint(),
     }
@@ -564,6 +565,13 @@ def load_index(
             f"the index at {where} was built from a different text of the statement. "
             f"{IndexStaleError.fix}"
         )
+    if manifest["corpus"].get("sentences") != _sentences_sha256(document):
+        # The units and the entity tags (kept by sentence number) follow the sentence split, which
+        # a newer jmqa may draw differently over the same text.
+        raise IndexStaleError(
+            f"the index at {where} was built over another split of the statement into sentences. "
+            f"{IndexStaleError.fix}"
+        )
     models: dict[str, ModelIndex] = {}
     for embedder in embedders:
         info = manifest["models"].get(embedder.name)
@@ -598,6 +606,12 @@ def load_index(
             raise IndexCorruptError(f"the index at {where} cites paragraphs the statement lacks. {IndexCorruptError.fix}")
         models[embedder.name] = ModelIndex(embedder.name, units, vectors, info, query_model)
     return Index(models, manifest, _load_entities(folder, manifest, where))
+
+
+def _sentences_sha256(document: Document) -> str:
+    """A digest of where every passage's sentences begin and end."""
+    spans = [[p.number, [[s.start, s.end] for s in p.sentences]] for p in document.passages]
+    return hashlib.sha256(json.dumps(spans).encode()).hexdigest()
 
 
 def _check_fingerprint(

@@ -440,15 +440,18 @@ _ABBREVIATIONS = {
     "u.s", "u.k", "u.n", "e.u", "inc", "ltd", "co", "corp", "art", "para", "paras", "h.e",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
-_BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+# A full stop typed with no space after it still ends a sentence when a capitalised word follows
+# a word or number ("by 2030.The United States ..."), as published statements have it; "U.S.The"
+# and "e.g.Tokyo" are left to the abbreviation check.
+_BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|(?<=[a-z0-9]{2}[.!?])(?=[A-Z][a-z])")
 
 
 def split_sentences(text: str) -> list[Span]:
     """Split ``text`` into sentence spans, keeping "Ms.", "U.S." and initials inside sentences.
 
-    >>> [text[s.start:s.end] for text in ["Ms. Tanaka met U.S. envoys. They agreed."]
+    >>> [text[s.start:s.end] for text in ["Ms. Tanaka met U.S. envoys. They agreed.By 2030.Then"]
     ...  for s in split_sentences(text)]
-    ['Ms. Tanaka met U.S. envoys.', 'They agreed.']
+    ['Ms. Tanaka met U.S. envoys.', 'They agreed.', 'By 2030.', 'Then']
     """
     spans: list[Span] = []
     start = 0
