@@ -91,6 +91,7 @@ FACTS = StatementFacts(
         ("What date did the leaders meet?", ("day",)),  # every such question read had a day
         # Who signed asks for a signatory; which agencies signed asks for the parties.
         ("Who signed the Coast Guard MOC?", ("signatory",)),
+        ("who signed the maritime MOC - which two agencies", ("organisation",)),
         ("who signed the LOI on each side, and when?", ("time", "signatory")),
         ("Which agencies signed a Memorandum of Cooperation?", ("organisation",)),
         ("Who welcomed the signing of the LOI?", ()),

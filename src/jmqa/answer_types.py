@@ -323,6 +323,8 @@ def expected_answer_types(question: str) -> tuple[str, ...]:
         kinds = tuple(k for k in kinds if k not in ("place", "city"))
     if "money" in kinds or "span" in kinds:  # "berapa lama" is "how much time"
         kinds = tuple(k for k in kinds if k != "number")
+    if "organisation" in kinds:  # "Who signed the MOC? Which two agencies?": the agencies answer
+        kinds = tuple(k for k in kinds if k != "signatory")
     if "day" in kinds:
         kinds = tuple(k for k in kinds if k not in ("time", "dated"))
     elif "dated" in kinds:
