@@ -214,10 +214,7 @@ def test_far_off_marks_english_questions_nowhere_near_the_statement(qa):
 
 def test_names_lift_is_the_closeness_an_english_question_owes_to_the_statements_names(qa):
     def read(question: str) -> tuple[float | None, float]:
-        signals = qa.signals([question])[0]
-        hits, _ = qa.answer_signals(signals, jmqa.CONFIGS["default"])
-        evidence = qa.retriever.fused(signals, jmqa.CONFIGS["default"])
-        return signals.masked_minilm, qa.answerer.refusal_features(signals, evidence, hits)["names_lift"]
+        return read_lift(qa, question)
 
     masked, lift = read("What is the tallest mountain in Japan?")  # near the statement by "Japan" only
     assert masked is not None and lift > 0.1
@@ -232,6 +229,18 @@ def test_the_names_masked_are_the_places_people_and_nationalities_tagged_in_the_
     assert names.sub("_", "the weather in TOKYO and japan's capital") == "the weather in _ and _ capital"
     assert names.sub("_", "Japanese firms in Malaysia") == "_ firms in _"  # the longest name first
     assert names.sub("_", "palm oil, the Japanology club") == "palm oil, the Japanology club"  # whole words only
+    # A capital of a country it names, written in the statement only inside a longer name, or not
+    # at all, still names that country: the rest of "the weather in Kuala Lumpur" is off-topic.
+    assert names.sub("_", "weather in kuala lumpur, not Tokyo") == "weather in _, not _"
+    masked, lift = read_lift(qa, "What's the weather in Kuala Lumpur tomorrow?")
+    assert masked is not None and lift > 0.1
+
+
+def read_lift(qa, question: str) -> tuple[float | None, float]:  # noqa: ANN001
+    signals = qa.signals([question])[0]
+    hits, _ = qa.answer_signals(signals, jmqa.CONFIGS["default"])
+    evidence = qa.retriever.fused(signals, jmqa.CONFIGS["default"])
+    return signals.masked_minilm, qa.answerer.refusal_features(signals, evidence, hits)["names_lift"]
 
 
 def test_retrievers_that_put_the_same_paragraph_first_are_equally_confident(qa):

@@ -166,6 +166,16 @@ def test_the_people_of_a_country_the_statement_names_are_no_unknown_name():
     assert lexicon.unknown_names("What about Filipinos?") == ["Filipinos"]
 
 
+def test_country_aliases_are_every_name_capital_and_people_of_the_countries_named():
+    from jmqa.parser import parse
+
+    statement = parse("Joint Statement of Japan and the United States of America\n\n1 May 2025\n\n"
+                      "1. Both sides discussed the situation in Myanmar.\n")
+    aliases = Lexicon(statement, Glossary(())).country_aliases
+    assert {"tokyo", "americans", "usa", "washington", "naypyidaw", "nippon"} <= aliases
+    assert "paris" not in aliases and "france" not in aliases  # a country it never names
+
+
 def test_a_roman_numeral_after_a_name_is_a_figure_the_statement_gives():
     """ "World War 2" is the statement's "World War II"; "World War 3" it never names."""
     from jmqa.parser import parse

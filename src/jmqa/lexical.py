@@ -422,6 +422,15 @@ class Lexicon:
     def _countries(self) -> CountryNames:
         return country_names(self._text)
 
+    @property
+    def country_aliases(self) -> frozenset[str]:
+        """Lower case, every name, capital, people and three-letter code of the countries the
+        statement or its title names, as people write them ("kuala lumpur", "north korea",
+        "usa"), whether or not the statement writes them so."""
+        named = countries_in(f"{self._text} {self._title}")
+        capitals = frozenset(f.lower() for c in named for f in c.capital_forms)
+        return frozenset(self._countries.other_names) | self._country_words | capitals
+
     def names_no_such_country(self, word: str) -> bool:
         """Whether ``word`` (lower case) is a one-word name or demonym of a country that neither
         the statement nor its title names ("germany", "germans")."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -178,7 +178,6 @@ class Retriever:
         self.lexicon = lexicon
         self._n = len(document.passages)
         self._groups = {name: _UnitGroups(m.units, document) for name, m in index.models.items()}
-        self._names = _names_pattern(index)
 
     def signals(self, analyses: Sequence[QuestionAnalysis]) -> list[Signals]:
         """All signals for a batch of analysed questions; models run once per batch. Each
@@ -221,6 +220,10 @@ class Retriever:
                 )
             )
         return out
+
+    @functools.cached_property
+    def _names(self) -> re.Pattern[str] | None:
+        return _names_pattern(self.index, self.lexicon.country_aliases)
 
     def _masked_minilm(
         self, analyses: Sequence[QuestionAnalysis], expanded: list[str], coverages: list[float],
@@ -298,16 +301,18 @@ class Retriever:
         ]
 
 
-def _names_pattern(index: Index) -> re.Pattern[str] | None:
-    """The places, people and nationalities tagged in the statement at index time, as one
-    pattern (longest first, any case, with a possessive); None if it tags none."""
+def _names_pattern(index: Index, aliases: Iterable[str] = ()) -> re.Pattern[str] | None:
+    """The places, people and nationalities tagged in the statement at index time, and
+    ``aliases``, the other names of its countries (a capital it never names still names its
+    country: "the weather in Kuala Lumpur"), as one pattern (longest first, any case, with a
+    possessive); None if there are none."""
     tagged = (
         e.text.removeprefix("the ")
         for tags in index.entities.values()
         for e in tags
         if e.label in _PLACES_AND_PEOPLE
     )
-    names = {name for name in tagged if len(name) > 1}
+    names = {name for name in (*tagged, *aliases) if len(name) > 1}
     if not names:
         return None
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
