@@ -730,10 +730,13 @@ def _given(name: str, asked: str, place_words: Set[str], asked_for: Set[str] = f
     True
     >>> _given("the Five-Point Consensus", "which consensus do they back?", set(), {"consensus"})
     False
+    >>> _given("the U.S. Navy", "which repair facilities were announced?", {"u.s."})
+    False
     """
     words = [
         w for w in re.findall(r"[\w-]+", name.lower().replace("’s", "").replace("'s", ""))
-        if w not in _FUNCTION_WORDS and not _HEADS.fullmatch(w) and stem(w) not in asked_for
+        # A letter of an initialism ("U.S. Navy": "u", "s") is inside nearly any question.
+        if len(w) > 1 and w not in _FUNCTION_WORDS and not _HEADS.fullmatch(w) and stem(w) not in asked_for
     ]
     words = [w for w in words if w not in place_words] or words  # a place's own name stays
     if not words:
