@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -15,7 +16,7 @@ import pytest
 
 import jmqa
 from jmqa import index as index_module
-from jmqa.document import load_statement
+from jmqa.document import Span, load_statement
 from jmqa.embedders import EMBEDDER_NAMES, get_embedder
 from jmqa.index import MANIFEST, load_index, make_units, read_manifest
 
@@ -89,16 +90,26 @@ def test_stale_corpus_is_detected(fake_index_copy):
     assert _snapshot(index_copy) == before
 
 
-def test_an_index_of_another_sentence_split_is_stale(fake_index_copy):
-    # Same text, but split into sentences by an older jmqa: its units and tags no longer line up.
-    index_copy = fake_index_copy
+def test_an_index_of_another_sentence_split_is_stale(fake_index_copy, fake_qa, fake_embedders):
+    # Same text, split into sentences otherwise (as by another jmqa): units and tags no longer line up.
+    index_copy, doc = fake_index_copy, fake_qa.document
+    first = doc.paragraph(1)
+    cut = first.text.index(" ", first.sentences[0].start + 10)
+    split = (Span(0, cut), Span(cut + 1, first.sentences[0].end), *first.sentences[1:])
+    resplit = replace(doc, paragraphs=(replace(first, sentences=split), *doc.paragraphs[1:]))
+    before = _snapshot(index_copy)
+    with pytest.raises(jmqa.IndexStaleError, match="another split of the statement into sentences.*jmqa index"):
+        load_index(index_copy, resplit, _embedders(fake_embedders))
+    assert _snapshot(index_copy) == before
+    # An index from before the manifest recorded the split is checked against its tags' sentence
+    # starts: loaded as it is when they agree, stale when they do not.
     manifest = json.loads((index_copy / MANIFEST).read_text())
     del manifest["corpus"]["sentences"]
     (index_copy / MANIFEST).write_text(json.dumps(manifest))
-    before = _snapshot(index_copy)
-    with pytest.raises(jmqa.IndexStaleError, match="another split of the statement into sentences.*jmqa index"):
-        jmqa.load(index_copy, build_if_needed=False)
-    assert _snapshot(index_copy) == before
+    assert load_index(index_copy, doc, _embedders(fake_embedders)).entities
+    with pytest.raises(jmqa.IndexStaleError, match="another split"):
+        load_index(index_copy, resplit, _embedders(fake_embedders))
+    assert _snapshot(index_copy).keys() == before.keys()  # nothing written or deleted
 
 
 def test_stale_model_is_detected(fake_index_copy):

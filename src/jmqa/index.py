@@ -565,8 +565,8 @@ def load_index(
             f"the index at {where} was built from a different text of the statement. "
             f"{IndexStaleError.fix}"
         )
-    if manifest["corpus"].get("sentences") != _sentences_sha256(document):
-        # The units and the entity tags (kept by sentence number) follow the sentence split, which
+    if not _same_sentences(folder, manifest, document):
+        # The units and the entity tags (kept by sentence start) follow the sentence split, which
         # a newer jmqa may draw differently over the same text.
         raise IndexStaleError(
             f"the index at {where} was built over another split of the statement into sentences. "
@@ -612,6 +612,21 @@ def _sentences_sha256(document: Document) -> str:
     """A digest of where every passage's sentences begin and end."""
     spans = [[p.number, [[s.start, s.end] for s in p.sentences]] for p in document.passages]
     return hashlib.sha256(json.dumps(spans).encode()).hexdigest()
+
+
+def _same_sentences(folder: Path, manifest: dict, document: Document) -> bool:
+    """Whether the index was built over ``document`` split into sentences as jmqa splits it now.
+
+    An index built before its manifest recorded the split is read from its entity tags, which
+    hold every sentence's start, tagged or not; it is not rebuilt unless its split differs."""
+    recorded = manifest["corpus"].get("sentences")
+    if recorded is not None:
+        return recorded == _sentences_sha256(document)
+    try:
+        tagged = {(p, s) for p, s, _ in json.loads(_read_verified(folder, manifest["entities"]["tags"]))}
+    except (IndexCorruptError, KeyError, TypeError, ValueError):
+        return False
+    return tagged == {(p.number, s.start) for p in document.passages for s in p.sentences}
 
 
 def _check_fingerprint(
