@@ -170,9 +170,12 @@ FACTS = StatementFacts(
         # A capitalised noun inside a sentence is a name: "the Budget announcement" asks no money.
         ("Which acts did the Budget announcement propose to amend?", ("entity",)),
         ("Cost of the plant?", ("money",)),
-        # A query that ends on "date" asks for a day; a figure may follow three modifiers.
-        ("nisar launch date", ("day",)),
-        ("next strategic dialogue date??", ("day",)),
+        # A query that ends on "date" asks for a month at least; a figure may follow three modifiers.
+        ("nisar launch date", ("month",)),
+        ("next strategic dialogue date??", ("month",)),
+        # "values" in the plural are principles, not a figure.
+        ("what values do the two countries say they have in common?", ()),
+        ("What was the value of bilateral trade in 2025?", ("number",)),
         ("What is the current bilateral trade figure?", ("number",)),
         ("How much exactly is Meta investing in the cable, in dollars?", ("money",)),
         ("what's the name of the astronaut who's going to the station?", ("person",)),
@@ -241,6 +244,8 @@ def _holds(kind: str, sentence: str, question: str = "") -> bool:
         ("number", "a contribution of USD 20.5 million", True),
         ("day", "to be held from 19 March to 26 September 2027", True),
         ("day", "established in December 2023", False),
+        ("month", "established in December 2023", True),
+        ("month", "to be launched in 2024", False),
         ("signatory", "the MOC was signed by the two Commandants", True),
         # The parties it was signed between are not who signed it.
         ("signatory", "welcomed the signing of an MOC between the two agencies", False),

@@ -35,6 +35,7 @@ LABELS: dict[str, frozenset[str]] = {
     "measure": frozenset({"QUANTITY", "PERCENT"}),
     "time": frozenset({"DATE", "TIME"}),
     "day": frozenset({"DATE"}),
+    "month": frozenset({"DATE"}),
     "dated": frozenset({"DATE", "TIME"}),
     "span": frozenset({"DATE", "TIME", "QUANTITY"}),
     "place": frozenset({"GPE", "LOC", "FAC"}),
@@ -117,10 +118,11 @@ _EXPECTS = {
     "number": re.compile(
         # "What's the current trade value", "what tariff rate": the figure may follow its modifiers.
         r"\bhow (many|much)\b|\bwhat(?:'s| is| was| are)? (?:the |their |its )?"
-        rf"((?!{_NOT_IN_NOUN_PHRASE}\b)[\w-]+ ){{0,3}}?(number"
-        r"|percentage|share|amount|value|figure|sum|size|population|rate)s?\b"
+        # "What values do they share?" asks for principles: only "value" in the singular is a figure.
+        rf"((?!{_NOT_IN_NOUN_PHRASE}\b)[\w-]+ ){{0,3}}?(value\b|(number"
+        r"|percentage|share|amount|figure|sum|size|population|rate)s?\b)"
         r"|\b(amount|value|volume|number|size) of\b|\b(?:amount|figure|sum|total)s?\W*$"
-        rf"|{_WHICH}(tonnage|volume|quantity|amount|number|value|total|figure|percentage|share|sum|rate)s?\b"
+        rf"|{_WHICH}(value\b|(tonnage|volume|quantity|amount|number|total|figure|percentage|share|sum|rate)s?\b)"
         # Malay "berapa(kah)"; Japanese 何 and a counter (何人, 何基, 何トン; not 何年, 何故).
         r"|\bhow (large|big|tall|high|far|old)\b|(?<!\btahun )\bberapa(?:kah)?\b|何(?![年月日時故])[\u4e00-\u9fffヶカ]"
         r"|いくら|いくつ|どのくらい",
@@ -143,10 +145,12 @@ _EXPECTS = {
     ),
     # "On what date ...?" is answered by "May 2", not by "in 2026".
     "day": re.compile(
-        r"\b(exact|precise|specific)\s+([\w'-]+\s+)?(day|date)\b|\b(what|which) (day|date)\b"
-        r"|\bdates?\W*$",  # "nisar launch date", "next dialogue date?"
+        r"\b(exact|precise|specific)\s+([\w'-]+\s+)?(day|date)\b|\b(what|which) (day|date)\b",
         re.IGNORECASE
     ),
+    # A terse "nisar launch date" or "next dialogue date?" is answered by a month ("in June 2023"),
+    # not by a year alone ("its 2024 launch").
+    "month": re.compile(r"\bdates?\W*$", re.IGNORECASE),
     # "When exactly ...?" is not answered by "at an early date": only by a date that names its
     # year, month or day.
     "dated": re.compile(r"\bwhen\s+(exactly|precisely)\b|\b(exactly|precisely)\s+when\b", re.IGNORECASE),
@@ -306,9 +310,9 @@ _ASKING = re.compile(r"(?:[^.!?]|[.!](?=\S)|(?<=\b[A-Za-z])\.)*\?")
 
 def expected_answer_types(question: str) -> tuple[str, ...]:
     """What the question asks for, if that specific: any of "money", "number", "time", "day",
-    "dated", "span" (a duration or length), "signatory", "place", "city", "measure", "organisation",
+    "month", "dated", "span" (a duration or length), "signatory", "place", "city", "measure", "organisation",
     "country", "person", or any "entity" ("When and where..." asks for two). "money" implies "number" and
-    "day" implies "time", so they stand alone ("dated" too); a named kind makes "entity"
+    "day" implies "time", so they stand alone ("month" and "dated" too); a named kind makes "entity"
     redundant. A message of several questions asks for what each of them asks ("Has a site been
     picked? Which state?" asks for a place).
     """
@@ -326,6 +330,8 @@ def expected_answer_types(question: str) -> tuple[str, ...]:
     if "organisation" in kinds:  # "Who signed the MOC? Which two agencies?": the agencies answer
         kinds = tuple(k for k in kinds if k != "signatory")
     if "day" in kinds:
+        kinds = tuple(k for k in kinds if k not in ("time", "dated", "month"))
+    elif "month" in kinds:
         kinds = tuple(k for k in kinds if k not in ("time", "dated"))
     elif "dated" in kinds:
         kinds = tuple(k for k in kinds if k != "time")
@@ -580,7 +586,7 @@ def holds(
         return _SIGNED.search(sentence) is not None
     if kind == "measure" and not _UNIT.search(sentence):
         return False
-    ahead = asks_ahead(question, facts) if kind in ("time", "day", "dated", "place", "city") else False
+    ahead = asks_ahead(question, facts) if kind in ("time", "day", "month", "dated", "place", "city") else False
     if ahead and not looks_ahead(sentence, entities, facts):
         return False
     years = years_asked(question, facts)
@@ -596,6 +602,10 @@ def holds(
         return False  # an amount answers only for a thing the question names (and the statement does)
     if kind == "day":
         return _DAY.search(sentence) is not None
+    if kind == "month":
+        return _DAY.search(sentence) is not None or any(
+            e.label == "DATE" and re.search(_MONTH, e.text, re.IGNORECASE) for e in entities
+        )
     if kind == "dated":  # "When exactly will the next one be?" is not answered by "launched in 2024"
         return any(
             e.label in LABELS[kind] and _NAMES_WHEN.search(e.text) and not (ahead and _past(e, facts))
