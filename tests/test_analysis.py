@@ -90,6 +90,9 @@ def test_the_asking_sentence_of_a_long_message(analyzer):
         ("I write a newsletter. Any fuels such as LNG or naphtha?", "Any fuels such as LNG or naphtha?"),
         # A few words after the question ask more of it; a thanks asks nothing.
         ("I follow space news. When is the satellite launch? Exact date pls", "When is the satellite launch? Exact date pls"),
+        # After a question mark, a remark in lower case is no part of it; a few words still are.
+        ("What did they say about kelp farming? need it for the 3pm wire", "What did they say about kelp farming?"),
+        ("When is the satellite launch? exact date pls", "When is the satellite launch? exact date pls"),
         ("I follow space news. When is the satellite launch? Thanks!", "When is the satellite launch?"),
         # A courtesy that only introduces the question goes, so "did" starts it again ...
         ("Could you tell me, did they sign a treaty?", "did they sign a treaty?"),

@@ -50,6 +50,8 @@ _SENTENCE = re.compile(
     rf"{_NOT_AN_ABBREVIATION}(?<=[.!?])\s+(?=[\"“(]?[A-Z0-9\u3000-\u9fff])|(?<=[。？！])"
     rf"|{_NOT_AN_ABBREVIATION}(?<=[.!?])\s+(?=(?i:{_QUESTION_WORDS})\b)"
     r"|(?<=[.!?])\s+(?=(?:What|Which|Who|When|Where|Why|How)\b)"
+    # A question mark ends a sentence before anything: "...? need it for the 3pm wire" is a remark.
+    r"|(?<=\?)\s+(?=\S)"
 )
 # Topics joined in one question: "about palm oil and (about) semiconductors", "X as well as Y".
 _JOINED = re.compile(r"\s*(?:,?\s+(?:and|as well as|plus|along with)\s+(?:also\s+)?(?:about|on|regarding)?\s*|;\s*)", re.IGNORECASE)
