@@ -282,7 +282,8 @@ class Lexicon:
 
     def __init__(self, document: Document, glossary: Glossary | None = None) -> None:
         passages = document.passages
-        self.acronyms = find_acronyms(" ".join(p.text for p in passages))
+        text = " ".join(p.text for p in passages)
+        self.acronyms = find_acronyms(text)
         self.glossary = glossary if glossary is not None else Glossary.load()
         self._position = document.position
         docs = []
@@ -293,7 +294,7 @@ class Lexicon:
             ]
             docs.append(tokenize(" ".join([p.text, *extra])))
         self.paragraph_terms = [frozenset(d) for d in docs]
-        self._text = " ".join(p.text for p in passages).lower()
+        self._text = text.lower()
         self._words = {w.removesuffix("'s") for w in _WORD.findall(self._text)}
         # The title names the parties too ("Joint Statement of Atlantis and Lemuria"), where the
         # paragraphs may say only "both sides": its names are no unknown names.
@@ -304,7 +305,7 @@ class Lexicon:
         }
         # "World War II", "Phase III": a question may write the numeral after a name in digits.
         self._figures |= {
-            str(_roman_value(numeral)) for numeral in _ROMAN_AFTER_NAME.findall(" ".join(p.text for p in passages))
+            str(_roman_value(numeral)) for numeral in _ROMAN_AFTER_NAME.findall(text)
         }
         # One-word glossary terms name things the statement covers ("pm", "kl"), so they are
         # no unknown names either, even in a form the glossary does not match ("PMs").
@@ -326,9 +327,9 @@ class Lexicon:
             self._date_terms = frozenset(tokenize(f"{date.day} {date:%B} {date.year}"))
         self._compound = _compound_of(parties(document))
         self._document = document
-        self._initialisms = initialisms(" ".join(p.text for p in passages))
-        self._capitalised_words = set(_CAPITALS_WORD.findall(" ".join([document.title, *(p.text for p in passages)])))
-        self._spelled_out = spelled_out(" ".join(p.text for p in passages))
+        self._initialisms = initialisms(text)
+        self._capitalised_words = set(_CAPITALS_WORD.findall(f"{document.title} {text}"))
+        self._spelled_out = spelled_out(text)
         self._bm25 = BM25(docs)
         n = self._n = len(docs)
         df: dict[str, int] = {}
@@ -422,13 +423,17 @@ class Lexicon:
     def _countries(self) -> CountryNames:
         return country_names(self._text)
 
+    @functools.cached_property
+    def _named_countries(self) -> tuple[Country, ...]:
+        """The countries the statement or its title names."""
+        return countries_in(f"{self._text} {self._title}")
+
     @property
     def country_aliases(self) -> frozenset[str]:
         """Lower case, every name, capital, people and three-letter code of the countries the
         statement or its title names, as people write them ("kuala lumpur", "north korea",
         "usa"), whether or not the statement writes them so."""
-        named = countries_in(f"{self._text} {self._title}")
-        capitals = frozenset(f.lower() for c in named for f in c.capital_forms)
+        capitals = frozenset(f.lower() for c in self._named_countries for f in c.capital_forms)
         return frozenset(self._countries.other_names) | self._country_words | capitals
 
     def names_no_such_country(self, word: str) -> bool:
@@ -440,9 +445,8 @@ class Lexicon:
     def _country_words(self) -> frozenset[str]:
         """The names, peoples and three-letter codes, lower case, of the countries the statement or
         its title names ("united states", "americans", "usa")."""
-        named = countries_in(f"{self._text} {self._title}")
         return frozenset(
-            w.lower() for c in named for w in (*c.names, *demonym_forms(c.demonym), *(k for k in c.codes if len(k) == 3))
+            w.lower() for c in self._named_countries for w in (*c.names, *demonym_forms(c.demonym), *(k for k in c.codes if len(k) == 3))
         )
 
     @functools.cached_property
@@ -626,7 +630,7 @@ class Lexicon:
     def _other_named_countries(self) -> frozenset[Country]:
         """The countries the statement or its title names, its parties aside."""
         parties = {countries()[i] for i in self.parties.countries}
-        return frozenset(set(countries_in(f"{self._text} {self._title}")) - parties)
+        return frozenset(set(self._named_countries) - parties)
 
     def _unnamed_countries_in(self, question: str) -> list[str]:
         """The names of countries the statement never names in ``question``, as typed, the
