@@ -20,6 +20,7 @@ STATEMENTS = DATA / "statements"
 US_INDIA_2025 = "united-states-india-joint-leaders-statement-2025-02-13.txt"
 INDIA_US_2023 = "joint-statement-from-india-and-the-united-states-2023-09-08.txt"
 US_INDIA_2023 = "joint-statement-from-the-united-states-and-india-2023-06-22.txt"
+US_EU_2023 = "us-eu-summit-joint-statement-2023-10-20.txt"
 RAW = (Path(__file__).parents[1] / "src" / "jmqa" / "data" / STATEMENT_FILE).read_text(encoding="utf-8")
 
 
@@ -401,6 +402,44 @@ def test_real_us_india_june_2023_wrapped_headings_inline_number_and_stars_end():
     assert doc.paragraph(28).text.startswith("The leaders also welcomed the depth and pace")
     assert doc.paragraph(58).text.endswith("now and into the future.")
     assert (doc.preamble, doc.closing) == ((), ())
+
+
+def test_a_heading_after_a_paragraph_without_its_full_stop():
+    # A blank line, then heading-shaped lines that lead straight to the next paragraph: headings,
+    # not the end of the paragraph before, which ends without a full stop as published.
+    doc = parse(
+        "T\n\nTrade\n\n1. The path to lasting peace\n\nMaritime Cooperation\n\n2. Two.\n"
+        "3. Three ends\nWrapped Like a Heading\n4. Four.\n"
+    )
+    assert _structure(doc) == [
+        (1, "Trade", ""), (2, "Maritime Cooperation", ""), (3, "Maritime Cooperation", ""),
+        (4, "Maritime Cooperation", ""),
+    ]
+    assert doc.paragraph(1).text == "The path to lasting peace"
+    assert doc.paragraph(3).text == "Three ends Wrapped Like a Heading"  # no blank line: wrapped
+
+
+def test_real_us_eu_2023_lettered_sections_subheadings_and_a_paragraph_without_full_stop():
+    """34 paragraphs, one per line, numbers followed by two spaces; "A. ..." and "B. ..." in
+    capitals, each over plain headings; ¶2 ends without a full stop before the next heading."""
+    doc = parse(_read(US_EU_2023), US_EU_2023)
+    assert (doc.title, doc.date.isoformat()) == ("U.S.-EU Summit Joint Statement", "2023-10-20")
+    assert [p.number for p in doc.paragraphs] == list(range(1, 35))
+    assert doc.paragraph(2).text.endswith("remains the viable path to lasting peace")
+    assert (doc.paragraph(2).section, doc.paragraph(2).subheading) == (
+        "A. TOWARD A MORE SECURE AND STABLE WORLD", "Situation in the Middle East",
+    )
+    sections = [(s, ps[0].number, ps[-1].number) for s, ps in doc.sections]
+    assert sections[:4] == [
+        ("", 1, 1),
+        ("A. TOWARD A MORE SECURE AND STABLE WORLD", 2, 2),
+        ("Russia’s War against Ukraine and Support for Regional Stability", 3, 8),
+        ("Africa", 9, 9),
+    ]
+    assert ("B. STRENGTHENED U.S.-EU ECONOMIC COOPERATION", 21, 22) in sections
+    assert (doc.preamble, doc.closing) == ((), ())
+    for p in doc.paragraphs:
+        assert "  " not in p.text and " ".join(p.sentence_texts()) == p.text
 
 
 def test_an_inline_number_splits_only_when_it_is_the_next_one():

@@ -258,7 +258,7 @@ def _body(
             i += 1
             continue
         current = paragraphs[-1].pieces
-        if not _finished(current[-1], line):
+        if not _finished(current[-1], line) and not _heading_after_unfinished(lines, i, len(paragraphs) + 1):
             current.append(line.text)  # a wrapped line, or a page break in mid-sentence
             i += 1
             continue
@@ -299,6 +299,21 @@ def _finished(last: str, line: _Line) -> bool:
     """Whether what comes before ``line`` is complete: a finished sentence, or a bullet item with
     a blank line after it (list items often end without a full stop)."""
     return last.endswith(_SENTENCE_END) or (line.after_blank and _BULLET.match(last) is not None)
+
+
+def _heading_after_unfinished(lines: list[_Line], start: int, following: int) -> bool:
+    """Whether the line at ``start``, after a paragraph that ends without a full stop, is a heading
+    all the same: it follows a blank line, and it and any heading-shaped lines after it lead
+    straight to paragraph ``following``. Published statements do end a paragraph so ("... the
+    viable path to lasting peace", a blank line, "Maritime Cooperation", "3. ..."); a wrapped
+    line has no blank line before it."""
+    if not lines[start].after_blank:
+        return False
+    end = _heading_run_end(lines, start)
+    if end == start or end >= len(lines):
+        return False
+    after = _NUMBERED.match(lines[end].text)
+    return after is not None and int(after.group(1)) == following
 
 
 def _check_order(paragraphs: list[_Numbered], number: int, line: _Line, source: str) -> None:
