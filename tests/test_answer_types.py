@@ -207,6 +207,17 @@ FACTS = StatementFacts(
         # Malay and Japanese "which company": an organisation.
         ("Syarikat mana yang akan membina loji itu?", ("organisation",)),
         ("どの企業がプラットフォームに参加しますか？", ("organisation",)),
+        # A question typed as a noun phrase or a request names the kind it wants, where the noun
+        # ends its phrase; a figure of speech ("count on") or a modifier ("date palm") does not.
+        ("next strategic dialogue - date and venue? filing tonight", ("month", "place")),
+        ("election: final seat count for the ruling coalition?", ("number",)),
+        ("Please advise the contract duration.", ("span",)),
+        ("Kindly confirm the deadline for the review", ("time",)),
+        ("date palm exports", ()),
+        ("can we count on them?", ()),
+        # "Where does X come up?" asks where in the statement, not for a place.
+        ("where all does the council come up in this and what are they using it for", ()),
+        ("Where does the reef appear in the statement?", ()),
     ],
 )
 def test_expected_answer_types(question, kinds):

@@ -208,11 +208,13 @@ _EXPECTS = {
         re.IGNORECASE,
     ),
 }
-# "Where do they mention OSA?" asks where in the statement, not for a place; "Where do both
-# governments stand on...?" for a position, and "Where are ties headed?" for a direction.
+# "Where do they mention OSA?" or "Where does OSA come up?" asks where in the statement, not for
+# a place; "Where do both governments stand on...?" for a position, and "Where are ties headed?"
+# for a direction.
 _WHERE_NOT_A_PLACE = re.compile(
     r"\bwhere\b.*\b(statement|document|text|paragraph|mention(ed|s)?|talk(ed|s)?|say|said|discuss"
-    r"(ed|es)?|refer(red|s)?|stand|stands|fit|fits|come in|comes in|head|heads|headed|heading"
+    r"(ed|es)?|refer(red|s)?|stand|stands|fit|fits|come in|comes in|come up|comes up|came up|crop up"
+    r"|crops up|show up|shows up|appear|appears|appeared|head|heads|headed|heading"
     r"|going(?! to| up)|go from here|go next|goes next|end up|ends up|leading|lead to|leads to"
     r"|taking(?! place))\b",
     re.IGNORECASE,
@@ -353,7 +355,31 @@ def _asked_for(asked: str) -> tuple[str, ...]:
         asked = asked[told.end() :]
     asked = _COUNTED.sub("which", _NOT_ASKING_FOR.sub(" ", _without_subordinate_when(asked)))
     kinds = tuple(kind for kind, pattern in _EXPECTS.items() if pattern.search(asked))
+    if not kinds and not _ANY_WH.search(asked):
+        kinds = _fragment_kinds(asked)
     return kinds + _kinds_of_nouns(asked)
+
+
+# A question typed as a noun phrase or a request names what it wants: "next dialogue - date and
+# venue?", "final seat count for the coalition?", "Please advise the contract duration." The
+# nouns, mapped to a kind, where they end their phrase (not "date palm", "count on").
+_FRAGMENT_NOUNS = {
+    "month": r"dates?",  # a terse "date" is answered by a month, as "launch date" is (_EXPECTS)
+    "time": r"deadlines?|timelines?|time ?frames?|timetables?|schedules?",
+    "span": r"durations?",
+    "number": r"figures?|numbers?|amounts?|totals?|sums?|quotas?|counts?|tally|volumes?|quantit(?:y|ies)|tonnage",
+    "place": r"venues?|locations?",
+}
+_PHRASE_ENDS = r"(?=\s*(?:$|[?.!,;:()—–]|\s-\s|\s+(?:and|or|for|of|in|at|on|to|from|with|under|between|please|pls|plz)\b))"
+_FRAGMENT = {
+    kind: re.compile(rf"\b(?:{nouns})\b{_PHRASE_ENDS}", re.IGNORECASE) for kind, nouns in _FRAGMENT_NOUNS.items()
+}
+_ANY_WH = re.compile(r"\b(?:what|which|who|whom|whose|how|where|why|when)\b", re.IGNORECASE)
+
+
+def _fragment_kinds(asked: str) -> tuple[str, ...]:
+    """The kinds a question without a wh-word names ("seat count for the coalition?")."""
+    return tuple(kind for kind, pattern in _FRAGMENT.items() if pattern.search(asked))
 
 
 # "the name of the first astronaut going to ...": the words of the thing named, up to a
