@@ -99,6 +99,10 @@ def test_the_asking_sentence_of_a_long_message(analyzer):
         ("Would you mind telling me: what is JBIC involved in?", "what is JBIC involved in?"),
         ("Could you kindly let me know when they met?", "when they met?"),
         ("Hello. I was wondering, is there anything on chips?", "is there anything on chips?"),
+        # A chat opener goes too ("wait", "ok so"), but a word that begins the topic stays.
+        ("wait so how many people live in the two unions??", "how many people live in the two unions??"),
+        ("ok so, what about kelp?", "what about kelp?"),
+        ("Well-being of fishers: what do they say?", "Well-being of fishers: what do they say?"),
         # ... but not a request that is the question itself.
         ("Tell me about palm oil", "Tell me about palm oil"),
         ("Can you tell me about palm oil?", "Can you tell me about palm oil?"),

@@ -237,13 +237,27 @@ _COURTESY = re.compile(
 )
 
 
+# Chat openers before the question itself ("wait so how many ...", "ok so what ...", "quick one:
+# ..."): words of no topic, which counted as the question's own terms that the statement never
+# uses, as a topic it does not cover would.
+_OPENER = re.compile(
+    r"^\W*(?:(?:wait|ok|okay|so|hmm+|um+|uh+|er+m?|well|oh|yo|hey|hi|hello|btw|lol|right|alright|quick"
+    r"\s+(?:one|q|question))\b[\s,.:;!–—-]*)+"
+    r"(?=(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|has|have|had"
+    r"|will|would|can|could|should)\b)",
+    re.IGNORECASE,
+)
+
+
 def without_courtesy(question: str) -> str:
-    """``question`` without a courtesy that only introduces it.
+    """``question`` without a courtesy or a chat opener that only introduces it.
 
     >>> without_courtesy("Could you tell me, did they sign anything?")
     'did they sign anything?'
+    >>> without_courtesy("wait so how many people live there?")
+    'how many people live there?'
     """
-    return _COURTESY.sub("", question, count=1) or question
+    return _COURTESY.sub("", _OPENER.sub("", question, count=1), count=1) or question
 
 
 def asking_part(text: str) -> str:
