@@ -85,6 +85,13 @@ def test_the_asking_sentence_of_a_long_message(analyzer):
         # An asking sentence that points back keeps the sentence it points to ...
         ("Two initiatives came out of the visit, TRUST and ASIA. What does each one cover?",
          "Two initiatives came out of the visit, TRUST and ASIA. What does each one cover?"),
+        # ... and so does "that" or "these" before a noun, which names something said before ...
+        ("Some call the kelp accord a sell-out. Does the statement reject that framing?",
+         "Some call the kelp accord a sell-out. Does the statement reject that framing?"),
+        # ... but not the statement itself, nor "those" standing alone, nor a clause's "that".
+        ("I'm writing a story. What does Lemuria get under this deal?", "What does Lemuria get under this deal?"),
+        ("I served there. What did they demand of those responsible?", "What did they demand of those responsible?"),
+        ("I write a newsletter. Is there anything that covers kelp farming?", "Is there anything that covers kelp farming?"),
         # ... but "is there" points nowhere.
         ("I write a newsletter. Is there anything on palm oil?", "Is there anything on palm oil?"),
         ("I write a newsletter. Any fuels such as LNG or naphtha?", "Any fuels such as LNG or naphtha?"),

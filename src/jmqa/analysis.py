@@ -213,11 +213,22 @@ class Analyzer:
         return kept if words >= 2 else "OK"
 
 
-# A word that stands for something said before: "it", "each one", "there", a bare "that".
+# A word that stands for something said before: "it", "each one", "there", a bare "that", or
+# "that" before a noun ("that framing", "these measures"); not the statement itself or a time
+# ("this statement", "this year"), nor "that" opening a clause ("anything that says", "that the").
+_NOT_POINTED_AT = (
+    r"the|a|an|they|it|we|you|he|she|i|is|was|are|were|has|have|had|will|would|can|could|should"
+    r"|did|does|do|may|might|must|statement|document|text|declaration|communiqu\w*|joint|year|month"
+    r"|week|time|summit|visit|meeting|one|ones|deal|agreement|partnership|relationship|pact"
+)
+# "those responsible", "those who": a pronoun, not a noun's determiner.
+_THOSE_ALONE = r"responsible|involved|concerned|affected|who|which|in|of|with|at|from|for|on|by"
 _POINTS_BACK = re.compile(
     r"\b(it|its|each one|each of them|either one|both of them|such(?!\s+as))\b"
     r"|(?<!is )(?<!are )(?<!was )(?<!were )\bthere\b(?!\s+(?:is|are|was|were|be|been|'s)\b)"
-    r"|\b(that|this|these|those)\b(?!\s+[a-z])",
+    r"|\b(that|this|these|those)\b(?!\s+[A-Za-z])"
+    rf"|\b(?:that|this)\s+(?!(?:{_NOT_POINTED_AT})\b)(?-i:[a-z][\w-]*(?<![^s]s))\b"
+    rf"|\b(?:these|those)\s+(?!(?:{_NOT_POINTED_AT}|{_THOSE_ALONE})\b)(?-i:[a-z][\w-]*)\b",
     re.IGNORECASE,
 )
 
