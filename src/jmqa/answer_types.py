@@ -374,7 +374,7 @@ _PHRASE_ENDS = r"(?=\s*(?:$|[?.!,;:()—–]|\s-\s|\s+(?:and|or|for|of|in|at|on|
 _FRAGMENT = {
     kind: re.compile(rf"\b(?:{nouns})\b{_PHRASE_ENDS}", re.IGNORECASE) for kind, nouns in _FRAGMENT_NOUNS.items()
 }
-_ANY_WH = re.compile(r"\b(?:what|which|who|whom|whose|how|where|why|when)\b", re.IGNORECASE)
+_ANY_WH = re.compile(rf"{_WH.pattern}|\bwhen\b", re.IGNORECASE)  # _WH leaves "when" to _without_subordinate_when
 
 
 def _fragment_kinds(asked: str) -> tuple[str, ...]:

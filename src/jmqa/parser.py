@@ -305,8 +305,8 @@ def _heading_after_unfinished(lines: list[_Line], start: int, following: int) ->
     """Whether the line at ``start``, after a paragraph that ends without a full stop, is a heading
     all the same: it follows a blank line, and it and any heading-shaped lines after it lead
     straight to paragraph ``following``. Published statements do end a paragraph so ("... the
-    viable path to lasting peace", a blank line, "Maritime Cooperation", "3. ..."); a wrapped
-    line has no blank line before it."""
+    path to a kelp accord", a blank line, "Maritime Cooperation", "3. ..."); a wrapped line has
+    no blank line before it."""
     if not lines[start].after_blank:
         return False
     end = _heading_run_end(lines, start)
