@@ -170,6 +170,14 @@ FACTS = StatementFacts(
         # A capitalised noun inside a sentence is a name: "the Budget announcement" asks no money.
         ("Which acts did the Budget announcement propose to amend?", ("entity",)),
         ("Cost of the plant?", ("money",)),
+        # In lower case too, a money word the question is about is not what it asks for; one in
+        # the wh-phrase, or the verb of "what ... cost", is.
+        ("which indian acts did the budget announcement propose to amend", ("entity",)),
+        ("whats the budget for the ai platform", ("money",)),
+        ("what is the estimated total cost of the plant?", ("money",)),
+        ("What will the six extra aircraft cost India?", ("money",)),
+        ("I'd like to know how much the entry tickets cost.", ("money",)),
+        ("Which company will bear the cost?", ("organisation",)),
         # A query that ends on "date" asks for a month at least; a figure may follow three modifiers.
         ("nisar launch date", ("month",)),
         ("next strategic dialogue date??", ("month",)),

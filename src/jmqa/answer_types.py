@@ -105,8 +105,6 @@ _EXPECTS = {
         r"\bhow much (money|funding|finance|financing|aid|cash|investment)\b"
         r"|\bhow much (?:exactly |precisely )?(is|are|was|has|have|had|did|does|will)\b.*\b(lend|lending|spend|spent|pay|paid"
         r"|pledg|contribut|invest|worth|cost|fund|financ|sell|sold)"
-        # Lower case, or first: "the Budget announcement" is a name, not a question of money.
-        r"|(?-i:\b(price|cost|budget|worth)\b|^\W*(Price|Cost|Budget|Worth)\b)"
         # A figure of money: "the exact dollar amount", "what cash value".
         r"|\b(?:dollar|monetary|cash|financial)\s+(?:amount|value|figure|sum|total)s?\b"
         r"|\b(?:investment|funding|loan|aid|contribution|grant|financing)\s+(?:amount|figure|sum|total|size)s?\b"
@@ -355,9 +353,39 @@ def _asked_for(asked: str) -> tuple[str, ...]:
         asked = asked[told.end() :]
     asked = _COUNTED.sub("which", _NOT_ASKING_FOR.sub(" ", _without_subordinate_when(asked)))
     kinds = tuple(kind for kind, pattern in _EXPECTS.items() if pattern.search(asked))
+    if "money" not in kinds and _asks_money_word(asked):
+        kinds = ("money", *kinds)
     if not kinds and not _ANY_WH.search(asked):
         kinds = _fragment_kinds(asked)
     return kinds + _kinds_of_nouns(asked)
+
+
+_ANY_WH = re.compile(rf"{_WH.pattern}|\bwhen\b", re.IGNORECASE)  # _WH leaves "when" to _without_subordinate_when
+
+
+# "the cost", "its price": in lower case, or first ("the Budget announcement" is a name).
+_MONEY_WORD = re.compile(r"(?-i:\b(?:price|cost|budget|worth)\b|^\W*(?:Price|Cost|Budget|Worth)\b)")
+_AUXILIARY = r"(?:is|are|was|were|do|does|did|will|would|can|could|has|have|had|shall|should|may|might)"
+# The wh-phrase: the wh-word, a copula right after it, then up to three words that are no verb's.
+_WH_BEFORE = re.compile(
+    rf"(?:{_ANY_WH.pattern}|\bwhats\b)(?:\s*['’]s|\s+{_AUXILIARY})?\W+(?:(?!{_AUXILIARY}\b)[\w'’-]+\W+){{0,3}}$",
+    re.IGNORECASE,
+)
+_WHAT_IT_COSTS = re.compile(  # "What will the six aircraft cost India?", "how much the tickets cost"
+    r"\b(?:what\s+(?:do|does|did|will|would|could|might|is|are|was|were)|how\s+much)\b.*\b(?:cost|worth)\b",
+    re.IGNORECASE,
+)
+
+
+def _asks_money_word(asked: str) -> bool:
+    """Whether a money word is what is asked: in a question without a wh-word ("Cost of the
+    plant?"), within the wh-phrase ("What was the estimated cost ...?"), or as the verb of a
+    "what" or "how much" question ("What will it cost?"). Elsewhere it is what the
+    question is about ("Which acts did the budget announcement propose to amend?")."""
+    return _WHAT_IT_COSTS.search(asked) is not None or any(
+        not _ANY_WH.search(asked) or _WH_BEFORE.search(asked[: m.start()])
+        for m in _MONEY_WORD.finditer(asked)
+    )
 
 
 # A question typed as a noun phrase or a request names what it wants: "next dialogue - date and
@@ -374,7 +402,6 @@ _PHRASE_ENDS = r"(?=\s*(?:$|[?.!,;:()—–]|\s-\s|\s+(?:and|or|for|of|in|at|on|
 _FRAGMENT = {
     kind: re.compile(rf"\b(?:{nouns})\b{_PHRASE_ENDS}", re.IGNORECASE) for kind, nouns in _FRAGMENT_NOUNS.items()
 }
-_ANY_WH = re.compile(rf"{_WH.pattern}|\bwhen\b", re.IGNORECASE)  # _WH leaves "when" to _without_subordinate_when
 
 
 def _fragment_kinds(asked: str) -> tuple[str, ...]:
