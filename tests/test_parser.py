@@ -21,6 +21,7 @@ US_INDIA_2025 = "united-states-india-joint-leaders-statement-2025-02-13.txt"
 INDIA_US_2023 = "joint-statement-from-india-and-the-united-states-2023-09-08.txt"
 US_INDIA_2023 = "joint-statement-from-the-united-states-and-india-2023-06-22.txt"
 US_EU_2023 = "us-eu-summit-joint-statement-2023-10-20.txt"
+US_EU_2021 = "us-eu-summit-statement-2021-06-15.txt"
 RAW = (Path(__file__).parents[1] / "src" / "jmqa" / "data" / STATEMENT_FILE).read_text(encoding="utf-8")
 
 
@@ -440,6 +441,32 @@ def test_real_us_eu_2023_lettered_sections_subheadings_and_a_paragraph_without_f
     assert (doc.preamble, doc.closing) == ((), ())
     for p in doc.paragraphs:
         assert "  " not in p.text and " ".join(p.sentence_texts()) == p.text
+
+
+def test_real_us_eu_2021_a_heading_numbered_in_roman_may_be_as_long_as_a_sentence():
+    """36 paragraphs; "I. End the COVID-19 pandemic, ... recovery" (17 words) heads ¶4-8, not the
+    end of ¶3; a heading over ¶1 under the date line."""
+    doc = parse(_read(US_EU_2021), US_EU_2021)
+    assert (doc.title, doc.date.isoformat()) == ("U.S.-EU Summit Statement", "2021-06-15")
+    assert [p.number for p in doc.paragraphs] == list(range(1, 37))
+    assert doc.paragraph(3).text.endswith("cooperate with all those who share these objectives.")
+    sections = [(s, ps[0].number, ps[-1].number) for s, ps in doc.sections]
+    assert [(first, last) for _, first, last in sections] == [(1, 3), (4, 8), (9, 14), (15, 23), (24, 36)]
+    assert sections[1][0] == (
+        "I. End the COVID-19 pandemic, prepare for future global health challenges, and drive "
+        "forward a sustainable global recovery"
+    )
+    assert [s.split(".")[0] for s, _, _ in sections[2:]] == ["II", "III", "IV"]
+    assert (doc.preamble, doc.closing) == ((), ())
+
+
+def test_a_long_line_is_a_heading_only_when_numbered_as_one():
+    words = " ".join(["word"] * 16)
+    numbered = parse(f"T\n\n1. One ends.\n\nII. Build {words} together\n\n2. Two.\n")
+    assert [p.section for p in numbered.paragraphs] == ["", f"II. Build {words} together"]
+    plain = parse(f"T\n\n1. One ends.\n\nBuild {words} together\n\n2. Two.\n")
+    assert plain.paragraph(1).text == f"One ends. Build {words} together"
+    assert [p.section for p in plain.paragraphs] == ["", ""]
 
 
 def test_an_inline_number_splits_only_when_it_is_the_next_one():

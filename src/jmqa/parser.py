@@ -8,6 +8,7 @@ line at a fixed width; the grammar below rejoins them by paragraph number, not b
 Around that core the parser accepts the layouts real statements use:
 
 - a title of any length, and a subtitle in quotes on its own line;
+- headings of up to 12 words, or 30 when numbered "I." or "A." ("II. Protect our planet and ...");
 - unnumbered opening paragraphs before paragraph 1 (``Document.preamble``, cited as "preamble",
   never renumbered);
 - sub-headings inside a section, "(a) Economic Cooperation" (``Paragraph.subheading``); two
@@ -70,6 +71,10 @@ _DATE_US = re.compile(r"^(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2}),?\s+(?P<year
 _DATE_EU = re.compile(r"^(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]+)\.?,?\s+(?P<year>\d{4})(?P<rest>.*)$")
 _SENTENCE_END = ('.', '!', '?', '."', '.”', ".'", '.)', ':', ';')
 _MAX_HEADING_WORDS = 12
+# "I. End the pandemic, prepare for ..., and drive forward ...": a heading numbered by a roman
+# numeral or a capital letter may run to a sentence's length.
+_ENUMERATED_HEADING = re.compile(r"^(?:[IVX]{1,4}|[A-Z])\.\s+\S")
+_MAX_ENUMERATED_HEADING_WORDS = 30
 _MAX_PLACE_WORDS = 5
 
 
@@ -393,8 +398,9 @@ def _starts_closing(line: str) -> bool:
 
 def _looks_like_heading(line: str) -> bool:
     words = line.split()
+    most = _MAX_ENUMERATED_HEADING_WORDS if _ENUMERATED_HEADING.match(line) else _MAX_HEADING_WORDS
     return (
-        len(words) <= _MAX_HEADING_WORDS
+        len(words) <= most
         and line[0].isupper()
         and not line.endswith(_SENTENCE_END)
         and not line.endswith(",")
