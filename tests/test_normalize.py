@@ -111,6 +111,24 @@ def test_case_comes_from_names_not_from_sentence_starts_or_titles():
     assert n.normalize("what recovery").text == "what recovery"
 
 
+def test_a_code_typed_in_pieces_is_the_statements_code():
+    """Lower case without punctuation types "U.S." as "u s" and "H-1B" as "h 1b"."""
+    n = Normalizer([
+        "The Lemurian and U.S. navies will fly the XQ-9B. The plan is two-way, after 2033-2034. "
+        "Dr. A.B. Quorvex spoke in 2023.Pendragon agreed, as U.R. Pendragon said."
+    ])
+    assert n.normalize("why did the u s buy the xq 9b").text == "why did the U.S. buy the XQ-9B"
+    assert n.normalize("a two way plan").text == "a two-way plan"
+    # Chat's "u r" is "you are", though it spells "U.R."; "tell us" is no "U.S."; numbers and two
+    # words run together at a full stop are no codes; nor are pieces typed in capitals.
+    assert n.normalize("what u r saying").text == "what u r saying"
+    assert n.normalize("tell us about it").text == "tell us about it"
+    assert n.normalize("in 2033 2034 the plan").text == "in 2033 2034 the plan"
+    assert n.normalize("in 2023 pendragon agreed").text == "in 2023 Pendragon agreed"
+    assert n.normalize("what did a b quorvex say").text.startswith("what did A.B. ")
+    assert n.normalize("U S policy").text == "U S policy"
+
+
 def test_the_typed_case_is_kept_beside_the_statements():
     n = Normalizer(["The leaders welcomed the recent Budget announcement."])
     result = n.normalize("what is the budget")

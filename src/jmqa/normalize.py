@@ -130,11 +130,18 @@ class Normalizer:
                 self._runs.setdefault(tuple(w.lower() for w in run), run)
         self._named = set(self._case) | {w for run in self._runs for w in run}
         self._longest_run = max(map(len, self._runs), default=0)
+        # "U.S.", "H-1B", "COVID-19": codes whose pieces a lower-case message types apart ("u s",
+        # "h 1b") once its points and hyphens are gone; keyed by the pieces run together.
+        codes: Counter[str] = Counter(code for text in texts for code in _codes_in(text))
+        self._codes: dict[str, str] = {}
+        for code, _ in codes.most_common():
+            self._codes.setdefault("".join(re.findall(r"[^\W_]+", code)).lower(), code)
 
     def normalize(self, text: str) -> Normalized:
         """``text`` with abbreviations written out, slips mended and the statement's case."""
         spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-        words = [self._word(text[a:b], text, a) for a, b in spans]
+        codes = self._codes_typed_apart(text, spans)
+        words = [codes[i] if i in codes else self._word(text[a:b], text, a) for i, (a, b) in enumerate(spans)]
         self._restore_names(text, spans, words)
         changes: list[tuple[str, str]] = []
         out: list[str] = []
@@ -150,6 +157,24 @@ class Normalizer:
         out.append(text[last:])
         typed_case.append(text[last:])
         return Normalized("".join(out), tuple(changes), "".join(typed_case))
+
+    def _codes_typed_apart(self, text: str, spans: list[tuple[int, int]]) -> dict[int, str]:
+        """Runs of two to four lower-case pieces, one space apart, that spell one of the
+        statement's codes ("u s" -> "U.S."; not chat's "u r"), merged into one span in place:
+        {index: the code}."""
+        found: dict[int, str] = {}
+        i = 0
+        while i < len(spans):
+            for length in range(min(4, len(spans) - i), 1, -1):
+                run = spans[i : i + length]
+                typed = [text[a:b] for a, b in run]
+                code = self._codes.get("".join(typed))
+                if code and not set(typed) <= _LETTERS and all(text[run[j][1] : run[j + 1][0]] == " " for j in range(length - 1)):
+                    spans[i : i + length] = [(run[0][0], run[-1][1])]
+                    found[i] = code
+                    break
+            i += 1
+        return found
 
     def _restore_names(self, text: str, spans: list[tuple[int, int]], words: list[str]) -> None:
         """Give the statement's case to the longest runs of words typed in lower case that it
@@ -378,10 +403,31 @@ def _names(texts: list[str], cased: Counter[str]) -> Counter[tuple[str, ...]]:
     return names
 
 
+def _codes_in(text: str) -> Iterable[str]:
+    """The codes a text writes with points or hyphens inside: initials ("U.S.", "D.C."), and
+    pieces with a digit or of at most three letters ("H-1B", "COVID-19", "co-led"); not a number
+    ("2.75", "2033-2034") nor two words run together at a full stop ("2023.The")."""
+    for m in _CODE.finditer(text):
+        code = m.group(0)
+        pieces = re.findall(r"[^\W_]+", code)
+        initials = all(len(piece) == 1 and piece.isalpha() for piece in pieces)
+        code = code if not initials else code.rstrip(".") + "."  # "U.S" before "-India" is "U.S."
+        if not initials:
+            code = code.rstrip(".")  # a sentence's full stop
+            if not any(c.isalpha() for c in code) or (
+                "." in code and not all(len(piece) <= 3 for piece in pieces)
+            ):
+                continue
+            if not (any(c.isdigit() for c in code) or all(len(piece) <= 3 for piece in pieces)):
+                continue
+        yield code
+
+
 def _only_spaces_between(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
     return text[left[1] : right[0]] in (" ", "-")
 
 
+_CODE = re.compile(r"(?<![\w.-])[^\W_]+(?:[.-][^\W_]+)+\.?(?![\w-])")
 _PROSE_SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]*\s+")
 # What precedes a sentence's first word: nothing, or the end of the sentence before.
 _SENTENCE_START = re.compile(r"(?:^|[.!?。？！]\s+)[\W_]*$")
