@@ -149,6 +149,13 @@ def test_only_english_is_normalised(analyzer):
     assert malay.normalized == malay.asking and malay.corrections == ()
 
 
+def test_another_language_typed_in_lower_case_gets_only_the_statements_names_back(analyzer):
+    malay = analyzer.analyze("apa kata kenyataan ni pasal osa dan asean, dan kerjasama dgn jepun")
+    assert malay.language == "ms"
+    assert malay.normalized == "apa kata kenyataan ni pasal OSA dan ASEAN, dan kerjasama dgn jepun"
+    assert malay.corrections == ()
+
+
 def test_named_paragraphs_and_sections(analyzer):
     assert analyzer.analyze("What do paragraphs 3-5 say?").paragraphs == (3, 4, 5)
     assert analyzer.analyze("Summarise the security section").sections == (1,)

@@ -73,7 +73,9 @@ class QuestionAnalysis:
     text: str  # the question as typed, cleaned (what the answer echoes)
     language: str  # ISO 639-1 ("en", "ms", "ja", "fr", ...) or "other"
     asking: str  # the sentence(s) that ask, without a long message's context
-    normalized: str  # ``asking`` with abbreviations, spelling and case mended (English only)
+    # ``asking`` with abbreviations, spelling and case mended; in another language, only the
+    # statement's names and codes get their case back ("ceapad" -> "CEAPAD").
+    normalized: str
     corrections: tuple[tuple[str, str], ...]  # (typed, read as)
     answer_types: tuple[str, ...]  # see answer_types.expected_answer_types
     topics: tuple[str, ...]  # two or more when the question joins topics, else ()
@@ -165,7 +167,7 @@ class Analyzer:
         normalized, corrections, as_typed = (
             (without_courtesy(mended.text), mended.changes, without_courtesy(mended.as_typed))
             if language == "en"
-            else (asking, (), asking)
+            else (self.normalizer.names_only(asking), (), asking)
         )
         answer_types = expected_answer_types(as_typed)
         unframed = without_document_frame(normalized, self._speakers) if language == "en" else normalized

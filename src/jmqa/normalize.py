@@ -158,6 +158,23 @@ class Normalizer:
         typed_case.append(text[last:])
         return Normalized("".join(out), tuple(changes), "".join(typed_case))
 
+    def names_only(self, text: str) -> str:
+        """``text`` with only the statement's names and codes given their case ("bilakah
+        mesyuarat ceapad" -> "bilakah mesyuarat CEAPAD"): for a question in another language,
+        whose words are no English slips to mend."""
+        spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        codes = self._codes_typed_apart(text, spans)
+        words = [
+            codes.get(i) or (self._case.get(text[a:b], text[a:b]) if text[a:b].islower() else text[a:b])
+            for i, (a, b) in enumerate(spans)
+        ]
+        self._restore_names(text, spans, words)
+        out, last = [], 0
+        for (start, end), word in zip(spans, words):
+            out += [text[last:start], word]
+            last = end
+        return "".join(out) + text[last:]
+
     def _codes_typed_apart(self, text: str, spans: list[tuple[int, int]]) -> dict[int, str]:
         """Runs of two to four lower-case pieces, one space apart, that spell one of the
         statement's codes ("u s" -> "U.S."; not chat's "u r"), merged into one span in place:
