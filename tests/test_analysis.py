@@ -88,6 +88,11 @@ def test_the_asking_sentence_of_a_long_message(analyzer):
         # ... and so does "that" or "these" before a noun, which names something said before ...
         ("Some call the kelp accord a sell-out. Does the statement reject that framing?",
          "Some call the kelp accord a sell-out. Does the statement reject that framing?"),
+        # ... and so does "the other" (or "the former", "the latter") standing for a thing named
+        # before; not "the other" before its own noun.
+        ("Atlantis and Lemuria backed each other's bids for seats. For which terms does each back the other?",
+         "Atlantis and Lemuria backed each other's bids for seats. For which terms does each back the other?"),
+        ("I follow the talks. Which kelp farms do the other partners run?", "Which kelp farms do the other partners run?"),
         # ... but not the statement itself, nor "those" standing alone, nor a clause's "that".
         ("I'm writing a story. What does Lemuria get under this deal?", "What does Lemuria get under this deal?"),
         ("I served there. What did they demand of those responsible?", "What did they demand of those responsible?"),

@@ -227,6 +227,8 @@ _NOT_POINTED_AT = (
 _THOSE_ALONE = r"responsible|involved|concerned|affected|who|which|in|of|with|at|from|for|on|by"
 _POINTS_BACK = re.compile(
     r"\b(it|its|each one|each of them|either one|both of them|such(?!\s+as))\b"
+    # "... each side backing the other?", "the former", "the latter": one of things named before.
+    r"|\bthe\s+(?:other|former|latter)\b(?!\s+(?!(?:and|or|but|to|for|in|on|with|at|by|from)\b)[A-Za-z])"
     r"|(?<!is )(?<!are )(?<!was )(?<!were )\bthere\b(?!\s+(?:is|are|was|were|be|been|'s)\b)"
     r"|\b(that|this|these|those)\b(?!\s+[A-Za-z])"
     rf"|\b(?:that|this)\s+(?!(?:{_NOT_POINTED_AT})\b)(?-i:[a-z][\w-]*(?<![^s]s))\b"
