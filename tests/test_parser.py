@@ -203,7 +203,11 @@ def test_sub_headings_attach_to_their_paragraphs_and_bullets_stay_in_theirs():
         (3, "Economic Partnership", "(b) Investment"), (4, "Economic Partnership", "(b) Investment"),
         (5, "Security", ""),
     ]
-    assert [s for s, _ in doc.sections] == ["Economic Partnership", "Security"]
+    assert [s for s, _ in doc.sections] == [
+        "Economic Partnership › (a) Trade", "Economic Partnership › (b) Investment", "Security",
+    ]
+    assert doc.paragraph(3).heading == "Economic Partnership › (b) Investment"
+    assert doc.paragraph(5).heading == "Security"
     assert doc.paragraph(2).text == (
         "The leaders welcomed the following steps: - the opening of a customs office in the port of "
         "Brine; - a single window for exporters; and - a review of quotas in 2026."
@@ -422,7 +426,8 @@ def test_a_heading_after_a_paragraph_without_its_full_stop():
 
 def test_real_us_eu_2023_lettered_sections_subheadings_and_a_paragraph_without_full_stop():
     """34 paragraphs, one per line, numbers followed by two spaces; "A. ..." and "B. ..." in
-    capitals, each over plain headings; ¶2 ends without a full stop before the next heading."""
+    capitals, each over plain headings, which are their sub-headings; ¶2 ends without a full
+    stop before the next heading."""
     doc = parse(_read(US_EU_2023), US_EU_2023)
     assert (doc.title, doc.date.isoformat()) == ("U.S.-EU Summit Joint Statement", "2023-10-20")
     assert [p.number for p in doc.paragraphs] == list(range(1, 35))
@@ -430,14 +435,17 @@ def test_real_us_eu_2023_lettered_sections_subheadings_and_a_paragraph_without_f
     assert (doc.paragraph(2).section, doc.paragraph(2).subheading) == (
         "A. TOWARD A MORE SECURE AND STABLE WORLD", "Situation in the Middle East",
     )
+    a, b = "A. TOWARD A MORE SECURE AND STABLE WORLD", "B. STRENGTHENED U.S.-EU ECONOMIC COOPERATION"
+    assert [p.section for p in doc.paragraphs] == [""] + [a] * 19 + [b] * 14
     sections = [(s, ps[0].number, ps[-1].number) for s, ps in doc.sections]
     assert sections[:4] == [
         ("", 1, 1),
-        ("A. TOWARD A MORE SECURE AND STABLE WORLD", 2, 2),
-        ("Russia’s War against Ukraine and Support for Regional Stability", 3, 8),
-        ("Africa", 9, 9),
+        (f"{a} › Situation in the Middle East", 2, 2),
+        (f"{a} › Russia’s War against Ukraine and Support for Regional Stability", 3, 8),
+        (f"{a} › Africa", 9, 9),
     ]
-    assert ("B. STRENGTHENED U.S.-EU ECONOMIC COOPERATION", 21, 22) in sections
+    assert (b, 21, 22) in sections and (f"{b} › Expanding People-to-People Contacts", 34, 34) in sections
+    assert len(sections) == 14
     assert (doc.preamble, doc.closing) == ((), ())
     for p in doc.paragraphs:
         assert "  " not in p.text and " ".join(p.sentence_texts()) == p.text
@@ -467,6 +475,21 @@ def test_a_long_line_is_a_heading_only_when_numbered_as_one():
     plain = parse(f"T\n\n1. One ends.\n\nBuild {words} together\n\n2. Two.\n")
     assert plain.paragraph(1).text == f"One ends. Build {words} together"
     assert [p.section for p in plain.paragraphs] == ["", ""]
+
+
+def test_two_levels_of_heading_told_apart_by_how_they_are_set():
+    text = (
+        "T\n\nA. OCEANS\n\nKelp\n\n1. One.\n\nPearls\n\n2. Two.\n\nB. SKIES\n\n3. Three.\n\n"
+        "Winds\n\n4. Four.\n"
+    )
+    doc = parse(text)
+    assert [(p.section, p.subheading) for p in doc.paragraphs] == [
+        ("A. OCEANS", "Kelp"), ("A. OCEANS", "Pearls"), ("B. SKIES", ""), ("B. SKIES", "Winds"),
+    ]
+    assert [h for h, _ in doc.sections] == ["A. OCEANS › Kelp", "A. OCEANS › Pearls", "B. SKIES", "B. SKIES › Winds"]
+    # Headings all set alike are one level: each is a section.
+    flat = parse("T\n\nOceans\n\n1. One.\n\nKelp\n\n2. Two.\n")
+    assert [(p.section, p.subheading) for p in flat.paragraphs] == [("Oceans", ""), ("Kelp", "")]
 
 
 def test_an_inline_number_splits_only_when_it_is_the_next_one():

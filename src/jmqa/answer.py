@@ -56,7 +56,8 @@ SentenceScores = dict[PassageKey, list[tuple[Span, float]]]
 @dataclass(frozen=True)
 class Quote:
     """A paragraph quoted verbatim, with the sentence(s) that answer the question as spans.
-    ``paragraph`` is its number, or "preamble" or "closing" (see ``jmqa.Hit``)."""
+    ``paragraph`` is its number, or "preamble" or "closing", and ``section`` its heading (see
+    ``jmqa.Hit``)."""
 
     paragraph: PassageKey
     section: str
@@ -456,7 +457,7 @@ class Answerer:
         for n in valid:
             para = self.document.paragraph(n)
             marked = self.highlight(signals, n) if mark else ()
-            quotes.append(Quote(n, para.section, para.text, marked, float(evidence[self.document.position(n)])))
+            quotes.append(Quote(n, para.heading, para.text, marked, float(evidence[self.document.position(n)])))
         return Answer(signals.analysis.text, True, tuple(quotes), confidence, message=" ".join(notes))
 
     def when_made(self, signals: Signals, evidence: np.ndarray) -> Answer:
@@ -479,7 +480,7 @@ class Answerer:
                 f"{self.document.date_text}{where}.",
             )
         quotes = tuple(
-            Quote(key, para.section, para.text, tuple(spans), float(evidence[self.document.position(key)]))
+            Quote(key, para.heading, para.text, tuple(spans), float(evidence[self.document.position(key)]))
             for key, spans in marked.items()
             for para in [self.document.paragraph(key)]
         )
@@ -501,7 +502,7 @@ class Answerer:
         something of it. ``evidence`` as in refusal_features gives its score."""
         para = self.document.paragraph(paragraph)
         marked = self.lexicon.sentences_using(phrase, paragraph)
-        return Quote(paragraph, para.section, para.text, marked, float(evidence[self.document.position(paragraph)]))
+        return Quote(paragraph, para.heading, para.text, marked, float(evidence[self.document.position(paragraph)]))
 
     def quoted(self, signals: Signals, hits: list[Hit], evidence: np.ndarray) -> list[Hit]:
         """The hits an answer quotes: the first, and each of the next ``max_quotes - 1`` that the

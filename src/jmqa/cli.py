@@ -399,16 +399,16 @@ def cmd_paragraphs(args: argparse.Namespace) -> int:
     else:
         paragraphs = list(doc.reading_order)
     if args.json:
-        print(json.dumps([{"paragraph": p.number, "section": p.section, "text": p.text}
+        print(json.dumps([{"paragraph": p.number, "section": p.heading, "text": p.text}
                           for p in paragraphs], ensure_ascii=False, indent=2))
         return 0
     if args.number is None:
         print(f"{doc.title}\n{doc.date_text}, {doc.place}\n")
     section = None
     for p in paragraphs:
-        if isinstance(p.number, int) and p.section != section and args.number is None:
-            section = p.section
-            print(f"== {_section(p.section)} ==\n")
+        if isinstance(p.number, int) and p.heading != section and args.number is None:
+            section = p.heading
+            print(f"== {_section(p.heading)} ==\n")
         print(_format_paragraph(p, doc))
         print()
     return 0
@@ -435,7 +435,7 @@ def _section(section: str) -> str:
 
 
 def _format_paragraph(p: Paragraph, doc: Document) -> str:
-    return f"{heading(p.number, p.section)}\n" + textwrap.indent(textwrap.fill(p.text, 96), "  ")
+    return f"{heading(p.number, p.heading)}\n" + textwrap.indent(textwrap.fill(p.text, 96), "  ")
 
 
 def _use_color() -> bool:

@@ -52,8 +52,17 @@ class Paragraph:
     sentences: tuple[Span, ...]
     subheading: str = ""
 
+    @property
+    def heading(self) -> str:
+        """The heading it stands under, as shown: its section and sub-heading joined
+        ("Economy › (a) Trade"), or whichever of them it has ("" for neither)."""
+        return HEADING_JOIN.join(h for h in (self.section, self.subheading) if h)
+
     def sentence_texts(self) -> list[str]:
         return [self.text[s.start : s.end] for s in self.sentences]
+
+
+HEADING_JOIN = " › "
 
 
 @dataclass(frozen=True)
@@ -129,11 +138,12 @@ class Document:
 
     @property
     def sections(self) -> list[tuple[str, list[Paragraph]]]:
-        """Paragraphs grouped by heading, in document order."""
+        """Paragraphs grouped by heading (a sub-heading's paragraphs apart, under
+        "section › sub-heading"), in document order."""
         groups: list[tuple[str, list[Paragraph]]] = []
         for p in self.paragraphs:
-            if not groups or groups[-1][0] != p.section:
-                groups.append((p.section, []))
+            if not groups or groups[-1][0] != p.heading:
+                groups.append((p.heading, []))
             groups[-1][1].append(p)
         return groups
 

@@ -254,7 +254,7 @@ def _pooled_hits(qas: Sequence[QA], signals: Sequence[Signals]) -> list[Hit]:
                 )
             total += weight * (values - values.mean()) / spread
     hits = [
-        Hit(p.number, p.section, p.text, float(score), statement=qa.statement)
+        Hit(p.number, p.heading, p.text, float(score), statement=qa.statement)
         for (qa, p), score in zip(((qa, p) for qa in qas for p in qa.document.passages), total)
     ]
     order = sorted(range(len(hits)), key=lambda i: (-round(hits[i].score, 9), i))  # ties: pool order

@@ -12,7 +12,9 @@ Around that core the parser accepts the layouts real statements use:
 - unnumbered opening paragraphs before paragraph 1 (``Document.preamble``, cited as "preamble",
   never renumbered);
 - sub-headings inside a section, "(a) Economic Cooperation" (``Paragraph.subheading``); two
-  headings in a row are a section and its sub-heading;
+  headings in a row are a section and its sub-heading, and where the two are set differently
+  ("A. TOWARD A MORE SECURE WORLD" over "China"), a later lone heading set as the sub-heading was
+  is another sub-heading of that section;
 - a number followed by a run of spaces ("1.     The leaders"), runs of spaces inside a line,
   bulleted lists inside a paragraph (kept, joined into the paragraph), and the next number run
   into the line before it ("...Pacific.  28.      The leaders", a publishing slip);
@@ -237,6 +239,7 @@ def _body(
     aside the closing block."""
     paragraphs: list[_Numbered] = []
     closing: list[_Line] = []
+    top = _top_style(section, subheading)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -281,7 +284,11 @@ def _body(
             after_number = _NUMBERED.match(after.text)
             if after_number and int(after_number.group(1)) == len(paragraphs) + 1:
                 headings = _headings_in(lines[i:end])
-                section, subheading = _apply_headings(headings, section, subheading, line, source)
+                if len(headings) == 1 and top and section and _style(headings[0]) != top:
+                    subheading = headings[0]  # a heading set as the sub-headings are, under its section
+                else:
+                    section, subheading = _apply_headings(headings, section, subheading, line, source)
+                    top = _top_style(section, subheading) or top
                 i = end
                 continue
         current.append(line.text)  # a page break between two sentences, or a wrapped line
@@ -375,6 +382,26 @@ def _apply_headings(
             f"{where}: sub-heading {headings[0]!r} is followed by another heading {headings[1]!r}"
         )
     return headings[0], headings[1]
+
+
+_Style = tuple[bool, bool]
+
+
+def _style(heading: str) -> _Style:
+    """How a heading is set: numbered ("A.", "IV.") or not, and in capitals or not."""
+    letters = [c for c in heading if c.isalpha()]
+    capitals = len(letters) > 3 and all(c.isupper() for c in letters)
+    return _ENUMERATED_HEADING.match(heading) is not None, capitals
+
+
+def _top_style(section: str, subheading: str) -> _Style | None:
+    """The style of the sections of a statement with two levels of heading, once a section and
+    its sub-heading, set differently, stand over a paragraph ("A. TOWARD A MORE SECURE WORLD"
+    over "China"): after it a lone heading set as that sub-heading was is another sub-heading of
+    the same section, and one set as the section was a new section."""
+    if section and subheading and not _SUBHEADING.match(subheading) and _style(section) != _style(subheading):
+        return _style(section)
+    return None
 
 
 def _heading_kind(line: str) -> Literal["section", "sub", ""]:

@@ -194,7 +194,7 @@ def _links_html(numbers: Sequence[PassageKey], document: Document, statement: St
     """Links to the browser's view of paragraphs, each labelled with its heading."""
     return ", ".join(
         f'<a href="{escape_html(paragraph_link(n, statement))}" target="_blank">'
-        f"{escape_html(paragraph_heading(n, document.paragraph(n).section))}</a>"
+        f"{escape_html(paragraph_heading(n, document.paragraph(n).heading))}</a>"
         for n in numbers
     )
 
@@ -230,7 +230,7 @@ def cited_panel_html(answer: Answer, document: Document, statement: StatementRef
             "(they do not answer it):"
         )
         blocks = [
-            quote_block_html(document, n, document.paragraph(n).section, document.paragraph(n).text,
+            quote_block_html(document, n, document.paragraph(n).heading, document.paragraph(n).text,
                              statement=statement)
             for n in answer.nearest
         ]
@@ -247,7 +247,7 @@ def paragraph_panel_html(
     link = escape_html(paragraph_link(number, statement))
     return (
         f'<div class="jmqa-panel">'
-        f"{quote_block_html(document, p.number, p.section, p.text, statement=statement)}"
+        f"{quote_block_html(document, p.number, p.heading, p.text, statement=statement)}"
         f'<p class="jmqa-note">Link to this paragraph: <a href="{link}">{link}</a></p>'
         "</div>"
     )
@@ -267,7 +267,7 @@ def format_answer_markdown(answer: Answer, document: Document) -> str:
         lines = [escape_markdown(answer.message or NOT_ADDRESSED)]
         if answer.nearest:
             nearest = "; ".join(
-                paragraph_heading(n, document.paragraph(n).section) for n in answer.nearest
+                paragraph_heading(n, document.paragraph(n).heading) for n in answer.nearest
             )
             lines.append(escape_markdown(f"Nearest paragraphs it does have: {nearest}"))
         return "\n\n".join(lines)
@@ -279,6 +279,6 @@ def format_answer_markdown(answer: Answer, document: Document) -> str:
             f"{escape_markdown(citation(document, q.paragraph, q.statement))}"
         )
     for mention in answer.mentions:
-        where = "; ".join(paragraph_heading(n, document.paragraph(n).section) for n in mention.passages)
+        where = "; ".join(paragraph_heading(n, document.paragraph(n).heading) for n in mention.passages)
         blocks.append(escape_markdown(f"“{mention.phrase}” is also in: {where}"))
     return "\n\n".join(blocks)

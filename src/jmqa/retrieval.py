@@ -46,7 +46,8 @@ _PLACES_AND_PEOPLE = frozenset({"GPE", "NORP", "LOC", "FAC", "PERSON"})
 class Hit:
     """One retrieved paragraph. ``score`` is the fused score: higher is better, not a probability.
     ``paragraph`` is the paragraph's own number, or "preamble" or "closing" for the unnumbered
-    text around the numbered paragraphs."""
+    text around the numbered paragraphs; ``section`` the heading it stands under, a sub-heading
+    after its section's ("Economy › (a) Trade")."""
 
     paragraph: PassageKey
     section: str
@@ -293,7 +294,7 @@ class Retriever:
         return [
             Hit(
                 paragraph=passages[i].number,
-                section=passages[i].section,
+                section=passages[i].heading,
                 text=passages[i].text,
                 score=float(scores[i]),
             )

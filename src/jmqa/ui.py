@@ -202,7 +202,7 @@ def build_app(qa: jmqa.QA, library: jmqa.Library | None = None) -> gr.Blocks:
         return (
             gr.Dropdown(before + sections + after, value=section_start(number, statement_id)),
             gr.Dropdown(
-                [(paragraph_heading(p.number, p.section), p.number) for p in document.reading_order],
+                [(paragraph_heading(p.number, p.heading), p.number) for p in document.reading_order],
                 value=number,
             ),
             paragraph_panel_html(document, number, ref),
@@ -224,8 +224,8 @@ def build_app(qa: jmqa.QA, library: jmqa.Library | None = None) -> gr.Blocks:
         if isinstance(number, str):
             return number
         document = qa_of(statement_id).document
-        section = document.paragraph(number).section
-        return next(p.number for p in document.paragraphs if p.section == section)
+        section = document.paragraph(number).heading
+        return next(p.number for p in document.paragraphs if p.heading == section)
 
     def open_paragraph(number: Any, statement_id: str):
         chosen = qa_of(statement_id)
