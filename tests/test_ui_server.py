@@ -243,6 +243,14 @@ def test_the_chat_history_stays_under_the_body_limit(client: Client):
     assert "jmqa-p21" in texts[-1]  # the latest exchange stayed
 
 
+def test_every_dropdown_on_the_page_is_one_the_layout_places(app_url: str):
+    """The statement picker and the browser's section and paragraph dropdowns, each labelled;
+    no stray copy of the browser's first choices (once made inside the layout, and so shown)."""
+    config = json.loads(request(app_url, "GET", "/config")[2])
+    labels = [c["props"].get("label") for c in config["components"] if c.get("type") == "dropdown"]
+    assert labels == ["Statement", "Section", "Paragraph (type a number to jump)"]
+
+
 def test_run_history_is_off(app_url: str, client: Client):
     config = json.loads(request(app_url, "GET", "/config")[2])
     assert config["run_history"] is False

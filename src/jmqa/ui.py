@@ -266,6 +266,9 @@ def build_app(qa: jmqa.QA, library: jmqa.Library | None = None) -> gr.Blocks:
     PANEL_PLACEHOLDER = note_html("Ask a question: the paragraphs it cites appear here in full.")
     first_examples = examples_of(default.id)
 
+    # Built before the layout: a component made inside it is placed on the page, and these only
+    # carry the first statement's choices.
+    first = browser(default.id)
     with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
         gr.Markdown(f"# {TITLE}", elem_id="jmqa-title")
         gr.Markdown(escape_markdown(DESCRIPTION), elem_id="jmqa-description")
@@ -328,7 +331,6 @@ def build_app(qa: jmqa.QA, library: jmqa.Library | None = None) -> gr.Blocks:
                         elem_id="jmqa-cited-citation",
                     )
                 with gr.Tab("Browse the statement", id="browse"):
-                    first = browser(default.id)
                     section_dd = gr.Dropdown(
                         first[0].choices, value=1, label="Section", elem_id="jmqa-section"
                     )
