@@ -129,6 +129,22 @@ def test_a_code_typed_in_pieces_is_the_statements_code():
     assert n.normalize("U S policy").text == "U S policy"
 
 
+def test_another_language_gets_its_slips_mended_and_the_statements_names():
+    n = Normalizer(["The leaders welcomed the Kelp Accord (KELPA) and the MIDORI INFINITY research in Lemuria."])
+    malay = n.normalize_other("Bial projek kelpa ni dilancarkan dgn lemuria?", "ms")
+    # A slip of a Malay word (wordfreq's list), the statement's names in their case; chat's
+    # "ni" and "dgn" are words of Malay, and no English abbreviation is written out.
+    assert malay.text == "Bila projek KELPA ni dilancarkan dgn Lemuria?"
+    assert malay.changes == (("Bial", "Bila"),)  # a change of case alone is no slip mended
+    assert malay.as_typed == "Bila projek kelpa ni dilancarkan dgn lemuria?"
+    # In Japanese, a word in Latin letters is mended only into the statement's words, apart
+    # from the script around it.
+    japanese = n.normalize_other("MIDORU IFNINITYではどんな協力？KELAPは？", "ja")
+    assert japanese.text == "MIDORI INFINITYではどんな協力？KELPAは？"
+    # A word of no list and no statement word near it stays.
+    assert n.normalize_other("Apakah Zorblat?", "ms").text == "Apakah Zorblat?"
+
+
 def test_the_typed_case_is_kept_beside_the_statements():
     n = Normalizer(["The leaders welcomed the recent Budget announcement."])
     result = n.normalize("what is the budget")
@@ -176,5 +192,5 @@ def test_the_shared_english_speller_suggests_what_one_dictionary_of_both_would()
     for text in sorted(typed):
         limit = 1 if len(text) < 7 else 2
         expected = both.lookup(text, Verbosity.CLOSEST, max_edit_distance=limit, include_unknown=False)
-        got = normalize._suggestions(text, limit, vocabulary)
+        got = normalize._suggestions(text, limit, vocabulary, "en")
         assert [(s.term, s.distance, s.count) for s in got] == [(s.term, s.distance, s.count) for s in expected], text

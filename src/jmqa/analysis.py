@@ -73,8 +73,8 @@ class QuestionAnalysis:
     text: str  # the question as typed, cleaned (what the answer echoes)
     language: str  # ISO 639-1 ("en", "ms", "ja", "fr", ...) or "other"
     asking: str  # the sentence(s) that ask, without a long message's context
-    # ``asking`` with abbreviations, spelling and case mended; in another language, only the
-    # statement's names and codes get their case back ("ceapad" -> "CEAPAD").
+    # ``asking`` with abbreviations, spelling and case mended; in another language, its slips
+    # (against its own word list, or the statement's words) and the statement's names' case.
     normalized: str
     corrections: tuple[tuple[str, str], ...]  # (typed, read as)
     answer_types: tuple[str, ...]  # see answer_types.expected_answer_types
@@ -145,6 +145,10 @@ class Analyzer:
         self._headings = [heading for heading, _ in document.sections]
         self.analyze = functools.lru_cache(maxsize=2048)(self._analyze)
 
+    def _mended_other(self, asking: str, language: str) -> tuple[str, tuple[tuple[str, str], ...], str]:
+        mended = self.normalizer.normalize_other(asking, language)
+        return mended.text, mended.changes, mended.as_typed
+
     def _analyze(self, question: str) -> QuestionAnalysis:
         text = clean_question(question)
         asking = asking_part(text)
@@ -167,7 +171,7 @@ class Analyzer:
         normalized, corrections, as_typed = (
             (without_courtesy(mended.text), mended.changes, without_courtesy(mended.as_typed))
             if language == "en"
-            else (self.normalizer.names_only(asking), (), asking)
+            else self._mended_other(asking, language)
         )
         answer_types = expected_answer_types(as_typed)
         unframed = without_document_frame(normalized, self._speakers) if language == "en" else normalized

@@ -10,7 +10,12 @@ covered by the statement, and a name in lower case is no longer seen as a name. 
   or, failing that, of the most frequent English words (``symspellpy`` over ``wordfreq``);
 - words typed in lower case that the statement writes only as a name, inside its sentences,
   take the statement's case: a word it writes alone as a name ("osa" -> "OSA"), a longer name
-  only as a whole; so names stay names.
+  only as a whole; so names stay names; and a code typed in pieces is the code ("u s" -> "U.S.").
+
+A question in another language (:meth:`Normalizer.normalize_other`) gets the statement's names
+and codes, and its slips mended against wordfreq's list of that language where it is written in
+Latin letters (Malay: "Bial" -> "Bila"), else against the statement's words alone ("FOUP" ->
+"FOIP" in a Japanese question).
 
 Example::
 
@@ -31,7 +36,7 @@ from dataclasses import dataclass
 from jmqa.errors import require_package
 from jmqa.language import is_word_of
 from jmqa.lexical import is_stopword, stem
-from jmqa.word_frequency import FLOOR, most_common, zipf
+from jmqa.word_frequency import FLOOR, has_list, most_common, zipf
 
 # Chat and note-taking abbreviations of general English (not of any one statement).
 ABBREVIATIONS = {
@@ -60,6 +65,8 @@ ABBREVIATIONS = {
 # Shorthand that is also a single letter: a word of chat only where it stands alone.
 _LETTERS = {"u", "r", "n", "w", "y"}
 _TOKEN = re.compile(r"[^\W_]+(?:['’/][^\W_]+)*/?|&")
+# A word in Latin letters, apart from the script around it ("FOIPの新しいビジョン").
+_LATIN_TOKEN = re.compile(r"[0-9A-Za-z\u00c0-\u024f]+(?:['’][0-9A-Za-z\u00c0-\u024f]+)*")
 # A word at least this common (Zipf scale: 3 = once per million words, 2.5 = once in three
 # million) is a word, not a typo, even when the statement never uses it.
 _WORD_ZIPF = FLOOR  # 2.5: the lists are read down to it
@@ -158,22 +165,65 @@ class Normalizer:
         typed_case.append(text[last:])
         return Normalized("".join(out), tuple(changes), "".join(typed_case))
 
-    def names_only(self, text: str) -> str:
-        """``text`` with only the statement's names and codes given their case ("bilakah
-        mesyuarat ceapad" -> "bilakah mesyuarat CEAPAD"): for a question in another language,
-        whose words are no English slips to mend."""
-        spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    def normalize_other(self, text: str, language: str) -> Normalized:
+        """A question in another language (``language``, a code of :func:`jmqa.language.detect_language`):
+        the statement's names and codes take their case ("bilakah mesyuarat ceapad" -> "bilakah
+        mesyuarat CEAPAD"), and a slip in a word of Latin letters is mended, within one edit (two
+        in a long word) of a word of that language's list, if wordfreq has one (Malay,
+        Indonesian), or of the statement's ("Bial POEWR Asia dilancarkan?" -> "Bila POWER Asia
+        ..."). No abbreviation is written out: those are English's."""
+        spans = [(m.start(), m.end()) for m in _LATIN_TOKEN.finditer(text)]
         codes = self._codes_typed_apart(text, spans)
-        words = [
-            codes.get(i) or (self._case.get(text[a:b], text[a:b]) if text[a:b].islower() else text[a:b])
-            for i, (a, b) in enumerate(spans)
-        ]
+        words = [codes.get(i) or self._other_word(text[a:b], language) for i, (a, b) in enumerate(spans)]
         self._restore_names(text, spans, words)
-        out, last = [], 0
+        out: list[str] = []
+        typed_case: list[str] = []
+        changes: list[tuple[str, str]] = []
+        last = 0
         for (start, end), word in zip(spans, words):
+            typed = text[start:end]
             out += [text[last:start], word]
+            typed_case += [text[last:start], word.lower() if typed.islower() else word]
+            if word.lower() != typed.lower():
+                changes.append((typed, word))
             last = end
-        return "".join(out) + text[last:]
+        return Normalized("".join(out) + text[last:], tuple(changes), "".join(typed_case) + text[last:])
+
+    def _other_word(self, word: str, language: str) -> str:
+        lower = word.lower()
+        if lower in self.vocabulary:
+            return self._case.get(lower, word) if word.islower() else word
+        shape = _shape(word, starts_sentence=True)  # another language capitalises otherwise
+        if (
+            shape is None or len(word) < 4 or not word.isalpha() or stem(lower) in self._stems
+            or zipf(lower, language) >= _WORD_ZIPF or zipf(lower, "en") >= _WORD_ZIPF
+        ):
+            return word
+        # A language without a list of its words, or a word typed as a name or an acronym, is
+        # mended only into one of the statement's.
+        own_only = shape == "upper" or not _spelled_in_latin(language)
+        limit = 1 if len(lower) < 7 else 2
+        found = [
+            s
+            for s in _suggestions(lower, limit, self._speller_key, None if own_only else language)
+            if (s.term[0] == lower[0] or _slip_rank(lower, s.term) < _OTHER_SLIP)
+            and (not own_only or s.term in self.vocabulary)
+        ]
+        likely = min((_slip_rank(lower, s.term) for s in found), default=_OTHER_SLIP)
+        found = [s for s in found if _slip_rank(lower, s.term) == likely]
+        ours = [s.term for s in found if s.term in self.vocabulary]
+        if len(ours) == 1:
+            fixed = ours[0]
+        elif ours or not found or found[0].distance > 1:
+            return word
+        elif len(found) == 1 or found[0].count > 4 * found[1].count:
+            fixed = found[0].term
+        else:
+            return word
+        fixed = self._case.get(fixed, fixed)
+        if shape == "upper":
+            return fixed.upper()
+        return fixed.capitalize() if word[0].isupper() and fixed.islower() else fixed
 
     def _codes_typed_apart(self, text: str, spans: list[tuple[int, int]]) -> dict[int, str]:
         """Runs of two to four lower-case pieces, one space apart, that spell one of the
@@ -268,7 +318,7 @@ class Normalizer:
         # "msia" is no slip for "Asia", nor "trilateral" for "bilateral".
         found = [
             s
-            for s in _suggestions(lower, limit, self._speller_key)
+            for s in _suggestions(lower, limit, self._speller_key, "en")
             if s.term[0] == lower[0] or _slip_rank(lower, s.term) < _OTHER_SLIP
         ]
         # The likeliest slips come first: two letters swapped ("mayn" is "many", not "may";
@@ -473,18 +523,32 @@ def _is_a_word(lower: str) -> bool:
 
 
 @functools.cache
-def _english_speller():  # noqa: ANN202  (symspellpy's type, imported lazily)
-    """A SymSpell dictionary of the most frequent English words, built on the first question
-    that needs it (about 0.8 s and 50 MiB here) and shared by every statement's normalizer: one
-    dictionary per statement held it again for each, 20 statements a gigabyte."""
+def _word_speller(language: str):  # noqa: ANN202  (symspellpy's type, imported lazily)
+    """A SymSpell dictionary of the most frequent words of ``language`` (wordfreq's), built on the
+    first question that needs it (about 0.8 s and 50 MiB for English) and shared by every
+    statement's normalizer: one dictionary per statement held it again for each, 20 statements a
+    gigabyte."""
     require_package("symspellpy", "symspellpy==6.10.1", "mend misspelt words")
     from symspellpy import SymSpell
 
     speller = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
-    for word in most_common("en", _ENGLISH_WORDS):
+    for word in most_common(language, _ENGLISH_WORDS):
         if word.isalpha():
-            speller.create_dictionary_entry(word, max(1, int(10 ** zipf(word, "en"))))
+            speller.create_dictionary_entry(word, max(1, int(10 ** zipf(word, language))))
     return speller
+
+
+@functools.cache
+def _spelled_in_latin(language: str) -> bool:
+    """Whether wordfreq lists enough words of ``language``, in Latin letters, to mend its slips
+    against (Malay, Indonesian; not Japanese, nor a language with a short list)."""
+    if not has_list(language):
+        return False
+    try:
+        words = most_common(language, _ENGLISH_WORDS)
+    except ValueError:
+        return False
+    return sum(word.isascii() for word in words[:100]) >= 90
 
 
 @functools.lru_cache(maxsize=64)
@@ -498,16 +562,17 @@ def _statement_speller(vocabulary: tuple[str, ...]):  # noqa: ANN202
     return speller
 
 
-def _suggestions(typed: str, limit: int, vocabulary: tuple[str, ...]) -> list:
+def _suggestions(typed: str, limit: int, vocabulary: tuple[str, ...], language: str | None) -> list:
     """The nearest words to ``typed`` within ``limit`` edits, as one SymSpell dictionary of the
-    English words and the statement's would give them (``Verbosity.CLOSEST``): the words at the
-    least distance found in either, a word of both with both counts, by distance, then count,
-    then the order found."""
+    words of ``language`` (none: the statement's alone) and the statement's would give them
+    (``Verbosity.CLOSEST``): the words at the least distance found in either, a word of both with
+    both counts, by distance, then count, then the order found."""
     from symspellpy import Verbosity
     from symspellpy.suggest_item import SuggestItem
 
     found: dict[str, SuggestItem] = {}
-    for speller in (_english_speller(), _statement_speller(vocabulary)):
+    spellers = [_statement_speller(vocabulary)] if language is None else [_word_speller(language), _statement_speller(vocabulary)]
+    for speller in spellers:
         for item in speller.lookup(typed, Verbosity.CLOSEST, max_edit_distance=limit, include_unknown=False):
             if item.term in found:
                 item = SuggestItem(item.term, item.distance, found[item.term].count + item.count)
