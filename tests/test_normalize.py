@@ -166,7 +166,7 @@ def test_the_shared_english_speller_suggests_what_one_dictionary_of_both_would()
 
     vocabulary = tuple(sorted(Normalizer([p.text for p in load_statement().passages]).vocabulary))
     both = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
-    for word in most_common("en", normalize._ENGLISH_WORDS):
+    for word in most_common("en", normalize._COMMON_WORDS):
         if word.isalpha():
             both.create_dictionary_entry(word, max(1, int(10 ** zipf(word, "en"))))
     for word in vocabulary:

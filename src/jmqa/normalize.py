@@ -77,7 +77,7 @@ _CLIPPING_ZIPF = 3.5
 # A Malay word one letter from a statement word this much commoner in English (Zipf, a hundred
 # times) is that word as Malay spells it: "suport" (1.8) for "support" (5.5).
 _SLIP_GAP = 2.0
-_ENGLISH_WORDS = 20_000  # how many of the most frequent English words may be corrected to
+_COMMON_WORDS = 20_000  # how many of a language's most frequent words may be corrected to
 _STATEMENT_WORD_COUNT = 10**9  # a statement word outweighs any English word (10 ** Zipf <= 10**8)
 
 
@@ -148,7 +148,7 @@ class Normalizer:
         """``text`` with abbreviations written out, slips mended and the statement's case."""
         spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
         codes = self._codes_typed_apart(text, spans)
-        words = [codes[i] if i in codes else self._word(text[a:b], text, a) for i, (a, b) in enumerate(spans)]
+        words = [codes.get(i) or self._word(text[a:b], text, a) for i, (a, b) in enumerate(spans)]
         self._restore_names(text, spans, words)
         changes: list[tuple[str, str]] = []
         out: list[str] = []
@@ -166,7 +166,7 @@ class Normalizer:
         return Normalized("".join(out), tuple(changes), "".join(typed_case))
 
     def normalize_other(self, text: str, language: str) -> Normalized:
-        """A question in another language (``language``, a code of :func:`jmqa.language.detect_language`):
+        """A question in another ``language`` (a code :func:`jmqa.language.detect_language` gives):
         the statement's names and codes take their case ("bilakah mesyuarat ceapad" -> "bilakah
         mesyuarat CEAPAD"), and a slip in a word of Latin letters is mended, within one edit (two
         in a long word) of a word of that language's list, if wordfreq has one (Malay,
@@ -199,8 +199,8 @@ class Normalizer:
             or zipf(lower, language) >= _WORD_ZIPF or zipf(lower, "en") >= _WORD_ZIPF
         ):
             return word
-        # A language without a list of its words, or a word typed as a name or an acronym, is
-        # mended only into one of the statement's.
+        # An acronym, or a word of a language without a list in Latin letters, is mended only
+        # into one of the statement's words.
         own_only = shape == "upper" or not _spelled_in_latin(language)
         limit = 1 if len(lower) < 7 else 2
         found = [
@@ -236,7 +236,8 @@ class Normalizer:
                 run = spans[i : i + length]
                 typed = [text[a:b] for a, b in run]
                 code = self._codes.get("".join(typed))
-                if code and not set(typed) <= _LETTERS and all(text[run[j][1] : run[j + 1][0]] == " " for j in range(length - 1)):
+                one_space_apart = all(text[run[j][1] : run[j + 1][0]] == " " for j in range(length - 1))
+                if code and not set(typed) <= _LETTERS and one_space_apart:
                     spans[i : i + length] = [(run[0][0], run[-1][1])]
                     found[i] = code
                     break
@@ -374,7 +375,7 @@ class Normalizer:
         other it can ("shld": "should", not "shield")."""
         if not _vowelless(lower):
             return None
-        found = sorted(_contractions_of(lower, most_common("en", _ENGLISH_WORDS)), key=lambda w: -zipf(w, "en"))
+        found = sorted(_contractions_of(lower, most_common("en", _COMMON_WORDS)), key=lambda w: -zipf(w, "en"))
         if found and (len(found) == 1 or zipf(found[0], "en") - zipf(found[1], "en") > _DOMINANT_ZIPF):
             return found[0]
         return None
@@ -532,7 +533,7 @@ def _word_speller(language: str):  # noqa: ANN202  (symspellpy's type, imported 
     from symspellpy import SymSpell
 
     speller = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
-    for word in most_common(language, _ENGLISH_WORDS):
+    for word in most_common(language, _COMMON_WORDS):
         if word.isalpha():
             speller.create_dictionary_entry(word, max(1, int(10 ** zipf(word, language))))
     return speller
@@ -545,7 +546,7 @@ def _spelled_in_latin(language: str) -> bool:
     if not has_list(language):
         return False
     try:
-        words = most_common(language, _ENGLISH_WORDS)
+        words = most_common(language, _COMMON_WORDS)
     except ValueError:
         return False
     return sum(word.isascii() for word in words[:100]) >= 90
@@ -571,7 +572,9 @@ def _suggestions(typed: str, limit: int, vocabulary: tuple[str, ...], language: 
     from symspellpy.suggest_item import SuggestItem
 
     found: dict[str, SuggestItem] = {}
-    spellers = [_statement_speller(vocabulary)] if language is None else [_word_speller(language), _statement_speller(vocabulary)]
+    spellers = [_statement_speller(vocabulary)]
+    if language is not None:
+        spellers.insert(0, _word_speller(language))
     for speller in spellers:
         for item in speller.lookup(typed, Verbosity.CLOSEST, max_edit_distance=limit, include_unknown=False):
             if item.term in found:
