@@ -115,6 +115,16 @@ def test_the_asking_sentence_of_a_long_message(analyzer):
         ("wait so how many people live in the two unions??", "how many people live in the two unions??"),
         ("ok so, what about kelp?", "what about kelp?"),
         ("Well-being of fishers: what do they say?", "Well-being of fishers: what do they say?"),
+        # Typed without a sentence mark, the asker's context ends where a direct question starts
+        # ("what did", "how many") ...
+        ("im a grad student in leclerc when did the kelp dialogue start", "when did the kelp dialogue start"),
+        ("i run an exchange club how many people travelled last year", "how many people travelled last year"),
+        # ... not at an embedded question, nor a second question, nor after the question's own topic.
+        ("i teach history and my students ask what atlantis does about kelp", "i teach history and my students ask what atlantis does about kelp"),
+        ("which firm builds it and how much will it cost", "which firm builds it and how much will it cost"),
+        ("when discussing the kelp farms what did the leaders commit to", "when discussing the kelp farms what did the leaders commit to"),
+        ("now that the us has agreed to sell jets when will they arrive", "now that the us has agreed to sell jets when will they arrive"),
+        ("thinking of showing our kelp at the expo what are the dates pls", "thinking of showing our kelp at the expo what are the dates pls"),
         # ... but not a request that is the question itself.
         ("Tell me about palm oil", "Tell me about palm oil"),
         ("Can you tell me about palm oil?", "Can you tell me about palm oil?"),

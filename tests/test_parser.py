@@ -22,6 +22,7 @@ INDIA_US_2023 = "joint-statement-from-india-and-the-united-states-2023-09-08.txt
 US_INDIA_2023 = "joint-statement-from-the-united-states-and-india-2023-06-22.txt"
 US_EU_2023 = "us-eu-summit-joint-statement-2023-10-20.txt"
 US_EU_2021 = "us-eu-summit-statement-2021-06-15.txt"
+G7_2021 = "carbis-bay-g7-summit-communique-2021-06-13.txt"
 RAW = (Path(__file__).parents[1] / "src" / "jmqa" / "data" / STATEMENT_FILE).read_text(encoding="utf-8")
 
 
@@ -466,6 +467,23 @@ def test_real_us_eu_2021_a_heading_numbered_in_roman_may_be_as_long_as_a_sentenc
     )
     assert [s.split(".")[0] for s, _, _ in sections[2:]] == ["II", "III", "IV"]
     assert (doc.preamble, doc.closing) == ((), ())
+
+
+def test_real_g7_2021_a_preamble_with_its_own_list_and_lists_inside_paragraphs():
+    """70 paragraphs under nine headings in capitals; two preamble paragraphs, the first ending in
+    a six-item list that stays with it; ¶67's list and the line after it stay in ¶67."""
+    doc = parse(_read(G7_2021), G7_2021)
+    assert (doc.title, doc.date.isoformat(), doc.place) == ("CARBIS BAY G7 SUMMIT COMMUNIQUÉ", "2021-06-13", "Carbis Bay")
+    assert [p.number for p in doc.paragraphs] == list(range(1, 71))
+    sections = [(s, ps[0].number) for s, ps in doc.sections]
+    assert [first for _, first in sections] == [1, 6, 19, 27, 31, 37, 44, 48, 70]
+    assert sections[-1][0] == "CONCLUSION"
+    assert len(doc.preamble) == 2 and doc.closing == ()
+    assert doc.preamble[0].text.count(" - ") == 6
+    assert doc.preamble[1].text.startswith("We shall seek to advance this open agenda")
+    assert doc.paragraph(16).text.count(" - ") == 6
+    assert doc.paragraph(67).text.endswith("report back to us in the Autumn.")
+    assert doc.paragraph(70).text.startswith("In Cornwall we have revitalised our G7 partnership.")
 
 
 def test_a_long_line_is_a_heading_only_when_numbered_as_one():

@@ -30,7 +30,7 @@ from jmqa.document import Document, PassageKey
 from jmqa.entities import Entity
 from jmqa.language import detect_language, is_word_of
 from jmqa.lexical import content_terms, is_stopword
-from jmqa.normalize import Normalizer
+from jmqa.normalize import ABBREVIATIONS, Normalizer
 from jmqa.question import cited_paragraphs, clean_question, named_sections, without_references
 
 # The words that start a question, in English and Malay.
@@ -291,8 +291,46 @@ _ADDENDUM_WORDS = 4
 _THANKS = re.compile(r"\W*(?:thanks?|thank you|thx|ty|cheers|ta)\b", re.IGNORECASE)
 
 
+# A message typed without a sentence mark between its context and its question ("i run an
+# exchange club how many people travelled last year"): the question starts where a question word
+# is followed by what only a direct question puts there, an auxiliary ("what did", "when has") or
+# "how many"; not an embedded question ("confused about what asean does", "looking at how
+# countries see it"), nor a relative clause ("the firm which is building it").
+_RUN_ON_QUESTION = re.compile(
+    r"(?<=\w)\s+(?=(?:(?:what|when|where|why|how)\s+(?:did|do|does|is|are|was|were|will|would|can|could"
+    r"|should|has|have|had)|how\s+(?:many|much|long|often|soon))\s+\w)",
+    re.IGNORECASE,
+)
+_RUN_ON_CONTEXT_WORDS = 3  # fewer words before it are an opener ("ok so"), read as such
+# What is cut off must be about the asker ("im a grad student ...", "my professor wants ..."),
+# not the question's own topic ("when discussing the strait what did they commit to") nor a
+# first question ("which company is it and what will they build").
+_ABOUT_THE_ASKER = re.compile(r"\b(?:i|i['’]?m|i['’]?ve|i['’]?d|my|me|we|we['’]?re|our)\b", re.IGNORECASE)  # not "us": "the us"
+_JOINS_ANOTHER = re.compile(r"\b(?:and|or|but|then|also)\W*$", re.IGNORECASE)
+
+
+def _run_on_sentences(text: str) -> list[str]:
+    """``text`` cut in two before its first direct question, when it opens with the asker's own
+    context and no sentence mark ends that context."""
+    if _QUESTION_START.search(text):
+        return [text]
+    for m in _RUN_ON_QUESTION.finditer(text):
+        context = text[: m.start()]
+        if len(context.split()) < _RUN_ON_CONTEXT_WORDS or _JOINS_ANOTHER.search(context):
+            continue
+        question = text[m.end() :].strip()
+        # ... and what is left must have a topic of its own ("what are the dates pls" has none).
+        spelled = " ".join(ABBREVIATIONS.get(w.lower(), w) for w in question.split())
+        if _ABOUT_THE_ASKER.search(context) and len(content_terms(spelled)) >= 2:
+            return [context.strip(), question]
+        break
+    return [text]
+
+
 def _asking_sentences(text: str) -> str:
     sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+    if len(sentences) < 2:
+        sentences = _run_on_sentences(text)
     if len(sentences) < 2:
         return text
     asking = [s for s in sentences if s.rstrip().endswith(("?", "？"))]
