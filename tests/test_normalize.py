@@ -111,6 +111,18 @@ def test_case_comes_from_names_not_from_sentence_starts_or_titles():
     assert n.normalize("what recovery").text == "what recovery"
 
 
+def test_a_possessive_typed_without_its_apostrophe_is_a_possessive():
+    """Lower case strips the apostrophe: "lemurias" is "Lemuria's" (a name of the statement),
+    "pyongyangs" "pyongyang's" (a common word, wordfreq's, and no slip of one); words, plurals
+    and slips stay theirs."""
+    n = Normalizer(["The leaders of Lemuria and Atlantis discussed the kelp programmes."])
+    assert n.normalize("what is lemurias gdp").text == "what is Lemuria's gdp"
+    assert n.normalize("pyongyangs view of the kelp").text == "pyongyang's view of the kelp"
+    assert n.normalize("the leaders programmes and the bus news").text == "the leaders programmes and the bus news"
+    assert n.normalize("when it somes to kelp").text == "when it comes to kelp"
+    assert n.normalize("Lemurias kelp").text == "Lemuria's kelp"
+
+
 def test_a_code_typed_in_pieces_is_the_statements_code():
     """Lower case without punctuation types "U.S." as "u s" and "H-1B" as "h 1b"."""
     n = Normalizer([

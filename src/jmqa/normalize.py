@@ -74,6 +74,11 @@ _WORD_ZIPF = FLOOR  # 2.5: the lists are read down to it
 # and "univ" are 2.9-3.1, where words that start other words are commoner ("press" of "pressure"
 # 5.2, "wind" of "window" 4.8, "admin" 3.9).
 _CLIPPING_ZIPF = 3.5
+# A possessor typed without the apostrophe: at least this common (zipf; "pyongyang" 3.1) where it
+# is not one of the statement's names, so that a rare noun's plural is not read as one; and a
+# word of six letters or more ("its", "bus", "news" are no possessives, and "renes" is a slip).
+_POSSESSOR_ZIPF = 3.0
+_POSSESSIVE_MIN = 6
 # A Malay word one letter from a statement word this much commoner in English (Zipf, a hundred
 # times) is that word as Malay spells it: "suport" (1.8) for "support" (5.5).
 _SLIP_GAP = 2.0
@@ -275,6 +280,9 @@ class Normalizer:
             return word
         if lower in self.vocabulary:
             return self._case.get(lower, word) if word.islower() else word
+        possessor = self._possessor(lower)
+        if possessor in self._case:  # "malaysias" is "Malaysia's", not a form of "Malaysia"
+            return self._case[possessor] + "'s"
         if stem(lower) in self._stems:
             return word  # "semiconductors": another form of a statement word
         shape = _shape(word, _SENTENCE_START.search(text[:start]) is not None)
@@ -299,11 +307,24 @@ class Normalizer:
             return self._case.get(name, name) if name else word
         fixed = self._correct(lower, shape)
         if fixed is None:
-            return word
+            # No slip of a word near it: "pyongyangs" is "pyongyang's" ("renes" was "renew").
+            return word if possessor is None else self._word(possessor, text, start) + "'s"
         fixed = self._case.get(fixed, fixed)
         if shape == "upper":
             return fixed.upper()
         return fixed.capitalize() if word[:2] != lower[:2] and fixed.islower() else fixed
+
+    def _possessor(self, lower: str) -> str | None:
+        """The name in a possessive typed without its apostrophe, as lower case strips it
+        ("malaysias gdp", "pyongyangs weapons"): the word less its "s", where that is one of the
+        statement's names or a common word (wordfreq) and the typed form is no word at all. Else
+        None: "leaders" and "programmes" are words, "tranches" a plural of a rare one."""
+        if not lower.endswith("s") or len(lower) < _POSSESSIVE_MIN or _is_a_word(lower):
+            return None
+        base = lower[:-1]
+        if base in self._case or (zipf(base, "en") >= _POSSESSOR_ZIPF and not is_stopword(base)):
+            return base  # (not "some" of "somes", a slip for "comes")
+        return None
 
     def is_name(self, word: str) -> bool:
         """Whether the statement writes ``word`` only capitalised, in a name of its own (a country, an
