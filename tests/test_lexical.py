@@ -114,6 +114,10 @@ def test_a_remembered_explanation_is_not_shared_with_the_caller(lexicon):
         ("Since when have Tokyo and KL been partners?", []),
         ("Did the two PMs talk about the yen?", []),
         ("Did Tokyo and Seoul sign anything?", ["Tokyo and Seoul"]),
+        # A time of day is the asker's deadline, not a figure the statement fails to give.
+        ("which agencies signed need it for the 3pm wire", []),
+        ("What did they sign? Filing at 10:30 a.m.", []),
+        ("What did they sign in 1999?", ["1999"]),
     ],
 )
 def test_unknown_names(lexicon, question, names):
