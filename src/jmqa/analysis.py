@@ -294,7 +294,7 @@ _THANKS = re.compile(r"\W*(?:thanks?|thank you|thx|ty|cheers|ta)\b", re.IGNORECA
 # A message typed without a sentence mark between its context and its question ("i run an
 # exchange club how many people travelled last year"): the question starts where a question word
 # is followed by what only a direct question puts there, an auxiliary ("what did", "when has") or
-# "how many"; not an embedded question ("confused about what asean does", "looking at how
+# "how many"; not an embedded question ("confused about what the union does", "looking at how
 # countries see it"), nor a relative clause ("the firm which is building it").
 _RUN_ON_QUESTION = re.compile(
     r"(?<=\w)\s+(?=(?:(?:what|when|where|why|how)\s+(?:did|do|does|is|are|was|were|will|would|can|could"
@@ -303,7 +303,7 @@ _RUN_ON_QUESTION = re.compile(
 )
 _RUN_ON_CONTEXT_WORDS = 3  # fewer words before it are an opener ("ok so"), read as such
 # What is cut off must be about the asker ("im a grad student ...", "my professor wants ..."),
-# not the question's own topic ("when discussing the strait what did they commit to") nor a
+# not the question's own topic ("when discussing the kelp farms what did they commit to") nor a
 # first question ("which company is it and what will they build").
 _ABOUT_THE_ASKER = re.compile(r"\b(?:i|i['’]?m|i['’]?ve|i['’]?d|my|me|we|we['’]?re|our)\b", re.IGNORECASE)  # not "us": "the us"
 _JOINS_ANOTHER = re.compile(r"\b(?:and|or|but|then|also)\W*$", re.IGNORECASE)

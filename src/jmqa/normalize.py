@@ -281,7 +281,7 @@ class Normalizer:
         if lower in self.vocabulary:
             return self._case.get(lower, word) if word.islower() else word
         possessor = self._possessor(lower)
-        if possessor in self._case:  # "malaysias" is "Malaysia's", not a form of "Malaysia"
+        if possessor in self._case:  # "lemurias" is "Lemuria's", not a form of "Lemuria"
             return self._case[possessor] + "'s"
         if stem(lower) in self._stems:
             return word  # "semiconductors": another form of a statement word
@@ -316,7 +316,7 @@ class Normalizer:
 
     def _possessor(self, lower: str) -> str | None:
         """The name in a possessive typed without its apostrophe, as lower case strips it
-        ("malaysias gdp", "pyongyangs weapons"): the word less its "s", where that is one of the
+        ("lemurias gdp", "pyongyangs weapons"): the word less its "s", where that is one of the
         statement's names or a common word (wordfreq) and the typed form is no word at all. Else
         None: "leaders" and "programmes" are words, "tranches" a plural of a rare one."""
         if not lower.endswith("s") or len(lower) < _POSSESSIVE_MIN or _is_a_word(lower):
