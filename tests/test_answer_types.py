@@ -254,6 +254,9 @@ def _holds(kind: str, sentence: str, question: str = "") -> bool:
     ("kind", "sentence", "expected"),
     [
         ("number", "visitors reaching approximately 1.05 million in 2025", True),
+        # "per cent" written out: the tagger reads a bare number, the unit makes it a measure.
+        ("measure", "a level of genomic sequencing of at least 10 per cent of all new samples", True),
+        ("measure", "at least 10 of all new samples", False),
         ("number", "the Agreement concluded in 2018", False),  # a year is not a count
         ("number", "to be held from 19 March to 26 September 2027", False),  # nor a date
         ("number", "review of the Three Principles on Transfer", False),  # nor a name

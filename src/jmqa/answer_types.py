@@ -691,7 +691,9 @@ def holds(
     precise = kind in ("number", "money") and _PRECISELY.search(question) is not None
     given = amounts(_OFFERED_FIGURES.sub(" ", question)) if kind in ("number", "money") else frozenset()
     for e in entities:
-        if e.label not in labels and not (kind == "place" and _at_an_institution(sentence, e)):
+        if e.label not in labels and not (
+            (kind == "place" and _at_an_institution(sentence, e)) or (kind == "measure" and _counts_a_unit(sentence, e))
+        ):
             continue
         if kind == "number" and (e.label == "CARDINAL" and _is_version(sentence, e, versions)):
             continue
@@ -774,6 +776,12 @@ def amounts(text: str) -> frozenset[float]:
                 continue
         found.add(round(value * _SCALE_VALUES.get(scale, 1.0), 6))
     return frozenset(found)
+
+
+def _counts_a_unit(sentence: str, e: Entity) -> bool:
+    """Whether ``e`` is a count its sentence gives a unit: "at least 10 per cent", which the tagger
+    reads as a bare number (it knows "10%" and "10 percent" as percentages)."""
+    return e.label == "CARDINAL" and _UNIT.match(sentence[e.end :].lstrip()) is not None
 
 
 def _at_an_institution(sentence: str, e: Entity) -> bool:
