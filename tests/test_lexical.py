@@ -118,6 +118,11 @@ def test_a_remembered_explanation_is_not_shared_with_the_caller(lexicon):
         ("which agencies signed need it for the 3pm wire", []),
         ("What did they sign? Filing at 10:30 a.m.", []),
         ("What did they sign in 1999?", ["1999"]),
+        # Digits inside a code are no figure ("5G": no "5" the statement lacks); a scale typed
+        # as a letter is one ("30m" is 30 million, which it never gives; "20m" it does).
+        ("Anything on mobile networks beyond 5G?", []),
+        ("Did Japan put in 30m?", ["30m"]),
+        ("Did Japan put in 20m?", []),
     ],
 )
 def test_unknown_names(lexicon, question, names):
