@@ -7,7 +7,7 @@ import pytest
 
 from jmqa.document import load_statement
 from jmqa.glossary import Glossary
-from jmqa.lexical import Lexicon, find_acronyms, initialisms, parties, tokenize
+from jmqa.lexical import Lexicon, figure_values, find_acronyms, initialisms, parties, tokenize
 
 
 @pytest.fixture(scope="module")
@@ -352,3 +352,10 @@ def test_a_question_about_countries_the_statement_never_names():
     assert statement.only_unnamed_countries("What did Japan and Malaysia agree on palm oil?") == ()
     # Nor what the question sets aside.
     assert statement.only_unnamed_countries("Apart from the United States, which partners were named?") == ()
+
+
+def test_figures_are_read_as_values():
+    assert figure_values("870m, 870 million and at least 870 million") == {870e6}
+    assert figure_values("$2bn or USD 2 billion, RM1.5bn") == {2e9, 1.5e9}
+    assert figure_values("1,000 and 1.05 million, 10万円") == {1000.0, 1.05e6, 1e5}
+    assert figure_values("5 km, 5G, the G7, version 1.2.3") == {5.0}

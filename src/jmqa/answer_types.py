@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from jmqa.countries import country_names_lower
 from jmqa.data_files import read_data_file
 from jmqa.entities import Entity
-from jmqa.lexical import stem
+from jmqa.lexical import figure_values, stem
 from jmqa.occasion import without_occasions
 
 # Which entity labels answer each kind of question.
@@ -689,7 +689,7 @@ def holds(
     if kind in ("entity", "organisation") and _names_the_noun(sentence, asked, asked_for, facts):
         return True
     precise = kind in ("number", "money") and _PRECISELY.search(question) is not None
-    given = amounts(_OFFERED_FIGURES.sub(" ", question)) if kind in ("number", "money") else frozenset()
+    given = figure_values(_OFFERED_FIGURES.sub(" ", question)) if kind in ("number", "money") else frozenset()
     for e in entities:
         if e.label not in labels and not (
             (kind == "place" and _at_an_institution(sentence, e)) or (kind == "measure" and _counts_a_unit(sentence, e))
@@ -701,7 +701,7 @@ def holds(
             continue  # "the two countries", said everywhere, counts nothing
         if precise and not _A_COUNT.search(e.text):
             continue  # "the exact value" is not "multi-billion": an exact figure gives a count
-        if given and kind in ("number", "money") and (figures := amounts(e.text)) and figures <= given:
+        if given and kind in ("number", "money") and (figures := figure_values(e.text)) and figures <= given:
             continue  # "How much of the $2 billion will each give?" is not answered by "$2 billion"
         if kind == "number" and e.label == "CARDINAL" and e.start > 0 and e.text[:1].isupper():
             continue  # "the Three Principles": a capitalised number word inside a sentence is a name
@@ -733,49 +733,12 @@ def holds(
     return False
 
 
-_SCALE_VALUES = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "juta": 1e6, "billion": 1e9,
-    "bn": 1e9, "b": 1e9, "bilion": 1e9, "trillion": 1e12, "tn": 1e12, "trilion": 1e12,
-    "万": 1e4, "億": 1e8, "兆": 1e12,
-}
-_WORD_VALUES = {w: float(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split()
-)}
-_AMOUNT = re.compile(
-    r"(\d+(?:[.,]\d+)*|\b(?:" + "|".join(_WORD_VALUES) + r")\b(?=\s*(?:thousand|million|billion|trillion)\b))"
-    r"\s*(thousand|million|billion|trillion|mn|bn|tn|juta|bilion|trilion|[kmb]\b|[万億兆])?",
-    re.IGNORECASE,
-)
-
-
 # Figures a question offers to choose from ("was it 20 million or 200 million?") are not given.
 _OFFERED_FIGURES = re.compile(
     r"\S*\d[\d.,]*\S*(?:\s+(?:thousand|million|billion|trillion))?\s+or\s+\S*\d[\d.,]*\S*"
     r"(?:\s+(?:thousand|million|billion|trillion))?",
     re.IGNORECASE,
 )
-
-
-def amounts(text: str) -> frozenset[float]:
-    """The figures ``text`` writes, as values: "870m" and "at least 870 million" are one figure,
-    "$2 billion" and "2bn" another; a number word counts only before a scale ("one billion").
-
-    >>> sorted(amounts("share 870m doses, up to $2 billion and 1,000 more"))
-    [1000.0, 870000000.0, 2000000000.0]
-    """
-    found = set()
-    for m in _AMOUNT.finditer(text):
-        number, scale = m.group(1).lower(), (m.group(2) or "").lower()
-        if number in _WORD_VALUES:
-            value = _WORD_VALUES[number]
-        else:
-            digits = re.sub(r",(?=\d{3}\b)", "", number).replace(",", ".")
-            try:
-                value = float(digits)
-            except ValueError:  # "1.2.3": a version or a list number, no figure
-                continue
-        found.add(round(value * _SCALE_VALUES.get(scale, 1.0), 6))
-    return frozenset(found)
 
 
 def _counts_a_unit(sentence: str, e: Entity) -> bool:

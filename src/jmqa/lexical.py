@@ -90,6 +90,30 @@ def _figure(number: str) -> str:
     return f"{digits} {scale}" if scale else digits
 
 
+_SCALE_VALUES = {
+    "thousand": 1e3, "million": 1e6, "juta": 1e6, "billion": 1e9, "bilion": 1e9, "trillion": 1e12,
+    "trilion": 1e12, "万": 1e4, "億": 1e8, "兆": 1e12,
+}
+
+
+def figure_values(text: str) -> frozenset[float]:
+    """The figures ``text`` writes, as values: "870m" and "at least 870 million" are one figure,
+    "$2 billion" and "2bn" another.
+
+    >>> sorted(figure_values("share 870m doses, up to $2 billion and 1,000 more, at the G7"))
+    [1000.0, 870000000.0, 2000000000.0]
+    """
+    values = set()
+    for figure in map(_figure, _SCALED.findall(text)):
+        digits, _, scale = figure.partition(" ")
+        try:
+            value = float(digits.replace(",", "."))  # a decimal comma; thousands are gone
+        except ValueError:  # "1.2.3": a version or a list number, no figure
+            continue
+        values.add(round(value * _SCALE_VALUES.get(scale, 1.0), 6))
+    return frozenset(values)
+
+
 def is_figure(name: str) -> bool:
     """Whether one of :meth:`Lexicon.unknown_names` is a figure ("2015", "1 trillion") rather than
     a name."""
