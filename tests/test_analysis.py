@@ -372,6 +372,10 @@ def test_a_question_with_an_answer_kind_or_not_in_english_is_not_broad():
         ("When did they issue the statement?", True),
         ("What's the date of the joint statement?", True),
         ("Bilakah kenyataan bersama ini dikeluarkan?", True),
+        # Malay, naming the parties, typed in lower case, or asking the place with the date.
+        ("bilakah kenyataan bersama jepun malaysia dikeluarkan", True),
+        ("Di mana kenyataan bersama Jepun-Malaysia ini ditandatangani dan pada tarikh apa?", True),
+        ("Bilakah mesyuarat menteri itu diadakan?", False),
         ("この共同声明はいつ発表されましたか？", True),
         # The meeting it was made at, which the sentence that dates it tells of; not one to come.
         ("When did the summit take place?", True),

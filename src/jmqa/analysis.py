@@ -768,9 +768,12 @@ _OFFERED_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[^\W\d_]+(?:[\s
 _ASKS_WHEN_MADE_ELSEWHERE = (
     # "Bilakah kenyataan bersama ini dikeluarkan?", "Apakah tarikh kenyataan bersama ini?"
     re.compile(
+        # The parties may be named between ("kenyataan bersama Jepun-Malaysia ini"), and the place
+        # asked with the date ("... ditandatangani dan pada tarikh apa").
         r"^\W*(?:(?:bila|bilakah|di\s*mana(?:kah)?|pada\s+tarikh\s+apa)\s+(?:kenyataan|deklarasi)\s+"
-        r"(?:bersama\s+)?(?:ini\s+)?(?:telah\s+)?(?:dikeluarkan|diterbitkan|ditandatangani|dibuat"
-        r"|diumumkan|diterima\s+pakai)|(?:apakah\s+)?tarikh\s+(?:kenyataan|deklarasi)\s+(?:bersama\s+)?(?:ini)?)\W*$",
+        r"(?:bersama\s+)?(?:[\w-]+\s+){0,3}?(?:ini\s+)?(?:telah\s+)?(?:dikeluarkan|diterbitkan|ditandatangani|dibuat"
+        r"|diumumkan|diterima\s+pakai)(?:\s+dan\s+(?:bila(?:kah)?|di\s*mana(?:kah)?|pada\s+tarikh\s+apa))?"
+        r"|(?:apakah\s+)?tarikh\s+(?:kenyataan|deklarasi)\s+(?:bersama\s+)?(?:ini)?)\W*$",
         re.IGNORECASE,
     ),
     # "この共同声明はいつ発表されましたか？", "共同声明の日付は？"
