@@ -123,6 +123,7 @@ def test_a_remembered_explanation_is_not_shared_with_the_caller(lexicon):
         ("Anything on mobile networks beyond 5G?", []),
         ("Did Japan put in 30m?", ["30m"]),
         ("Did Japan put in 20m?", []),
+        ("What did they agree in the 1990s?", ["1990s"]),  # a decade is its year
     ],
 )
 def test_unknown_names(lexicon, question, names):

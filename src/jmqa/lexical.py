@@ -42,13 +42,13 @@ _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # A figure with the scale word after it, in the languages jmqa reads: "$1 trillion" is not a
 # statement's "1" (a list's "(1)"), nor "500 million" its "$500 billion".
-_SCALES = {"bn": "billion", "tn": "trillion", "k": "thousand", "m": "million", "st": "", "nd": "", "rd": "", "th": ""}
-# Not digits glued to letters, as in a code ("5G", "G7", "COP26", "H1B"), but an ordinal ("the
-# 50th", read as 50) or a figure whose scale is a letter ("30m"); a currency's letters may stand
-# before a scaled figure ("RM1.5bn", "USD20m").
+_SCALES = {"bn": "billion", "tn": "trillion", "k": "thousand", "m": "million", "st": "", "nd": "", "rd": "", "th": "", "s": ""}
+# Not digits glued to letters, as in a code ("5G", "G7", "COP26", "H1B"), but an ordinal or a
+# plural ("the 50th", "the 1990s", "F-35s": 50, 1990, 35) or a figure whose scale is a letter
+# ("30m"); a currency's letters may stand before a scaled figure ("RM1.5bn", "USD20m").
 _SCALE = r"(?:\s*(?:thousand|million|billion|trillion|bn|tn|juta|bilion|trilion)\b|[km]\b|\s*[万億兆])"
 _SCALED = re.compile(
-    rf"(?:(?<![A-Za-z0-9.,])\d+(?:[.,]\d+)*(?:{_SCALE}|(?<=1)st|(?<=2)nd|(?<=3)rd|th)?"
+    rf"(?:(?<![A-Za-z0-9.,])\d+(?:[.,]\d+)*(?:{_SCALE}|(?<=1)st|(?<=2)nd|(?<=3)rd|th|s)?"
     rf"|(?<=[A-Z])\d+(?:[.,]\d+)*{_SCALE})(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
