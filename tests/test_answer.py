@@ -271,6 +271,14 @@ def test_further_paragraphs_are_quoted_by_the_calibrated_model_on_the_evidence_s
     assert [f["third"] for f in features] == [0.0, 1.0]
 
 
+def test_the_quote_that_gives_what_is_asked_for_comes_first(qa):
+    # ¶1 ranks first (the visit, the two leaders); only ¶3, quoted too, gives the anniversary's year.
+    question = "Which year will mark seven decades since Tokyo and Kuala Lumpur first set up formal ties?"
+    assert qa.search(question, k=1)[0].paragraph != 3
+    answer = qa.ask(question)
+    assert answer.quotes[0].paragraph == 3 and len(answer.quotes) > 1
+
+
 def test_the_answer_type_may_be_held_by_any_quoted_paragraph(qa):
     # ¶8 has no date; ¶19 gives the Expo's. Quoted together, the "when" is answered.
     signals = qa.signals(["When will the Expo in Yokohama be held?"])[0]

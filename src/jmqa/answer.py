@@ -402,6 +402,7 @@ class Answerer:
                     f"Malay, and this one looks like {language_name(language)}: try asking in English."
                 ),
             )
+        quoted = self._answer_first(signals, quoted, scored)
         mark = confidence >= c.highlight_confidence
         quotes = tuple(
             Quote(
@@ -412,6 +413,26 @@ class Answerer:
         )
         caution = CAUTION if confidence < c.caution_confidence else ""
         return Answer(signals.analysis.text, True, quotes, confidence, message=caution)
+
+    def _answer_first(self, signals: Signals, quoted: list[Hit], scored: SentenceScores) -> list[Hit]:
+        """``quoted`` with the first that holds an answer of the kind asked put first, when the
+        best-ranked one holds none: "How many people do they speak for?" is answered by the
+        paragraph that gives the count, not by a closer one on the same topic without it."""
+        kinds = signals.analysis.answer_types
+        if not kinds or len(quoted) < 2:
+            return quoted
+        best = max(value for sentences in scored.values() for _, value in sentences)
+
+        def answers(hit: Hit) -> bool:
+            near = [span for span, value in sorted(scored[hit.paragraph], key=lambda x: -x[1])[:2]
+                    if value >= best - self.calibration.type_near]
+            return any(self._holds_here(kind, hit.paragraph, span, signals.analysis.unframed)
+                       for kind in kinds for span in near)
+
+        if answers(quoted[0]):
+            return quoted
+        first = next((h for h in quoted[1:] if answers(h)), None)
+        return quoted if first is None else [first, *(h for h in quoted if h is not first)]
 
     def cite(
         self, signals: Signals, evidence: np.ndarray, hits: list[Hit], cited: tuple[PassageKey, ...],
