@@ -232,19 +232,11 @@ class Answerer:
         top = hits[0].paragraph
         top_at = self.document.position(top)  # where the top passage's scores sit in the arrays
         others = np.delete(evidence, top_at)
-        # The best two sentences of each paragraph the answer would quote: a "when" may be
-        # answered by the second quote, but not by a sentence far from the question (more than
-        # ``type_near`` below the best: ¶21's "1.05 million visitors" does not answer "How many
-        # new air routes?", it trails the routes sentence by 0.2).
-        best = max(value for sentences in scored.values() for _, value in sentences)
-        best_sentences = [
-            (paragraph, span)
-            for paragraph, sentences in scored.items()
-            for span, value in sorted(sentences, key=lambda x: -x[1])[:2]
-            if value >= best - self.calibration.type_near
-        ]
+        # A "when" may be answered by the second quote, but not by a sentence far from the
+        # question (see _near_best).
+        near = self._near_best(scored)
         missing = any(
-            not any(self._holds_here(kind, para, span, signals.analysis.unframed) for para, span in best_sentences)
+            not any(self._holds_here(kind, para, span, signals.analysis.unframed) for para, spans in near.items() for span in spans)
             for kind in signals.analysis.answer_types
         )
         unknown = self.lexicon.unknown_names(signals.question)
@@ -414,6 +406,18 @@ class Answerer:
         caution = CAUTION if confidence < c.caution_confidence else ""
         return Answer(signals.analysis.text, True, quotes, confidence, message=caution)
 
+    def _near_best(self, scored: SentenceScores) -> dict[PassageKey, list[Span]]:
+        """Where an answer of the kind asked may be: the best two sentences of each quoted
+        paragraph, unless more than ``type_near`` below the best of all (¶21's "1.05 million
+        visitors" does not answer "How many new air routes?", it trails the routes sentence by
+        0.2)."""
+        best = max(value for sentences in scored.values() for _, value in sentences)
+        return {
+            paragraph: [span for span, value in sorted(sentences, key=lambda x: -x[1])[:2]
+                        if value >= best - self.calibration.type_near]
+            for paragraph, sentences in scored.items()
+        }
+
     def _answer_first(self, signals: Signals, quoted: list[Hit], scored: SentenceScores) -> list[Hit]:
         """``quoted`` with the first that holds an answer of the kind asked put first, when the
         best-ranked one holds none: "How many people do they speak for?" is answered by the
@@ -421,13 +425,11 @@ class Answerer:
         kinds = signals.analysis.answer_types
         if not kinds or len(quoted) < 2:
             return quoted
-        best = max(value for sentences in scored.values() for _, value in sentences)
+        near = self._near_best(scored)
 
         def answers(hit: Hit) -> bool:
-            near = [span for span, value in sorted(scored[hit.paragraph], key=lambda x: -x[1])[:2]
-                    if value >= best - self.calibration.type_near]
             return any(self._holds_here(kind, hit.paragraph, span, signals.analysis.unframed)
-                       for kind in kinds for span in near)
+                       for kind in kinds for span in near[hit.paragraph])
 
         if answers(quoted[0]):
             return quoted

@@ -701,7 +701,7 @@ def holds(
             continue  # "the two countries", said everywhere, counts nothing
         if precise and not _A_COUNT.search(e.text):
             continue  # "the exact value" is not "multi-billion": an exact figure gives a count
-        if given and kind in ("number", "money") and (figures := figure_values(e.text)) and figures <= given:
+        if given and (figures := figure_values(e.text)) and figures <= given:
             continue  # "How much of the $2 billion will each give?" is not answered by "$2 billion"
         if kind == "number" and e.label == "CARDINAL" and e.start > 0 and e.text[:1].isupper():
             continue  # "the Three Principles": a capitalised number word inside a sentence is a name

@@ -42,7 +42,8 @@ _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # A figure with the scale word after it, in the languages jmqa reads: "$1 trillion" is not a
 # statement's "1" (a list's "(1)"), nor "500 million" its "$500 billion".
-_SCALES = {"bn": "billion", "tn": "trillion", "k": "thousand", "m": "million", "st": "", "nd": "", "rd": "", "th": "", "s": ""}
+# (An ordinal's or a plural's ending is no scale: "50th" and "1990s" are read as 50 and 1990.)
+_SCALES = {"bn": "billion", "tn": "trillion", "k": "thousand", "m": "million"} | dict.fromkeys(("st", "nd", "rd", "th", "s"), "")
 # Not digits glued to letters, as in a code ("5G", "G7", "COP26", "H1B"), but an ordinal or a
 # plural ("the 50th", "the 1990s", "F-35s": 50, 1990, 35) or a figure whose scale is a letter
 # ("30m"); a currency's letters may stand before a scaled figure ("RM1.5bn", "USD20m").
