@@ -31,12 +31,19 @@ FACTS = StatementFacts(
     ("question", "kinds"),
     [
         ("How many JMSDF ships took part?", ("number",)),
-        # The figure asked for may follow its modifiers, and a rate is one.
+        # The figure asked for may follow its modifiers.
         ("What's the current trade value?", ("number",)),
         ("What's the exact dollar amount they are investing?", ("money",)),
         ("How many years will the framework run?", ("span",)),  # a duration, not a count
-        ("What tariff rate will apply to steel?", ("number",)),
-        ("What are their growth rates?", ("number",)),
+        # A rate is a ratio: a percentage or a count per unit answers it, not any figure.
+        ("What tariff rate will apply to steel?", ("measure",)),
+        ("What are their growth rates?", ("measure",)),
+        ("What is Lemuria's new tariff rate on kelp?", ("measure",)),
+        ("whats the eur/usd rate right now", ("measure",)),
+        ("kelp dollar to atlantean crown rate today?", ("measure",)),  # terse, ended by "today"
+        ("Tell me today's exchange rate between the two currencies.", ("measure",)),
+        ("How did Atlantis rate Lemuria's chairmanship?", ()),  # a verb
+        ("What tariff-rate quota volume was agreed?", ("number",)),  # the volume is asked
         ("What is the state of ties?", ()),  # "state" names no place after "what is the"
         ("Tell me about the Expo.", ()),
         ("What's the size of the swap arrangement?", ("number",)),
@@ -325,6 +332,9 @@ def test_what_a_sentence_holds(kind, sentence, expected):
     ("kind", "sentence", "question", "expected"),
     [
         ("place", "They held a summit meeting in Tokyo.", "Where did they meet?", True),
+        # A rate is answered by a ratio, not by a count on the same topic.
+        ("measure", "Together the two kingdoms count nearly 80 million kelp farmers.", "crown to shell rate today?", False),
+        ("measure", "They back a kelp levy of at least 15% in every harbour.", "What minimum rate for the kelp levy did they back?", True),
         # Which anniversary is answered by the ordinal that counts it, not by any count.
         ("number", "as they approach the 40th anniversary of relations in 2031", "Ulang tahun ke berapa pada 2031?", True),
         ("entity", "as they approach the 40th anniversary of relations", "Which anniversary is coming up?", True),

@@ -117,7 +117,7 @@ _EXPECTS = {
         # "What's the current trade value", "what tariff rate": the figure may follow its modifiers.
         r"\bhow (many|much)\b|\bwhat(?:'s| is| was| are)? (?:the |their |its )?"
         # "What values do they share?" asks for principles: only "value" in the singular is a figure.
-        rf"((?!{_NOT_IN_NOUN_PHRASE}\b)[\w-]+ ){{0,3}}?(value\b|(number"
+        rf"((?!{_NOT_IN_NOUN_PHRASE}\b)[\w/'’-]+ ){{0,3}}?(value\b|(number"
         r"|percentage|share|amount|figure|sum|size|population|rate)s?\b)"
         r"|\b(amount|value|volume|number|size) of\b|\b(?:amount|figure|sum|total)s?\W*$"
         rf"|{_WHICH}(value\b|(tonnage|volume|quantity|amount|number|total|figure|percentage|share|sum|rate)s?\b)"
@@ -357,7 +357,19 @@ def _asked_for(asked: str) -> tuple[str, ...]:
         kinds = ("money", *kinds)
     if not kinds and not _ANY_WH.search(asked):
         kinds = _fragment_kinds(asked)
+    if "number" in kinds and _ASKS_RATE.search(asked):
+        kinds = tuple("measure" if k == "number" else k for k in kinds if k != "measure")
     return kinds + _kinds_of_nouns(asked)
+
+
+# A rate asked for ("What tariff rate ...?", "the eur/usd rate today?") is a ratio: a percentage or
+# a count per unit, not any figure near the topic ("800 million citizens"). Not "How did they rate
+# it?", a verb.
+_ASKS_RATE = re.compile(
+    r"(?:\b(?:which|what|the|a|an|its|their)\b(?:['’]s)?\s+(?:[\w/'’-]+\s+){0,4}?|^\W*(?:[\w/'’-]+\s+){0,6}?)"
+    r"rates?\b(?!\s+(?:quotas?|hikes?|cuts?)\b)",
+    re.IGNORECASE,
+)
 
 
 _ANY_WH = re.compile(rf"{_WH.pattern}|\bwhen\b", re.IGNORECASE)  # _WH leaves "when" to _without_subordinate_when
@@ -395,10 +407,15 @@ _FRAGMENT_NOUNS = {
     "month": r"dates?",  # a terse "date" is answered by a month, as "launch date" is (_EXPECTS)
     "time": r"deadlines?|timelines?|time ?frames?|timetables?|schedules?",
     "span": r"durations?",
-    "number": r"figures?|numbers?|amounts?|totals?|sums?|quotas?|counts?|tally|volumes?|quantit(?:y|ies)|tonnage",
+    "number": r"figures?|numbers?|amounts?|totals?|sums?|quotas?|counts?|tally|volumes?|quantit(?:y|ies)|tonnage"
+    r"|rates?",
     "place": r"venues?|locations?",
 }
-_PHRASE_ENDS = r"(?=\s*(?:$|[?.!,;:()—–]|\s-\s|\s+(?:and|or|for|of|in|at|on|to|from|with|under|between|please|pls|plz)\b))"
+# A word of the moment may close the phrase too: "yen ringgit rate today?", "seat count now".
+_PHRASE_ENDS = (
+    r"(?=\s*(?:$|[?.!,;:()—–]|\s-\s|\s+(?:and|or|for|of|in|at|on|to|from|with|under|between|please|pls|plz"
+    r"|today|now|right now|currently|tomorrow|roughly|approximately|approx)\b))"
+)
 _FRAGMENT = {
     kind: re.compile(rf"\b(?:{nouns})\b{_PHRASE_ENDS}", re.IGNORECASE) for kind, nouns in _FRAGMENT_NOUNS.items()
 }
