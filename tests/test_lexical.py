@@ -7,7 +7,15 @@ import pytest
 
 from jmqa.document import load_statement
 from jmqa.glossary import Glossary
-from jmqa.lexical import Lexicon, figure_values, find_acronyms, initialisms, parties, tokenize
+from jmqa.lexical import (
+    Lexicon,
+    english_name_words,
+    figure_values,
+    find_acronyms,
+    initialisms,
+    parties,
+    tokenize,
+)
 
 
 @pytest.fixture(scope="module")
@@ -124,10 +132,22 @@ def test_a_remembered_explanation_is_not_shared_with_the_caller(lexicon):
         ("Did Japan put in 30m?", ["30m"]),
         ("Did Japan put in 20m?", []),
         ("What did they agree in the 1990s?", ["1990s"]),  # a decade is its year
+        # A word English writes only as a name is one in lower case too, unless the statement
+        # uses it; a function word never is ("who", not "WHO").
+        ("what is the weather forecast for brussels tomorrow", ["brussels"]),
+        ("whats malaysia's gdp", ["gdp"]),
+        ("who signed it in tokyo", []),
     ],
 )
 def test_unknown_names(lexicon, question, names):
     assert lexicon.unknown_names(question) == names
+
+
+def test_the_words_english_writes_only_as_names_come_from_wordnet_less_inflections_and_dates():
+    names = english_name_words()
+    assert {"brussels", "gdp", "nato", "osaka"} <= names
+    # "fed" (of "feed"), "sat" (of "sit"), "judges" (plural of "judge"), and months and days.
+    assert not {"fed", "sat", "judges", "jan", "monday"} & names
 
 
 def test_initialisms_of_capitalised_runs():

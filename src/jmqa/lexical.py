@@ -33,6 +33,7 @@ from jmqa.countries import (
     demonym_forms,
     longest_runs,
 )
+from jmqa.data_files import read_data_file
 from jmqa.document import Document, PassageKey, Span
 from jmqa.glossary import Glossary
 from jmqa.parties import Parties
@@ -180,6 +181,20 @@ def tokenize(text: str) -> list[str]:
     """Lower-cased, stop-word-free, Snowball-stemmed word tokens."""
     words = [w.lower().replace("'s", "") for w in _WORD.findall(text)]
     return _stemmer().stemWords([w for w in words if w not in _STOPWORDS])
+
+
+def _known_name_word(word: str, known: Collection[str]) -> bool:
+    """Whether ``word`` (lower case) is one of ``known`` or an adjective or plural of one ("asian",
+    "japans", "vietnamese", "middle eastern")."""
+    return any(word.removesuffix(end) in known for end in ("", "s", "n", "ern", "ese"))
+
+
+@functools.cache
+def english_name_words() -> frozenset[str]:
+    """The words WordNet writes only as a name, in lower case ("brussels", "gdp"): data/name-words.tsv,
+    which scripts/derive_noun_kinds.py derives. Read on the first question that needs it."""
+    rows = (line.split("\t") for line in read_data_file("name-words.tsv").splitlines())
+    return frozenset(row[0] for row in rows if len(row) == 2 and not row[0].startswith("#"))
 
 
 def is_stopword(word: str) -> bool:
@@ -628,11 +643,7 @@ class Lexicon:
             # join a name it uses and one the glossary explains.
             # The names and peoples (countryinfo) of the countries it or its title names: "Americans"
             # and "Burmese" of a statement that names the United States and Myanmar.
-            if not all(
-                any(w.removesuffix(end) in known for end in ("", "s", "n", "ern", "ese"))
-                or w in self._country_words
-                for w in words
-            ):
+            if not all(_known_name_word(w, known) or w in self._country_words for w in words):
                 names.append(name)
         # A country the statement never names, typed in lower case ("the war in ukraine"), unless
         # the glossary explains it ("burma": the statement's Myanmar).
@@ -640,6 +651,16 @@ class Lexicon:
             country for country in self._unnamed_countries_in(question)
             if country.islower() and f" {country} " not in f" {explained} "  # a whole word
         ]
+        # So is any word English writes only as a name ("brussels", "gdp"): typed in lower case,
+        # the question still names what its capitalised form would.
+        names += dict.fromkeys(
+            word for word in _WORD.findall(question)
+            if word.islower() and word in english_name_words() and not is_stopword(word)
+            and not _known_name_word(word, known) and word not in self._text and word not in self._title
+            and word not in names
+            # Countries are read above, by every name people give them ("america").
+            and word not in self.country_aliases and word not in country_words_lower()
+        )
         return tuple(names)
 
     def only_unnamed_countries(self, question: str) -> tuple[str, ...]:
