@@ -534,6 +534,22 @@ def test_a_name_that_holds_the_noun_asked_for_answers_where_the_tagger_misses_it
 
 
 @pytest.mark.slow  # tags with spaCy
+def test_which_university_is_answered_by_a_name_that_says_it_is_one():
+    firms = "Atlantean universities work with Kelp Holdings and the Coral Trading Corporation on reefs."
+    school = "The University of Lemuria opened a kelp campus in Atlantis."
+    assert not _holds("organisation", firms, "Which universities work on reefs?")
+    assert _holds("organisation", firms, "Which companies work on reefs?")
+    assert _holds("organisation", school, "Which university opened a campus?")
+    # A university the question only mentions asks for none.
+    programme = "The Kelp Holdings Programme supports university research on reefs."
+    assert _holds("entity", programme, "What programme supports university research on reefs?")
+    # An acronym is read by the long form the statement gives it.
+    acronym = "The LIT opened a kelp campus in Atlantis."
+    facts = replace(FACTS, long_forms={"LIT": "Lemurian Institute of Technology"})
+    assert holds("organisation", acronym, _entities(acronym), "Which university opened a campus?", facts)
+
+
+@pytest.mark.slow  # tags with spaCy
 def test_a_name_inside_a_longer_name_the_question_gives_is_not_given():
     sentence = "a contribution to the facility of the Asian Development Bank to support critical minerals in Asia"
     # "Asian" in the question's "Asian Development Bank" is the bank's: it does not give "Asia".

@@ -29,7 +29,7 @@ from jmqa.countries import country_name_start, country_words_lower, joined_to_a_
 from jmqa.document import Document, PassageKey
 from jmqa.entities import Entity
 from jmqa.language import detect_language, is_word_of
-from jmqa.lexical import content_terms, is_stopword
+from jmqa.lexical import content_terms, find_acronyms, is_stopword
 from jmqa.normalize import ABBREVIATIONS, Normalizer
 from jmqa.question import cited_paragraphs, clean_question, named_sections, without_references
 
@@ -1085,6 +1085,7 @@ def statement_facts(
         place_words=places,
         words=words,
         leaders=_leaders(document, entities or {}),
+        long_forms=find_acronyms(" ".join(p.text for p in document.passages)),
     )
 
 

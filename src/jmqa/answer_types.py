@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence, Set
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence, Set
+from dataclasses import dataclass, field
 
 from jmqa.countries import country_names_lower
 from jmqa.data_files import read_data_file
@@ -494,6 +494,8 @@ class StatementFacts:
     # "india"): where a thing is, not the thing an amount is for.
     place_words: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()  # every lower-cased word of the statement
+    # The acronyms it defines, to their long forms ("JBIC": "Japan Bank for International Cooperation").
+    long_forms: Mapping[str, str] = field(default_factory=dict)
     # Its leaders, the people its first passage names, each as the lower-cased words of their
     # fullest name ({"donald", "trump"}, {"modi"}).
     leaders: tuple[frozenset[str], ...] = ()
@@ -705,12 +707,16 @@ def holds(
     asked_for = asked_nouns(asked)
     if kind in ("entity", "organisation") and _names_the_noun(sentence, asked, asked_for, facts):
         return True
+    # "Which universities take part?" is answered by a university's name, not by a firm's.
+    institution = kind in ("entity", "organisation") and _ASKS_INSTITUTION.search(asked) is not None
     precise = kind in ("number", "money") and _PRECISELY.search(question) is not None
     given = figure_values(_OFFERED_FIGURES.sub(" ", question)) if kind in ("number", "money") else frozenset()
     for e in entities:
         if e.label not in labels and not (
             (kind == "place" and _at_an_institution(sentence, e)) or (kind == "measure" and _counts_a_unit(sentence, e))
         ):
+            continue
+        if institution and not _INSTITUTION.search(facts.long_forms.get(e.text, e.text)):
             continue
         if kind == "number" and (e.label == "CARDINAL" and _is_version(sentence, e, versions)):
             continue
@@ -755,6 +761,20 @@ _OFFERED_FIGURES = re.compile(
     r"\S*\d[\d.,]*\S*(?:\s+(?:thousand|million|billion|trillion))?\s+or\s+\S*\d[\d.,]*\S*"
     r"(?:\s+(?:thousand|million|billion|trillion))?",
     re.IGNORECASE,
+)
+
+
+# Institutions whose names say what they are ("the University of X", "Y College"), asked for,
+# and the words of such names.
+# The words before the noun are no verb's: not one in lower case ending in "s" ("What programme
+# supports university research?").
+_ASKS_INSTITUTION = re.compile(
+    rf"\b(?:which|what)\s+(?:(?!{_NOT_IN_NOUN_PHRASE}\b)(?-i:[A-Z][\w'-]*|[\w'-]*[^\Ws])\s+){{0,3}}?"
+    r"(?:universit(?:y|ies)|colleges?)\b",
+    re.IGNORECASE,
+)
+_INSTITUTION = re.compile(
+    r"\b(?:universit(?:y|ies)|universiti|college|institutes?|institut|school|academy|polytechnic)\b", re.IGNORECASE
 )
 
 
