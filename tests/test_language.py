@@ -15,6 +15,11 @@ from jmqa.language import detect_language, language_name
         ("OSA", "en"),
         ("how many ppl visited last yr", "en"),
         ("die hard fans of the Expo", "en"),  # English words that are German words too
+        # Words common in neither language (terms, names, slips) tell nothing, nor do loans.
+        ("what is the diffrence between mitosis and meiosis", "en"),
+        ("Why did Lemuria pull out of KELPEXPO 2027 in Atlantis?", "en"),
+        ("How do I reset the password on my home wifi router?", "en"),
+        ("Apakah kata Lemuria tentang KELPEXPO 2027?", "ms"),
         ("Apa kata mereka tentang minyak sawit?", "ms"),
         ("Bagaimana dengan kerjasama keselamatan maritim?", "ms"),
         ("原子力について何と言っていますか？", "ja"),

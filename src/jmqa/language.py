@@ -65,16 +65,19 @@ def _script(text: str) -> str | None:
     return "other"
 
 
-def english_share(text: str) -> float:
-    """Share of the words that are common English words (wordfreq Zipf >= 3, i.e. at least once
-    per million words) and commoner in English than in Malay/Indonesian."""
-    words = [w.lower() for w in _WORD.findall(text)]
-    if not words:
-        return 0.0
-    english = sum(
-        zipf(w, "en") >= 3.0 and zipf(w, "en") >= max(zipf(w, "ms"), zipf(w, "id")) for w in words
-    )
-    return english / len(words)
+def english_share(text: str, other: str = "ms") -> float:
+    """Share of the words that tell English from language ``other`` that are English: common
+    English words (wordfreq Zipf >= 3, i.e. at least once per million words) commoner in English
+    than in ``other`` (Malay counted with Indonesian), against common words of ``other`` that are
+    no common English words. A word common in neither ("mitosis", a name, a slip) or in both but
+    commoner there (a loan: "password" in Italian) tells nothing; 0.0 when no word tells."""
+    others = ("ms", "id") if other == "ms" else (other,)
+    english = foreign = 0
+    for word in (w.lower() for w in _WORD.findall(text)):
+        here, there = zipf(word, "en"), max(zipf(word, code) for code in others)
+        english += here >= 3.0 and here >= there
+        foreign += there >= 3.0 and here < 3.0
+    return english / (english + foreign) if english + foreign else 0.0
 
 
 def is_word_of(word: str, language: str) -> bool:
@@ -100,7 +103,7 @@ def detect_language(text: str) -> str:
     code = "ms" if code == "id" else code
     if code == "en" or best.value < _SURE:
         return "en"  # "OSA", "palm oil?": too little text to be sure of anything else
-    if english_share(text) >= 0.75:  # "what abt semicondctors": chat English, not Indonesian
+    if english_share(text, code) >= 0.75:  # "what abt semicondctors": chat English, not Indonesian
         return "en"
     return code
 
