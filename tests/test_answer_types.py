@@ -50,6 +50,13 @@ FACTS = StatementFacts(
         ("How much is JBIC lending for the grid?", ("money",)),
         ("What's the price of LNG?", ("money",)),
         ("When is the next Strategic Dialogue?", ("time",)),
+        # "By what date" asks for a deadline, which a year gives ("by the end of 2030"); "on what
+        # date" for a day, also where a verb of telling asks it.
+        ("By what date will Atlantis stop financing kelp plants?", ("time",)),
+        ("Could you indicate by what date they will stop financing kelp plants?", ("time",)),
+        ("Did they say on what date they met?", ("day",)),
+        # Which parts of the text, not which named thing.
+        ("In which contexts does the statement refer to the kelp fund?", ()),
         ("When and where will the next summit be?", ("time", "place")),
         ("Which city hosts the Expo?", ("city",)),
         ("Where in the statement is OSA mentioned?", ()),
@@ -335,6 +342,8 @@ def test_what_a_sentence_holds(kind, sentence, expected):
         # A rate is answered by a ratio, not by a count on the same topic.
         ("measure", "Together the two kingdoms count nearly 80 million kelp farmers.", "crown to shell rate today?", False),
         ("measure", "They back a kelp levy of at least 15% in every harbour.", "What minimum rate for the kelp levy did they back?", True),
+        # A share written in words is a percentage.
+        ("measure", "They aim to train at least two thirds of all kelp farmers by 2030.", "what % of farmers will be trained?", True),
         # Which anniversary is answered by the ordinal that counts it, not by any count.
         ("number", "as they approach the 40th anniversary of relations in 2031", "Ulang tahun ke berapa pada 2031?", True),
         ("entity", "as they approach the 40th anniversary of relations", "Which anniversary is coming up?", True),

@@ -141,9 +141,11 @@ _EXPECTS = {
         r"|どのくらいの期間|何年間|何日間|何周年",
         re.IGNORECASE,
     ),
-    # "On what date ...?" is answered by "May 2", not by "in 2026".
+    # "On what date ...?" is answered by "May 2", not by "in 2026"; "By what date ...?" asks for a
+    # deadline, which "by the end of 2021" gives.
     "day": re.compile(
-        r"\b(exact|precise|specific)\s+([\w'-]+\s+)?(day|date)\b|\b(what|which) (day|date)\b",
+        r"\b(exact|precise|specific)\s+([\w'-]+\s+)?(day|date)\b"
+        r"|(?<!\bby )(?<!\buntil )(?<!\bbefore )\b(what|which) (day|date)\b",
         re.IGNORECASE
     ),
     # A terse "nisar launch date" or "next dialogue date?" is answered by a month ("in June 2023"),
@@ -201,7 +203,8 @@ _EXPECTS = {
     # name: the noun may follow one word that qualifies it.
     "entity": re.compile(
         r"\bwhich\b(?!(?:\s+[\w-]+)?\s+(?:leaders?|paragraphs?|sections?|parts?|one|ones|things?|areas?|steps?|measures?"
-        r"|issues?|topics?|aspects?|matters?|points?|actions?|goals?|commitments?)\b)|\bnames? of\b"
+        r"|issues?|topics?|aspects?|matters?|points?|actions?|goals?|commitments?|contexts?|ways?|respects?"
+        r"|instances?)\b)|\bnames? of\b"
         r"|\bwhat (?:specific|particular)\b",  # "What specific equipment ...?" asks it be named
         re.IGNORECASE,
     ),
@@ -234,7 +237,7 @@ _TOLD = re.compile(
     r"|states|stated|know|knows|disclose|discloses|disclosed|explain|explains|explained|decide"
     r"|decides|decided|confirm|confirms|confirmed|agree on|agreed on|set out|give|gives|gave"
     r"|show|shows|note|notes|noted|and)\s+(?:(?:me|us)\s+)?(?:exactly\s+|precisely\s+|roughly\s+)?"
-    r"(?:(?:in|by|at|on|for|from|to|into|under|with|of|about|until|since)\s+)?"
+    r"(?P<preposition>(?:in|by|at|on|for|from|to|into|under|with|of|about|until|since)\s+)?"
     r"(?=(?:how|when|where|which|who|what)\b)",
     re.IGNORECASE,
 )
@@ -350,7 +353,8 @@ def _asked_for(asked: str) -> tuple[str, ...]:
         told = _TOLD.search(asked)
         if told is None:
             return _asked_to_exist(asked)
-        asked = asked[told.end() :]
+        # The clause told, with its preposition: "by what date" asks for a deadline.
+        asked = asked[told.start("preposition") if told.group("preposition") else told.end() :]
     asked = _COUNTED.sub("which", _NOT_ASKING_FOR.sub(" ", _without_subordinate_when(asked)))
     kinds = tuple(kind for kind, pattern in _EXPECTS.items() if pattern.search(asked))
     if "money" not in kinds and _asks_money_word(asked):
@@ -656,7 +660,7 @@ def holds(
     ``question`` does not already give."""
     if kind == "signatory":
         return _SIGNED.search(sentence) is not None
-    if kind == "measure" and not _UNIT.search(sentence):
+    if kind == "measure" and not (_UNIT.search(sentence) or _FRACTION.search(sentence)):
         return False
     ahead = asks_ahead(question, facts) if kind in ("time", "day", "month", "dated", "place", "city") else False
     if ahead and not looks_ahead(sentence, entities, facts):
@@ -713,7 +717,8 @@ def holds(
     given = figure_values(_OFFERED_FIGURES.sub(" ", question)) if kind in ("number", "money") else frozenset()
     for e in entities:
         if e.label not in labels and not (
-            (kind == "place" and _at_an_institution(sentence, e)) or (kind == "measure" and _counts_a_unit(sentence, e))
+            (kind == "place" and _at_an_institution(sentence, e))
+            or (kind == "measure" and (_counts_a_unit(sentence, e) or _is_a_fraction(e)))
         ):
             continue
         if institution and not _INSTITUTION.search(facts.long_forms.get(e.text, e.text)):
@@ -776,6 +781,16 @@ _ASKS_INSTITUTION = re.compile(
 _INSTITUTION = re.compile(
     r"\b(?:universit(?:y|ies)|universiti|college|institutes?|institut|school|academy|polytechnic)\b", re.IGNORECASE
 )
+
+
+# A share written in words ("two thirds", "half", "one-quarter") answers "what percentage ...?".
+_FRACTION = re.compile(
+    r"\b(?:(?:one|two|three|four|a)[\s-]+(?:thirds?|quarters?|fifths?|tenths?)|half|halves)\b", re.IGNORECASE
+)
+
+
+def _is_a_fraction(e: Entity) -> bool:
+    return e.label == "CARDINAL" and _FRACTION.search(e.text) is not None
 
 
 def _counts_a_unit(sentence: str, e: Entity) -> bool:
