@@ -55,6 +55,9 @@ FACTS = StatementFacts(
         ("By what date will Atlantis stop financing kelp plants?", ("time",)),
         ("Could you indicate by what date they will stop financing kelp plants?", ("time",)),
         ("Did they say on what date they met?", ("day",)),
+        # A terse question may ask whether the statement gives a figure or a date.
+        ("target for kelp exports by 2030, any number given?", ("number",)),
+        ("next kelp dialogue: any date set?", ("month",)),
         # Which parts of the text, not which named thing.
         ("In which contexts does the statement refer to the kelp fund?", ()),
         ("When and where will the next summit be?", ("time", "place")),

@@ -28,6 +28,19 @@ def test_glossary_matches_whole_words_and_japanese_substrings():
     assert glossary.matches("the PM, i.e. the Prime Minister") == []
 
 
+def test_a_malay_term_matches_another_form_of_its_words_as_the_question_writes_it():
+    glossary = Glossary((("ms", "pelawat", "visitors"), ("ms", "pelaburan rumpai laut", "kelp investment"),
+                         ("en", "dirty money", "money laundering")))
+    # "melawat" (to visit) and "pelawat" (visitor) share the stem "lawat"; "melabur" (to invest).
+    assert glossary.matches("berapa ramai orang melawat Lemuria") == [("melawat", "visitors")]
+    assert glossary.matches("siapa melabur rumpai laut?") == [("melabur rumpai laut", "kelp investment")]
+    # A bare root is no form of a derived word: "baharu" (new) is not "pembaharuan" (reform).
+    assert Glossary((("ms", "pembaharuan", "reform"),)).matches("laluan baharu?") == []
+    # English words are not read as Malay, nor does an English term match another form.
+    assert glossary.matches("Did they pellet the visitor?") == []
+    assert glossary.matches("Anything on dirtier money?") == []
+
+
 @pytest.mark.parametrize(
     "text, line",
     [

@@ -418,7 +418,9 @@ _FRAGMENT_NOUNS = {
 # A word of the moment may close the phrase too: "yen ringgit rate today?", "seat count now".
 _PHRASE_ENDS = (
     r"(?=\s*(?:$|[?.!,;:()—–]|\s-\s|\s+(?:and|or|for|of|in|at|on|to|from|with|under|between|please|pls|plz"
-    r"|today|now|right now|currently|tomorrow|roughly|approximately|approx)\b))"
+    r"|today|now|right now|currently|tomorrow|roughly|approximately|approx"
+    # ... and a participle saying whether the statement gives it: "any number given?", "date set?".
+    r"|given|mentioned|named|stated|specified|set|announced|disclosed|provided|listed)\b))"
 )
 _FRAGMENT = {
     kind: re.compile(rf"\b(?:{nouns})\b{_PHRASE_ENDS}", re.IGNORECASE) for kind, nouns in _FRAGMENT_NOUNS.items()

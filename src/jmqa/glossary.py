@@ -16,11 +16,15 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+import Stemmer
 
 from jmqa.data_files import read_data_file
 from jmqa.errors import InvalidArgumentError
 from jmqa.language import READ
+from jmqa.word_frequency import zipf
 
 GLOSSARY_FILES = ("glossary-en.tsv", "glossary.tsv")
 
@@ -68,9 +72,12 @@ class Glossary:
         return tuple((lang, term, english, term.lower(), english.lower()) for lang, term, english in self.entries)
 
     def matches(self, question: str) -> list[tuple[str, str]]:
-        """(term, statement term) pairs whose term occurs in the question."""
+        """(term, statement term) pairs whose term occurs in the question. A Malay term matches
+        another form of its words too, as written in the question ("melawat", to visit, for the
+        glossary's "pelawat", visitors: both "lawat" to Snowball's Indonesian stemmer)."""
         lowered = question.lower()
         found = []
+        unmatched = []
         for lang, term, english, term_l, english_l in self._lowered:
             # A substring test first: Japanese has no spaces between words, and for the rest it
             # spares compiling ~1,000 whole-word patterns per question (more than re's cache).
@@ -80,4 +87,49 @@ class Glossary:
                 hit = re.search(rf"(?<![\w-]){re.escape(term_l)}(?!\w|-(?!level\b))", lowered) is not None
             if hit and english_l not in lowered:
                 found.append((term, english))
+            elif not hit and lang == "ms" and english_l not in lowered:
+                unmatched.append((term_l, english))
+        if unmatched:
+            stems = _MalayStems(lowered)
+            for term_l, english in unmatched:
+                written = stems.find(self._malay_stems[term_l])
+                if written and all(written != t.lower() for t, _ in found):
+                    found.append((written, english))
         return found
+
+    @functools.cached_property
+    def _malay_stems(self) -> dict[str, tuple[str, ...]]:
+        """Each Malay term's words, stemmed."""
+        return {term_l: _malay_stemmer().stemWords(term_l.split()) for lang, _, _, term_l, _ in self._lowered if lang == "ms"}
+
+
+@functools.cache
+def _malay_stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("indonesian")  # Snowball's; Malay shares its affixes
+
+
+class _MalayStems:
+    """A question's words that are no common English word and carry an affix, stemmed as Malay, to
+    find a glossary term in another form. English words are left out: the stemmer would read their
+    prefixes."""
+
+    def __init__(self, lowered: str) -> None:
+        words = re.findall(r"[^\W\d_]+", lowered)
+        stems = [_malay_stemmer().stemWord(w) if len(w) > 3 and zipf(w, "en") < 3.0 else "" for w in words]
+        # A run of bare roots matches nothing: "baharu" (new) is no form of "pembaharuan" (reform),
+        # where two derived forms of a root, "melawat" (to visit) and "pelawat" (visitor), share
+        # its sense.
+        affixed = [stem != word for stem, word in zip(stems, words)]
+        # Every run of up to four words with a Malay stem, one of them affixed, to its words as written.
+        self._runs: dict[tuple[str, ...], str] = {}
+        for i in range(len(words)):
+            for n in range(1, 5):
+                run = stems[i : i + n]
+                if len(run) < n or "" in run:
+                    break
+                if any(affixed[i : i + n]):
+                    self._runs.setdefault(tuple(run), " ".join(words[i : i + n]))
+
+    def find(self, term: Sequence[str]) -> str:
+        """The question's words that stem as ``term`` does, as written; "" if none."""
+        return self._runs.get(tuple(term), "")
