@@ -558,6 +558,7 @@ def test_which_university_is_answered_by_a_name_that_says_it_is_one():
     # An acronym is read by the long form the statement gives it.
     acronym = "The LIT opened a kelp campus in Atlantis."
     facts = replace(FACTS, long_forms={"LIT": "Lemurian Institute of Technology"})
+    assert hash(facts) == hash(FACTS)  # still a value: the long forms are read, not hashed
     assert holds("organisation", acronym, _entities(acronym), "Which university opened a campus?", facts)
 
 

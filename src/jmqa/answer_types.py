@@ -367,7 +367,7 @@ def _asked_for(asked: str) -> tuple[str, ...]:
 
 
 # A rate asked for ("What tariff rate ...?", "the eur/usd rate today?") is a ratio: a percentage or
-# a count per unit, not any figure near the topic ("800 million citizens"). Not "How did they rate
+# a count per unit, not any figure near the topic ("80 million kelp farmers"). Not "How did they rate
 # it?", a verb.
 _ASKS_RATE = re.compile(
     r"(?:\b(?:which|what|the|a|an|its|their)\b(?:['’]s)?\s+(?:[\w/'’-]+\s+){0,4}?|^\W*(?:[\w/'’-]+\s+){0,6}?)"
@@ -415,7 +415,7 @@ _FRAGMENT_NOUNS = {
     r"|rates?",
     "place": r"venues?|locations?",
 }
-# A word of the moment may close the phrase too: "yen ringgit rate today?", "seat count now".
+# A word of the moment may close the phrase too: "crown to shell rate today?", "seat count now".
 _PHRASE_ENDS = (
     r"(?=\s*(?:$|[?.!,;:()—–]|\s-\s|\s+(?:and|or|for|of|in|at|on|to|from|with|under|between|please|pls|plz"
     r"|today|now|right now|currently|tomorrow|roughly|approximately|approx"
@@ -500,8 +500,8 @@ class StatementFacts:
     # "india"): where a thing is, not the thing an amount is for.
     place_words: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()  # every lower-cased word of the statement
-    # The acronyms it defines, to their long forms ("JBIC": "Japan Bank for International Cooperation").
-    long_forms: Mapping[str, str] = field(default_factory=dict)
+    # The acronyms it defines, to their long forms ("LIT": "Lemurian Institute of Technology").
+    long_forms: Mapping[str, str] = field(default_factory=dict, hash=False)
     # Its leaders, the people its first passage names, each as the lower-cased words of their
     # fullest name ({"donald", "trump"}, {"modi"}).
     leaders: tuple[frozenset[str], ...] = ()
