@@ -655,13 +655,14 @@ class Lexicon:
         # the question still names what its capitalised form would.
         names += dict.fromkeys(
             word for word in _WORD.findall(question)
-            if word.islower() and not is_stopword(word) and word not in names and (
+            if word.islower() and not is_stopword(word) and word not in names
+            and not _known_name_word(word, known)  # the glossary explains "burma" as the statement's Myanmar
+            and (
                 # Countries are read by every name people give them ("america"), and their
                 # peoples too ("the french revolution").
                 self.names_no_such_country(word)
                 or (
-                    word in english_name_words()
-                    and not _known_name_word(word, known) and word not in self._text and word not in self._title
+                    word in english_name_words() and word not in self._text and word not in self._title
                     and word not in self.country_aliases and word not in country_words_lower()
                 )
             )
