@@ -137,6 +137,7 @@ def test_a_remembered_explanation_is_not_shared_with_the_caller(lexicon):
         ("what is the weather forecast for brussels tomorrow", ["brussels"]),
         ("whats malaysia's gdp", ["gdp"]),
         ("who signed it in tokyo", []),
+        ("bila loji akan mula beroperasi? ada jadual?", []),  # Malay "akan", "ada" are no names
         ("an essay on the french revolution?", []),  # the statement names France
         ("an essay on the russian revolution?", ["russian"]),
     ],

@@ -37,6 +37,7 @@ from jmqa.data_files import read_data_file
 from jmqa.document import Document, PassageKey, Span
 from jmqa.glossary import Glossary
 from jmqa.parties import Parties
+from jmqa.word_frequency import zipf
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
 # A figure: digits, with thousands separators or decimals ("1,000", "1.05").
@@ -664,6 +665,10 @@ class Lexicon:
                 or (
                     word in english_name_words() and word not in self._text and word not in self._title
                     and word not in self.country_aliases and word not in country_words_lower()
+                    # Nor a word of Malay, the other language read in Latin letters, ten times commoner
+                    # there: "akan" (will) and "ada" (there is) are names only to an English list;
+                    # "paris" and "osaka" are as common in both.
+                    and max(zipf(word, "ms"), zipf(word, "id")) < zipf(word, "en") + 1.0
                 )
             )
         )

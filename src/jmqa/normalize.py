@@ -46,7 +46,7 @@ ABBREVIATIONS = {
     "r": "are",
     "pls": "please", "plz": "please", "thx": "thanks", "w/": "with", "w/o": "without",
     "b/w": "between", "intl": "international", "int'l": "international", "natl": "national",
-    "wrt": "with regard to", "thru": "through", "tho": "though", "wat": "what", "wht": "what", "dept": "department",
+    "wrt": "with regard to", "thru": "through", "tho": "though", "asap": "as soon as possible", "imo": "in my opinion", "wat": "what", "wht": "what", "dept": "department",
     "approx": "approximately", "smth": "something", "sth": "something", "tmrw": "tomorrow",
     "agmt": "agreement", "&": "and", "hw": "how", "wen": "when", "b4": "before", "hv": "have",
     "tht": "that", "info": "information", "pct": "percent", "bn": "billion", "1st": "first",
