@@ -125,6 +125,10 @@ FACTS = StatementFacts(
         # A yes/no question asks for a kind only through a clause it asks to be told ...
         ("Did they say in which city the Expo is?", ("city",)),
         ("Is the next summit in Tokyo, and when?", ("time",)),
+        # A question put to the reader asks for its clause, whatever the verb.
+        ("Would you kindly advise in which city the fair will convene?", ("city",)),
+        ("Do you know how many kelp farms they plan?", ("number",)),
+        ("Would you say the summit where they met was a success?", ()),  # a relative "where"
         # ... not through a wh-word that asks nothing.
         ("Do they plan to use their own currencies when paying for trade?", ()),
         ("Is there any cap on how much energy Malaysia would send?", ()),

@@ -241,6 +241,17 @@ _TOLD = re.compile(
     r"(?=(?:how|when|where|which|who|what)\b)",
     re.IGNORECASE,
 )
+# A yes/no question put to the reader ("Would you kindly advise in which city ...?", "Do you know
+# who ...?") asks for the wh-clause it holds, whatever its verb: the reader can only answer it by
+# telling. A question about the parties ("Do they pay in yen when trading?") is not one.
+_PUT_TO_YOU = re.compile(
+    r"^\W*(?:please\s+)?(?:could|can|would|will|do|did|may|might)\s+(?:you|u)"
+    # A verb, with an adverb or "me" around it; no noun phrase ("say the summit where ...").
+    r"(?:\s+(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|any|some)\b)[\w'’-]+){1,3}?\s+"
+    r"(?P<preposition>(?:in|by|at|on|for|from|to|into|under|with|of|about|until|since)\s+)?"
+    r"(?=(?:how|when|where|which|who|what)\b)",
+    re.IGNORECASE,
+)
 # Figures of speech that look like a question for a time or an amount and ask for neither: "When
 # it comes to energy, what...?", "How far did they go on chips?", "How much did they say about
 # Myanmar?", "How big a role does the swap play?", "How long-standing".
@@ -350,7 +361,7 @@ def _asked_for(asked: str) -> tuple[str, ...]:
         # say when ...?"); a wh-word elsewhere asks nothing ("Do they pay in yen when trading?",
         # "Is there a cap on how much ...?"), or through the kind of thing it asks whether there
         # is ("Did they set a date for ...?").
-        told = _TOLD.search(asked)
+        told = _TOLD.search(asked) or _PUT_TO_YOU.search(asked)
         if told is None:
             return _asked_to_exist(asked)
         # The clause told, with its preposition: "by what date" asks for a deadline.
