@@ -129,6 +129,28 @@ FACTS = StatementFacts(
         ("Would you kindly advise in which city the fair will convene?", ("city",)),
         ("Do you know how many kelp farms they plan?", ("number",)),
         ("Would you say the summit where they met was a success?", ()),  # a relative "where"
+        # A request put to the reader asks for what it names, whatever its verb.
+        ("Would you be able to indicate the scheduled opening date of the campus?", ("month",)),
+        ("Could you kindly indicate the size of the kelp fund?", ("number",)),
+        ("Can you explain why they met?", ()),
+        # "if so" joins on the clause it asks.
+        ("Does the deal commit Atlantis to handing over ships, and if so how many?", ("number",)),
+        # A "where" inside a question another wh-word asks is a relative: no place is asked.
+        ("What's the name of the programme where Lemurian universities study kelp?", ("entity",)),
+        ("Where will they meet, and where is the plant?", ("place",)),
+        # Money asked in the plural, or by its sign.
+        ("What prices did they set?", ("money",)),
+        ("kelp farm deal - total $ value?", ("money",)),
+        ("Is the $5 billion fund new?", ()),
+        # The figure asked may follow its modifiers; "by what date" at the end asks a deadline.
+        ("What is the exact total, and how is it shared out?", ("number",)),
+        ("What mission does the kelp compact serve, and by what date?", ("time",)),
+        ("kelp plant launch date?", ("month",)),
+        # Who is to hold a post, however the choice is put.
+        ("Who has been appointed to lead the kelp taskforce?", ("person",)),
+        ("Who is expected to head the new office?", ("person",)),
+        # "when" before a participle asks no time, also where lower case runs two sentences on.
+        ("we farm kelp is anything set up so farmers get paid when supplying atlantis", ()),
         # ... not through a wh-word that asks nothing.
         ("Do they plan to use their own currencies when paying for trade?", ()),
         ("Is there any cap on how much energy Malaysia would send?", ()),

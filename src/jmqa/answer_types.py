@@ -98,7 +98,10 @@ _LED_BY = re.compile(
     r"\b(?:co-)?(?:led|headed|chaired|directed|run|managed|overseen|coordinated|convened)\s+by\s+(?:the\s+)?[A-Z]"
 )
 _ASKS_POST = re.compile(
-    rf"^\W*who(?:\s+(?:will be|will|would|shall|is going to|is to|is|are)\s+|['’]s\s+|\s+){_POST_VERB}", re.IGNORECASE
+    rf"^\W*who(?:\s+(?:will be|will|would|shall|is going to|is to|is|are|has been|have been|was|were)\s+|['’]s\s+|\s+)"
+    # "Who has been appointed to lead ...?", "Who is expected to head ...?"
+    rf"(?:(?:appointed|named|chosen|picked|tapped|selected|designated|expected|due|set)\s+to\s+)?{_POST_VERB}",
+    re.IGNORECASE
 )
 _EXPECTS = {
     "money": re.compile(
@@ -118,7 +121,7 @@ _EXPECTS = {
         r"\bhow (many|much)\b|\bwhat(?:'s| is| was| are)? (?:the |their |its )?"
         # "What values do they share?" asks for principles: only "value" in the singular is a figure.
         rf"((?!{_NOT_IN_NOUN_PHRASE}\b)[\w/'’-]+ ){{0,3}}?(value\b|(number"
-        r"|percentage|share|amount|figure|sum|size|population|rate)s?\b)"
+        r"|percentage|share|amount|figure|sum|total|size|population|rate)s?\b)"
         r"|\b(amount|value|volume|number|size) of\b|\b(?:amount|figure|sum|total)s?\W*$"
         rf"|{_WHICH}(value\b|(tonnage|volume|quantity|amount|number|total|figure|percentage|share|sum|rate)s?\b)"
         # Malay "berapa(kah)"; Japanese 何 and a counter (何人, 何基, 何トン; not 何年, 何故).
@@ -150,7 +153,7 @@ _EXPECTS = {
     ),
     # A terse "nisar launch date" or "next dialogue date?" is answered by a month ("in June 2023"),
     # not by a year alone ("its 2024 launch").
-    "month": re.compile(r"\bdates?\W*$", re.IGNORECASE),
+    "month": re.compile(r"(?<!\bwhat )(?<!\bwhich )\bdates?\W*$", re.IGNORECASE),  # "by what date" below
     # "When exactly ...?" is not answered by "at an early date": only by a date that names its
     # year, month or day.
     "dated": re.compile(r"\bwhen\s+(exactly|precisely)\b|\b(exactly|precisely)\s+when\b", re.IGNORECASE),
@@ -224,9 +227,12 @@ _WHERE_NOT_A_PLACE = re.compile(
 _YES_NO = re.compile(
     r"^\W*(is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall)\b", re.IGNORECASE
 )
+# A request put to the reader asks for what it names, whatever its verb: "Could you tell me the
+# cost?", "Would you kindly indicate the size of ...?", "Would you be able to confirm the date?".
 _REQUEST = re.compile(
-    r"^\W*(?:please\s+)?(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:tell|give|show|list|let)"
-    r"\s+(?:me|us)(?:\s+know)?[\s,:]*",
+    r"^\W*(?:please\s+)?(?:could|can|would|will)\s+(?:you|u)\s+(?:(?:please|pls|kindly|possibly|be able to)\s+)*"
+    r"(?!(?:be|have|say|think|agree|believe|consider|like|want|need|expect|mind)\b)[a-z]+"
+    r"(?:\s+(?:me|us)(?:\s+know)?)?[\s,:]*",
     re.IGNORECASE,
 )
 # A verb of telling or knowing, then the wh-clause it asks for ("say when", "mention how many"),
@@ -236,7 +242,7 @@ _TOLD = re.compile(
     r"|specify|specifies|specified|reveal|reveals|revealed|announce|announces|announced|state"
     r"|states|stated|know|knows|disclose|discloses|disclosed|explain|explains|explained|decide"
     r"|decides|decided|confirm|confirms|confirmed|agree on|agreed on|set out|give|gives|gave"
-    r"|show|shows|note|notes|noted|and)\s+(?:(?:me|us)\s+)?(?:exactly\s+|precisely\s+|roughly\s+)?"
+    r"|show|shows|note|notes|noted|and|if so,?)\s+(?:(?:me|us)\s+)?(?:exactly\s+|precisely\s+|roughly\s+)?"
     r"(?P<preposition>(?:in|by|at|on|for|from|to|into|under|with|of|about|until|since)\s+)?"
     r"(?=(?:how|when|where|which|who|what)\b)",
     re.IGNORECASE,
@@ -256,7 +262,9 @@ _PUT_TO_YOU = re.compile(
 # it comes to energy, what...?", "How far did they go on chips?", "How much did they say about
 # Myanmar?", "How big a role does the swap play?", "How long-standing".
 _NOT_ASKING_FOR = re.compile(
-    r"\bwhen (?:it (?:comes|came) to|(?:talking|discussing|speaking|referring|dealing|looking|asked)\b)"
+    # "when" before a participle opens a clause of circumstance ("... when supplying buses"), even
+    # where lower case and no stop hide the sentence that asks.
+    r"\bwhen (?:it (?:comes|came) to|(?:[a-z]+ing|asked)\b)"
     r"|\bhow far\b(?!\s+(?:is|are|was|away|from)\b)|\bhow long-"
     r"|\bhow (?:much|big|large|strong|important|serious|significant)\b(?=\s+(?:of\s+)?(?:an?\s+)?(?:emphasis"
     r"|attention|importance|weight|priority|focus|detail|role|deal|part|stress|progress)\b)"
@@ -307,13 +315,15 @@ _JOINED_ON = re.compile(r"(?:\band|\bor|,)\s+(?:(?:since|by|until|till|from)\s+)
 
 
 def _without_subordinate_when(asked: str) -> str:
-    """``asked`` without a "when" that opens a clause of a question already asked by another
-    wh-word ("Which straits does it mention when it talks about shipping?"); one joined on ("...,
-    and by when?") still asks."""
-    for m in reversed(list(re.finditer(r"\bwhen\b", asked, re.IGNORECASE))):
+    """``asked`` without a "when" or "where" that opens a clause of a question already asked by
+    another wh-word ("Which straits does it mention when it talks about shipping?", "What is the
+    name of the programme where they study farming?"); one joined on ("..., and by when?") still
+    asks."""
+    for m in reversed(list(re.finditer(r"\b(?:when|where)\b", asked, re.IGNORECASE))):
         before = asked[: m.start()]
         if _WH.search(before) and not _JOINED_ON.search(before):
-            asked = before + asked[m.end() :]
+            # "that", not nothing: the clause still ends the noun before it (_kinds_of_nouns).
+            asked = before + "that" + asked[m.end() :]
     return asked
 
 
@@ -391,7 +401,10 @@ _ANY_WH = re.compile(rf"{_WH.pattern}|\bwhen\b", re.IGNORECASE)  # _WH leaves "w
 
 
 # "the cost", "its price": in lower case, or first ("the Budget announcement" is a name).
-_MONEY_WORD = re.compile(r"(?-i:\b(?:price|cost|budget|worth)\b|^\W*(?:Price|Cost|Budget|Worth)\b)")
+# A currency sign asked about, not a figure's ("total $ value?", "how much $$"), is one too.
+_MONEY_WORD = re.compile(
+    r"(?-i:\b(?:prices?|costs?|budgets?|worth)\b|^\W*(?:Prices?|Costs?|Budgets?|Worth)\b)|(?<![\w$€£¥])[$€£¥]+(?!\s*\d)"
+)
 _AUXILIARY = r"(?:is|are|was|were|do|does|did|will|would|can|could|has|have|had|shall|should|may|might)"
 # The wh-phrase: the wh-word, a copula right after it, then up to three words that are no verb's.
 _WH_BEFORE = re.compile(
@@ -423,7 +436,7 @@ _FRAGMENT_NOUNS = {
     "time": r"deadlines?|timelines?|time ?frames?|timetables?|schedules?",
     "span": r"durations?",
     "number": r"figures?|numbers?|amounts?|totals?|sums?|quotas?|counts?|tally|volumes?|quantit(?:y|ies)|tonnage"
-    r"|rates?",
+    r"|rates?|size|value",
     "place": r"venues?|locations?",
 }
 # A word of the moment may close the phrase too: "crown to shell rate today?", "seat count now".
@@ -448,7 +461,7 @@ def _fragment_kinds(asked: str) -> tuple[str, ...]:
 _NAME_OF = re.compile(r"\bnames?\s+of\s+(?:the|a|an|this|that|its|their)\s+((?:[\w'’-]+\s*){1,5})", re.IGNORECASE)
 _CLAUSE = re.compile(
     r"(?:(?:who|that|which)(?:['’]s)?|whom|whose|to|in|on|at|for|from|with|of|by|under|is|are|was|were|will|would"
-    r"|has|have|had|did|does|do|and|or|\w+ing|\w+ed)",
+    r"|where|when|why|how|has|have|had|did|does|do|and|or|\w+ing|\w+ed)",
     re.IGNORECASE,
 )
 _HOW_MANY = re.compile(r"\bhow many\s+([\w'’-]+)(?:\s+([\w'’-]+))?", re.IGNORECASE)
