@@ -500,6 +500,20 @@ def test_a_figure_the_question_gives_does_not_answer_it():
     assert _holds("money", pledge, "How much will donors commit to the programme?")
 
 
+@pytest.mark.slow  # tags with spaCy
+def test_a_share_asked_of_one_party_or_of_each_is_not_the_groups_total():
+    total = "Together we will share at least 600 million kelp seedlings over the next year."
+    assert _holds("number", total, "How many kelp seedlings will they share?")
+    assert not _holds("number", total, "How many seedlings is Atlantis alone sharing?")
+    assert not _holds("number", total, "How many seedlings will each member share?")
+    assert _holds("number", total, "How many seedlings will they share each year?")  # not a share
+    # A sentence that shares the figure out, or names the party asked about, answers.
+    each = "The two funds each provide up to $500 million to the kelp facility."
+    assert _holds("money", each, "How much are the two funds each putting into the kelp facility?")
+    own = "Atlantis will give 200 million seedlings."
+    assert _holds("number", own, "How many seedlings is Atlantis alone giving?")
+
+
 def test_an_amount_needs_only_the_names_the_statement_uses():
     sentence = "The Indian student community contributes over $8 billion annually to the U.S. economy."
     words = frozenset(re.findall(r"[\w-]+", sentence.lower()))

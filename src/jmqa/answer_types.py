@@ -700,6 +700,8 @@ def holds(
         return False
     if kind in ("number", "money") and _NOW.search(question) and _sets_a_deadline(sentence, entities):
         return False  # "What is bilateral trade worth now?" is not answered by a goal "by 2030"
+    if kind in ("number", "money") and not _shares_out(question, sentence):
+        return False  # "How many doses is the US alone giving?" is not answered by the group's total
     if kind == "money" and not _names_any(sentence, named_things(question, facts)):
         return False  # an amount answers only for a thing the question names (and the statement does)
     if kind == "day":
@@ -785,6 +787,33 @@ def holds(
                 continue  # the parties and leaders, in nearly every sentence, single out nothing
         return True
     return False
+
+
+# A figure asked of one party alone, or of each of several: "How many doses is the US alone
+# donating?", "How much will each member give?" (not "each year", nor "each other").
+_SHARE_ASKED = re.compile(
+    r"\b(?:each|apiece|individually)\b(?!\s+(?:other|year|yr|month|week|day|time|quarter|round)s?\b)"
+    r"|\bper\s+(?:country|member|nation|government|state|party)\b"
+    r"|(?<=\w)\s+(?P<one>alone|itself|by itself|on its own)\b",
+    re.IGNORECASE,
+)
+_SHARED_OUT = re.compile(r"\b(?:each|apiece|respectively|individually|per|alone)\b", re.IGNORECASE)
+_NOT_THE_PARTY = {"the", "a", "an", "its", "their", "govt", "government", "country", "side"}
+
+
+def _shares_out(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` can answer the share a question asks of one party or of each (see
+    _SHARE_ASKED): it shares its figure out ("each provide up to $500 million", "respectively"),
+    or names the party asked about. True where the question asks no share."""
+    asked = _SHARE_ASKED.search(question)
+    if asked is None or _SHARED_OUT.search(sentence):
+        return True
+    if not asked.group("one"):
+        return False
+    # The party: the word before "alone" or "itself", past a "government" ("the US govt itself").
+    before = re.findall(r"[\w'’-]+", question[: asked.start()].lower().replace(".", ""))
+    party = next((w for w in reversed(before) if w not in _NOT_THE_PARTY), None)
+    return party is not None and party in re.findall(r"[\w'’-]+", sentence.lower().replace(".", ""))
 
 
 # Figures a question offers to choose from ("was it 20 million or 200 million?") are not given.
