@@ -475,7 +475,7 @@ class Lexicon:
         """The countries the statement or its title names."""
         return countries_in(f"{self._text} {self._title}")
 
-    @property
+    @functools.cached_property
     def country_aliases(self) -> frozenset[str]:
         """Lower case, every name, capital, people and three-letter code of the countries the
         statement or its title names, as people write them ("kuala lumpur", "north korea",
