@@ -228,9 +228,12 @@ _YES_NO = re.compile(
     r"^\W*(is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall)\b", re.IGNORECASE
 )
 # A request put to the reader asks for what it names, whatever its verb: "Could you tell me the
-# cost?", "Would you kindly indicate the size of ...?", "Would you be able to confirm the date?".
+# cost?", "Would you kindly indicate the size of ...?", "Would you be able to confirm the date?",
+# "Would you kindly advise in which city ...?", "Do you know who ...?": the reader can answer it
+# only by telling.
 _REQUEST = re.compile(
-    r"^\W*(?:please\s+)?(?:could|can|would|will)\s+(?:you|u)\s+(?:(?:please|pls|kindly|possibly|be able to)\s+)*"
+    r"^\W*(?:please\s+)?(?:could|can|would|will|do|did|may|might)\s+(?:you|u)\s+"
+    r"(?:(?:please|pls|kindly|possibly|happen to|be able to)\s+)*"
     r"(?!(?:be|have|say|think|agree|believe|consider|like|want|need|expect|mind)\b)[a-z]+"
     r"(?:\s+(?:me|us)(?:\s+know)?)?[\s,:]*",
     re.IGNORECASE,
@@ -243,17 +246,6 @@ _TOLD = re.compile(
     r"|states|stated|know|knows|disclose|discloses|disclosed|explain|explains|explained|decide"
     r"|decides|decided|confirm|confirms|confirmed|agree on|agreed on|set out|give|gives|gave"
     r"|show|shows|note|notes|noted|and|if so,?)\s+(?:(?:me|us)\s+)?(?:exactly\s+|precisely\s+|roughly\s+)?"
-    r"(?P<preposition>(?:in|by|at|on|for|from|to|into|under|with|of|about|until|since)\s+)?"
-    r"(?=(?:how|when|where|which|who|what)\b)",
-    re.IGNORECASE,
-)
-# A yes/no question put to the reader ("Would you kindly advise in which city ...?", "Do you know
-# who ...?") asks for the wh-clause it holds, whatever its verb: the reader can only answer it by
-# telling. A question about the parties ("Do they pay in yen when trading?") is not one.
-_PUT_TO_YOU = re.compile(
-    r"^\W*(?:please\s+)?(?:could|can|would|will|do|did|may|might)\s+(?:you|u)"
-    # A verb, with an adverb or "me" around it; no noun phrase ("say the summit where ...").
-    r"(?:\s+(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|any|some)\b)[\w'’-]+){1,3}?\s+"
     r"(?P<preposition>(?:in|by|at|on|for|from|to|into|under|with|of|about|until|since)\s+)?"
     r"(?=(?:how|when|where|which|who|what)\b)",
     re.IGNORECASE,
@@ -371,7 +363,7 @@ def _asked_for(asked: str) -> tuple[str, ...]:
         # say when ...?"); a wh-word elsewhere asks nothing ("Do they pay in yen when trading?",
         # "Is there a cap on how much ...?"), or through the kind of thing it asks whether there
         # is ("Did they set a date for ...?").
-        told = _TOLD.search(asked) or _PUT_TO_YOU.search(asked)
+        told = _TOLD.search(asked)
         if told is None:
             return _asked_to_exist(asked)
         # The clause told, with its preposition: "by what date" asks for a deadline.
@@ -797,7 +789,7 @@ _SHARE_ASKED = re.compile(
     r"|(?<=\w)\s+(?P<one>alone|itself|by itself|on its own)\b",
     re.IGNORECASE,
 )
-_SHARED_OUT = re.compile(r"\b(?:each|apiece|respectively|individually|per|alone)\b", re.IGNORECASE)
+_SHARED_OUT = re.compile(r"\b(?:each|apiece|respectively|individually|per(?!\s+cent)|alone)\b", re.IGNORECASE)
 _NOT_THE_PARTY = {"the", "a", "an", "its", "their", "govt", "government", "country", "side"}
 
 
