@@ -125,11 +125,11 @@ FACTS = StatementFacts(
         # A yes/no question asks for a kind only through a clause it asks to be told ...
         ("Did they say in which city the Expo is?", ("city",)),
         ("Is the next summit in Tokyo, and when?", ("time",)),
-        # A question put to the reader asks for its clause, whatever the verb.
+        # A request put to the reader asks for what it names, whatever its verb; "say", "think"
+        # and the like ask an opinion.
         ("Would you kindly advise in which city the fair will convene?", ("city",)),
         ("Do you know how many kelp farms they plan?", ("number",)),
-        ("Would you say the summit where they met was a success?", ()),  # a relative "where"
-        # A request put to the reader asks for what it names, whatever its verb.
+        ("Would you say the summit where they met was a success?", ()),
         ("Would you be able to indicate the scheduled opening date of the campus?", ("month",)),
         ("Could you kindly indicate the size of the kelp fund?", ("number",)),
         ("Can you explain why they met?", ()),

@@ -98,7 +98,8 @@ _LED_BY = re.compile(
     r"\b(?:co-)?(?:led|headed|chaired|directed|run|managed|overseen|coordinated|convened)\s+by\s+(?:the\s+)?[A-Z]"
 )
 _ASKS_POST = re.compile(
-    rf"^\W*who(?:\s+(?:will be|will|would|shall|is going to|is to|is|are|has been|have been|was|were)\s+|['’]s\s+|\s+)"
+    r"^\W*who(?:\s+(?:will be|will|would|shall|is going to|is to|is|are|has been|have been|was|were)\s+"
+    r"|['’]s\s+|\s+)"
     # "Who has been appointed to lead ...?", "Who is expected to head ...?"
     rf"(?:(?:appointed|named|chosen|picked|tapped|selected|designated|expected|due|set)\s+to\s+)?{_POST_VERB}",
     re.IGNORECASE
@@ -153,7 +154,8 @@ _EXPECTS = {
     ),
     # A terse "nisar launch date" or "next dialogue date?" is answered by a month ("in June 2023"),
     # not by a year alone ("its 2024 launch").
-    "month": re.compile(r"(?<!\bwhat )(?<!\bwhich )\bdates?\W*$", re.IGNORECASE),  # "by what date" below
+    # Not "... by what date?", a deadline ("time" above).
+    "month": re.compile(r"(?<!\bwhat )(?<!\bwhich )\bdates?\W*$", re.IGNORECASE),
     # "When exactly ...?" is not answered by "at an early date": only by a date that names its
     # year, month or day.
     "dated": re.compile(r"\bwhen\s+(exactly|precisely)\b|\b(exactly|precisely)\s+when\b", re.IGNORECASE),
@@ -306,7 +308,7 @@ _WH = re.compile(r"\b(?:what|which|who|whom|whose|how|where|why)\b", re.IGNORECA
 _JOINED_ON = re.compile(r"(?:\band|\bor|,)\s+(?:(?:since|by|until|till|from)\s+)?$", re.IGNORECASE)
 
 
-def _without_subordinate_when(asked: str) -> str:
+def _without_subordinate_when_or_where(asked: str) -> str:
     """``asked`` without a "when" or "where" that opens a clause of a question already asked by
     another wh-word ("Which straits does it mention when it talks about shipping?", "What is the
     name of the programme where they study farming?"); one joined on ("..., and by when?") still
@@ -368,7 +370,7 @@ def _asked_for(asked: str) -> tuple[str, ...]:
             return _asked_to_exist(asked)
         # The clause told, with its preposition: "by what date" asks for a deadline.
         asked = asked[told.start("preposition") if told.group("preposition") else told.end() :]
-    asked = _COUNTED.sub("which", _NOT_ASKING_FOR.sub(" ", _without_subordinate_when(asked)))
+    asked = _COUNTED.sub("which", _NOT_ASKING_FOR.sub(" ", _without_subordinate_when_or_where(asked)))
     kinds = tuple(kind for kind, pattern in _EXPECTS.items() if pattern.search(asked))
     if "money" not in kinds and _asks_money_word(asked):
         kinds = ("money", *kinds)
@@ -389,13 +391,15 @@ _ASKS_RATE = re.compile(
 )
 
 
-_ANY_WH = re.compile(rf"{_WH.pattern}|\bwhen\b", re.IGNORECASE)  # _WH leaves "when" to _without_subordinate_when
+# _WH leaves "when" to _without_subordinate_when_or_where.
+_ANY_WH = re.compile(rf"{_WH.pattern}|\bwhen\b", re.IGNORECASE)
 
 
 # "the cost", "its price": in lower case, or first ("the Budget announcement" is a name).
 # A currency sign asked about, not a figure's ("total $ value?", "how much $$"), is one too.
 _MONEY_WORD = re.compile(
-    r"(?-i:\b(?:prices?|costs?|budgets?|worth)\b|^\W*(?:Prices?|Costs?|Budgets?|Worth)\b)|(?<![\w$€£¥])[$€£¥]+(?!\s*\d)"
+    r"(?-i:\b(?:prices?|costs?|budgets?|worth)\b|^\W*(?:Prices?|Costs?|Budgets?|Worth)\b)"
+    r"|(?<![\w$€£¥])[$€£¥]+(?!\s*\d)"
 )
 _AUXILIARY = r"(?:is|are|was|were|do|does|did|will|would|can|could|has|have|had|shall|should|may|might)"
 # The wh-phrase: the wh-word, a copula right after it, then up to three words that are no verb's.
