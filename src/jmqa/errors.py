@@ -54,6 +54,16 @@ class EntityTagsStaleError(IndexStaleError):
     or other corrections: tagging again (seconds) fixes it, without embedding anything."""
 
 
+class QueryEncoderMissingError(IndexStaleError):
+    """The index's vectors are current, but it holds no query encoder (ONNX export) for some of
+    its models, as an index built by an earlier jmqa: exporting them fixes it, without embedding
+    anything. ``models`` names them."""
+
+    def __init__(self, message: str, models: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.models = models
+
+
 class IndexCorruptError(IndexError_):
     """The index files are unreadable, truncated, or do not match their manifest."""
 

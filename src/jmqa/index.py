@@ -11,7 +11,9 @@ point leaves either the old or the new index whole.
 
 The index folder is jmqa's own (:func:`check_index_folder`): an index is written only into a
 missing or empty folder, or one that already holds a jmqa index, and a save deletes only the
-files the previous manifest listed. Any other folder is refused before anything is built.
+files the previous manifest listed. Any other folder is refused before anything is built. An
+index sound but for its entity types or a model's query encoder is mended in place
+(:func:`retag_index`, :func:`add_query_encoders`), its vectors kept.
 
 Example::
 
@@ -53,6 +55,7 @@ from jmqa.errors import (
     IndexFolderError,
     IndexMissingError,
     IndexStaleError,
+    QueryEncoderMissingError,
 )
 from jmqa.lexical import find_acronyms
 
@@ -277,19 +280,68 @@ def save_index(
                 entry["vectors"] = _write_addressed(folder, name, ".faiss", vectors)
                 entry["units"] = _write_addressed(folder, name, ".units.json", units)
                 entry["count"] = model.vectors.ntotal
-                for key, suffix, part in _QUERY_MODEL_FILES:
-                    if model.query_model is not None:  # the graph names the weights by their hash
-                        data = model.query_model.read(part)
-                        entry[key] = _write_addressed(folder, name, suffix, data, known_indexes)
-                        if key == "query_model":  # what build_index checked it with
-                            entry[key]["checked_with"] = _query_runtime()
-                    else:
-                        entry.pop(key, None)
-            _write_tags_and_manifest(folder, manifest, index.entities, previous)
+                _write_query_model(folder, name, entry, model.query_model, known_indexes)
+            _write_tags(folder, manifest, index.entities)
+            _replace_manifest(folder, manifest, previous)
     except OSError as exc:
         if exc.errno not in _NOT_WRITABLE:
             raise
         raise _read_only(folder, exc) from exc
+    return folder / MANIFEST
+
+
+def _write_query_model(
+    folder: Path, name: str, entry: dict, query_model: QueryModel | None, known_indexes: Sequence[Path]
+) -> None:
+    """Write a model's query encoder files and list them in its manifest ``entry`` (or unlist
+    them, when it has none)."""
+    for key, suffix, part in _QUERY_MODEL_FILES:
+        if query_model is not None:  # the graph names the weights by their hash
+            entry[key] = _write_addressed(folder, name, suffix, query_model.read(part), known_indexes)
+            if key == "query_model":  # what build_index checked it with
+                entry[key]["checked_with"] = _query_runtime()
+        else:
+            entry.pop(key, None)
+
+
+def add_query_encoders(
+    directory: str | os.PathLike[str],
+    document: Document,
+    embedders: Sequence[Embedder],
+    progress: Progress | None = None,
+    known_indexes: Sequence[Path] = (),
+) -> Path:
+    """Export the query encoders that the index at ``directory`` lacks for ``embedders``' models,
+    keeping its vectors and tags; return the manifest path.
+
+    What an index built by an earlier jmqa needs (:class:`QueryEncoderMissingError`): each
+    export is checked against the vectors the index holds, as a build checks it, and one that an
+    index in ``known_indexes`` already holds is neither checked nor written again (a hard link).
+    For e5 that takes seconds, where a rebuild embeds every passage with both models again, a
+    minute or more for each statement of a library. The index must be of ``document`` and
+    built with these models; the manifest is replaced atomically, and only files the old one
+    listed and the new one does not are deleted.
+    """
+    folder = check_index_folder(directory)
+    where = folder.resolve()
+    with _mending(folder, document) as manifest:
+        for embedder in embedders:
+            entry = manifest["models"].get(embedder.name)
+            lacks = not all(k in entry for k, _, _ in _QUERY_MODEL_FILES) if entry else False
+            if not lacks or not getattr(embedder, "exports_query_model", False):
+                continue
+            _check_fingerprint(entry, embedder.fingerprint(), f"built with another {embedder.name} model", where)
+            vectors, units = _read_model(folder, entry, embedder.name, where)
+            texts = [document.paragraph(u.paragraph).text[u.start : u.end] for u in units]
+            what = f"exporting {embedder.name}'s query encoder"
+            if progress:
+                progress(what, 0, 1)
+            query_model = embedder.export_query_model(  # type: ignore[attr-defined]
+                texts, vectors.reconstruct_n(0, vectors.ntotal), [folder, *known_indexes]
+            )
+            _write_query_model(folder, embedder.name, entry, query_model, known_indexes)
+            if progress:
+                progress(what, 1, 1)
     return folder / MANIFEST
 
 
@@ -304,28 +356,40 @@ def retag_index(directory: str | os.PathLike[str], document: Document, progress:
     """
     folder = check_index_folder(directory)
     tags = _tag(document, progress)
+    with _mending(folder, document) as manifest:
+        manifest["entities"] = entity_types.model_fingerprint()
+        _write_tags(folder, manifest, tags)
+    return folder / MANIFEST
+
+
+@contextlib.contextmanager
+def _mending(folder: Path, document: Document) -> Iterator[dict]:
+    """The manifest of the index at ``folder``, to change in a block that keeps its vectors, under
+    the folder's lock; written back atomically when the block ends, then the files the old one
+    listed and the new one does not are deleted. Raises unless the index is of ``document``."""
     try:
         with _lock(folder):
             manifest = read_manifest(folder)
             if manifest.get("corpus", {}).get("sha256") != document.sha256:
                 raise IndexStaleError(f"the index at {folder.resolve()} is of another text. {IndexStaleError.fix}")
             previous = _listed_files(manifest)
-            manifest["entities"] = entity_types.model_fingerprint()
-            _write_tags_and_manifest(folder, manifest, tags, previous)
+            yield manifest
+            _replace_manifest(folder, manifest, previous)
     except OSError as exc:
         if exc.errno not in _NOT_WRITABLE:
             raise
         raise _read_only(folder, exc) from exc
-    return folder / MANIFEST
 
 
-def _write_tags_and_manifest(
-    folder: Path, manifest: dict, entities: dict[tuple[PassageKey, int], tuple[Entity, ...]], previous: set[str]
-) -> None:
-    """Write the tags, then the manifest that lists them (atomically), then delete the files of
-    ``previous`` (what the old manifest listed) that the new one does not list."""
+def _write_tags(folder: Path, manifest: dict, entities: dict[tuple[PassageKey, int], tuple[Entity, ...]]) -> None:
+    """Write the entity tags, and list them in ``manifest``."""
     tags = json.dumps(entity_types.to_json(entities), ensure_ascii=False).encode()
     manifest.setdefault("entities", {})["tags"] = _write_addressed(folder, "entities", ".json", tags)
+
+
+def _replace_manifest(folder: Path, manifest: dict, previous: set[str]) -> None:
+    """Write ``manifest`` (atomically), then delete the files of ``previous`` (what the old
+    manifest listed) that it does not list."""
     _atomic_write(folder / MANIFEST, json.dumps(manifest, indent=2).encode() + b"\n")
     for stale in sorted(previous - _listed_files(manifest)):
         (folder / stale).unlink(missing_ok=True)
@@ -573,39 +637,52 @@ def load_index(
             f"{IndexStaleError.fix}"
         )
     models: dict[str, ModelIndex] = {}
+    unexported: list[str] = []
     for embedder in embedders:
         info = manifest["models"].get(embedder.name)
         if info is None:
             raise IndexStaleError(f"the index at {where} has no {embedder.name} vectors. {IndexStaleError.fix}")
-        if getattr(embedder, "exports_query_model", False) and not all(k in info for k, _, _ in _QUERY_MODEL_FILES):
-            raise IndexStaleError(
-                f"the index at {where} has no query encoder for {embedder.name}. {IndexStaleError.fix}"
-            )
         _check_fingerprint(info, embedder.fingerprint(), f"built with another {embedder.name} model", where)
-        try:
-            vectors = faiss.deserialize_index(
-                np.frombuffer(_read_verified(folder, info["vectors"]), dtype=np.uint8)
-            )
-            units = tuple(Unit(**u) for u in json.loads(_read_verified(folder, info["units"])))
-            query_model = None
-            if "query_model" in info:
-                query_model = QueryModel(*(_verified_path(folder, info[k]) for k, _, _ in _QUERY_MODEL_FILES))
-        except IndexCorruptError:
-            raise
-        except Exception as exc:  # faiss raises RuntimeError, json ValueError, Unit TypeError
+        vectors, units = _read_model(folder, info, embedder.name, where)
+        if vectors.d != embedder.dim:
             raise IndexCorruptError(
-                f"the {embedder.name} files of the index at {where} are unreadable ({exc}). "
-                f"{IndexCorruptError.fix}"
-            ) from exc
-        if vectors.ntotal != len(units) or vectors.d != embedder.dim:
-            raise IndexCorruptError(
-                f"the {embedder.name} index at {where} holds {vectors.ntotal} vectors of "
-                f"dimension {vectors.d} for {len(units)} units. {IndexCorruptError.fix}"
+                f"the {embedder.name} index at {where} holds vectors of dimension {vectors.d}, not "
+                f"{embedder.dim}. {IndexCorruptError.fix}"
             )
         if not {u.paragraph for u in units} <= {p.number for p in document.passages}:
             raise IndexCorruptError(f"the index at {where} cites paragraphs the statement lacks. {IndexCorruptError.fix}")
+        query_model = None
+        if all(k in info for k, _, _ in _QUERY_MODEL_FILES):
+            query_model = QueryModel(*(_verified_path(folder, info[k]) for k, _, _ in _QUERY_MODEL_FILES))
+        elif getattr(embedder, "exports_query_model", False):
+            unexported.append(embedder.name)
         models[embedder.name] = ModelIndex(embedder.name, units, vectors, info, query_model)
+    if unexported:  # raised once all else is known sound: mending it then is all the index needs
+        raise QueryEncoderMissingError(
+            f"the index at {where} has no query encoder for {' or '.join(unexported)}. {IndexStaleError.fix}",
+            tuple(unexported),
+        )
     return Index(models, manifest, _load_entities(folder, manifest, where))
+
+
+def _read_model(folder: Path, info: dict, name: str, where: Path) -> tuple[faiss.Index, tuple[Unit, ...]]:
+    """A model's vectors and units, read from the index at ``folder`` and checked against its
+    manifest entry ``info``."""
+    try:
+        vectors = faiss.deserialize_index(np.frombuffer(_read_verified(folder, info["vectors"]), dtype=np.uint8))
+        units = tuple(Unit(**u) for u in json.loads(_read_verified(folder, info["units"])))
+    except IndexCorruptError:
+        raise
+    except Exception as exc:  # faiss raises RuntimeError, json ValueError, Unit TypeError
+        raise IndexCorruptError(
+            f"the {name} files of the index at {where} are unreadable ({exc}). {IndexCorruptError.fix}"
+        ) from exc
+    if vectors.ntotal != len(units):
+        raise IndexCorruptError(
+            f"the {name} index at {where} holds {vectors.ntotal} vectors for {len(units)} units. "
+            f"{IndexCorruptError.fix}"
+        )
+    return vectors, units
 
 
 def _sentences_sha256(document: Document) -> str:

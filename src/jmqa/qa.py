@@ -29,17 +29,25 @@ from jmqa.document import Document, Paragraph
 from jmqa.embedders import (
     EMBEDDER_NAMES,
     Embedder,
+    ModelCard,
     RememberedQueries,
     get_embedder,
     model_card,
     query_embedder,
 )
-from jmqa.errors import EntityTagsStaleError, IndexError_, IndexFolderError, InvalidArgumentError
+from jmqa.errors import (
+    EntityTagsStaleError,
+    IndexError_,
+    IndexFolderError,
+    InvalidArgumentError,
+    QueryEncoderMissingError,
+)
 from jmqa.glossary import Glossary
 from jmqa.index import (
     Index,
     Progress,
     QueryModel,
+    add_query_encoders,
     build_index,
     check_index_folder,
     load_index,
@@ -123,6 +131,7 @@ def load(
     progress: Progress | None = None,
     glossary: Glossary | None = None,
     embedders: Mapping[str, Embedder] | None = None,
+    known_indexes: Sequence[str | os.PathLike[str]] = (),
 ) -> QA:
     """Load a statement, the models and its index.
 
@@ -134,7 +143,10 @@ def load(
     otherwise raised as :class:`jmqa.IndexMissingError`, :class:`jmqa.IndexStaleError` or
     :class:`jmqa.IndexCorruptError`, whose message says which command fixes it. An index whose
     only fault is its entity types (another spaCy pipeline or tag correction) keeps its vectors
-    and is tagged again (:func:`jmqa.index.retag_index`), in seconds. A rebuild is
+    and is tagged again (:func:`jmqa.index.retag_index`), in seconds; one built by an earlier
+    jmqa, without a model's query encoder, gets it exported (seconds for e5), not rebuilt,
+    sparing a check of it when the shipped statement's index, or one in ``known_indexes``,
+    holds the same. A rebuild is
     announced (why, and where) as a warning on the ``jmqa`` logger before it starts, and is
     refused with :class:`jmqa.IndexFolderError` before it starts if the folder is not jmqa's
     or not writable. ``glossary`` replaces the statement's own: the shipped glossary for the
@@ -151,26 +163,46 @@ def load(
     cards = [model_card(name) for name in EMBEDDER_NAMES]  # checking must not import torch
     try:
         index = load_index(folder, document, cards)
-    except EntityTagsStaleError as problem:  # the vectors are sound: only the tags are redone
-        if not build_if_needed:
-            raise
-        reason = _rebuild_reason(folder, problem)
-        log.warning("tagging the index's entity types again because %s (its vectors are kept)", reason)
-        retag_index(folder, document, progress)
-        index = load_index(folder, document, cards)
     except IndexError_ as problem:
         if not build_if_needed:
             raise
-        reason = _rebuild_reason(folder, problem)
-        log.warning("rebuilding the index because %s (this takes a minute or so)", reason)
-        built = build_index(document, [get_embedder(name) for name in EMBEDDER_NAMES], progress, [folder])
-        save_index(built, folder)
-        index = load_index(folder, document, cards)  # answer from what is on disk, as next time
+        index = _mended(folder, document, cards, problem, progress, known_indexes)
     if embedders is None:
         embedders = {n: query_embedder(n, _graph_path(index.models[n].query_model)) for n in EMBEDDER_NAMES}
     if glossary is None:  # the statement's own: the shipped glossary is the shipped statement's data
         glossary = own_glossary
     return QA(document, index, dict(embedders), glossary, statement=ref)
+
+
+def _mended(
+    folder: Path, document: Document, cards: Sequence[ModelCard], problem: IndexError_, progress: Progress | None,
+    known_indexes: Sequence[str | os.PathLike[str]],
+) -> Index:
+    """The index in ``folder``, loaded once ``problem`` is mended (raises if jmqa may not write
+    there). What does not touch the vectors is mended alone, keeping them: entity types are
+    tagged again (:func:`jmqa.index.retag_index`), missing query encoders exported
+    (:func:`jmqa.index.add_query_encoders`), each in seconds. Anything else rebuilds the index.
+    Each is announced (why, and where) as a warning on the ``jmqa`` logger before it starts."""
+    for _ in range(2):  # the tags, then the query encoders, may both need mending
+        reason = _rebuild_reason(folder, problem)
+        if isinstance(problem, EntityTagsStaleError):
+            log.warning("tagging the index's entity types again because %s (its vectors are kept)", reason)
+            retag_index(folder, document, progress)
+        elif isinstance(problem, QueryEncoderMissingError):
+            log.warning("exporting the missing query encoders because %s (its vectors are kept)", reason)
+            known = [*(Path(k) for k in known_indexes), default_index_dir()]  # the shipped one's, most often
+            add_query_encoders(folder, document, [get_embedder(n) for n in problem.models], progress, known)
+        else:
+            break
+        try:
+            return load_index(folder, document, cards)
+        except IndexError_ as again:
+            problem = again
+    reason = _rebuild_reason(folder, problem)
+    log.warning("rebuilding the index because %s (this takes a minute or so)", reason)
+    built = build_index(document, [get_embedder(name) for name in EMBEDDER_NAMES], progress, [folder])
+    save_index(built, folder)
+    return load_index(folder, document, cards)  # answer from what is on disk, as next time
 
 
 def _rebuild_reason(folder: Path, problem: IndexError_) -> str:
