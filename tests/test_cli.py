@@ -127,6 +127,20 @@ def test_index_builds_and_checks(fake_models, capsys, tmp_path):
     assert code == 1 and "jmqa index" in err
 
 
+def test_an_index_lacking_a_query_encoder_is_reported_with_the_quick_fix_then_mended(fake_index_copy, capsys):
+    manifest = json.loads((fake_index_copy / MANIFEST).read_text())
+    for key in ("query_model", "query_weights"):
+        del manifest["models"]["e5"][key]
+    (fake_index_copy / MANIFEST).write_text(json.dumps(manifest))
+    for argv in (("index", "--check"), ("ask", "palm oil", "--no-build")):
+        code, _, err = run(capsys, "--index-dir", str(fake_index_copy), *argv)
+        assert code == 1 and "no query encoder for e5" in err and "`jmqa ask` (without --no-build)" in err
+    code, _, err = run(capsys, "--index-dir", str(fake_index_copy), "ask", "palm oil")
+    assert code == 0 and "exporting the missing query encoders" in err and "rebuilding" not in err
+    code, out, _ = run(capsys, "--index-dir", str(fake_index_copy), "index", "--check")
+    assert code == 0 and "up to date" in out
+
+
 def test_bad_input_leaves_the_index_as_it_was(capsys, tmp_path):
     (tmp_path / MANIFEST).write_text('{"models": {}}')
     before = (tmp_path / MANIFEST).read_bytes()

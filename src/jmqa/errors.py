@@ -59,6 +59,11 @@ class QueryEncoderMissingError(IndexStaleError):
     its models, as an index built by an earlier jmqa: exporting them fixes it, without embedding
     anything. ``models`` names them."""
 
+    fix = (
+        "`jmqa ask` (without --no-build) or `jmqa.load()` exports just that, in seconds, keeping "
+        "the vectors; `jmqa index` builds it all again."
+    )
+
     def __init__(self, message: str, models: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.models = models

@@ -659,7 +659,7 @@ def load_index(
         models[embedder.name] = ModelIndex(embedder.name, units, vectors, info, query_model)
     if unexported:  # raised once all else is known sound: mending it then is all the index needs
         raise QueryEncoderMissingError(
-            f"the index at {where} has no query encoder for {' or '.join(unexported)}. {IndexStaleError.fix}",
+            f"the index at {where} has no query encoder for {' or '.join(unexported)}. {QueryEncoderMissingError.fix}",
             tuple(unexported),
         )
     return Index(models, manifest, _load_entities(folder, manifest, where))
