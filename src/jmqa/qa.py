@@ -182,9 +182,22 @@ def _mended(
     there). What does not touch the vectors is mended alone, keeping them: entity types are
     tagged again (:func:`jmqa.index.retag_index`), missing query encoders exported
     (:func:`jmqa.index.add_query_encoders`), each in seconds. Anything else rebuilds the index.
-    Each is announced (why, and where) as a warning on the ``jmqa`` logger before it starts."""
+    Each is announced (why, and where) as a warning on the ``jmqa`` logger before it starts. An
+    index that lacks only query encoders, in a folder jmqa may not write (shared read-only), is
+    used as it is: the models themselves encode questions, as before they had an export."""
     for _ in range(2):  # the tags, then the query encoders, may both need mending
-        reason = _rebuild_reason(folder, problem)
+        try:
+            reason = _rebuild_reason(folder, problem)
+        except IndexFolderError:
+            if not isinstance(problem, QueryEncoderMissingError):
+                raise
+            log.warning("%s, and jmqa may not write there: %s itself encodes questions (slower to start)",
+                        str(problem).removesuffix(problem.fix).strip().rstrip("."), " and ".join(problem.models))
+            try:
+                return load_index(folder, document, cards, require_query_encoders=False)
+            except IndexError_ as again:  # anything else it needs is refused, naming the folder
+                problem = again
+                continue
         if isinstance(problem, EntityTagsStaleError):
             log.warning("tagging the index's entity types again because %s (its vectors are kept)", reason)
             retag_index(folder, document, progress)
