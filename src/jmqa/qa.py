@@ -192,7 +192,7 @@ def _mended(
             if not isinstance(problem, QueryEncoderMissingError):
                 raise
             log.warning("%s, and jmqa may not write there: %s itself encodes questions (slower to start)",
-                        str(problem).removesuffix(problem.fix).strip().rstrip("."), " and ".join(problem.models))
+                        _why(problem), " and ".join(problem.models))
             try:
                 return load_index(folder, document, cards, require_query_encoders=False)
             except IndexError_ as again:  # anything else it needs is refused, naming the folder
@@ -218,9 +218,14 @@ def _mended(
     return load_index(folder, document, cards)  # answer from what is on disk, as next time
 
 
+def _why(problem: IndexError_) -> str:
+    """``problem``'s message without its fix (a warning goes on to say what jmqa does)."""
+    return str(problem).removesuffix(problem.fix).strip().rstrip(".")
+
+
 def _rebuild_reason(folder: Path, problem: IndexError_) -> str:
     """Why the index in ``folder`` must be rebuilt; raises if jmqa may not write there."""
-    reason = str(problem).removesuffix(problem.fix).strip().rstrip(".")
+    reason = _why(problem)
     try:
         check_index_folder(folder)
     except IndexFolderError as refused:
