@@ -29,6 +29,12 @@ SHIPPED = jmqa.load_statement()
 SHIPPED_ID = "japan-malaysia-joint-statement-2026-06-10"
 
 
+# As `jmqa add` offers it: an export the shipped index holds is not checked again (in a checkout
+# that check encodes the 719 eval questions with each model, about 40 s an add; other tests check
+# the exports).
+SHIPPED_INDEX = [jmqa.default_index_dir()]
+
+
 def run(capsys, *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
@@ -212,7 +218,7 @@ def test_ask_all_leaves_a_question_naming_the_parties_to_the_statement_that_name
                      "1. Both sides agreed to lower tariffs on kelp products by 25 per cent.\n"
                      "2. The two sides will hold an energy dialogue in Camelot.\n", encoding="utf-8")
     store = Store()
-    store.add(KELP, "kelp")
+    store.add(KELP, "kelp", known_indexes=SHIPPED_INDEX)
     store.add(rival, "rival")
     library = jmqa.Library()
     for parties, expected in (("Atlantis and Lemuria", {"kelp"}), ("Avalon and Zanzara", {"rival"}),
@@ -227,7 +233,7 @@ def library_of(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, texts: dict[str,
     for statement_id, text in texts.items():
         path = tmp_path / f"{statement_id}.txt"
         path.write_text(text, encoding="utf-8")
-        Store().add(path, statement_id)
+        Store().add(path, statement_id, known_indexes=SHIPPED_INDEX)
     return jmqa.Library()
 
 
