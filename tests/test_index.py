@@ -269,6 +269,15 @@ def test_an_index_without_e5s_graph_on_a_read_only_file_system_answers_through_n
     assert _snapshot(source) == before
 
 
+@pytest.mark.parametrize("entry", [5, {"file": 1, "sha256": "0"}, {"sha256": "0"}])
+def test_a_query_encoder_entry_of_the_wrong_shape_is_corrupt(fake_index_copy, entry):
+    manifest = read_manifest(fake_index_copy)
+    manifest["models"]["e5"]["query_model"] = entry
+    (fake_index_copy / MANIFEST).write_text(json.dumps(manifest))
+    with pytest.raises(jmqa.IndexCorruptError, match="e5 query encoder entry.*jmqa index"):
+        jmqa.load(fake_index_copy, build_if_needed=False)
+
+
 def test_a_sound_index_gets_no_query_encoder_again(fake_index_copy, fake_embedders, monkeypatch):
     from jmqa.index import add_query_encoders
 

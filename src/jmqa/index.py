@@ -659,7 +659,7 @@ def load_index(
             raise IndexCorruptError(f"the index at {where} cites paragraphs the statement lacks. {IndexCorruptError.fix}")
         query_model = None
         if all(k in info for k, _, _ in _QUERY_MODEL_FILES):
-            query_model = QueryModel(*(_verified_path(folder, info[k]) for k, _, _ in _QUERY_MODEL_FILES))
+            query_model = _read_query_model(folder, info, embedder.name, where)
         elif getattr(embedder, "exports_query_model", False):
             unexported.append(embedder.name)
         models[embedder.name] = ModelIndex(embedder.name, units, vectors, info, query_model)
@@ -669,6 +669,18 @@ def load_index(
             tuple(unexported),
         )
     return Index(models, manifest, _load_entities(folder, manifest, where))
+
+
+def _read_query_model(folder: Path, info: dict, name: str, where: Path) -> QueryModel:
+    """A model's query encoder files, checked against its manifest entry ``info`` (left on disk)."""
+    try:
+        return QueryModel(*(_verified_path(folder, info[k]) for k, _, _ in _QUERY_MODEL_FILES))
+    except IndexCorruptError:
+        raise
+    except (TypeError, KeyError, AttributeError) as exc:  # an entry of the wrong shape
+        raise IndexCorruptError(
+            f"the {name} query encoder entry of the index at {where} is unreadable ({exc!r}). {IndexCorruptError.fix}"
+        ) from exc
 
 
 def _read_model(folder: Path, info: dict, name: str, where: Path) -> tuple[faiss.Index, tuple[Unit, ...]]:
