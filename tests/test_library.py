@@ -258,7 +258,7 @@ def test_ask_all_keeps_to_the_statement_whose_parties_the_question_names(tmp_pat
 
 def test_a_library_from_an_earlier_jmqa_gets_e5s_graph_linked_not_rebuilt(tmp_path, monkeypatch, qa, caplog):
     """Indexes built before e5's questions went through onnxruntime lack its graph: ``ask --all``
-    exports it where missing, taking the bytes another index of the library holds (a hard link,
+    exports it where missing, taking the bytes the shipped statement's index holds (a hard link,
     not checked again), and embeds nothing."""
     from jmqa.index import MANIFEST, read_manifest
 

@@ -327,9 +327,10 @@ def add_query_encoders(
     with _mending(folder, document) as manifest:
         for embedder in embedders:
             entry = manifest["models"].get(embedder.name)
-            lacks = not all(k in entry for k, _, _ in _QUERY_MODEL_FILES) if entry else False
-            if not lacks or not getattr(embedder, "exports_query_model", False):
+            if not getattr(embedder, "exports_query_model", False) or not entry:
                 continue
+            if all(k in entry for k, _, _ in _QUERY_MODEL_FILES):
+                continue  # nothing missing
             _check_fingerprint(entry, embedder.fingerprint(), f"built with another {embedder.name} model", where)
             vectors, units = _read_model(folder, entry, embedder.name, where)
             texts = [document.paragraph(u.paragraph).text[u.start : u.end] for u in units]
@@ -677,7 +678,7 @@ def _read_query_model(folder: Path, info: dict, name: str, where: Path) -> Query
         return QueryModel(*(_verified_path(folder, info[k]) for k, _, _ in _QUERY_MODEL_FILES))
     except IndexCorruptError:
         raise
-    except (TypeError, KeyError, AttributeError) as exc:  # an entry of the wrong shape
+    except (TypeError, KeyError) as exc:  # an entry of the wrong shape
         raise IndexCorruptError(
             f"the {name} query encoder entry of the index at {where} is unreadable ({exc!r}). {IndexCorruptError.fix}"
         ) from exc

@@ -37,7 +37,7 @@ from jmqa.embedders import Embedder, RememberedQueries
 from jmqa.errors import InvalidArgumentError
 from jmqa.lexical import is_figure, tokenize
 from jmqa.occasion import months_named, occasions
-from jmqa.qa import QA, default_index_dir, load
+from jmqa.qa import QA, load
 from jmqa.question import clean_question
 from jmqa.retrieval import Hit, Signals, default_config, lexical_share
 from jmqa.statement import StatementRef
@@ -90,15 +90,11 @@ class Library:
         entry = self.entry(statement_id)
         with self._lock:  # one load per statement, even when two questions need it at once
             if statement_id not in self._loaded:
-                others = [self.store.index_dir(e) or default_index_dir() for i, e in self._entries.items() if i != statement_id]
                 qa = load(
                     self.store.index_dir(entry),
                     statement=None if entry.shipped else self.store.document(entry),
                     build_if_needed=self._build_if_needed,
                     embedders=self._embedders,
-                    # An index from an earlier jmqa gets the query encoders the first one mended
-                    # got, unchecked and hard-linked (the same bytes; checked once, there).
-                    known_indexes=others,
                 )
                 if self._embedders is None:
                     self._embedders = {n: RememberedQueries(m) for n, m in qa.retriever.embedders.items()}

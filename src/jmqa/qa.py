@@ -146,10 +146,9 @@ def load(
     and is tagged again (:func:`jmqa.index.retag_index`), in seconds; one built by an earlier
     jmqa, without a model's query encoder, gets it exported (seconds for e5), not rebuilt,
     sparing a check of it when the shipped statement's index, or one in ``known_indexes``,
-    holds the same. A rebuild is
-    announced (why, and where) as a warning on the ``jmqa`` logger before it starts, and is
-    refused with :class:`jmqa.IndexFolderError` before it starts if the folder is not jmqa's
-    or not writable. ``glossary`` replaces the statement's own: the shipped glossary for the
+    holds the same. A rebuild is announced (why, and where) as a warning on the ``jmqa`` logger
+    before it starts, and is refused with :class:`jmqa.IndexFolderError` before it starts if the
+    folder is not jmqa's or not writable. ``glossary`` replaces the statement's own: the shipped glossary for the
     shipped statement, the glossary file an added one came with (``jmqa add``), else none
     (``Glossary(())`` measures the pipeline without one). ``embedders`` (default: the query
     encoders this index ships) lets several statements share one set of models.
