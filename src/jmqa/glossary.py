@@ -83,19 +83,31 @@ class Glossary:
             # spares compiling ~1,000 whole-word patterns per question (more than re's cache).
             hit = term_l in lowered
             if hit and lang != "ja":
-                # "deputy minister-level" is the glossary's "deputy minister"; "pm-led" is no "pm".
-                hit = re.search(rf"(?<![\w-]){re.escape(term_l)}(?!\w|-(?!level\b))", lowered) is not None
+                hit = self._whole_word(term_l).search(lowered) is not None
             if hit and english_l not in lowered:
                 found.append((term, english))
             elif not hit and lang == "ms" and english_l not in lowered:
                 unmatched.append((term_l, english))
-        if unmatched:
-            stems = _MalayStems(lowered)
+        stems = _MalayStems(lowered) if unmatched else None
+        if stems:  # most questions have no word that stems as Malay
             for term_l, english in unmatched:
                 written = stems.find(self._malay_stems[term_l])
                 if written and all(written != t.lower() for t, _ in found):
                     found.append((written, english))
         return found
+
+    def _whole_word(self, term_l: str) -> re.Pattern[str]:
+        """``term_l`` as a whole word or phrase: "deputy minister-level" is the glossary's "deputy
+        minister"; "pm-led" is no "pm". Compiled once per term: re's own cache holds 512 patterns,
+        fewer than the glossary's terms, and recompiled them for every question."""
+        pattern = self._patterns.get(term_l)
+        if pattern is None:
+            pattern = self._patterns[term_l] = re.compile(rf"(?<![\w-]){re.escape(term_l)}(?!\w|-(?!level\b))")
+        return pattern
+
+    @functools.cached_property
+    def _patterns(self) -> dict[str, re.Pattern[str]]:
+        return {}
 
     @functools.cached_property
     def _malay_stems(self) -> dict[str, tuple[str, ...]]:
@@ -129,6 +141,10 @@ class _MalayStems:
                     break
                 if any(affixed[i : i + n]):
                     self._runs.setdefault(tuple(run), " ".join(words[i : i + n]))
+
+    def __bool__(self) -> bool:
+        """Whether any run of the question's words stems as Malay."""
+        return bool(self._runs)
 
     def find(self, term: Sequence[str]) -> str:
         """The question's words that stem as ``term`` does, as written; "" if none."""
