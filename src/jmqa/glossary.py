@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import Stemmer
 
@@ -39,6 +39,7 @@ class Glossary:
     """
 
     entries: tuple[tuple[str, str, str], ...]  # (lang, term, english)
+    _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def load(cls) -> Glossary:
@@ -80,7 +81,7 @@ class Glossary:
         unmatched = []
         for lang, term, english, term_l, english_l in self._lowered:
             # A substring test first: Japanese has no spaces between words, and for the rest it
-            # spares compiling ~1,000 whole-word patterns per question (more than re's cache).
+            # spares ~1,000 whole-word searches a question (and compiling terms never met).
             hit = term_l in lowered
             if hit and lang != "ja":
                 hit = self._whole_word(term_l).search(lowered) is not None
@@ -104,10 +105,6 @@ class Glossary:
         if pattern is None:
             pattern = self._patterns[term_l] = re.compile(rf"(?<![\w-]){re.escape(term_l)}(?!\w|-(?!level\b))")
         return pattern
-
-    @functools.cached_property
-    def _patterns(self) -> dict[str, re.Pattern[str]]:
-        return {}
 
     @functools.cached_property
     def _malay_stems(self) -> dict[str, tuple[str, ...]]:
