@@ -44,6 +44,13 @@ FACTS = StatementFacts(
         ("Tell me today's exchange rate between the two currencies.", ("measure",)),
         ("How did Atlantis rate Lemuria's chairmanship?", ()),  # a verb
         ("What tariff-rate quota volume was agreed?", ("number",)),  # the volume is asked
+        # A part of a whole is a ratio too: a percentage or a fraction answers it.
+        ("What share of people must be vaccinated to end the pandemic?", ("measure",)),
+        ("What proportion of new cases will be sequenced?", ("measure",)),
+        ("what % of the planet do they want jabbed", ("measure",)),
+        ("What percentage of the loan is concessional?", ("measure",)),
+        ("What is Atlantis's share of the cost?", ("money",)),  # a share of money is money
+        ("How many countries share the strait?", ("number",)),  # a verb
         ("What is the state of ties?", ()),  # "state" names no place after "what is the"
         ("Tell me about the Expo.", ()),
         ("What's the size of the swap arrangement?", ("number",)),
@@ -244,7 +251,7 @@ FACTS = StatementFacts(
         ("How many billion yen will the bank lend?", ("money",)),
         ("How many people travelled between the countries?", ("number",)),
         # A noun of number asked for follows "what" in its own phrase, not after a verb's subject.
-        ("What share of trade is settled in yen?", ("number",)),
+        ("What share of trade is settled in yen?", ("measure",)),
         ("In the nuclear part, what did Malaysia share with Japan?", ()),
         # "who" as the object of a later verb or preposition asks for no one's name.
         ("Who is the new platform mainly meant to connect?", ()),

@@ -122,7 +122,7 @@ _EXPECTS = {
         r"\bhow (many|much)\b|\bwhat(?:'s| is| was| are)? (?:the |their |its )?"
         # "What values do they share?" asks for principles: only "value" in the singular is a figure.
         rf"((?!{_NOT_IN_NOUN_PHRASE}\b)[\w/'’-]+ ){{0,3}}?(value\b|(number"
-        r"|percentage|share|amount|figure|sum|total|size|population|rate)s?\b)"
+        r"|percentage|percent|proportion|fraction|share|amount|figure|sum|total|size|population|rate)s?\b)"
         r"|\b(amount|value|volume|number|size) of\b|\b(?:amount|figure|sum|total)s?\W*$"
         rf"|{_WHICH}(value\b|(tonnage|volume|quantity|amount|number|total|figure|percentage|share|sum|rate)s?\b)"
         # Malay "berapa(kah)"; Japanese 何 and a counter (何人, 何基, 何トン; not 何年, 何故).
@@ -376,7 +376,7 @@ def _asked_for(asked: str) -> tuple[str, ...]:
         kinds = ("money", *kinds)
     if not kinds and not _ANY_WH.search(asked):
         kinds = _fragment_kinds(asked)
-    if "number" in kinds and _ASKS_RATE.search(asked):
+    if "number" in kinds and "money" not in kinds and (_ASKS_RATE.search(asked) or _ASKS_PART.search(asked)):
         kinds = tuple("measure" if k == "number" else k for k in kinds if k != "measure")
     return kinds + _kinds_of_nouns(asked)
 
@@ -387,6 +387,16 @@ def _asked_for(asked: str) -> tuple[str, ...]:
 _ASKS_RATE = re.compile(
     r"(?:\b(?:which|what|the|a|an|its|their)\b(?:['’]s)?\s+(?:[\w/'’-]+\s+){0,4}?|^\W*(?:[\w/'’-]+\s+){0,6}?)"
     r"rates?\b(?!\s+(?:quotas?|hikes?|cuts?)\b)",
+    re.IGNORECASE,
+)
+
+
+# A part of a whole asked for ("what percentage of ...", "what proportion", "what share of the
+# world", "what % of"): a percentage or a fraction answers it, not a count near the topic ("over
+# two billion doses" for "what share of people must be vaccinated?"). A share of money ("Japan's
+# share of the cost") asks for money, which keeps it a figure of money.
+_ASKS_PART = re.compile(
+    r"\b(?:percent(?:age)?s?|per\s?cent|proportion|fraction)\b|\bshare\s+of\b|\b(?:what|which|many)\s+%",
     re.IGNORECASE,
 )
 
