@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import numpy as np
 import pytest
 
@@ -9,6 +12,7 @@ from jmqa.document import load_statement
 from jmqa.glossary import Glossary
 from jmqa.lexical import (
     Lexicon,
+    _long_then_short,
     english_name_words,
     figure_values,
     find_acronyms,
@@ -34,6 +38,20 @@ def test_acronyms_come_from_the_statement_in_both_directions(lexicon):
 def test_find_acronyms_needs_matching_initials():
     assert find_acronyms("the Memorandum of Cooperation (MOC) was signed") == {"MOC": "Memorandum of Cooperation"}
     assert find_acronyms("cooperation with partners (ABC)") == {}
+
+
+# What "Long Form (LF)" meant when a pattern found it forwards (the words, then the bracket).
+_FORWARDS = re.compile(r"((?:[\w'’-]+\s+){1,12}?)\(([A-Z][A-Za-z0-9&-]{1,11})\)")
+
+
+def test_long_forms_found_backwards_are_those_found_forwards():
+    pieces = ["Asia", "zero", "'", "’", "-", " ", "  ", "\n", "(", ")", "(AB)", "(Xy1)", ",", ".", "(A)", "(ABCDEFGHIJKLM)"]
+    rng = random.Random(20261204)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(20_000)]
+    texts.append(" ".join(f"w{i}" for i in range(20)) + " (WX) then (YZ) and, Asia Zero (AZ)")
+    texts.append(" ".join(p.text for p in load_statement().passages))
+    for text in texts:
+        assert list(_long_then_short(text)) == [(m.group(1), m.group(2)) for m in _FORWARDS.finditer(text)], text
 
 
 def test_expansion_adds_the_other_spelling(lexicon):

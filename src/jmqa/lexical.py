@@ -123,7 +123,11 @@ def is_figure(name: str) -> bool:
     return bool(_SCALED.fullmatch(name))
 
 
-_LONG_THEN_SHORT = re.compile(r"((?:[\w'’-]+\s+){1,12}?)\(([A-Z][A-Za-z0-9&-]{1,11})\)")
+# "Long Form (LF)": an acronym in brackets and the up to 12 words before it, each followed by
+# whitespace. Found from each bracket backwards, in the reversed text: a pattern that starts with the
+# words tries every position of the text for them (18 ms over the shipped statement, at each load).
+_BRACKETED_SHORT = re.compile(r"\(([A-Z][A-Za-z0-9&-]{1,11})\)")
+_WORDS_BEFORE_REVERSED = re.compile(r"(?:\s+[\w'’-]+){1,12}")
 _SHORT_THEN_LONG = re.compile(r"\b([A-Z][A-Z0-9&-]{1,11})\s+\(([^()]{4,120})\)")
 _MINOR = {"of", "on", "and", "the", "for", "in", "to", "with", "between", "among", "&"}
 # Words that frame a question about the statement without saying what it is about; a question
@@ -233,10 +237,9 @@ def find_acronyms(text: str) -> dict[str, str]:
     {'OSA': 'Official Security Assistance'}
     """
     found: dict[str, str] = {}
-    for m in _LONG_THEN_SHORT.finditer(text):
-        short = m.group(2)
+    for long_form, short in _long_then_short(text):
         letters = re.sub(r"[^A-Za-z0-9]", "", short).rstrip("s").upper()
-        words = m.group(1).split()
+        words = long_form.split()
         for k in range(1, min(len(words), len(letters) + 4) + 1):
             phrase = words[-k:]
             if phrase[0][0].upper() == letters[0] and _is_subsequence(
@@ -253,6 +256,18 @@ def find_acronyms(text: str) -> dict[str, str]:
         ):
             found.setdefault(short, long)
     return found
+
+
+def _long_then_short(text: str) -> Iterator[tuple[str, str]]:
+    """Each "Long Form (LF)" of ``text`` as (the words before the bracket, "LF"), left to right:
+    the words reach back to the last such bracket at most."""
+    reversed_text = text[::-1]
+    done = 0  # where the last one found ends
+    for bracket in _BRACKETED_SHORT.finditer(text):
+        words = _WORDS_BEFORE_REVERSED.match(reversed_text, len(text) - bracket.start(), len(text) - done)
+        if words:
+            yield words.group(0)[::-1], bracket.group(1)
+            done = bracket.end()
 
 
 def spelled_out(text: str) -> dict[str, str]:
