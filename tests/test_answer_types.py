@@ -88,6 +88,9 @@ FACTS = StatementFacts(
         ("How far did they go on semiconductors?", ()),
         ("How much did they say about Myanmar?", ()),
         ("How big a role does the swap arrangement play?", ()),
+        # Before a bare plural noun, "how" asks the manner, not a size.
+        ("Where will they agree on how large corporations are taxed?", ("place",)),
+        ("How large is the fund?", ("number",)),
         ("How much did Japan say it would contribute to the ADB?", ("money",)),
         ("How far is Yokohama from Tokyo?", ("number",)),
         # Named kinds: only a name of that kind answers them.
@@ -125,6 +128,10 @@ FACTS = StatementFacts(
         ("Who will chair the new committee?", ("person",)),  # who holds a post
         ("Who leads the task force?", ("person",)),
         ("Who signed the MOC?", ("signatory",)),
+        # The signatories asked for, not named as who acts.
+        ("Which signatories attended?", ("signatory",)),
+        ("signatories of the MOC?", ("signatory",)),
+        ("What annual volume of funding do the signatories aim to mobilise?", ("number",)),
         ("What is the time frame for the review?", ("time",)),
         ("What is the exact launch date of the NISAR mission?", ("day",)),  # words between
         ("What's the timeline for the trade talks?", ("time",)),

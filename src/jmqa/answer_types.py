@@ -125,8 +125,10 @@ _EXPECTS = {
         r"|percentage|percent|proportion|fraction|share|amount|figure|sum|total|size|population|rate)s?\b)"
         r"|\b(amount|value|volume|number|size) of\b|\b(?:amount|figure|sum|total)s?\W*$"
         rf"|{_WHICH}(value\b|(tonnage|volume|quantity|amount|number|total|figure|percentage|share|sum|rate)s?\b)"
+        # Not "how large corporations are taxed": before a bare plural noun, "how" asks the manner.
+        r"|\bhow (large|big|tall|high|far|old)\b(?!\s+(?!(?:is|was|has|does|this|its|his|us|as|thus|less)\b)[a-z]+s\b)"
         # Malay "berapa(kah)"; Japanese 何 and a counter (何人, 何基, 何トン; not 何年, 何故).
-        r"|\bhow (large|big|tall|high|far|old)\b|(?<!\btahun )\bberapa(?:kah)?\b|何(?![年月日時故])[\u4e00-\u9fffヶカ]"
+        r"|(?<!\btahun )\bberapa(?:kah)?\b|何(?![年月日時故])[\u4e00-\u9fffヶカ]"
         r"|いくら|いくつ|どのくらい",
         re.IGNORECASE,
     ),
@@ -163,7 +165,10 @@ _EXPECTS = {
     # gives; "Which minister signed...?" too; but "Which agencies signed the MOC?" names agencies.
     "signatory": re.compile(
         r"\bwho\b(\W+\w+){0,3}?\W+(sign|signs|signed)\b|\bwho\b.*\b(is|are|was|were) signing\b"
-        r"|\bsignator(y|ies)\b"
+        # The signatories asked for ("Who were the signatories?", "which signatories", a terse
+        # "signatories of the MOC?"), not named as who acts ("What do the signatories aim to ...?").
+        rf"|{_WHICH}signator(y|ies)\b|\b(?:who|what)(?:['’]s|\s+(?:is|are|was|were))\s+the\s+signator(y|ies)\b"
+        r"|^\W*(?:the\s+)?signator(y|ies)\b"
         r"|\bsiapa(kah)?\b.*\bmenandatangani\b|誰が署名|署名したのは誰"
         r"|\bwhich\s+([\w'-]+\s+){0,2}?(ministers?|officials?|persons?|people|representatives?"
         r"|ambassadors?|secretar(y|ies)|envoys?)\b(\W+\w+){0,3}?\W+(sign|signs|signed)\b",
