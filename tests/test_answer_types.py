@@ -57,6 +57,10 @@ FACTS = StatementFacts(
         ("How much is JBIC lending for the grid?", ("money",)),
         ("What's the price of LNG?", ("money",)),
         ("When is the next Strategic Dialogue?", ("time",)),
+        # "Which month" is answered by a month, not by a year.
+        ("In which month is the next Strategic Dialogue?", ("month",)),
+        ("Pada bulan apa dialog itu diadakan?", ("month",)),
+        ("次回の戦略対話は何月ですか？", ("month",)),
         # "By what date" asks for a deadline, which a year gives ("by the end of 2030"); "on what
         # date" for a day, also where a verb of telling asks it.
         ("By what date will Atlantis stop financing kelp plants?", ("time",)),
@@ -193,7 +197,7 @@ FACTS = StatementFacts(
         ("原子力発電所を何基建設する予定ですか？", ("number",)),  # Japanese: how many (plants)
         ("なぜ何故そうしたのですか？", ()),
         # Malay and Japanese words for a month, a day, a cost or budget, and "which state/city".
-        ("次の対話は何月に開かれますか？", ("time",)),
+        ("次の対話は何月に開かれますか？", ("month",)),
         ("会談は何日に行われましたか？", ("time",)),
         ("その計画の予算はどのくらいですか？", ("money",)),
         ("Berapakah kos projek itu?", ("money",)),
@@ -549,6 +553,10 @@ def test_an_amount_needs_only_the_names_the_statement_uses():
         ("In the opening part, at which venue or building did they meet?",
          "In the opening part, at which venue or building did they meet?"),
         ("Is the Japan-Malaysia deal about rice or fish?", "Is the Japan-Malaysia deal about rice or fish?"),
+        # Typed without the comma, as lower case types it (the names in the statement's case by
+        # then): two names after a word in lower case are choices too; two words are not.
+        ("which country is running for the seat Malaysia or Japan", "which country is running for the seat"),
+        ("is the fund for food or energy", "is the fund for food or energy"),
     ],
 )
 def test_the_choices_a_question_ends_with(question, stripped):
@@ -647,6 +655,19 @@ def test_a_countrys_name_is_tagged_a_place_even_where_spacy_reads_an_organisatio
     sentence = "Both leaders shared deep concern over the Democratic People's Republic of Korea's missile programmes."
     assert [e.label for e in _entities(sentence) if "Korea" in e.text] == ["GPE"]
     assert _holds("country", sentence, "Which country's missile programmes worried the leaders?")
+
+
+@pytest.mark.slow  # tags with spaCy
+def test_an_amount_in_a_currency_is_money_whatever_spacy_made_of_it():
+    goal = "We intend to scale up efforts to meet the USD 100 billion per year climate finance goal through to 2025."
+    loans = "Lemuria will provide JPY 5 billion in loans and a $2million grant."
+    assert [(e.label, e.text) for e in _entities(goal)] == [("MONEY", "USD 100 billion"), ("DATE", "2025")]
+    assert [(e.label, e.text) for e in _entities(loans) if e.label == "MONEY"] == [
+        ("MONEY", "JPY 5 billion"), ("MONEY", "$2million")
+    ]
+    assert _holds("money", goal, "How much climate finance do they intend to meet per year?")
+    # A code before a bare number is often no currency's ("COP 28"; Colombia's peso is COP).
+    assert all(e.label != "MONEY" for e in _entities("Both sides look forward to COP 28 and to COP 29 in 2024."))
 
 
 def _tagged(sentence: str, label: str, text: str):

@@ -239,6 +239,19 @@ def test_a_roman_numeral_after_a_name_is_a_figure_the_statement_gives():
     assert war.unknown_names("Did they mention World War 3?") == ["3"]
 
 
+def test_a_number_the_statement_writes_in_words_is_a_figure_it_gives():
+    """ "the 5 pt consensus" is the statement's "Five-Point Consensus", "the 2nd phase" its "second
+    phase"; a figure it gives in no form is still unknown."""
+    from jmqa.parser import parse
+
+    kelp = Lexicon(parse("Joint Statement of Atlantis and Lemuria\n\n12 March 2025\n\n"
+                         "1. Both sides backed the Five-Point Consensus and the second phase of the kelp programme.\n"),
+                   Glossary(()))
+    assert kelp.unknown_names("what did they say about the 5 pt consensus") == []
+    assert kelp.unknown_names("When does the 2nd phase start?") == []
+    assert kelp.unknown_names("What about the 7 point plan?") == ["7"]
+
+
 def test_the_statements_own_date_is_no_unknown_name_figure_or_term():
     """ "the statement of 12 March 2025" names the statement itself, said in its text or not."""
     from jmqa.parser import parse

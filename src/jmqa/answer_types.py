@@ -157,7 +157,11 @@ _EXPECTS = {
     # A terse "nisar launch date" or "next dialogue date?" is answered by a month ("in June 2023"),
     # not by a year alone ("its 2024 launch").
     # Not "... by what date?", a deadline ("time" above).
-    "month": re.compile(r"(?<!\bwhat )(?<!\bwhich )\bdates?\W*$", re.IGNORECASE),
+    # And "In which month ...?" is answered by a month, not by a year ("bulan apa", "何月").
+    "month": re.compile(
+        r"(?<!\bwhat )(?<!\bwhich )\bdates?\W*$|\b(?:what|which) months?\b|\bbulan (?:apa|berapa|bila)(?:kah)?\b|何月",
+        re.IGNORECASE,
+    ),
     # "When exactly ...?" is not answered by "at an early date": only by a date that names its
     # year, month or day.
     "dated": re.compile(r"\bwhen\s+(exactly|precisely)\b|\b(exactly|precisely)\s+when\b", re.IGNORECASE),
@@ -636,7 +640,10 @@ _CHOICES = re.compile(
     r"(?:[,:;]|\s[\u2013\u2014-])\s*(?:(?:either|is it|was it)\s+)?"
     # Choices, not a question of their own: ", at which venue or building did they meet?"
     r"(?![^?]*\b(?:which|what|who|whom|where|when|why|how|did|does|do|is|are|was|were|will|has|have)\b)"
-    r"[^,:;?]+?\s+or\s+[^,:;?]+?\W*$",
+    r"[^,:;?]+?\s+or\s+[^,:;?]+?\W*$"
+    # Typed without the comma ("... the seat malaysia or japan", names in the statement's case by
+    # then): two names, after a word in lower case.
+    r"|(?<=[a-z])\s+(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+or\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\W*$",
     re.IGNORECASE,
 )
 _LIST = re.compile(r"\b(including|such as|as well as)\b|,[^,.]+,[^,.]+\band\b")
@@ -914,6 +921,10 @@ def without_choices(question: str) -> str:
 
     >>> without_choices("Which country is running for the seat, Malaysia or Japan?")
     'Which country is running for the seat'
+    >>> without_choices("which country is running for the seat Malaysia or Japan")
+    'which country is running for the seat'
+    >>> without_choices("Is the fund for food or energy?")
+    'Is the fund for food or energy?'
     """
     return _CHOICES.sub("", question)
 

@@ -33,6 +33,7 @@ class Country:
     capitals: tuple[str, ...]
     demonym: str  # "American", "" where countryinfo has none
     codes: tuple[str, ...]  # "US", "USA": its ISO codes and short spellings, in capitals
+    currencies: tuple[str, ...] = ()  # "USD": ISO 4217 codes
 
     @property
     def capital_forms(self) -> tuple[str, ...]:
@@ -77,6 +78,7 @@ def countries() -> tuple[Country, ...]:
                 (capitals,) if isinstance(capitals, str) else tuple(capitals),
                 info.get("demonym") or "",
                 tuple(sorted(codes)),
+                tuple(c for c in info.get("currencies") or () if _CURRENCY.fullmatch(c)),
             )
         )
     return tuple(c for c in out if c.names)
@@ -88,6 +90,12 @@ def country_words_lower() -> frozenset[str]:
     return frozenset(
         w for c in countries() for w in (*(n.lower() for n in c.names), *demonym_forms(c.demonym)) if " " not in w
     )
+
+
+@functools.cache
+def currency_codes() -> frozenset[str]:
+    """Every country's ISO 4217 currency codes ("USD", "EUR", "MYR")."""
+    return frozenset(code for country in countries() for code in country.currencies)
 
 
 @functools.cache
@@ -170,6 +178,7 @@ def _latin(name: str) -> bool:
 
 
 _CODE = re.compile(r"[A-Z]{2,3}")
+_CURRENCY = re.compile(r"[A-Z]{3}")
 _LATIN = re.compile(r"[\u0000-\u024f\u1e00-\u1eff\u2019]+")
 
 

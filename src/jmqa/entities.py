@@ -13,7 +13,10 @@ and the names of countries (``countryinfo``, as :mod:`jmqa.countries` reads them
   type of its long form, and a lone upper-case word is never a person;
 - an "amount of money" with no currency (no symbol, no three-letter code) is a count;
 - a country's name is a place ("the Democratic People's Republic of Korea's" was tagged as an
-  organisation, so "which country?" found no answer in its sentence).
+  organisation, so "which country?" found no answer in its sentence);
+- an amount after a currency's sign, or after its ISO code (``countryinfo``'s) with a scale word,
+  is money, whatever the model made of it: "the USD 100 billion per year climate finance goal"
+  was left untagged, "JPY 5 billion" read as a count and "MYR 2 billion" as a law.
 
 Example::
 
@@ -32,7 +35,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from jmqa.countries import country_names_lower
+from jmqa.countries import country_names_lower, currency_codes
 from jmqa.document import CLOSING, PREAMBLE, Document, PassageKey
 from jmqa.errors import ModelNotInstalledError
 
@@ -49,6 +52,12 @@ _AMOUNT_WORDS = set(
     and of least most""".split()
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]+s?$")
+# An amount after a currency's sign, or after a three-letter code with a scale word: a code alone
+# before a number is often something else ("COP 28", a conference).
+_CURRENCY_AMOUNT = re.compile(
+    r"(?:(?<![\w$])(?P<code>[A-Z]{3})\s?|(?<!\w)(?:US|A|C|S|HK|NZ)?[$€£¥₹]\s?)\d(?:[\d,.]*\d)?"
+    r"(?P<scale>\s*(?:thousand|million|billion|trillion|bn|tn|m)\b)?"
+)
 
 
 @dataclass(frozen=True)
@@ -67,7 +76,7 @@ SentenceEntities = Mapping[tuple[PassageKey, int], tuple[Entity, ...]]
 
 # Bumped whenever a correction below changes: an index tagged before is then stale, and tagged
 # again (jmqa.index.retag_index; its vectors are kept).
-CORRECTIONS_VERSION = "2"  # 2: a country's name is a place
+CORRECTIONS_VERSION = "3"  # 2: a country's name is a place; 3: an amount in a currency is money
 
 
 def model_fingerprint() -> dict[str, str]:
@@ -130,12 +139,27 @@ def tag_texts(texts: list[str], acronyms: Mapping[str, str] | None = None) -> li
         for short, doc in zip(long_forms, nlp.pipe(list(long_forms.values())))
     }
     return [
-        tuple(
-            Entity(_corrected(ent.label_, ent.text, long_labels), ent.text, ent.start_char, ent.end_char)
-            for ent in doc.ents
+        _with_amounts(
+            doc.text,
+            [Entity(_corrected(ent.label_, ent.text, long_labels), ent.text, ent.start_char, ent.end_char) for ent in doc.ents],
         )
         for doc in nlp.pipe(texts)
     ]
+
+
+def _with_amounts(text: str, entities: list[Entity]) -> tuple[Entity, ...]:
+    """``entities`` with each amount in a currency that the model missed made money, in place of
+    what it overlaps."""
+    for m in _CURRENCY_AMOUNT.finditer(text):
+        if m["code"] and not (m["scale"] and m["code"] in currency_codes()):
+            continue
+        start, end = m.start(), m.end()
+        overlapping = [e for e in entities if e.start < end and start < e.end]
+        if any(e.label == "MONEY" for e in overlapping):
+            continue
+        start, end = min([start, *(e.start for e in overlapping)]), max([end, *(e.end for e in overlapping)])
+        entities = [e for e in entities if e not in overlapping] + [Entity("MONEY", text[start:end], start, end)]
+    return tuple(sorted(entities, key=lambda e: e.start))
 
 
 def _corrected(label: str, text: str, long_labels: Mapping[str, str]) -> str:

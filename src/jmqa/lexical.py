@@ -57,6 +57,22 @@ _SCALED = re.compile(
 )
 
 
+# English numbers in words, as cardinals and ordinals: "five" and "fifth" are 5.
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_NUMBER_WORDS = (
+    dict(zip(
+        """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+        sixteen seventeen eighteen nineteen""".split(), range(20)
+    ))
+    | dict(zip(
+        """zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+        thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth""".split(), range(20)
+    ))
+    | {word: 20 + 10 * i for i, word in enumerate(_TENS)}
+    | {word[:-1] + "ieth": 20 + 10 * i for i, word in enumerate(_TENS)}
+)
+
+
 _CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}:\d{2}\b", re.IGNORECASE)
 _ROMAN_AFTER_NAME = re.compile(r"\b[A-Z][a-z]+\s+([IVX]{1,5})\b")
 _ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10}
@@ -365,6 +381,9 @@ class Lexicon:
         self._figures = {_figure(n) for n in _NUMBER.findall(self._text)} | {
             _figure(n) for n in _SCALED.findall(self._text)
         }
+        # "the Five-Point Consensus", "a second phase": a question may type in digits what the
+        # statement writes in words ("the 5 pt consensus", "the 2nd phase").
+        self._figures |= {str(_NUMBER_WORDS[w]) for w in _WORD.findall(self._text) if w in _NUMBER_WORDS}
         # "World War II", "Phase III": a question may write the numeral after a name in digits.
         self._figures |= {
             str(_roman_value(numeral)) for numeral in _ROMAN_AFTER_NAME.findall(text)
