@@ -59,6 +59,12 @@ FACTS = StatementFacts(
         ("When is the next Strategic Dialogue?", ("time",)),
         # "Which month" is answered by a month, not by a year.
         ("In which month is the next Strategic Dialogue?", ("month",)),
+        # A modifier written with points ("U.S."), the "actual" date (a day), a "toll" (a count).
+        ("In which U.S. city will the anchor event be held?", ("city",)),
+        ("When is the next dialogue? I need the actual date.", ("day",)),
+        ("What death toll does the communique cite?", ("number",)),
+        # "Where" a view was put into words asks for a speech or a document, not a place.
+        ("Where was Atlantis's updated kelp vision articulated?", ()),
         ("Pada bulan apa dialog itu diadakan?", ("month",)),
         ("次回の戦略対話は何月ですか？", ("month",)),
         # "By what date" asks for a deadline, which a year gives ("by the end of 2030"); "on what
@@ -668,6 +674,14 @@ def test_an_amount_in_a_currency_is_money_whatever_spacy_made_of_it():
     assert _holds("money", goal, "How much climate finance do they intend to meet per year?")
     # A code before a bare number is often no currency's ("COP 28"; Colombia's peso is COP).
     assert all(e.label != "MONEY" for e in _entities("Both sides look forward to COP 28 and to COP 29 in 2024."))
+
+
+def test_a_name_after_at_that_the_tagger_missed_says_where():
+    sentence = "The kelp team convened the inaugural partnership at IIT Kanpur, with Lemurian universities."
+    assert holds("place", sentence, (), "Where did the kelp team convene the inaugural partnership?", FACTS)
+    # Not one the question gives, nor a name after another word.
+    assert not holds("place", sentence, (), "Where at IIT Kanpur did they convene it?", FACTS)
+    assert not holds("place", "The partnership includes IIT Kanpur.", (), "Where did they convene it?", FACTS)
 
 
 def _tagged(sentence: str, label: str, text: str):

@@ -111,6 +111,14 @@ def test_case_comes_from_names_not_from_sentence_starts_or_titles():
     assert n.normalize("what recovery").text == "what recovery"
 
 
+def test_a_number_word_inside_a_name_stays_a_number():
+    """ "Group of Seven" is read as two runs ("of" ends one), but "seven" typed alone is the number."""
+    n = Normalizer(["The leaders of the Group of Seven met in Cornwall."])
+    assert n.normalize("what did the seven governments agree in cornwall").text == (
+        "what did the seven governments agree in Cornwall"
+    )
+
+
 def test_a_possessive_typed_without_its_apostrophe_is_a_possessive():
     """Lower case strips the apostrophe: "lemurias" is "Lemuria's" (a name of the statement),
     "pyongyangs" "pyongyang's" (a common word, wordfreq's, and no slip of one); words, plurals

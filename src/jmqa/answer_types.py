@@ -69,7 +69,7 @@ _NOT_IN_NOUN_PHRASE = (
     r"|received|receives|got|gets|transferred|delivered|handed|donated|built|builds|made|makes"
     r"|sold|sells|bought|buys|used|uses|needs|wants)"
 )
-_WORDS_BEFORE_KIND = rf"((?!{_NOT_IN_NOUN_PHRASE}\b)[\w'-]+\s+){{0,3}}?"
+_WORDS_BEFORE_KIND = rf"((?!{_NOT_IN_NOUN_PHRASE}\b)[\w'-]+(?:\.[\w'-]+)*\.?\s+){{0,3}}?"  # "which U.S. city"
 _WHICH = rf"\b(which|what|name the|names of( the)?)\s+{_WORDS_BEFORE_KIND}"
 _ANY_HEAD = "|".join(f"(?:{nouns})" for nouns in _HEAD_NOUNS.values())
 # The asked-for noun heads its phrase: "which state oil firm" asks for a firm, not a state.
@@ -122,7 +122,7 @@ _EXPECTS = {
         r"\bhow (many|much)\b|\bwhat(?:'s| is| was| are)? (?:the |their |its )?"
         # "What values do they share?" asks for principles: only "value" in the singular is a figure.
         rf"((?!{_NOT_IN_NOUN_PHRASE}\b)[\w/'’-]+ ){{0,3}}?(value\b|(number"
-        r"|percentage|percent|proportion|fraction|share|amount|figure|sum|total|size|population|rate)s?\b)"
+        r"|percentage|percent|proportion|fraction|share|amount|figure|sum|total|size|population|rate|toll)s?\b)"
         r"|\b(amount|value|volume|number|size) of\b|\b(?:amount|figure|sum|total)s?\W*$"
         rf"|{_WHICH}(value\b|(tonnage|volume|quantity|amount|number|total|figure|percentage|share|sum|rate)s?\b)"
         # Not "how large corporations are taxed": before a bare plural noun, "how" asks the manner.
@@ -150,7 +150,7 @@ _EXPECTS = {
     # "On what date ...?" is answered by "May 2", not by "in 2026"; "By what date ...?" asks for a
     # deadline, which "by the end of 2021" gives.
     "day": re.compile(
-        r"\b(exact|precise|specific)\s+([\w'-]+\s+)?(day|date)\b"
+        r"\b(exact|precise|specific|actual)\s+([\w'-]+\s+)?(day|date)\b"
         r"|(?<!\bby )(?<!\buntil )(?<!\bbefore )\b(what|which) (day|date)\b",
         re.IGNORECASE
     ),
@@ -231,7 +231,9 @@ _WHERE_NOT_A_PLACE = re.compile(
     r"(ed|es)?|refer(red|s)?|stand|stands|fit|fits|come in|comes in|come up|comes up|came up|crop up"
     r"|crops up|show up|shows up|appear|appears|appeared|head|heads|headed|heading"
     r"|going(?! to| up)|go from here|go next|goes next|end up|ends up|leading|lead to|leads to"
-    r"|taking(?! place))\b",
+    r"|taking(?! place)"
+    # Where a view is put into words: in a speech or a document ("Where was the vision articulated?").
+    r"|articulated|outlined|set out|laid out|spelt out|spelled out|stated|expressed|described|explained)\b",
     re.IGNORECASE,
 )
 # "Did they say when...?" still asks for a time; "Are they settling trade in yen?" asks yes or no.
@@ -757,6 +759,10 @@ def holds(
     asked_for = asked_nouns(asked)
     if kind in ("entity", "organisation") and _names_the_noun(sentence, asked, asked_for, facts):
         return True
+    if kind == "place" and any(
+        not _given(name, asked, facts.place_words, asked_for) for name in _untagged_after_at(sentence, entities)
+    ):
+        return True
     # "Which universities take part?" is answered by a university's name, not by a firm's.
     institution = kind in ("entity", "organisation") and _ASKS_INSTITUTION.search(asked) is not None
     precise = kind in ("number", "money") and _PRECISELY.search(question) is not None
@@ -879,6 +885,18 @@ def _at_an_institution(sentence: str, e: Entity) -> bool:
 
 
 _AT_THE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?$", re.IGNORECASE)
+# A name after "at": where something happens, as an institution's name is (see _at_an_institution).
+_AT_A_NAME = re.compile(r"\bat\s+(?:the\s+)?([A-Z][\w&'’-]*(?:\s+(?:of\s+)?[A-Z][\w&'’-]*)*)")
+
+
+def _untagged_after_at(sentence: str, entities: Sequence[Entity]) -> list[str]:
+    """The names after "at" that the tagger left untagged: "convened ... at IIT Kanpur" holds no
+    entity to the small model, yet says where."""
+    return [
+        m.group(1)
+        for m in _AT_A_NAME.finditer(sentence)
+        if not any(e.start < m.end(1) and m.start(1) < e.end for e in entities)
+    ]
 
 
 def _named_throughout(e: Entity, facts: StatementFacts) -> bool:

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from jmqa.errors import require_package
 from jmqa.language import is_word_of
-from jmqa.lexical import is_stopword, stem
+from jmqa.lexical import NUMBER_WORDS, is_stopword, stem
 from jmqa.word_frequency import FLOOR, has_list, most_common, zipf
 
 # Chat and note-taking abbreviations of general English (not of any one statement).
@@ -138,7 +138,10 @@ class Normalizer:
         self._runs: dict[tuple[str, ...], tuple[str, ...]] = {}
         for run, _ in _names(texts, cased).most_common():
             if len(run) == 1:
-                self._case.setdefault(run[0].lower(), run[0])
+                # Not a number word: "Seven" of "Group of Seven" (a run ends at "of") is still the
+                # number in "the seven governments".
+                if run[0].lower() not in NUMBER_WORDS:
+                    self._case.setdefault(run[0].lower(), run[0])
             else:
                 self._runs.setdefault(tuple(w.lower() for w in run), run)
         self._named = set(self._case) | {w for run in self._runs for w in run}
