@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from jmqa.countries import country_names_lower
 from jmqa.data_files import read_data_file
 from jmqa.entities import Entity
-from jmqa.lexical import figure_values, stem
+from jmqa.lexical import CARDINALS, figure_values, stem
 from jmqa.occasion import without_occasions
 
 # Which entity labels answer each kind of question.
@@ -573,10 +573,7 @@ _SIGNED = re.compile(r"\bsigned by\b|\b[A-Z][a-z]+ (signed|will sign)\b")
 _NAMES_WHEN = re.compile(rf"\d|{_MONTH}", re.IGNORECASE)
 _DAY = re.compile(rf"\b\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}}\b")
 # Number words that give a count ("five", "twenty"), not "several" or "multi-".
-_COUNT_WORDS = (
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty"
-    r"|seventy|eighty|ninety|hundred"
-)
+_COUNT_WORDS = "|".join([*(w for w in CARDINALS if w != "zero"), "hundred"])
 _DURATION = re.compile(
     rf"\b(?:\d[\d,.]*|an?|{_COUNT_WORDS}|several|many|few|some)[\s-]+(?:[\w-]+\s+)?"
     r"(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ie))s?\b",

@@ -57,17 +57,17 @@ _SCALED = re.compile(
 )
 
 
-# English numbers in words, as cardinals and ordinals: "five" and "fifth" are 5.
+# English numbers in words: the cardinals ("five", "twenty"), and with the ordinals ("fifth") their
+# values.
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS = """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen""".split()
+_ORDINALS = """zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+    thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth""".split()
+CARDINALS = (*_UNITS, *_TENS)
 NUMBER_WORDS = (
-    dict(zip(
-        """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-        sixteen seventeen eighteen nineteen""".split(), range(20)
-    ))
-    | dict(zip(
-        """zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
-        thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth""".split(), range(20)
-    ))
+    dict(zip(_UNITS, range(20)))
+    | dict(zip(_ORDINALS, range(20)))
     | {word: 20 + 10 * i for i, word in enumerate(_TENS)}
     | {word[:-1] + "ieth": 20 + 10 * i for i, word in enumerate(_TENS)}
 )
