@@ -383,7 +383,7 @@ class Lexicon:
         }
         # "the Five-Point Consensus", "a second phase": a question may type in digits what the
         # statement writes in words ("the 5 pt consensus", "the 2nd phase").
-        self._figures |= {str(NUMBER_WORDS[w]) for w in _WORD.findall(self._text) if w in NUMBER_WORDS}
+        self._figures |= {str(NUMBER_WORDS[w]) for w in self._words if w in NUMBER_WORDS}
         # "World War II", "Phase III": a question may write the numeral after a name in digits.
         self._figures |= {
             str(_roman_value(numeral)) for numeral in _ROMAN_AFTER_NAME.findall(text)
