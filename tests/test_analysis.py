@@ -119,6 +119,9 @@ def test_the_asking_sentence_of_a_long_message(analyzer):
         # ("what did", "how many") ...
         ("im a grad student in leclerc when did the kelp dialogue start", "when did the kelp dialogue start"),
         ("i run an exchange club how many people travelled last year", "how many people travelled last year"),
+        ("i teach science which exchange programmes is lemuria keeping going", "which exchange programmes is lemuria keeping going"),
+        ("i read about kelp plants whats the budget for kelp farms", "whats the budget for kelp farms"),
+        ("i read the report which the ministry has published on kelp", "i read the report which the ministry has published on kelp"),
         # ... not at an embedded question, nor a second question, nor after the question's own topic.
         ("i teach history and my students ask what atlantis does about kelp", "i teach history and my students ask what atlantis does about kelp"),
         ("which firm builds it and how much will it cost", "which firm builds it and how much will it cost"),
@@ -239,6 +242,12 @@ def test_what_is_searched_leaves_the_speaker_out_and_the_rest_reads_the_whole_qu
         ("Why was the CEAPAD Ministerial Meeting in July 2025 cancelled?", "cancelled"),
         ("why was the summit moved to Mumbai", "moved"),
         ("Why was Anwar pleased about the new rules?", ""),  # a feeling, not a deed
+        # "why" inside a sentence, before a clause in a statement's order
+        ("Fact check: the statement explains why the dialogue was cancelled in 2025. What reason?", "cancelled"),
+        ("Can you tell me why Japan scrapped the deal?", "scrapped"),
+        ("I wonder why the two leaders decided to drop the plan", "drop"),
+        ("Do you know why they agreed on this?", ""),  # framing again
+        ("Tell me why the partnership is important", ""),  # no deed in the past
     ],
 )
 def test_the_premise_of_a_why_did_question_is_its_verb(question, verb):

@@ -695,6 +695,21 @@ def test_who_holds_a_post_is_answered_by_the_office_that_leads():
     sentence = "the next annual review, co-led by the National Security Advisors of both countries"
     assert holds("person", sentence, [], "Who heads up the yearly review?", FACTS)
     assert not holds("person", sentence, [], "Who is the Indian astronaut?", FACTS)
+    # A joint statement names the holders as its own subject: "As co-chairs ..., we ...".
+    chairs = "As co-chairs, along with Lemuria, of the Kelp Donor Platform, we are working together."
+    assert holds("person", chairs, [], "who chairs the group that coordinates kelp donors", FACTS)
+    assert not holds("person", "As heads of state, we met in Atlantis.", [], "Who heads the kelp platform?", FACTS)
+
+
+def test_a_possessive_asks_who_as_the_does():
+    """ "Who was Lemuria's foreign minister?" asks for a person, as "Who was the ...?" does; a
+    leader named throughout answers it only when it asks for a leader's title."""
+    assert "person" in expected_answer_types("Who was Lemuria's foreign minister at the summit?")
+    facts = replace(FACTS, leaders=(frozenset({"joseph", "biden"}), frozenset({"narendra", "modi"})))
+    met = "President Biden and Prime Minister Modi held a summit in Atlantis."
+    biden = _tagged(met, "PERSON", "Biden")
+    assert not holds("person", met, biden, "Who was India's foreign minister at the summit?", facts)
+    assert holds("person", met, biden, "Who is America's president?", facts)
 
 
 def test_a_leader_does_not_answer_who_someone_is_nor_a_person_with_an_article():

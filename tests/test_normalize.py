@@ -119,6 +119,16 @@ def test_a_number_word_inside_a_name_stays_a_number():
     )
 
 
+def test_a_partys_country_code_in_chat_is_its_name():
+    """ "jp" is Japan where the statement is Japan's (countryinfo's ISO codes), but only a party's
+    code: "arm" stays a word in a statement that names Armenia, and "my" a function word."""
+    texts = ["Both Japan and Malaysia welcomed talks with Armenia.", "Leaders of Japan and Malaysia met."]
+    n = Normalizer(texts, parties={"japan", "malaysia"})
+    assert n.normalize("when did jp and mys sign it").text == "when did Japan and Malaysia sign it"
+    assert n.normalize("my arm hurts").text == "my arm hurts"
+    assert Normalizer(texts).normalize("when did jp sign").text == "when did jp sign"
+
+
 def test_a_possessive_typed_without_its_apostrophe_is_a_possessive():
     """Lower case strips the apostrophe: "lemurias" is "Lemuria's" (a name of the statement),
     "pyongyangs" "pyongyang's" (a common word, wordfreq's, and no slip of one); words, plurals
@@ -147,6 +157,15 @@ def test_a_code_typed_in_pieces_is_the_statements_code():
     assert n.normalize("in 2023 pendragon agreed").text == "in 2023 Pendragon agreed"
     assert n.normalize("what did a b quorvex say").text.startswith("what did A.B. ")
     assert n.normalize("U S policy").text == "U S policy"
+
+
+def test_a_code_the_statement_never_writes_is_joined_too():
+    """ "H-1B" in lower case without hyphens is "h 1b": still a code (a name the statement may not
+    give), not a letter and a number; but not a word and a year, nor chat's "u 2"."""
+    n = Normalizer(["The leaders of Lemuria and Atlantis met in 2025."])
+    assert n.normalize("how many h 1b visas and mq 9b drones").text == "how many H-1B visas and MQ-9B drones"
+    assert n.normalize("f 35 jets").text == "F-35 jets"
+    assert n.normalize("jan 2025 a 10 year plan top 3").text == "jan 2025 a 10 year plan top 3"
 
 
 def test_another_language_gets_its_slips_mended_and_the_statements_names():

@@ -33,9 +33,10 @@ from jmqa.lexical import content_terms, find_acronyms, is_stopword
 from jmqa.normalize import ABBREVIATIONS, Normalizer
 from jmqa.question import cited_paragraphs, clean_question, named_sections, without_references
 
-# The words that start a question, in English and Malay.
+# The words that start a question, in English and Malay ("whats": "what's" in lower case).
 _QUESTION_WORDS = (
-    r"what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|has|have|had|will"
+    r"what|which|who|whom|whose|when|where|why|how|whats|whos|wheres|hows"
+    r"|is|are|was|were|do|does|did|has|have|had|will"
     r"|would|can|could|should|shall|tell|list|name|summari[sz]e|explain|describe|give|show|any"
     r"|apa|apakah|adakah|bagaimana|berapa|bila|bilakah|siapa|mengapa|kenapa|di mana"
 )
@@ -126,10 +127,12 @@ class Analyzer:
         self, document: Document, entities: Mapping[tuple[PassageKey, int], Sequence[Entity]] | None = None
     ) -> None:
         self.document = document
-        self.normalizer = Normalizer(
-            [p.text for p in document.passages], titles=[h for h, _ in document.sections if h]
-        )
         self.facts = statement_facts(document, entities)
+        self.normalizer = Normalizer(
+            [p.text for p in document.passages],
+            titles=[h for h, _ in document.sections if h],
+            parties=self.facts.common_names,
+        )
         # The words of the statement's own names, places and people: who may be said to speak.
         self._speakers = frozenset(
             {w for name in self.facts.common_names for w in name.split()}
@@ -293,12 +296,17 @@ _THANKS = re.compile(r"\W*(?:thanks?|thank you|thx|ty|cheers|ta)\b", re.IGNORECA
 
 # A message typed without a sentence mark between its context and its question ("i run an
 # exchange club how many people travelled last year"): the question starts where a question word
-# is followed by what only a direct question puts there, an auxiliary ("what did", "when has") or
-# "how many"; not an embedded question ("confused about what the union does", "looking at how
-# countries see it"), nor a relative clause ("the firm which is building it").
+# is followed by what only a direct question puts there, an auxiliary ("what did", "when has"),
+# "how many", a noun and then an auxiliary ("which programmes is japan keeping", "what principles
+# did they name"), or is one with "is" run into it as lower case types it ("whats that about");
+# not an embedded question ("confused about what the union does", "looking at how countries see
+# it"), nor a relative clause ("the firm which is building it", "the report which the ministry
+# has published": a determiner after "which" opens a clause of its own).
+_AUXILIARY = r"(?:did|do|does|is|are|was|were|will|would|can|could|should|has|have|had)"
 _RUN_ON_QUESTION = re.compile(
-    r"(?<=\w)\s+(?=(?:(?:what|when|where|why|how)\s+(?:did|do|does|is|are|was|were|will|would|can|could"
-    r"|should|has|have|had)|how\s+(?:many|much|long|often|soon))\s+\w)",
+    rf"(?<=\w)\s+(?=(?:(?:what|when|where|why|how)\s+{_AUXILIARY}|how\s+(?:many|much|long|often|soon)"
+    rf"|(?:what|which)\s+(?!(?:the|a|an|this|that|these|those|my|our|your|his|her|its|their|i|we|you|he|she"
+    rf"|it|they)\b)(?:[a-z-]+\s+){{1,4}}?{_AUXILIARY}|whats|hows|wheres|whos)\s+\w)",
     re.IGNORECASE,
 )
 _RUN_ON_CONTEXT_WORDS = 3  # fewer words before it are an opener ("ok so"), read as such
@@ -307,6 +315,12 @@ _RUN_ON_CONTEXT_WORDS = 3  # fewer words before it are an opener ("ok so"), read
 # first question ("which company is it and what will they build").
 _ABOUT_THE_ASKER = re.compile(r"\b(?:i|i['’]?m|i['’]?ve|i['’]?d|my|me|we|we['’]?re|our)\b", re.IGNORECASE)  # not "us": "the us"
 _JOINS_ANOTHER = re.compile(r"\b(?:and|or|but|then|also)\W*$", re.IGNORECASE)
+# A word that embeds the question that follows it: "my students ask what atlantis does".
+_EMBEDS = re.compile(
+    r"\b(?:ask|asks|asked|asking|know|knows|knew|wonder|wonders|wondered|wondering|tell|explain|see|understand"
+    r"|learn|show|decide|find out|check|about|on|of|over|sure|unsure|unclear|idea|curious)\W*$",
+    re.IGNORECASE,
+)
 
 
 def _run_on_sentences(text: str) -> list[str]:
@@ -316,7 +330,7 @@ def _run_on_sentences(text: str) -> list[str]:
         return [text]
     for m in _RUN_ON_QUESTION.finditer(text):
         context = text[: m.start()]
-        if len(context.split()) < _RUN_ON_CONTEXT_WORDS or _JOINS_ANOTHER.search(context):
+        if len(context.split()) < _RUN_ON_CONTEXT_WORDS or _JOINS_ANOTHER.search(context) or _EMBEDS.search(context):
             continue
         question = text[m.end() :].strip()
         # ... and what is left must have a topic of its own ("what are the dates pls" has none).
@@ -982,6 +996,13 @@ _PARTICIPLE = re.compile(
 )
 # Framing is no premise: "Why did they say ...?" takes nothing as done.
 _SAYING = frozenset("say mention talk discuss state note stress agree".split())
+# "Why" inside a sentence, before a clause in the order of a statement: "the statement explains
+# why the dialogue was cancelled", "tell me why Japan scrapped the deal".
+_WHY_INSIDE = re.compile(
+    r"(?<=\w)\W+why\s+(?!(?:did|was|were|has|have|had|is|are|do|does|will|would|can|could|should|not)\b)(.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_PASSIVE = re.compile(r"\b(?:was|were|(?:has|have|had)\s+been)\s+(.+)$", re.IGNORECASE | re.DOTALL)
 
 
 def premise_verb(question: str, names: Set[str]) -> str:
@@ -994,13 +1015,25 @@ def premise_verb(question: str, names: Set[str]) -> str:
     ''
     >>> premise_verb("Why was the meeting in July cancelled?", set())
     'cancelled'
+    >>> premise_verb("Fact check: the statement explains why the meeting was cancelled.", set())
+    'cancelled'
     """
     m = _WHY_DID.match(question)
     if not m:
-        passive = _WHY_WAS.match(question)
+        inside = _WHY_INSIDE.search(question)
+        passive = _WHY_WAS.match(question) or (_PASSIVE.search(inside.group(1)) if inside else None)
         participle = _PARTICIPLE.search(passive.group(1)) if passive else None
-        return participle.group(1) if participle else ""
-    words = re.findall(r"[\w'’.-]+", m.group(1))
+        if participle:
+            return participle.group(1)
+        # "... why Japan scrapped the deal": a verb in the past, after the subject.
+        return _premise_in(inside.group(1), names, past=True) if inside else ""
+    return _premise_in(m.group(1), names)
+
+
+def _premise_in(clause: str, names: Set[str], past: bool = False) -> str:
+    """The verb of ``clause``: its first word that is no name, determiner or word for the
+    statement's authors; "" if that is a framing word or, with ``past``, no past form in "-ed"."""
+    words = re.findall(r"[\w'’.-]+", clause)
     for i, word in enumerate(words):
         lower = word.lower()
         if (
@@ -1008,10 +1041,23 @@ def premise_verb(question: str, names: Set[str]) -> str:
             or re.search(r"['’.]|\d", word)
         ):
             continue
-        if lower in _LEADING_TO and i + 2 < len(words) and words[i + 1].lower() == "to":
+        if past and not lower.endswith("ed"):
+            return ""
+        base = _base_of(lower)
+        if base in _LEADING_TO and i + 2 < len(words) and words[i + 1].lower() == "to":
             lower = words[i + 2].lower()
-        return "" if lower in _SAYING else lower
+            base = _base_of(lower)
+        return "" if base in _SAYING else lower
     return ""
+
+
+def _base_of(verb: str) -> str:
+    """A past form's base where it is one of the short lists above ("decided": "decide",
+    "agreed": "agree", "wanted": "want"), else ``verb``."""
+    for base in (verb, verb[:-1], verb[:-2]) if verb.endswith("ed") else (verb,):
+        if base in _LEADING_TO or base in _SAYING:
+            return base
+    return verb
 
 
 def _speaker_word(word: str, names: Set[str]) -> bool:

@@ -86,7 +86,8 @@ _POST_VERB = (
     r"|coordinates|coordinating)\b"
 )
 _ASKS_IDENTITY = re.compile(
-    r"^\W*who\s+(?:is|are|was|were|will be)\s+(?:the|a|an)\b|\bnames?\s+of\s+(?:the|a|an)\b", re.IGNORECASE
+    r"^\W*who\s+(?:is|are|was|were|will be)\s+(?:the|a|an|[\w.-]+['’]s)\s|\bnames?\s+of\s+(?:the|a|an)\b",
+    re.IGNORECASE,
 )
 _A_LEADERS_TITLE = re.compile(
     r"\b(?:prime\s+min\w*|pms?|presidents?|premiers?|leaders?|heads?\s+of\s+(?:state|government)"
@@ -96,6 +97,10 @@ _A_LEADERS_TITLE = re.compile(
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _LED_BY = re.compile(
     r"\b(?:co-)?(?:led|headed|chaired|directed|run|managed|overseen|coordinated|convened)\s+by\s+(?:the\s+)?[A-Z]"
+    # "As co-chairs, along with Ukraine, of the Platform, we ...": who holds the post is the
+    # sentence's subject (in a joint statement, often its authors).
+    r"|\b[Aa]s\s+(?:the\s+)?(?:co-)?(?:chairs?|chairm[ae]n|chairpersons?|heads?|leads?|directors?|managers?"
+    r"|coordinators?)\b(?!\s+of\s+(?:state|government)\b)"
 )
 _ASKS_POST = re.compile(
     r"^\W*who(?:\s+(?:will be|will|would|shall|is going to|is to|is|are|has been|have been|was|were)\s+"
@@ -202,7 +207,11 @@ _EXPECTS = {
     "person": re.compile(
         # Not when "who" is the object of a later verb or preposition: "Who is the platform meant
         # to connect?", "Who is the fund for?".
-        r"^\W*who\s+(?:(?:is|are|was|were|will be)\s+)?(?:the|a|an)\b"
+        # "Who was Malaysia's foreign minister (at the summit)?": a possessive stands for "the",
+        # when the post ends the question or a preposition follows it ("Who is India's body
+        # teaming up with?" asks for a partner).
+        r"^\W*who\s+(?:(?:(?:is|are|was|were|will be)\s+)?(?:the|a|an)\b|(?:is|are|was|were|will be)\s+[\w.-]+['’]s"
+        r"(?:\s+[\w-]+){1,3}?(?=\W*$|\s*[,?]|\s+(?:at|in|of|for|during|on|and|to)\b))"
         r"(?!.*\b(?:meant|intended|designed|supposed|aimed|expected|set|built)\s+(?:to|for)\b)"
         r"(?!.*\b(?:for|to|with|at|by|from|about|on)\W*$)"
         rf"|{_ASKS_POST.pattern}"

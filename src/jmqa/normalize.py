@@ -118,10 +118,13 @@ class Normalized:
 class Normalizer:
     """Normalises questions against the vocabulary of one statement's text."""
 
-    def __init__(self, texts: Iterable[str], titles: Iterable[str] = ()) -> None:
+    def __init__(self, texts: Iterable[str], titles: Iterable[str] = (), parties: Iterable[str] = ()) -> None:
         """``texts``: the statement's prose; ``titles``: its headings, whose words are words of
-        the statement but, written in title case, say nothing of what is a name."""
+        the statement but, written in title case, say nothing of what is a name; ``parties``: the
+        names it repeats throughout, lower-cased (StatementFacts.common_names), whose country
+        codes chat types for them ("jp")."""
         texts = list(texts)
+        self._parties = frozenset(parties)
         cased: Counter[str] = Counter()
         for text in [*texts, *titles]:
             cased.update(w for w in re.findall(r"[^\W_]+", text) if w.isalpha())
@@ -236,8 +239,9 @@ class Normalizer:
 
     def _codes_typed_apart(self, text: str, spans: list[tuple[int, int]]) -> dict[int, str]:
         """Runs of two to four lower-case pieces, one space apart, that spell one of the
-        statement's codes ("u s" -> "U.S."; not chat's "u r"), merged into one span in place:
-        {index: the code}."""
+        statement's codes ("u s" -> "U.S."; not chat's "u r"), or a code of letters and a number
+        that it never writes ("h 1b" -> "H-1B", "f 35" -> "F-35": so it is still a name the
+        statement does not give), merged into one span in place: {index: the code}."""
         found: dict[int, str] = {}
         i = 0
         while i < len(spans):
@@ -246,6 +250,8 @@ class Normalizer:
                 typed = [text[a:b] for a, b in run]
                 code = self._codes.get("".join(typed))
                 one_space_apart = all(text[run[j][1] : run[j + 1][0]] == " " for j in range(length - 1))
+                if code is None and length == 2:
+                    code = _lettered_number(*typed)
                 if code and not set(typed) <= _LETTERS and one_space_apart:
                     spans[i : i + length] = [(run[0][0], run[-1][1])]
                     found[i] = code
@@ -294,6 +300,8 @@ class Normalizer:
         # statement does not use does.
         if shape is None or is_stopword(lower):
             return word
+        if shape == "lower" and lower in self._country_codes:
+            return self._country_codes[lower]  # "jp" is Japan, where the statement names Japan
         if len(word) < 4 or _is_a_word(lower):
             # Too short to mend, or a word; but people shorten the statement's names, and
             # wordfreq counts the shortenings of the commonest as words ("jpn" for Japan).
@@ -317,6 +325,24 @@ class Normalizer:
         if shape == "upper":
             return fixed.upper()
         return fixed.capitalize() if word[:2] != lower[:2] and fixed.islower() else fixed
+
+    @functools.cached_property
+    def _country_codes(self) -> dict[str, str]:
+        """The ISO codes of the parties' countries, typed in lower case as chat shortens them
+        ("jp", "mys"), each with the name the statement writes; not a function word ("my", "us",
+        "in"). Only the parties': a code of any country the statement names would read "arm",
+        "ml" and "ps" as Armenia, Mali and Palestine. Read on first need: countryinfo's files
+        cost a cold start."""
+        from jmqa.countries import countries
+
+        found: dict[str, str] = {}
+        for country in countries():
+            named = [self._case[n.lower()] for n in country.names if n.lower() in self._parties & self._case.keys()]
+            for code in country.codes if named else ():
+                lower = code.lower()
+                if lower.isalpha() and not is_stopword(lower) and lower not in self.vocabulary:
+                    found.setdefault(lower, named[0])
+        return found
 
     def _possessor(self, lower: str) -> str | None:
         """The name in a possessive typed without its apostrophe, as lower case strips it
@@ -514,6 +540,23 @@ def _codes_in(text: str) -> Iterable[str]:
             if not (any(c.isdigit() for c in code) or all(len(piece) <= 3 for piece in pieces)):
                 continue
         yield code
+
+
+def _lettered_number(letters: str, number: str) -> str | None:
+    """ "H-1B" for "h" and "1b", "MQ-9B" for "mq" and "9b", "F-35" for "f" and "35": a code as
+    lower case without hyphens types it, in pieces. Not a function or chat word ("in 2025", "u
+    2"), nor a word and a number with no letter ("jan 2025", "pm 2"): one letter alone, or a
+    number with a letter, makes a code."""
+    if not (letters.isalpha() and letters.islower() and len(letters) <= 3) or not _CODE_NUMBER.fullmatch(number):
+        return None
+    if is_stopword(letters) or letters in _LETTERS or letters in ABBREVIATIONS:
+        return None
+    if len(letters) > 1 and number.isdigit():
+        return None
+    return f"{letters.upper()}-{number.upper()}"
+
+
+_CODE_NUMBER = re.compile(r"\d{1,3}[a-z]{0,2}")
 
 
 def _only_spaces_between(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
