@@ -199,6 +199,17 @@ def test_a_name_only_the_title_gives_is_no_unknown_name():
     assert kelp.unknown_names("What did Avalon and Atlantis agree?") == ["Avalon and Atlantis"]
 
 
+def test_a_code_with_a_number_is_one_name(lexicon):
+    """ "H-1B" is not "H", a letter any statement writes; a code the statement writes without its
+    hyphen ("G7" for "G-7") is its own."""
+    assert lexicon.unknown_names("How many more H-1B visas will Malaysians get?") == ["H-1B"]
+    assert lexicon.unknown_names("What about the MQ-9B drones?") == ["MQ-9B"]
+    from jmqa.parser import parse
+
+    g7 = Lexicon(parse("Joint Statement of Atlantis and Lemuria\n\n1. The G7 leaders met in Atlantis.\n"), Glossary(()))
+    assert g7.unknown_names("What did the G-7 agree?") == []
+
+
 def test_a_lower_case_word_hyphened_to_a_name_is_no_part_of_it(lexicon):
     assert lexicon.unknown_names("Which Malaysia-based firms and Japan-led projects are named?") == []
     assert lexicon.unknown_names("How much goes to the Manila-based lender?") == ["Manila"]

@@ -663,6 +663,8 @@ class Lexicon:
             base = re.sub(r"['’]s$", "", name.lower())  # "PM's" is the glossary's "pm"
             if base in self._text or base in self._title or base in explained or name in self._initialisms:
                 continue
+            if "-" in base and base.replace("-", "") in self._text:
+                continue  # "G-7" of a statement that writes "G7"
             # "POWER Asia" of a statement that writes "power" and "Asia" but never "POWER": one of
             # its words in capitals, inside a longer name, is an acronym of something else.
             if " " in name and any(
@@ -815,7 +817,9 @@ def _compound_of(names: list[str]) -> re.Pattern[str] | None:
 
 
 _HYPHENED_WORD = re.compile(r"-[a-z]+\b")  # the hyphen _NAME joins on
-_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:[-’'][A-Za-z]+)?(?:\s+(?:of\s+|and\s+|the\s+)?[A-Z][A-Za-z0-9]*)*")
+# A capitalised word or run of them; a code's number after its hyphen is part of it ("H-1B",
+# "F-35", "MQ-9B": not "H", a letter any statement writes).
+_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:[-’'][A-Za-z]+|-[0-9][A-Za-z0-9]*)?(?:\s+(?:of\s+|and\s+|the\s+)?[A-Z][A-Za-z0-9]*)*")
 # Where a capital says nothing about a name: the start of the question or of a sentence in it.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+)\W*$")
 _CAPITAL_INSIDE = re.compile(r"[A-Z]")
