@@ -105,6 +105,8 @@ def test_the_asking_sentence_of_a_long_message(analyzer):
         # After a question mark, a remark in lower case is no part of it; a few words still are.
         ("What did they say about kelp farming? need it for the 3pm wire", "What did they say about kelp farming?"),
         ("When is the satellite launch? exact date pls", "When is the satellite launch? exact date pls"),
+        # ... and so does a sentence that goes on from it, however long.
+        ("Anything on kelp? and also anything about space or satellites", "Anything on kelp? and also anything about space or satellites"),
         ("I follow space news. When is the satellite launch? Thanks!", "When is the satellite launch?"),
         # A courtesy that only introduces the question goes, so "did" starts it again ...
         ("Could you tell me, did they sign a treaty?", "did they sign a treaty?"),

@@ -292,6 +292,7 @@ def asking_part(text: str) -> str:
 
 _ADDENDUM_WORDS = 4
 _THANKS = re.compile(r"\W*(?:thanks?|thank you|thx|ty|cheers|ta)\b", re.IGNORECASE)
+_GOES_ON = re.compile(r"\W*(?:and|also|plus|as well as|what about|how about)\b", re.IGNORECASE)
 
 
 # A message typed without a sentence mark between its context and its question ("i run an
@@ -352,10 +353,14 @@ def _asking_sentences(text: str) -> str:
         asking = [s for s in sentences if _QUESTION_START.search(s)][-1:]
     if not asking:
         return text
-    # "When is it launching? Exact date pls": a few words after the question ask more of it. (A
-    # "Thanks!" asks nothing.)
+    # "When is it launching? Exact date pls": a few words after the question ask more of it, and
+    # so does a sentence that goes on from it ("... semiconductors? and also anything about
+    # space"). (A "Thanks!" asks nothing.)
     last = sentences.index(asking[-1])
-    asking += [s for s in sentences[last + 1 :] if len(s.split()) <= _ADDENDUM_WORDS and not _THANKS.match(s)]
+    asking += [
+        s for s in sentences[last + 1 :]
+        if (len(s.split()) <= _ADDENDUM_WORDS or _GOES_ON.match(s)) and not _THANKS.match(s)
+    ]
     joined = " ".join(asking)
     # "Which companies?", "What did they say about that?": the topic is in the context.
     if len(content_terms(joined)) < 2:
