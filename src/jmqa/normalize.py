@@ -335,9 +335,10 @@ class Normalizer:
         cost a cold start."""
         from jmqa.countries import countries
 
+        parties = self._parties & self._case.keys()
         found: dict[str, str] = {}
         for country in countries():
-            named = [self._case[n.lower()] for n in country.names if n.lower() in self._parties & self._case.keys()]
+            named = [self._case[n.lower()] for n in country.names if n.lower() in parties]
             for code in country.codes if named else ():
                 lower = code.lower()
                 if lower.isalpha() and not is_stopword(lower) and lower not in self.vocabulary:
