@@ -29,7 +29,7 @@ from jmqa.countries import country_name_start, country_words_lower, joined_to_a_
 from jmqa.document import Document, PassageKey
 from jmqa.entities import Entity
 from jmqa.language import detect_language, is_word_of
-from jmqa.lexical import content_terms, find_acronyms, is_stopword
+from jmqa.lexical import content_terms, find_acronyms, is_stopword, stem
 from jmqa.normalize import ABBREVIATIONS, Normalizer
 from jmqa.question import cited_paragraphs, clean_question, named_sections, without_references
 
@@ -575,7 +575,7 @@ def without_document_frame(question: str, names: Set[str] = frozenset()) -> str:
 # words: such a question ranked a paragraph on trade first, where the same question without them
 # ranks the one it asks about. Joined after a verb's helper, they are "they"; after "between",
 # they go.
-_HELPER = r"(?:did|do|does|have|has|had|will|would|are|were|is|was|can|could|should|shall|may|might)"
+_HELPER = rf"(?:{_AUXILIARY}|shall|may|might)"
 
 
 @functools.lru_cache(maxsize=16)
@@ -1001,6 +1001,8 @@ _PARTICIPLE = re.compile(
 )
 # Framing is no premise: "Why did they say ...?" takes nothing as done.
 _SAYING = frozenset("say mention talk discuss state note stress agree".split())
+_LEADING_TO_STEMS = frozenset(map(stem, _LEADING_TO))
+_SAYING_STEMS = frozenset(map(stem, _SAYING))
 # "Why" inside a sentence, before a clause in the order of a statement: "the statement explains
 # why the dialogue was cancelled", "tell me why Japan scrapped the deal".
 _WHY_INSIDE = re.compile(
@@ -1048,21 +1050,13 @@ def _premise_in(clause: str, names: Set[str], past: bool = False) -> str:
             continue
         if past and not lower.endswith("ed"):
             return ""
-        base = _base_of(lower)
-        if base in _LEADING_TO and i + 2 < len(words) and words[i + 1].lower() == "to":
+        # Any form of the verbs listed: "decided to drop" takes "drop", "agreed on" nothing.
+        if stem(lower) in _LEADING_TO_STEMS and i + 2 < len(words) and words[i + 1].lower() == "to":
             lower = words[i + 2].lower()
-            base = _base_of(lower)
-        return "" if base in _SAYING else lower
+        return "" if stem(lower) in _SAYING_STEMS else lower
     return ""
 
 
-def _base_of(verb: str) -> str:
-    """A past form's base where it is one of the short lists above ("decided": "decide",
-    "agreed": "agree", "wanted": "want"), else ``verb``."""
-    for base in (verb, verb[:-1], verb[:-2]) if verb.endswith("ed") else (verb,):
-        if base in _LEADING_TO or base in _SAYING:
-            return base
-    return verb
 
 
 def _speaker_word(word: str, names: Set[str]) -> bool:
