@@ -99,6 +99,11 @@ def test_the_asking_sentence_of_a_long_message(analyzer):
         ("I write a newsletter. Is there anything that covers kelp farming?", "Is there anything that covers kelp farming?"),
         # ... but "is there" points nowhere.
         ("I write a newsletter. Is there anything on palm oil?", "Is there anything on palm oil?"),
+        # "Is that a ...?": "that" is the thing just named, so the sentence naming it comes along.
+        (
+            "They say Lemuria promised kelp. Is that a guarantee or are there strings attached?",
+            "They say Lemuria promised kelp. Is that a guarantee or are there strings attached?",
+        ),
         ("I write a newsletter. Any fuels such as LNG or naphtha?", "Any fuels such as LNG or naphtha?"),
         # A few words after the question ask more of it; a thanks asks nothing.
         ("I follow space news. When is the satellite launch? Exact date pls", "When is the satellite launch? Exact date pls"),
@@ -116,6 +121,7 @@ def test_the_asking_sentence_of_a_long_message(analyzer):
         # A chat opener goes too ("wait", "ok so"), but a word that begins the topic stays.
         ("wait so how many people live in the two unions??", "how many people live in the two unions??"),
         ("ok so, what about kelp?", "what about kelp?"),
+        ("Please, what is the kelp budget?", "what is the kelp budget?"),
         ("Well-being of fishers: what do they say?", "Well-being of fishers: what do they say?"),
         # Typed without a sentence mark, the asker's context ends where a direct question starts
         # ("what did", "how many") ...
@@ -174,6 +180,13 @@ def test_another_language_typed_in_lower_case_gets_only_the_statements_names_bac
     assert malay.language == "ms"
     assert malay.normalized == "apa kata kenyataan ni pasal OSA dan ASEAN, dan kerjasama dgn jepun"
     assert malay.corrections == ()
+
+
+def test_another_language_asks_two_questions_in_two_sentences(analyzer):
+    malay = analyzer.analyze("Bilakah POWER Asia dilancarkan? Dan adakah kenyataan ini menyebut bahan api penerbangan?")
+    assert malay.language == "ms"
+    assert malay.questions == ("Bilakah POWER Asia dilancarkan?", "Dan adakah kenyataan ini menyebut bahan api penerbangan?")
+    assert analyzer.analyze("Bilakah POWER Asia dilancarkan?").questions == ()
 
 
 def test_named_paragraphs_and_sections(analyzer):
@@ -268,6 +281,17 @@ def test_questions_of_a_message_that_asks_two():
     # A frame before the question is no question.
     assert split_questions("When it comes to rare earths, which nations will they work with?") == ()
     assert split_questions("Apart from gas and oil, which products will be shipped?") == ()
+    # What introduces the first question is no part of it; a question word after its preposition
+    # still starts one.
+    assert split_questions("Two numbers I need: how many ships took part, and what share of them sank?") == (
+        "how many ships took part?", "what share of them sank?",
+    )
+    assert split_questions("About the fleet - how many ships took part, and which ports did they visit?") == (
+        "how many ships took part?", "which ports did they visit?",
+    )
+    assert split_questions("Since when has the kelp dialogue run, and what has it funded so far?") == (
+        "Since when has the kelp dialogue run?", "what has it funded so far?",
+    )
     # A question asked again (pasted twice) is asked once.
     repeated = "Which ships took part in the exercise? " * 3
     assert split_questions(repeated) == ()

@@ -201,6 +201,9 @@ FACTS = StatementFacts(
         ("What kind of help is Japan offering?", ()),
         ("Berapakah jumlah pelaburan syarikat itu?", ("number",)),  # Malay: how much is the total
         ("原子力発電所を何基建設する予定ですか？", ("number",)),  # Japanese: how many (plants)
+        ("年間何トンを輸入する予定ですか？", ("number",)),  # a counter in katakana: how many tonnes
+        ("何カ国が参加しましたか？", ("number",)),
+        ("何をしますか？", ()),
         ("なぜ何故そうしたのですか？", ()),
         # Malay and Japanese words for a month, a day, a cost or budget, and "which state/city".
         ("次の対話は何月に開かれますか？", ("month",)),

@@ -62,6 +62,11 @@ _ABOUT = re.compile(r"\b(?:about|on|regarding|concerning|re)\s+(.+?)\s*[?.!]*$",
 _NEXT_QUESTION = re.compile(
     r"\s*(?:,?\s+and\s+|\?\s+(?:and\s+)?)(?=(?:what|which|who|whom|when|where|why|how)\b)", re.IGNORECASE
 )
+# "Since when has ...?", "By when ...?": a question word after its preposition still starts one.
+_PREPOSITION = re.compile(r"^\W*(?:in|for|by|since|from|to|at|on|with|of|until)\s+(?=\w)", re.IGNORECASE)
+# "Two numbers I need: how many ...", "About the schools - how many ...": what comes before the
+# first question's question word, after a colon, dash or comma, only introduces it.
+_LEAD_IN = re.compile(rf"^[^?]*?(?:[:;–—]|\s-|,)\s+(?=(?:{_QUESTION_WORDS})\b)", re.IGNORECASE)
 # Words and marks that join two things, whatever they join: a hint that one paragraph may not
 # hold the whole answer ("the energy side and the diplomatic side", "both", "also", a list).
 _JOINING = re.compile(r"\b(?:and|both|also|as well as|plus|or)\b|[,;&]", re.IGNORECASE)
@@ -187,7 +192,7 @@ class Analyzer:
             corrections=corrections,
             answer_types=answer_types,
             topics=split_topics(normalized) if language == "en" else (),
-            questions=split_questions(normalized) if language == "en" else (),
+            questions=split_questions(normalized) if language == "en" else asked_apart(normalized),
             joins=joins_things(_last_asking(normalized), self.facts.common_names),
             paragraphs=paragraphs,
             sections=named_sections(normalized, self._headings),
@@ -238,6 +243,8 @@ _POINTS_BACK = re.compile(
     r"|\bthe\s+(?:other|former|latter)\b(?!\s+(?!(?:and|or|but|to|for|in|on|with|at|by|from)\b)[A-Za-z])"
     r"|(?<!is )(?<!are )(?<!was )(?<!were )\bthere\b(?!\s+(?:is|are|was|were|be|been|'s)\b)"
     r"|\b(that|this|these|those)\b(?!\s+[A-Za-z])"
+    # "Is that a guarantee?": after an auxiliary, "that" is the subject, not "said that the ...".
+    r"|\b(?:is|was|are|were|does|did|will|would|has)\s+(?:that|this)\s+(?:a|an|the)\b"
     rf"|\b(?:that|this)\s+(?!(?:{_NOT_POINTED_AT})\b)(?-i:[a-z][\w-]*(?<![^s]s))\b"
     rf"|\b(?:these|those)\s+(?!(?:{_NOT_POINTED_AT}|{_THOSE_ALONE})\b)(?-i:[a-z][\w-]*)\b",
     re.IGNORECASE,
@@ -263,7 +270,7 @@ _COURTESY = re.compile(
 # ..."): words of no topic, which counted as the question's own terms that the statement never
 # uses, as a topic it does not cover would.
 _OPENER = re.compile(
-    r"^\W*(?:(?:wait|ok|okay|so|hmm+|um+|uh+|er+m?|well|oh|yo|hey|hi|hello|btw|lol|right|alright|quick"
+    r"^\W*(?:(?:wait|ok|okay|so|please|hmm+|um+|uh+|er+m?|well|oh|yo|hey|hi|hello|btw|lol|right|alright|quick"
     r"\s+(?:one|q|question))\b[\s,.:;!–—-]*)+"
     r"(?=(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|has|have|had"
     r"|will|would|can|could|should)\b)",
@@ -1088,11 +1095,34 @@ def split_questions(text: str) -> tuple[str, ...]:
     are companies investing?"); () for one. A part that names less than two things of its own
     ("..., and when?") is no question apart: it asks more of the same one."""
     parts = [q.strip(" ,?") for q in _NEXT_QUESTION.split(text) if q.strip(" ,?")]
+    if parts and not _QUESTION_START.search(parts[0]):
+        parts[0] = _LEAD_IN.sub("", parts[0], count=1)
     # A question asked twice is one question (and each part costs a search of its own).
     parts = list(dict.fromkeys(parts))
-    if len(parts) < 2 or not all(_QUESTION_START.search(q) and len(content_terms(q)) >= 2 for q in parts):
+    if len(parts) < 2 or not all(
+        _QUESTION_START.search(_PREPOSITION.sub("", q, count=1)) and len(content_terms(q)) >= 2 for q in parts
+    ):
         return ()
     return tuple(f"{q}?" for q in parts)
+
+
+def asked_apart(text: str) -> tuple[str, ...]:
+    """The questions of a message in another language than English that asks each in a sentence
+    of its own, ended by a question mark ("Bilakah ...? Dan adakah ...?"); () for one. Unlike
+    :func:`split_questions`, no English question word tells where one starts; as there, each
+    must name two things of its own, so one that points back ("Apa lagi tentang itu?") stays
+    with the other.
+
+    >>> asked_apart("Bilakah forum kelp itu dilancarkan? Dan adakah ia menyebut ladang rumpai laut?")
+    ('Bilakah forum kelp itu dilancarkan?', 'Dan adakah ia menyebut ladang rumpai laut?')
+    >>> asked_apart("Bilakah forum kelp itu dilancarkan? Apa lagi?")
+    ()
+    """
+    parts = [s.strip() for s in re.split(r"(?<=[?？])\s*", text) if s.strip()]
+    parts = list(dict.fromkeys(parts))
+    if len(parts) < 2 or not all(p.endswith(("?", "？")) and len(content_terms(p)) >= 2 for p in parts):
+        return ()
+    return tuple(parts)
 
 
 # A capitalised word, or a run of them; "U.S." is one word, not "U" and "S".

@@ -132,8 +132,9 @@ _EXPECTS = {
         rf"|{_WHICH}(value\b|(tonnage|volume|quantity|amount|number|total|figure|percentage|share|sum|rate)s?\b)"
         # Not "how large corporations are taxed": before a bare plural noun, "how" asks the manner.
         r"|\bhow (large|big|tall|high|far|old)\b(?!\s+(?!(?:is|was|has|does|this|its|his|us|as|thus|less)\b)[a-z]+s\b)"
-        # Malay "berapa(kah)"; Japanese 何 and a counter (何人, 何基, 何トン; not 何年, 何故).
-        r"|(?<!\btahun )\bberapa(?:kah)?\b|何(?![年月日時故])[\u4e00-\u9fffヶカ]"
+        # Malay "berapa(kah)"; Japanese 何 and a counter, in kanji or katakana (何人, 何基, 何トン,
+        # 何カ国; not 何年, 何故).
+        r"|(?<!\btahun )\bberapa(?:kah)?\b|何(?![年月日時故])[\u4e00-\u9fff\u30a1-\u30fa]"
         r"|いくら|いくつ|どのくらい",
         re.IGNORECASE,
     ),
