@@ -109,6 +109,8 @@ def test_case_comes_from_names_not_from_sentence_starts_or_titles():
         "the Strategic Mineral Recovery initiative"
     )
     assert n.normalize("what recovery").text == "what recovery"
+    # ... but a word of one that is rare in English is a name on its own too.
+    assert n.normalize("what did anwar say").text == "what did Anwar say"
 
 
 def test_a_number_word_inside_a_name_stays_a_number():

@@ -75,6 +75,9 @@ _WORD_ZIPF = FLOOR  # 2.5: the lists are read down to it
 # and "univ" are 2.9-3.1, where words that start other words are commoner ("press" of "pressure"
 # 5.2, "wind" of "window" 4.8, "admin" 3.9).
 _CLIPPING_ZIPF = 3.5
+# A word of a name, rarer than this in English, is a name of its own ("Mahindra" 2.7, "Bharat"
+# 3.1, "Yokohama" 3.1; not "Harris" 4.4, "Group" 5.6).
+_RARE_ZIPF = 3.5
 # A possessor typed without the apostrophe: at least this common (zipf; "pyongyang" 3.1) where it
 # is not one of the statement's names, so that a rare noun's plural is not read as one; and a
 # word of six letters or more ("its", "bus", "news" are no possessives, and "renes" is a slip).
@@ -147,6 +150,13 @@ class Normalizer:
                     self._case.setdefault(run[0].lower(), run[0])
             else:
                 self._runs.setdefault(tuple(w.lower() for w in run), run)
+        # ... unless it is rare in English as well: "anduril" typed alone is still "Anduril" (of
+        # "Anduril Industries"), as e5 reads names by their case; "industries" stays a word.
+        for run in list(self._runs.values()):
+            for word in run:
+                lower = word.lower()
+                if not cased[lower] and lower not in NUMBER_WORDS and zipf(lower, "en") < _RARE_ZIPF:
+                    self._case.setdefault(lower, word)
         self._named = set(self._case) | {w for run in self._runs for w in run}
         self._longest_run = max(map(len, self._runs), default=0)
         # "U.S.", "H-1B", "COVID-19": codes whose pieces a lower-case message types apart ("u s",
