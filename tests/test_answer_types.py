@@ -204,6 +204,8 @@ FACTS = StatementFacts(
         ("年間何トンを輸入する予定ですか？", ("number",)),  # a counter in katakana: how many tonnes
         ("何カ国が参加しましたか？", ("number",)),
         ("何をしますか？", ()),
+        ("Syarikat penerbangan manakah yang akan mengendalikan laluan itu?", ("organisation",)),  # which airline
+        ("Syarikat Jepun melabur dalam apa?", ()),  # what do Japanese companies invest in
         ("なぜ何故そうしたのですか？", ()),
         # Malay and Japanese words for a month, a day, a cost or budget, and "which state/city".
         ("次の対話は何月に開かれますか？", ("month",)),

@@ -113,6 +113,13 @@ def test_case_comes_from_names_not_from_sentence_starts_or_titles():
     assert n.normalize("what did anwar say").text == "what did Anwar say"
 
 
+def test_the_initials_of_a_name_the_statement_spells_out_are_its_acronym():
+    n = Normalizer(["They backed India's membership in the Nuclear Suppliers Group at the Strategic Dialogue."])
+    assert n.normalize("do they back india in the nsg").text == "do they back India in the NSG"
+    # Not the initials of a name of two words: two letters are too many things' initials.
+    assert n.normalize("when is the sd").text == "when is the sd"
+
+
 def test_a_number_word_inside_a_name_stays_a_number():
     """ "Group of Seven" is read as two runs ("of" ends one), but "seven" typed alone is the number."""
     n = Normalizer(["The leaders of the Group of Seven met in Cornwall."])

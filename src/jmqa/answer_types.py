@@ -194,8 +194,10 @@ _EXPECTS = {
     "measure": _UNIT,
     "organisation": re.compile(
         rf"{_WHICH}({_HEAD_NOUNS['organisation']})\b{_HEAD_END}"
-        # Malay "which company / agency / university"; Japanese "which company / body", "whose firms".
-        r"|\b(?:syarikat|agensi|organisasi|universiti|institusi|bank)\s+(?:mana|apa)(?:kah)?\b"
+        # Malay "which company / agency / university", its noun maybe qualified by a word after it
+        # ("syarikat penerbangan manakah": which airline); Japanese "which company / body", "whose
+        # firms".
+        r"|\b(?:syarikat|agensi|organisasi|universiti|institusi|bank)(?:\s+\w+)?\s+(?:mana|apa)(?:kah)?\b"
         r"|どの(?:企業|会社|機関|団体|大学|組織|銀行)|どこの(?:企業|会社|機関|大学)|(?:企業|会社)名",
         re.IGNORECASE,
     ),

@@ -158,6 +158,11 @@ class Normalizer:
                 if not cased[lower] and lower not in NUMBER_WORDS and zipf(lower, "en") < _RARE_ZIPF:
                     self._case.setdefault(lower, word)
         self._named = set(self._case) | {w for run in self._runs for w in run}
+        # "nsg" typed for a name of three words or more that the statement spells out ("Nuclear
+        # Suppliers Group"): its initials, in capitals, as an acronym is written.
+        self._initials = {
+            "".join(w[0] for w in run).lower(): "".join(w[0] for w in run).upper() for run in self._runs if len(run) >= 3
+        }
         self._longest_run = max(map(len, self._runs), default=0)
         # "U.S.", "H-1B", "COVID-19": codes whose pieces a lower-case message types apart ("u s",
         # "h 1b") once its points and hyphens are gone; keyed by the pieces run together.
@@ -312,6 +317,8 @@ class Normalizer:
             return word
         if shape == "lower" and lower in self._country_codes:
             return self._country_codes[lower]  # "jp" is Japan, where the statement names Japan
+        if shape == "lower" and lower in self._initials and not _is_a_word(lower):
+            return self._initials[lower]
         if len(word) < 4 or _is_a_word(lower):
             # Too short to mend, or a word; but people shorten the statement's names, and
             # wordfreq counts the shortenings of the commonest as words ("jpn" for Japan).
