@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from jmqa.errors import require_package
 from jmqa.language import is_word_of
-from jmqa.lexical import NUMBER_WORDS, is_stopword, stem
+from jmqa.lexical import NUMBER_WORDS, is_stopword, spelled_out, stem
 from jmqa.word_frequency import FLOOR, has_list, most_common, zipf
 
 # Chat and note-taking abbreviations of general English (not of any one statement).
@@ -152,7 +152,7 @@ class Normalizer:
                 self._runs.setdefault(tuple(w.lower() for w in run), run)
         # ... unless it is rare in English as well: "anduril" typed alone is still "Anduril" (of
         # "Anduril Industries"), as e5 reads names by their case; "industries" stays a word.
-        for run in list(self._runs.values()):
+        for run in self._runs.values():
             for word in run:
                 lower = word.lower()
                 if not cased[lower] and lower not in NUMBER_WORDS and zipf(lower, "en") < _RARE_ZIPF:
@@ -160,9 +160,7 @@ class Normalizer:
         self._named = set(self._case) | {w for run in self._runs for w in run}
         # "nsg" typed for a name of three words or more that the statement spells out ("Nuclear
         # Suppliers Group"): its initials, in capitals, as an acronym is written.
-        self._initials = {
-            "".join(w[0] for w in run).lower(): "".join(w[0] for w in run).upper() for run in self._runs if len(run) >= 3
-        }
+        self._initials = {short.lower(): short for text in texts for short in spelled_out(text)}
         self._longest_run = max(map(len, self._runs), default=0)
         # "U.S.", "H-1B", "COVID-19": codes whose pieces a lower-case message types apart ("u s",
         # "h 1b") once its points and hyphens are gone; keyed by the pieces run together.
