@@ -269,6 +269,12 @@ def test_the_premise_of_a_why_did_question_is_its_verb(question, verb):
     assert premise_verb(question, _NAMES) == verb
 
 
+def test_the_premise_is_read_past_the_statement_named_as_where_to_look(analyzer):
+    # "agree in this statement to buy": the frame between "agree" and "to" hid the deed taken as done.
+    analysis = analyzer.analyze("why did malaysia agree in this statement to buy japanese submarines?")
+    assert analysis.premise == "buy"
+
+
 def test_questions_of_a_message_that_asks_two():
     assert split_questions("What is the trade target, and how much are companies investing in India?") == (
         "What is the trade target?", "how much are companies investing in India?",

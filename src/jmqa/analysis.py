@@ -198,7 +198,7 @@ class Analyzer:
             sections=named_sections(normalized, self._headings),
             searched=as_written(self._searched(unframed)) if language == "en" else normalized,
             unframed=unframed,
-            premise=premise_verb(normalized, self._speakers) if language == "en" else "",
+            premise=premise_verb(unframed, self._speakers) if language == "en" else "",
             speakers=speaking_subject(normalized) if language == "en" else (),
             broad=language == "en" and asks_broadly(_last_asking(normalized), answer_types),
             when_made=asks_when_made(_last_asking(normalized), self._speakers),
