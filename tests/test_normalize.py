@@ -121,6 +121,15 @@ def test_the_initials_of_a_name_the_statement_spells_out_are_its_acronym():
     assert n.normalize("when is the kq").text == "when is the kq"
 
 
+def test_a_function_word_after_the_is_the_code_the_statement_writes_with_its_letters():
+    n = Normalizer(["The U.S. and the EU back the WHO. They told us who spoke, and it was welcomed."])
+    assert n.normalize("what did the us and the who agree").text == "what did the U.S. and the WHO agree"
+    # Not the pronoun, nor a word the statement never writes in capitals.
+    assert n.normalize("tell us who agreed and what the it team said").text == (
+        "tell us who agreed and what the it team said"
+    )
+
+
 def test_a_number_word_inside_a_name_stays_a_number():
     """ "Group of Seven" is read as two runs ("of" ends one), but "seven" typed alone is the number."""
     n = Normalizer(["The leaders of the Group of Seven met in Cornwall."])

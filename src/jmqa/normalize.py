@@ -162,6 +162,15 @@ class Normalizer:
         # Suppliers Group"): its initials, in capitals, as an acronym is written.
         self._initials = {short.lower(): short for text in texts for short in spelled_out(text)}
         self._longest_run = max(map(len, self._runs), default=0)
+        # "the us", "the who": a function word typed after "the", which none follows, is the name
+        # or code the statement writes in capitals with its letters ("U.S.", "WHO").
+        capitals: Counter[str] = Counter(
+            m.group(0) for text in texts for m in _CAPITALS.finditer(text)
+            if _no_article_before(m.group(0).replace(".", "").lower())
+        )
+        self._after_the: dict[str, str] = {}
+        for form, _ in capitals.most_common():
+            self._after_the.setdefault(form.replace(".", "").lower(), form)
         # "U.S.", "H-1B", "COVID-19": codes whose pieces a lower-case message types apart ("u s",
         # "h 1b") once its points and hyphens are gone; keyed by the pieces run together.
         codes: Counter[str] = Counter(code for text in texts for code in _codes_in(text))
@@ -301,6 +310,8 @@ class Normalizer:
             return self._word(base, text, start) + possessive  # "Jaapn's" is "Japan's"
         if not word.isalpha():
             return word
+        if word.islower() and lower in self._after_the and _AFTER_THE.search(text[:start]):
+            return self._after_the[lower]
         if lower in self.vocabulary:
             return self._case.get(lower, word) if word.islower() else word
         possessor = self._possessor(lower)
@@ -579,6 +590,13 @@ def _only_spaces_between(text: str, left: tuple[int, int], right: tuple[int, int
     return text[left[1] : right[0]] in (" ", "-")
 
 
+def _no_article_before(word: str) -> bool:
+    # "us" is no stopword of jmqa's (it is the name "US" in many a question), but is a pronoun.
+    return is_stopword(word) or word == "us"
+
+
+_CAPITALS = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}|\b[A-Z]{2,}\b")
+_AFTER_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _CODE = re.compile(r"(?<![\w.-])[^\W_]+(?:[.-][^\W_]+)+\.?(?![\w-])")
 _PROSE_SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]*\s+")
 # What precedes a sentence's first word: nothing, or the end of the sentence before.
