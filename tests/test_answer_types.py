@@ -294,6 +294,10 @@ FACTS = StatementFacts(
         ("Please advise the contract duration.", ("span",)),
         ("Kindly confirm the deadline for the review", ("time",)),
         ("date palm exports", ()),
+        # "number" heads its phrase, or it is a modifier: a round-number birthday, its hyphen lost.
+        ("which round number birthday of their ties is coming up", ("entity",)),
+        ("what number of visitors came", ("number",)),
+        ("which numbers did they give", ("number",)),
         ("can we count on them?", ()),
         # "Where does X come up?" asks where in the statement, not for a place.
         ("where all does the council come up in this and what are they using it for", ()),

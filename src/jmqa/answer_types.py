@@ -109,6 +109,12 @@ _ASKS_POST = re.compile(
     rf"(?:(?:appointed|named|chosen|picked|tapped|selected|designated|expected|due|set)\s+to\s+)?{_POST_VERB}",
     re.IGNORECASE
 )
+# "number" heads its phrase: not "which round number birthday" (a round-number birthday, its
+# hyphen lost in lower case), where a noun follows it; a function word may ("what number of").
+_HEADS = (
+    r"(?!\s+(?!(?:of|is|are|was|were|did|do|does|will|would|has|have|had|should|can|could|for|in|on|to"
+    r"|that|which|they|we|you|i|he|she|it|the|a|an|and|or)\b)[a-z]+\b)"
+)
 _EXPECTS = {
     "money": re.compile(
         r"\bhow much (money|funding|finance|financing|aid|cash|investment)\b"
@@ -126,10 +132,10 @@ _EXPECTS = {
         # "What's the current trade value", "what tariff rate": the figure may follow its modifiers.
         r"\bhow (many|much)\b|\bwhat(?:'s| is| was| are)? (?:the |their |its )?"
         # "What values do they share?" asks for principles: only "value" in the singular is a figure.
-        rf"((?!{_NOT_IN_NOUN_PHRASE}\b)[\w/'’-]+ ){{0,3}}?(value\b|(number"
+        rf"((?!{_NOT_IN_NOUN_PHRASE}\b)[\w/'’-]+ ){{0,3}}?(value\b|(number{_HEADS}"
         r"|percentage|percent|proportion|fraction|share|amount|figure|sum|total|size|population|rate|toll)s?\b)"
         r"|\b(amount|value|volume|number|size) of\b|\b(?:amount|figure|sum|total)s?\W*$"
-        rf"|{_WHICH}(value\b|(tonnage|volume|quantity|amount|number|total|figure|percentage|share|sum|rate)s?\b)"
+        rf"|{_WHICH}(value\b|(tonnage|volume|quantity|amount|number{_HEADS}|total|figure|percentage|share|sum|rate)s?\b)"
         # Not "how large corporations are taxed": before a bare plural noun, "how" asks the manner.
         r"|\bhow (large|big|tall|high|far|old)\b(?!\s+(?!(?:is|was|has|does|this|its|his|us|as|thus|less)\b)[a-z]+s\b)"
         # Malay "berapa(kah)"; Japanese 何 and a counter, in kanji or katakana (何人, 何基, 何トン,
