@@ -263,6 +263,9 @@ def test_what_is_searched_leaves_the_speaker_out_and_the_rest_reads_the_whole_qu
         ("I wonder why the two leaders decided to drop the plan", "drop"),
         ("Do you know why they agreed on this?", ""),  # framing again
         ("Tell me why the partnership is important", ""),  # no deed in the past
+        # A sentence of context before the question, brought along by a word pointing back ("its").
+        ("Sorry if this is basic. Why did Japan scrap its deal?", "scrap"),
+        ("Quick one. why was its meeting cancelled", "cancelled"),
     ],
 )
 def test_the_premise_of_a_why_did_question_is_its_verb(question, verb):

@@ -988,7 +988,10 @@ def asks_advice(asked: str) -> bool:
 # "Why did the US cancel the deal?" takes as done what the statement may never say: the deal
 # cancelled. Its verb is the first word after the subject (the statement's names, words for its
 # authors, determiners); after "decide to", "agree to" and the like, the verb that follows.
-_WHY_DID = re.compile(r"^\W*(?:why|how come)\s+(?:did|had)\s+(.+)$", re.IGNORECASE | re.DOTALL)
+# At the start of a sentence: after context the question brought along ("Sorry if this is basic.
+# Why did ...?").
+_SENTENCE_OPENS = r"(?:^|(?<=[.!?])\s)\W*"
+_WHY_DID = re.compile(rf"{_SENTENCE_OPENS}(?:why|how come)\s+(?:did|had)\s+(.+)$", re.IGNORECASE | re.DOTALL)
 _LEADING_TO = frozenset(
     "decide choose agree want plan try seek opt move vote need aim intend resolve".split()
 )
@@ -1000,7 +1003,7 @@ _NOT_THE_VERB = frozenset(
 # that ends the clause or is followed by a particle or preposition; not one followed by "about"
 # or "with" ("Why was the minister pleased about ...?" asks after a feeling, not a deed).
 _WHY_WAS = re.compile(
-    r"^\W*(?:why|how come)\s+(?:was|were|(?:has|have|had)\s+been)\s+(.+)$", re.IGNORECASE | re.DOTALL
+    rf"{_SENTENCE_OPENS}(?:why|how come)\s+(?:was|were|(?:has|have|had)\s+been)\s+(.+)$", re.IGNORECASE | re.DOTALL
 )
 _PARTICIPLE = re.compile(
     r"\b([a-z]{2,}ed)\b(?=\W*$|\s+(?:to|in|at|down|out|off|up|back|from|until|after|before|for|by|as"
@@ -1032,10 +1035,10 @@ def premise_verb(question: str, names: Set[str]) -> str:
     >>> premise_verb("Fact check: the statement explains why the meeting was cancelled.", set())
     'cancelled'
     """
-    m = _WHY_DID.match(question)
+    m = _WHY_DID.search(question)
     if not m:
         inside = _WHY_INSIDE.search(question)
-        passive = _WHY_WAS.match(question) or (_PASSIVE.search(inside.group(1)) if inside else None)
+        passive = _WHY_WAS.search(question) or (_PASSIVE.search(inside.group(1)) if inside else None)
         participle = _PARTICIPLE.search(passive.group(1)) if passive else None
         if participle:
             return participle.group(1)
