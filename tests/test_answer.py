@@ -311,7 +311,11 @@ def test_the_answer_type_must_be_held_by_a_sentence_about_the_question(qa):
 
 @pytest.mark.parametrize(
     "question",
-    ["can u recommend a good hotel in Yokohama", "I love ramen. Could you suggest a nice place to eat in Tokyo?"],
+    [
+        "can u recommend a good hotel in Yokohama",
+        "I love ramen. Could you suggest a nice place to eat in Tokyo?",
+        "how do i get cheap yen before my flight, money changer or ATM?",
+    ],
 )
 def test_a_request_for_jmqas_own_advice_is_refused_as_such(qa, question):
     answer = qa.ask(question)
@@ -319,6 +323,7 @@ def test_a_request_for_jmqas_own_advice_is_refused_as_such(qa, question):
     # Asking what the statement itself recommends, or where to read, is a question like any other.
     assert qa.ask("What did the leaders recommend on energy?").message != jmqa.NO_ADVICE
     assert qa.ask("Could you suggest a paragraph on energy?").message != jmqa.NO_ADVICE
+    assert qa.ask("How do I find what the statement says on energy?").message != jmqa.NO_ADVICE
 
 
 def test_a_sentence_that_points_back_holds_what_the_sentence_before_it_names(qa):

