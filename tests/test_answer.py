@@ -52,7 +52,7 @@ def test_quotes_are_distinct_and_best_first(qa):
     [
         "Did they agree fishing quotas?",
         "best ramen in Osaka",
-        "How do I renew my passport?",
+        "What are the passport renewal fees?",
         "Who won the 2022 World Cup?",
         "<script>alert(1)</script>",  # markup and a lone digit are not a question
         "1",
@@ -67,7 +67,7 @@ def test_questions_the_statement_does_not_answer_are_refused(qa, question):
 
 def test_a_refused_question_that_takes_something_as_given_is_told_the_statement_does_not_say_that(qa):
     assert qa.ask("Did they agree fishing quotas?").message == jmqa.NOT_SAID
-    assert qa.ask("How do I renew my passport?").message == jmqa.NOT_ADDRESSED
+    assert qa.ask("What are the passport renewal fees?").message == jmqa.NOT_ADDRESSED
 
 
 def test_a_why_question_whose_premise_no_quote_says_is_told_the_statement_does_not_say_that(qa):
