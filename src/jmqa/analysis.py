@@ -1072,8 +1072,6 @@ def _premise_in(clause: str, names: Set[str], past: bool = False) -> str:
     return ""
 
 
-
-
 def _speaker_word(word: str, names: Set[str]) -> bool:
     word = re.sub(r"['’]s?$", "", word).lower()
     return word in _SPEAKER_WORDS or word in names or _joined_names(word, names)
