@@ -120,6 +120,8 @@ def test_what_others_than_the_parties_said_or_share_is_not_the_statements_to_say
     critical minerals."""
     for question in ("What did Japan and Thailand agree on critical minerals?",
                      "What did Bangkok say on critical minerals?",
+                     # How others took the statement is theirs too, a capital typed in lower case.
+                     "how did bangkok react to the critical minerals part",
                      "Japan-Thailand ties on critical minerals?",
                      "what was agreed between malaysia and thailand on critical minerals"):
         answer = qa.ask(question)
@@ -134,6 +136,7 @@ def test_what_others_than_the_parties_said_or_share_is_not_the_statements_to_say
     # The parties' own relation, however written, is the statement's.
     assert qa.ask("Japan-Malaysia cooperation on critical minerals?").found
     assert qa.ask("What did Tokyo and Kuala Lumpur agree on critical minerals?").found
+    assert qa.ask("how did kuala lumpur respond to japan on critical minerals").found
     # A relation of no party is a topic it may well treat: the refusal model decides.
     signals = qa.signals(["What did they say about the Cambodia-Thailand border?"])[0]
     assert not qa.answerer.other_relation(signals)

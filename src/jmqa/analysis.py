@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from jmqa.answer_types import StatementFacts, expected_answer_types
-from jmqa.countries import country_name_start, country_words_lower, joined_to_a_country
+from jmqa.countries import capital_words_lower, country_name_start, country_words_lower, joined_to_a_country
 from jmqa.document import Document, PassageKey
 from jmqa.entities import Entity
 from jmqa.language import detect_language, is_word_of
@@ -437,7 +437,8 @@ _SPEAKING = re.compile(
     r"|expressed|notes|noted|stress|stresses|stressed|emphasi[sz]e|emphasi[sz]es|emphasi[sz]ed"
     r"|reaffirm|reaffirms|reaffirmed|affirm|affirms|affirmed|welcome|welcomes|welcomed|declare"
     r"|declares|declared|want|wants|wanted|plans|planned|hopes|hoped|intend|intends|intended"
-    r"|propose|proposes|proposed|conclude|concludes|concluded|signs|signed)\b",
+    r"|propose|proposes|proposed|conclude|concludes|concluded|signs|signed|react|reacts|reacted|respond"
+    r"|responds|responded)\b",
     re.IGNORECASE,
 )
 _SPEAKER_WORDS = frozenset(
@@ -692,6 +693,8 @@ def speaking_subject(question: str) -> tuple[str, ...]:
     ('japan',)
     >>> speaking_subject("What did the two leaders say about trade?")
     ()
+    >>> speaking_subject("how did beijing react to it?")
+    ('beijing',)
     """
     for verb in _SPEAKING.finditer(question):
         if _in_a_country_name(question, verb.start(), verb.end()):
@@ -712,7 +715,8 @@ def speaking_subject(question: str) -> tuple[str, ...]:
             written = re.sub(r"['’]s?$", "", w.group(0))
             # A code keeps its capitals for now (see below): "us" is no country.
             word = written.replace(".", "") if _A_CODE.fullmatch(written.replace(".", "")) else written.lower()
-            a_name = w.group(0)[:1].isupper() or word in country_words_lower()  # "what did france say"
+            # "what did france say", "how did beijing react": a country's name or its capital.
+            a_name = w.group(0)[:1].isupper() or word in country_words_lower() or word in capital_words_lower()
             if not (a_name or word in _SPEAKER_WORDS) or _QUESTION_START.match(word):
                 break
             subject.insert(0, word)

@@ -93,6 +93,12 @@ def country_words_lower() -> frozenset[str]:
 
 
 @functools.cache
+def capital_words_lower() -> frozenset[str]:
+    """Every one-word capital of a country, lower-cased ("beijing", "tokyo")."""
+    return frozenset(f.lower() for c in countries() for f in c.capital_forms if " " not in f)
+
+
+@functools.cache
 def currency_codes() -> frozenset[str]:
     """Every country's ISO 4217 currency codes ("USD", "EUR", "MYR")."""
     return frozenset(code for country in countries() for code in country.currencies)
