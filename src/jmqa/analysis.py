@@ -25,7 +25,12 @@ from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from jmqa.answer_types import StatementFacts, expected_answer_types
-from jmqa.countries import capital_words_lower, country_name_start, country_words_lower, joined_to_a_country
+from jmqa.countries import (
+    capital_words_lower,
+    country_name_start,
+    country_words_lower,
+    joined_to_a_country,
+)
 from jmqa.document import Document, PassageKey
 from jmqa.entities import Entity
 from jmqa.language import detect_language, is_word_of
