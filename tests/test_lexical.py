@@ -418,6 +418,13 @@ def test_a_question_about_countries_the_statement_never_names():
     assert statement.only_unnamed_countries("What did Japan and Malaysia agree on palm oil?") == ()
     # Nor what the question sets aside.
     assert statement.only_unnamed_countries("Apart from the United States, which partners were named?") == ()
+    # Nor where the asker, or someone of theirs, lives or works ...
+    assert statement.only_unnamed_countries("I work at a consultancy in Singapore. How does Myanmar come up?") == ()
+    assert statement.only_unnamed_countries("my family is in germany. anything on myanmar") == ()
+    assert statement.only_unnamed_countries("I'm from Chile and I follow palm oil. What did they agree?") == ()
+    # ... but a clause with a topic in it is the question's.
+    assert statement.only_unnamed_countries("I'm reading about the war in Ukraine, what did they say?") == ("Ukraine",)
+    assert statement.only_unnamed_countries("I work on trade with Peru: what did they agree?") == ("Peru",)
 
 
 def test_figures_are_read_as_values():

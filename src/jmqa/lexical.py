@@ -716,7 +716,8 @@ class Lexicon:
         war in Ukraine?" of a statement that names neither, but not "the Israel-Palestine
         conflict" of one that names Palestine. Such a question is about what the statement cannot
         have said: of 72 read questions that name only such countries, 71 were unanswerable."""
-        question = _SET_ASIDE.sub(" ", _POSSESSIVE.sub("", question))  # "Apart from the US, which ...?"
+        # "Apart from the US, which ...?", "I work in Singapore. Does it ...?"
+        question = _SET_ASIDE.sub(" ", _ASKERS_PLACE.sub(" ", _POSSESSIVE.sub("", question)))
         unnamed = self._unnamed_countries_in(question)
         if not unnamed:  # most questions: nothing more to read
             return ()
@@ -828,6 +829,19 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 # What a question sets aside is not what it asks about: "Apart from the United States, which ...?"
 _SET_ASIDE = re.compile(
     r"\b(?i:apart from|aside from|besides|except(?: for)?|other than)\s+(?:the\s+)?[\w.-]+(?:\s+[A-Z][\w.-]*)*"
+)
+# Nor is where the asker, or someone of theirs, lives or works: "I work at a consultancy in
+# Singapore", "my cousin lives in Bulgaria", "my family is in Germany", "I'm from Chile". Not a
+# clause with a topic in it ("I'm reading about the war in Ukraine", "I work on trade with Peru").
+_ASKERS_PLACE = re.compile(
+    r"(?i:\b(?:(?:im|i['’]m|i\s+am|we['’]?re|we\s+are|(?:my|our)(?:\s+[\w-]+){1,2}\s+(?:is|are|was|were))"
+    r"\s+(?:(?:now|currently|originally|based|located|living|staying)\s+)?(?:in|from)"
+    r"|(?:i|we|(?:my|our)(?:\s+[\w-]+){1,2})\s+(?:(?:also|now|still|currently)\s+)?(?:live|lives|lived|living|work|works"
+    r"|worked|working|study|studies|studied|teach|teaches|taught|grew\s+up|was\s+born|were\s+born|moved|reside|resides"
+    r"|come|comes|came)\s+(?:in|at|from|to|for|as))\b"
+    # ... to the end of its clause.
+    r"(?:\s+(?!(?:and|but|so|or|because|about|on|over|regarding|with|against|what|which|who|when|where|why|how"
+    r"|did|does|do|is|are|was|were|can|could|will|would|has|have)\b)[\w'’.-]+)+)"
 )
 _TYPED_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
 _CAPITALS_WORD = re.compile(r"\b[A-Z]{3,}\b")
