@@ -412,6 +412,7 @@ def test_a_question_about_countries_the_statement_never_names():
                         Glossary((("en", "burma", "Myanmar"),)))
     assert statement.only_unnamed_countries("What did Japan say about Russia's war in Ukraine?") == ("Russia", "Ukraine")
     assert statement.only_unnamed_countries("did they discuss ukraine") == ("ukraine",)
+    assert statement.only_unnamed_countries("I follow Ukraine. What did they say?") == ("Ukraine",)  # no "Ukraine."
     # Not with a country it does name beside them, nor with another name it explains.
     assert statement.only_unnamed_countries("where do they stand on the israel palestine conflict") == ()
     assert statement.only_unnamed_countries("What about the crisis in Burma?") == ()
@@ -422,8 +423,9 @@ def test_a_question_about_countries_the_statement_never_names():
     assert statement.only_unnamed_countries("I work at a consultancy in Singapore. How does Myanmar come up?") == ()
     assert statement.only_unnamed_countries("my family is in germany. anything on myanmar") == ()
     assert statement.only_unnamed_countries("I'm from Chile and I follow palm oil. What did they agree?") == ()
+    assert statement.only_unnamed_countries("I cover politics for a paper in Singapore. What did they agree?") == ()
     # ... but a clause with a topic in it is the question's.
-    assert statement.only_unnamed_countries("I'm reading about the war in Ukraine, what did they say?") == ("Ukraine",)
+    assert statement.only_unnamed_countries("I'm reading about the war in Ukraine. What did they say?") == ("Ukraine",)
     assert statement.only_unnamed_countries("I work on trade with Peru: what did they agree?") == ("Peru",)
 
 

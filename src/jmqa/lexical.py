@@ -737,8 +737,12 @@ class Lexicon:
         """The names of countries the statement never names in ``question``, as typed, the
         longest at each word first."""
         unnamed, longest = self._unnamed_countries
-        runs = longest_runs(_COUNTRY_WORD.findall(question), longest, lambda run: run.lower() in unnamed)
-        return [run for run, _ in runs]
+
+        def named(run: str) -> str | None:
+            # The full stop of "St." is the name's; that of "... in Ukraine." ends a sentence.
+            return next((form for form in (run, run.removesuffix(".")) if form.lower() in unnamed), None)
+
+        return [name for _, name in longest_runs(_COUNTRY_WORD.findall(question), longest, named)]
 
     def coverage(self, question: str, paragraph: PassageKey | None = None) -> float:
         """IDF-weighted share of the question's terms found in the statement (or one paragraph).
@@ -838,7 +842,10 @@ _ASKERS_PLACE = re.compile(
     r"\s+(?:(?:now|currently|originally|based|located|living|staying)\s+)?(?:in|from)"
     r"|(?:i|we|(?:my|our)(?:\s+[\w-]+){1,2})\s+(?:(?:also|now|still|currently)\s+)?(?:live|lives|lived|living|work|works"
     r"|worked|working|study|studies|studied|teach|teaches|taught|grew\s+up|was\s+born|were\s+born|moved|reside|resides"
-    r"|come|comes|came)\s+(?:in|at|from|to|for|as))\b"
+    r"|come|comes|came)\s+(?:in|at|from|to|for|as)"
+    # "I cover politics for a paper in Singapore": where the asker's paper, firm or client is.
+    r"|(?:i|we)\s+(?:(?!(?:about|on|over|regarding)\b)[\w'’-]+\s+){1,6}?(?:for|at|with)\s+(?:a|an|my|our)\s+(?:[\w-]+\s+){1,3}?"
+    r"(?:(?:based|located)\s+)?(?:in|from))\b"
     # ... to the end of its clause.
     r"(?:\s+(?!(?:and|but|so|or|because|about|on|over|regarding|with|against|what|which|who|when|where|why|how"
     r"|did|does|do|is|are|was|were|can|could|will|would|has|have)\b)[\w'’.-]+)+)"
