@@ -427,6 +427,7 @@ def test_a_question_about_countries_the_statement_never_names():
     # ... but a clause with a topic in it is the question's.
     assert statement.only_unnamed_countries("I'm reading about the war in Ukraine. What did they say?") == ("Ukraine",)
     assert statement.only_unnamed_countries("I work on trade with Peru: what did they agree?") == ("Peru",)
+    assert statement.only_unnamed_countries("I live in Spain. Ukraine war: what did they say?") == ("Ukraine",)
 
 
 def test_figures_are_read_as_values():

@@ -846,9 +846,9 @@ _ASKERS_PLACE = re.compile(
     # "I cover politics for a paper in Singapore": where the asker's paper, firm or client is.
     r"|(?:i|we)\s+(?:(?!(?:about|on|over|regarding)\b)[\w'’-]+\s+){1,6}?(?:for|at|with)\s+(?:a|an|my|our)\s+(?:[\w-]+\s+){1,3}?"
     r"(?:(?:based|located)\s+)?(?:in|from))\b"
-    # ... to the end of its clause.
+    # ... to the end of its clause, and never past its sentence's full stop ("U.S." is one word).
     r"(?:\s+(?!(?:and|but|so|or|because|about|on|over|regarding|with|against|what|which|who|when|where|why|how"
-    r"|did|does|do|is|are|was|were|can|could|will|would|has|have)\b)[\w'’.-]+)+)"
+    r"|did|does|do|is|are|was|were|can|could|will|would|has|have)\b)[\w'’-]+(?:\.[\w'’-]+)*)+)"
 )
 _TYPED_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
 _CAPITALS_WORD = re.compile(r"\b[A-Z]{3,}\b")
