@@ -25,12 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from jmqa.answer_types import StatementFacts, expected_answer_types
-from jmqa.countries import (
-    capital_words_lower,
-    country_name_start,
-    country_words_lower,
-    joined_to_a_country,
-)
+from jmqa.countries import country_name_start, is_country_word, joined_to_a_country
 from jmqa.document import Document, PassageKey
 from jmqa.entities import Entity
 from jmqa.language import detect_language, is_word_of
@@ -721,7 +716,7 @@ def speaking_subject(question: str) -> tuple[str, ...]:
             # A code keeps its capitals for now (see below): "us" is no country.
             word = written.replace(".", "") if _A_CODE.fullmatch(written.replace(".", "")) else written.lower()
             # "what did france say", "how did beijing react": a country's name or its capital.
-            a_name = w.group(0)[:1].isupper() or word in country_words_lower() or word in capital_words_lower()
+            a_name = w.group(0)[:1].isupper() or is_country_word(word)
             if not (a_name or word in _SPEAKER_WORDS) or _QUESTION_START.match(word):
                 break
             subject.insert(0, word)

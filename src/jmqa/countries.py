@@ -93,12 +93,6 @@ def country_words_lower() -> frozenset[str]:
 
 
 @functools.cache
-def capital_words_lower() -> frozenset[str]:
-    """Every one-word capital of a country, lower-cased ("beijing", "tokyo")."""
-    return frozenset(f.lower() for c in countries() for f in c.capital_forms if " " not in f)
-
-
-@functools.cache
 def currency_codes() -> frozenset[str]:
     """Every country's ISO 4217 currency codes ("USD", "EUR", "MYR")."""
     return frozenset(code for country in countries() for code in country.currencies)
@@ -400,6 +394,16 @@ def _name_starting_at(text: str, start: int) -> tuple[Mention, int] | None:
         if mention:
             return mention, len(run)
     return None
+
+
+def is_country_word(word: str) -> bool:
+    """Whether ``word`` (one word, lower case) is a country's name, capital or people ("france",
+    "beijing", "brazilians"); a code only in capitals ("us" is a pronoun).
+
+    >>> is_country_word("beijing"), is_country_word("brazilians"), is_country_word("us")
+    (True, True, False)
+    """
+    return word in country_words_lower() or _key(word) in _forms()[0]
 
 
 def _key(name: str) -> str:
