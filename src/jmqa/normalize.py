@@ -318,7 +318,14 @@ class Normalizer:
         if possessor in self._case:  # "lemurias" is "Lemuria's", not a form of "Lemuria"
             return self._case[possessor] + "'s"
         if stem(lower) in self._stems:
-            return word  # "semiconductors": another form of a statement word
+            # "semiconductors": another form of a statement word. But a form no list knows, one
+            # slip from a statement word of the same stem, is that word misspelt ("permanant"):
+            # the stemmed search reads it either way, the embedders only when it is mended.
+            mended = self._same_stem_slip(lower) if not _is_a_word(lower) else None
+            if mended is None:
+                return word
+            mended = self._case.get(mended, mended) + ("'s" if mended == possessor else "")  # "countrys"
+            return mended.capitalize() if word[:1].isupper() and mended.islower() else mended
         shape = _shape(word, _SENTENCE_START.search(text[:start]) is not None)
         # A function word is no slip, and needs no look-up in wordfreq's lists; only a word the
         # statement does not use does.
@@ -429,6 +436,18 @@ class Normalizer:
         if shape in ("name", "upper") or found[0].distance > 1:
             return None  # outside the statement, only a one-slip mend of a common word is safe
         return found[0].term if len(found) == 1 or found[0].count > 4 * found[1].count else None
+
+    def _same_stem_slip(self, lower: str) -> str | None:
+        """The one statement word of ``lower``'s stem that ``lower`` misspells by a single slip
+        (a letter changed, added, left out or two swapped), or None."""
+        from symspellpy import Verbosity
+
+        near = {
+            s.term
+            for s in _statement_speller(self._speller_key).lookup(lower, Verbosity.CLOSEST, max_edit_distance=1)
+            if s.distance == 1 and stem(s.term) == stem(lower)
+        }
+        return near.pop() if len(near) == 1 else None
 
     def _common_slip(self, lower: str) -> str | None:
         """The statement's word that ``lower``, a word only of Malay, misspells by one letter in
