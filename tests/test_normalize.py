@@ -64,6 +64,14 @@ def normalizer():
         ("a non permanant seat", "a non permanent seat"),
         ("each countrys hopes", "each country's hopes"),  # the possessive, not "country"
         ("Permanant members?", "Permanent members?"),
+        # The words around a slip tell equally likely mends apart (English bigram counts): not
+        # "how must", nor "Withdrawn will" ("whdn" as a shortening), nor "were in" for "wbere in".
+        ("how muct funding", "how much funding"),
+        ("Whdn will it start?", "When will it start?"),
+        ("Wbere in Malaysia?", "Where in Malaysia?"),
+        # A rare word where the word before all but asks for a very common one.
+        ("how mush funding", "how much funding"),
+        ("How manu visitors?", "How many visitors?"),
     ],
 )
 def test_slips_are_mended(normalizer, typed, read):
@@ -86,6 +94,7 @@ def test_slips_are_mended(normalizer, typed, read):
         "a conf call",  # starts "confirmed" and "conference" alike
         "r n d spending and q n a",  # letters spelt out, not chat
         "the thais and a notional goverment",  # rare English words (and misspellings) stay
+        "the kelp farmers",  # rare, and "the" asks for no one word ("help")
     ],
 )
 def test_real_words_stay(normalizer, text):

@@ -1,4 +1,4 @@
-"""jmqa's reading of wordfreq's lists gives wordfreq's own figures, without importing wordfreq."""
+"""jmqa's reading of wordfreq's lists gives wordfreq's own figures, without importing wordfreq; and symspellpy's bigram counts."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 import wordfreq
 
 from jmqa import word_frequency
-from jmqa.word_frequency import FLOOR, has_list, most_common, zipf
+from jmqa.word_frequency import FLOOR, bigram_count, bigram_share, has_list, most_common, zipf
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -78,3 +78,15 @@ def test_a_plain_word_is_read_without_importing_wordfreq():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_bigram_counts_come_from_symspellpys_list():
+    assert bigram_count("how", "much") == 1162051712  # the list's own line
+    assert bigram_count("how", "must") == 0  # not listed
+    assert bigram_count("much", "how") < bigram_count("how", "much")  # ordered pairs
+
+
+def test_a_bigrams_share_is_of_its_first_words_pairs():
+    assert 0.01 < bigram_share("how", "much") < 1.0
+    assert bigram_share("the", "help") < bigram_share("how", "much") / 10
+    assert bigram_share("xqzv", "much") == 0.0

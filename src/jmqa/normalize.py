@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from jmqa.errors import require_package
 from jmqa.language import is_word_of
 from jmqa.lexical import NUMBER_WORDS, is_stopword, spelled_out, stem
-from jmqa.word_frequency import FLOOR, has_list, most_common, zipf
+from jmqa.word_frequency import FLOOR, bigram_count, bigram_share, has_list, most_common, zipf
 
 # Chat and note-taking abbreviations of general English (not of any one statement).
 ABBREVIATIONS = {
@@ -86,6 +86,10 @@ _POSSESSIVE_MIN = 6
 # A Malay word one letter from a statement word this much commoner in English (Zipf, a hundred
 # times) is that word as Malay spells it: "suport" (1.8) for "support" (5.5).
 _SLIP_GAP = 2.0
+# The commonest English words (about 300: "much", "many", "when", "what"), and how often, at least,
+# one follows the word before a rare word for that to be read as a slip for it (_common_word_between).
+_COMMON_ZIPF = 5.5
+_ASKED_FOR_SHARE = 0.01
 _COMMON_WORDS = 20_000  # how many of a language's most frequent words may be corrected to
 _STATEMENT_WORD_COUNT = 10**9  # a statement word outweighs any English word (10 ** Zipf <= 10**8)
 
@@ -335,6 +339,11 @@ class Normalizer:
             return self._country_codes[lower]  # "jp" is Japan, where the statement names Japan
         if shape == "lower" and lower in self._initials and not _is_a_word(lower):
             return self._initials[lower]
+        if shape == "lower" and len(word) >= 4 and _is_a_word(lower) and zipf(lower, "en") < _RARE_ZIPF:
+            # A rare word where one of the commonest fits: "how kuch" and "how mush" are "how much".
+            common = self._common_word_between(lower, _neighbours(text, start, word))
+            if common:
+                return common
         if len(word) < 4 or _is_a_word(lower):
             # Too short to mend, or a word; but people shorten the statement's names, and
             # wordfreq counts the shortenings of the commonest as words ("jpn" for Japan).
@@ -350,7 +359,7 @@ class Normalizer:
                 name = name if name and zipf(name.lower(), "en") >= _WORD_ZIPF else None
             name = name or self._common_slip(lower)
             return self._case.get(name, name) if name else word
-        fixed = self._correct(lower, shape)
+        fixed = self._correct(lower, shape, _neighbours(text, start, word))
         if fixed is None:
             # No slip of a word near it: "pyongyangs" is "pyongyang's" ("renes" was "renew").
             return word if possessor is None else self._word(possessor, text, start) + "'s"
@@ -395,10 +404,11 @@ class Normalizer:
         acronym, a company's name)."""
         return word.lower() in self._named
 
-    def _correct(self, lower: str, shape: str) -> str | None:
+    def _correct(self, lower: str, shape: str, around: tuple[str, str] = ("", "")) -> str | None:
         """The nearest known word, or None when there is none or no single best one. A name
         (typed with a capital inside a sentence) or an acronym is only ever mended into one of the
-        statement's words."""
+        statement's words. ``around``: the words before and after it, which tell equally likely
+        slips apart ("how muct" is "how much", not "how must")."""
         limit = 1 if len(lower) < 7 else 2
         # A slip seldom changes a word's first letter, unless by a swap or a neighbouring key:
         # "msia" is no slip for "Asia", nor "trilateral" for "bilateral".
@@ -431,11 +441,36 @@ class Normalizer:
         # Without a vowel, a far commoner English word shortened, before a slip that adds one
         # ("shld" is "should", not "sold").
         shortened = self._shortened_english(lower) if shape == "lower" else None
+        if shape == "lower" and found and found[0].distance == 1:
+            # The words around it tell equally likely slips apart, and a slip from a shortening:
+            # "Whdn will" is "When will", not "Withdrawn will" ("whdn" shortened).
+            between = _likeliest_between(around, [*filter(None, [shortened]), *(s.term for s in found)])
+            if between:
+                return between
         if shortened or not found:
             return shortened
         if shape in ("name", "upper") or found[0].distance > 1:
             return None  # outside the statement, only a one-slip mend of a common word is safe
         return found[0].term if len(found) == 1 or found[0].count > 4 * found[1].count else None
+
+    def _common_word_between(self, lower: str, around: tuple[str, str]) -> str | None:
+        """One of the commonest English words (``_COMMON_ZIPF``) that ``lower``, a rare word, is a
+        likeliest slip for (:func:`_slip_rank`), where the word before all but asks for it and
+        English writes it between ``around``'s words far more often than ``lower`` or any other
+        such slip (:func:`_likeliest_between`); else None. A word is typed on purpose more often
+        than not: "how" is followed by "much" or "many" in one in twenty of English's pairs, but
+        "the" by "help" in one in 2,000, so "the kelp farmers" stays."""
+        from symspellpy import Verbosity
+
+        near = [s.term for s in _word_speller("en").lookup(lower, Verbosity.ALL, max_edit_distance=1) if s.distance == 1]
+        likely = min((_slip_rank(lower, w) for w in near), default=_OTHER_SLIP)
+        near = [w for w in near if _slip_rank(lower, w) == likely]
+        if not any(zipf(w, "en") >= _COMMON_ZIPF for w in near):
+            return None
+        best = _likeliest_between(around, [lower, *near])
+        if best is None or best == lower or zipf(best, "en") < _COMMON_ZIPF:
+            return None
+        return best if bigram_share(around[0], best) >= _ASKED_FOR_SHARE else None
 
     def _same_stem_slip(self, lower: str) -> str | None:
         """The one statement word of ``lower``'s stem that ``lower`` misspells by a single slip
@@ -499,6 +534,30 @@ class Normalizer:
 
 _SWAPPED, _NEIGHBOUR_KEY, _OTHER_SLIP = 0, 1, 2
 _DOMINANT_ZIPF = 0.6  # four times as common: log10(4)
+
+
+def _neighbours(text: str, start: int, word: str) -> tuple[str, str]:
+    """The words (lower case) just before and after ``word`` at ``start`` in ``text``, or ""."""
+    before = _WORD_BEFORE.search(text[:start])
+    after = _WORD_AFTER.match(text[start + len(word) :])
+    return (before.group(1).lower() if before else "", after.group(1).lower() if after else "")
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s,'’-]*$")
+_WORD_AFTER = re.compile(r"[\s,'’-]*([^\W\d_]+)")
+
+
+def _likeliest_between(around: tuple[str, str], words: list[str]) -> str | None:
+    """The one of ``words`` that English writes between ``around``'s two words (the pair before
+    and the pair after, symspellpy's bigram counts added) more than four times as often as any
+    other, or None."""
+    before, after = around
+    counts = sorted(
+        ((bigram_count(before, w) if before else 0) + (bigram_count(w, after) if after else 0), w) for w in words
+    )
+    if not counts or counts[-1][0] == 0 or (len(counts) > 1 and counts[-1][0] <= 4 * counts[-2][0]):
+        return None
+    return counts[-1][1]
 
 
 def _vowelless(word: str) -> bool:

@@ -1,4 +1,5 @@
-"""How common a word is: wordfreq's Zipf figures, read from its own lists without importing it.
+"""How common a word is: wordfreq's Zipf figures, read from its own lists without importing it;
+and how common a pair of words is, from the bigram list symspellpy ships (:func:`bigram_count`).
 
 wordfreq is the reference. But importing it (it brings ftfy, langcodes and regex, and finds its
 folder by walking the call stack) and reading its English list took 0.6 s, a third of a cold
@@ -111,3 +112,43 @@ def _zipf_of_bucket(centibels: int) -> float:
     frequency = 10 ** (-centibels / 100)
     frequency = round(frequency, math.floor(-math.log(frequency, 10)) + 3)
     return round(math.log(frequency, 10) + 9, 2)
+
+
+@functools.cache
+def _bigrams() -> dict[str, int]:
+    """symspellpy's English bigram counts ("how much" 1162051712), from the list its package ships
+    (frequency_bigramdictionary_en_243_342.txt, MIT): about 240,000 pairs of lower-case words, read
+    on the first slip that needs them."""
+    require_package("symspellpy", "symspellpy==6.10.1", "mend misspelt words")
+    spec = importlib.util.find_spec("symspellpy")
+    folder = Path(next(iter(spec.submodule_search_locations)))  # type: ignore[union-attr]
+    words = (folder / "frequency_bigramdictionary_en_243_342.txt").read_text(encoding="utf-8").split()
+    # "first second count" a line: keyed "first second", the list's own form.
+    return {f"{first} {second}": int(count) for first, second, count in zip(words[::3], words[1::3], words[2::3])}
+
+
+@functools.cache
+def _followers() -> dict[str, int]:
+    """Each first word's count over all its bigrams."""
+    totals: dict[str, int] = {}
+    for pair, count in _bigrams().items():
+        first = pair.split(" ", 1)[0]
+        totals[first] = totals.get(first, 0) + count
+    return totals
+
+
+def bigram_share(first: str, second: str) -> float:
+    """The share of ``first``'s bigrams that ``second`` follows it in (0.0 to 1.0): "much" follows
+    "how" in one in fifteen of them, "help" follows "the" in one in 2,000."""
+    total = _followers().get(first, 0)
+    return bigram_count(first, second) / total if total else 0.0
+
+
+def bigram_count(first: str, second: str) -> int:
+    """How often ``first`` is followed by ``second`` in symspellpy's English bigram list (lower
+    case; 0 when the pair is not listed).
+
+    >>> bigram_count("how", "much") > 1000 * bigram_count("how", "must")
+    True
+    """
+    return _bigrams().get(f"{first} {second}", 0)
