@@ -287,6 +287,11 @@ FACTS = StatementFacts(
         # Malay and Japanese "which company": an organisation.
         ("Syarikat mana yang akan membina loji itu?", ("organisation",)),
         ("どの企業がプラットフォームに参加しますか？", ("organisation",)),
+        # French and German: an amount of money, and a count.
+        ("Quel est le montant des avoirs gelés ?", ("money",)),
+        ("Wie viel Geld stellt Deutschland bereit?", ("money",)),
+        ("Combien de pays participent ?", ("number",)),
+        ("Wie viele Staaten nehmen teil?", ("number",)),
         # A question typed as a noun phrase or a request names the kind it wants, where the noun
         # ends its phrase; a figure of speech ("count on") or a modifier ("date palm") does not.
         ("next strategic dialogue - date and venue? filing tonight", ("month", "place")),

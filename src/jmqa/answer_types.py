@@ -125,7 +125,9 @@ _EXPECTS = {
         r"|\b(?:investment|funding|loan|aid|contribution|grant|financing)\s+(?:amount|figure|sum|total|size)s?\b"
         r"|\bin\s+(?:dollars|(?:dollar|monetary|money|cash)\s+terms)\b"  # "how big is it in dollars"
         # Malay cost, price, budget, allocation; Japanese budget, cost, amount, price.
-        r"|\b(?:kos|harga|bajet|belanjawan|peruntukan)\b|予算|費用|金額|価格|値段",
+        r"|\b(?:kos|harga|bajet|belanjawan|peruntukan)\b|予算|費用|金額|価格|値段"
+        # French amount, how much money; German how much money, amount, cost.
+        r"|\bmontants?\b|\bcombien d['’]argent\b|\bwie ?viel geld\b|\b(?:betrag|kosten)\b",
         re.IGNORECASE,
     ),
     "number": re.compile(
@@ -141,7 +143,8 @@ _EXPECTS = {
         # Malay "berapa(kah)"; Japanese 何 and a counter, in kanji or katakana (何人, 何基, 何トン,
         # 何カ国; not 何年, 何故).
         r"|(?<!\btahun )\bberapa(?:kah)?\b|何(?![年月日時故])[\u4e00-\u9fff\u30a1-\u30fa]"
-        r"|いくら|いくつ|どのくらい",
+        r"|いくら|いくつ|どのくらい"
+        r"|\bcombien\b|\bwie ?viele?\b",  # French, German how many / how much
         re.IGNORECASE,
     ),
     "time": re.compile(
