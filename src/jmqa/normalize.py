@@ -460,9 +460,7 @@ class Normalizer:
         such slip (:func:`_likeliest_between`); else None. A word is typed on purpose more often
         than not: "how" is followed by "much" or "many" in one in twenty of English's pairs, but
         "the" by "help" in one in 2,000, so "the kelp farmers" stays."""
-        from symspellpy import Verbosity
-
-        near = [s.term for s in _word_speller("en").lookup(lower, Verbosity.ALL, max_edit_distance=1) if s.distance == 1]
+        near = _one_slip_words(lower)
         likely = min((_slip_rank(lower, w) for w in near), default=_OTHER_SLIP)
         near = [w for w in near if _slip_rank(lower, w) == likely]
         if not any(zipf(w, "en") >= _COMMON_ZIPF for w in near):
@@ -545,6 +543,27 @@ def _neighbours(text: str, start: int, word: str) -> tuple[str, str]:
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s,'’-]*$")
 _WORD_AFTER = re.compile(r"[\s,'’-]*([^\W\d_]+)")
+
+
+def _one_slip_words(lower: str) -> list[str]:
+    """The words of the English speller's dictionary (``_COMMON_WORDS``) one slip from ``lower``: a
+    letter changed, added or left out, or two side by side swapped. Found by trying each such
+    slip, not by building the speller (about 0.8 s), which a rare word typed right never needs."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(lower[:i], lower[i:]) for i in range(len(lower) + 1)]
+    slips = {a + b[1:] for a, b in splits if b}
+    slips |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    slips |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    slips |= {a + c + b for a, b in splits for c in letters}
+    slips.discard(lower)
+    words = _speller_words("en")
+    return sorted(w for w in slips if w in words)
+
+
+@functools.cache
+def _speller_words(language: str) -> frozenset[str]:
+    """The words the speller of ``language`` mends to (:func:`_word_speller`)."""
+    return frozenset(word for word in most_common(language, _COMMON_WORDS) if word.isalpha())
 
 
 def _likeliest_between(around: tuple[str, str], words: list[str]) -> str | None:
