@@ -441,9 +441,10 @@ class Normalizer:
         # Without a vowel, a far commoner English word shortened, before a slip that adds one
         # ("shld" is "should", not "sold").
         shortened = self._shortened_english(lower) if shape == "lower" else None
-        if shape == "lower" and found and found[0].distance == 1:
+        if shape == "lower" and found and found[0].distance == 1 and (len(found) > 1 or shortened):
             # The words around it tell equally likely slips apart, and a slip from a shortening:
-            # "Whdn will" is "When will", not "Withdrawn will" ("whdn" shortened).
+            # "Whdn will" is "When will", not "Withdrawn will" ("whdn" shortened). (A slip with
+            # one mend needs no bigram list: it gets that mend below.)
             between = _likeliest_between(around, [*filter(None, [shortened]), *(s.term for s in found)])
             if between:
                 return between
@@ -556,14 +557,20 @@ def _one_slip_words(lower: str) -> list[str]:
     slips |= {a + c + b[1:] for a, b in splits if b for c in letters}
     slips |= {a + c + b for a, b in splits for c in letters}
     slips.discard(lower)
-    words = _speller_words("en")
+    words = _speller_word_set("en")
     return sorted(w for w in slips if w in words)
 
 
 @functools.cache
-def _speller_words(language: str) -> frozenset[str]:
-    """The words the speller of ``language`` mends to (:func:`_word_speller`)."""
-    return frozenset(word for word in most_common(language, _COMMON_WORDS) if word.isalpha())
+def _speller_words(language: str) -> tuple[str, ...]:
+    """The words the speller of ``language`` mends to (:func:`_word_speller`), commonest first: the
+    order it is built in, which orders equally common suggestions."""
+    return tuple(word for word in most_common(language, _COMMON_WORDS) if word.isalpha())
+
+
+@functools.cache
+def _speller_word_set(language: str) -> frozenset[str]:
+    return frozenset(_speller_words(language))
 
 
 def _likeliest_between(around: tuple[str, str], words: list[str]) -> str | None:
@@ -732,9 +739,8 @@ def _word_speller(language: str):  # noqa: ANN202  (symspellpy's type, imported 
     from symspellpy import SymSpell
 
     speller = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
-    for word in most_common(language, _COMMON_WORDS):
-        if word.isalpha():
-            speller.create_dictionary_entry(word, max(1, int(10 ** zipf(word, language))))
+    for word in _speller_words(language):
+        speller.create_dictionary_entry(word, max(1, int(10 ** zipf(word, language))))
     return speller
 
 
