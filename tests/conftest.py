@@ -8,6 +8,7 @@ import hashlib
 import re
 import shutil
 import socket
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -84,8 +85,27 @@ def running(
     try:
         yield demo.local_url.rstrip("/")
     finally:
+        _set_stop_event_on_its_loop(demo)
         demo.close()
         mp.undo()
+
+
+def _set_stop_event_on_its_loop(demo: Any) -> None:
+    """Set the app's asyncio stop event from the server's own loop, before ``demo.close()`` sets it
+    from this thread: an asyncio.Event is not thread-safe, and a stream still waiting on it made
+    the teardown fail once in CI ("deque mutated during iteration"). Once set, close() leaves it."""
+    event = getattr(getattr(demo, "app", None), "stop_event", None)
+    loop = getattr(event, "_loop", None)  # bound on the first wait; None if nothing waited
+    if event is None or loop is None or not loop.is_running():
+        return
+    done = threading.Event()
+
+    def set_it() -> None:
+        event.set()
+        done.set()
+
+    loop.call_soon_threadsafe(set_it)
+    done.wait(timeout=5)
 
 
 # --- a fake model, for tests about plumbing rather than about the models ------------------------
