@@ -461,6 +461,8 @@ class Normalizer:
         such slip (:func:`_likeliest_between`); else None. A word is typed on purpose more often
         than not: "how" is followed by "much" or "many" in one in twenty of English's pairs, but
         "the" by "help" in one in 2,000, so "the kelp farmers" stays."""
+        if not around[0]:
+            return None  # nothing before it to ask for a word (and no bigram list to read)
         near = _one_slip_words(lower)
         likely = min((_slip_rank(lower, w) for w in near), default=_OTHER_SLIP)
         near = [w for w in near if _slip_rank(lower, w) == likely]
