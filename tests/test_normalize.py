@@ -72,6 +72,15 @@ def normalizer():
         # A rare word where the word before all but asks for a very common one.
         ("how mush funding", "how much funding"),
         ("How manu visitors?", "How many visitors?"),
+        # A swap and a neighbouring key are near as likely: the words around choose ("knot"
+        # is the swap).
+        ("a probe knto the origins", "a probe into the origins"),
+        # Two letters swapped back make a word too rare for the speller's list.
+        ("what about pynogyang", "what about pyongyang"),
+        ("the coronavrius origins", "the coronavirus origins"),
+        # A magnitude's shorthand after a number; "mil" alone may be "military".
+        ("the 870 mil doses", "the 870 million doses"),
+        ("2 tn in aid and mil ties", "2 trillion in aid and mil ties"),
     ],
 )
 def test_slips_are_mended(normalizer, typed, read):
@@ -124,6 +133,15 @@ def test_case_comes_from_names_not_from_sentence_starts_or_titles():
     assert n.normalize("what recovery").text == "what recovery"
     # ... but a word of one that is rare in English is a name on its own too.
     assert n.normalize("what did anwar say").text == "what did Anwar say"
+
+
+def test_a_country_named_only_inside_a_longer_name_is_still_a_name():
+    n = Normalizer(["We support peace across the Taiwan Strait and the Recovery Budget. The G7 and MC12 met."])
+    # countryinfo knows Taiwan: typed alone, the country; "budget" of a name stays a word.
+    assert n.normalize("what about taiwan and the budget").text == "what about Taiwan and the budget"
+    # A name of letters and digits, in the statement's case; in another language too.
+    assert n.normalize("did the g7 talk about mc12").text == "did the G7 talk about MC12"
+    assert n.normalize_other("was sagt die g7 zu taiwan", "de").text == "was sagt die G7 zu Taiwan"
 
 
 def test_the_initials_of_a_name_the_statement_spells_out_are_its_acronym():

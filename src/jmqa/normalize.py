@@ -63,6 +63,9 @@ ABBREVIATIONS = {
     "havent": "haven't", "hasnt": "hasn't", "wouldnt": "wouldn't", "couldnt": "couldn't",
     "shouldnt": "shouldn't",
 }
+# Shorthand for an amount's magnitude, only after a number ("870 mil", "2 tn").
+_MAGNITUDES = {"mil": "million", "mln": "million", "mn": "million", "bil": "billion", "tn": "trillion", "trn": "trillion"}
+_AFTER_A_NUMBER = re.compile(r"\d\s+$")
 # Shorthand that is also a single letter: a word of chat only where it stands alone.
 _LETTERS = {"u", "r", "n", "w", "y"}
 _TOKEN = re.compile(r"[^\W_]+(?:['’/][^\W_]+)*/?|&")
@@ -162,6 +165,20 @@ class Normalizer:
                 if not cased[lower] and lower not in NUMBER_WORDS and zipf(lower, "en") < _RARE_ZIPF:
                     self._case.setdefault(lower, word)
         self._named = set(self._case) | {w for run in self._runs for w in run}
+        # A country the statement names only inside a longer name ("Taiwan" of "Taiwan Strait"),
+        # typed alone, is still the country's name (:attr:`_country_case`).
+        self._run_words = {word.lower(): word for run in self._runs.values() for word in run}
+        # "g7", "mc12", "5g": a name of letters and digits typed in lower case, in the statement's
+        # case, where the statement never writes it in lower case.
+        mixed = Counter(
+            w for text in texts for w in re.findall(r"[^\W_]+", text)
+            if not w.isalpha() and not w.isdigit() and w.lower() != w
+        )
+        unmixed = {w for text in texts for w in re.findall(r"[^\W_]+", text) if w.islower()}
+        self._mixed_case: dict[str, str] = {}
+        for word, _ in mixed.most_common():
+            if word.lower() not in unmixed:
+                self._mixed_case.setdefault(word.lower(), word)
         # "nsg" typed for a name of three words or more that the statement spells out ("Nuclear
         # Suppliers Group"): its initials, in capitals, as an acronym is written.
         self._initials = {short.lower(): short for text in texts for short in spelled_out(text)}
@@ -229,8 +246,8 @@ class Normalizer:
 
     def _other_word(self, word: str, language: str) -> str:
         lower = word.lower()
-        if lower in self.vocabulary:
-            return self._case.get(lower, word) if word.islower() else word
+        if lower in self.vocabulary or lower in self._mixed_case:
+            return self._statement_case(lower, word) if word.islower() else word
         shape = _shape(word, starts_sentence=True)  # another language capitalises otherwise
         if (
             shape is None or len(word) < 4 or not word.isalpha() or stem(lower) in self._stems
@@ -306,18 +323,22 @@ class Normalizer:
             return word  # inside a name ("R&D", "AT&T"), not a word of its own
         # A chat abbreviation, unless typed in capitals like an acronym ("BC", "UR"); "GOVT" is
         # the one people shout.
+        if lower in _MAGNITUDES and _AFTER_A_NUMBER.search(text[:start]):
+            return _MAGNITUDES[lower]  # "870 mil doses"; but "mil" alone may be "military"
         if lower in ABBREVIATIONS and not (word.isupper() and len(word) > 1 and lower != "govt"):
             expanded = ABBREVIATIONS[lower]
             return expanded if lower not in _LETTERS or _chat_letter(text, start, word) else word
         base, possessive = re.fullmatch(r"(.*?)((?:['’]s)?)", word).groups()  # type: ignore[union-attr]
         if possessive and base.isalpha():
             return self._word(base, text, start) + possessive  # "Jaapn's" is "Japan's"
+        if word.islower() and lower in self._mixed_case:
+            return self._mixed_case[lower]
         if not word.isalpha():
             return word
         if word.islower() and lower in self._after_the and _AFTER_THE.search(text[:start]):
             return self._after_the[lower]
         if lower in self.vocabulary:
-            return self._case.get(lower, word) if word.islower() else word
+            return self._statement_case(lower, word) if word.islower() else word
         possessor = self._possessor(lower)
         if possessor in self._case:  # "lemurias" is "Lemuria's", not a form of "Lemuria"
             return self._case[possessor] + "'s"
@@ -367,6 +388,22 @@ class Normalizer:
         if shape == "upper":
             return fixed.upper()
         return fixed.capitalize() if word[:2] != lower[:2] and fixed.islower() else fixed
+
+    def _statement_case(self, lower: str, typed: str) -> str:
+        """A statement word typed in lower case, in the case the statement writes it as a name,
+        or as typed where it is no name of its own."""
+        return self._case.get(lower) or self._mixed_case.get(lower) or self._country_case.get(lower) or typed
+
+    @functools.cached_property
+    def _country_case(self) -> dict[str, str]:
+        """The statement's words, written only inside longer names, that name a country or its
+        people alone (countryinfo): "taiwan" is "Taiwan" where the statement writes only "Taiwan
+        Strait"; "budget" of "Budget Announcement" stays a word. Read on first need, with
+        :attr:`_country_codes`."""
+        from jmqa.countries import country_words_lower
+
+        countries = country_words_lower()
+        return {lower: word for lower, word in self._run_words.items() if lower in countries and lower not in self._case}
 
     @functools.cached_property
     def _country_codes(self) -> dict[str, str]:
@@ -421,7 +458,14 @@ class Normalizer:
         # "antion" is "nation", not "action"), then a neighbouring key ("maby" is "many", "datd"
         # is "date", not "data"); a letter left out or added last.
         likely = min((_slip_rank(lower, s.term) for s in found), default=_OTHER_SLIP)
+        keyed = [s.term for s in found if s.distance == 1 and _slip_rank(lower, s.term) == _NEIGHBOUR_KEY]
         found = [s for s in found if _slip_rank(lower, s.term) == likely]
+        if shape == "lower" and likely == _SWAPPED and keyed and found[0].distance == 1:
+            # But a neighbouring key is near as likely as a swap, and the words around can tell
+            # them apart: "a probe knto where" is "into", not "knot".
+            between = _likeliest_between(around, [*(s.term for s in found), *keyed])
+            if between in keyed:
+                return between
         # The statement's words and their forms ("suports": "supports", not "sports").
         ours = [s.term for s in found if s.term in self.vocabulary]
         ours = ours or [s.term for s in found if stem(s.term) in self._stems]
@@ -448,8 +492,12 @@ class Normalizer:
             between = _likeliest_between(around, [*filter(None, [shortened]), *(s.term for s in found)])
             if between:
                 return between
-        if shortened or not found:
+        if shortened:
             return shortened
+        if shape != "upper" and (not found or found[0].distance > 1):
+            # Two letters swapped in a long word make a slip no other word is near, even for a
+            # word too rare for the speller's list: "pynogyang" is "pyongyang".
+            return _swapped_word(lower)
         if shape in ("name", "upper") or found[0].distance > 1:
             return None  # outside the statement, only a one-slip mend of a common word is safe
         return found[0].term if len(found) == 1 or found[0].count > 4 * found[1].count else None
@@ -586,6 +634,19 @@ def _likeliest_between(around: tuple[str, str], words: list[str]) -> str | None:
     if not counts or counts[-1][0] == 0 or (len(counts) > 1 and counts[-1][0] <= 4 * counts[-2][0]):
         return None
     return counts[-1][1]
+
+
+def _swapped_word(lower: str) -> str | None:
+    """The one English word (wordfreq, down to ``_WORD_ZIPF``) that ``lower``, of six letters or
+    more, is with two letters side by side swapped back, or None."""
+    if len(lower) < _SWAP_MIN:
+        return None
+    swaps = {lower[:i] + lower[i + 1] + lower[i] + lower[i + 2 :] for i in range(len(lower) - 1)} - {lower}
+    words = [w for w in swaps if zipf(w, "en") >= _WORD_ZIPF]
+    return words[0] if len(words) == 1 else None
+
+
+_SWAP_MIN = 6
 
 
 def _vowelless(word: str) -> bool:
