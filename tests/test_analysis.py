@@ -113,6 +113,8 @@ def test_the_asking_sentence_of_a_long_message(analyzer):
         # ... and so does a sentence that goes on from it, however long.
         ("Anything on kelp? and also anything about space or satellites", "Anything on kelp? and also anything about space or satellites"),
         ("I follow space news. When is the satellite launch? Thanks!", "When is the satellite launch?"),
+        # ... and so does one that asks without its mark.
+        ("they agreed to buy kelp boats right? how many and how much", "they agreed to buy kelp boats right? how many and how much"),
         # A courtesy that only introduces the question goes, so "did" starts it again ...
         ("Could you tell me, did they sign a treaty?", "did they sign a treaty?"),
         ("Would you mind telling me: what is JBIC involved in?", "what is JBIC involved in?"),
@@ -298,6 +300,12 @@ def test_questions_of_a_message_that_asks_two():
     assert split_questions("About the fleet - how many ships took part, and which ports did they visit?") == (
         "how many ships took part?", "which ports did they visit?",
     )
+    # A word between may mark the second as apart; and "what about X" asks the same of one more
+    # thing, named alone.
+    assert split_questions("What reforms do they want at the WHO? and separately what about the WTO") == (
+        "What reforms do they want at the WHO?", "what about the WTO?",
+    )
+    assert split_questions("What did they say about kelp, and what about it?") == ()
     assert split_questions("Since when has the kelp dialogue run, and what has it funded so far?") == (
         "Since when has the kelp dialogue run?", "what has it funded so far?",
     )

@@ -280,6 +280,11 @@ FACTS = StatementFacts(
         ("Who is the fund for?", ()),
         ("Siapakah menteri yang akan mengetuai rundingan itu?", ("person",)),  # Malay: who will head
         ("who's heading the pavilion", ("person",)),  # who holds a post, asked in any tense
+        ("who's going to run the kelp platform", ("person",)),
+        ("who'll chair the forum?", ("person",)),
+        # "How quickly/soon": within how long.
+        ("Next time a virus shows up, how quickly should vaccines be ready?", ("span",)),
+        ("Student numbers - how fast did they grow last yr?", ()),  # a rate
         ("Who is leading the review?", ("person",)),
         ("Where in Malaysia is the plant going up?", ("place",)),  # "going up" is being built
         # Malay "which year" is a time, not a count.

@@ -53,6 +53,9 @@ _SENTENCE = re.compile(
     r"|(?<=[.!?])\s+(?=(?:What|Which|Who|When|Where|Why|How)\b)"
     # A question mark ends a sentence before anything: "...? need it for the 3pm wire" is a remark.
     r"|(?<=\?)\s+(?=\S)"
+    # And a full stop after a word, in a message typed in lower case after its context: "I write a
+    # newsletter. africa - how much are they investing?" (not "etc. and", "approx. ten").
+    r"|(?<=[a-z]{3}[.!])(?<!\betc\.)(?<!\bapprox\.)(?<!\bincl\.)(?<!\besp\.)(?<!\bdept\.)(?<!\bgovt\.)\s+(?=[a-z])"
 )
 # Topics joined in one question: "about palm oil and (about) semiconductors", "X as well as Y".
 _JOINED = re.compile(r"\s*(?:,?\s+(?:and|as well as|plus|along with)\s+(?:also\s+)?(?:about|on|regarding)?\s*|;\s*)", re.IGNORECASE)
@@ -60,8 +63,12 @@ _ABOUT = re.compile(r"\b(?:about|on|regarding|concerning|re)\s+(.+?)\s*[?.!]*$",
 # Two questions in one: "What is the target, and how much are companies investing?", or two
 # sentences that each ask.
 _NEXT_QUESTION = re.compile(
-    r"\s*(?:,?\s+and\s+|\?\s+(?:and\s+)?)(?=(?:what|which|who|whom|when|where|why|how)\b)", re.IGNORECASE
+    r"\s*(?:,?\s+and\s+|\?\s+(?:and\s+)?)(?:(?:also|separately|secondly|then|besides|additionally)\W+)?"
+    r"(?=(?:what|which|who|whom|when|where|why|how)\b)",
+    re.IGNORECASE,
 )
+# "..., and what about the WTO?": a question that asks the same of one more thing, named alone.
+_WHAT_ABOUT = re.compile(r"^\W*(?:what|how)\s+about\b", re.IGNORECASE)
 # "Since when has ...?", "By when ...?": a question word after its preposition still starts one.
 _PREPOSITION = re.compile(r"^\W*(?:in|for|by|since|from|to|at|on|with|of|until)\s+(?=\w)", re.IGNORECASE)
 # "Two numbers I need: how many ...", "About the schools - how many ...": what comes before the
@@ -299,6 +306,7 @@ def asking_part(text: str) -> str:
 
 _ADDENDUM_WORDS = 4
 _THANKS = re.compile(r"\W*(?:thanks?|thank you|thx|ty|cheers|ta)\b", re.IGNORECASE)
+_WH_START = re.compile(r"\W*(?:what|which|who|whom|whose|when|where|why|how|whats|whos|wheres|hows)\b", re.IGNORECASE)
 _GOES_ON = re.compile(r"\W*(?:and|also|plus|as well as|what about|how about)\b", re.IGNORECASE)
 
 
@@ -362,11 +370,12 @@ def _asking_sentences(text: str) -> str:
         return text
     # "When is it launching? Exact date pls": a few words after the question ask more of it, and
     # so does a sentence that goes on from it ("... semiconductors? and also anything about
-    # space"). (A "Thanks!" asks nothing.)
+    # space"), or one that asks without its mark ("... warships right? how many and how much").
+    # (A "Thanks!" asks nothing.)
     last = sentences.index(asking[-1])
     asking += [
         s for s in sentences[last + 1 :]
-        if (len(s.split()) <= _ADDENDUM_WORDS or _GOES_ON.match(s)) and not _THANKS.match(s)
+        if (len(s.split()) <= _ADDENDUM_WORDS or _GOES_ON.match(s) or _WH_START.match(s)) and not _THANKS.match(s)
     ]
     joined = " ".join(asking)
     # "Which companies?", "What did they say about that?": the topic is in the context.
@@ -1110,7 +1119,9 @@ def split_questions(text: str) -> tuple[str, ...]:
     # A question asked twice is one question (and each part costs a search of its own).
     parts = list(dict.fromkeys(parts))
     if len(parts) < 2 or not all(
-        _QUESTION_START.search(_PREPOSITION.sub("", q, count=1)) and len(content_terms(q)) >= 2 for q in parts
+        _QUESTION_START.search(_PREPOSITION.sub("", q, count=1))
+        and len(content_terms(q)) >= (1 if _WHAT_ABOUT.match(q) else 2)
+        for q in parts
     ):
         return ()
     return tuple(f"{q}?" for q in parts)

@@ -104,7 +104,7 @@ _LED_BY = re.compile(
 )
 _ASKS_POST = re.compile(
     r"^\W*who(?:\s+(?:will be|will|would|shall|is going to|is to|is|are|has been|have been|was|were)\s+"
-    r"|['’]s\s+|\s+)"
+    r"|['’]s\s+(?:going\s+to\s+)?|['’]ll\s+|\s+)"
     # "Who has been appointed to lead ...?", "Who is expected to head ...?"
     rf"(?:(?:appointed|named|chosen|picked|tapped|selected|designated|expected|due|set)\s+to\s+)?{_POST_VERB}",
     re.IGNORECASE
@@ -159,6 +159,11 @@ _EXPECTS = {
     # "How many years will it run?" counts time: a duration too ("a 10-year framework").
     "span": re.compile(
         r"\bhow long\b|\bhow many (?:years|months|weeks|days|decades|hours)\b|\bberapa lama\b"
+        # "How quickly should vaccines be ready?": within how long; but "how fast did it grow?" asks
+        # for a rate.
+        r"|\bhow soon\b|\bhow (?:quickly|fast)\b(?!.*\b(?:grow|grows|grew|grown|growing|rise|rises|rose|risen"
+        r"|rising|increase|increases|increased|increasing|expand|expands|expanded|expanding|climb|climbed|fall"
+        r"|falls|fell|falling|drop|dropped|decline|declines|declined|shrink|shrank)\b)"
         r"|どのくらいの期間|何年間|何日間|何周年",
         re.IGNORECASE,
     ),
