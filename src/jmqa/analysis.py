@@ -1138,12 +1138,31 @@ def asked_apart(text: str) -> tuple[str, ...]:
     ('Bilakah forum kelp itu dilancarkan?', 'Dan adakah ia menyebut ladang rumpai laut?')
     >>> asked_apart("Bilakah forum kelp itu dilancarkan? Apa lagi?")
     ()
+    >>> asked_apart("Welche Kelp-Farmen werden genannt, und bis wann soll das Forum starten?")
+    ('Welche Kelp-Farmen werden genannt?', 'bis wann soll das Forum starten?')
+    >>> asked_apart("Universiti mana yang membuka kampus, dan bila?")
+    ()
     """
     parts = [s.strip() for s in re.split(r"(?<=[?？])\s*", text) if s.strip()]
     parts = list(dict.fromkeys(parts))
+    if len(parts) == 1:
+        # Or in one sentence, the second after a comma, "and" and its own question word: "Was
+        # versprechen sie ..., und bis wann ...?", "Apakah program ..., dan berapa ramai ...?".
+        parts = [p.strip(" ,") for p in _NEXT_QUESTION_OTHER.split(text) if p.strip(" ,")]
+        parts = [p if p.endswith(("?", "？")) else f"{p}?" for p in parts]
     if len(parts) < 2 or not all(p.endswith(("?", "？")) and len(content_terms(p)) >= 2 for p in parts):
         return ()
     return tuple(parts)
+
+
+# "and" and a question word (after its preposition) of the languages people ask jmqa in besides
+# English: German, French, Malay and Indonesian.
+_NEXT_QUESTION_OTHER = re.compile(
+    r",\s*(?:und|et|dan|serta)\s+(?=(?:(?:bis|seit|ab|à|en|depuis|jusqu['’]à|sejak|sehingga|hingga)\s+)?"
+    r"(?:wann|was|wer|wo|wie|welche[rnsm]?|warum|quand|que|qui|où|comment|quel(?:le)?s?|combien|pourquoi"
+    r"|bila|bilakah|apa|apakah|siapa|berapa|bagaimana|mengapa|kenapa|kapan|di\s+mana)\b)",
+    re.IGNORECASE,
+)
 
 
 # A capitalised word, or a run of them; "U.S." is one word, not "U" and "S".
