@@ -170,14 +170,11 @@ class Normalizer:
         self._run_words = {word.lower(): word for run in self._runs.values() for word in run}
         # "g7", "mc12", "5g": a name of letters and digits typed in lower case, in the statement's
         # case, where the statement never writes it in lower case.
-        mixed = Counter(
-            w for text in texts for w in re.findall(r"[^\W_]+", text)
-            if not w.isalpha() and not w.isdigit() and w.lower() != w
-        )
-        unmixed = {w for text in texts for w in re.findall(r"[^\W_]+", text) if w.islower()}
+        tokens = [w for text in texts for w in re.findall(r"[^\W_]+", text) if not w.isalpha() and not w.isdigit()]
+        written_lower = {w for w in tokens if w.islower()}
         self._mixed_case: dict[str, str] = {}
-        for word, _ in mixed.most_common():
-            if word.lower() not in unmixed:
+        for word, _ in Counter(w for w in tokens if w.lower() != w).most_common():
+            if word.lower() not in written_lower:
                 self._mixed_case.setdefault(word.lower(), word)
         # "nsg" typed for a name of three words or more that the statement spells out ("Nuclear
         # Suppliers Group"): its initials, in capitals, as an acronym is written.
@@ -444,7 +441,7 @@ class Normalizer:
     def _correct(self, lower: str, shape: str, around: tuple[str, str] = ("", "")) -> str | None:
         """The nearest known word, or None when there is none or no single best one. A name
         (typed with a capital inside a sentence) or an acronym is only ever mended into one of the
-        statement's words. ``around``: the words before and after it, which tell equally likely
+        statement's words, but for a name's two letters swapped (:func:`_swapped_word`). ``around``: the words before and after it, which tell equally likely
         slips apart ("how muct" is "how much", not "how must")."""
         limit = 1 if len(lower) < 7 else 2
         # A slip seldom changes a word's first letter, unless by a swap or a neighbouring key:
