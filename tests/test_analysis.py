@@ -115,6 +115,9 @@ def test_the_asking_sentence_of_a_long_message(analyzer):
         ("I follow space news. When is the satellite launch? Thanks!", "When is the satellite launch?"),
         # ... and so does one that asks without its mark.
         ("they agreed to buy kelp boats right? how many and how much", "they agreed to buy kelp boats right? how many and how much"),
+        # A full stop before a lower-case word ends the context too; not after "approx." or "etc.".
+        ("I write a newsletter. kelp farms - how much are they investing?", "kelp farms - how much are they investing?"),
+        ("Did approx. ten kelp farms sign the accord?", "Did approx. ten kelp farms sign the accord?"),
         # A courtesy that only introduces the question goes, so "did" starts it again ...
         ("Could you tell me, did they sign a treaty?", "did they sign a treaty?"),
         ("Would you mind telling me: what is JBIC involved in?", "what is JBIC involved in?"),

@@ -600,7 +600,7 @@ def _one_slip_words(lower: str) -> list[str]:
     letters = "abcdefghijklmnopqrstuvwxyz"
     splits = [(lower[:i], lower[i:]) for i in range(len(lower) + 1)]
     slips = {a + b[1:] for a, b in splits if b}
-    slips |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    slips |= _swaps(lower)
     slips |= {a + c + b[1:] for a, b in splits if b for c in letters}
     slips |= {a + c + b for a, b in splits for c in letters}
     slips.discard(lower)
@@ -638,12 +638,16 @@ def _swapped_word(lower: str) -> str | None:
     more, is with two letters side by side swapped back, or None."""
     if len(lower) < _SWAP_MIN:
         return None
-    swaps = {lower[:i] + lower[i + 1] + lower[i] + lower[i + 2 :] for i in range(len(lower) - 1)} - {lower}
-    words = [w for w in swaps if zipf(w, "en") >= _WORD_ZIPF]
+    words = [w for w in _swaps(lower) - {lower} if zipf(w, "en") >= _WORD_ZIPF]
     return words[0] if len(words) == 1 else None
 
 
 _SWAP_MIN = 6
+
+
+def _swaps(word: str) -> set[str]:
+    """``word`` with each two letters side by side swapped."""
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
 
 
 def _vowelless(word: str) -> bool:
