@@ -11,6 +11,7 @@ from jmqa.analysis import (
     asking_part,
     asks_about_document,
     asks_broadly,
+    asks_what_came_of,
     asks_when_made,
     asks_who_made,
     premise_verb,
@@ -275,6 +276,27 @@ def test_what_is_searched_leaves_the_speaker_out_and_the_rest_reads_the_whole_qu
 )
 def test_the_premise_of_a_why_did_question_is_its_verb(question, verb):
     assert premise_verb(question, _NAMES) == verb
+
+
+@pytest.mark.parametrize(
+    ("question", "came_of"),
+    [
+        ("did the fisheries subsidy talks at MC12 end up succeeding?", True),
+        ("What minimum rate did the G20 finance ministers end up agreeing at their July meeting?", True),
+        ("did the iraqi elections in october turn out free and fair in the end?", True),
+        ("did the astronaut actually make it to the space station in 2024?", True),
+        # What the statement's own authors or occasion came to is what it says.
+        ("What did the two prime ministers end up agreeing on energy?", False),
+        ("what did they end up deciding about the AI platform", False),
+        ("How did the summit turn out?", False),
+        ("Did Japan and Malaysia end up signing anything on defence?", False),
+        # What may still come, and "make it" in another sense.
+        ("Could traders end up paying each other in ringgit and yen?", False),
+        ("Which fruits did America make it easier to ship?", False),
+    ],
+)
+def test_a_question_on_what_came_of_something_afterwards(question, came_of):
+    assert asks_what_came_of(question, _NAMES | {"america"}) is came_of
 
 
 def test_the_premise_is_read_past_the_statement_named_as_where_to_look(analyzer):

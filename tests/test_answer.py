@@ -83,6 +83,15 @@ def test_a_why_question_whose_premise_no_quote_says_is_told_the_statement_does_n
     assert not qa.answerer.premise_unsaid(signals, qa.search("Why did they do that?", k=3))
 
 
+def test_what_came_of_something_after_the_statement_is_not_the_statements_to_say(qa):
+    # It speaks as of its own date: the nearest paragraphs are offered, none quoted as the outcome.
+    answer = qa.ask("Did the Expo in Yokohama end up drawing big crowds?")
+    assert not answer.found and answer.message == jmqa.NOT_AFTERWARDS
+    assert 19 in answer.nearest
+    # What its own authors came to is what it says.
+    assert qa.ask("What did the two prime ministers end up agreeing on energy?").found
+
+
 def test_what_countries_the_statement_never_names_said_is_not_the_statements_to_say(qa):
     """Germany is named nowhere in the statement: what it agreed on critical minerals, alone or
     with Japan, is not in it, however close its paragraph on critical minerals."""

@@ -24,6 +24,7 @@ from jmqa.answer import (
     CAUTION,
     NO_ADVICE,
     NOT_ADDRESSED,
+    NOT_AFTERWARDS,
     NOT_SAID,
     Answer,
     Mention,
@@ -55,7 +56,8 @@ from jmqa.store import default_home
 __version__ = "0.1.0"
 
 __all__ = [
-    "ABOUT_DOCUMENT", "CAUTION", "CONFIGS", "MAX_QUESTION_CHARS", "NO_ADVICE", "NOT_ADDRESSED", "NOT_SAID", "QA", "Answer",
+    "ABOUT_DOCUMENT", "CAUTION", "CONFIGS", "MAX_QUESTION_CHARS", "NO_ADVICE", "NOT_ADDRESSED",
+    "NOT_AFTERWARDS", "NOT_SAID", "QA", "Answer",
     "DataFileMissingError", "Document", "DocumentParseError", "Hit", "IndexCorruptError",
     "IndexFolderError", "IndexMissingError", "IndexStaleError", "InvalidArgumentError",
     "InvalidQuestionError", "JmqaError", "Library", "LibraryError", "Mention", "ModelNotInstalledError",

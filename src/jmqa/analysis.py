@@ -119,6 +119,8 @@ class QuestionAnalysis:
     about_document: bool = False
     # It asks jmqa for a recommendation of its own (see :func:`asks_advice`).
     advice: bool = False
+    # It asks what came of something after the statement was made (see :func:`asks_what_came_of`).
+    came_of: bool = False
 
     @property
     def asked(self) -> str:
@@ -214,6 +216,9 @@ class Analyzer:
                 language == "en" and not paragraphs and asks_about_document(_last_asking(normalized), self._speakers)
             ),
             advice=language == "en" and asks_advice(_last_asking(normalized)),
+            came_of=language == "en" and all(
+                asks_what_came_of(q, self._speakers) for q in split_questions(normalized) or (_last_asking(normalized),)
+            ),
         )
 
     def _searched(self, unframed: str) -> str:
@@ -1083,6 +1088,42 @@ def _premise_in(clause: str, names: Set[str], past: bool = False) -> str:
             lower = words[i + 2].lower()
         return "" if stem(lower) in _SAYING_STEMS else lower
     return ""
+
+
+# What came of something once the statement was made: "did the fisheries talks at MC12 end up
+# succeeding?", "What did the G20 ministers end up agreeing in July?", "did the elections turn out
+# free and fair in the end?". A statement speaks as of its own date and cannot say, however close
+# its paragraph on the talks. Not of the statement's own authors or occasion ("What did they end
+# up agreeing on AI?", "How did the summit turn out?": what the statement says is that outcome),
+# nor of what may still come ("Could traders end up paying in ringgit?").
+_CAME_OF = re.compile(
+    r"\bdid\s+(?P<subject>(?:[\w&.'’-]+\s+){1,8}?)"
+    r"(?:(?:actually|really|ever|finally|eventually|ultimately|in\s+fact)\s+)?"
+    r"(?:end\s+up|turn\s+out|pan\s+out|work\s+out|succeed|make\s+it\s+(?:to|into|in)|go\s+ahead"
+    r"|come\s+to\s+anything)\b",
+    re.IGNORECASE,
+)
+_NOT_A_SUBJECT = frozenset("it they we you he she them all in at of from for on with by".split())
+
+
+def asks_what_came_of(asked: str, names: Set[str]) -> bool:
+    """Whether the asking sentence ``asked`` asks what came of something after the statement
+    was made, done by others than its authors. ``names`` as in :func:`asks_when_made`.
+
+    >>> asks_what_came_of("did the fisheries subsidy talks at MC12 end up succeeding?", set())
+    True
+    >>> asks_what_came_of("What did the two leaders end up agreeing on AI?", set())
+    False
+    >>> asks_what_came_of("Which fruits did America make it easier to ship?", {"america"})
+    False
+    """
+    for m in _CAME_OF.finditer(asked):
+        words = re.findall(r"[\w&.'’-]+", m["subject"])
+        if not all(
+            _speaker_word(w, names) or w.lower() in _NOT_A_SUBJECT or _OCCASION_WORDS.fullmatch(w) for w in words
+        ):
+            return True
+    return False
 
 
 def _speaker_word(word: str, names: Set[str]) -> bool:

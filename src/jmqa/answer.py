@@ -34,6 +34,8 @@ NOT_ADDRESSED = "The statement does not address this question."
 # they sign a defence treaty?"): the statement does not say that, whatever the nearest paragraphs
 # are about.
 NOT_SAID = "The statement does not say that."
+# For a question on what came of something after the statement was made (QuestionAnalysis.came_of).
+NOT_AFTERWARDS = "The statement does not say what came of it: it speaks as of the day it was made."
 # A request for jmqa's own advice (QuestionAnalysis.advice).
 NO_ADVICE = "jmqa quotes what the statement says: it gives no recommendations or advice of its own."
 # For a question on the statement as a document ("Who drafted it?", "How many paragraphs?"), told
@@ -299,8 +301,8 @@ class Answerer:
 
     def ruled_out(self, signals: Signals, quoted: Sequence[Hit]) -> bool:
         """Whether the question is refused before the refusal model is asked: it asks jmqa's own
-        advice, its premise is not the statement's, or it asks what others than the statement's
-        parties said or share."""
+        advice, its premise is not the statement's, it asks what came of something afterwards, or
+        it asks what others than the statement's parties said or share."""
         return bool(self.ruled_out_because(signals, quoted))
 
     def ruled_out_because(self, signals: Signals, quoted: Sequence[Hit]) -> str:
@@ -309,6 +311,8 @@ class Answerer:
             return NO_ADVICE
         if self.premise_unsaid(signals, quoted):
             return NOT_SAID
+        if signals.analysis.came_of:
+            return NOT_AFTERWARDS
         if self.others_speak(signals):
             parties = self.lexicon.parties
             others = parties.others_speaking(signals.analysis.speakers)
