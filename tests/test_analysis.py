@@ -18,6 +18,7 @@ from jmqa.analysis import (
     split_questions,
     split_topics,
     statement_facts,
+    taken_as_given,
     without_document_frame,
     without_speaker,
 )
@@ -297,6 +298,28 @@ def test_the_premise_of_a_why_did_question_is_its_verb(question, verb):
 )
 def test_a_question_on_what_came_of_something_afterwards(question, came_of):
     assert asks_what_came_of(question, _NAMES | {"america"}) is came_of
+
+
+@pytest.mark.parametrize(
+    ("question", "given"),
+    [
+        ("Since Japan and Malaysia signed a free trade agreement, when does it take effect?",
+         "Japan and Malaysia signed a free trade agreement"),
+        ("Now that the council has been set up, who chairs it?", "the council has been set up"),
+        ("With the G7 having pledged a new climate fund, how is it split?", "the G7 having pledged a new climate fund"),
+        ("seeing as they agreed to settle trade in yen how will the switch work", "they agreed to settle trade in yen"),
+        ("As Japan pledged USD 50 million to the fund, what is it for?", "Japan pledged USD 50 million to the fund"),
+        # A circumstance, a state of things or a role takes no deed as done.
+        ("With all the trouble in the Middle East, what did Malaysia promise?", ""),
+        ("Given the sensitivities around Taiwan, what does the statement say?", ""),
+        ("Given that the G7 wants to speed up vaccines, how fast?", ""),
+        ("As Quad partners, what do the leaders say underpins their partnership?", ""),
+        ("Since when has Japan provided security assistance, and what did it supply?", ""),
+        ("As a student, I wonder what they agreed on energy?", ""),
+    ],
+)
+def test_a_clause_that_takes_a_deed_as_done(question, given):
+    assert taken_as_given(question) == given
 
 
 def test_the_premise_is_read_past_the_statement_named_as_where_to_look(analyzer):

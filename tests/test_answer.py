@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import jmqa
-from jmqa.answer import Answerer
+from jmqa.answer import GIVEN_CONFIDENCE, Answerer
 from jmqa.calibration import Calibration
 from jmqa.retrieval import CONFIGS
 
@@ -90,6 +90,17 @@ def test_what_came_of_something_after_the_statement_is_not_the_statements_to_say
     assert 19 in answer.nearest
     # What its own authors came to is what it says.
     assert qa.ask("What did the two prime ministers end up agreeing on energy?").found
+
+
+def test_a_question_that_takes_a_deed_as_done_is_quoted_only_when_sure(qa):
+    # The statement's figure is USD 20 million: an answer the refusal model would give to a plain
+    # question is refused, and the paragraph on the partnership offered.
+    answer = qa.ask("Since Japan gave USD 50 million to the RISE Partnership, what is the money for?")
+    assert not answer.found and answer.message == jmqa.NOT_SAID and 14 in answer.nearest
+    assert qa.answerer.calibration.refusal["en"]["threshold"] <= answer.confidence < GIVEN_CONFIDENCE
+    # A deed the statement does state is answered.
+    answer = qa.ask("Now that they have agreed to set up a Japan-Malaysia AI Platform, who is it mainly meant for?")
+    assert answer.found and answer.quotes[0].paragraph == 16
 
 
 def test_what_countries_the_statement_never_names_said_is_not_the_statements_to_say(qa):

@@ -121,6 +121,8 @@ class QuestionAnalysis:
     advice: bool = False
     # It asks what came of something after the statement was made (see :func:`asks_what_came_of`).
     came_of: bool = False
+    # The clause in which it takes a deed as done before it asks (see :func:`taken_as_given`), or "".
+    given: str = ""
 
     @property
     def asked(self) -> str:
@@ -219,6 +221,7 @@ class Analyzer:
             came_of=language == "en" and all(
                 asks_what_came_of(q, self._speakers) for q in split_questions(normalized) or (_last_asking(normalized),)
             ),
+            given=taken_as_given(normalized) if language == "en" else "",
         )
 
     def _searched(self, unframed: str) -> str:
@@ -1124,6 +1127,38 @@ def asks_what_came_of(asked: str, names: Set[str]) -> bool:
         ):
             return True
     return False
+
+
+# A clause that takes a deed as done before the question asks about it: "Since the two sides
+# signed a free trade agreement, when does it take effect?", "Now that the council has been set
+# up, who chairs it?", "With the G7 having pledged a new fund, how is it split?". Not a
+# circumstance without a verb of its own ("Given the turmoil in the Gulf, ...", "With all the
+# trouble in the Middle East, ..."), nor "Since when ...?", nor "As a student, ...".
+_GIVEN_OPENS = re.compile(
+    r"(?:^|(?<=[.!?])\s)\W*(?:since(?!\s+when\b)|now\s+that|given(?:\s+that)?|seeing\s+(?:as|that)|considering\s+that"
+    r"|as(?!\s+(?:a|an|i|we|you|far|well|regards|for|of|to|per|part|someone|one)\b)|with(?=[^,?]*\bhaving\b))\s+"
+    r"(?P<clause>[^,?]{8,}?)(?:,|\s+(?=(?:what|which|who|whom|when|where|why|how)\b))",
+    re.IGNORECASE,
+)
+# ... a deed done: a verb in the past or the perfect ("signed", "has been set up", "became").
+_DONE = re.compile(
+    r"\b(?:has|have|had|having|was|were|did)\b|\b(?!(?:n|sp|f|s|d|br|gr|h|w|ind|proc|exc|succ)eed\b|hundred\b|united\b|based\b|related\b|limited\b|advanced\b)[a-z]{2,}ed\b"
+    r"|\b(?:became|began|made|took|gave|won|sold|bought|built|held|met|led|came|got|brought|sent|spent|paid"
+    r"|chose|drew|struck|rose|fell|grew|went|left|set\s+up|put|kicked\s+off)\b",
+    re.IGNORECASE,
+)
+
+
+def taken_as_given(asked: str) -> str:
+    """The clause in which ``asked`` takes a deed as done before asking about it, or "".
+
+    >>> taken_as_given("Since the two sides signed a free trade agreement, when does it take effect?")
+    'the two sides signed a free trade agreement'
+    >>> taken_as_given("With all the trouble in the Middle East, what did Malaysia promise?")
+    ''
+    """
+    m = _GIVEN_OPENS.search(asked)
+    return m["clause"].strip() if m and _DONE.search(m["clause"]) else ""
 
 
 def _speaker_word(word: str, names: Set[str]) -> bool:

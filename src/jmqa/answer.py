@@ -36,6 +36,15 @@ NOT_ADDRESSED = "The statement does not address this question."
 NOT_SAID = "The statement does not say that."
 # For a question on what came of something after the statement was made (QuestionAnalysis.came_of).
 NOT_AFTERWARDS = "The statement does not say what came of it: it speaks as of the day it was made."
+# A question that takes a deed as done in a clause of its own ("Since the two sides signed a free
+# trade agreement, when does it take effect?", QuestionAnalysis.given) is quoted only above this
+# confidence: the quote must bear out the deed too, which the refusal model does not check. Set on
+# two sets written blind for it (premise-2026-12-05 and g7-2021-06-13-premise: 60 questions, half
+# taking as done what their statement never says), just below the least sure answer to a true
+# premise there (0.783); 5 of the 17 false premises they quoted were below it. On two more such
+# sets (us-india-2025-02-13-premise, us-eu-2021-06-15-premise) it refuses 2 of 17 quoted false
+# premises and none of the 30 true ones.
+GIVEN_CONFIDENCE = 0.78
 # A request for jmqa's own advice (QuestionAnalysis.advice).
 NO_ADVICE = "jmqa quotes what the statement says: it gives no recommendations or advice of its own."
 # For a question on the statement as a document ("Who drafted it?", "How many paragraphs?"), told
@@ -384,6 +393,11 @@ class Answerer:
             return Answer(
                 question=signals.analysis.text, found=False, quotes=(), confidence=confidence,
                 nearest=tuple(h.paragraph for h in hits[:3]), message=because,
+            )
+        if signals.analysis.given and model["threshold"] <= confidence < GIVEN_CONFIDENCE:
+            return Answer(
+                question=signals.analysis.text, found=False, quotes=(), confidence=confidence,
+                nearest=tuple(h.paragraph for h in hits[:3]), message=NOT_SAID,
             )
         if confidence < model["threshold"]:
             language = signals.analysis.language
