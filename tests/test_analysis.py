@@ -309,6 +309,9 @@ def test_a_question_on_what_came_of_something_afterwards(question, came_of):
         ("With the G7 having pledged a new climate fund, how is it split?", "the G7 having pledged a new climate fund"),
         ("seeing as they agreed to settle trade in yen how will the switch work", "they agreed to settle trade in yen"),
         ("As Japan pledged USD 50 million to the fund, what is it for?", "Japan pledged USD 50 million to the fund"),
+        # What the statement itself does, in the present, but not where it only takes a topic up.
+        ("Since the statement scraps the steel tariffs, when do they come off?", "the statement scraps the steel tariffs"),
+        ("Since the statement mentions AI, what does it say about chips?", ""),
         # A circumstance, a state of things or a role takes no deed as done.
         ("With all the trouble in the Middle East, what did Malaysia promise?", ""),
         ("Given the sensitivities around Taiwan, what does the statement say?", ""),

@@ -101,6 +101,14 @@ def test_a_question_that_takes_a_deed_as_done_is_quoted_only_when_sure(qa):
     # A deed the statement does state is answered.
     answer = qa.ask("Now that they have agreed to set up a Japan-Malaysia AI Platform, who is it mainly meant for?")
     assert answer.found and answer.quotes[0].paragraph == 16
+    # Its questions are not answered apart, where the deed is no longer taken as done: each alone
+    # ("Which agencies signed the maritime MOC?", "Who is the AI platform for?") is answered.
+    message = (
+        "Since Japan gave USD 50 million to the minerals partnership, which agencies signed the maritime MOC "
+        "and who is the AI platform for?"
+    )
+    assert len(qa.analyze(message).questions) == 2
+    assert not qa.ask(message).found
 
 
 def test_what_countries_the_statement_never_names_said_is_not_the_statements_to_say(qa):

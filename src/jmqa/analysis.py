@@ -1144,7 +1144,11 @@ _GIVEN_OPENS = re.compile(
 _DONE = re.compile(
     r"\b(?:has|have|had|having|was|were|did)\b|\b(?!(?:n|sp|f|s|d|br|gr|h|w|ind|proc|exc|succ)eed\b|hundred\b|united\b|based\b|related\b|limited\b|advanced\b)[a-z]{2,}ed\b"
     r"|\b(?:became|began|made|took|gave|won|sold|bought|built|held|met|led|came|got|brought|sent|spent|paid"
-    r"|chose|drew|struck|rose|fell|grew|went|left|set\s+up|put|kicked\s+off)\b",
+    r"|chose|drew|struck|rose|fell|grew|went|left|set\s+up|put|kicked\s+off)\b"
+    # ... or what the statement itself does, in the present: "Since the statement launches a free
+    # trade agreement, ..." (not where it only takes the topic up: "mentions", "covers").
+    r"|\b(?:statement|declaration|communiqu[eé]|document)\s+(?:\w+ly\s+)?"
+    r"(?!(?:is|has|does|mentions|talks|discusses|covers|refers|deals|touches|addresses)\b)[a-z]+s\b",
     re.IGNORECASE,
 )
 

@@ -396,10 +396,11 @@ class QA:
         paragraph, after the others: one topic's best paragraph would otherwise crowd out the
         other's. A message of two questions refused as a whole is answered when each question is
         answered on its own: what one asks for ("how much ...?") is no answer the other's
-        paragraph must hold."""
+        paragraph must hold; not when the message takes a deed as done (QuestionAnalysis.given),
+        which its questions apart no longer say ("Since they signed X, when ... and what ...?")."""
         analysis = signals.analysis
         parts = analysis.questions or analysis.topics
-        if len(parts) < 2 or (not answer.found and not analysis.questions):
+        if len(parts) < 2 or (not answer.found and (not analysis.questions or analysis.given)):
             return answer
         own_answers = [
             self.answerer.answer(part, self.retriever.fused(part, self.default), self._ranked(part, config, ()))
