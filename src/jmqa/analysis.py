@@ -195,6 +195,7 @@ class Analyzer:
         answer_types = expected_answer_types(as_typed)
         unframed = without_document_frame(normalized, self._speakers) if language == "en" else normalized
         paragraphs = cited_paragraphs(normalized, len(self.document.paragraphs))
+        questions = split_questions(normalized) if language == "en" else asked_apart(normalized)
         return QuestionAnalysis(
             text=text,
             language=language,
@@ -203,7 +204,7 @@ class Analyzer:
             corrections=corrections,
             answer_types=answer_types,
             topics=split_topics(normalized) if language == "en" else (),
-            questions=split_questions(normalized) if language == "en" else asked_apart(normalized),
+            questions=questions,
             joins=joins_things(_last_asking(normalized), self.facts.common_names),
             paragraphs=paragraphs,
             sections=named_sections(normalized, self._headings),
@@ -219,7 +220,7 @@ class Analyzer:
             ),
             advice=language == "en" and asks_advice(_last_asking(normalized)),
             came_of=language == "en" and all(
-                asks_what_came_of(q, self._speakers) for q in split_questions(normalized) or (_last_asking(normalized),)
+                asks_what_came_of(q, self._speakers) for q in questions or (_last_asking(normalized),)
             ),
             given=taken_as_given(normalized) if language == "en" else "",
         )
@@ -1098,7 +1099,7 @@ def _premise_in(clause: str, names: Set[str], past: bool = False) -> str:
 # free and fair in the end?". A statement speaks as of its own date and cannot say, however close
 # its paragraph on the talks. Not of the statement's own authors or occasion ("What did they end
 # up agreeing on AI?", "How did the summit turn out?": what the statement says is that outcome),
-# nor of what may still come ("Could traders end up paying in ringgit?").
+# nor of what may still come ("Could traders end up paying in their own currencies?").
 _CAME_OF = re.compile(
     r"\bdid\s+(?P<subject>(?:[\w&.'’-]+\s+){1,8}?)"
     r"(?:(?:actually|really|ever|finally|eventually|ultimately|in\s+fact)\s+)?"
@@ -1140,9 +1141,11 @@ _GIVEN_OPENS = re.compile(
     r"(?P<clause>[^,?]{8,}?)(?:,|\s+(?=(?:what|which|who|whom|when|where|why|how)\b))",
     re.IGNORECASE,
 )
-# ... a deed done: a verb in the past or the perfect ("signed", "has been set up", "became").
+# ... a deed done: a verb in the past or the perfect ("signed", "has been set up", "became"); not
+# a word in "-ed" that is none ("need", "speed", "a hundred", "the United States", "a based ...").
+_NOT_PAST = r"(?:n|sp|f|s|d|br|gr|h|w|ind|proc|exc|succ)eed|hundred|united|based|related|limited|advanced"
 _DONE = re.compile(
-    r"\b(?:has|have|had|having|was|were|did)\b|\b(?!(?:n|sp|f|s|d|br|gr|h|w|ind|proc|exc|succ)eed\b|hundred\b|united\b|based\b|related\b|limited\b|advanced\b)[a-z]{2,}ed\b"
+    rf"\b(?:has|have|had|having|was|were|did)\b|\b(?!(?:{_NOT_PAST})\b)[a-z]{{2,}}ed\b"
     r"|\b(?:became|began|made|took|gave|won|sold|bought|built|held|met|led|came|got|brought|sent|spent|paid"
     r"|chose|drew|struck|rose|fell|grew|went|left|set\s+up|put|kicked\s+off)\b"
     # ... or what the statement itself does, in the present: "Since the statement launches a free
