@@ -107,7 +107,8 @@ def test_a_question_that_takes_a_deed_as_done_is_quoted_only_when_sure(qa):
         "Since Japan gave USD 50 million to the minerals partnership, which agencies signed the maritime MOC "
         "and who is the AI platform for?"
     )
-    assert len(qa.analyze(message).questions) == 2
+    parts = qa.analyze(message).questions
+    assert len(parts) == 2 and all(qa.ask(part).found for part in parts)
     assert not qa.ask(message).found
 
 
