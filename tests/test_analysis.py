@@ -360,6 +360,15 @@ def test_questions_of_a_message_that_asks_two():
     assert split_questions("Since when has the kelp dialogue run, and what has it funded so far?") == (
         "Since when has the kelp dialogue run?", "what has it funded so far?",
     )
+    # A yes-or-no question starts at its auxiliary and the subject after it; one subject doing two
+    # things ("and are expected to") asks one question.
+    assert split_questions("Which firms are investing in US plants, and is there anything about medicine ingredients?") == (
+        "Which firms are investing in US plants?", "is there anything about medicine ingredients?",
+    )
+    assert split_questions("What did they say about the South China Sea? did the coast guards sign anything?") == (
+        "What did they say about the South China Sea?", "did the coast guards sign anything?",
+    )
+    assert split_questions("Which firms are investing and are expected to build new plants?") == ()
     # A question asked again (pasted twice) is asked once.
     repeated = "Which ships took part in the exercise? " * 3
     assert split_questions(repeated) == ()

@@ -347,6 +347,8 @@ def test_the_answer_type_must_be_held_by_a_sentence_about_the_question(qa):
         "can u recommend a good hotel in Yokohama",
         "I love ramen. Could you suggest a nice place to eat in Tokyo?",
         "how do i get cheap yen before my flight, money changer or ATM?",
+        "whats a good recipe for chicken rice",
+        "best way to send a parcel from Penang to Osaka without paying too much?",
     ],
 )
 def test_a_request_for_jmqas_own_advice_is_refused_as_such(qa, question):
@@ -356,6 +358,8 @@ def test_a_request_for_jmqas_own_advice_is_refused_as_such(qa, question):
     assert qa.ask("What did the leaders recommend on energy?").message != jmqa.NO_ADVICE
     assert qa.ask("Could you suggest a paragraph on energy?").message != jmqa.NO_ADVICE
     assert qa.ask("How do I find what the statement says on energy?").message != jmqa.NO_ADVICE
+    # "The good news" for someone is the statement's to give, not a good thing to choose.
+    assert qa.ask("What is the good news for Malaysian students?").message != jmqa.NO_ADVICE
 
 
 def test_a_sentence_that_points_back_holds_what_the_sentence_before_it_names(qa):
