@@ -623,6 +623,16 @@ def test_the_noun_a_which_question_asks_for_does_not_give_the_name_it_heads():
 
 
 @pytest.mark.slow  # tags with spaCy
+def test_words_that_describe_what_is_asked_do_not_give_the_name_that_completes_them():
+    sentence = "The leaders backed Lemuria joining the International Kelp Agency as a full member."
+    # "international kelp" says which body; "Agency", which the question lacks, is the answer's.
+    assert _holds("organisation", sentence, "Which international kelp body will Lemuria join?")
+    # Words outside that phrase do give it, and so does a name whose every word the question has.
+    assert not _holds("organisation", sentence, "Which body, the international kelp one, will Lemuria join?")
+    assert not _holds("organisation", sentence, "Which International Kelp Agency will Lemuria join?")
+
+
+@pytest.mark.slow  # tags with spaCy
 def test_a_name_that_holds_the_noun_asked_for_answers_where_the_tagger_misses_it():
     sentence = "Both leaders called for the full implementation of the Five-Point Consensus."
     assert [e.label for e in _entities(sentence)] == ["CARDINAL"]  # "Five": no name to the tagger

@@ -780,6 +780,7 @@ def holds(
     # "Which country is running, Malaysia or Japan?": the choices it offers are what it asks for.
     asked = without_choices(question).lower()
     asked_for = asked_nouns(asked)
+    describing = _describing_words(asked)
     if kind in ("entity", "organisation") and _names_the_noun(sentence, asked, asked_for, facts):
         return True
     if kind == "place" and any(
@@ -811,7 +812,7 @@ def holds(
         if kind == "city" and e.text.lower().removeprefix("the ") in country_names_lower():
             continue  # "In which city ...?" is not answered by a country
         if kind in _NAMED_KINDS:
-            if _given(e.text, _without_other_names(asked, e, entities), facts.place_words, asked_for):
+            if _given(e.text, _without_other_names(asked, e, entities), facts.place_words, asked_for, describing):
                 continue  # the question gave this name itself
             if kind == "person" and _named_throughout(e, facts) and (
                 not _gives_the_post(sentence, question)
@@ -970,11 +971,18 @@ def without_choices(question: str) -> str:
     return _CHOICES.sub("", question)
 
 
-def _given(name: str, asked: str, place_words: Set[str], asked_for: Set[str] = frozenset()) -> bool:
+def _given(
+    name: str, asked: str, place_words: Set[str], asked_for: Set[str] = frozenset(), describing: Set[str] = frozenset()
+) -> bool:
     """Whether the question already gives ``name``: most of its words, other than the kind of
     thing asked for ("Which agency...?" is answered by "... Enforcement Agency"; "Which
     consensus...?" by "the Five-Point Consensus": ``asked_for``, from :func:`asked_nouns`) and the
     places and nationalities that only qualify it ("Which Chilean agency...?"), are in it.
+    Words the question has only in the phrase that says what it asks for (``describing``, from
+    :func:`_describing_words`) describe it and do not give it, when the name has a word the
+    question lacks, other than a place's: "Which international energy body ...?" is answered by
+    "the International Energy Agency"; "Which ASEAN countries ...?" is not by "ASEAN", nor "Which
+    maritime enforcement agency ...?" by "the Malaysian Maritime Enforcement Agency".
 
     >>> _given("the Chilean Maritime Authority", "which chilean agency patrols maritime areas?", {"chilean"})
     False
@@ -984,12 +992,17 @@ def _given(name: str, asked: str, place_words: Set[str], asked_for: Set[str] = f
     False
     >>> _given("the U.S. Navy", "which repair facilities were announced?", {"u.s."})
     False
+    >>> asked = "which international energy body will india join?"
+    >>> _given("the International Energy Agency", asked, set(), {"bodi"}, _describing_words(asked))
+    False
     """
+    every = [w for w in re.findall(r"[\w-]+", name.lower().replace("’s", "").replace("'s", "")) if len(w) > 1]
     words = [
-        w for w in re.findall(r"[\w-]+", name.lower().replace("’s", "").replace("'s", ""))
         # A letter of an initialism ("U.S. Navy": "u", "s") is inside nearly any question.
-        if len(w) > 1 and w not in _FUNCTION_WORDS and not _HEADS.fullmatch(w) and stem(w) not in asked_for
+        w for w in every if w not in _FUNCTION_WORDS and not _HEADS.fullmatch(w) and stem(w) not in asked_for
     ]
+    if describing and any(w not in _FUNCTION_WORDS and w not in place_words and w not in asked for w in every):
+        words = [w for w in words if w not in describing]
     words = [w for w in words if w not in place_words] or words  # a place's own name stays
     if not words:
         return False
@@ -1008,6 +1021,17 @@ _ASKED_PHRASE = re.compile(
     rf"\b(?:which|what)\s+(?:(?:specific|particular|exact)\s+)?((?:(?!{_STOP_WORDS}\b)\w[\w'.-]*\s*){{1,4}})",
     re.IGNORECASE,
 )
+
+
+def _describing_words(asked: str) -> frozenset[str]:
+    """The words of a "which/what X" question's phrase before the noun it asks for, that the
+    question has nowhere else: "which international energy body" gives "international" and
+    "energy"; "which defence items under the defence pact" no "defence"."""
+    words: set[str] = set()
+    for m in _ASKED_PHRASE.finditer(asked):
+        rest = f"{asked[: m.start(1)]} {asked[m.end(1) :]}".lower()
+        words.update(w for w in (w.lower().strip(".") for w in m.group(1).split()[:-1]) if w not in rest)
+    return frozenset(words)
 
 
 def asked_nouns(asked: str) -> set[str]:
