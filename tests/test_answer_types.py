@@ -449,6 +449,10 @@ def test_what_a_sentence_holds(kind, sentence, expected):
         # "did" looks back, whatever else in the question is still to come.
         ("time", "the forthcoming exercise (first inaugurated in 2019) to be hosted in India",
          "When did the drill that India will host first happen?", True),
+        # What was done is not answered by a year after the statement's own; a deadline asked for is.
+        ("time", "as the two countries approach the 70th anniversary of their relations in 2027",
+         "When did they raise their ties to the current level?", False),
+        ("time", "the leaders committed to halve the gap by 2030", "By when did the leaders commit to halve the gap?", True),
         # Plans, and the statement's own year named as a whole, look ahead; a past day of it not.
         ("time", "The leaders hailed 2026 as a pioneering year for space cooperation.",
          "When will the joint mission take place?", True),

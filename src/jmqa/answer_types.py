@@ -584,6 +584,7 @@ _THE_NEXT = re.compile(
     re.IGNORECASE,
 )
 _FUTURE = re.compile(r"\b(will|expected|due|scheduled|planned|upcoming)\b", re.IGNORECASE)
+_BY_WHEN = re.compile(r"\b(?:by|until|till)\s+when\b", re.IGNORECASE)
 _ASKED_IN_PAST = re.compile(
     r"\b(?:when|(?:what|which) (?:date|year|month|day)s?)\s+(?:did|was|were|had)\b", re.IGNORECASE
 )
@@ -705,6 +706,12 @@ def _past(entity: Entity, facts: StatementFacts) -> bool:
     return bool(facts.year and years) and all(int(y) < facts.year for y in years)
 
 
+def _later(entity: Entity, facts: StatementFacts) -> bool:
+    """Whether every year ``entity`` names is after the statement's own."""
+    years = _YEAR.findall(entity.text)
+    return bool(facts.year and years) and all(int(y) > facts.year for y in years)
+
+
 def looks_ahead(sentence: str, entities: Sequence[Entity], facts: StatementFacts) -> bool:
     """Whether a sentence speaks of what is still to come: a future form, a deadline ("by the
     end of the year"), or a later year."""
@@ -732,6 +739,8 @@ def holds(
     if kind == "measure" and not (_UNIT.search(sentence) or _FRACTION.search(sentence)):
         return False
     ahead = asks_ahead(question, facts) if kind in ("time", "day", "month", "dated", "place", "city") else False
+    # "When did they upgrade ties?" looks back; "By when did they commit to ...?" asks a deadline.
+    looked_back = kind == "time" and _ASKED_IN_PAST.search(question) is not None and not _BY_WHEN.search(question)
     if ahead and not looks_ahead(sentence, entities, facts):
         return False
     years = years_asked(question, facts)
@@ -811,6 +820,8 @@ def holds(
             continue  # "the Three Principles": a capitalised number word inside a sentence is a name
         if kind == "city" and e.text.lower().removeprefix("the ") in country_names_lower():
             continue  # "In which city ...?" is not answered by a country
+        if kind == "time" and looked_back and _later(e, facts):
+            continue  # "When did they upgrade ties?" is not answered by a year still to come
         if kind in _NAMED_KINDS:
             if _given(e.text, _without_other_names(asked, e, entities), facts.place_words, asked_for, describing):
                 continue  # the question gave this name itself
