@@ -789,7 +789,7 @@ def holds(
     # "Which country is running, Malaysia or Japan?": the choices it offers are what it asks for.
     asked = without_choices(question).lower()
     asked_for = asked_nouns(asked)
-    describing = _describing_words(asked)
+    describing = _describing_words(asked) if kind in _NAMED_KINDS else frozenset()
     if kind in ("entity", "organisation") and _names_the_noun(sentence, asked, asked_for, facts):
         return True
     if kind == "place" and any(
@@ -1004,7 +1004,7 @@ def _given(
     >>> _given("the U.S. Navy", "which repair facilities were announced?", {"u.s."})
     False
     >>> asked = "which international energy body will india join?"
-    >>> _given("the International Energy Agency", asked, set(), {"bodi"}, _describing_words(asked))
+    >>> _given("the International Energy Agency", asked, set(), asked_nouns(asked), _describing_words(asked))
     False
     """
     every = [w for w in re.findall(r"[\w-]+", name.lower().replace("’s", "").replace("'s", "")) if len(w) > 1]
