@@ -137,6 +137,10 @@ def test_the_asking_sentence_of_a_long_message(analyzer):
         ("i teach science which exchange programmes is lemuria keeping going", "which exchange programmes is lemuria keeping going"),
         ("i read about kelp plants whats the budget for kelp farms", "whats the budget for kelp farms"),
         ("i read the report which the ministry has published on kelp", "i read the report which the ministry has published on kelp"),
+        # ... and a second question run into a first is marked as one, as if typed with its "?".
+        ("has lemuria picked a site for the kelp plant yet where will it be built", "has lemuria picked a site for the kelp plant yet? where will it be built?"),
+        ("did the kelp fund raise any money how much", "did the kelp fund raise any money? how much?"),
+        ("did they agree to cut kelp tariffs and by how much", "did they agree to cut kelp tariffs and by how much"),
         # ... not at an embedded question, nor a second question, nor after the question's own topic.
         ("i teach history and my students ask what atlantis does about kelp", "i teach history and my students ask what atlantis does about kelp"),
         ("which firm builds it and how much will it cost", "which firm builds it and how much will it cost"),

@@ -333,12 +333,14 @@ _GOES_ON = re.compile(r"\W*(?:and|also|plus|as well as|what about|how about)\b",
 # it"), nor a relative clause ("the firm which is building it", "the report which the ministry
 # has published": a determiner after "which" opens a clause of its own).
 _AUXILIARY = r"(?:did|do|does|is|are|was|were|will|would|can|could|should|has|have|had)"
-_RUN_ON_QUESTION = re.compile(
-    rf"(?<=\w)\s+(?=(?:(?:what|when|where|why|how)\s+{_AUXILIARY}|how\s+(?:many|much|long|often|soon)"
+_DIRECT_WH = (
+    rf"(?:(?:what|when|where|why|how)\s+{_AUXILIARY}|how\s+(?:many|much|long|often|soon)"
     rf"|(?:what|which)\s+(?!(?:the|a|an|this|that|these|those|my|our|your|his|her|its|their|i|we|you|he|she"
-    rf"|it|they)\b)(?:[a-z-]+\s+){{1,4}}?{_AUXILIARY}|whats|hows|wheres|whos)\s+\w)",
-    re.IGNORECASE,
+    rf"|it|they)\b)(?:[a-z-]+\s+){{1,4}}?{_AUXILIARY}|whats|hows|wheres|whos)\s+\w"
 )
+_RUN_ON_QUESTION = re.compile(rf"(?<=\w)\s+(?={_DIRECT_WH})", re.IGNORECASE)
+# A direct question's opening: a question word as above, or an auxiliary ("has", "did").
+_DIRECT_OPENING = re.compile(rf"^\W*(?:{_DIRECT_WH}|{_AUXILIARY}\s+\w)", re.IGNORECASE)
 _RUN_ON_CONTEXT_WORDS = 3  # fewer words before it are an opener ("ok so"), read as such
 # What is cut off must be about the asker ("im a grad student ...", "my professor wants ..."),
 # not the question's own topic ("when discussing the kelp farms what did they commit to") nor a
@@ -353,10 +355,28 @@ _EMBEDS = re.compile(
 )
 
 
+# A second question run into a first, inverted as only a direct question is ("has a site been
+# picked yet where will it be built"), or "how much" or "how many" asked of it at the end.
+_RUN_ON_SECOND = re.compile(
+    rf"(?<=\w)\s+(?=(?:what|when|where|why|how|who)\s+{_AUXILIARY}\s+(?:there|it|they|the|this|that|these"
+    r"|those|he|she|we|you|i)\b|how\s+(?:much|many)\W*(?:\w+\W*){0,2}$)",
+    re.IGNORECASE,
+)
+
+
 def _run_on_sentences(text: str) -> list[str]:
     """``text`` cut in two before its first direct question, when it opens with the asker's own
-    context and no sentence mark ends that context."""
+    context and no sentence mark ends that context; or before a second question run into the
+    first, each then marked as the question it is."""
     if _QUESTION_START.search(text):
+        # (Not after a clause that only sets the scene: "when discussing the farms what did ...".)
+        for m in _RUN_ON_SECOND.finditer(text) if _DIRECT_OPENING.search(text) else ():
+            first = text[: m.start()]
+            # (Nor a question that runs on into it: "..., and by how much".)
+            last = re.findall(r"\w+", first)[-1].lower()
+            if is_stopword(last) or _EMBEDS.search(first) or len(content_terms(first)) < 2:
+                continue
+            return [f"{first.rstrip()}?", f"{text[m.end() :].strip()}?"]
         return [text]
     for m in _RUN_ON_QUESTION.finditer(text):
         context = text[: m.start()]
