@@ -58,3 +58,8 @@ def test_a_statements_glossary_file_is_checked_line_by_line(text, line):
 def test_a_glossary_file_skips_comments_and_blank_lines():
     text = "# Avalon\n\nen\tchunnel\tundersea tunnel\nms\t terowong \tundersea tunnel\n"
     assert Glossary.parse(text).entries == (("en", "chunnel", "undersea tunnel"), ("ms", "terowong", "undersea tunnel"))
+
+
+def test_the_english_terms_words_are_known_words():
+    glossary = Glossary.parse("en\tgas guzzlers\tvehicles\nms\tkereta\tvehicles\n")
+    assert glossary.english_words() == {"gas", "guzzlers"}

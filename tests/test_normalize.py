@@ -77,6 +77,11 @@ def normalizer():
         ("a probe knto the origins", "a probe into the origins"),
         # Two letters swapped back make a word too rare for the speller's list.
         ("what about pynogyang", "what about pyongyang"),
+        # A name outside the statement, by its likeliest slips only (a swap, a neighbouring key),
+        # typed in lower case or as a name: WordNet's names and the countries'.
+        ("what about pylngyang", "what about pyongyang"),
+        ("ties with Ameircan firms", "ties with American firms"),
+        ("the stance on Talwan", "the stance on Taiwan"),
         ("the coronavrius origins", "the coronavirus origins"),
         # A magnitude's shorthand after a number; "mil" alone may be "military".
         ("the 870 mil doses", "the 870 million doses"),
@@ -96,6 +101,7 @@ def test_slips_are_mended(normalizer, typed, read):
         "What about r&d and plan R?",  # a letter in a name or a capital is not "are"
         "R&D by AT&T",  # "&" inside a name is no "and"
         "the Ohtani question",  # a name that is no slip of any word
+        "what did Biden say",  # a name one letter from another ("Baden"), by no likely slip
         "trilateral talks",  # a rare word, but no slip of "bilateral": a slip keeps the first letter
         "msg from the pms",  # a shortening of more than one statement word, or of none
         "the main issue",  # a common word, though it starts "maintaining"
@@ -283,3 +289,11 @@ def test_the_shared_english_speller_suggests_what_one_dictionary_of_both_would()
         expected = both.lookup(text, Verbosity.CLOSEST, max_edit_distance=limit, include_unknown=False)
         got = normalize._suggestions(text, limit, vocabulary, "en")
         assert [(s.term, s.distance, s.count) for s in got] == [(s.term, s.distance, s.count) for s in expected], text
+
+
+def test_a_slip_is_mended_to_a_word_known_to_lead_to_the_statement():
+    # "carmakers" is no word of this text, and too rare for the English speller's list; a
+    # glossary that leads it to the statement's "automobile" makes it known.
+    texts = ["The leaders welcomed the automobile partnership."]
+    assert Normalizer(texts).normalize("which carmakrrs").text == "which carmakrrs"
+    assert Normalizer(texts, known=["carmakers"]).normalize("which carmakrrs").text == "which carmakers"

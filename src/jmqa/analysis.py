@@ -145,14 +145,20 @@ class Analyzer:
     """Analyses questions about one statement (its vocabulary, paragraph count and sections)."""
 
     def __init__(
-        self, document: Document, entities: Mapping[tuple[PassageKey, int], Sequence[Entity]] | None = None
+        self,
+        document: Document,
+        entities: Mapping[tuple[PassageKey, int], Sequence[Entity]] | None = None,
+        known: Iterable[str] = (),
     ) -> None:
+        """``known``: words, lower case, that lead to the statement though it never uses them (its
+        glossary's English terms), which a slip is mended to as to its own words."""
         self.document = document
         self.facts = statement_facts(document, entities)
         self.normalizer = Normalizer(
             [p.text for p in document.passages],
             titles=[h for h, _ in document.sections if h],
             parties=self.facts.common_names,
+            known=known,
         )
         # The words of the statement's own names, places and people: who may be said to speak.
         self._speakers = frozenset(

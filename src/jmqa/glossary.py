@@ -72,6 +72,11 @@ class Glossary:
         """(lang, term, statement term, both lower-cased), lower-cased once rather than per question."""
         return tuple((lang, term, english, term.lower(), english.lower()) for lang, term, english in self.entries)
 
+    def english_words(self) -> frozenset[str]:
+        """The words of the English terms, lower case: words that lead to the statement though it
+        may never use them ("carmakers", "rainforests")."""
+        return frozenset(w for lang, _, _, term_l, _ in self._lowered if lang == "en" for w in re.findall(r"[^\W\d_]+", term_l))
+
     def matches(self, question: str) -> list[tuple[str, str]]:
         """(term, statement term) pairs whose term occurs in the question. A Malay term matches
         another form of its words too, as written in the question ("melawat", to visit, for the

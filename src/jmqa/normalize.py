@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from jmqa.errors import require_package
 from jmqa.language import is_word_of
-from jmqa.lexical import NUMBER_WORDS, is_stopword, spelled_out, stem
+from jmqa.lexical import NUMBER_WORDS, english_name_words, is_stopword, spelled_out, stem
 from jmqa.word_frequency import FLOOR, bigram_count, bigram_share, has_list, most_common, zipf
 
 # Chat and note-taking abbreviations of general English (not of any one statement).
@@ -94,6 +94,7 @@ _SLIP_GAP = 2.0
 _COMMON_ZIPF = 5.5
 _ASKED_FOR_SHARE = 0.01
 _COMMON_WORDS = 20_000  # how many of a language's most frequent words may be corrected to
+_KNOWN_MIN = 5  # a known word (a glossary's) is mended to from five letters on, as a name is
 _STATEMENT_WORD_COUNT = 10**9  # a statement word outweighs any English word (10 ** Zipf <= 10**8)
 
 
@@ -128,11 +129,14 @@ class Normalized:
 class Normalizer:
     """Normalises questions against the vocabulary of one statement's text."""
 
-    def __init__(self, texts: Iterable[str], titles: Iterable[str] = (), parties: Iterable[str] = ()) -> None:
+    def __init__(
+        self, texts: Iterable[str], titles: Iterable[str] = (), parties: Iterable[str] = (), known: Iterable[str] = ()
+    ) -> None:
         """``texts``: the statement's prose; ``titles``: its headings, whose words are words of
         the statement but, written in title case, say nothing of what is a name; ``parties``: the
         names it repeats throughout, lower-cased (StatementFacts.common_names), whose country
-        codes chat types for them ("jp")."""
+        codes chat types for them ("jp"); ``known``: other words, lower case, that lead to the
+        statement (its glossary's), mended to as its own are where no word of its is as near."""
         texts = list(texts)
         self._parties = frozenset(parties)
         cased: Counter[str] = Counter()
@@ -143,6 +147,8 @@ class Normalizer:
             lowered[word.lower()] += count
         self.vocabulary = lowered
         self._speller_key = tuple(sorted(lowered))  # the statement speller's cache key, sorted once
+        # "carmakrrs" is "carmakers", a glossary word too rare for the English speller's list.
+        self._known_key = tuple(sorted(set(lowered) | {w for w in known if w.isalpha() and len(w) >= _KNOWN_MIN}))
         self._stems = {stem(w) for w in lowered}
         # The statement's own form (its commonest) of a word it never writes in lower case and
         # writes alone as a name ("NATO", "Lisbon"). A word it capitalises only inside a longer name
@@ -448,7 +454,7 @@ class Normalizer:
         # "msia" is no slip for "Asia", nor "trilateral" for "bilateral".
         found = [
             s
-            for s in _suggestions(lower, limit, self._speller_key, "en")
+            for s in _suggestions(lower, limit, self._known_key, "en")
             if s.term[0] == lower[0] or _slip_rank(lower, s.term) < _OTHER_SLIP
         ]
         # The likeliest slips come first: two letters swapped ("mayn" is "many", not "may";
@@ -493,9 +499,14 @@ class Normalizer:
             return shortened
         if shape != "upper" and (not found or found[0].distance > 1):
             # Two letters swapped in a long word make a slip no other word is near, even for a
-            # word too rare for the speller's list: "pynogyang" is "pyongyang".
-            return _swapped_word(lower)
-        if shape in ("name", "upper") or found[0].distance > 1:
+            # word too rare for the speller's list: "pynogyang" is "pyongyang". So does a name's
+            # likeliest slip ("pylngyang").
+            return _swapped_word(lower) or _name_slip(lower)
+        if shape == "name":
+            # Outside the statement, a name is mended only into a name, by its likeliest slip:
+            # "Ameircan", "Talwan" and "Koscow" are names mistyped, where "Baden" is no slip.
+            return _name_slip(lower)
+        if shape == "upper" or found[0].distance > 1:
             return None  # outside the statement, only a one-slip mend of a common word is safe
         return found[0].term if len(found) == 1 or found[0].count > 4 * found[1].count else None
 
@@ -643,6 +654,31 @@ def _swapped_word(lower: str) -> str | None:
 
 
 _SWAP_MIN = 6
+
+
+def _name_slip(lower: str) -> str | None:
+    """The one name WordNet knows (a place, a people, an institution) or country's name that
+    ``lower``, of five letters or more and neither a word nor a name itself, is with two letters
+    side by side swapped back or one key put back for its neighbour, or None. Only those, the
+    likeliest slips: a name typed right is often some other slip from another name."""
+    if len(lower) < _NAME_SLIP_MIN:
+        return None
+    names = _name_words()
+    if lower in names:
+        return None
+    keyed = {lower[:i] + key + lower[i + 1 :] for i, typed in enumerate(lower) for key in KEY_NEIGHBOURS.get(typed, "")}
+    found = sorted((_swaps(lower) | keyed) & names)
+    return found[0] if len(found) == 1 else None
+
+
+_NAME_SLIP_MIN = 5
+
+
+@functools.cache
+def _name_words() -> frozenset[str]:
+    from jmqa.countries import country_words_lower
+
+    return english_name_words() | country_words_lower()
 
 
 def _swaps(word: str) -> set[str]:

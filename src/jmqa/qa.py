@@ -268,7 +268,7 @@ class QA:
         self.statement = statement or ref_of(document)
         self.index = index
         self.lexicon = Lexicon(document, glossary)  # None: the shipped glossary
-        self.analyzer = Analyzer(document, index.entities)
+        self.analyzer = Analyzer(document, index.entities, known=self.lexicon.glossary.english_words())
         self.retriever = Retriever(document, index, embedders, self.lexicon)
         # The "default" retriever, with the weights fitted for a statement with a glossary or without.
         self.default = default_config(bool(self.lexicon.glossary.entries))
