@@ -141,6 +141,10 @@ def test_the_asking_sentence_of_a_long_message(analyzer):
         ("has lemuria picked a site for the kelp plant yet where will it be built", "has lemuria picked a site for the kelp plant yet? where will it be built?"),
         ("did the kelp fund raise any money how much", "did the kelp fund raise any money? how much?"),
         ("did they agree to cut kelp tariffs and by how much", "did they agree to cut kelp tariffs and by how much"),
+        # After sentences about the asker alone, the last sentence is what is asked, even without
+        # a question word; not after a sentence on the topic.
+        ("I'm writing a piece for my newsletter. best kelp farms near leclerc", "best kelp farms near leclerc"),
+        ("Kelp farms grow in Leclerc. the budget for the farms", "Kelp farms grow in Leclerc. the budget for the farms"),
         # ... not at an embedded question, nor a second question, nor after the question's own topic.
         ("i teach history and my students ask what atlantis does about kelp", "i teach history and my students ask what atlantis does about kelp"),
         ("which firm builds it and how much will it cost", "which firm builds it and how much will it cost"),

@@ -406,6 +406,10 @@ def _asking_sentences(text: str) -> str:
     asking = [s for s in sentences if s.rstrip().endswith(("?", "？"))]
     if not asking:
         asking = [s for s in sentences if _QUESTION_START.search(s)][-1:]
+    if not asking and all(_ABOUT_THE_ASKER.search(s) for s in sentences[:-1]):
+        # "I'm writing a piece for my newsletter. best ramen near shinjuku station": after
+        # sentences about the asker alone, the last one is what is asked, question word or not.
+        asking = sentences[-1:]
     if not asking:
         return text
     # "When is it launching? Exact date pls": a few words after the question ask more of it, and
