@@ -658,9 +658,10 @@ _SWAP_MIN = 6
 
 def _name_slip(lower: str) -> str | None:
     """The one name WordNet knows (a place, a people, an institution) or country's name that
-    ``lower``, of five letters or more and neither a word nor a name itself, is with two letters
-    side by side swapped back or one key put back for its neighbour, or None. Only those, the
-    likeliest slips: a name typed right is often some other slip from another name."""
+    ``lower``, of five letters or more and no such name itself, is with two letters side by side
+    swapped back or one key put back for its neighbour, or None. Only those, the likeliest slips:
+    a name typed right is often some other slip from another name. (The caller has found
+    ``lower`` to be no word.)"""
     if len(lower) < _NAME_SLIP_MIN:
         return None
     names = _name_words()
