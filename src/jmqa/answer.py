@@ -606,7 +606,8 @@ class Answerer:
         key = (paragraph, span.start)
         if key not in self._sentence_words:
             text = self.document.paragraph(paragraph).text
-            self._sentence_words[key] = frozenset(tokenize(text[span.start : span.end]))
+            # As the statement's passages are searched: an acronym stands for its long form.
+            self._sentence_words[key] = frozenset(tokenize(self.lexicon.with_long_forms(text[span.start : span.end])))
         return self._sentence_words[key]
 
     def highlight(

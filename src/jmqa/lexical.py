@@ -364,13 +364,7 @@ class Lexicon:
         self.acronyms = find_acronyms(text)
         self.glossary = glossary if glossary is not None else Glossary.load()
         self._position = document.position
-        docs = []
-        for p in passages:
-            extra = [
-                long for short, long in self.acronyms.items()
-                if re.search(rf"\b{re.escape(short)}\b", p.text) and long not in p.text
-            ]
-            docs.append(tokenize(" ".join([p.text, *extra])))
+        docs = [tokenize(self.with_long_forms(p.text)) for p in passages]
         self.paragraph_terms = [frozenset(d) for d in docs]
         self._text = text.lower()
         self._words = {w.removesuffix("'s") for w in _WORD.findall(self._text)}
@@ -434,6 +428,15 @@ class Lexicon:
         # the calibration test's 150).
         self._unknown = functools.lru_cache(maxsize=4096)(self._find_unknown_names)
         self._covered = functools.lru_cache(maxsize=4096)(self._coverage)
+
+    def with_long_forms(self, text: str) -> str:
+        """``text`` with the long form of each of the statement's acronyms it writes alone appended:
+        "the WHO reports back" is about the World Health Organization, which a question may name."""
+        extra = [
+            long for short, long in self.acronyms.items()
+            if re.search(rf"\b{re.escape(short)}\b", text) and long not in text
+        ]
+        return " ".join([text, *extra])
 
     def additions(self, question: str) -> list[str]:
         """The statement's terms for the acronyms, long forms and glossary terms in the question."""
@@ -648,6 +651,8 @@ class Lexicon:
             # A lower-case word hyphened to a name is no part of it: "Indian-owned factories" and
             # "the Manila-based lender" name India and Manila, not "owned" or "based".
             name = _HYPHENED_WORD.sub("", m.group(0))
+            if _names_a_seat(question, m.start(), m.end()):
+                continue
             first = name.split(maxsplit=1)
             if _SHOUTING.fullmatch(name):  # "IGNORE ALL PRIOR INSTRUCTIONS" names nothing
                 continue
@@ -691,8 +696,9 @@ class Lexicon:
         # So is any word English writes only as a name ("brussels", "gdp"): typed in lower case,
         # the question still names what its capitalised form would.
         names += dict.fromkeys(
-            word for word in _WORD.findall(question)
-            if word.islower() and not is_stopword(word) and word not in names
+            m.group(0) for m in _WORD.finditer(question)
+            if (word := m.group(0)).islower() and not is_stopword(word) and word not in names
+            and not _names_a_seat(question, m.start(), m.end())
             and not _known_name_word(word, known)  # the glossary explains "burma" as the statement's Myanmar
             and (
                 # Countries are read by every name people give them ("america"), and their
@@ -822,6 +828,23 @@ def _compound_of(names: list[str]) -> re.Pattern[str] | None:
 
 
 _HYPHENED_WORD = re.compile(r"-[a-z]+\b")  # the hyphen _NAME joins on
+# A place named as where something has its seat ("the Paris-based energy watchdog", "the world
+# body headquartered in New York"): it describes the thing asked about, which the statement may
+# name otherwise, and is no topic of its own.
+_SEAT_AFTER = re.compile(r"(?:-|\s+)(?:based|headquartered)\b", re.IGNORECASE)
+_SEAT_BEFORE = re.compile(r"\b(?:based|headquartered|seated)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _names_a_seat(question: str, start: int, end: int) -> bool:
+    """Whether the name at ``question[start:end]`` says only where something asked about is seated."""
+    name = question[start:end]
+    return (
+        re.search(r"-(?:based|headquartered)$", name, re.IGNORECASE) is not None
+        or _SEAT_AFTER.match(question, end) is not None
+        or _SEAT_BEFORE.search(question[:start]) is not None
+    )
+
+
 # A capitalised word or run of them; a code's number after its hyphen is part of it ("H-1B",
 # "F-35", "MQ-9B": not "H", a letter any statement writes).
 _NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:[-’'][A-Za-z]+|-[0-9][A-Za-z0-9]*)?(?:\s+(?:of\s+|and\s+|the\s+)?[A-Z][A-Za-z0-9]*)*")
