@@ -143,7 +143,7 @@ _EXPECTS = {
         # Malay "berapa(kah)"; Japanese 何 and a counter, in kanji or katakana (何人, 何基, 何トン,
         # 何カ国; not 何年, 何故).
         r"|(?<!\btahun )\bberapa(?:kah)?\b|何(?![年月日時故])[\u4e00-\u9fff\u30a1-\u30fa]"
-        r"|いくら|いくつ|どのくらい"
+        r"|いくら|いくつ|どのくらい|何\s*[%％]"
         r"|\bcombien\b|\bwie ?viele?\b",  # French, German how many / how much
         re.IGNORECASE,
     ),
@@ -158,13 +158,14 @@ _EXPECTS = {
     # "How long did the summit last?" asks for a duration (or a length), not for any date.
     # "How many years will it run?" counts time: a duration too ("a 10-year framework").
     "span": re.compile(
-        r"\bhow long\b|\bhow many (?:years|months|weeks|days|decades|hours)\b|\bberapa lama\b"
+        r"\bhow long\b|\bhow many (?:years|months|weeks|days|decades|hours)\b"
+        r"|\bberapa (?:lama|jam|hari|minggu|bulan|tahun|dekad)\b"  # Malay: how long, how many hours ...
         # "How quickly should vaccines be ready?": within how long; but "how fast did it grow?" asks
         # for a rate.
         r"|\bhow soon\b|\bhow (?:quickly|fast)\b(?!.*\b(?:grow|grows|grew|grown|growing|rise|rises|rose|risen"
         r"|rising|increase|increases|increased|increasing|expand|expands|expanded|expanding|climb|climbed|fall"
         r"|falls|fell|falling|drop|dropped|decline|declines|declined|shrink|shrank)\b)"
-        r"|どのくらいの期間|何年間|何日間|何周年",
+        r"|どのくらいの期間|何年間|何日間|何周年|何時間|何週間|何[かヶカケ]月",
         re.IGNORECASE,
     ),
     # "On what date ...?" is answered by "May 2", not by "in 2026"; "By what date ...?" asks for a
@@ -251,12 +252,12 @@ _EXPECTS = {
 }
 # "Where do they mention OSA?" or "Where does OSA come up?" asks where in the statement, not for
 # a place; "Where do both governments stand on...?" for a position, and "Where are ties headed?"
-# for a direction.
+# or "where it goes from here" for a direction.
 _WHERE_NOT_A_PLACE = re.compile(
     r"\bwhere\b.*\b(statement|document|text|paragraph|mention(ed|s)?|talk(ed|s)?|say|said|discuss"
     r"(ed|es)?|refer(red|s)?|stand|stands|fit|fits|come in|comes in|come up|comes up|came up|crop up"
     r"|crops up|show up|shows up|appear|appears|appeared|head|heads|headed|heading"
-    r"|going(?! to| up)|go from here|go next|goes next|end up|ends up|leading|lead to|leads to"
+    r"|going(?! to| up)|from here|go next|goes next|end up|ends up|leading|lead to|leads to"
     r"|taking(?! place)"
     # Where a view is put into words: in a speech or a document ("Where was the vision articulated?").
     r"|articulated|outlined|set out|laid out|spelt out|spelled out|stated|expressed|described|explained)\b",
@@ -433,7 +434,8 @@ _ASKS_RATE = re.compile(
 # two billion doses" for "what share of people must be vaccinated?"). A share of money ("Japan's
 # share of the cost") asks for money, which keeps it a figure of money.
 _ASKS_PART = re.compile(
-    r"\b(?:percent(?:age)?s?|per\s?cent|proportion|fraction)\b|\bshare\s+of\b|\b(?:what|which|many)\s+%",
+    r"\b(?:percent(?:age)?s?|per\s?cent|proportion|fraction)\b|\bshare\s+of\b|\b(?:what|which|many)\s+%"
+    r"|\bperatus(?:an)?\b|何\s*[%％]|何パーセント|割合",
     re.IGNORECASE,
 )
 
@@ -499,9 +501,11 @@ def _fragment_kinds(asked: str) -> tuple[str, ...]:
     return tuple(kind for kind, pattern in _FRAGMENT.items() if pattern.search(asked))
 
 
-# "the name of the first astronaut going to ...": the words of the thing named, up to a
-# word that starts a clause or a phrase after it.
-_NAME_OF = re.compile(r"\bnames?\s+of\s+(?:the|a|an|this|that|its|their)\s+((?:[\w'’-]+\s*){1,5})", re.IGNORECASE)
+# "the name of the first astronaut going to ...", or "who's the first astronaut going to ...": the
+# words of the thing named, up to a word that starts a clause or a phrase after it.
+_NAME_OF = re.compile(
+    r"(?:\bnames?\s+of|^\W*who['’]?s)\s+(?:the|a|an|this|that|its|their)\s+((?:[\w'’-]+\s*){1,5})", re.IGNORECASE
+)
 _CLAUSE = re.compile(
     r"(?:(?:who|that|which)(?:['’]s)?|whom|whose|to|in|on|at|for|from|with|of|by|under|is|are|was|were|will|would"
     r"|where|when|why|how|has|have|had|did|does|do|and|or|\w+ing|\w+ed)",
@@ -632,11 +636,11 @@ def _anniversary(sentence: str, entities: Sequence[Entity]) -> bool:
 
 _HOW_LONG_SINCE = re.compile(r"\bhow long (?:has|have|had)\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\b|\b(?:for|over|during) the (?:past|last)\b", re.IGNORECASE)
-# "What is the exact dollar value ...?" or "the dollar figure" asks for a figure, as "When
+# "What is the exact (or actual) dollar value ...?" or "the dollar figure" asks for a figure, as "When
 # exactly ...?" asks for a date: "a multi-billion investment" or "several" answers "how much"
 # only loosely, and not that.
 _PRECISELY = re.compile(
-    r"\b(?:exact|exactly|precise|precisely|specific|figures?)\b|\btepat\b|\bsebenar(?:nya)?\b|正確|具体的", re.IGNORECASE
+    r"\b(?:exact|exactly|actual|precise|precisely|specific|figures?)\b|\btepat\b|\bsebenar(?:nya)?\b|正確|具体的", re.IGNORECASE
 )
 _A_COUNT = re.compile(rf"\d|\b(?:{_COUNT_WORDS})\b", re.IGNORECASE)
 # "... to be hosted in India", "the next summit, hosted by India": where a thing happens, even in
@@ -796,6 +800,8 @@ def holds(
         not _given(name, asked, facts.place_words, asked_for) for name in _untagged_after_at(sentence, entities)
     ):
         return True
+    if kind == "place" and any(_ends_on_a_place(e, asked) for e in entities):
+        return True
     # "Which universities take part?" is answered by a university's name, not by a firm's.
     institution = kind in ("entity", "organisation") and _ASKS_INSTITUTION.search(asked) is not None
     precise = kind in ("number", "money") and _PRECISELY.search(question) is not None
@@ -849,9 +855,12 @@ def holds(
 
 
 # A figure asked of one party alone, or of each of several: "How many doses is the US alone
-# donating?", "How much will each member give?" (not "each year", nor "each other").
+# donating?", "How much will each member give?" (not "each year", nor "each other"); or a part of
+# a whole the question gives ("Of the 870 million doses, how many is the US giving?").
 _SHARE_ASKED = re.compile(
-    r"\b(?:each|apiece|individually)\b(?!\s+(?:other|year|yr|month|week|day|time|quarter|round)s?\b)"
+    r"(?:^|(?<=[.!?]\s))\W*(?:out\s+)?of\s+(?:the|those|these|its|their)\b(?:[^,?]|,(?=\d))*?(?:\d|\b(?:thousand|million|billion|trillion)\b)"
+    r"(?:[^,?]|,(?=\d))*,?\s*how\s+(?:many|much)\b"
+    r"|\b(?:each|apiece|individually)\b(?!\s+(?:other|year|yr|month|week|day|time|quarter|round)s?\b)"
     r"|\bper\s+(?:country|member|nation|government|state|party)\b"
     r"|(?<=\w)\s+(?P<one>alone|itself|by itself|on its own)\b",
     re.IGNORECASE,
@@ -922,6 +931,18 @@ def _at_an_institution(sentence: str, e: Entity) -> bool:
 _AT_THE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?$", re.IGNORECASE)
 # A name after "at": where something happens, as an institution's name is (see _at_an_institution).
 _AT_A_NAME = re.compile(r"\bat\s+(?:the\s+)?([A-Z][\w&'’-]*(?:\s+(?:of\s+)?[A-Z][\w&'’-]*)*)")
+
+
+def _ends_on_a_place(e: Entity, asked: str) -> bool:
+    """Whether ``e``, an organisation, ends on a country's name that ``asked`` (lower case), which
+    names the rest of it, does not give: "Where did the University of Lemuria open a campus?" is
+    answered by "the University of Lemuria Atlantis", a branch named for where it is."""
+    words = e.text.split()
+    for n in (3, 2, 1):
+        if e.label == "ORG" and len(words) > n and " ".join(words[-n:]).lower() in country_names_lower():
+            rest = " ".join(words[:-n]).lower().removeprefix("the ")
+            return " ".join(words[-n:]).lower() not in asked and rest in asked
+    return False
 
 
 def _untagged_after_at(sentence: str, entities: Sequence[Entity]) -> list[str]:
