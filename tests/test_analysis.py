@@ -97,6 +97,8 @@ def test_the_asking_sentence_of_a_long_message(analyzer):
         ("I follow the talks. Which kelp farms do the other partners run?", "Which kelp farms do the other partners run?"),
         # ... but not the statement itself, nor "those" standing alone, nor a clause's "that".
         ("I'm writing a story. What does Lemuria get under this deal?", "What does Lemuria get under this deal?"),
+        # A chat abbreviation is read spelled out: "this yr" is a year, not a thing said before.
+        ("I'm writing a piece. which kelp accords will they sign this yr", "which kelp accords will they sign this yr"),
         ("I served there. What did they demand of those responsible?", "What did they demand of those responsible?"),
         ("I write a newsletter. Is there anything that covers kelp farming?", "Is there anything that covers kelp farming?"),
         # ... but "is there" points nowhere.

@@ -75,6 +75,9 @@ def normalizer():
         # A swap and a neighbouring key are near as likely: the words around choose ("knot"
         # is the swap).
         ("a probe knto the origins", "a probe into the origins"),
+        # Where the words around tell nothing, a far commoner word is the likelier ("heat" is
+        # the swap).
+        ("Ehat imoort duties did they cut?", "What import duties did they cut?"),
         # Two letters swapped back make a word too rare for the speller's list.
         ("what about pynogyang", "what about pyongyang"),
         # A name outside the statement, by its likeliest slips only (a swap, a neighbouring key),

@@ -390,8 +390,7 @@ def _run_on_sentences(text: str) -> list[str]:
             continue
         question = text[m.end() :].strip()
         # ... and what is left must have a topic of its own ("what are the dates pls" has none).
-        spelled = " ".join(ABBREVIATIONS.get(w.lower(), w) for w in question.split())
-        if _ABOUT_THE_ASKER.search(context) and len(content_terms(spelled)) >= 2:
+        if _ABOUT_THE_ASKER.search(context) and len(content_terms(_spelled(question))) >= 2:
             return [context.strip(), question]
         break
     return [text]
@@ -427,9 +426,14 @@ def _asking_sentences(text: str) -> str:
         return text
     # "... TRUST and ASIA. What does each one cover?": what it points back to comes along.
     first = sentences.index(asking[0])
-    if first and _POINTS_BACK.search(asking[0]):
+    if first and _POINTS_BACK.search(_spelled(asking[0])):  # "this yr" points at a year
         return f"{sentences[first - 1]} {joined}"
     return joined
+
+
+def _spelled(text: str) -> str:
+    """``text`` with its chat abbreviations spelled out ("ppl" "people", "yr" "year")."""
+    return " ".join(ABBREVIATIONS.get(w.lower(), w) for w in text.split())
 
 
 # A run of the common names, each marked "\x00", joined by "and", "or", "&" or commas.

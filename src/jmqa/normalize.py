@@ -469,6 +469,11 @@ class Normalizer:
             between = _likeliest_between(around, [*(s.term for s in found), *keyed])
             if between in keyed:
                 return between
+            # Where they tell nothing (the first word, or a slip beside another), a far commoner
+            # word is the likelier: "Ehat imoort duties" is "What", not "Heat".
+            commoner = _far_commoner(keyed, [s.term for s in found]) if between is None else None
+            if commoner:
+                return commoner
         # The statement's words and their forms ("suports": "supports", not "sports").
         ours = [s.term for s in found if s.term in self.vocabulary]
         ours = ours or [s.term for s in found if stem(s.term) in self._stems]
@@ -642,6 +647,14 @@ def _likeliest_between(around: tuple[str, str], words: list[str]) -> str | None:
     if not counts or counts[-1][0] == 0 or (len(counts) > 1 and counts[-1][0] <= 4 * counts[-2][0]):
         return None
     return counts[-1][1]
+
+
+def _far_commoner(words: list[str], others: list[str]) -> str | None:
+    """The one of ``words`` that is among English's commonest (``_COMMON_ZIPF``) and at least
+    thirty times as common as each of ``others`` (1.5 on the Zipf scale), or None."""
+    rivals = max((zipf(w, "en") for w in others), default=0.0)
+    common = [w for w in words if zipf(w, "en") >= max(_COMMON_ZIPF, rivals + 1.5)]
+    return common[0] if len(common) == 1 else None
 
 
 def _swapped_word(lower: str) -> str | None:
