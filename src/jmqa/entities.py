@@ -11,8 +11,8 @@ names of countries (``countryinfo``, as :mod:`jmqa.countries` reads them) and th
 English amounts and seasons:
 
 - an acronym the statement defines ("Japan Bank for International Cooperation (JBIC)") takes the
-  type of the name its long form ends on ("... Institute of Technology", not the "Malaysia" it
-  starts with), and a lone upper-case word is never a person;
+  type of the name its long form ends on ("Chile-Peru Institute of Technology" is an institute,
+  not the country it starts with), and a lone upper-case word is never a person;
 - an "amount of money" with no currency (no symbol, no three-letter code) is a count;
 - a country's name is a place ("the Democratic People's Republic of Korea's" was tagged as an
   organisation, so "which country?" found no answer in its sentence);
@@ -140,8 +140,8 @@ def tag_texts(texts: list[str], acronyms: Mapping[str, str] | None = None) -> li
     """The corrected entities of each text, offsets into that text."""
     nlp = _nlp()
     long_forms = dict(acronyms or {})
-    # The type of the name a long form ends on, its head: "Malaysia-Japan International Institute
-    # of Technology" is an institute, not the place it starts with.
+    # The type of the name a long form ends on, its head: "Chile-Peru Institute of Technology" is
+    # an institute, not the place it starts with.
     long_labels = {
         short: next((e.label_ for e in doc.ents if e.end_char == len(doc.text)), "")
         for short, doc in zip(long_forms, nlp.pipe(list(long_forms.values())))
