@@ -937,9 +937,11 @@ def _ends_on_a_place(e: Entity, asked: str) -> bool:
     """Whether ``e``, an organisation, ends on a country's name that ``asked`` (lower case), which
     names the rest of it, does not give: "Where did the University of Lemuria open a campus?" is
     answered by "the University of Lemuria Atlantis", a branch named for where it is."""
+    if e.label != "ORG":
+        return False
     words = e.text.split()
     for n in (3, 2, 1):
-        if e.label == "ORG" and len(words) > n and " ".join(words[-n:]).lower() in country_names_lower():
+        if len(words) > n and " ".join(words[-n:]).lower() in country_names_lower():
             rest = " ".join(words[:-n]).lower().removeprefix("the ")
             return " ".join(words[-n:]).lower() not in asked and rest in asked
     return False

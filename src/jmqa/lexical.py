@@ -648,11 +648,11 @@ class Lexicon:
         explained = " ".join(term.lower() for term, _ in self.explanations(question))
         known = self._name_words.union(explained.split())
         for m in _NAME.finditer(question):
-            # A lower-case word hyphened to a name is no part of it: "Indian-owned factories" and
-            # "the Manila-based lender" name India and Manila, not "owned" or "based".
-            name = _HYPHENED_WORD.sub("", m.group(0))
+            # A lower-case word hyphened to a name is no part of it: "Indian-owned factories" name
+            # India, not "owned"; and "the Manila-based lender" only says where the lender sits.
             if _names_a_seat(question, m.start(), m.end()):
                 continue
+            name = _HYPHENED_WORD.sub("", m.group(0))
             first = name.split(maxsplit=1)
             if _SHOUTING.fullmatch(name):  # "IGNORE ALL PRIOR INSTRUCTIONS" names nothing
                 continue
