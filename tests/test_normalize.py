@@ -153,6 +153,18 @@ def test_a_country_named_only_inside_a_longer_name_is_still_a_name():
     assert n.normalize_other("was sagt die g7 zu taiwan", "de").text == "was sagt die G7 zu Taiwan"
 
 
+def test_french_typed_without_its_apostrophes_gets_them_back():
+    n = Normalizer(["The G7 committed to net zero."])
+    assert n.normalize_other("le g7 sengage t il sur la neutralité carbone", "fr").text == (
+        "le G7 s'engage t il sur la neutralité carbone"
+    )
+    assert n.normalize_other("Combien dargent pour lunion", "fr").text == "Combien d'argent pour l'union"
+    # A word of its own ("dinde") is left alone, and English has no such elision.
+    assert n.normalize_other("une dinde", "fr").text == "une dinde"
+    assert n.normalize_other("sengage", "de").text == "sengage"
+    assert n.normalize_other("G7の70周年", "ja").text == "G7の70周年"  # no French list is read for it
+
+
 def test_the_initials_of_a_name_the_statement_spells_out_are_its_acronym():
     n = Normalizer(["They backed India's membership in the Nuclear Suppliers Group at the Kelp Quorum."])
     assert n.normalize("do they back india in the nsg").text == "do they back India in the NSG"

@@ -251,6 +251,9 @@ class Normalizer:
         lower = word.lower()
         if lower in self.vocabulary or lower in self._mixed_case:
             return self._statement_case(lower, word) if word.islower() else word
+        elided = _elided(lower, language)
+        if elided:
+            return elided if word.islower() else word[: elided.index("'")] + elided[elided.index("'") :]
         shape = _shape(word, starts_sentence=True)  # another language capitalises otherwise
         if (
             shape is None or len(word) < 4 or not word.isalpha() or stem(lower) in self._stems
@@ -856,6 +859,24 @@ def _word_speller(language: str):  # noqa: ANN202  (symspellpy's type, imported 
     for word in _speller_words(language):
         speller.create_dictionary_entry(word, max(1, int(10 ** zipf(word, language))))
     return speller
+
+
+# French writes a short word before a vowel as one letter and an apostrophe ("l'UE", "d'argent",
+# "s'engage"); typed without its marks, the two run together into no word ("dargent").
+_ELIDING = {"fr": ("qu", "l", "d", "s", "n", "m", "t", "c", "j")}
+
+
+def _elided(lower: str, language: str) -> str | None:
+    """``lower``, a word of no list, with the apostrophe of ``language``'s elision put back, where
+    what follows it is a common word that starts with a vowel or "h" ("dargent": "d'argent"); else
+    None."""
+    if language not in _ELIDING or zipf(lower, language) >= _WORD_ZIPF:
+        return None
+    for short in _ELIDING[language]:
+        rest = lower[len(short) :]
+        if lower.startswith(short) and rest[:1] in "aeiouhéèêàâîôûœ" and len(rest) >= 2 and zipf(rest, language) >= 3.0:
+            return f"{short}'{rest}"
+    return None
 
 
 @functools.cache
