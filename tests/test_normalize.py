@@ -159,6 +159,7 @@ def test_french_typed_without_its_apostrophes_gets_them_back():
         "le G7 s'engage t il sur la neutralité carbone"
     )
     assert n.normalize_other("Combien dargent pour lunion", "fr").text == "Combien d'argent pour l'union"
+    assert n.normalize_other("COMBIEN DARGENT", "fr").text == "COMBIEN D'ARGENT"  # as typed
     # A word of its own ("dinde") is left alone, and English has no such elision.
     assert n.normalize_other("une dinde", "fr").text == "une dinde"
     assert n.normalize_other("sengage", "de").text == "sengage"

@@ -192,6 +192,7 @@ def _with_missed(text: str, entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
     found = list(entities)
     for pattern, label in ((_SCALED_COUNT, "CARDINAL"), (_SEASON, "DATE")):
         for m in pattern.finditer(text):
+            # A season's own words, without the preposition before it (its named group); a count whole.
             start, end = m.span(next((g for g, v in m.groupdict().items() if v), 0))
             overlapping = [e for e in found if e.start < end and start < e.end]
             if any(e.label != label or e.start < start or e.end > end for e in overlapping):

@@ -698,7 +698,6 @@ class Lexicon:
         names += dict.fromkeys(
             m.group(0) for m in _WORD.finditer(question)
             if (word := m.group(0)).islower() and not is_stopword(word) and word not in names
-            and not _names_a_seat(question, m.start(), m.end())
             and not _known_name_word(word, known)  # the glossary explains "burma" as the statement's Myanmar
             and (
                 # Countries are read by every name people give them ("america"), and their
@@ -713,6 +712,7 @@ class Lexicon:
                     and max(zipf(word, "ms"), zipf(word, "id")) < zipf(word, "en") + 1.0
                 )
             )
+            and not _names_a_seat(question, m.start(), m.end())  # last: it reads the text before
         )
         return tuple(names)
 

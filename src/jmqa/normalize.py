@@ -251,9 +251,8 @@ class Normalizer:
         lower = word.lower()
         if lower in self.vocabulary or lower in self._mixed_case:
             return self._statement_case(lower, word) if word.islower() else word
-        elided = _elided(lower, language)
-        if elided:
-            return elided if word.islower() else word[: elided.index("'")] + elided[elided.index("'") :]
+        if at := _elision_at(lower, language):
+            return f"{word[:at]}'{word[at:]}"  # as typed: "Dargent" is "D'argent"
         shape = _shape(word, starts_sentence=True)  # another language capitalises otherwise
         if (
             shape is None or len(word) < 4 or not word.isalpha() or stem(lower) in self._stems
@@ -866,17 +865,17 @@ def _word_speller(language: str):  # noqa: ANN202  (symspellpy's type, imported 
 _ELIDING = {"fr": ("qu", "l", "d", "s", "n", "m", "t", "c", "j")}
 
 
-def _elided(lower: str, language: str) -> str | None:
-    """``lower``, a word of no list, with the apostrophe of ``language``'s elision put back, where
-    what follows it is a common word that starts with a vowel or "h" ("dargent": "d'argent"); else
-    None."""
+def _elision_at(lower: str, language: str) -> int:
+    """Where the apostrophe of ``language``'s elision goes back into ``lower``, a word of no list,
+    when what follows it is a common word that starts with a vowel or "h" ("dargent": 1, for
+    "d'argent"); else 0."""
     if language not in _ELIDING or zipf(lower, language) >= _WORD_ZIPF:
-        return None
+        return 0
     for short in _ELIDING[language]:
         rest = lower[len(short) :]
         if lower.startswith(short) and rest[:1] in "aeiouhéèêàâîôûœ" and len(rest) >= 2 and zipf(rest, language) >= 3.0:
-            return f"{short}'{rest}"
-    return None
+            return len(short)
+    return 0
 
 
 @functools.cache
