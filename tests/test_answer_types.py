@@ -356,7 +356,7 @@ def _holds(kind: str, sentence: str, question: str = "") -> bool:
         ("number", "visitors reaching approximately 1.05 million in 2025", True),
         # A count or a season the tagger misses is corrected (jmqa.entities._with_missed).
         ("number", "a total of over two billion vaccine doses", True),
-        ("time", "a taskforce will report back to us in the Autumn", True),
+        ("time", "We will establish a taskforce to develop proposals and report back to us in the Autumn.", True),
         ("time", "the pledges fall short of the goal", False),
         # "per cent" written out: the tagger reads a bare number, the unit makes it a measure.
         ("measure", "a level of genomic sequencing of at least 10 per cent of all new samples", True),
@@ -564,6 +564,13 @@ def test_a_figure_the_question_gives_does_not_answer_it():
     pledge = "Donors plan to commit up to $2 billion to the programme."
     assert not _holds("money", pledge, "How much of the $2 billion will each donor commit to the programme?")
     assert _holds("money", pledge, "How much will donors commit to the programme?")
+
+
+@pytest.mark.slow  # tags with spaCy
+def test_an_actual_amount_is_asked_for_exactly():
+    sentence = "Both leaders welcomed a multi-billion investment in the kelp cable this year."
+    assert _holds("money", sentence, "How much is the kelp cable investment?")
+    assert not _holds("money", sentence, "What's the actual dollar amount of the kelp cable investment?")
 
 
 @pytest.mark.slow  # tags with spaCy
