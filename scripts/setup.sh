@@ -13,6 +13,14 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 stamp="$VENV/.jmqa-installed"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  # The environment takes about 2.7 GB; pip running out of disk half-way leaves a broken venv and
+  # an OSError deep in its output, so say it plainly before starting.
+  free_kb=$(df -Pk "$VENV" | awk 'NR == 2 {print $4}')
+  if [ "$free_kb" -lt $((3500 * 1024)) ]; then
+    echo "setup: only $((free_kb / 1024)) MB free on the disk holding $VENV; installing needs" \
+      "about 3500 MB. Free some space (or set VENV=/path/on/a/larger/disk) and run again." >&2
+    exit 1
+  fi
   echo "==> installing torch 2.13.0 (CPU wheel)"
   "$VENV/bin/pip" install --quiet torch==2.13.0
   echo "==> installing jmqa and its pinned dependencies"

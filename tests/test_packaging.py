@@ -64,3 +64,23 @@ def test_one_missing_glossary_is_not_silently_skipped(empty_data: Path) -> None:
     shutil.copy(DATA / first, empty_data / "data" / first)
     with pytest.raises(jmqa.DataFileMissingError, match=GLOSSARY_FILES[1]):
         Glossary.load()
+
+
+def test_setup_stops_with_a_plain_message_when_the_disk_is_nearly_full(tmp_path: Path) -> None:
+    # A df that reports 100 MB free: setup must refuse before pip runs, saying how much it needs,
+    # rather than fail half-way with pip's "No space left on device" and a broken environment.
+    venv, fake_bin = tmp_path / "venv", tmp_path / "bin"
+    (venv / "bin").mkdir(parents=True)
+    (venv / "bin" / "python").symlink_to(sys.executable)
+    fake_bin.mkdir()
+    (fake_bin / "df").write_text(
+        "#!/bin/sh\necho 'Filesystem 1024-blocks Used Available Capacity Mounted'\n"
+        "echo '/dev/x 1000000 900000 102400 90% /'\n"
+    )
+    (fake_bin / "df").chmod(0o755)
+    env = {"PATH": f"{fake_bin}:/usr/bin:/bin", "VENV": str(venv), "HOME": str(tmp_path)}
+    done = subprocess.run(["bash", str(ROOT / "scripts" / "setup.sh")], env=env, capture_output=True, text=True)
+    assert done.returncode == 1
+    assert "only 100 MB free" in done.stderr and "3500 MB" in done.stderr
+    assert "installing torch" not in done.stdout
+    assert not (venv / ".jmqa-installed").exists()
