@@ -83,6 +83,36 @@ def test_a_why_question_whose_premise_no_quote_says_is_told_the_statement_does_n
     assert not qa.answerer.premise_unsaid(signals, qa.search("Why did they do that?", k=3))
 
 
+def test_a_deed_taken_as_done_that_names_what_the_statement_never_does_is_not_its_to_say(qa):
+    # The statement never names Sabah: however close its paragraph on MJIIT, no quote answers when
+    # a campus there opens. Typed in lower case too, in a question read as English (sabah is as
+    # common in Malay as any word, which once kept it from counting as a name).
+    for place in ("Sabah", "sabah"):
+        answer = qa.ask(f"since they announced a second MJIIT campus in {place}, when is it supposed to open?")
+        assert not answer.found and answer.message == jmqa.NOT_SAID and 20 in answer.nearest
+    # The asker's own deed is no premise of the statement's.
+    assert qa.analyze("Since I moved to Sabah last year, what does the statement offer students?").given == ""
+    # A deed the statement does state, with its names, is answered.
+    assert qa.ask("Since they launched the AI Platform, who is it meant for?").found
+
+
+def test_a_deed_reported_as_read_is_a_premise_too(qa):
+    # "I read that ..." takes the deed as done as "Since ..." does: the statement's figure is USD
+    # 20 million, so the answer a plain question would get is refused, the paragraph offered.
+    question = "I read that Japan agreed to give USD 50 million to the RISE Partnership - what is it for?"
+    assert qa.analyze(question).given == "Japan agreed to give USD 50 million to the RISE Partnership"
+    answer = qa.ask(question)
+    assert not answer.found and answer.message == jmqa.NOT_SAID and 14 in answer.nearest
+    # ... also in a sentence of context before the question, and with a name it never uses.
+    answer = qa.ask("I read that they opened a second MJIIT campus in Sabah. When was that?")
+    assert not answer.found and answer.message == jmqa.NOT_SAID and 20 in answer.nearest
+    # Where the statement only takes the topic up, or the asker saw a thing rather than read that
+    # something was done, nothing is taken as done.
+    assert qa.analyze("The statement mentions the AI Platform. Who is it for?").given == ""
+    assert qa.analyze("I saw something in the news earlier and got curious. Who is the AI Platform for?").given == ""
+    assert qa.analyze("I heard about the summit on the radio, who is the AI Platform for?").given == ""
+
+
 def test_what_came_of_something_after_the_statement_is_not_the_statements_to_say(qa):
     # It speaks as of its own date: the nearest paragraphs are offered, none quoted as the outcome.
     answer = qa.ask("Did the Expo in Yokohama end up drawing big crowds?")

@@ -327,6 +327,10 @@ FACTS = StatementFacts(
         ("whos the local car brand teaming up with a foreign maker", ()),
         # "the actual amount" asks for a figure, as "the exact amount" does.
         ("What's the actual dollar amount they are investing?", ("money",)),
+        # A yes/no question asks whether there is a figure only where "number" ends its phrase.
+        ("is there some big round number birthday for their ties coming up soon", ()),
+        ("Is there a number given for the visitors?", ("number",)),
+        ("Is there a date yet", ("time",)),
     ],
 )
 def test_expected_answer_types(question, kinds):
@@ -798,3 +802,4 @@ def test_an_amount_asked_as_a_keyword_query_is_money():
     assert "money" in expected_answer_types("Micron India investment amount")
     assert "money" in expected_answer_types("how big is the payment security fund in dollars")
     assert expected_answer_types("funding figure for the plant") != ()
+

@@ -176,6 +176,14 @@ def test_unknown_names(lexicon, question, names):
     assert lexicon.unknown_names(question) == names
 
 
+def test_a_place_as_common_in_malay_is_a_name_in_a_question_read_as_english(lexicon):
+    # "sabah" is as common in Malay text as "akan" (will): in a question that may be Malay it is
+    # left alone, in one read as English it names a place the statement never does.
+    assert lexicon.unknown_names("a second campus in sabah?") == []
+    assert lexicon.unknown_names("a second campus in sabah?", "en") == ["sabah"]
+    assert lexicon.unknown_names("apa akan berlaku?", "ms") == []
+
+
 def test_the_words_english_writes_only_as_names_come_from_wordnet_less_inflections_and_dates():
     names = english_name_words()
     assert {"brussels", "gdp", "nato", "osaka"} <= names

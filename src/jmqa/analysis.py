@@ -233,7 +233,8 @@ class Analyzer:
             came_of=language == "en" and all(
                 asks_what_came_of(q, self._speakers) for q in questions or (_last_asking(normalized),)
             ),
-            given=taken_as_given(normalized) if language == "en" else "",
+            # ... or in the context before it: "I read that they signed a trade deal. When ...?"
+            given=(taken_as_given(normalized) or reported_before(text, asking)) if language == "en" else "",
         )
 
     def _searched(self, unframed: str) -> str:
@@ -1102,6 +1103,8 @@ def premise_verb(question: str, names: Set[str]) -> str:
     'cancel'
     >>> premise_verb("Why did they say so?", set())
     ''
+    >>> premise_verb("Why did the US and EU agree at this summit to confiscate the assets?", {"us", "eu"})
+    'confiscate'
     >>> premise_verb("Why was the meeting in July cancelled?", set())
     'cancelled'
     >>> premise_verb("Fact check: the statement explains why the meeting was cancelled.", set())
@@ -1132,9 +1135,12 @@ def _premise_in(clause: str, names: Set[str], past: bool = False) -> str:
             continue
         if past and not lower.endswith("ed"):
             return ""
-        # Any form of the verbs listed: "decided to drop" takes "drop", "agreed on" nothing.
-        if stem(lower) in _LEADING_TO_STEMS and i + 2 < len(words) and words[i + 1].lower() == "to":
-            lower = words[i + 2].lower()
+        # Any form of the verbs listed: "decided to drop" takes "drop", and so does "agree at the
+        # summit to drop" (a short phrase between); "agreed on" nothing.
+        if stem(lower) in _LEADING_TO_STEMS:
+            after = [w.lower() for w in words[i + 1 : i + 6]]
+            if "to" in after[:-1]:
+                lower = after[after.index("to") + 1]
         return "" if stem(lower) in _SAYING_STEMS else lower
     return ""
 
@@ -1186,6 +1192,23 @@ _GIVEN_OPENS = re.compile(
     r"(?P<clause>[^,?]{8,}?)(?:,|\s+(?=(?:what|which|who|whom|when|where|why|how)\b))",
     re.IGNORECASE,
 )
+# ... or reports it as read, heard or said in the statement: "I read that Malaysia agreed to buy
+# submarines - how many?", "The statement says the US will sell F-35s to India. When do ...?". Not
+# where the statement only takes a topic up ("The statement mentions carbon leakage. Which ...").
+_REPORTED_OPENS = re.compile(
+    r"(?:^|(?<=[.!?])\s)\W*(?:so\s+|and\s+)?(?:(?:i|we)\s+(?:(?:think|thought|believe)\s+(?:i|we)\s+)?"
+    r"(?:(?:have|had|just|recently|once)\s+)?(?:read|heard|saw|seen|was\s+told|were\s+told)"
+    r"(?:\s+(?:somewhere|online|in\s+the\s+(?:news|press|paper)))?"
+    r"|(?:someone|a\s+friend|a\s+colleague|my\s+\w+)\s+told\s+me"
+    r"|(?:the\s+)?(?:statement|declaration|communiqu[eé]|document|text)\s+(?:says|said|states|stated|claims|announces)"
+    r")(?:\s+(?:that|the\s+statement\s+says(?:\s+that)?)"
+    # Without "that", what follows must be a clause, not the thing read or heard ("I saw something
+    # in the news", "I heard about the summit", "I read it online").
+    r"|(?!\s+(?:something|anything|nothing|it|this|these|those|a|an|about|of|on|in|online|somewhere|recently"
+    r"|earlier|lately|today|yesterday|news|reports?|articles?|stories|story|posts?)\b))\s+"
+    r"(?P<clause>[^,?;.!]{8,}?)(?:[,?;.!]|\s+[-–—]\s|\s+(?=(?:what|which|who|whom|when|where|why|how)\b))",
+    re.IGNORECASE,
+)
 # ... a deed done: a verb in the past or the perfect ("signed", "has been set up", "became"); not
 # a word in "-ed" that is none ("need", "speed", "a hundred", "the United States", "a based ...").
 _NOT_PAST = r"(?:n|sp|f|s|d|br|gr|h|w|ind|proc|exc|succ)eed|hundred|united|based|related|limited|advanced"
@@ -1201,6 +1224,14 @@ _DONE = re.compile(
 )
 
 
+# ... by the statement's people, not the asker: "Since I moved to Penang, what does it offer?"
+_ASKERS_OWN = re.compile(r"\s*(?:i|i['’](?:m|ve|d)|my|me|we|we['’](?:re|ve|d)|our)\b", re.IGNORECASE)
+
+
+# A deed reported as to come: "the statement says the US will sell F-35s to India".
+_WILL_DO = re.compile(r"\b(?:will|would|is\s+going\s+to|are\s+going\s+to|plans?\s+to|agrees?\s+to)\s+\w+", re.IGNORECASE)
+
+
 def taken_as_given(asked: str) -> str:
     """The clause in which ``asked`` takes a deed as done before asking about it, or "".
 
@@ -1208,9 +1239,34 @@ def taken_as_given(asked: str) -> str:
     'the two sides signed a free trade agreement'
     >>> taken_as_given("With all the trouble in the Middle East, what did Malaysia promise?")
     ''
+    >>> taken_as_given("I read that Malaysia agreed to buy submarines - how many?")
+    'Malaysia agreed to buy submarines'
+    >>> taken_as_given("The statement says the US will sell jets to India. When do they arrive?")
+    'the US will sell jets to India'
+    >>> taken_as_given("Since I moved to Penang, what does it offer students?")
+    ''
     """
-    m = _GIVEN_OPENS.search(asked)
-    return m["clause"].strip() if m and _DONE.search(m["clause"]) else ""
+    return _deed_in(_GIVEN_OPENS.search(asked), done_only=True) or _deed_in(_REPORTED_OPENS.search(asked))
+
+
+def reported_before(text: str, asking: str) -> str:
+    """The deed a message reports as read or said in the context before its question (``asking``,
+    the part of ``text`` that asks), or "".
+
+    >>> reported_before("I read that they signed a trade deal. When does it start?", "When does it start?")
+    'they signed a trade deal'
+    """
+    context = text[: text.rfind(asking)] if asking and asking in text else ""
+    return _deed_in(_REPORTED_OPENS.search(context))
+
+
+def _deed_in(m: re.Match[str] | None, done_only: bool = False) -> str:
+    """The clause of a match of _GIVEN_OPENS or _REPORTED_OPENS where it states a deed of others
+    than the asker: done, or (reported) to come."""
+    if not m or _ASKERS_OWN.match(m["clause"]):
+        return ""
+    deed = _DONE.search(m["clause"]) or (not done_only and _WILL_DO.search(m["clause"]))
+    return m["clause"].strip() if deed else ""
 
 
 def _speaker_word(word: str, names: Set[str]) -> bool:

@@ -250,7 +250,7 @@ class Answerer:
             not any(self._holds_here(kind, para, span, signals.analysis.unframed) for para, spans in near.items() for span in spans)
             for kind in signals.analysis.answer_types
         )
-        unknown = self.lexicon.unknown_names(signals.question)
+        unknown = self.lexicon.unknown_names(signals.question, signals.language)
         return {
             "minilm_sentence": float(p["minilm.sentence"].max()),
             "minilm_window": float(p["minilm.window"].max()),
@@ -308,6 +308,21 @@ class Answerer:
             return False
         return not any(self.lexicon.coverage(premise, h.paragraph) for h in quoted)
 
+    def given_names_unknown(self, signals: Signals) -> bool:
+        """Whether the deed a question takes as done (``analysis.given``) names something the
+        statement never mentions: "Since they announced a second campus in Sabah, when does it
+        open?" of a statement that never names Sabah cannot be answered by any quote, however
+        close the paragraph on campuses.
+        """
+        given = signals.analysis.given
+        if not given:
+            return False
+        # Its names as the question reads them, or as the clause alone does where the clause is in
+        # context before the question (then a name that opens it reads as a sentence's first word).
+        clause = f" {given.lower()} "
+        names = [*self.lexicon.unknown_names(signals.question, signals.language), *self.lexicon.unknown_names(given, signals.language)]
+        return any(re.search(rf"\W{re.escape(name.lower())}\W", clause) for name in names)
+
     def ruled_out(self, signals: Signals, quoted: Sequence[Hit]) -> bool:
         """Whether the question is refused before the refusal model is asked: it asks jmqa's own
         advice, its premise is not the statement's, it asks what came of something afterwards, or
@@ -318,7 +333,7 @@ class Answerer:
         """Why the question is ruled out (:meth:`ruled_out`), as the refusal says it, or ""."""
         if signals.analysis.advice:
             return NO_ADVICE
-        if self.premise_unsaid(signals, quoted):
+        if self.premise_unsaid(signals, quoted) or self.given_names_unknown(signals):
             return NOT_SAID
         if signals.analysis.came_of:
             return NOT_AFTERWARDS

@@ -338,8 +338,15 @@ _EXISTING = {
 
 def _asked_to_exist(asked: str) -> tuple[str, ...]:
     """The kind a yes/no question asks whether the statement gives ("Is there a deadline?"). One
-    at most: "Did they fix a date or venue?" is answered yes by either."""
-    return next(((kind,) for kind, pattern in _EXISTING.items() if pattern.search(asked)), ())
+    at most: "Did they fix a date or venue?" is answered yes by either. Not a noun that only
+    qualifies the next one: "Is there a big round number birthday coming up?" asks after an
+    anniversary, not a figure."""
+    return next(
+        ((kind,) for kind, pattern in _EXISTING.items()
+         if any(not _QUALIFIES_NEXT.match(asked, m.end()) for m in pattern.finditer(asked))),
+        (),
+    )
+
 
 
 _WH = re.compile(r"\b(?:what|which|who|whom|whose|how|where|why)\b", re.IGNORECASE)
@@ -490,6 +497,12 @@ _PHRASE_ENDS = (
     r"|today|now|right now|currently|tomorrow|roughly|approximately|approx"
     # ... and a participle saying whether the statement gives it: "any number given?", "date set?".
     r"|given|mentioned|named|stated|specified|set|announced|disclosed|provided|listed)\b))"
+)
+# A noun followed by another word of its phrase ("number birthday", "date palm"), not by a word
+# that ends it (_PHRASE_ENDS) or starts a clause ("a date when", "a figure that", "a deadline yet").
+_QUALIFIES_NEXT = re.compile(
+    rf"(?!{_PHRASE_ENDS})\s+(?!(?:when|that|which|by|yet|the|a|an|it|they|this|those|these"
+    r"|there|here|so|too|as|if|is|are|was|were|will|would|can|could|did|does|do|has|have|had)\b)[a-z][\w-]*\b",
 )
 _FRAGMENT = {
     kind: re.compile(rf"\b(?:{nouns})\b{_PHRASE_ENDS}", re.IGNORECASE) for kind, nouns in _FRAGMENT_NOUNS.items()

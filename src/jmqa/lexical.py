@@ -636,12 +636,15 @@ class Lexicon:
         """See :func:`content_terms`."""
         return content_terms(question)
 
-    def unknown_names(self, question: str) -> list[str]:
+    def unknown_names(self, question: str, language: str = "") -> list[str]:
         """Names and figures in the question that the statement never mentions ("Emperor",
-        "Belt and Road", "2030"): a strong sign the question is about something else."""
-        return list(self._unknown(question))
+        "Belt and Road", "2030"): a strong sign the question is about something else.
 
-    def _find_unknown_names(self, question: str) -> tuple[str, ...]:
+        ``language``: the question's, where known ("en" for a question read as English).
+        """
+        return list(self._unknown(question, language == "en"))
+
+    def _find_unknown_names(self, question: str, english: bool) -> tuple[str, ...]:
         # Whole figures: "2.5 million" is not the statement's "12.5", nor "$1 trillion" its "1.05".
         # A time of day is the asker's deadline ("need it by 3pm"), no figure of the topic.
         names = [n for n in _SCALED.findall(_CLOCK_TIME.sub(" ", question)) if _figure(n) not in self._figures]
@@ -708,8 +711,9 @@ class Lexicon:
                     and word not in self.country_aliases and word not in country_words_lower()
                     # Nor a word of Malay, the other language read in Latin letters, ten times commoner
                     # there: "akan" (will) and "ada" (there is) are names only to an English list;
-                    # "paris" and "osaka" are as common in both.
-                    and max(zipf(word, "ms"), zipf(word, "id")) < zipf(word, "en") + 1.0
+                    # "paris" and "osaka" are as common in both. In a question read as English, a
+                    # Malay place is still a name ("a campus in sabah"): Malay writes it as often.
+                    and (english or max(zipf(word, "ms"), zipf(word, "id")) < zipf(word, "en") + 1.0)
                 )
             )
             and not _names_a_seat(question, m.start(), m.end())  # last: it reads the text before
