@@ -803,3 +803,31 @@ def test_an_amount_asked_as_a_keyword_query_is_money():
     assert "money" in expected_answer_types("how big is the payment security fund in dollars")
     assert expected_answer_types("funding figure for the plant") != ()
 
+
+@pytest.mark.slow  # tags with spaCy
+def test_a_name_the_question_gives_by_its_acronym_or_long_form_is_given():
+    facts = StatementFacts(
+        2023, frozenset({"india", "united", "states", "u.s."}), long_forms={"WTO": "World Trade Organisation"}
+    )
+    sentence = "The leaders lauded the settlement of the last World Trade Organisation (WTO) dispute between India and the United States."
+    # "which products" is not answered by the body the question named as "WTO", nor by the parties,
+    # "the United States" among them, word by word.
+    assert not holds("entity", sentence, _entities(sentence), "what was the WTO dispute about - which products?", facts)
+    assert not holds(
+        "entity", sentence, _entities(sentence), "which products did the World Trade Organisation dispute cover?", facts
+    )
+    # A question that names neither is answered by the body.
+    assert holds("entity", sentence, _entities(sentence), "which body settled the dispute?", facts)
+
+
+@pytest.mark.slow  # tags with spaCy
+def test_a_name_that_follows_the_noun_asked_for_answers_which():
+    facts = StatementFacts(2021, frozenset({"united", "states", "eu"}))
+    # The tagger misses "Military Mobility"; it follows "project", so it names the project ...
+    sentence = "We welcome the invitation to join the PESCO project Military Mobility."
+    assert holds("entity", sentence, _entities(sentence), "Given the EU invited the US to join a PESCO project, which project is it?", facts)
+    # ... unless the question gives it.
+    assert not holds("entity", sentence, _entities(sentence), "which project is it? Military Mobility?", facts)
+    # The parties answer no "which": "the United States", whose words are both common names.
+    sentence = "We welcome the EU's invitation to the United States to join the PESCO project."
+    assert not holds("entity", sentence, _entities(sentence), "Which PESCO project did they join?", facts)

@@ -844,6 +844,8 @@ def holds(
         if kind in _NAMED_KINDS:
             if _given(e.text, _without_other_names(asked, e, entities), facts.place_words, asked_for, describing):
                 continue  # the question gave this name itself
+            if _given_in_other_form(e.text, asked, facts):
+                continue  # ... or by its acronym, or the acronym's long form
             if kind == "person" and _named_throughout(e, facts) and (
                 not _gives_the_post(sentence, question)
                 or (_ASKS_IDENTITY.search(question) and not _A_LEADERS_TITLE.search(question))
@@ -856,7 +858,7 @@ def holds(
                 continue  # "the Moon", tagged a person: people's names take no article
             if (
                 kind not in ("country", "person")
-                and e.text.lower().removeprefix("the ") in facts.common_names
+                and _common_name(e.text, facts)
                 and not (
                     kind in ("place", "city")
                     and (_HELD_IN.search(sentence[: e.start]) or _SCENE_IN.match(sentence[: e.start]))
@@ -994,13 +996,16 @@ def _names_the_noun(sentence: str, asked: str, asked_for: Set[str], facts: State
     """Whether ``sentence`` writes a name, capitalised inside it, that holds the noun the question
     asks for (``asked_for``, from :func:`asked_nouns`) and that the question does not give: "Which
     consensus ...?" by "the ASEAN Five-Point Consensus", which the tagger misses (to it, "Five" is
-    a number)."""
+    a number); or that follows the noun, as its name ("the PESCO project Military Mobility")."""
     if not asked_for:
         return False
     for m in _CAPITALISED.finditer(sentence):
         words = re.findall(r"[\w-]+", m.group(0).lower())
-        if m.start() > 0 and any(stem(w) in asked_for for w in words):
-            if not _given(m.group(0), asked, facts.place_words, asked_for):
+        before = re.search(r"([\w-]+)\s+$", sentence[: m.start()])
+        if m.start() > 0 and (
+            any(stem(w) in asked_for for w in words) or (before and stem(before.group(1)) in asked_for)
+        ):
+            if not _given(m.group(0), asked, facts.place_words, asked_for) and not _common_name(m.group(0), facts):
                 return True
     return False
 
@@ -1016,6 +1021,27 @@ def without_choices(question: str) -> str:
     'Is the fund for food or energy?'
     """
     return _CHOICES.sub("", question)
+
+
+def _common_name(name: str, facts: StatementFacts) -> bool:
+    """Whether ``name`` is one of the names in most of the statement's paragraphs, whole or word
+    by word ("the United States" where "united" and "states" are)."""
+    name = name.lower().removeprefix("the ")
+    return name in facts.common_names or all(w in facts.common_names for w in name.split())
+
+
+def _given_in_other_form(name: str, asked: str, facts: StatementFacts) -> bool:
+    """Whether ``asked`` (lower case) gives ``name`` by the other form the statement defines for
+    it: "the seventh WTO dispute" gives "World Trade Organisation", "the World Trade Organisation"
+    gives "WTO"."""
+    name = name.lower().removeprefix("the ")
+    for acronym, long_form in facts.long_forms.items():
+        long_form = long_form.lower().removeprefix("the ")
+        if name == acronym.lower() and long_form in asked:
+            return True
+        if name == long_form and re.search(rf"\b{re.escape(acronym.lower())}\b", asked):
+            return True
+    return False
 
 
 def _given(
