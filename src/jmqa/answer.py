@@ -320,7 +320,10 @@ class Answerer:
         # Its names as the question reads them, or as the clause alone does where the clause is in
         # context before the question (then a name that opens it reads as a sentence's first word).
         clause = f" {given.lower()} "
-        names = [*self.lexicon.unknown_names(signals.question, signals.language), *self.lexicon.unknown_names(given, signals.language)]
+        names = [
+            *self.lexicon.unknown_names(signals.question, signals.language),
+            *self.lexicon.unknown_names(given, signals.language),
+        ]
         return any(re.search(rf"\W{re.escape(name.lower())}\W", clause) for name in names)
 
     def ruled_out(self, signals: Signals, quoted: Sequence[Hit]) -> bool:

@@ -348,7 +348,6 @@ def _asked_to_exist(asked: str) -> tuple[str, ...]:
     )
 
 
-
 _WH = re.compile(r"\b(?:what|which|who|whom|whose|how|where|why)\b", re.IGNORECASE)
 _JOINED_ON = re.compile(r"(?:\band|\bor|,)\s+(?:(?:since|by|until|till|from)\s+)?$", re.IGNORECASE)
 
