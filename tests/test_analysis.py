@@ -15,6 +15,7 @@ from jmqa.analysis import (
     asks_when_made,
     asks_who_made,
     premise_verb,
+    signed_thing,
     split_questions,
     split_topics,
     statement_facts,
@@ -287,6 +288,26 @@ def test_what_is_searched_leaves_the_speaker_out_and_the_rest_reads_the_whole_qu
 )
 def test_the_premise_of_a_why_did_question_is_its_verb(question, verb):
     assert premise_verb(question, _NAMES) == verb
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("Did Japan and Malaysia sign a new defence treaty at this summit?", "a new defence treaty"),
+        ("have the two sides inked an FTA with each other", "an FTA"),
+        ("Was a fisheries deal formally signed during the visit?", "a fisheries deal"),
+        ("I cover trade. Did they conclude a currency pact, and when does it start?", "a currency pact"),
+        # Whether anything was signed takes no one thing as signed; nor does a choice.
+        ("did the coast guards sign anything at the summit", ""),
+        ("Were any documents signed on the occasion of the summit?", ""),
+        ("Did they sign a binding deal, or is it something softer?", ""),
+        # "sign off on", "sign up to": approve, join.
+        ("Did the ministers sign off on the tax deal?", ""),
+        ("What did they sign?", ""),
+    ],
+)
+def test_what_a_yes_no_question_asks_was_signed(question, thing):
+    assert signed_thing(question) == thing
 
 
 @pytest.mark.parametrize(

@@ -113,6 +113,22 @@ def test_a_deed_reported_as_read_is_a_premise_too(qa):
     assert qa.analyze("I heard about the summit on the radio, who is the AI Platform for?").given == ""
 
 
+def test_a_thing_asked_as_signed_that_no_signing_names_is_not_the_statements_to_say(qa):
+    # The statement's signings are a coast guards' MOC, an LOI and MoC on energy and environment,
+    # and a defence agreement of 2018: no treaty, no trade deal.
+    for question in (
+        "Did Japan and Malaysia sign a mutual defence treaty at this summit?",
+        "Was a fisheries agreement signed during the visit?",
+    ):
+        answer = qa.ask(question)
+        assert not answer.found and answer.message == jmqa.NOT_SAID
+    # Whether anything was signed, or a thing a signing names, is answered.
+    assert qa.ask("did the coast guards of the two countries sign anything at this summit?").quotes[0].paragraph == 8
+    assert qa.ask("Did they sign a letter of intent on energy?").quotes[0].paragraph == 12
+    # Offered a choice, it asks which it was: nothing is taken as signed.
+    assert qa.analyze("Did they sign a binding treaty, or is it something softer?").signed == ""
+
+
 def test_what_came_of_something_after_the_statement_is_not_the_statements_to_say(qa):
     # It speaks as of its own date: the nearest paragraphs are offered, none quoted as the outcome.
     answer = qa.ask("Did the Expo in Yokohama end up drawing big crowds?")

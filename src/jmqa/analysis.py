@@ -128,6 +128,8 @@ class QuestionAnalysis:
     came_of: bool = False
     # The clause in which it takes a deed as done before it asks (see :func:`taken_as_given`), or "".
     given: str = ""
+    # What it asks was signed, in a yes/no question ("a defence treaty"; see :func:`signed_thing`), or "".
+    signed: str = ""
 
     @property
     def asked(self) -> str:
@@ -235,6 +237,7 @@ class Analyzer:
             ),
             # ... or in the context before it: "I read that they signed a trade deal. When ...?"
             given=(taken_as_given(normalized) or reported_before(text, asking)) if language == "en" else "",
+            signed=signed_thing(normalized) if language == "en" else "",
         )
 
     def _searched(self, unframed: str) -> str:
@@ -1143,6 +1146,50 @@ def _premise_in(clause: str, names: Set[str], past: bool = False) -> str:
                 lower = after[after.index("to") + 1]
         return "" if stem(lower) in _SAYING_STEMS else lower
     return ""
+
+
+# "Did they sign a mutual defence treaty at this summit?" asks whether one thing was signed (or
+# concluded, inked, sealed): only a paragraph that reports a signing and names that thing answers
+# it. Not "Did they sign anything?" nor "any agreement", which ask whether anything was; nor "sign
+# off on" or "sign up to" (approve, join). The thing runs from the verb to where the deed's time,
+# place or parties begin ("at this summit", "with Malaysia"), or to the next clause.
+_SIGNED_ACTIVE = re.compile(
+    rf"{_SENTENCE_OPENS}(?:did|have|has|had)\s+(?:[\w&.'’-]+\s+){{1,10}}?"
+    r"(?:(?:actually|really|finally|formally|officially|ever)\s+)?"
+    r"(?:sign|signed|conclude|concluded|ink|inked|seal|sealed)\s+(?!(?:off|up|on|onto|in|away)\b)(?P<thing>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_SIGNED_PASSIVE = re.compile(
+    rf"{_SENTENCE_OPENS}(?:was|were|(?:has|have|had)\s+been)\s+(?P<thing>.+?)\s+(?:(?:actually|formally|officially)\s+)?"
+    r"(?:signed|concluded|inked|sealed)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_THING_ENDS = re.compile(
+    r"\s+(?:at|during|while|when|with|between|before|after|since|by|or|and|as|last|yesterday|today"
+    r"|this\s+(?:summit|meeting|visit|week|time|year))\b|\s*[,?;!:]|\.(?:\s|$)",
+    re.IGNORECASE,
+)
+_ANY_THING = re.compile(r"^\W*(?:any|anything|something|some|what|whatever|which|anythin)\b", re.IGNORECASE)
+
+
+def signed_thing(question: str) -> str:
+    """What a yes/no question asks was signed (concluded, inked), as typed, or "" for any other
+    question, or one that asks whether anything was.
+
+    >>> signed_thing("Did Japan and Malaysia sign a new defence treaty at this summit, and what does it say?")
+    'a new defence treaty'
+    >>> signed_thing("Was a fisheries deal signed during the visit?")
+    'a fisheries deal'
+    >>> signed_thing("did the coast guards sign anything at this summit"), signed_thing("Did they sign off on it?")
+    ('', '')
+    """
+    m = _SIGNED_ACTIVE.search(question) or _SIGNED_PASSIVE.search(question)
+    if not m:
+        return ""
+    thing, *rest = _THING_ENDS.split(m.group("thing"), maxsplit=1)
+    # "Did they sign a binding deal, or is it something softer?" asks which it was.
+    offers_other = bool(rest) and re.match(r"\s*,?\s*or\b", m.group("thing")[len(thing) :], re.IGNORECASE)
+    return "" if _ANY_THING.match(thing) or offers_other else thing.strip()
 
 
 # What came of something once the statement was made: "did the fisheries talks at MC12 end up

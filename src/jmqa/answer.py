@@ -153,6 +153,11 @@ def logistic(features: dict[str, float], model: dict) -> float:
 _BARE_DEFINITE = re.compile(
     r"\bthe\s+([A-Za-z][a-z]{3,})(?=\s*[,.;:)]|\s+(?:so|as|while|because|but|and|or|which)\b)"
 )
+# A sentence that reports a signing (QuestionAnalysis.signed): "welcomed the signing of a
+# Memorandum", "the Agreement ... concluded in 2018"; not "the successful conclusion of its year".
+# It names the thing asked as signed when it has half its words, weighed by rarity.
+_REPORTS_SIGNING = re.compile(r"\b(?:sign|signs|signed|signing|signature|conclude|concluded|inked|sealed)\b", re.IGNORECASE)
+SIGNED_COVERAGE = 0.5
 # A question that asserts as it asks: why something happened, or whether it did.
 _PRESUPPOSES = re.compile(
     r"^\W*(why|how come|did|was|were|has|have|had)\b|\bwhy (did|was|were|has|have|had|is|are)\b",
@@ -326,6 +331,25 @@ class Answerer:
         ]
         return any(re.search(rf"\W{re.escape(name.lower())}\W", clause) for name in names)
 
+    def signing_unsaid(self, signals: Signals) -> bool:
+        """Whether a yes/no question asks whether a thing was signed (``analysis.signed``) that no
+        sentence reporting a signing names: "Did they sign a defence treaty at this summit?" of a
+        statement whose one signing is a coast guards' memorandum. Named means at least half of
+        the thing's words, weighed by how rare they are in the statement, are in that sentence.
+        """
+        thing = signals.analysis.signed
+        terms = set(tokenize(thing)) if thing else set()
+        total = sum(self.lexicon.weight(t) for t in terms)
+        if not total:
+            return False
+        for passage in self.document.passages:
+            for span in passage.sentences:
+                if _REPORTS_SIGNING.search(passage.text, span.start, span.end):
+                    named = sum(self.lexicon.weight(t) for t in terms & self._words(passage.number, span))
+                    if named >= SIGNED_COVERAGE * total:
+                        return False
+        return True
+
     def ruled_out(self, signals: Signals, quoted: Sequence[Hit]) -> bool:
         """Whether the question is refused before the refusal model is asked: it asks jmqa's own
         advice, its premise is not the statement's, it asks what came of something afterwards, or
@@ -336,7 +360,7 @@ class Answerer:
         """Why the question is ruled out (:meth:`ruled_out`), as the refusal says it, or ""."""
         if signals.analysis.advice:
             return NO_ADVICE
-        if self.premise_unsaid(signals, quoted) or self.given_names_unknown(signals):
+        if self.premise_unsaid(signals, quoted) or self.given_names_unknown(signals) or self.signing_unsaid(signals):
             return NOT_SAID
         if signals.analysis.came_of:
             return NOT_AFTERWARDS

@@ -652,7 +652,10 @@ _SINCE = re.compile(r"\bsince\b|\b(?:for|over|during) the (?:past|last)\b", re.I
 # exactly ...?" asks for a date: "a multi-billion investment" or "several" answers "how much"
 # only loosely, and not that.
 _PRECISELY = re.compile(
-    r"\b(?:exact|exactly|actual|precise|precisely|specific|figures?)\b|\btepat\b|\bsebenar(?:nya)?\b|正確|具体的", re.IGNORECASE
+    r"\b(?:exact|exactly|actual|precise|precisely|specific|figures?)\b|\btepat\b|\bsebenar(?:nya)?\b|正確|具体的"
+    # French and German: exact(ly), precise(ly), the figure.
+    r"|\b(?:exacte?s?|exactement|pr[ée]cis(?:e|es|ément)?|chiffres?|genau(?:e[nrs]?)?|exakte?[nrs]?|konkrete?[nrs]?|zahl(?:en)?)\b",
+    re.IGNORECASE,
 )
 _A_COUNT = re.compile(rf"\d|\b(?:{_COUNT_WORDS})\b", re.IGNORECASE)
 # "... to be hosted in India", "the next summit, hosted by India": where a thing happens, even in

@@ -632,6 +632,11 @@ class Lexicon:
             return np.zeros(self._n, dtype=np.float32)
         return self._bm25.scores(tokens)
 
+    def weight(self, term: str) -> float:
+        """How much a stemmed term tells: its IDF over the statement's passages, or the most a term
+        can have for one the statement never uses."""
+        return self.idf.get(term, self._unknown_idf)
+
     def content_terms(self, question: str) -> list[str]:
         """See :func:`content_terms`."""
         return content_terms(question)
@@ -776,8 +781,8 @@ class Lexicon:
             known_terms = self.idf.keys() | explained
         else:
             known_terms = self.paragraph_terms[self._position(paragraph)] | explained
-        total = sum(self.idf.get(t, self._unknown_idf) for t in terms)
-        known = sum(self.idf.get(t, self._unknown_idf) for t in terms if t in known_terms)
+        total = sum(self.weight(t) for t in terms)
+        known = sum(self.weight(t) for t in terms if t in known_terms)
         return known / total
 
 
