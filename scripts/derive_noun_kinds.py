@@ -1,4 +1,5 @@
-"""Write src/jmqa/data/noun-kinds.tsv (the English nouns that name a person or a unit of money) and
+"""Write src/jmqa/data/noun-kinds.tsv (the English nouns that name a person, and which of those name a
+verb's doer, or a unit of money) and
 src/jmqa/data/name-words.tsv (the words English writes only as a name: "Brussels", "GDP").
 
 "What is the name of the Indian astronaut?" asks for a person's name, and "Exactly how many
@@ -35,9 +36,10 @@ def main() -> None:
                 continue
             senses = wordnet.synsets(word, pos="n")
             # A person when that is what the word first means ("astronaut", "minister"; not
-            # "model" or "head"); money when any of its senses is a unit of it ("yen").
-            if senses and senses[0].lexname() == "noun.person":
-                kinds[word] = "person"
+            # "model" or "head"), a kind of person, not one ("Fields", the comedian); money when
+            # any of its senses is a unit of it ("yen").
+            if senses and senses[0].lexname() == "noun.person" and not senses[0].instance_hypernyms():
+                kinds[word] = "agent" if is_agent_noun(wordnet, word) else "person"
             elif any(money in s.closure(lambda s: s.hypernyms()) for s in senses):
                 kinds[word] = "money"
     lines = [f"{word}\t{kind}" for word, kind in sorted(kinds.items())]
@@ -45,13 +47,38 @@ def main() -> None:
     licence = "# (scripts/derive_noun_kinds.py derives it; do not edit by hand). WordNet's licence asks\n"
     licence += "# that its notice appear on all copies of the database, modifications included:\n#\n"
     licence += "".join(f"# {line}".rstrip() + "\n" for line in notice.read_text().splitlines()) + "#\n"
-    header = "# word<TAB>kind: English nouns that name a person or a unit of money, from WordNet 3.0\n"
+    header = "# word<TAB>kind: English nouns that name a person (\"agent\": a verb's doer) or a unit of money, from WordNet 3.0\n"
     OUT.write_text(header + licence + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {OUT}: {len(lines)} nouns")
     names = name_words(wordnet)
     header = "# word<TAB>as written: words WordNet 3.0 writes only as a name, never in lower case\n"
     NAMES_OUT.write_text(header + licence + "\n".join(f"{w.lower()}\t{w}" for w in names) + "\n", encoding="utf-8")
     print(f"wrote {NAMES_OUT}: {len(names)} words")
+
+
+def is_agent_noun(wordnet: WordNet, word: str) -> bool:
+    """Whether a person noun names whoever does a verb's deed, formed from the verb with "-er" or
+    "-or" ("lender", "contractor", "supplier", "maker"), or ends in such a noun ("steelmaker"): a
+    firm or a government does those deeds too ("Which lender ...?" asks for a bank), as it is no
+    astronaut, minister or official."""
+    return any(
+        _formed_from_a_verb(wordnet, word[i:]) for i in range(0, len(word) - 4) if i == 0 or i >= 3
+    )
+
+
+def _formed_from_a_verb(wordnet: WordNet, word: str) -> bool:
+    """Whether ``word`` is a verb with "-er", "-or" or "-r": "lend" of "lender", "supply" of
+    "supplier", "make" of "maker", "negotiate" of "negotiator", "ship" of "shipper"."""
+    stems = []
+    for ending in ("er", "or", "r"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            base = word[: -len(ending)]
+            stems += [base] if ending == "r" else [base, base + "e"]
+            if base.endswith("i"):
+                stems.append(base[:-1] + "y")
+            if base[-1] == base[-2]:
+                stems.append(base[:-1])
+    return any(wordnet.synsets(stem, pos="v") for stem in stems)
 
 
 def name_words(wordnet: WordNet) -> list[str]:

@@ -311,6 +311,28 @@ def test_what_a_yes_no_question_asks_was_signed(question, thing):
 
 
 @pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        # In a clause it takes as given, or reports as said.
+        ("Since they signed a free trade deal at the summit, when does it start?", "a free trade deal"),
+        ("Now that the trade agreement has been signed, when does it take effect?", "the trade agreement"),
+        ("The statement says they signed a visa deal. How long can visitors stay?", "a visa deal"),
+        # In a clause that says which thing it asks about, without who signed it.
+        ("What are the main terms of the new trade agreement signed at this summit?", "the new trade agreement"),
+        ("What tariff cuts are in the trade deal that the two PMs signed in Tokyo?", "the trade deal"),
+        # Not where the signing itself is what it asks, nor the statement itself.
+        ("When was the agreement on defence equipment concluded?", ""),
+        ("In which year was the pact on military hardware signed?", ""),
+        ("Who signed the MOC on each side?", ""),
+        ("Where was the joint statement signed?", ""),
+    ],
+)
+def test_what_a_question_takes_as_signed(analyzer, question, thing):
+    # As normalised: the statement's own words in its case ("Agreement").
+    assert analyzer.analyze(question).signed.lower() == thing
+
+
+@pytest.mark.parametrize(
     ("question", "came_of"),
     [
         ("did the fisheries subsidy talks at MC12 end up succeeding?", True),

@@ -125,6 +125,15 @@ def test_a_thing_asked_as_signed_that_no_signing_names_is_not_the_statements_to_
     # Whether anything was signed, or a thing a signing names, is answered.
     assert qa.ask("did the coast guards of the two countries sign anything at this summit?").quotes[0].paragraph == 8
     assert qa.ask("Did they sign a letter of intent on energy?").quotes[0].paragraph == 12
+    # Taken as signed in a clause of the question, the same.
+    for question in (
+        "What are the main terms of the new free trade agreement signed at this summit?",
+        "Since Japan and Malaysia signed a new bilateral free trade agreement at this summit, when does it come into force?",
+    ):
+        answer = qa.ask(question)
+        assert not answer.found and answer.message == jmqa.NOT_SAID and 10 in answer.nearest
+    answer = qa.ask("What did the leaders decide regarding the defence equipment transfer agreement concluded in 2018?")
+    assert answer.found and answer.quotes[0].paragraph == 7
     # Offered a choice, it asks which it was: nothing is taken as signed.
     assert qa.analyze("Did they sign a binding treaty, or is it something softer?").signed == ""
 

@@ -274,6 +274,14 @@ FACTS = StatementFacts(
         ("Could you tell me the names of the two ministers who signed it?", ("signatory", "person")),
         ("What is the name of the decades-old policy of learning from the East?", ("entity",)),
         ("What is the name of the Kyoto University project?", ("entity",)),
+        # A person noun "which" asks for: a person's name, unless a firm may do what it names
+        # ("contractor", "lender": a verb's doer), or it only qualifies the noun ("terrorist groups").
+        ("Which Malaysian ministers accompanied Anwar to the summit?", ("person",)),
+        ("which indian astronaut got picked for the ISS mission", ("person",)),
+        ("Which American defense contractor is working with India's electronics firm?", ("entity",)),
+        ("Which multilateral lender set up the facility?", ("entity",)),
+        ("Which terrorist groups are named?", ("entity",)),
+        ("Which partner grouping do the leaders intend to convene?", ("entity",)),
         ("Exactly how many dollars is the firm putting into the cable?", ("money",)),
         ("How many billion yen will the bank lend?", ("money",)),
         ("How many people travelled between the countries?", ("number",)),
@@ -340,6 +348,9 @@ def test_expected_answer_types(question, kinds):
 def test_noun_kinds_come_from_wordnet_in_the_singular_and_plural():
     assert [noun_kind(w) for w in ("astronaut", "Astronauts", "chairwomen", "secretaries")] == ["person"] * 4
     assert [noun_kind(w) for w in ("dollars", "ringgit", "rupees", "yen")] == ["money"] * 4
+    # A person noun formed from a verb names whoever does that, a firm too.
+    assert [noun_kind(w) for w in ("lender", "contractors", "steelmaker", "supplier")] == ["agent"] * 4
+    assert [noun_kind(w) for w in ("minister", "officials", "ambassador", "suspect")] == ["person"] * 4
     # A word whose first sense is no person ("model", "head") is not one, nor is a thing.
     assert [noun_kind(w) for w in ("model", "head", "policy", "cable")] == [None] * 4
 
@@ -831,3 +842,17 @@ def test_a_name_that_follows_the_noun_asked_for_answers_which():
     # The parties answer no "which": "the United States", whose words are both common names.
     sentence = "We welcome the EU's invitation to the United States to join the PESCO project."
     assert not holds("entity", sentence, _entities(sentence), "Which PESCO project did they join?", facts)
+
+
+@pytest.mark.slow  # tags with spaCy
+def test_a_name_the_question_gives_by_its_initials_is_given():
+    facts = StatementFacts(2021, frozenset({"united", "states", "eu"}))
+    sentence = (
+        "We welcome progress made by the United States and the EU toward additional EU member states "
+        "meeting the requirements necessary for visa-free travel to the United States."
+    )
+    # "Which EU countries ...?" is not answered by the party the question named as "the US".
+    assert not holds("country", sentence, _entities(sentence), "which EU countries got visa-free travel to the US?", facts)
+    assert not holds("country", sentence, _entities(sentence), "Which EU countries got visa free travel to the U.S.?", facts)
+    # Nor is "us" a name: named nowhere, the party answers "Which country ...?".
+    assert holds("country", sentence, _entities(sentence), "Can you tell us which country eases visas?", facts)

@@ -344,6 +344,11 @@ def test_mentions_name_the_other_passages_that_use_a_rare_phrase_of_the_question
         ("Look East Policy", [20])
     ]
     assert lexicon.mentions("What is OSA?", 6) == [("OSA", [24])]
+    # One word is a topic as an acronym or as a name of its own: not "China" inside "South China
+    # Sea", nor a party's people ("Japanese").
+    assert lexicon.mentions("What do they say about Asia?", 14) == [("Asia", [8])]
+    assert lexicon.mentions("What do they say about China?", 22) == []
+    assert lexicon.mentions("What about Japanese companies?", 16) == []
 
 
 def test_no_mention_for_a_common_phrase_or_one_passage_alone(lexicon):

@@ -208,6 +208,7 @@ class Analyzer:
         answer_types = expected_answer_types(as_typed)
         unframed = without_document_frame(normalized, self._speakers) if language == "en" else normalized
         paragraphs = cited_paragraphs(normalized, len(self.document.paragraphs))
+        given = (taken_as_given(normalized) or reported_before(text, asking)) if language == "en" else ""
         questions = split_questions(normalized) if language == "en" else asked_apart(normalized)
         return QuestionAnalysis(
             text=text,
@@ -236,8 +237,8 @@ class Analyzer:
                 asks_what_came_of(q, self._speakers) for q in questions or (_last_asking(normalized),)
             ),
             # ... or in the context before it: "I read that they signed a trade deal. When ...?"
-            given=(taken_as_given(normalized) or reported_before(text, asking)) if language == "en" else "",
-            signed=signed_thing(normalized) if language == "en" else "",
+            given=given,
+            signed=signed_thing(normalized, given) if language == "en" else "",
         )
 
     def _searched(self, unframed: str) -> str:
@@ -1153,28 +1154,62 @@ def _premise_in(clause: str, names: Set[str], past: bool = False) -> str:
 # it. Not "Did they sign anything?" nor "any agreement", which ask whether anything was; nor "sign
 # off on" or "sign up to" (approve, join). The thing runs from the verb to where the deed's time,
 # place or parties begin ("at this summit", "with Malaysia"), or to the next clause.
+_SIGN_VERB = r"(?:signed|concluded|inked|sealed)"
+_NOT_A_PARTICLE = r"(?!(?:off|up|on|onto|in|away|it|this|that)\b)"
 _SIGNED_ACTIVE = re.compile(
     rf"{_SENTENCE_OPENS}(?:did|have|has|had)\s+(?:[\w&.'’-]+\s+){{1,10}}?"
     r"(?:(?:actually|really|finally|formally|officially|ever)\s+)?"
-    r"(?:sign|signed|conclude|concluded|ink|inked|seal|sealed)\s+(?!(?:off|up|on|onto|in|away)\b)(?P<thing>.+)$",
+    rf"(?:sign|conclude|ink|seal|{_SIGN_VERB})\s+{_NOT_A_PARTICLE}(?P<thing>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
 _SIGNED_PASSIVE = re.compile(
     rf"{_SENTENCE_OPENS}(?:was|were|(?:has|have|had)\s+been)\s+(?P<thing>.+?)\s+(?:(?:actually|formally|officially)\s+)?"
-    r"(?:signed|concluded|inked|sealed)\b",
+    rf"{_SIGN_VERB}\b",
+    re.IGNORECASE | re.DOTALL,
+)
+# ... or takes one as signed: in a clause the question takes as given ("Since they signed a free
+# trade agreement, ...", "Now that the agreement has been signed, ..."), or in one that says which
+# thing it asks about ("the free trade agreement signed at this summit", "the deal that the two PMs
+# signed"): not where the signing is what it asks ("When was the agreement signed?", "Who signed
+# the MOC?", "What do they celebrate having concluded?").
+_SIGNED_OBJECT = re.compile(
+    rf"\b{_SIGN_VERB}\s+{_NOT_A_PARTICLE}(?P<thing>(?:(?:a|an|the|their|its|another)\s|(?-i:[A-Z])).+)$", re.IGNORECASE | re.DOTALL
+)
+# The thing opens its clause or follows a preposition: "the terms of the agreement signed ...", not
+# "When was the agreement signed?" nor "in which year the pact was signed".
+_THING_OPENS = (
+    r"(?:^\W*|[,:;.!?–—-]\s*|\b(?:in|of|on|about|for|from|under|to|into|regarding|with|so|and|but|since|that|once"
+    r"|because|as|if)\s+)"
+)
+_THE_THING_SIGNED = re.compile(
+    rf"{_THING_OPENS}(?P<thing>(?:the|their|its)\s+(?:[\w&.'’-]+\s+){{0,12}}?[\w&.'’-]+)"
+    rf"(?<!\bhaving)\s+(?:(?:actually|formally|officially|finally|just)\s+)?{_SIGN_VERB}"
+    r"(?=\s*(?:[,?.!;:]|$)|\s+(?:at|in|on|during|by|with|between|last|this|earlier|later|recently|back|under|before"
+    r"|after|and|or|so|as|yet|right)\b)",
+    re.IGNORECASE,
+)
+# Where the thing ends, read back from the verb: before who signed it ("that the two PMs"), a
+# question it follows ("the coast guard deal - what exactly got signed"), or the passive's verb.
+_BEFORE_WHO_SIGNED = re.compile(
+    r"\s+(?:-|–|—|that|which|who|what|when|where|how)\s.*$"
+    r"|(?:\s+(?:was|were|is|are|be|been|being|has|have|had|got|gets|get|will|would|originally|first|formally"
+    r"|officially|actually|finally|just|supposed|to|already))+$",
     re.IGNORECASE | re.DOTALL,
 )
 _THING_ENDS = re.compile(
-    r"\s+(?:at|during|while|when|with|between|before|after|since|by|or|and|as|last|yesterday|today"
+    r"\s+(?:in|according\s+to)\s+(?:this|the)\s+(?:joint\s+)?(?:statement|declaration|communiqu[eé]|document)\b"
+    r"|\s+(?:at|during|while|when|with|between|before|after|since|by|or|and|as|last|yesterday|today|on\s+behalf"
     r"|this\s+(?:summit|meeting|visit|week|time|year))\b|\s*[,?;!:]|\.(?:\s|$)",
     re.IGNORECASE,
 )
 _ANY_THING = re.compile(r"^\W*(?:any|anything|something|some|what|whatever|which|anythin)\b", re.IGNORECASE)
 
 
-def signed_thing(question: str) -> str:
-    """What a yes/no question asks was signed (concluded, inked), as typed, or "" for any other
-    question, or one that asks whether anything was.
+def signed_thing(question: str, given: str = "") -> str:
+    """What a question asks or takes as signed (concluded, inked), as typed, or "": in a yes/no
+    question, not one that asks whether anything was; in the clause it takes as ``given``
+    (:func:`taken_as_given`); or in a clause that says which thing it asks about. Not the
+    statement itself.
 
     >>> signed_thing("Did Japan and Malaysia sign a new defence treaty at this summit, and what does it say?")
     'a new defence treaty'
@@ -1182,14 +1217,33 @@ def signed_thing(question: str) -> str:
     'a fisheries deal'
     >>> signed_thing("did the coast guards sign anything at this summit"), signed_thing("Did they sign off on it?")
     ('', '')
+    >>> signed_thing("What tariffs are in the new free trade agreement signed at this summit?")
+    'the new free trade agreement'
+    >>> signed_thing("When was the agreement on defence equipment concluded?"), signed_thing("Who signed the MOC?")
+    ('', '')
+    >>> signed_thing("So when does it start?", given="they signed a free trade deal at the summit")
+    'a free trade deal'
     """
     m = _SIGNED_ACTIVE.search(question) or _SIGNED_PASSIVE.search(question)
-    if not m:
-        return ""
-    thing, *rest = _THING_ENDS.split(m.group("thing"), maxsplit=1)
-    # "Did they sign a binding deal, or is it something softer?" asks which it was.
-    offers_other = bool(rest) and re.match(r"\s*,?\s*or\b", m.group("thing")[len(thing) :], re.IGNORECASE)
-    return "" if _ANY_THING.match(thing) or offers_other else thing.strip()
+    if m:
+        thing, *rest = _THING_ENDS.split(m.group("thing"), maxsplit=1)
+        # "Did they sign a binding deal, or is it something softer?" asks which it was.
+        if rest and re.match(r"\s*,?\s*or\b", m.group("thing")[len(thing) :], re.IGNORECASE):
+            return ""
+        return "" if _ANY_THING.match(thing) else _not_the_statement(thing)
+    if given and (m := _SIGNED_OBJECT.search(given)):
+        thing = _THING_ENDS.split(m.group("thing"), maxsplit=1)[0]
+        return "" if _ANY_THING.match(thing) else _not_the_statement(thing)
+    m = _THE_THING_SIGNED.search(given) or _THE_THING_SIGNED.search(question)
+    return _not_the_statement(_BEFORE_WHO_SIGNED.sub("", m.group("thing"))) if m else ""
+
+
+_THE_STATEMENT = re.compile(rf"^\W*(?:the|this|their|its)\s+(?:[\w'’-]+\s+){{0,3}}?{_DOCUMENT_NOUN.pattern}\W*$", re.IGNORECASE)
+
+
+def _not_the_statement(thing: str) -> str:
+    """``thing``, stripped, or "" for the statement itself ("the joint statement")."""
+    return "" if _THE_STATEMENT.match(thing) else thing.strip()
 
 
 # What came of something once the statement was made: "did the fisheries talks at MC12 end up

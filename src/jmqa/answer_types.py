@@ -22,10 +22,10 @@ import re
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
-from jmqa.countries import country_names_lower
+from jmqa.countries import country_names_lower, is_country_word
 from jmqa.data_files import read_data_file
 from jmqa.entities import Entity
-from jmqa.lexical import CARDINALS, figure_values, stem
+from jmqa.lexical import CARDINALS, figure_values, is_stopword, stem
 from jmqa.occasion import without_occasions
 
 # Which entity labels answer each kind of question.
@@ -422,6 +422,11 @@ def _asked_for(asked: str) -> tuple[str, ...]:
         kinds = _fragment_kinds(asked)
     if "number" in kinds and "money" not in kinds and (_ASKS_RATE.search(asked) or _ASKS_PART.search(asked)):
         kinds = tuple("measure" if k == "number" else k for k in kinds if k != "measure")
+    # "Which Indian astronaut ...?" asks for a person, where no other kind of name (nor who
+    # signed) is asked for: "Which city hosts ...?" is not.
+    named = (_NAMED_KINDS - {"entity"}) | {"signatory"}
+    if not any(kind in named for kind in kinds) and any(noun_kind(h) == "person" for h in _which_heads(asked)):
+        kinds = (*kinds, "person")
     return kinds + _kinds_of_nouns(asked)
 
 
@@ -537,7 +542,7 @@ def _kinds_of_nouns(asked: str) -> tuple[str, ...]:
                 break
             words.append(word)
         heads = [w for w in words if w.islower()]  # the thing is a common noun, not a name
-        if heads and noun_kind(heads[-1]) == "person":
+        if heads and noun_kind(heads[-1]) in ("person", "agent"):
             kinds.append("person")
     for m in _HOW_MANY.finditer(asked):
         if any(w and noun_kind(w) == "money" for w in m.groups()):
@@ -545,19 +550,52 @@ def _kinds_of_nouns(asked: str) -> tuple[str, ...]:
     return tuple(kinds)
 
 
+# "Which Malaysian ministers accompanied ...?": the noun phrase after "which" ends before a
+# function word, a verb in "-ed" (or a common past form), an adverb in "-ly", or the end; not
+# before "and" or "or", which join the words that qualify its noun ("Malaysian and Japanese"), nor
+# before a word in "-ing", as often a noun ("which partner grouping") as a verb.
+_ENDS_NOUN_PHRASE = re.compile(r"[a-z'’]+(?:ed|ly)|got|get|gets|went|came|met|sat|flew|made|took", re.IGNORECASE)
+_JOINS_WORDS = frozenset({"and", "or", "&", "/"})
+
+
+def _which_heads(asked: str) -> list[str]:
+    """The nouns "which ..." or "what ..." phrases end on, in lower case: "ministers" of "Which
+    Malaysian ministers accompanied him?"; not "terrorist" of "which terrorist groups", whose
+    phrase goes on, nor "Malaysian" of "which Malaysian and Japanese carmakers"."""
+    heads = []
+    for m in re.finditer(r"\b(?:which|what)\s+", asked, re.IGNORECASE):
+        words = re.findall(r"[\w'’-]+|[^\w\s]", asked[m.end() :])[:6]
+        for i, word in enumerate(words):
+            if word.lower() in _JOINS_WORDS:
+                continue
+            if not word[:1].isalnum() or is_stopword(word.lower()):
+                break
+            after = words[i + 1] if i + 1 < len(words) else ""
+            if after.lower() in _JOINS_WORDS:
+                continue
+            if not after[:1].isalnum() or is_stopword(after.lower()) or _ENDS_NOUN_PHRASE.fullmatch(after):
+                # A nationality ("which Japanese are ...") is no noun for a post or role; a short
+                # word is often cut from a longer one ("doc" for a document, not a doctor).
+                if (word.islower() or word[1:].islower()) and len(word.removesuffix("s")) > 3 and not is_country_word(word.lower()):
+                    heads.append(word.lower())
+                break
+    return heads
+
+
 @functools.cache
 def _noun_kinds() -> dict[str, str]:
-    """WordNet's nouns for a person or a unit of money: data/noun-kinds.tsv, which
+    """WordNet's nouns for a person (or a verb's doer) or a unit of money: data/noun-kinds.tsv, which
     scripts/derive_noun_kinds.py derives. Read on the first question that needs it."""
     rows = (line.split("\t") for line in read_data_file("noun-kinds.tsv").splitlines())
     return {row[0]: row[1] for row in rows if len(row) == 2 and not row[0].startswith("#")}
 
 
 def noun_kind(word: str) -> str | None:
-    """"person" or "money" for an English noun that names one (in the singular or plural), else None.
+    """"person" or "money" for an English noun that names one (in the singular or plural), else None;
+    "agent" for a person noun formed from a verb ("lender", "contractor"), which may name a firm.
 
-    >>> noun_kind("astronauts"), noun_kind("dollars"), noun_kind("policy")
-    ('person', 'money', None)
+    >>> noun_kind("astronauts"), noun_kind("lenders"), noun_kind("dollars"), noun_kind("policy")
+    ('person', 'agent', 'money', None)
     """
     word = word.lower().strip("'’")
     kinds = _noun_kinds()
@@ -846,7 +884,7 @@ def holds(
         if kind in _NAMED_KINDS:
             if _given(e.text, _without_other_names(asked, e, entities), facts.place_words, asked_for, describing):
                 continue  # the question gave this name itself
-            if _given_in_other_form(e.text, asked, facts):
+            if _given_in_other_form(e.text, asked, facts) or _given_by_initials(e.text, question):
                 continue  # ... or by its acronym, or the acronym's long form
             if kind == "person" and _named_throughout(e, facts) and (
                 not _gives_the_post(sentence, question)
@@ -1044,6 +1082,22 @@ def _given_in_other_form(name: str, asked: str, facts: StatementFacts) -> bool:
         if name == long_form and re.search(rf"\b{re.escape(acronym.lower())}\b", asked):
             return True
     return False
+
+
+def _given_by_initials(name: str, question: str) -> bool:
+    """Whether ``question`` gives a name of two or more capitalised words by their initials, in
+    capitals: "the US" gives "the United States", "the EU" "the European Union"; not "us".
+
+    >>> _given_by_initials("the United States", "Which EU countries got visa-free travel to the U.S.?")
+    True
+    >>> _given_by_initials("the United States", "Can you tell us which country?")
+    False
+    """
+    words = [w for w in re.findall(r"[\w'’-]+", name) if w[:1].isupper() and w.lower() not in _FUNCTION_WORDS]
+    if len(words) < 2 or len(words) != len([w for w in name.split() if w.lower() not in _FUNCTION_WORDS]):
+        return False
+    initials = r"\.?".join(w[0] for w in words)
+    return re.search(rf"(?<![\w.]){initials}\.?(?![\w])", question) is not None
 
 
 def _given(

@@ -29,6 +29,7 @@ from jmqa.countries import (
     countries,
     countries_in,
     country_names,
+    country_names_lower,
     country_words_lower,
     demonym_forms,
     longest_runs,
@@ -216,6 +217,18 @@ def english_name_words() -> frozenset[str]:
     which scripts/derive_noun_kinds.py derives. Read on the first question that needs it."""
     rows = (line.split("\t") for line in read_data_file("name-words.tsv").splitlines())
     return frozenset(row[0] for row in rows if len(row) == 2 and not row[0].startswith("#"))
+
+
+def _is_a_one_word_topic(written: str) -> bool:
+    """Whether one word, as a passage writes it, names a topic: an acronym ("OSA"), or a name,
+    capitalised, of a country ("Ukraine") or one English writes only so; not a people, which
+    qualifies a topic more often than it is one ("Russian state funds")."""
+    if _ACRONYM.fullmatch(written):
+        return True
+    lower = written.lower()
+    return written[:1].isupper() and (
+        lower in country_names_lower() or (lower in english_name_words() and lower not in country_words_lower())
+    )
 
 
 def is_stopword(word: str) -> bool:
@@ -578,13 +591,18 @@ class Lexicon:
         for words, first in self._shared_runs(question, at):
             spans = self._word_spans[at]
             written = self._passage_texts[at][spans[first][0] : spans[first + len(words) - 1][1]]
-            # One word names a topic only as an acronym ("OSA"; not "role", "held"), and a phrase
+            # One word names a topic only as an acronym ("OSA") or as a name English writes only
+            # with a capital, a country's among them ("Ukraine"; not "role", "held"), and a phrase
             # only with a rare word of its own ("South China Sea"; not "Japan and Malaysia",
             # whose words are everywhere).
-            topic = _ACRONYM.fullmatch(written) if len(words) == 1 else any(
+            # Not a party's name or people ("Japanese"): the statement is about the parties.
+            one_word_topic = _is_a_one_word_topic(written) and not self.parties.named_in(written)
+            topic = one_word_topic if len(words) == 1 else any(
                 len(self._users(f" {w} ")) <= rare_at_most for w in words if _names_a_thing(w)
             )
             users = self._users(f" {' '.join(words)} ")
+            if len(words) == 1 and not _ACRONYM.fullmatch(written):
+                users = [k for k in users if self._names_alone(written, k)]
             if topic and 1 < len(users) <= rare_at_most:
                 found.append((written, [k for k in users if k != passage]))
         return found
@@ -620,6 +638,17 @@ class Lexicon:
             where = passage_words.find(f" {' '.join(words[start:end])} ")
             yield words[start:end], passage_words.count(" ", 0, where)
             start = end
+
+    def _names_alone(self, name: str, passage: PassageKey) -> bool:
+        """Whether ``passage`` writes ``name`` as a name of its own, not inside a longer one:
+        "Ukraine", not the "Korea" of "Republic of Korea" nor the "Africa" of "South Africa"."""
+        text = self._passage_texts[self._position(passage)]
+        before = re.compile(r"\b[A-Z][\w'’-]*\s+(?:(?:of|and|the)\s+)?$")
+        after = re.compile(r"\s+(?:(?:of|and|the)\s+)?[A-Z]")
+        return any(
+            not before.search(text[: m.start()]) and not after.match(text[m.end() :])
+            for m in re.finditer(rf"\b{re.escape(name)}\b", text)
+        )
 
     def _users(self, needle: str) -> list[PassageKey]:
         """The passages whose words hold ``needle`` (" w1 w2 ")."""
