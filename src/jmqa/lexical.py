@@ -219,6 +219,12 @@ def english_name_words() -> frozenset[str]:
     return frozenset(row[0] for row in rows if len(row) == 2 and not row[0].startswith("#"))
 
 
+# A capitalised word next to a name, or joined to it by "of", "and" or "the", makes it part of a
+# longer name: "Republic of Korea", "South Africa".
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+(?:(?:of|and|the)\s+)?$")
+_NAME_AFTER = re.compile(r"\s+(?:(?:of|and|the)\s+)?[A-Z]")
+
+
 def _is_a_one_word_topic(written: str) -> bool:
     """Whether one word, as a passage writes it, names a topic: an acronym ("OSA"), or a name,
     capitalised, of a country ("Ukraine") or one English writes only so; not a people, which
@@ -591,18 +597,18 @@ class Lexicon:
         for words, first in self._shared_runs(question, at):
             spans = self._word_spans[at]
             written = self._passage_texts[at][spans[first][0] : spans[first + len(words) - 1][1]]
-            # One word names a topic only as an acronym ("OSA") or as a name English writes only
-            # with a capital, a country's among them ("Ukraine"; not "role", "held"), and a phrase
-            # only with a rare word of its own ("South China Sea"; not "Japan and Malaysia",
-            # whose words are everywhere).
-            # Not a party's name or people ("Japanese"): the statement is about the parties.
-            one_word_topic = _is_a_one_word_topic(written) and not self.parties.named_in(written)
-            topic = one_word_topic if len(words) == 1 else any(
-                len(self._users(f" {w} ")) <= rare_at_most for w in words if _names_a_thing(w)
-            )
             users = self._users(f" {' '.join(words)} ")
-            if len(words) == 1 and not _ACRONYM.fullmatch(written):
-                users = [k for k in users if self._names_alone(written, k)]
+            if len(words) == 1:
+                # One word names a topic only as an acronym ("OSA") or a name of its own ("Ukraine";
+                # not "role", "held"), and not as a party's name or people ("Japanese"): the
+                # statement is about the parties. A name counts where it stands alone.
+                topic = _is_a_one_word_topic(written) and not self.parties.named_in(written)
+                if not _ACRONYM.fullmatch(written):
+                    users = [k for k in users if self._names_alone(written, k)]
+            else:
+                # A phrase only with a rare word of its own ("South China Sea"; not "Japan and
+                # Malaysia", whose words are everywhere).
+                topic = any(len(self._users(f" {w} ")) <= rare_at_most for w in words if _names_a_thing(w))
             if topic and 1 < len(users) <= rare_at_most:
                 found.append((written, [k for k in users if k != passage]))
         return found
@@ -643,10 +649,8 @@ class Lexicon:
         """Whether ``passage`` writes ``name`` as a name of its own, not inside a longer one:
         "Ukraine", not the "Korea" of "Republic of Korea" nor the "Africa" of "South Africa"."""
         text = self._passage_texts[self._position(passage)]
-        before = re.compile(r"\b[A-Z][\w'’-]*\s+(?:(?:of|and|the)\s+)?$")
-        after = re.compile(r"\s+(?:(?:of|and|the)\s+)?[A-Z]")
         return any(
-            not before.search(text[: m.start()]) and not after.match(text[m.end() :])
+            not _NAME_BEFORE.search(text[: m.start()]) and not _NAME_AFTER.match(text[m.end() :])
             for m in re.finditer(rf"\b{re.escape(name)}\b", text)
         )
 
