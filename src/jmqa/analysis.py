@@ -1202,7 +1202,7 @@ _THING_ENDS = re.compile(
     r"|this\s+(?:summit|meeting|visit|week|time|year))\b|\s*[,?;!:]|\.(?:\s|$)",
     re.IGNORECASE,
 )
-_ANY_THING = re.compile(r"^\W*(?:any|anything|something|some|what|whatever|which|anythin)\b", re.IGNORECASE)
+_ANY_THING = re.compile(r"^\W*(?:any|anything|something|some|what|whatever|which)\b", re.IGNORECASE)
 
 
 def signed_thing(question: str, given: str = "") -> str:
@@ -1230,20 +1230,20 @@ def signed_thing(question: str, given: str = "") -> str:
         # "Did they sign a binding deal, or is it something softer?" asks which it was.
         if rest and re.match(r"\s*,?\s*or\b", m.group("thing")[len(thing) :], re.IGNORECASE):
             return ""
-        return "" if _ANY_THING.match(thing) else _not_the_statement(thing)
+        return _one_thing(thing)
     if given and (m := _SIGNED_OBJECT.search(given)):
-        thing = _THING_ENDS.split(m.group("thing"), maxsplit=1)[0]
-        return "" if _ANY_THING.match(thing) else _not_the_statement(thing)
+        return _one_thing(_THING_ENDS.split(m.group("thing"), maxsplit=1)[0])
     m = _THE_THING_SIGNED.search(given) or _THE_THING_SIGNED.search(question)
-    return _not_the_statement(_BEFORE_WHO_SIGNED.sub("", m.group("thing"))) if m else ""
+    return _one_thing(_BEFORE_WHO_SIGNED.sub("", m.group("thing"))) if m else ""
 
 
 _THE_STATEMENT = re.compile(rf"^\W*(?:the|this|their|its)\s+(?:[\w'’-]+\s+){{0,3}}?{_DOCUMENT_NOUN.pattern}\W*$", re.IGNORECASE)
 
 
-def _not_the_statement(thing: str) -> str:
-    """``thing``, stripped, or "" for the statement itself ("the joint statement")."""
-    return "" if _THE_STATEMENT.match(thing) else thing.strip()
+def _one_thing(thing: str) -> str:
+    """``thing``, stripped, or "" for anything at all ("any agreement") or the statement itself
+    ("the joint statement")."""
+    return "" if _ANY_THING.match(thing) or _THE_STATEMENT.match(thing) else thing.strip()
 
 
 # What came of something once the statement was made: "did the fisheries talks at MC12 end up

@@ -332,10 +332,11 @@ class Answerer:
         return any(re.search(rf"\W{re.escape(name.lower())}\W", clause) for name in names)
 
     def signing_unsaid(self, signals: Signals) -> bool:
-        """Whether a yes/no question asks whether a thing was signed (``analysis.signed``) that no
-        sentence reporting a signing names: "Did they sign a defence treaty at this summit?" of a
-        statement whose one signing is a coast guards' memorandum. Named means at least half of
-        the thing's words, weighed by how rare they are in the statement, are in that sentence.
+        """Whether the thing a question asks or takes as signed (``analysis.signed``) is one no
+        sentence reporting a signing names: "Did they sign a defence treaty at this summit?", or
+        "What tariffs are in the free trade agreement signed at this summit?", of a statement
+        whose signings are a coast guards' memorandum and an energy LOI. Named means at least half
+        of the thing's words, weighed by how rare they are in the statement, are in that sentence.
         """
         thing = signals.analysis.signed
         terms = set(tokenize(thing)) if thing else set()

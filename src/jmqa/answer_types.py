@@ -885,7 +885,7 @@ def holds(
             if _given(e.text, _without_other_names(asked, e, entities), facts.place_words, asked_for, describing):
                 continue  # the question gave this name itself
             if _given_in_other_form(e.text, asked, facts) or _given_by_initials(e.text, question):
-                continue  # ... or by its acronym, or the acronym's long form
+                continue  # ... or by its acronym, the acronym's long form, or its initials ("the US")
             if kind == "person" and _named_throughout(e, facts) and (
                 not _gives_the_post(sentence, question)
                 or (_ASKS_IDENTITY.search(question) and not _A_LEADERS_TITLE.search(question))
