@@ -1155,6 +1155,7 @@ def _premise_in(clause: str, names: Set[str], past: bool = False) -> str:
 # off on" or "sign up to" (approve, join). The thing runs from the verb to where the deed's time,
 # place or parties begin ("at this summit", "with Malaysia"), or to the next clause.
 _SIGN_VERB = r"(?:signed|concluded|inked|sealed)"
+_SIGN_STEM = re.compile(r"\b(?:sign|conclud|ink|seal)", re.IGNORECASE)
 _NOT_A_PARTICLE = r"(?!(?:off|up|on|onto|in|away|it|this|that)\b)"
 _SIGNED_ACTIVE = re.compile(
     rf"{_SENTENCE_OPENS}(?:did|have|has|had)\s+(?:[\w&.'’-]+\s+){{1,10}}?"
@@ -1224,6 +1225,8 @@ def signed_thing(question: str, given: str = "") -> str:
     >>> signed_thing("So when does it start?", given="they signed a free trade deal at the summit")
     'a free trade deal'
     """
+    if not _SIGN_STEM.search(f"{question} {given}"):  # most questions: the patterns below are not cheap
+        return ""
     m = _SIGNED_ACTIVE.search(question) or _SIGNED_PASSIVE.search(question)
     if m:
         thing, *rest = _THING_ENDS.split(m.group("thing"), maxsplit=1)
