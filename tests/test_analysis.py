@@ -14,6 +14,7 @@ from jmqa.analysis import (
     asks_what_came_of,
     asks_when_made,
     asks_who_made,
+    context_topic,
     premise_verb,
     signed_thing,
     split_questions,
@@ -67,6 +68,31 @@ def test_the_asking_sentence_of_a_long_message(analyzer):
     a = analyzer.analyze("I'm writing a piece for our newsletter. How many visitors were there in 2025?")
     assert a.asking == "How many visitors were there in 2025?"
     assert a.text.startswith("I'm writing")  # what the answer echoes is what was typed
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("I'm writing a piece on kelp farming in the north. Which firms did they name?", "kelp farming in the north"),
+        # The asker's own errand after the topic is no part of it, nor is the occasion itself.
+        ("I'm writing a piece on climate pledges for our local paper. By what year will emissions fall?", "climate pledges"),
+        ("I work on a kelp farm and we get a lot of flak. Does the statement help seaweed growers?", "a kelp farm"),
+        ("We're putting together a newsletter on the visit. What did they promise?", ""),
+        # Context about the asker alone names no topic; nor does a question without context.
+        ("I'm writing a piece for my newsletter. Which firms did they name?", ""),
+        ("What did they say about kelp?", ""),
+    ],
+)
+def test_the_topic_a_messages_context_names(text, topic):
+    assert context_topic(text, asking_part(text)) == topic
+
+
+def test_the_topic_of_the_context_is_searched_with_the_question(analyzer):
+    a = analyzer.analyze("I'm writing a piece on Japanese investment in the car sector. Which companies did they point to?")
+    assert a.asking == "Which companies did they point to?"
+    assert a.searched.endswith("Japanese investment in the car sector")
+    # What it asks for is read from the question alone.
+    assert a.answer_types == ("organisation",)
 
 
 @pytest.mark.parametrize(

@@ -264,6 +264,12 @@ FACTS = StatementFacts(
         ("What is the current bilateral trade figure?", ("number",)),
         ("How much exactly is Meta investing in the cable, in dollars?", ("money",)),
         ("what's the name of the astronaut who's going to the station?", ("person",)),
+        ("What's the name of the Indian astronaut who'll go to the station?", ("person",)),
+        # "..., and who was the victim?" asks for a person as a question of its own would.
+        ("Which poison was used and who was the victim?", ("person",)),
+        ("What did they agree, and who is the new envoy?", ("person",)),
+        # Japanese: the head of a compound says the kind (どの航空会社, "which airline company").
+        ("新しい路線はどの航空会社がいつから就航しますか", ("time", "organisation")),
         # The asked-for noun heads its phrase: a "state oil firm" is a firm, not a state.
         ("Which state oil firm is named?", ("organisation",)),
         ("In which state is the plant?", ("place",)),
@@ -459,6 +465,9 @@ def test_what_a_sentence_holds(kind, sentence, expected):
         ("organisation", "cooperation between Perodua and Daihatsu", "Which carmaker works with Perodua?", True),
         ("organisation", "cooperation between Perodua and Daihatsu", "Which firm do Perodua and Daihatsu serve?", False),
         ("country", "like-minded countries such as Australia", "Which countries will Japan and Malaysia work with?", True),
+        # Which country hosts the next summit: one named where the sentence looks ahead.
+        ("country", "We welcome the recent summit co-hosted by Japan.", "Which country hosts the next summit?", False),
+        ("country", "The next summit will be hosted by Japan.", "Which country hosts the next summit?", True),
         ("country", "Japan and Malaysia will work together", "Which countries will Japan and Malaysia work with?", False),
         # Choices the question offers are what it asks for, not names it gives.
         ("country", "Japan and Malaysia will work together", "Which country will work with others, Japan or Malaysia?", True),
@@ -598,6 +607,12 @@ def test_a_share_asked_of_one_party_or_of_each_is_not_the_groups_total():
     # A part of a whole the question gives is a share too.
     bigger = "Together we will share over two billion kelp seedlings over the next year."
     assert not _holds("number", bigger, "Of the 600 million seedlings, how many is Atlantis giving?")
+    assert not _holds("number", bigger, "How many of the 600 million seedlings is Atlantis giving?")
+    assert not _holds("number", total, "Wie viele Setzlinge gibt Atlantis allein?")  # German "alone"
+    # Not a part of a year, nor of a name with a digit.
+    planted = "They will plant 600 million kelp seedlings by 2030."
+    assert _holds("number", planted, "How many of the seedlings will be planted by 2030?")
+    assert _holds("number", total, "How many of the kelp seedlings do the G7 share?")
     assert not _holds("number", bigger, "Of the roughly half a billion seedlings, how many are going to Lemuria?")
     # A sentence that shares the figure out, or names the party asked about, answers.
     each = "The two funds each provide up to $500 million to the kelp facility."

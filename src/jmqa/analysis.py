@@ -222,7 +222,8 @@ class Analyzer:
             joins=joins_things(_last_asking(normalized), self.facts.common_names),
             paragraphs=paragraphs,
             sections=named_sections(normalized, self._headings),
-            searched=as_written(self._searched(unframed)) if language == "en" else normalized,
+            searched=self._with_context_topic(as_written(self._searched(unframed)), text, asking)
+            if language == "en" else normalized,
             unframed=unframed,
             premise=premise_verb(unframed, self._speakers) if language == "en" else "",
             speakers=speaking_subject(normalized) if language == "en" else (),
@@ -246,6 +247,12 @@ class Analyzer:
         to look is out: without its authors as who speaks, or its parties named together."""
         spoken = without_parties(without_speaker(unframed, self._speakers), self.facts.common_names)
         return without_leaders(spoken, self.facts.leaders)
+
+    def _with_context_topic(self, searched: str, text: str, asking: str) -> str:
+        """``searched`` with the topic the message's context names, if any (see
+        :func:`context_topic`): the question may point to it only by "which companies"."""
+        topic = context_topic(text, asking)
+        return f"{searched} {self.normalizer.normalize(topic).text}" if topic else searched
 
     def _without_names(self, text: str) -> str:
         """``text`` without the statement's own names; a neutral English word when one word or
@@ -1362,6 +1369,38 @@ def reported_before(text: str, asking: str) -> str:
     """
     context = text[: text.rfind(asking)] if asking and asking in text else ""
     return _deed_in(_REPORTED_OPENS.search(context))
+
+
+# The topic a message's context names before its question ("I'm writing a piece on Japanese
+# investment in Malaysia's car sector. Which companies did the leaders point to?"): what follows
+# "on", "about", "regarding", ... to the end of its clause, not the asker's own errand after it
+# ("... on climate pledges for our local paper").
+_TOPIC_OPENS = re.compile(r"\b(?:on|about|regarding|concerning|covering)\s+(?P<topic>[^.,;:!?()\n]+)", re.IGNORECASE)
+_ASKER = r"(?:i|i['’]?m|im|i['’]?ve|ive|i['’]?d|we|we['’]re|my|our|me)"
+_TOPIC_ENDS = re.compile(
+    # (Typed without stops, a clause of the asker's own starts at "i", "ive", "my": "... on asean
+    # for next week my students always ask ...".)
+    rf"\s+(?:(?:and|but|so|because|since)\s+(?:{_ASKER}|they|it|he|she)\b|{_ASKER}\b"
+    r"|(?:for|at|from)\s+(?:my|our|a|an|the|work|class|school|uni)\b"
+    r"|(?:who|which|that|when|while|as|if)\b).*$",
+    re.IGNORECASE,
+)
+
+_TOPIC_WORDS = 8  # at most: a longer run is a message typed without stops, not its topic
+
+
+def context_topic(text: str, asking: str) -> str:
+    """The topics the context before a message's question (``asking``) names, or "".
+
+    >>> context_topic("I'm writing a piece on car makers for our paper. Which firms?", "Which firms?")
+    'car makers'
+    >>> context_topic("I'm writing a piece for my newsletter. Which firms?", "Which firms?")
+    ''
+    """
+    context = text[: text.rfind(asking)] if asking and asking != text and asking in text else ""
+    topics = (" ".join(_TOPIC_ENDS.sub("", m["topic"]).split()[:_TOPIC_WORDS]) for m in _TOPIC_OPENS.finditer(context))
+    # ("... a newsletter on the visit": the occasion itself is no topic.)
+    return " ".join(t for t in topics if any(not _OCCASION_WORDS.fullmatch(w) for w in content_terms(t)))
 
 
 def _deed_in(m: re.Match[str] | None, done_only: bool = False) -> str:

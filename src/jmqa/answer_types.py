@@ -213,7 +213,8 @@ _EXPECTS = {
         # ("syarikat penerbangan manakah": which airline); Japanese "which company / body", "whose
         # firms".
         r"|\b(?:syarikat|agensi|organisasi|universiti|institusi|bank)(?:\s+\w+)?\s+(?:mana|apa)(?:kah)?\b"
-        r"|どの(?:企業|会社|機関|団体|大学|組織|銀行)|どこの(?:企業|会社|機関|大学)|(?:企業|会社)名",
+        # (A compound's head counts: どの航空会社, "which airline company".)
+        r"|どの[\u4e00-\u9fff\u30a1-\u30fa]{0,4}?(?:企業|会社|機関|団体|大学|組織|銀行)|どこの(?:企業|会社|機関|大学)|(?:企業|会社)名",
         re.IGNORECASE,
     ),
     "country": re.compile(
@@ -228,7 +229,8 @@ _EXPECTS = {
         # "Who was Malaysia's foreign minister (at the summit)?": a possessive stands for "the",
         # when the post ends the question or a preposition follows it ("Who is India's body
         # teaming up with?" asks for a partner).
-        r"^\W*who\s+(?:(?:(?:is|are|was|were|will be)\s+)?(?:the|a|an)\b|(?:is|are|was|were|will be)\s+[\w.-]+['’]s"
+        # "..., and who was the victim?" asks it too.
+        r"(?:^\W*|(?:\band|,)\s+)who\s+(?:(?:(?:is|are|was|were|will be)\s+)?(?:the|a|an)\b|(?:is|are|was|were|will be)\s+[\w.-]+['’]s"
         r"(?:\s+[\w-]+){1,3}?(?=\W*$|\s*[,?]|\s+(?:at|in|of|for|during|on|and|to)\b))"
         r"(?!.*\b(?:meant|intended|designed|supposed|aimed|expected|set|built)\s+(?:to|for)\b)"
         r"(?!.*\b(?:for|to|with|at|by|from|about|on)\W*$)"
@@ -524,7 +526,7 @@ _NAME_OF = re.compile(
     r"(?:\bnames?\s+of|^\W*who['’]?s)\s+(?:the|a|an|this|that|its|their)\s+((?:[\w'’-]+\s*){1,5})", re.IGNORECASE
 )
 _CLAUSE = re.compile(
-    r"(?:(?:who|that|which)(?:['’]s)?|whom|whose|to|in|on|at|for|from|with|of|by|under|is|are|was|were|will|would"
+    r"(?:(?:who|that|which)(?:['’](?:s|ll|d|re|ve))?|whom|whose|to|in|on|at|for|from|with|of|by|under|is|are|was|were|will|would"
     r"|where|when|why|how|has|have|had|did|does|do|and|or|\w+ing|\w+ed)",
     re.IGNORECASE,
 )
@@ -795,7 +797,11 @@ def holds(
         return _SIGNED.search(sentence) is not None
     if kind == "measure" and not (_UNIT.search(sentence) or _FRACTION.search(sentence)):
         return False
-    ahead = asks_ahead(question, facts) if kind in ("time", "day", "month", "dated", "place", "city") else False
+    ahead = asks_ahead(question, facts) if kind in ("time", "day", "month", "dated", "place", "city") else (
+        # Which country hosts the next summit is a place still to come; not "Which countries will
+        # they work with?", answered by the partners named now.
+        kind == "country" and _THE_NEXT.search(question) is not None
+    )
     # "When did they upgrade ties?" looks back; "By when did they commit to ...?" asks a deadline.
     looked_back = kind == "time" and _ASKED_IN_PAST.search(question) is not None and not _BY_WHEN.search(question)
     if ahead and not looks_ahead(sentence, entities, facts):
@@ -917,7 +923,12 @@ _SHARE_ASKED = re.compile(
     r"(?:[^,?]|,(?=\d))*,?\s*how\s+(?:many|much)\b"
     r"|\b(?:each|apiece|individually)\b(?!\s+(?:other|year|yr|month|week|day|time|quarter|round)s?\b)"
     r"|\bper\s+(?:country|member|nation|government|state|party)\b"
-    r"|(?<=\w)\s+(?P<one>alone|itself|by itself|on its own)\b",
+    # "How many of the 870 million doses is Japan giving?": a part of a figure the question gives
+    # (not "how many of the people ... in 2022").
+    r"|\bhow\s+(?:many|much)\s+of\s+(?:the|those|these|its|their)\s+(?:(?:over|about|around|nearly|almost|some|roughly)\s+)?"
+    r"[$€£¥]?(?!(?:19|20)\d\d\b)\d[\d.,]*\b"
+    # German "allein", French "à lui seul": one party's own part.
+    r"|(?<=\w)\s+(?P<one>alone|itself|by itself|on its own|allein|à\s+(?:lui|elle)\s+seule?)\b",
     re.IGNORECASE,
 )
 _SHARED_OUT = re.compile(r"\b(?:each|apiece|respectively|individually|per(?!\s+cent)|alone)\b", re.IGNORECASE)
