@@ -422,13 +422,17 @@ def test_questions_of_a_message_that_asks_two():
     # A frame before the question is no question.
     assert split_questions("When it comes to rare earths, which nations will they work with?") == ()
     assert split_questions("Apart from gas and oil, which products will be shipped?") == ()
-    # What introduces the first question is no part of it; a question word after its preposition
-    # still starts one.
+    # What introduces the first question is no part of it, but a topic it leads in with is each
+    # question's; a question word after its preposition still starts one.
     assert split_questions("Two numbers I need: how many ships took part, and what share of them sank?") == (
         "how many ships took part?", "what share of them sank?",
     )
     assert split_questions("About the fleet - how many ships took part, and which ports did they visit?") == (
-        "how many ships took part?", "which ports did they visit?",
+        "About the fleet - how many ships took part?", "About the fleet - which ports did they visit?",
+    )
+    assert split_questions("civil nuclear cooperation - which partnership covers it and what are the plans for reactors?") == (
+        "civil nuclear cooperation - which partnership covers it?",
+        "civil nuclear cooperation - what are the plans for reactors?",
     )
     # A word between may mark the second as apart; and "what about X" asks the same of one more
     # thing, named alone.

@@ -1441,8 +1441,12 @@ def split_questions(text: str) -> tuple[str, ...]:
     are companies investing?"); () for one. A part that names less than two things of its own
     ("..., and when?") is no question apart: it asks more of the same one."""
     parts = [q.strip(" ,?") for q in _NEXT_QUESTION.split(text) if q.strip(" ,?")]
+    lead = ""
     if parts and not _QUESTION_START.search(parts[0]):
-        parts[0] = _LEAD_IN.sub("", parts[0], count=1)
+        rest = _LEAD_IN.sub("", parts[0], count=1)
+        lead, parts[0] = parts[0][: len(parts[0]) - len(rest)], rest
+        if _ABOUT_THE_ASKER.search(lead):  # "Two numbers I need: ..." names no topic
+            lead = ""
     # A question asked twice is one question (and each part costs a search of its own).
     parts = list(dict.fromkeys(parts))
     if len(parts) < 2 or not all(
@@ -1451,7 +1455,9 @@ def split_questions(text: str) -> tuple[str, ...]:
         for q in parts
     ):
         return ()
-    return tuple(f"{q}?" for q in parts)
+    # "civil nuclear cooperation - which partnership covers it and what are the plans?": the topic
+    # it leads in with is each question's.
+    return tuple(f"{lead}{q}?" for q in parts)
 
 
 def asked_apart(text: str) -> tuple[str, ...]:
