@@ -363,7 +363,8 @@ _RUN_ON_CONTEXT_WORDS = 3  # fewer words before it are an opener ("ok so"), read
 # What is cut off must be about the asker ("im a grad student ...", "my professor wants ..."),
 # not the question's own topic ("when discussing the kelp farms what did they commit to") nor a
 # first question ("which company is it and what will they build").
-_ABOUT_THE_ASKER = re.compile(r"\b(?:i|i['’]?m|i['’]?ve|i['’]?d|my|me|we|we['’]?re|our)\b", re.IGNORECASE)  # not "us": "the us"
+_ASKERS_WORDS = r"(?:i|i['’]?m|i['’]?ve|i['’]?d|my|me|we|we['’]?re|our)"  # not "us": "the us"
+_ABOUT_THE_ASKER = re.compile(rf"\b{_ASKERS_WORDS}\b", re.IGNORECASE)
 _JOINS_ANOTHER = re.compile(r"\b(?:and|or|but|then|also)\W*$", re.IGNORECASE)
 # A word that embeds the question that follows it: "my students ask what atlantis does".
 _EMBEDS = re.compile(
@@ -1376,11 +1377,10 @@ def reported_before(text: str, asking: str) -> str:
 # "on", "about", "regarding", ... to the end of its clause, not the asker's own errand after it
 # ("... on climate pledges for our local paper").
 _TOPIC_OPENS = re.compile(r"\b(?:on|about|regarding|concerning|covering)\s+(?P<topic>[^.,;:!?()\n]+)", re.IGNORECASE)
-_ASKER = r"(?:i|i['’]?m|im|i['’]?ve|ive|i['’]?d|we|we['’]re|my|our|me)"
 _TOPIC_ENDS = re.compile(
     # (Typed without stops, a clause of the asker's own starts at "i", "ive", "my": "... on asean
     # for next week my students always ask ...".)
-    rf"\s+(?:(?:and|but|so|because|since)\s+(?:{_ASKER}|they|it|he|she)\b|{_ASKER}\b"
+    rf"\s+(?:(?:and|but|so|because|since)\s+(?:{_ASKERS_WORDS}|they|it|he|she)\b|{_ASKERS_WORDS}\b"
     r"|(?:for|at|from)\s+(?:my|our|a|an|the|work|class|school|uni)\b"
     r"|(?:who|which|that|when|while|as|if)\b).*$",
     re.IGNORECASE,
