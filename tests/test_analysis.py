@@ -434,6 +434,9 @@ def test_questions_of_a_message_that_asks_two():
         "civil nuclear cooperation - which partnership covers it?",
         "civil nuclear cooperation - what are the plans for reactors?",
     )
+    assert split_questions("Since the ferry sank, which ports shut and who pays for the salvage?") == (
+        "which ports shut?", "who pays for the salvage?",
+    )
     # A word between may mark the second as apart; and "what about X" asks the same of one more
     # thing, named alone.
     assert split_questions("What reforms do they want at the WHO? and separately what about the WTO") == (

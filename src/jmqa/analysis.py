@@ -1445,7 +1445,9 @@ def split_questions(text: str) -> tuple[str, ...]:
     if parts and not _QUESTION_START.search(parts[0]):
         rest = _LEAD_IN.sub("", parts[0], count=1)
         lead, parts[0] = parts[0][: len(parts[0]) - len(rest)], rest
-        if _ABOUT_THE_ASKER.search(lead):  # "Two numbers I need: ..." names no topic
+        # A topic set off by a dash or colon leads in; "Two numbers I need: ..." names none, and a
+        # clause before a comma ("Since Japan gave ..., which ...") is no topic.
+        if _ABOUT_THE_ASKER.search(lead) or not re.search(r"[:;–—-]\s*$", lead):
             lead = ""
     # A question asked twice is one question (and each part costs a search of its own).
     parts = list(dict.fromkeys(parts))
