@@ -79,6 +79,10 @@ _PREPOSITION = re.compile(r"^\W*(?:in|for|by|since|from|to|at|on|with|of|until)\
 # "Two numbers I need: how many ...", "About the schools - how many ...": what comes before the
 # first question's question word, after a colon, dash or comma, only introduces it.
 _LEAD_IN = re.compile(rf"^[^?]*?(?:[:;–—]|\s-|,)\s+(?=(?:{_QUESTION_WORDS})\b)", re.IGNORECASE)
+# Of those, a topic set off by a dash or colon leads in each question of the message ("civil
+# nuclear cooperation - which ... and what ...?"); "Two numbers I need: ..." names none, and a
+# clause before a comma ("Since Japan gave ..., which ...") is no topic.
+_SET_OFF = re.compile(r"[:;–—-]\s*$")
 # Words and marks that join two things, whatever they join: a hint that one paragraph may not
 # hold the whole answer ("the energy side and the diplomatic side", "both", "also", a list).
 _JOINING = re.compile(r"\b(?:and|both|also|as well as|plus|or)\b|[,;&]", re.IGNORECASE)
@@ -1445,9 +1449,7 @@ def split_questions(text: str) -> tuple[str, ...]:
     if parts and not _QUESTION_START.search(parts[0]):
         rest = _LEAD_IN.sub("", parts[0], count=1)
         lead, parts[0] = parts[0][: len(parts[0]) - len(rest)], rest
-        # A topic set off by a dash or colon leads in; "Two numbers I need: ..." names none, and a
-        # clause before a comma ("Since Japan gave ..., which ...") is no topic.
-        if _ABOUT_THE_ASKER.search(lead) or not re.search(r"[:;–—-]\s*$", lead):
+        if _ABOUT_THE_ASKER.search(lead) or not _SET_OFF.search(lead):
             lead = ""
     # A question asked twice is one question (and each part costs a search of its own).
     parts = list(dict.fromkeys(parts))
