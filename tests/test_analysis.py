@@ -623,6 +623,12 @@ def test_asking_when_made_reads_the_statements_own_names_and_the_place_a_questio
         # The parties named together single out nothing in a statement between them.
         ("when did japan and malaysia upgrade their ties", "When did they upgrade their ties?"),
         ("Was the dialogue between Malaysia and Japan launched in 2024?", "Was the dialogue launched in 2024?"),
+        # ... or by their capitals, as governments are written of (countryinfo's, and by initials).
+        ("what year did tokyo and KL sign the deal on defence kit?", "What year did they sign the deal on defence kit?"),
+        ("Did Kuala Lumpur and Tokyo agree on rice?", "Did they agree on rice?"),
+        ("Did Tokyo and Seoul agree on rice?", "Did Tokyo and Seoul agree on rice?"),  # Seoul is no party's
+        # A year named by the statement's date is written as the statement writes years.
+        ("What is planned for next year?", "What is planned for next year (2027)?"),
         ("What is the statement's view of energy?", "What is the Statement's view of energy?"),
         # The words that say which statement go with it: its date, its authors, its parties.
         ("In the June 2026 Takaichi-Anwar joint statement, what was said about rice?", "What was said about rice?"),

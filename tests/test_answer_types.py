@@ -500,6 +500,9 @@ def test_what_a_sentence_holds(kind, sentence, expected):
         ("time", "The leaders hailed 2026 as a pioneering year for space cooperation.",
          "When will the joint mission take place?", True),
         ("time", "a speech delivered on May 2, 2026", "When will the speech be delivered?", False),
+        # What they "looked forward to" is still to come, in the statement's past tense.
+        ("time", "Prime Minister Modi looked forward to the visit to the G20 Summit in New Delhi in September 2026",
+         "When is the G20 Summit that the President is expected to attend?", True),
         # A role "in the future" is still to come.
         ("place", "India's decision to take on a future leadership role in the task force to secure sea lanes in the Arabian Sea",
          "Where will it help secure sea lanes?", True),

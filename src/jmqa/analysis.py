@@ -24,8 +24,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 
-from jmqa.answer_types import StatementFacts, expected_answer_types
-from jmqa.countries import country_name_start, is_country_word, joined_to_a_country
+from jmqa.answer_types import StatementFacts, expected_answer_types, with_years_written
+from jmqa.countries import capitals_of, country_name_start, is_country_word, joined_to_a_country
 from jmqa.document import Document, PassageKey
 from jmqa.entities import Entity
 from jmqa.language import detect_language, is_word_of
@@ -126,7 +126,7 @@ class QuestionAnalysis:
     who_made: bool = False
     # It asks about the statement as a document, not what it says (see :func:`asks_about_document`).
     about_document: bool = False
-    # It asks jmqa for a recommendation of its own (see :func:`asks_advice`).
+    # It asks jmqa for a recommendation or a text of its own (see :func:`asks_advice`).
     advice: bool = False
     # It asks what came of something after the statement was made (see :func:`asks_what_came_of`).
     came_of: bool = False
@@ -248,9 +248,19 @@ class Analyzer:
 
     def _searched(self, unframed: str) -> str:
         """What the retrievers search for an English question, once the statement named as where
-        to look is out: without its authors as who speaks, or its parties named together."""
-        spoken = without_parties(without_speaker(unframed, self._speakers), self.facts.common_names)
-        return without_leaders(spoken, self.facts.leaders)
+        to look is out: without its authors as who speaks, or its parties named together; with the
+        years it names by the statement's date ("next year") written out."""
+        spoken = without_speaker(unframed, self._speakers)
+        parted = without_parties(spoken, self.facts.common_names)
+        if parted == spoken and _TWO_JOINED.search(spoken):
+            # Or by their capitals ("Did Tokyo and KL sign ...?"), read only for a question that
+            # joins two things: countryinfo's files cost a cold start.
+            parted = without_parties(spoken, self._parties_or_capitals)
+        return with_years_written(without_leaders(parted, self.facts.leaders), self.facts)
+
+    @functools.cached_property
+    def _parties_or_capitals(self) -> frozenset[str]:
+        return self.facts.common_names | capitals_of(self.facts.common_names)
 
     def _with_context_topic(self, searched: str, text: str, asking: str) -> str:
         """``searched`` with the topic the message's context names, if any (see
@@ -660,6 +670,10 @@ def without_document_frame(question: str, names: Set[str] = frozenset()) -> str:
 _HELPER = rf"(?:{_AUXILIARY}|shall|may|might)"
 
 
+# Two things joined after a verb's helper or "between", which may be the parties by other names.
+_TWO_JOINED = re.compile(rf"\b(?:between|{_HELPER})\s+(?:the\s+)?[\w.]+(?:\s+[\w.]+)?\s+(?:and|&)\s", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=16)
 def _parties_joined(names: frozenset[str]) -> re.Pattern[str] | None:
     """"X and Y" for any two of ``names`` (their own words, not "both" or "prime minister")."""
@@ -1031,7 +1045,7 @@ def asks_about_document(asked: str, names: Set[str] = frozenset()) -> bool:
     return bool(asked_of) and not content_terms(" ".join(w for w in words if w not in _DOCUMENT_TERMS))
 
 
-# A request to jmqa itself for a recommendation ("Can you recommend a good hotel near the Expo
+# A request to jmqa itself for a recommendation or a text of its own ("Can you recommend a good hotel near the Expo
 # site?", "Could you suggest a nice place to eat in the capital?"): a statement gives none, yet
 # the place it names drew the search to the paragraph that names it, quoted as if it answered.
 _ADVICE = re.compile(
@@ -1049,14 +1063,20 @@ _ADVICE = re.compile(
     r"(?:good|great|cheap|easy|decent|simple))\s+(?:[a-z]+\s+)?[a-z]+\s+(?:to|for)\b"
     # "How do I renew my passport?", "how can i sign up": a way for the asker to do something,
     # which a statement of governments never gives (all 62 such eval questions have no answer).
-    r"|^\W*how\s+(?:do|can|should|could|would|might)\s+i\b",
+    r"|^\W*how\s+(?:do|can|should|could|would|might)\s+i\b"
+    # "Can you help me write a cover letter?", "write a haiku about ...": a text of jmqa's own,
+    # which it never writes (all 7 such eval questions have no answer). Not a summary of what the
+    # statement says, which its quotes are.
+    r"|^\W*(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+)?(?:help\s+(?:me|us)\s+(?:to\s+)?)?"
+    r"(?:write|draft|compose)\s+(?:me\s+|us\s+)?(?:a|an|some|my|our)\s+(?!(?:short\s+|quick\s+|brief\s+)?"
+    r"(?:summary|summaries|overview|brief|briefing|recap|digest|outline|synopsis|notes?)\b)",
     re.IGNORECASE,
 )
 
 
 def asks_advice(asked: str) -> bool:
-    """Whether the asking sentence ``asked`` asks jmqa for a recommendation of its own, not what
-    the statement says.
+    """Whether the asking sentence ``asked`` asks jmqa for a recommendation or a text of its own,
+    not what the statement says.
 
     >>> asks_advice("Can you recommend a good hotel near the Expo site?")
     True
@@ -1067,6 +1087,8 @@ def asks_advice(asked: str) -> bool:
     >>> asks_advice("best time of year to see the northern lights?")
     True
     >>> asks_advice("how do i get cheap yen before my flight"), asks_advice("How do I find the paragraph on energy?")
+    (True, False)
+    >>> asks_advice("Can you help me write a cover letter?"), asks_advice("Write me a short summary of the energy plans")
     (True, False)
     """
     return _ADVICE.search(asked) is not None and not _DOCUMENT_NOUN.search(asked) and not re.search(

@@ -646,7 +646,7 @@ _ASKED_IN_PAST = re.compile(
 )
 _AHEAD = re.compile(
     r"\b(next|will|would|shall|to be held|early date|upcoming|forthcoming|future|intend|intention|plan to"
-    r"|plans? for|planned|soon|expected|look(?:s|ing)? forward|aim(?:s|ing)? to)\b",
+    r"|plans? for|planned|soon|expected|look(?:s|ed|ing)? forward|aim(?:s|ing)? to)\b",
     re.IGNORECASE,
 )
 _RELATIVE_YEAR = {"last year": -1, "past year": -1, "previous year": -1, "this year": 0, "next year": 1}
@@ -738,6 +738,32 @@ def years_asked(question: str, facts: StatementFacts) -> set[str]:
     """The years a question names, "last year" and "this year" read against the statement's date."""
     years = set(_YEAR.findall(without_occasions(question)))  # not "the 2025 statement"'s year
     return years | _relative_years(question, facts)
+
+
+# Not "this year": the statement's own, which it writes of many things (searched for "exports
+# this yr" of a 2021 statement, "2021" drew two questions to another paragraph).
+_RELATIVE_YEAR_PHRASE = re.compile(
+    rf"\b(?:{'|'.join(p for p, shift in _RELATIVE_YEAR.items() if shift)})(?:['’]s)?\b", re.IGNORECASE
+)
+
+
+def with_years_written(text: str, facts: StatementFacts) -> str:
+    """``text`` with each year it names by the statement's date ("next year") also written as a
+    statement writes it, which is what a search for it can match ("... next year (2027)").
+
+        >>> facts = StatementFacts(year=2026, common_names=frozenset())
+        >>> with_years_written("What happens next year?", facts), with_years_written("last year's figure", facts)
+        ('What happens next year (2027)?', "last year's (2025) figure")
+    """
+    if not facts.year:
+        return text
+    year = facts.year
+
+    def written(m: re.Match[str]) -> str:
+        phrase = m.group(0).lower().removesuffix("'s").removesuffix("’s")
+        return f"{m.group(0)} ({year + _RELATIVE_YEAR[phrase]})"
+
+    return _RELATIVE_YEAR_PHRASE.sub(written, text)
 
 
 def _relative_years(text: str, facts: StatementFacts) -> set[str]:

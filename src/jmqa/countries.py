@@ -20,7 +20,7 @@ import functools
 import importlib.resources
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -102,6 +102,25 @@ def currency_codes() -> frozenset[str]:
 def country_names_lower() -> frozenset[str]:
     """Every country's names, lower-cased ("malaysia", "united states of america")."""
     return frozenset(name.lower() for country in countries() for name in country.names)
+
+
+def capitals_of(names: Set[str]) -> frozenset[str]:
+    """The capitals, lower-cased, of the countries ``names`` (lower-cased) name, as people write
+    them for those countries' governments ("Did Tokyo and KL sign ...?"): each as countryinfo
+    spells it, and one of several words also by its initials ("kl" for Kuala Lumpur).
+
+        >>> sorted(capitals_of({"japan", "malaysia"}))
+        ['kl', 'kuala lumpur', 'tokyo']
+    """
+    found: set[str] = set()
+    for country in countries():
+        if any(n.lower() in names for n in country.names):
+            for form in country.capital_forms:
+                found.add(form.lower())
+                words = re.findall(r"[^\W\d_]+", form)
+                if len(words) > 1:
+                    found.add("".join(w[0] for w in words).lower())
+    return frozenset(found)
 
 
 def country_names(text: str) -> CountryNames:
