@@ -345,6 +345,10 @@ FACTS = StatementFacts(
         ("is there some big round number birthday for their ties coming up soon", ()),
         ("Is there a number given for the visitors?", ("number",)),
         ("Is there a date yet", ("time",)),
+        # "Who were the ...?" of a noun for no person asks which ones, by that noun's kind.
+        ("who were the two groups that signed the 6G memorandum?", ("entity",)),
+        ("Who are the two agencies that signed the MOC?", ("organisation",)),
+        ("Who is the head of agency?", ("person",)),
     ],
 )
 def test_expected_answer_types(question, kinds):
@@ -822,6 +826,7 @@ def test_a_leader_does_not_answer_who_someone_is_nor_a_person_with_an_article():
     biden = _tagged(hailed, "PERSON", "Biden")
     assert not holds("person", hailed, biden, "Who is the Indian astronaut going to the station?", facts)
     assert not holds("person", hailed, biden, "name of the indian astronaut", facts)
+    assert not holds("person", hailed, biden, "Which Indian astronaut will fly to the station?", facts)
     assert holds("person", hailed, biden, "Who congratulated the scientists?", facts)
     moon = "a landing near the south pole of the Moon"
     assert not holds("person", moon, _tagged(moon, "PERSON", "Moon"), "Who landed?", facts)

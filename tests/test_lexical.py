@@ -454,6 +454,10 @@ def test_a_question_about_countries_the_statement_never_names():
     assert statement.only_unnamed_countries("I'm reading about the war in Ukraine. What did they say?") == ("Ukraine",)
     assert statement.only_unnamed_countries("I work on trade with Peru: what did they agree?") == ("Peru",)
     assert statement.only_unnamed_countries("I live in Spain. Ukraine war: what did they say?") == ("Ukraine",)
+    # In another language, a name typed in lower case that is a word of it is the word: a meeting.
+    assert statement.only_unnamed_countries("Quand s'est tenue la première réunion ?", "fr") == ()
+    assert statement.only_unnamed_countries("Qu'ont-ils dit de La Réunion ?", "fr") == ("Réunion",)
+    assert statement.only_unnamed_countries("did they discuss réunion") == ("réunion",)
 
 
 def test_figures_are_read_as_values():

@@ -253,7 +253,7 @@ class Analyzer:
         spoken = without_speaker(unframed, self._speakers)
         parted = without_parties(spoken, self.facts.common_names)
         if parted == spoken and _TWO_JOINED.search(spoken):
-            # Or by their capitals ("Did Tokyo and KL sign ...?"), read only for a question that
+            # Or by their capitals ("Did Paris and New Delhi sign ...?"), read only for one that
             # joins two things: countryinfo's files cost a cold start.
             parted = without_parties(spoken, self._parties_or_capitals)
         return with_years_written(without_leaders(parted, self.facts.leaders), self.facts)

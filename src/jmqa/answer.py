@@ -402,7 +402,10 @@ class Answerer:
         asks about (Lexicon.only_unnamed_countries), or () if one asks about anything else:
         "critical minerals and Germany" leaves the refusal model to decide."""
         analysis = signals.analysis
-        found = [self.lexicon.only_unnamed_countries(part) for part in analysis.questions or analysis.topics or (analysis.normalized,)]
+        found = [
+            self.lexicon.only_unnamed_countries(part, signals.language)
+            for part in analysis.questions or analysis.topics or (analysis.normalized,)
+        ]
         return tuple(dict.fromkeys(name for names in found for name in names)) if all(found) else ()
 
     def others_speak(self, signals: Signals) -> bool:

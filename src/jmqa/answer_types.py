@@ -307,6 +307,15 @@ _NOT_ASKING_FOR = re.compile(
     r"|provid|commit)))",
     re.IGNORECASE,
 )
+# "Who were the two groups that signed ...?", "Who are the agencies involved?": which ones, by a noun
+# for a kind of thing that is no person (an organisation, a country, a place, a group of them).
+_WHO_BUT_NO_PERSON = re.compile(
+    r"\bwho\s+(?:is|are|was|were|will\s+be)\s+the\s+"
+    # The noun may follow two words that qualify it, but not a post's "of": "the head of agency".
+    rf"(?=(?:(?!(?:of|for|at|in|on|with)\b)[\w-]+\s+){{0,2}}?(?:{_ANY_HEAD}"
+    r"|groups?|alliances?|coalitions?|consortia|consortiums?)\b)",
+    re.IGNORECASE,
+)
 # "How many areas of cooperation are mentioned?" is answered by the list, which the reader counts.
 _COUNTED = re.compile(
     r"\bhow many\b(?=.*\b(?:mentioned|named|listed|cited|covered|referred to|identified|included)\b)",
@@ -417,6 +426,7 @@ def _asked_for(asked: str) -> tuple[str, ...]:
         # The clause told, with its preposition: "by what date" asks for a deadline.
         asked = asked[told.start("preposition") if told.group("preposition") else told.end() :]
     asked = _COUNTED.sub("which", _NOT_ASKING_FOR.sub(" ", _without_subordinate_when_or_where(asked)))
+    asked = _WHO_BUT_NO_PERSON.sub("which ", asked)
     kinds = tuple(kind for kind, pattern in _EXPECTS.items() if pattern.search(asked))
     if "money" not in kinds and _asks_money_word(asked):
         kinds = ("money", *kinds)
@@ -920,11 +930,11 @@ def holds(
                 continue  # ... or by its acronym, the acronym's long form, or its initials ("the US")
             if kind == "person" and _named_throughout(e, facts) and (
                 not _gives_the_post(sentence, question)
-                or (_ASKS_IDENTITY.search(question) and not _A_LEADERS_TITLE.search(question))
+                or (_asks_who_someone_is(question) and not _A_LEADERS_TITLE.search(question))
             ):
                 # "Who will head the pavilion?" is not answered by a leader who welcomed it, nor
-                # "Who is the astronaut?" (or "the name of the astronaut") by one who hailed him;
-                # "Who is the Lemurian prime minister?" is.
+                # "Who is the astronaut?" (or "the name of the astronaut", "Which astronaut ...?")
+                # by one who hailed him; "Who is the Lemurian prime minister?" is.
                 continue
             if kind == "person" and _THE_BEFORE.search(sentence[: e.start]):
                 continue  # "the Moon", tagged a person: people's names take no article
@@ -1055,6 +1065,14 @@ def _named_throughout(e: Entity, facts: StatementFacts) -> bool:
     words = e.text.lower().split()
     return any(w in facts.common_names for w in words) or any(
         len(names) > 1 and names & set(words) for names in facts.leaders
+    )
+
+
+def _asks_who_someone_is(question: str) -> bool:
+    """Whether ``question`` asks who a person is: "Who is the ...?", "the name(s) of the ...", or
+    "Which <a noun for a person> ...?" ("Which Indian astronaut will fly ...?")."""
+    return _ASKS_IDENTITY.search(question) is not None or any(
+        noun_kind(head) == "person" for head in _which_heads(question)
     )
 
 

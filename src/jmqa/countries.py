@@ -106,11 +106,12 @@ def country_names_lower() -> frozenset[str]:
 
 def capitals_of(names: Set[str]) -> frozenset[str]:
     """The capitals, lower-cased, of the countries ``names`` (lower-cased) name, as people write
-    them for those countries' governments ("Did Tokyo and KL sign ...?"): each as countryinfo
-    spells it, and one of several words also by its initials ("kl" for Kuala Lumpur).
+    them for those countries' governments ("Did Paris and New Delhi sign ...?"): each as
+    countryinfo spells it, and one of several words also by its initials ("nd" for New Delhi,
+    as "KL" is written for Kuala Lumpur).
 
-        >>> sorted(capitals_of({"japan", "malaysia"}))
-        ['kl', 'kuala lumpur', 'tokyo']
+        >>> sorted(capitals_of({"france", "india"}))
+        ['nd', 'new delhi', 'paris']
     """
     found: set[str] = set()
     for country in countries():

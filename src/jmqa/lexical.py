@@ -37,6 +37,7 @@ from jmqa.countries import (
 from jmqa.data_files import read_data_file
 from jmqa.document import Document, PassageKey, Span
 from jmqa.glossary import Glossary
+from jmqa.language import is_word_of
 from jmqa.parties import Parties
 from jmqa.word_frequency import zipf
 
@@ -758,15 +759,23 @@ class Lexicon:
         )
         return tuple(names)
 
-    def only_unnamed_countries(self, question: str) -> tuple[str, ...]:
+    def only_unnamed_countries(self, question: str, language: str = "en") -> tuple[str, ...]:
         """The countries ``question`` names that the statement never names, as typed, when it names
         no other country the statement does, its parties aside: "What did they say about Russia's
         war in Ukraine?" of a statement that names neither, but not "the Israel-Palestine
         conflict" of one that names Palestine. Such a question is about what the statement cannot
-        have said: of 72 read questions that name only such countries, 71 were unanswerable."""
+        have said: of 72 read questions that name only such countries, 71 were unanswerable.
+        In a question in another ``language``, a name typed in lower case that English never
+        writes as a word but that language does is that word: French "la première réunion" is a
+        meeting, not Réunion (a Malay "indonesia" or a French "france" is still the country)."""
         # "Apart from the US, which ...?", "I work in Singapore. Does it ...?"
         question = _SET_ASIDE.sub(" ", _ASKERS_PLACE.sub(" ", _POSSESSIVE.sub("", question)))
         unnamed = self._unnamed_countries_in(question)
+        if language != "en":
+            unnamed = [
+                name for name in unnamed
+                if not (name.islower() and not zipf(name, "en") and is_word_of(name, language))
+            ]
         if not unnamed:  # most questions: nothing more to read
             return ()
         explained = f" {' '.join(term.lower() for term, _ in self.explanations(question))} "
