@@ -671,7 +671,9 @@ _HELPER = rf"(?:{_AUXILIARY}|shall|may|might)"
 
 
 # Two things joined after a verb's helper or "between", which may be the parties by other names.
-_TWO_JOINED = re.compile(rf"\b(?:between|{_HELPER})\s+(?:the\s+)?[\w.]+(?:\s+[\w.]+)?\s+(?:and|&)\s", re.IGNORECASE)
+_TWO_JOINED = re.compile(
+    rf"\b(?:between|{_HELPER})\s+(?:the\s+)?[\w.]+(?:\s+[\w.]+)?\s+(?:and|&)\s", re.IGNORECASE
+)
 
 
 @functools.lru_cache(maxsize=16)
@@ -1045,9 +1047,10 @@ def asks_about_document(asked: str, names: Set[str] = frozenset()) -> bool:
     return bool(asked_of) and not content_terms(" ".join(w for w in words if w not in _DOCUMENT_TERMS))
 
 
-# A request to jmqa itself for a recommendation or a text of its own ("Can you recommend a good hotel near the Expo
-# site?", "Could you suggest a nice place to eat in the capital?"): a statement gives none, yet
-# the place it names drew the search to the paragraph that names it, quoted as if it answered.
+# A request to jmqa itself for a recommendation or a text of its own ("Can you recommend a good
+# hotel near the Expo site?", "Could you suggest a nice place to eat in the capital?"): a statement
+# gives none, yet the place it names drew the search to the paragraph that names it, quoted as if
+# it answered.
 _ADVICE = re.compile(
     r"^\W*(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+)?(?:recommend|suggest|advise)"
     r"\s+(?:me\s+|us\s+)?(?:a|an|some|any|good|nice|the\s+best)\b"

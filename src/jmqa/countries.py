@@ -108,7 +108,7 @@ def capitals_of(names: Set[str]) -> frozenset[str]:
     """The capitals, lower-cased, of the countries ``names`` (lower-cased) name, as people write
     them for those countries' governments ("Did Paris and New Delhi sign ...?"): each as
     countryinfo spells it, and one of several words also by its initials ("nd" for New Delhi,
-    as "KL" is written for Kuala Lumpur).
+    as "BA" is written for Buenos Aires).
 
         >>> sorted(capitals_of({"france", "india"}))
         ['nd', 'new delhi', 'paris']
