@@ -1051,8 +1051,10 @@ def asks_about_document(asked: str, names: Set[str] = frozenset()) -> bool:
 # hotel near the Expo site?", "Could you suggest a nice place to eat in the capital?"): a statement
 # gives none, yet the place it names drew the search to the paragraph that names it, quoted as if
 # it answered.
+# How a request to jmqa opens, if at all: "Can you ...", "please ...".
+_ASKED_OF_JMQA = r"^\W*(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+)?"
 _ADVICE = re.compile(
-    r"^\W*(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+)?(?:recommend|suggest|advise)"
+    rf"{_ASKED_OF_JMQA}(?:recommend|suggest|advise)"
     r"\s+(?:me\s+|us\s+)?(?:a|an|some|any|good|nice|the\s+best)\b"
     r"|^\W*what\s+(?:would|do)\s+you\s+(?:recommend|suggest|advise)\b"
     # "best time of year to see the northern lights", "what's the best place to eat near the venue"
@@ -1070,7 +1072,7 @@ _ADVICE = re.compile(
     # "Can you help me write a cover letter?", "write a haiku about ...": a text of jmqa's own,
     # which it never writes (all 7 such eval questions have no answer). Not a summary of what the
     # statement says, which its quotes are.
-    r"|^\W*(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+)?(?:help\s+(?:me|us)\s+(?:to\s+)?)?"
+    rf"|{_ASKED_OF_JMQA}(?:help\s+(?:me|us)\s+(?:to\s+)?)?"
     r"(?:write|draft|compose)\s+(?:me\s+|us\s+)?(?:a|an|some|my|our)\s+(?!(?:short\s+|quick\s+|brief\s+)?"
     r"(?:summary|summaries|overview|brief|briefing|recap|digest|outline|synopsis|notes?)\b)",
     re.IGNORECASE,
