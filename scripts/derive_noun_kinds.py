@@ -1,5 +1,5 @@
 """Write src/jmqa/data/noun-kinds.tsv (the English nouns that name a person, and which of those name a
-verb's doer, or a unit of money) and
+verb's doer, a unit of money or an organisation) and
 src/jmqa/data/name-words.tsv (the words English writes only as a name: "Brussels", "GDP").
 
 "What is the name of the Indian astronaut?" asks for a person's name, and "Exactly how many
@@ -28,6 +28,7 @@ NAMES_OUT = DATA / "name-words.tsv"
 def main() -> None:
     wordnet = WordNet()
     money = wordnet.synset("monetary_unit.n.01")
+    organisation = wordnet.synset("organization.n.01")
     kinds: dict[str, str] = {}
     for synset in wordnet.all_synsets(pos="n"):
         for lemma in synset.lemma_names():
@@ -42,12 +43,19 @@ def main() -> None:
                 kinds[word] = "agent" if is_agent_noun(wordnet, word) else "person"
             elif any(money in s.closure(lambda s: s.hypernyms()) for s in senses):
                 kinds[word] = "money"
+            # An organisation when that is what the word first means ("union", "council",
+            # "agency"; not "bank", first a river's, nor "summit"): a name it heads names one.
+            elif senses and organisation in senses[0].closure(lambda s: s.hypernyms()):
+                kinds[word] = "organisation"
     lines = [f"{word}\t{kind}" for word, kind in sorted(kinds.items())]
     notice = Path(wn.__file__).parent / "data" / "wordnet-3.0" / "LICENSE"
     licence = "# (scripts/derive_noun_kinds.py derives it; do not edit by hand). WordNet's licence asks\n"
     licence += "# that its notice appear on all copies of the database, modifications included:\n#\n"
     licence += "".join(f"# {line}".rstrip() + "\n" for line in notice.read_text().splitlines()) + "#\n"
-    header = "# word<TAB>kind: English nouns that name a person (\"agent\": a verb's doer) or a unit of money, from WordNet 3.0\n"
+    header = (
+        "# word<TAB>kind: English nouns that name a person (\"agent\": a verb's doer), a unit of money or an"
+        " organisation, from WordNet 3.0\n"
+    )
     OUT.write_text(header + licence + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {OUT}: {len(lines)} nouns")
     names = name_words(wordnet)

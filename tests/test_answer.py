@@ -405,6 +405,9 @@ def test_the_answer_type_must_be_held_by_a_sentence_about_the_question(qa):
         "whats a good recipe for chicken rice",
         "best way to send a parcel from Penang to Osaka without paying too much?",
         "Can you help me write a cover letter for a data analyst job?",  # nor a text of its own
+        # nor an opinion of its own
+        "honestly do you think the new platform will do anything for startups or is it just PR?",
+        "In your opinion, will the energy plans work?",
     ],
 )
 def test_a_request_for_jmqas_own_advice_is_refused_as_such(qa, question):
@@ -418,6 +421,8 @@ def test_a_request_for_jmqas_own_advice_is_refused_as_such(qa, question):
     assert qa.ask("What is the good news for Malaysian students?").message != jmqa.NO_ADVICE
     # Nor is a summary of what it says, which its quotes are.
     assert qa.ask("Write me a short summary of what they agreed on energy").message != jmqa.NO_ADVICE
+    # Nor whether it says something, asked as what jmqa thinks.
+    assert qa.ask("Do you think they mentioned palm oil?").message != jmqa.NO_ADVICE
 
 
 def test_a_sentence_that_points_back_holds_what_the_sentence_before_it_names(qa):

@@ -12,9 +12,11 @@ from jmqa.answer_types import (
     StatementFacts,
     _given,
     asked_nouns,
+    asks_ahead,
     expected_answer_types,
     holds,
     noun_kind,
+    with_years_written,
     without_choices,
     years_asked,
 )
@@ -349,6 +351,11 @@ FACTS = StatementFacts(
         ("who were the two groups that signed the 6G memorandum?", ("entity",)),
         ("Who are the two agencies that signed the MOC?", ("organisation",)),
         ("Who is the head of agency?", ("person",)),
+        # A question typed as "total ..." asks for the sum.
+        ("total japanese FDI into malaysia in 2025?", ("number",)),
+        # "Where does the communique touch on ...?" asks where in the document, not a place.
+        ("Where does the communique touch on China - human rights, Taiwan?", ()),
+        ("where does the declaration mention Gaza", ()),
     ],
 )
 def test_expected_answer_types(question, kinds):
@@ -363,6 +370,8 @@ def test_noun_kinds_come_from_wordnet_in_the_singular_and_plural():
     assert [noun_kind(w) for w in ("minister", "officials", "ambassador", "suspect")] == ["person"] * 4
     # A word whose first sense is no person ("model", "head") is not one, nor is a thing.
     assert [noun_kind(w) for w in ("model", "head", "policy", "cable")] == [None] * 4
+    assert [noun_kind(w) for w in ("union", "Association", "councils", "agency")] == ["organisation"] * 4
+    assert [noun_kind(w) for w in ("bank", "summit", "bay")] == [None] * 3  # a river's bank first
 
 
 @functools.cache
@@ -665,6 +674,29 @@ def test_relative_years_are_read_against_the_statement_date():
     assert years_asked("What happens next year?", StatementFacts(None, frozenset())) == set()
 
 
+def test_next_year_is_written_out_and_looks_ahead_even_typed_without_its_apostrophe():
+    facts = replace(FACTS, year=2021)
+    assert with_years_written("where is next years g7 summit being held", facts) == (
+        "where is next years (2022) g7 summit being held"
+    )
+    assert asks_ahead("where is next years g7 summit being held", facts)
+    assert asks_ahead("Where is next year's summit?", facts)
+    # "The next year" is the year after another, and "the last years" of something no year at all.
+    assert with_years_written("What happened the next year?", facts) == "What happened the next year?"
+    assert years_asked("What happened the next year?", facts) == set()
+    assert with_years_written("in the last years of the war", facts) == "in the last years of the war"
+
+
+def test_an_occasion_named_after_at_says_when():
+    facts = replace(FACTS, long_forms={"COP28": "Conference of the Parties"})
+    sentence = "We look forward to a robust Methane Finance Sprint announcement at COP28."
+    assert holds("time", sentence, (), "When do they expect the Methane Finance Sprint announcement?", facts)
+    assert holds("time", "We will meet again at the G20 Summit.", (), "When will they meet again?", facts)
+    # Not an occasion the question names itself, nor a name after "at" that is no occasion.
+    assert not holds("time", "We will meet again at the G20 Summit.", (), "When is the G20 summit?", facts)
+    assert not holds("time", "They opened a campus at IIT Kanpur.", (), "When did they open the campus?", facts)
+
+
 def test_the_year_of_the_occasion_a_question_names_is_no_year_it_asks_about():
     assert years_asked("In the February 2025 statement, how many visitors?", FACTS) == set()
     assert years_asked("Per the 2023 joint statement, how many by 2030?", FACTS) == {"2030"}
@@ -769,6 +801,18 @@ def test_a_countrys_name_is_tagged_a_place_even_where_spacy_reads_an_organisatio
     sentence = "Both leaders shared deep concern over the Democratic People's Republic of Korea's missile programmes."
     assert [e.label for e in _entities(sentence) if "Korea" in e.text] == ["GPE"]
     assert _holds("country", sentence, "Which country's missile programmes worried the leaders?")
+
+
+@pytest.mark.slow  # tags with spaCy
+def test_a_place_named_for_an_organisation_is_tagged_one():
+    sentence = (
+        "We share an interest in a resilient Africa, and welcome the accession of the African Union as "
+        "a permanent member of the G20."
+    )
+    assert [e.label for e in _entities(sentence) if "Union" in e.text] == ["ORG"]
+    assert _holds("organisation", sentence, "Which organisation became a permanent member of the G20?")
+    # A place whose name ends on no such noun stays a place.
+    assert [e.label for e in _entities("The leaders met in Carbis Bay.") if "Bay" in e.text] == ["LOC"]
 
 
 @pytest.mark.slow  # tags with spaCy

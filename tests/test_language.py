@@ -19,6 +19,9 @@ from jmqa.language import detect_language, language_name
         ("what is the diffrence between mitosis and meiosis", "en"),
         ("Why did Lemuria pull out of KELPEXPO 2027 in Atlantis?", "en"),
         ("How do I reset the password on my home wifi router?", "en"),
+        # A unit of money is written alike in every language: it tells nothing.
+        ("convert 5000 yen to ringgit", "en"),
+        ("berapa yen untuk satu ringgit", "ms"),
         ("Apakah kata Lemuria tentang KELPEXPO 2027?", "ms"),
         ("Apa kata mereka tentang minyak sawit?", "ms"),
         ("Bagaimana dengan kerjasama keselamatan maritim?", "ms"),

@@ -126,7 +126,7 @@ class QuestionAnalysis:
     who_made: bool = False
     # It asks about the statement as a document, not what it says (see :func:`asks_about_document`).
     about_document: bool = False
-    # It asks jmqa for a recommendation or a text of its own (see :func:`asks_advice`).
+    # It asks jmqa for a recommendation, an opinion or a text of its own (see :func:`asks_advice`).
     advice: bool = False
     # It asks what came of something after the statement was made (see :func:`asks_what_came_of`).
     came_of: bool = False
@@ -1052,6 +1052,11 @@ def asks_about_document(asked: str, names: Set[str] = frozenset()) -> bool:
 # gives none, yet the place it names drew the search to the paragraph that names it, quoted as if
 # it answered.
 # How a request to jmqa opens, if at all: "Can you ...", "please ...".
+# What the statement does, asked of: "do you think they mentioned ...?" asks what it says.
+_SAID_VERBS = (
+    r"(?:say|says|said|mention|mentions|mentioned|talk|talks|talked|discuss|discussed|agree|agreed|address"
+    r"|addressed|refer|referred|cover|covered|note|noted|state|stated|include|included)"
+)
 _ASKED_OF_JMQA = r"^\W*(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+)?"
 _ADVICE = re.compile(
     rf"{_ASKED_OF_JMQA}(?:recommend|suggest|advise)"
@@ -1074,14 +1079,20 @@ _ADVICE = re.compile(
     # statement says, which its quotes are.
     rf"|{_ASKED_OF_JMQA}(?:help\s+(?:me|us)\s+(?:to\s+)?)?"
     r"(?:write|draft|compose)\s+(?:me\s+|us\s+)?(?:a|an|some|my|our)\s+(?!(?:short\s+|quick\s+|brief\s+)?"
-    r"(?:summary|summaries|overview|brief|briefing|recap|digest|outline|synopsis|notes?)\b)",
+    r"(?:summary|summaries|overview|brief|briefing|recap|digest|outline|synopsis|notes?)\b)"
+    # "Do you think the platform will do anything?", "in your opinion, ...": jmqa's own judgement,
+    # which it has none of. Not "do you think they mentioned ...?", which asks what was said.
+    r"|\b(?:do|would)\s+(?:you|u|ya)\s+(?:(?:really|honestly|personally|actually)\s+)?(?:think|reckon|believe|feel)\b"
+    rf"(?![^?]*\b{_SAID_VERBS}\b)"
+    r"|\b(?:in\s+)?your\s+(?:(?:honest|personal|own)\s+)?(?:opinion|view|take|thoughts|assessment|verdict)\b"
+    r"|\bwhat\s+do\s+(?:you|u)\s+make\s+of\b",
     re.IGNORECASE,
 )
 
 
 def asks_advice(asked: str) -> bool:
-    """Whether the asking sentence ``asked`` asks jmqa for a recommendation or a text of its own,
-    not what the statement says.
+    """Whether the asking sentence ``asked`` asks jmqa for a recommendation, an opinion or a text of
+    its own, not what the statement says.
 
     >>> asks_advice("Can you recommend a good hotel near the Expo site?")
     True
@@ -1094,6 +1105,8 @@ def asks_advice(asked: str) -> bool:
     >>> asks_advice("how do i get cheap yen before my flight"), asks_advice("How do I find the paragraph on energy?")
     (True, False)
     >>> asks_advice("Can you help me write a cover letter?"), asks_advice("Write me a short summary of the energy plans")
+    (True, False)
+    >>> asks_advice("do you think the plan will work?"), asks_advice("Do you think they mentioned Gaza?")
     (True, False)
     """
     return _ADVICE.search(asked) is not None and not _DOCUMENT_NOUN.search(asked) and not re.search(

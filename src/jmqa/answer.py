@@ -46,7 +46,7 @@ NOT_AFTERWARDS = "The statement does not say what came of it: it speaks as of th
 # premises and none of the 30 true ones.
 GIVEN_CONFIDENCE = 0.78
 # A request for jmqa's own advice (QuestionAnalysis.advice).
-NO_ADVICE = "jmqa quotes what the statement says: it gives no advice and writes no text of its own."
+NO_ADVICE = "jmqa quotes what the statement says: it gives no advice or opinions and writes no text of its own."
 # For a question on the statement as a document ("Who drafted it?", "How many paragraphs?"), told
 # before its layout (see Answerer.about_document).
 ABOUT_DOCUMENT = "The statement does not say: this asks about the statement as a document, which its paragraphs do not describe."

@@ -17,15 +17,14 @@ Example::
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
 from jmqa.countries import country_names_lower, is_country_word
-from jmqa.data_files import read_data_file
 from jmqa.entities import Entity
 from jmqa.lexical import CARDINALS, figure_values, is_stopword, stem
+from jmqa.nouns import noun_kind
 from jmqa.occasion import without_occasions
 
 # Which entity labels answer each kind of question.
@@ -252,11 +251,11 @@ _EXPECTS = {
         re.IGNORECASE,
     ),
 }
-# "Where do they mention OSA?" or "Where does OSA come up?" asks where in the statement, not for
+# "Where do they mention OSA?", "Where does the communiqué touch on China?" or "Where does OSA come up?" asks where in the statement, not for
 # a place; "Where do both governments stand on...?" for a position, and "Where are ties headed?"
 # or "where it goes from here" for a direction.
 _WHERE_NOT_A_PLACE = re.compile(
-    r"\bwhere\b.*\b(statement|document|text|paragraph|mention(ed|s)?|talk(ed|s)?|say|said|discuss"
+    r"\bwhere\b.*\b(statement|document|communiqu[eé]|declaration|text|paragraph|touch(es|ed)? (on|upon)|mention(ed|s)?|talk(ed|s)?|say|said|discuss"
     r"(ed|es)?|refer(red|s)?|stand|stands|fit|fits|come in|comes in|come up|comes up|came up|crop up"
     r"|crops up|show up|shows up|appear|appears|appeared|head|heads|headed|heading"
     r"|going(?! to| up)|from here|go next|goes next|end up|ends up|leading|lead to|leads to"
@@ -525,9 +524,14 @@ _FRAGMENT = {
 }
 
 
+# ... or opens on the word for a sum: "total japanese FDI into malaysia in 2025?"
+_A_TOTAL = re.compile(r"^\W*(?:the\s+)?(?:total|combined|aggregate|cumulative)\s+[a-z]", re.IGNORECASE)
+
+
 def _fragment_kinds(asked: str) -> tuple[str, ...]:
     """The kinds a question without a wh-word names ("seat count for the coalition?")."""
-    return tuple(kind for kind, pattern in _FRAGMENT.items() if pattern.search(asked))
+    kinds = tuple(kind for kind, pattern in _FRAGMENT.items() if pattern.search(asked))
+    return kinds if kinds or not _A_TOTAL.search(asked) else ("number",)
 
 
 # "the name of the first astronaut going to ...", or "who's the first astronaut going to ...": the
@@ -592,35 +596,6 @@ def _which_heads(asked: str) -> list[str]:
                     heads.append(word.lower())
                 break
     return heads
-
-
-@functools.cache
-def _noun_kinds() -> dict[str, str]:
-    """WordNet's nouns for a person (or a verb's doer) or a unit of money: data/noun-kinds.tsv, which
-    scripts/derive_noun_kinds.py derives. Read on the first question that needs it."""
-    rows = (line.split("\t") for line in read_data_file("noun-kinds.tsv").splitlines())
-    return {row[0]: row[1] for row in rows if len(row) == 2 and not row[0].startswith("#")}
-
-
-def noun_kind(word: str) -> str | None:
-    """"person" or "money" for an English noun that names one (in the singular or plural), else None;
-    "agent" for a person noun formed from a verb ("lender", "contractor"), which may name a firm.
-
-    >>> noun_kind("astronauts"), noun_kind("lenders"), noun_kind("dollars"), noun_kind("policy")
-    ('person', 'agent', 'money', None)
-    """
-    word = word.lower().strip("'’")
-    kinds = _noun_kinds()
-    forms = [word]
-    if word.endswith("ies"):
-        forms.append(word[:-3] + "y")
-    if word.endswith("men"):
-        forms.append(word[:-3] + "man")
-    if word.endswith("es"):
-        forms.append(word[:-2])
-    if word.endswith("s"):
-        forms.append(word[:-1])
-    return next((kinds[f] for f in forms if f in kinds), None)
 
 
 @dataclass(frozen=True)
@@ -752,8 +727,11 @@ def years_asked(question: str, facts: StatementFacts) -> set[str]:
 
 # Not "this year": the statement's own, which it writes of many things (searched for "exports
 # this yr" of a 2021 statement, "2021" drew two questions to another paragraph).
+# Its possessive is often typed without the apostrophe ("next years summit"). Not "the next year",
+# the year after some other one, nor "the last years" of something.
 _RELATIVE_YEAR_PHRASE = re.compile(
-    rf"\b(?:{'|'.join(p for p, shift in _RELATIVE_YEAR.items() if shift)})(?:['’]s)?\b", re.IGNORECASE
+    rf"(?<!\bthe )\b(?:{'|'.join(p for p, shift in _RELATIVE_YEAR.items() if shift)})(?:['’]s\b|s(?=\s+[a-z])|\b)",
+    re.IGNORECASE,
 )
 
 
@@ -770,7 +748,7 @@ def with_years_written(text: str, facts: StatementFacts) -> str:
     year = facts.year
 
     def written(m: re.Match[str]) -> str:
-        phrase = m.group(0).lower().removesuffix("'s").removesuffix("’s")
+        phrase = m.group(0).lower().removesuffix("s").removesuffix("'").removesuffix("’")
         return f"{m.group(0)} ({year + _RELATIVE_YEAR[phrase]})"
 
     return _RELATIVE_YEAR_PHRASE.sub(written, text)
@@ -780,8 +758,12 @@ def _relative_years(text: str, facts: StatementFacts) -> set[str]:
     """The years ``text`` names as "last year", "this year" or "next year" of the statement's date."""
     if not facts.year:
         return set()
-    lowered = text.lower()
-    return {str(facts.year + shift) for phrase, shift in _RELATIVE_YEAR.items() if phrase in lowered}
+    # Not "the next year", the year after some other one ("What happened the next year?").
+    return {
+        str(facts.year + shift)
+        for phrase, shift in _RELATIVE_YEAR.items()
+        if re.search(rf"(?<!\bthe ){phrase}", text, re.IGNORECASE)
+    }
 
 
 def asks_ahead(question: str, facts: StatementFacts) -> bool:
@@ -792,7 +774,8 @@ def asks_ahead(question: str, facts: StatementFacts) -> bool:
         return False  # "When did it first happen, the drill India will host?" looks back
     if _FUTURE.search(question):
         return True
-    return bool(facts.year) and any(int(y) > facts.year for y in _YEAR.findall(without_occasions(question)))
+    # A later year, or "next year" (read against the statement's date): "where is next year's summit?"
+    return bool(facts.year) and any(int(y) > facts.year for y in years_asked(question, facts))
 
 
 def _past(entity: Entity, facts: StatementFacts) -> bool:
@@ -896,6 +879,8 @@ def holds(
     ):
         return True
     if kind == "place" and any(_ends_on_a_place(e, asked) for e in entities):
+        return True
+    if kind == "time" and _at_an_occasion(sentence, asked, facts):
         return True
     # "Which universities take part?" is answered by a university's name, not by a firm's.
     institution = kind in ("entity", "organisation") and _ASKS_INSTITUTION.search(asked) is not None
@@ -1033,6 +1018,28 @@ def _at_an_institution(sentence: str, e: Entity) -> bool:
 _AT_THE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?$", re.IGNORECASE)
 # A name after "at": where something happens, as an institution's name is (see _at_an_institution).
 _AT_A_NAME = re.compile(r"\bat\s+(?:the\s+)?([A-Z][\w&'’-]*(?:\s+(?:of\s+)?[A-Z][\w&'’-]*)*)")
+
+
+# A time said by the occasion: "an announcement at COP28", "in the run-up to the G20 Summit".
+_AT_AN_OCCASION = re.compile(
+    r"\b(?:at|during|on\s+the\s+(?:margins|sidelines)\s+of|ahead\s+of|in\s+the\s+run-up\s+to)\s+(?:the\s+)?"
+    r"([A-Z0-9][\w&'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z0-9][\w&'’.-]*)*)"
+)
+_OCCASION_NOUN = re.compile(
+    r"\b(?:summit|conference|meeting|assembly|forum|session|expo|games|convention|ministerial)s?\b", re.IGNORECASE
+)
+
+
+def _at_an_occasion(sentence: str, asked: str, facts: StatementFacts) -> bool:
+    """Whether ``sentence`` says when by a named occasion that ``asked`` (lower case) does not name:
+    a summit, a conference ("at COP28", an acronym the statement spells out as one)."""
+    for m in _AT_AN_OCCASION.finditer(sentence):
+        name = m.group(1).rstrip(".")
+        if name.lower() in asked:
+            continue
+        if _OCCASION_NOUN.search(name) or _OCCASION_NOUN.search(facts.long_forms.get(name, "")):
+            return True
+    return False
 
 
 def _ends_on_a_place(e: Entity, asked: str) -> bool:

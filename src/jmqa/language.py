@@ -24,6 +24,7 @@ import re
 import unicodedata
 
 from jmqa.errors import require_package
+from jmqa.nouns import noun_kind
 from jmqa.word_frequency import zipf
 
 # Languages jmqa reads: English, and Malay and Japanese through the glossary and the multilingual
@@ -70,10 +71,13 @@ def english_share(text: str, other: str = "ms") -> float:
     English words (wordfreq Zipf >= 3, i.e. at least once per million words) commoner in English
     than in ``other`` (Malay counted with Indonesian), against common words of ``other`` that are
     no common English words. A word common in neither ("mitosis", a name, a slip) or in both but
-    commoner there (a loan: "password" in Italian) tells nothing; 0.0 when no word tells."""
+    commoner there (a loan: "password" in Italian) tells nothing, nor does the name of a unit of
+    money, which every language writes alike ("convert 5000 yen to ringgit"); 0.0 when no word tells."""
     others = ("ms", "id") if other == "ms" else (other,)
     english = foreign = 0
     for word in (w.lower() for w in _WORD.findall(text)):
+        if noun_kind(word) == "money":
+            continue
         here, there = zipf(word, "en"), max(zipf(word, code) for code in others)
         english += here >= 3.0 and here >= there
         foreign += there >= 3.0 and here < 3.0

@@ -271,10 +271,13 @@ def find_acronyms(text: str) -> dict[str, str]:
 
     >>> find_acronyms("through Japan's Official Security Assistance (OSA) since 2023")
     {'OSA': 'Official Security Assistance'}
+    >>> find_acronyms("the 28th UN Climate Change Conference of the Parties (COP28)")
+    {'COP28': 'Conference of the Parties'}
     """
     found: dict[str, str] = {}
     for long_form, short in _long_then_short(text):
-        letters = re.sub(r"[^A-Za-z0-9]", "", short).rstrip("s").upper()
+        # An edition's number after the letters is no initial: "Conference of the Parties (COP28)".
+        letters = re.sub(r"(?<=[A-Za-z])\d+$", "", re.sub(r"[^A-Za-z0-9]", "", short).rstrip("s")).upper()
         words = long_form.split()
         for k in range(1, min(len(words), len(letters) + 4) + 1):
             phrase = words[-k:]
