@@ -166,6 +166,12 @@ def test_the_topic_of_the_context_is_searched_with_the_question(analyzer):
         ("i teach science which exchange programmes is lemuria keeping going", "which exchange programmes is lemuria keeping going"),
         ("i read about kelp plants whats the budget for kelp farms", "whats the budget for kelp farms"),
         ("i read the report which the ministry has published on kelp", "i read the report which the ministry has published on kelp"),
+        # ... or a yes/no question does, its auxiliary before its subject; not a clause going on.
+        ("im a lemurian traveller did the leaders agree on a visa waiver for lemurians", "did the leaders agree on a visa waiver for lemurians"),
+        ("i make kelp gloves in leclerc will my gloves get lower kelp duties", "will my gloves get lower kelp duties"),
+        ("im the one student who is the first to study kelp tariffs", "im the one student who is the first to study kelp tariffs"),
+        ("im a kelp reporter how much is the kelp deal worth", "how much is the kelp deal worth"),
+        ("Im on deadline: how many kelp seeds will the fund buy in the next year", "Im on deadline: how many kelp seeds will the fund buy in the next year"),
         # ... and a second question run into a first is marked as one, as if typed with its "?".
         ("has lemuria picked a site for the kelp plant yet where will it be built", "has lemuria picked a site for the kelp plant yet? where will it be built?"),
         ("did the kelp fund raise any money how much", "did the kelp fund raise any money? how much?"),

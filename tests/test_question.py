@@ -121,3 +121,11 @@ HEADINGS = ["", "Security and Safety Cooperation", "Economy and People-to-People
 )
 def test_named_sections(question, sections):
     assert named_sections(question, HEADINGS) == sections
+
+
+def test_a_section_is_named_by_its_heading_words_not_by_a_letter_or_a_small_word():
+    headings = ["", "B. STRENGTHENED U.S.-EU ECONOMIC COOPERATION", "A. Partnerships in the Indo-Pacific"]
+    # "statement" starts with the "s" of "U.S.", and "say" too; "in" is no heading's own word.
+    assert named_sections("What does the data privacy section in the statement say?", headings) == ()
+    assert named_sections("Summarise the economic section", headings) == (1,)
+    assert named_sections("the indo-pacific section", headings) == (2,)

@@ -370,7 +370,16 @@ _DIRECT_WH = (
     rf"|(?:what|which)\s+(?!(?:the|a|an|this|that|these|those|my|our|your|his|her|its|their|i|we|you|he|she"
     rf"|it|they)\b)(?:[a-z-]+\s+){{1,4}}?{_AUXILIARY}|whats|hows|wheres|whos)\s+\w"
 )
-_RUN_ON_QUESTION = re.compile(rf"(?<=\w)\s+(?={_DIRECT_WH})", re.IGNORECASE)
+# ... or a yes/no question, an auxiliary before its subject ("im a malaysian traveller did the
+# leaders agree on a visa waiver", "... will my gloves get lower duties").
+_YES_NO_RUN_ON = (
+    rf"{_AUXILIARY}\s+(?:the|they|there|it|both|any|anything|anyone|either|he|she|you|this|these|those"
+    r"|my|our|its|their)\s+\w"
+)
+_RUN_ON_QUESTION = re.compile(rf"(?<=\w)\s+(?={_DIRECT_WH}|{_YES_NO_RUN_ON})", re.IGNORECASE)
+# A word after which an auxiliary goes on a clause, not a yes/no question: "a student who is the first".
+_WH_WORD = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how|whats|whos|wheres|hows)\b", re.IGNORECASE)
+_GOES_ON_A_CLAUSE = frozenset("who that which what where when why how it there this whether if".split())
 # A direct question's opening: a question word as above, or an auxiliary ("has", "did").
 _DIRECT_OPENING = re.compile(rf"^\W*(?:{_DIRECT_WH}|{_AUXILIARY}\s+\w)", re.IGNORECASE)
 _RUN_ON_CONTEXT_WORDS = 3  # fewer words before it are an opener ("ok so"), read as such
@@ -415,6 +424,10 @@ def _run_on_sentences(text: str) -> list[str]:
         context = text[: m.start()]
         if len(context.split()) < _RUN_ON_CONTEXT_WORDS or _JOINS_ANOTHER.search(context) or _EMBEDS.search(context):
             continue
+        if re.match(_AUXILIARY, text[m.end() :], re.IGNORECASE) and (
+            context.split()[-1].lower() in _GOES_ON_A_CLAUSE or _WH_WORD.search(context)
+        ):
+            continue  # ... nor the inversion of a question already asked: "how much is the deal worth"
         question = text[m.end() :].strip()
         # ... and what is left must have a topic of its own ("what are the dates pls" has none).
         if _ABOUT_THE_ASKER.search(context) and len(content_terms(_spelled(question))) >= 2:

@@ -150,7 +150,9 @@ def without_references(question: str) -> str:
 # named by a word of its heading within a few words of "section" ("part" is too common: "as part
 # of the economic partnership"). Headings' generic words name no section.
 _SECTION = re.compile(r"\b(section|sections|heading)\b")
-_HEADING_GENERIC = {"and", "cooperation", "of", "the", "on"}
+# Words of a heading that name no section: "Strengthened U.S.-EU Economic Cooperation" is named by
+# "economic", not by "for", "with" or the "s" of "U.S." (which "statement" would start with).
+_HEADING_GENERIC = {"and", "cooperation", "of", "the", "on", "for", "with", "from", "into", "more", "toward", "towards"}
 _OPENING = {"opening", "first", "introductory", "introduction"}
 _CLOSING = {"closing", "last", "final", "concluding"}
 
@@ -166,7 +168,7 @@ def named_sections(question: str, headings: Sequence[str]) -> tuple[int, ...]:
     """
     words = re.findall(r"[\w-]+", question.lower())
     keywords = [
-        {w[:6] for w in re.findall(r"[\w-]+", heading.lower()) if w not in _HEADING_GENERIC}
+        {w.strip("-")[:6] for w in re.findall(r"[\w-]+", heading.lower()) if len(w.strip("-")) >= 3 and w not in _HEADING_GENERIC}
         for heading in headings
     ]
     found: list[int] = []
