@@ -150,6 +150,8 @@ def test_a_remembered_explanation_is_not_shared_with_the_caller(lexicon):
         ("which agencies signed need it for the 3pm wire", []),
         ("What did they sign? Filing at 10:30 a.m.", []),
         ("What did they sign in 1999?", ["1999"]),
+        # So is a figure of the asker's own.
+        ("For my Form 4 quiz: which years will they sit on the Security Council?", []),
         # Digits inside a code are no figure ("5G": no "5" the statement lacks); a scale typed
         # as a letter is one ("30m" is 30 million, which it never gives; "20m" it does).
         ("Anything on mobile networks beyond 5G?", []),

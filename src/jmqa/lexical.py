@@ -76,6 +76,8 @@ NUMBER_WORDS = (
 
 
 _CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}:\d{2}\b", re.IGNORECASE)
+# ... and so is a figure of the asker's own: "for my Form 4 quiz", "my 3 kids".
+_ASKERS_FIGURE = re.compile(r"\bmy\s+(?:[^\W\d_]+\s+){0,2}\d[\d,.]*\b", re.IGNORECASE)
 _ROMAN_AFTER_NAME = re.compile(r"\b[A-Z][a-z]+\s+([IVX]{1,5})\b")
 _ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10}
 
@@ -689,7 +691,8 @@ class Lexicon:
     def _find_unknown_names(self, question: str, english: bool) -> tuple[str, ...]:
         # Whole figures: "2.5 million" is not the statement's "12.5", nor "$1 trillion" its "1.05".
         # A time of day is the asker's deadline ("need it by 3pm"), no figure of the topic.
-        names = [n for n in _SCALED.findall(_CLOCK_TIME.sub(" ", question)) if _figure(n) not in self._figures]
+        topical = _ASKERS_FIGURE.sub(" ", _CLOCK_TIME.sub(" ", question))
+        names = [n for n in _SCALED.findall(topical) if _figure(n) not in self._figures]
         explained = " ".join(term.lower() for term, _ in self.explanations(question))
         known = self._name_words.union(explained.split())
         for m in _NAME.finditer(question):
