@@ -72,7 +72,7 @@ def english_share(text: str, other: str = "ms") -> float:
     than in ``other`` (Malay counted with Indonesian), against common words of ``other`` that are
     no common English words. A word common in neither ("mitosis", a name, a slip) or in both but
     commoner there (a loan: "password" in Italian) tells nothing, nor does the name of a unit of
-    money, which every language writes alike ("convert 5000 yen to ringgit"); 0.0 when no word tells."""
+    money, which every language writes alike ("convert 5000 yen to rupiah"); 0.0 when no word tells."""
     others = ("ms", "id") if other == "ms" else (other,)
     english = foreign = 0
     for word in (w.lower() for w in _WORD.findall(text)):

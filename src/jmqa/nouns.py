@@ -6,7 +6,7 @@ data/noun-kinds.tsv, is derived once from WordNet 3.0 by scripts/derive_noun_kin
 
 Example::
 
-    >>> noun_kind("astronauts"), noun_kind("ringgit")
+    >>> noun_kind("astronauts"), noun_kind("rupiah")
     ('person', 'money')
 """
 
