@@ -352,7 +352,8 @@ def asking_part(text: str) -> str:
 
 _ADDENDUM_WORDS = 4
 _THANKS = re.compile(r"\W*(?:thanks?|thank you|thx|ty|cheers|ta)\b", re.IGNORECASE)
-_WH_START = re.compile(r"\W*(?:what|which|who|whom|whose|when|where|why|how|whats|whos|wheres|hows)\b", re.IGNORECASE)
+_WH_WORDS = r"(?:what|which|who|whom|whose|when|where|why|how|whats|whos|wheres|hows)\b"
+_WH_START = re.compile(rf"\W*{_WH_WORDS}", re.IGNORECASE)
 _GOES_ON = re.compile(r"\W*(?:and|also|plus|as well as|what about|how about)\b", re.IGNORECASE)
 
 
@@ -377,9 +378,10 @@ _YES_NO_RUN_ON = (
     r"|my|our|its|their)\s+\w"
 )
 _RUN_ON_QUESTION = re.compile(rf"(?<=\w)\s+(?={_DIRECT_WH}|{_YES_NO_RUN_ON})", re.IGNORECASE)
-# A word after which an auxiliary goes on a clause, not a yes/no question: "a student who is the first".
-_WH_WORD = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how|whats|whos|wheres|hows)\b", re.IGNORECASE)
-_GOES_ON_A_CLAUSE = frozenset("who that which what where when why how it there this whether if".split())
+# A word after which an auxiliary goes on a clause, not a yes/no question: "a student who is the
+# first", "the report that is due"; and a question word before it, whose question it inverts.
+_GOES_ON_A_CLAUSE = frozenset("that it there this whether if".split())
+_WH_WORD = re.compile(rf"\b{_WH_WORDS}", re.IGNORECASE)
 # A direct question's opening: a question word as above, or an auxiliary ("has", "did").
 _DIRECT_OPENING = re.compile(rf"^\W*(?:{_DIRECT_WH}|{_AUXILIARY}\s+\w)", re.IGNORECASE)
 _RUN_ON_CONTEXT_WORDS = 3  # fewer words before it are an opener ("ok so"), read as such

@@ -251,13 +251,13 @@ _EXPECTS = {
         re.IGNORECASE,
     ),
 }
-# "Where do they mention OSA?", "Where does the communiqué touch on China?" or "Where does OSA come up?" asks where in the statement, not for
-# a place; "Where do both governments stand on...?" for a position, and "Where are ties headed?"
-# or "where it goes from here" for a direction.
+# "Where do they mention OSA?", "Where does the communiqué touch on China?" or "Where does OSA
+# come up?" asks where in the statement, not for a place; "Where do both governments stand
+# on...?" for a position, and "Where are ties headed?" or "where it goes from here" for a direction.
 _WHERE_NOT_A_PLACE = re.compile(
-    r"\bwhere\b.*\b(statement|document|communiqu[eé]|declaration|text|paragraph|touch(es|ed)? (on|upon)|mention(ed|s)?|talk(ed|s)?|say|said|discuss"
-    r"(ed|es)?|refer(red|s)?|stand|stands|fit|fits|come in|comes in|come up|comes up|came up|crop up"
-    r"|crops up|show up|shows up|appear|appears|appeared|head|heads|headed|heading"
+    r"\bwhere\b.*\b(statement|document|communiqu[eé]|declaration|text|paragraph|touch(es|ed)? (on|upon)"
+    r"|mention(ed|s)?|talk(ed|s)?|say|said|discuss(ed|es)?|refer(red|s)?|stand|stands|fit|fits|come in|comes in"
+    r"|come up|comes up|came up|crop up|crops up|show up|shows up|appear|appears|appeared|head|heads|headed|heading"
     r"|going(?! to| up)|from here|go next|goes next|end up|ends up|leading|lead to|leads to"
     r"|taking(?! place)"
     # Where a view is put into words: in a speech or a document ("Where was the vision articulated?").
