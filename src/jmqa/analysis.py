@@ -1067,11 +1067,10 @@ def asks_about_document(asked: str, names: Set[str] = frozenset()) -> bool:
 # gives none, yet the place it names drew the search to the paragraph that names it, quoted as if
 # it answered.
 # How a request to jmqa opens, if at all: "Can you ...", "please ...".
-# What the statement does, asked of: "do you think they mentioned ...?" asks what it says.
-_SAID_VERBS = (
-    r"(?:say|says|said|mention|mentions|mentioned|talk|talks|talked|discuss|discussed|agree|agreed|address"
-    r"|addressed|refer|referred|cover|covered|note|noted|state|stated|include|included)"
-)
+# The verbs of saying (for a premise: "Why did they stress ...?" takes nothing as done), and what
+# a statement does, asked of: "do you think they mentioned ...?" asks what it says.
+_SAYING = frozenset("say mention talk discuss state note stress agree".split())
+_SAID_VERBS = rf"(?:said|(?:{'|'.join(sorted(_SAYING))}|address|refer|cover|include)\w*)"
 _ASKED_OF_JMQA = r"^\W*(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+)?"
 _ADVICE = re.compile(
     rf"{_ASKED_OF_JMQA}(?:recommend|suggest|advise)"
@@ -1153,8 +1152,7 @@ _PARTICIPLE = re.compile(
     r"\b([a-z]{2,}ed)\b(?=\W*$|\s+(?:to|in|at|down|out|off|up|back|from|until|after|before|for|by|as"
     r"|on|over|during|last|this|again|indefinitely)\b|\s*[?,.;])"
 )
-# Framing is no premise: "Why did they say ...?" takes nothing as done.
-_SAYING = frozenset("say mention talk discuss state note stress agree".split())
+# Framing is no premise: "Why did they say ...?" takes nothing as done (_SAYING, above).
 _LEADING_TO_STEMS = frozenset(map(stem, _LEADING_TO))
 _SAYING_STEMS = frozenset(map(stem, _SAYING))
 # "Why" inside a sentence, before a clause in the order of a statement: "the statement explains

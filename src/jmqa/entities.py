@@ -224,12 +224,13 @@ def _heads_an_organisation(name: str) -> bool:
     """Whether a name the model took for a place ends on a noun for an organisation (WordNet's):
     "the African Union", "the Indian Ocean Rim Association" (not "Carbis Bay" nor "Member States";
     not a country's name, whatever it ends on)."""
+    name = re.sub(r"['’]s$", "", name)  # "the African Union's"
     words = name.split()
     return (
         len(words) > 1
         and words[-1][:1].isupper()
         and noun_kind(words[-1]) == "organisation"
-        and re.sub(r"['’]s$", "", name).lower() not in country_names_lower()
+        and name.lower() not in country_names_lower()
     )
 
 
