@@ -114,6 +114,11 @@ def test_the_topic_of_the_context_is_searched_with_the_question(analyzer):
         # An asking sentence that points back keeps the sentence it points to ...
         ("Two initiatives came out of the visit, TRUST and ASIA. What does each one cover?",
          "Two initiatives came out of the visit, TRUST and ASIA. What does each one cover?"),
+        # ... but not one that points to a topic it sets itself, before a dash or a colon.
+        ("I write a newsletter. hackers locking up company files - is that on their radar?",
+         "hackers locking up company files - is that on their radar?"),
+        ("I read about the kelp platform. tell me - who is it for?",
+         "I read about the kelp platform. tell me - who is it for?"),
         # ... and so does "that" or "these" before a noun, which names something said before ...
         ("Some call the kelp accord a sell-out. Does the statement reject that framing?",
          "Some call the kelp accord a sell-out. Does the statement reject that framing?"),
@@ -722,3 +727,20 @@ def test_who_made_and_about_document_read_the_statements_own_names():
     assert not asks_who_made("Who issued the Japan-Malaysia statement?")  # "japan" is then a topic
     assert asks_about_document("Who drafted the Japan-Malaysia statement?", names)
     assert not asks_about_document("Who drafted the Japan-Malaysia statement?")
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Two things for my thesis on kelp farming: what did they fund for the farms, and which firms will build "
+         "the farms?", "kelp farming"),
+        ("I'm writing a piece on kelp farming. What did they fund for the farms, and which firms will build the "
+         "farms?", "kelp farming"),
+        ("I'm writing for my class. What did they fund for the farms, and which firms will build the farms?", ""),
+        # The first question's own topic is its own, not the second's.
+        ("What did they say on kelp farming, and which firms will build the farms?", ""),
+    ],
+)
+def test_the_topic_named_before_two_questions_is_each_ones(analyzer, text, topic):
+    assert analyzer.analyze(text).questions_topic == topic
+

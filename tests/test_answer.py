@@ -440,6 +440,9 @@ def test_a_sentence_that_points_back_holds_what_the_sentence_before_it_names(qa)
     assert type_missing("How long does the expo run?", 19) == 0.0
     # ¶10's "They also remain committed to ... RCEP": "they" is the leaders, and points nowhere.
     assert type_missing("Apart from Japan and Malaysia, which countries are parties to the RCEP Agreement?", 10) == 1.0
+    # And the other way: the sentence after ¶24's best names "the situation" bare and holds the
+    # plan's name ("the Five-Point Consensus", tagged a count, is a name inside a sentence).
+    assert type_missing("Which plan for peace in Myanmar do the leaders want implemented?", 24) == 0.0
 
 
 def test_a_question_for_a_date_marks_only_a_sentence_with_one(qa):
@@ -551,6 +554,23 @@ def test_a_message_of_two_questions_is_answered_when_each_is(qa):
     assert qa.ask_many([question])[0] == answer
     # Not when one of them is not answered.
     assert not qa.ask("Which carmakers work together, and what is the population of Yokohama?").found
+
+
+@pytest.mark.parametrize(
+    ("question", "first_two"),
+    [
+        ("Which carmakers work together, and when will GREENxEXPO 2027 be held?", [10, 19]),
+        ("When will GREENxEXPO 2027 be held, and which carmakers work together?", [19, 10]),
+        # Each question asks about the topic the message names before them.
+        (
+            "For my essay on the Look East Policy: what do the leaders want the policy to become, and "
+            "which exchange programmes will Japan keep running?",
+            [3, 20],
+        ),
+    ],
+)
+def test_two_questions_are_answered_in_the_order_asked(qa, question, first_two):
+    assert [q.paragraph for q in qa.ask(question).quotes[:2]] == first_two
 
 
 def test_an_answer_names_where_else_the_statement_uses_the_asked_phrase_unless_quoted(qa):

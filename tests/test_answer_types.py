@@ -43,9 +43,16 @@ FACTS = StatementFacts(
         ("What is Lemuria's new tariff rate on kelp?", ("measure",)),
         ("whats the eur/usd rate right now", ("measure",)),
         ("kelp dollar to atlantean crown rate today?", ("measure",)),  # terse, ended by "today"
+        ("what's the dollar to crown rate today roughly", ("measure",)),
         ("Tell me today's exchange rate between the two currencies.", ("measure",)),
         ("How did Atlantis rate Lemuria's chairmanship?", ()),  # a verb
         ("What tariff-rate quota volume was agreed?", ("number",)),  # the volume is asked
+        # Up to five words describe the noun asked for; a preposition or a time ends them.
+        ("what minimum global corporate tax rate did they endorse", ("measure",)),
+        ("Which Atlantean and Lemurian car companies were named?", ("organisation",)),
+        ("Which research agencies from each country will partner?", ("organisation",)),
+        ("What was the real visitor figure last year?", ("number",)),
+        ("what is the last day to apply?", ("time",)),
         # A part of a whole is a ratio too: a percentage or a fraction answers it.
         ("What share of people must be vaccinated to end the pandemic?", ("measure",)),
         ("What proportion of new cases will be sequenced?", ("measure",)),

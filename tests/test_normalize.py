@@ -19,6 +19,7 @@ def normalizer():
     [
         ("how many ppl visited last yr", "how many people visited last year"),
         ("what did the govt say abt palm oil", "what did the government say about palm oil"),
+        ("the heads of gotv", "the heads of government"),  # a slip of an abbreviation, expanded
         ("which airlines r flying the new routes", "which airlines are flying the new routes"),
         ("semicondcutor cooperation", "semiconductor cooperation"),  # two letters swapped
         ("investmnet by Japanese companies", "investment by Japanese companies"),

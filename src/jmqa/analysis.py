@@ -142,6 +142,18 @@ class QuestionAnalysis:
         return _last_asking(self.normalized)
 
     @property
+    def questions_topic(self) -> str:
+        """The topic a message of two questions names before them, which each of them asks about:
+        "the Look East Policy" in "Two things for my thesis on the Look East Policy: what ...,
+        and which ...?", or in a sentence of context before them; "" if none."""
+        if len(self.questions) < 2:
+            return ""
+        first = self.questions[0].rstrip("?？ ")
+        at = self.normalized.find(first)
+        lead = context_topic(self.normalized[:at] + first, first) if at > 0 else ""
+        return " ".join(t for t in (context_topic(self.text, self.asking), lead) if t)
+
+    @property
     def remainder(self) -> str:
         """What is left to look for once named paragraphs are taken out ("In ¶14, how much...")."""
         return without_references(self.normalized)
@@ -468,9 +480,21 @@ def _asking_sentences(text: str) -> str:
         return text
     # "... TRUST and ASIA. What does each one cover?": what it points back to comes along.
     first = sentences.index(asking[0])
-    if first and _POINTS_BACK.search(_spelled(asking[0])):  # "this yr" points at a year
+    if first and _points_back(_spelled(asking[0])):  # "this yr" points at a year
         return f"{sentences[first - 1]} {joined}"
     return joined
+
+
+# A topic set before the question about it: "hackers locking up company files - is that on their
+# radar?", "Arctic Council: what do they want from it?". What the question points back to is there.
+_TOPIC_FIRST = re.compile(r"^(?P<topic>[^?]*?\w)\s+[-–—:]\s+(?=\S)")
+
+
+def _points_back(sentence: str) -> bool:
+    """Whether ``sentence`` points back to something named before it ("What does each one
+    cover?"), not to a topic of two or more terms it sets itself, before a dash or a colon."""
+    m = _TOPIC_FIRST.match(sentence)
+    return _POINTS_BACK.search(sentence) is not None and not (m and len(content_terms(m.group("topic"))) >= 2)
 
 
 def _spelled(text: str) -> str:

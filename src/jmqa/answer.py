@@ -215,22 +215,30 @@ class Answerer:
     def _holds_here(self, kind: str, paragraph: PassageKey, span: Span, question: str) -> bool:
         """:meth:`_holds` for the sentence ``span``, or for the sentence before it when ``span``
         points back to it by a bare "the situation" where the sentence before says which ("the
-        situation in <country>"). Not a sentence that opens on "They" (in a joint statement, the
-        leaders) nor on "This" ("This path forward will ...": the step just named, not the
-        firms or places around it; 9 unanswerable questions of the second statement were quoted)."""
+        situation in <country>"), or for the sentence after it when that one points back to
+        ``span`` so. Not by a sentence that opens on "They" (in a joint statement, the leaders)
+        nor on "This" ("This path forward will ...": the step just named, not the firms or places
+        around it; 9 unanswerable questions of the second statement were quoted)."""
         if self._holds(kind, paragraph, span, question):
             return True
         para = self.document.paragraph(paragraph)
         at = para.sentences.index(span)
-        if at == 0:
-            return False
-        before = para.sentences[at - 1]
-        sentence = para.text[span.start : span.end]
-        earlier = set(tokenize(para.text[before.start : before.end]))
-        points_back = any(
-            any(head in word for word in earlier) for head in tokenize(" ".join(_BARE_DEFINITE.findall(sentence)))
+        before = para.sentences[at - 1] if at else None
+        after = para.sentences[at + 1] if at + 1 < len(para.sentences) else None
+        # ... or the sentence after it, when that one points back to this one: "... the situation
+        # in Myanmar. ... the faithful implementation of the Five-Point Consensus" answers "Which
+        # plan for Myanmar?".
+        return bool(
+            (before and self._points_back(para.text, span, before) and self._holds(kind, paragraph, before, question))
+            or (after and self._points_back(para.text, after, span) and self._holds(kind, paragraph, after, question))
         )
-        return points_back and self._holds(kind, paragraph, before, question)
+
+    @staticmethod
+    def _points_back(text: str, sentence: Span, earlier: Span) -> bool:
+        """Whether ``sentence`` names by a bare "the situation" what the ``earlier`` one names."""
+        words = set(tokenize(text[earlier.start : earlier.end]))
+        heads = tokenize(" ".join(_BARE_DEFINITE.findall(text[sentence.start : sentence.end])))
+        return any(head in word for head in heads for word in words)
 
     def refusal_features(
         self, signals: Signals, evidence: np.ndarray, hits: list[Hit], scored: SentenceScores | None = None

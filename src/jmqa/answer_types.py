@@ -66,9 +66,12 @@ _NOT_IN_NOUN_PHRASE = (
     r"(?:about|is|are|was|were|do|does|did|has|have|had|will|would|can|could|of|for|in|on|to"
     r"|with|agreed|said|say|gave|give|gives|provided|provides|supplied|supplies|sent|sends|offered"
     r"|received|receives|got|gets|transferred|delivered|handed|donated|built|builds|made|makes"
-    r"|sold|sells|bought|buys|used|uses|needs|wants)"
+    r"|sold|sells|bought|buys|used|uses|needs|wants"
+    # A noun phrase of up to five words ends before a preposition or a time's determiner: "which
+    # agencies from each country", "the traveller figure last year" (not "the last day").
+    r"|from|between|among|at|by|into|than|per|each|every|(?:last|next|this)\s+(?:year|month|week|decade)s?)"
 )
-_WORDS_BEFORE_KIND = rf"((?!{_NOT_IN_NOUN_PHRASE}\b)[\w'-]+(?:\.[\w'-]+)*\.?\s+){{0,3}}?"  # "which U.S. city"
+_WORDS_BEFORE_KIND = rf"((?!{_NOT_IN_NOUN_PHRASE}\b)[\w'-]+(?:\.[\w'-]+)*\.?\s+){{0,5}}?"  # "which U.S. city"
 _WHICH = rf"\b(which|what|name the|names of( the)?)\s+{_WORDS_BEFORE_KIND}"
 _ANY_HEAD = "|".join(f"(?:{nouns})" for nouns in _HEAD_NOUNS.values())
 # The asked-for noun heads its phrase: "which state oil firm" asks for a firm, not a state.
@@ -133,9 +136,11 @@ _EXPECTS = {
         # "What's the current trade value", "what tariff rate": the figure may follow its modifiers.
         r"\bhow (many|much)\b|\bwhat(?:'s| is| was| are)? (?:the |their |its )?"
         # "What values do they share?" asks for principles: only "value" in the singular is a figure.
-        rf"((?!{_NOT_IN_NOUN_PHRASE}\b)[\w/'’-]+ ){{0,3}}?(value\b|(number{_HEADS}"
+        rf"((?!{_NOT_IN_NOUN_PHRASE}\b)[\w/'’-]+ ){{0,5}}?(value\b|(number{_HEADS}"
         r"|percentage|percent|proportion|fraction|share|amount|figure|sum|total|size|population|rate|toll)s?\b)"
         r"|\b(amount|value|volume|number|size) of\b|\b(?:amount|figure|sum|total)s?\W*$"
+        # One currency's rate to another: "what is the yen to ringgit rate today?"
+        r"|\b[a-z]+\s+(?:to|vs\.?|versus|against)\s+(?:the\s+)?[a-z]+\s+(?:exchange\s+)?rates?\b"
         rf"|{_WHICH}(value\b|(tonnage|volume|quantity|amount|number{_HEADS}|total|figure|percentage|share|sum|rate)s?\b)"
         # Not "how large corporations are taxed": before a bare plural noun, "how" asks the manner.
         r"|\bhow (large|big|tall|high|far|old)\b(?!\s+(?!(?:is|was|has|does|this|its|his|us|as|thus|less)\b)[a-z]+s\b)"
@@ -889,6 +894,9 @@ def holds(
     for e in entities:
         if e.label not in labels and not (
             (kind == "place" and _at_an_institution(sentence, e))
+            # "the Five-Point Consensus", tagged a count: a capitalised number word inside a
+            # sentence starts a name, which is what "which plan" asks for.
+            or (kind == "entity" and e.label == "CARDINAL" and e.start > 0 and e.text[:1].isupper())
             or (kind == "measure" and (_counts_a_unit(sentence, e) or _is_a_fraction(e)))
         ):
             continue

@@ -389,6 +389,8 @@ class Normalizer:
         if fixed is None:
             # No slip of a word near it: "pyongyangs" is "pyongyang's" ("renes" was "renew").
             return word if possessor is None else self._word(possessor, text, start) + "'s"
+        if fixed in ABBREVIATIONS and fixed not in _LETTERS:
+            fixed = ABBREVIATIONS[fixed]  # a slip of a chat abbreviation: "gotv" is "govt", government
         fixed = self._case.get(fixed, fixed)
         if shape == "upper":
             return fixed.upper()

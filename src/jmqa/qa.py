@@ -394,7 +394,8 @@ class QA:
         """For a question that joins topics ("palm oil and semiconductors") or asks two questions,
         each topic or question that the statement answers in a paragraph not yet quoted adds that
         paragraph, after the others: one topic's best paragraph would otherwise crowd out the
-        other's. A message of two questions refused as a whole is answered when each question is
+        other's. Two questions are answered in the order asked, each one's best paragraph first.
+        A message of two questions refused as a whole is answered when each question is
         answered on its own: what one asks for ("how much ...?") is no answer the other's
         paragraph must hold; not when the message takes a deed as done (QuestionAnalysis.given),
         which its questions apart no longer say ("Since they signed X, when ... and what ...?")."""
@@ -402,9 +403,12 @@ class QA:
         parts = analysis.questions or analysis.topics
         if len(parts) < 2 or (not answer.found and (not analysis.questions or analysis.given)):
             return answer
+        asked_apart = [self.analyzer.analyze(p) for p in parts]
+        if topic := analysis.questions_topic:  # each question asks about the topic named before them
+            asked_apart = [replace(a, searched=f"{a.searched} {topic}") for a in asked_apart]
         own_answers = [
             self.answerer.answer(part, self.retriever.fused(part, self.default), self._ranked(part, config, ()))
-            for part in self.retriever.signals([self.analyzer.analyze(p) for p in parts])
+            for part in self.retriever.signals(asked_apart)
         ]
         if not answer.found:
             if not all(own.found for own in own_answers):
@@ -418,7 +422,17 @@ class QA:
             if own.found and own.quotes[0].paragraph not in quoted:
                 extra.append(own.quotes[0])
                 quoted.add(own.quotes[0].paragraph)
-        return replace(answer, quotes=answer.quotes + tuple(extra)) if extra else answer
+        quotes = answer.quotes + tuple(extra)
+        if analysis.questions:
+            # Two questions are answered in the order asked: each one's best paragraph first, if
+            # the message as a whole quoted it too, not a paragraph that is second best for both
+            # ("what group did they set up, and what is the alliance about?"). One asked apart
+            # that the whole did not quote stays after (a slip read alone misleads more).
+            whole = {q.paragraph for q in answer.quotes}
+            firsts = [own.quotes[0].paragraph for own in own_answers if own.found and own.quotes[0].paragraph in whole]
+            order = {n: i for i, n in enumerate(dict.fromkeys(firsts))}
+            quotes = tuple(sorted(quotes, key=lambda q: order.get(q.paragraph, len(order))))  # stable
+        return replace(answer, quotes=quotes)
 
     def _answer_cited(
         self, signals: Signals, config: RetrieverConfig, cited: tuple[int, ...]
