@@ -216,9 +216,10 @@ class Answerer:
         """:meth:`_holds` for the sentence ``span``, or for the sentence before it when ``span``
         points back to it by a bare "the situation" where the sentence before says which ("the
         situation in <country>"), or for the sentence after it when that one points back to
-        ``span`` so. Not by a sentence that opens on "They" (in a joint statement, the leaders)
-        nor on "This" ("This path forward will ...": the step just named, not the firms or places
-        around it; 9 unanswerable questions of the second statement were quoted)."""
+        ``span`` so. A pronoun opening a sentence points back to nothing here: "They" (in a joint
+        statement, the leaders), "This" ("This path forward will ...": the step just named, not
+        the firms or places around it; 9 unanswerable questions of the second statement were
+        quoted)."""
         if self._holds(kind, paragraph, span, question):
             return True
         para = self.document.paragraph(paragraph)

@@ -394,7 +394,8 @@ class QA:
         """For a question that joins topics ("palm oil and semiconductors") or asks two questions,
         each topic or question that the statement answers in a paragraph not yet quoted adds that
         paragraph, after the others: one topic's best paragraph would otherwise crowd out the
-        other's. Two questions are answered in the order asked, each one's best paragraph first.
+        other's. Two questions are answered in the order asked: each one's best paragraph first,
+        where the message as a whole quoted it, each searched with the topic named before them.
         A message of two questions refused as a whole is answered when each question is
         answered on its own: what one asks for ("how much ...?") is no answer the other's
         paragraph must hold; not when the message takes a deed as done (QuestionAnalysis.given),
