@@ -139,7 +139,7 @@ _EXPECTS = {
         rf"((?!{_NOT_IN_NOUN_PHRASE}\b)[\w/'’-]+ ){{0,5}}?(value\b|(number{_HEADS}"
         r"|percentage|percent|proportion|fraction|share|amount|figure|sum|total|size|population|rate|toll)s?\b)"
         r"|\b(amount|value|volume|number|size) of\b|\b(?:amount|figure|sum|total)s?\W*$"
-        # One currency's rate to another: "what is the yen to ringgit rate today?"
+        # One currency's rate to another: "what is the crown to florin rate today?"
         r"|\b[a-z]+\s+(?:to|vs\.?|versus|against)\s+(?:the\s+)?[a-z]+\s+(?:exchange\s+)?rates?\b"
         rf"|{_WHICH}(value\b|(tonnage|volume|quantity|amount|number{_HEADS}|total|figure|percentage|share|sum|rate)s?\b)"
         # Not "how large corporations are taxed": before a bare plural noun, "how" asks the manner.
