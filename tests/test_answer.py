@@ -559,8 +559,9 @@ def test_a_message_of_two_questions_is_answered_when_each_is(qa):
 @pytest.mark.parametrize(
     ("question", "first_two"),
     [
-        ("Which carmakers work together, and when will GREENxEXPO 2027 be held?", [10, 19]),
-        ("When will GREENxEXPO 2027 be held, and which carmakers work together?", [19, 10]),
+        # ¶25 (North Korea's nuclear programme) matches both halves' words best as a whole.
+        ("What is the plan for nuclear power in Malaysia, and what did they say about the DPRK's missiles?", [13, 25]),
+        ("What did they say about the DPRK's missiles, and what is the plan for nuclear power in Malaysia?", [25, 13]),
         # Each question asks about the topic the message names before them.
         (
             "For my essay on the Look East Policy: what do the leaders want the policy to become, and "
