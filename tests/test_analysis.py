@@ -149,6 +149,11 @@ def test_the_topic_of_the_context_is_searched_with_the_question(analyzer):
         # ... and so does a sentence that goes on from it, however long.
         ("Anything on kelp? and also anything about space or satellites", "Anything on kelp? and also anything about space or satellites"),
         ("I follow space news. When is the satellite launch? Thanks!", "When is the satellite launch?"),
+        # ... and so does a request in the imperative after it.
+        ("What did they say about kelp? Tell me about the fleet too.", "What did they say about kelp? Tell me about the fleet too."),
+        # "According to this" names the statement, not something in the context before.
+        ("hi, i teach Form 4 geography. how many visitors came last year according to this?", "how many visitors came last year according to this?"),
+        ("I read about the kelp fund. how much has it raised?", "I read about the kelp fund. how much has it raised?"),
         # ... and so does one that asks without its mark.
         ("they agreed to buy kelp boats right? how many and how much", "they agreed to buy kelp boats right? how many and how much"),
         # A full stop before a lower-case word ends the context too; not after "approx." or "etc.".
@@ -466,6 +471,12 @@ def test_questions_of_a_message_that_asks_two():
         "What did they say about the South China Sea?", "did the coast guards sign anything?",
     )
     assert split_questions("Which firms are investing and are expected to build new plants?") == ()
+    # A request in the imperative asks a question of its own ("..., and tell me how many ..."),
+    # its full stop gone; not one that asks more of the first one's topic ("... named in it").
+    assert split_questions("List the kelp programmes Lemuria will keep running, and tell me how many visitors came.") == (
+        "List the kelp programmes Lemuria will keep running?", "tell me how many visitors came?",
+    )
+    assert split_questions("Summarise the kelp section and list the companies named in it.") == ()
     # A question asked again (pasted twice) is asked once.
     repeated = "Which ships took part in the exercise? " * 3
     assert split_questions(repeated) == ()

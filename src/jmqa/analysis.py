@@ -60,6 +60,11 @@ _SENTENCE = re.compile(
 # Topics joined in one question: "about palm oil and (about) semiconductors", "X as well as Y".
 _JOINED = re.compile(r"\s*(?:,?\s+(?:and|as well as|plus|along with)\s+(?:also\s+)?(?:about|on|regarding)?\s*|;\s*)", re.IGNORECASE)
 _ABOUT = re.compile(r"\b(?:about|on|regarding|concerning|re)\s+(.+?)\s*[?.!]*$", re.IGNORECASE)
+# A request in the imperative: "tell me how many ...", "list the companies ...".
+_REQUEST = (
+    r"(?:please\s+)?(?:(?:tell|show|give)\s+me|(?:list|name|explain|describe|summari[sz]e)\s+(?:the|all|any|each"
+    r"|what|which|how|who|when|where|whether|their|its|those|these))\b"
+)
 # Two questions in one: "What is the target, and how much are companies investing?", or two
 # sentences that each ask.
 _NEXT_QUESTION = re.compile(
@@ -69,7 +74,9 @@ _NEXT_QUESTION = re.compile(
     # an auxiliary and then its subject asks a yes-or-no question of its own; not "... and are
     # expected to ...", one subject doing two things.
     r"|(?:is|are|was|were|do|does|did|has|have|will|can|could|would|should)\s+(?:there|it|they|this|that|these"
-    r"|those|any|anyone|anything|either|both|each|he|she|we|you|the|a|an)\b)",
+    r"|those|any|anyone|anything|either|both|each|he|she|we|you|the|a|an)\b"
+    # "List the programmes ..., and tell me how many ...": a request of its own, in the imperative.
+    rf"|{_REQUEST})",
     re.IGNORECASE,
 )
 # "..., and what about the WTO?": a question that asks the same of one more thing, named alone.
@@ -307,7 +314,8 @@ _POINTS_BACK = re.compile(
     # "... each side backing the other?", "the former", "the latter": one of things named before.
     r"|\bthe\s+(?:other|former|latter)\b(?!\s+(?!(?:and|or|but|to|for|in|on|with|at|by|from)\b)[A-Za-z])"
     r"|(?<!is )(?<!are )(?<!was )(?<!were )\bthere\b(?!\s+(?:is|are|was|were|be|been|'s)\b)"
-    r"|\b(that|this|these|those)\b(?!\s+[A-Za-z])"
+    # (Not the statement, as the source: "how many ... according to this?")
+    r"|(?<!\baccording to )(?<!\bas per )(?<!\bbased on )\b(that|this|these|those)\b(?!\s+[A-Za-z])"
     # "Is that a guarantee?": after an auxiliary, "that" is the subject, not "said that the ...".
     r"|\b(?:is|was|are|were|does|did|will|would|has)\s+(?:that|this)\s+(?:a|an|the)\b"
     rf"|\b(?:that|this)\s+(?!(?:{_NOT_POINTED_AT})\b)(?-i:[a-z][\w-]*(?<![^s]s))\b"
@@ -366,7 +374,7 @@ _ADDENDUM_WORDS = 4
 _THANKS = re.compile(r"\W*(?:thanks?|thank you|thx|ty|cheers|ta)\b", re.IGNORECASE)
 _WH_WORDS = r"(?:what|which|who|whom|whose|when|where|why|how|whats|whos|wheres|hows)\b"
 _WH_START = re.compile(rf"\W*{_WH_WORDS}", re.IGNORECASE)
-_GOES_ON = re.compile(r"\W*(?:and|also|plus|as well as|what about|how about)\b", re.IGNORECASE)
+_GOES_ON = re.compile(rf"\W*(?:and|also|plus|as well as|what about|how about|{_REQUEST})\b", re.IGNORECASE)
 
 
 # A message typed without a sentence mark between its context and its question ("i run an
@@ -1521,7 +1529,8 @@ def split_questions(text: str) -> tuple[str, ...]:
     """The questions of a message that asks two or more ("What is the trade target, and how much
     are companies investing?"); () for one. A part that names less than two things of its own
     ("..., and when?") is no question apart: it asks more of the same one."""
-    parts = [q.strip(" ,?") for q in _NEXT_QUESTION.split(text) if q.strip(" ,?")]
+    # (A sentence's full stop goes too: "..., and tell me how many visitors came.")
+    parts = [re.sub(r"(?<=[a-z]{2})\.$", "", q.strip(" ,?")) for q in _NEXT_QUESTION.split(text) if q.strip(" ,?")]
     lead = ""
     if parts and not _QUESTION_START.search(parts[0]):
         rest = _LEAD_IN.sub("", parts[0], count=1)
@@ -1535,6 +1544,9 @@ def split_questions(text: str) -> tuple[str, ...]:
         and len(content_terms(q)) >= (1 if _WHAT_ABOUT.match(q) else 2)
         for q in parts
     ):
+        return ()
+    # "Summarise the energy section and list the companies named in it": asked of the same thing.
+    if any(re.match(_REQUEST, q, re.IGNORECASE) and _points_back(q) for q in parts[1:]):
         return ()
     # "civil nuclear cooperation - which partnership covers it and what are the plans?": the topic
     # it leads in with is each question's.
