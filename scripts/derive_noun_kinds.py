@@ -1,5 +1,5 @@
 """Write src/jmqa/data/noun-kinds.tsv (the English nouns that name a person, and which of those name a
-verb's doer, a unit of money or an organisation) and
+verb's doer, a unit of money, an organisation or a device) and
 src/jmqa/data/name-words.tsv (the words English writes only as a name: "Brussels", "GDP").
 
 "What is the name of the Indian astronaut?" asks for a person's name, and "Exactly how many
@@ -29,6 +29,7 @@ def main() -> None:
     wordnet = WordNet()
     money = wordnet.synset("monetary_unit.n.01")
     organisation = wordnet.synset("organization.n.01")
+    device = wordnet.synset("instrumentality.n.03")
     kinds: dict[str, str] = {}
     for synset in wordnet.all_synsets(pos="n"):
         for lemma in synset.lemma_names():
@@ -47,14 +48,19 @@ def main() -> None:
             # "agency"; not "bank", first a river's, nor "summit"): a name it heads names one.
             elif senses and organisation in senses[0].closure(lambda s: s.hypernyms()):
                 kinds[word] = "organisation"
+            # A made thing that does a job when that is what the word first means: a device,
+            # equipment, a vehicle, a weapon ("radar", "warship", "helicopter"; not "facility",
+            # "shipyard" or "product"). A firm or a country is no answer to "which equipment".
+            elif senses and device in senses[0].closure(lambda s: s.hypernyms()):
+                kinds[word] = "device"
     lines = [f"{word}\t{kind}" for word, kind in sorted(kinds.items())]
     notice = Path(wn.__file__).parent / "data" / "wordnet-3.0" / "LICENSE"
     licence = "# (scripts/derive_noun_kinds.py derives it; do not edit by hand). WordNet's licence asks\n"
     licence += "# that its notice appear on all copies of the database, modifications included:\n#\n"
     licence += "".join(f"# {line}".rstrip() + "\n" for line in notice.read_text().splitlines()) + "#\n"
     header = (
-        "# word<TAB>kind: English nouns that name a person (\"agent\": a verb's doer), a unit of money or an"
-        " organisation, from WordNet 3.0\n"
+        "# word<TAB>kind: English nouns that name a person (\"agent\": a verb's doer), a unit of money, an"
+        " organisation or a device (equipment, a vehicle, a weapon), from WordNet 3.0\n"
     )
     OUT.write_text(header + licence + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {OUT}: {len(lines)} nouns")

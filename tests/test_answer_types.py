@@ -317,6 +317,14 @@ FACTS = StatementFacts(
         ("Where in Malaysia is the plant going up?", ("place",)),  # "going up" is being built
         # Malay "which year" is a time, not a count.
         ("Pada tahun berapakah loji itu akan beroperasi?", ("time",)),
+        # German, French and Spanish "where", "how many", "how much money".
+        ("Où aura lieu le prochain sommet ?", ("place",)),
+        ("¿Dónde se celebrará la cumbre?", ("place",)),
+        ("¿Cuántos ingenieros formará la empresa?", ("number",)),
+        ("¿Cuánto dinero aportó Lemuria al fondo?", ("money",)),
+        # ... and "what is the ... called": a name, a person's for a noun English shares.
+        ("Wie heißt der lemurische Astronaut, der zur Station fliegt?", ("person",)),
+        ("Comment s'appelle le fonds pour le varech ?", ("entity",)),
         # Malay and Japanese "which company": an organisation.
         ("Syarikat mana yang akan membina loji itu?", ("organisation",)),
         ("どの企業がプラットフォームに参加しますか？", ("organisation",)),
@@ -754,6 +762,24 @@ def test_a_name_the_tagger_misses_answers_which_when_it_holds_the_noun_or_starts
     assert not _holds("entity", sentence, "Which consensus, the Five-Point one?")
     counted = "Both leaders called for the full implementation of five measures."
     assert not _holds("entity", counted, "Which plan do the leaders want implemented?")
+
+
+@pytest.mark.slow  # tags with spaCy
+def test_which_equipment_is_answered_by_a_made_things_name_not_a_bodys_or_a_pacts():
+    # WordNet's made things that do a job: equipment, vehicles, weapons (not a facility).
+    assert [noun_kind(w) for w in ("equipment", "warships", "radar", "helicopters")] == ["device"] * 4
+    assert [noun_kind(w) for w in ("facility", "shipyard", "products")] == [None] * 3
+    navy = "Both leaders welcomed the exercises between the Lemurian Navy and the Atlantean Coast Guard."
+    pact = "They will form projects under the Agreement concerning the Transfer of Kelp Equipment and Technology."
+    rules = "Lemuria welcomed the review of the Three Principles on Transfer of Kelp Equipment and its Implementation Guidelines."
+    for sentence in (navy, pact, rules):
+        assert not _holds("entity", sentence, "Which specific kelp equipment will Lemuria transfer?")
+    assert _holds("entity", navy, "Which agencies hold the exercises?")  # a body, where one is asked for
+    # A made thing's name, whatever the tagger calls it; a code such as "F-414" too.
+    made = "They plan to co-produce the Javelin Anti-Tank Guided Missiles in Atlantis."
+    assert _holds("entity", made, "Which weapons will they co-produce?")
+    engine = "The deal will see the F-414 engines built in Atlantis."
+    assert _holds("entity", engine, "Which jet engine will be built in Atlantis?")
 
 
 @pytest.mark.slow  # tags with spaCy

@@ -26,6 +26,7 @@ from jmqa.entities import Entity
 from jmqa.lexical import CARDINALS, figure_values, is_stopword, stem
 from jmqa.nouns import noun_kind
 from jmqa.occasion import without_occasions
+from jmqa.word_frequency import zipf
 
 # Which entity labels answer each kind of question.
 LABELS: dict[str, frozenset[str]] = {
@@ -129,7 +130,8 @@ _EXPECTS = {
         # Malay cost, price, budget, allocation; Japanese budget, cost, amount, price.
         r"|\b(?:kos|harga|bajet|belanjawan|peruntukan)\b|予算|費用|金額|価格|値段"
         # French amount, how much money; German how much money, amount, cost.
-        r"|\bmontants?\b|\bcombien d['’]argent\b|\bwie ?viel geld\b|\b(?:betrag|kosten)\b",
+        r"|\bmontants?\b|\bcombien d['’]argent\b|\bwie ?viel geld\b|\b(?:betrag|kosten)\b"
+        r"|\bcu[aá]nto dinero\b",  # Spanish how much money
         re.IGNORECASE,
     ),
     "number": re.compile(
@@ -148,7 +150,7 @@ _EXPECTS = {
         # 何カ国; not 何年, 何故).
         r"|(?<!\btahun )\bberapa(?:kah)?\b|何(?![年月日時故])[\u4e00-\u9fff\u30a1-\u30fa]"
         r"|いくら|いくつ|どのくらい|何\s*[%％]"
-        r"|\bcombien\b|\bwie ?viele?\b",  # French, German how many / how much
+        r"|\bcombien\b|\bwie ?viele?\b|\bcu[aá]nt[oa]s?\b",  # French, German, Spanish how many / how much
         re.IGNORECASE,
     ),
     "time": re.compile(
@@ -156,6 +158,7 @@ _EXPECTS = {
         r"|time ?frame|season)s?\b"
         r"|\bwhat(?:'s| is| was| are| were) (?:the |their )?" + _WORDS_BEFORE_KIND
         + r"(date|year|month|week|day|deadline|timeline|timetable|schedule|period|time ?frame|season)s?\b"
+        # (Not German, French or Spanish "when": tried twice, on 5 and 6 Dec, -1 each time.)
         r"|\bby when\b|\bbila(kah)?\b|\btahun (?:berapa|bila)(?:kah)?\b|いつ|何年(?!間)|何月|何日(?!間)",
         re.IGNORECASE,
     ),
@@ -206,7 +209,8 @@ _EXPECTS = {
     "place": re.compile(
         rf"\bwhere\b|{_WHICH}({_HEAD_NOUNS['place']})\b{_HEAD_END}|\bdi mana(kah)?\b|どこ"
         # Malay "which state / town / place"; Japanese "which city / place".
-        r"|\b(?:negeri|bandar|tempat|lokasi|kawasan)\s+mana(kah)?\b|どの(?:都市|町|場所|地域)",
+        r"|\b(?:negeri|bandar|tempat|lokasi|kawasan)\s+mana(kah)?\b|どの(?:都市|町|場所|地域)"
+        r"|(?:^|[,¿]\s*|\b(?:und|et|y)\s+)(?:wo|où|d[oó]nde)\b",  # German, French, Spanish where (asking)
         re.IGNORECASE,
     ),
     "city": re.compile(rf"{_WHICH}({_HEAD_NOUNS['city']})\b{_HEAD_END}", re.IGNORECASE),
@@ -568,7 +572,18 @@ def _kinds_of_nouns(asked: str) -> tuple[str, ...]:
     for m in _HOW_MANY.finditer(asked):
         if any(w and noun_kind(w) == "money" for w in m.groups()):
             kinds.append("money")
+    # German, French, Spanish "what is the ... called": a name; a person's, for a noun English
+    # shares ("Wie heißt der indische Astronaut ...?").
+    for m in _CALLED_OTHER.finditer(asked):
+        kinds.append("person" if any(noun_kind(w) in ("person", "agent") for w in m.group(1).split()) else "entity")
     return tuple(kinds)
+
+
+_CALLED_OTHER = re.compile(
+    r"\b(?:wie\s+hei(?:ß|ss)(?:t|en)|comment\s+s['’]appellen?t?|c[oó]mo\s+se\s+llama(?:n)?)\s+"
+    r"(?:der|die|das|den|le|la|les|l['’]|el|los|las)\s*((?:[^\W\d_]+\s*){1,3})",
+    re.IGNORECASE,
+)
 
 
 # "Which Malaysian ministers accompanied ...?": the noun phrase after "which" ends before a
@@ -889,6 +904,8 @@ def holds(
         return True
     # "Which universities take part?" is answered by a university's name, not by a firm's.
     institution = kind in ("entity", "organisation") and _ASKS_INSTITUTION.search(asked) is not None
+    # "Which equipment will be transferred?" by a made thing's name, not by a navy's or a pact's.
+    device = kind == "entity" and _asks_a_device(asked)
     precise = kind in ("number", "money") and _PRECISELY.search(question) is not None
     given = figure_values(_OFFERED_FIGURES.sub(" ", question)) if kind in ("number", "money") else frozenset()
     for e in entities:
@@ -901,6 +918,8 @@ def holds(
         ):
             continue
         if institution and not _INSTITUTION.search(facts.long_forms.get(e.text, e.text)):
+            continue
+        if device and not _may_name_a_device(e, facts):
             continue
         if kind == "number" and (e.label == "CARDINAL" and _is_version(sentence, e, versions)):
             continue
@@ -1102,6 +1121,49 @@ _HEADS = re.compile(_ANY_HEAD, re.IGNORECASE)
 _FUNCTION_WORDS = {"the", "of", "and", "for", "on", "in", "to", "a", "an", "'s"}
 
 
+def _asks_a_device(asked: str) -> bool:
+    """Whether every "which/what X" of ``asked`` (lower case) asks for a made thing that does a job
+    (WordNet's instrumentality: equipment, a vehicle, a weapon, a system): "which warships",
+    "what specific defence equipment"."""
+    heads = _which_heads(asked)
+    # (Where the two readings of the noun phrase agree: not "drills" of "which naval service holds
+    # drills", whose asked noun is "service".)
+    nouns = asked_nouns(asked)
+    return bool(heads) and all(noun_kind(head) == "device" and stem(head) in nouns for head in heads)
+
+
+# What names no made thing: a place, a people, a time, a figure, an event or a law.
+_NO_DEVICE_LABELS = frozenset(
+    {"GPE", "LOC", "NORP", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT", "LAW", "LANGUAGE"}
+)
+
+
+def _may_name_a_device(entity: Entity, facts: StatementFacts) -> bool:
+    """Whether a tagged name may be a made thing's ("Chinooks", "F-414", "Javelin"), which the
+    tagger calls anything from a product to a person: not a place or a time, not a body ("the
+    Royal Malaysian Navy", "JMSDF", the "Government of Japan"), nor a name the tagger took with its
+    article ("the Transfer of Defence Equipment and Technology"), as a body's or a pact's is."""
+    if entity.label in _NO_DEVICE_LABELS:
+        return False
+    text = facts.long_forms.get(entity.text, entity.text)
+    if entity.text.lower().startswith("the ") or _ACRONYM_NAME.fullmatch(entity.text):
+        return False
+    # A name ends on the noun that says what it names: on a body or a person ("Coast Guard"), or
+    # on an everyday word that is no made thing ("Implementation Guidelines", "Technology"), it
+    # names something else. (Not a model's code: "F-414".)
+    head = text.split()[-1].lower().strip("’'\"”.,")
+    if not head.isalpha():
+        return True
+    kind = noun_kind(head)
+    return kind not in ("organisation", "person", "agent") and (kind == "device" or zipf(head, "en") < _EVERYDAY_ZIPF)
+
+
+_EVERYDAY_ZIPF = 4.0  # "guidelines" 4.25, "consensus" 4.1; not "Hercules" 3.6, "Poseidon" 3.1
+
+
+_ACRONYM_NAME = re.compile(r"[A-Z]{2,}s?")
+
+
 def _names_the_noun(sentence: str, asked: str, asked_for: Set[str], facts: StatementFacts) -> bool:
     """Whether ``sentence`` writes a name, capitalised inside it, that holds the noun the question
     asks for (``asked_for``, from :func:`asked_nouns`) and that the question does not give: "Which
@@ -1111,6 +1173,9 @@ def _names_the_noun(sentence: str, asked: str, asked_for: Set[str], facts: State
         return False
     for m in _CAPITALISED.finditer(sentence):
         words = re.findall(r"[\w-]+", m.group(0).lower())
+        # The noun heads the name, not a phrase inside it: "the Three Principles on Transfer of
+        # Defense Equipment" names principles, not equipment.
+        words = words[: next((i for i, w in enumerate(words) if w in _INSIDE_A_NAME), len(words))]
         before = re.search(r"([\w-]+)\s+$", sentence[: m.start()])
         if m.start() > 0 and (
             any(stem(w) in asked_for for w in words) or (before and stem(before.group(1)) in asked_for)
@@ -1265,6 +1330,7 @@ def _is_version(sentence: str, entity: Entity, versions: set[int]) -> bool:
     return any(v <= entity.start <= v + 12 for v in versions) and "." in entity.text
 
 
+_INSIDE_A_NAME = frozenset({"of", "on", "for", "concerning", "to", "in"})
 _CAPITALISED = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+|and\s+|for\s+)*[A-Z][\w’'-]*)*")
 _QUESTION_WORDS = set(
     """i how what which when where who why did does do is are was were has have will would can could
