@@ -396,6 +396,23 @@ def test_the_answer_type_must_be_held_by_a_sentence_about_the_question(qa):
     assert type_missing("How many two-way visitors were there between Japan and Malaysia?") == 0.0
 
 
+def test_a_paragraphs_second_sentence_answers_beside_its_best_or_on_a_rare_word_of_the_question(qa):
+    # ¶26: the reform of the UN (first), the expansion, Japan's bid, and the two non-permanent terms.
+    spans = qa.document.paragraph(26).sentences
+    assert len(spans) == 4
+
+    def near(question: str, best: int, second: int) -> list[int]:
+        scored = {26: [(span, 1.0 if i == best else 0.99 if i == second else 0.0) for i, span in enumerate(spans)]}
+        return [spans.index(span) for span in qa.answerer._near_best(scored, question)[26]]
+
+    # Two sentences apart, the terms' sentence answers a question on the terms ("non-permanent",
+    # "term": rare in the statement), not one that shares none of its rare words with it.
+    assert near("For which term is Malaysia seeking a non-permanent seat?", 0, 3) == [0, 3]
+    assert near("By what year will the reform of the United Nations be done?", 0, 3) == [0]
+    # Beside the best one, it answers with it.
+    assert near("By what year will the reform of the United Nations be done?", 2, 3) == [2, 3]
+
+
 @pytest.mark.parametrize(
     "question",
     [

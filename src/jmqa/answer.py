@@ -158,6 +158,9 @@ _BARE_DEFINITE = re.compile(
 # It names the thing asked as signed when it has half its words, weighed by rarity.
 _REPORTS_SIGNING = re.compile(r"\b(?:sign|signs|signed|signing|signature|conclude|concluded|inked|sealed)\b", re.IGNORECASE)
 SIGNED_COVERAGE = 0.5
+# Words of a question a sentence shares, rare enough together to say it is about the question: as
+# rare as one word in about one passage in eight (BM25's idf), or two in one in three.
+RARE_IDF = 2.0
 # A question that asserts as it asks: why something happened, or whether it did.
 _PRESUPPOSES = re.compile(
     r"^\W*(why|how come|did|was|were|has|have|had)\b|\bwhy (did|was|were|has|have|had|is|are)\b",
@@ -259,7 +262,7 @@ class Answerer:
         others = np.delete(evidence, top_at)
         # A "when" may be answered by the second quote, but not by a sentence far from the
         # question (see _near_best).
-        near = self._near_best(scored)
+        near = self._near_best(scored, signals.question)
         missing = any(
             not any(self._holds_here(kind, para, span, signals.analysis.unframed) for para, spans in near.items() for span in spans)
             for kind in signals.analysis.answer_types
@@ -479,17 +482,28 @@ class Answerer:
         caution = CAUTION if confidence < c.caution_confidence else ""
         return Answer(signals.analysis.text, True, quotes, confidence, message=caution)
 
-    def _near_best(self, scored: SentenceScores) -> dict[PassageKey, list[Span]]:
+    def _near_best(self, scored: SentenceScores, question: str) -> dict[PassageKey, list[Span]]:
         """Where an answer of the kind asked may be: the best two sentences of each quoted
         paragraph, unless more than ``type_near`` below the best of all (¶21's "1.05 million
         visitors" does not answer "How many new air routes?", it trails the routes sentence by
-        0.2)."""
+        0.2). A paragraph's second sentence counts beside its best one, or where it shares
+        words of the question that are rare in the statement: one apart that shares none is
+        about something else of the same topic ("eliminating inefficient fossil fuel subsidies
+        by 2025" does not say when petrol car sales end, two sentences before the one on the
+        cars)."""
         best = max(value for sentences in scored.values() for _, value in sentences)
-        return {
-            paragraph: [span for span, value in sorted(sentences, key=lambda x: -x[1])[:2]
-                        if value >= best - self.calibration.type_near]
-            for paragraph, sentences in scored.items()
-        }
+        terms, _ = self._terms(question)
+        near: dict[PassageKey, list[Span]] = {}
+        for paragraph, sentences in scored.items():
+            ranked = [span for span, value in sorted(sentences, key=lambda x: -x[1])[:2]
+                      if value >= best - self.calibration.type_near]
+            spans = [span for span, _ in sentences]
+            near[paragraph] = ranked[:1] + [
+                span for span in ranked[1:]
+                if abs(spans.index(span) - spans.index(ranked[0])) == 1
+                or sum(self.lexicon.idf.get(t, 0.0) for t in terms & self._words(paragraph, span)) >= RARE_IDF
+            ]
+        return near
 
     def _answer_first(self, signals: Signals, quoted: list[Hit], scored: SentenceScores) -> list[Hit]:
         """``quoted`` with the first that holds an answer of the kind asked put first, when the
@@ -498,7 +512,7 @@ class Answerer:
         kinds = signals.analysis.answer_types
         if not kinds or len(quoted) < 2:
             return quoted
-        near = self._near_best(scored)
+        near = self._near_best(scored, signals.question)
 
         def answers(hit: Hit) -> bool:
             return any(self._holds_here(kind, hit.paragraph, span, signals.analysis.unframed)
