@@ -462,6 +462,17 @@ def test_a_sentence_that_points_back_holds_what_the_sentence_before_it_names(qa)
     assert type_missing("Which plan for peace in Myanmar do the leaders want implemented?", 24) == 0.0
 
 
+def test_a_sentence_that_opens_on_these_and_a_noun_points_back_to_the_one_naming_it():
+    from jmqa.answer import Answerer
+    from jmqa.document import Span
+
+    text = "The firms will invest $7 billion in kelp plants. These investments support 3,000 jobs. This path is new."
+    invest, jobs, path = Span(0, 48), Span(49, 86), Span(87, 104)
+    assert text[jobs.start : jobs.end] == "These investments support 3,000 jobs."
+    assert Answerer._points_back(text, jobs, invest)
+    assert not Answerer._points_back(text, path, jobs)  # no path named before
+
+
 def test_a_question_for_a_date_marks_only_a_sentence_with_one(qa):
     answer = qa.ask("When was the defence equipment transfer agreement concluded?")
     assert answer.found and answer.quotes[0].paragraph == 7

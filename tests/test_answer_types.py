@@ -414,6 +414,9 @@ def _holds(kind: str, sentence: str, question: str = "") -> bool:
         ("number", "to be held from 19 March to 26 September 2027", False),  # nor a date
         ("number", "review of the Three Principles on Transfer", False),  # nor a name
         ("number", "cooperation between the two countries", False),
+        # ... but a bare "two" counts what follows it; not "two-way".
+        ("number", "an agenda to include two anchor events in the fall", True),
+        ("number", "the exchange of two-way visitors", False),
         ("number", "a two-state solution", False),
         ("number", "the realisation of the MJIIT 2.0 concept", False),  # a version
         ("number", "Institute of Technology (MJIIT) 2.0 concept", False),
@@ -780,6 +783,16 @@ def test_which_equipment_is_answered_by_a_made_things_name_not_a_bodys_or_a_pact
     assert _holds("entity", made, "Which weapons will they co-produce?")
     engine = "The deal will see the F-414 engines built in Atlantis."
     assert _holds("entity", engine, "Which jet engine will be built in Atlantis?")
+
+
+@pytest.mark.slow  # tags with spaCy
+def test_how_many_things_is_not_answered_by_a_sum_of_money():
+    invest = "Kelp Holdings will invest approximately US$300 million in a kelp plant in Atlantis."
+    assert not _holds("number", invest, "How many jobs will the kelp plant create?")
+    assert _holds("number", invest, "How much will Kelp Holdings invest in the plant?")
+    assert _holds("number", invest, "How many dollars will Kelp Holdings invest?")  # money, counted
+    jobs = "The kelp plant will create 5,000 jobs and cost US$300 million."
+    assert _holds("number", jobs, "How many jobs will the kelp plant create?")
 
 
 @pytest.mark.slow  # tags with spaCy

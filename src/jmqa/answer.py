@@ -153,6 +153,9 @@ def logistic(features: dict[str, float], model: dict) -> float:
 _BARE_DEFINITE = re.compile(
     r"\bthe\s+([A-Za-z][a-z]{3,})(?=\s*[,.;:)]|\s+(?:so|as|while|because|but|and|or|which)\b)"
 )
+# A sentence that opens on "These investments ...", "This facility ...": the noun the sentence before
+# it names (not "This path forward", where it names no path).
+_OPENS_ON_THESE = re.compile(r"^\W*(?:These|This|Those|Such)\s+([A-Za-z][a-z]{3,})\b")
 # A sentence that reports a signing (QuestionAnalysis.signed): "welcomed the signing of a
 # Memorandum", "the Agreement ... concluded in 2018"; not "the successful conclusion of its year".
 # It names the thing asked as signed when it has half its words, weighed by rarity.
@@ -218,11 +221,12 @@ class Answerer:
     def _holds_here(self, kind: str, paragraph: PassageKey, span: Span, question: str) -> bool:
         """:meth:`_holds` for the sentence ``span``, or for the sentence before it when ``span``
         points back to it by a bare "the situation" where the sentence before says which ("the
-        situation in <country>"), or for the sentence after it when that one points back to
-        ``span`` so. A pronoun opening a sentence points back to nothing here: "They" (in a joint
-        statement, the leaders), "This" ("This path forward will ...": the step just named, not
-        the firms or places around it; 9 unanswerable questions of the second statement were
-        quoted)."""
+        situation in <country>"), or by opening on "These <noun>" where the sentence before names
+        the noun ("These investments support over 3,000 jobs"), or for the sentence after it when
+        that one points back to ``span`` so. A pronoun alone opening a sentence points back to
+        nothing here: "They" (in a joint statement, the leaders), "This" ("This path forward will
+        ...": the step just named, not the firms or places around it; 9 unanswerable questions of
+        the second statement were quoted)."""
         if self._holds(kind, paragraph, span, question):
             return True
         para = self.document.paragraph(paragraph)
@@ -239,9 +243,11 @@ class Answerer:
 
     @staticmethod
     def _points_back(text: str, sentence: Span, earlier: Span) -> bool:
-        """Whether ``sentence`` names by a bare "the situation" what the ``earlier`` one names."""
+        """Whether ``sentence`` names by a bare "the situation", or opens on "These investments",
+        what the ``earlier`` one names."""
         words = set(tokenize(text[earlier.start : earlier.end]))
-        heads = tokenize(" ".join(_BARE_DEFINITE.findall(text[sentence.start : sentence.end])))
+        said = text[sentence.start : sentence.end]
+        heads = tokenize(" ".join([*_BARE_DEFINITE.findall(said), *_OPENS_ON_THESE.findall(said)]))
         return any(head in word for head in heads for word in words)
 
     def refusal_features(

@@ -579,6 +579,24 @@ def _kinds_of_nouns(asked: str) -> tuple[str, ...]:
     return tuple(kinds)
 
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|our|their|these|those|its|his|her|both|all)\s+$", re.IGNORECASE)
+
+
+def _counts_things(question: str) -> bool:
+    """Whether ``question`` asks how many of a thing that is no money ("How many jobs ...?"; not
+    "How many dollars ...?", "How many billion ...?" nor "How many of the $2 billion ...?")."""
+    for m in _HOW_MANY.finditer(question):
+        words = [w.lower() for w in m.groups() if w]
+        if words[0] in ("of", "more", "in", "at", "per") or words[0] in CARDINALS or words[0] in _SCALE_WORDS:
+            continue
+        if not any(noun_kind(w) == "money" for w in words):
+            return True
+    return False
+
+
+_SCALE_WORDS = frozenset({"hundred", "thousand", "million", "millions", "billion", "billions", "trillion", "trillions"})
+
+
 _CALLED_OTHER = re.compile(
     r"\b(?:wie\s+hei(?:ß|ss)(?:t|en)|comment\s+s['’]appellen?t?|c[oó]mo\s+se\s+llama(?:n)?)\s+"
     r"(?:der|die|das|den|le|la|les|l['’]|el|los|las)\s*((?:[^\W\d_]+\s*){1,3})",
@@ -907,6 +925,8 @@ def holds(
     # "Which equipment will be transferred?" by a made thing's name, not by a navy's or a pact's.
     device = kind == "entity" and _asks_a_device(asked)
     precise = kind in ("number", "money") and _PRECISELY.search(question) is not None
+    # "How many jobs will the plant create?" counts jobs: a sum of money is no count of them.
+    counted = kind == "number" and _counts_things(question)
     given = figure_values(_OFFERED_FIGURES.sub(" ", question)) if kind in ("number", "money") else frozenset()
     for e in entities:
         if e.label not in labels and not (
@@ -923,8 +943,12 @@ def holds(
             continue
         if kind == "number" and (e.label == "CARDINAL" and _is_version(sentence, e, versions)):
             continue
-        if kind == "number" and e.label == "CARDINAL" and e.text.lower() in {"one", "two", "both"}:
-            continue  # "the two countries", said everywhere, counts nothing
+        if kind == "number" and e.label == "CARDINAL" and e.text.lower() in {"one", "two", "both"} and (
+            e.text.lower() != "two" or _DETERMINER_BEFORE.search(sentence[: e.start]) or sentence[e.end : e.end + 1] == "-"
+        ):
+            continue  # "the two countries", said everywhere, counts nothing; "two anchor events" does
+        if counted and e.label == "MONEY":
+            continue
         if precise and not _A_COUNT.search(e.text):
             continue  # "the exact value" is not "multi-billion": an exact figure gives a count
         if given and (figures := figure_values(e.text)) and figures <= given:
