@@ -10,6 +10,7 @@ import pytest
 import jmqa
 from jmqa.answer import GIVEN_CONFIDENCE, Answerer
 from jmqa.calibration import Calibration
+from jmqa.document import Span
 from jmqa.retrieval import CONFIGS
 
 pytestmark = pytest.mark.slow
@@ -463,9 +464,6 @@ def test_a_sentence_that_points_back_holds_what_the_sentence_before_it_names(qa)
 
 
 def test_a_sentence_that_opens_on_these_and_a_noun_points_back_to_the_one_naming_it():
-    from jmqa.answer import Answerer
-    from jmqa.document import Span
-
     text = "The firms will invest $7 billion in kelp plants. These investments support 3,000 jobs. This path is new."
     invest, jobs, path = Span(0, 48), Span(49, 86), Span(87, 104)
     assert text[jobs.start : jobs.end] == "These investments support 3,000 jobs."
