@@ -244,6 +244,8 @@ FACTS = StatementFacts(
         ("Does the statement say how many U.S. universities will open campuses?", ("number",)),
         # A message of several questions asks for what each asks.
         ("Has a site been picked for the plant? Which state?", ("place",)),
+        # A "where" that asks which way counts in its own sentence only.
+        ("Has it been decided where the new plant will be built? Which state is it going in?", ("place",)),
         ("Is there a budget? How much?", ("money",)),
         # What follows the last question adds to it.
         ("when's the satellite launching? exact date pls", ("day",)),
@@ -306,6 +308,9 @@ FACTS = StatementFacts(
         # "who" as the object of a later verb or preposition asks for no one's name.
         ("Who is the new platform mainly meant to connect?", ()),
         ("Who is the fund for?", ()),
+        ("Who is the national science funding agency partnering with in the region?", ()),  # "with" lacks its object
+        # The thing named ends where a relative clause without "that" begins.
+        ("What is the name of the new joint framework the leaders agreed?", ("entity",)),
         ("Siapakah menteri yang akan mengetuai rundingan itu?", ("person",)),  # Malay: who will head
         ("who's heading the pavilion", ("person",)),  # who holds a post, asked in any tense
         ("who's going to run the kelp platform", ("person",)),

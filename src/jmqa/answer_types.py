@@ -241,7 +241,9 @@ _EXPECTS = {
         r"(?:^\W*|(?:\band|,)\s+)who\s+(?:(?:(?:is|are|was|were|will be)\s+)?(?:the|a|an)\b|(?:is|are|was|were|will be)\s+[\w.-]+['’]s"
         r"(?:\s+[\w-]+){1,3}?(?=\W*$|\s*[,?]|\s+(?:at|in|of|for|during|on|and|to)\b))"
         r"(?!.*\b(?:meant|intended|designed|supposed|aimed|expected|set|built)\s+(?:to|for)\b)"
-        r"(?!.*\b(?:for|to|with|at|by|from|about|on)\W*$)"
+        # Nor when its preposition is left with no object before another phrase: "Who is the
+        # agency partnering with in India?"
+        r"(?!.*\b(?:for|to|with|at|by|from|about|on)(?:\W*$|\s+(?:in|on|at|for|during|under|over|across|within|from|by)\s))"
         rf"|{_ASKS_POST.pattern}"
         # Malay "who (which minister) will head / lead / chair ...", Japanese "who leads / chairs".
         r"|\bsiapa(?:kah)?\b.*\b(?:mengetuai|memimpin|mempengerusikan|mengepalai|menerajui)\b"
@@ -403,9 +405,7 @@ def expected_answer_types(question: str) -> tuple[str, ...]:
     # What follows the last question adds to it ("When is it launching? Exact date pls").
     if asking and question[asking[-1].end() :].strip():
         sentences.append(question[asking[-1].end() :].strip())
-    kinds = tuple(dict.fromkeys(kind for sentence in sentences for kind in _asked_for(sentence)))
-    if _WHERE_NOT_A_PLACE.search(question):
-        kinds = tuple(k for k in kinds if k not in ("place", "city"))
+    kinds = tuple(dict.fromkeys(kind for sentence in sentences for kind in _asked_in(sentence)))
     if "money" in kinds or "span" in kinds:  # "berapa lama" is "how much time"
         kinds = tuple(k for k in kinds if k != "number")
     if "organisation" in kinds:  # "Who signed the MOC? Which two agencies?": the agencies answer
@@ -418,6 +418,16 @@ def expected_answer_types(question: str) -> tuple[str, ...]:
         kinds = tuple(k for k in kinds if k != "time")
     if kinds and kinds != ("entity",):
         kinds = tuple(k for k in kinds if k != "entity")
+    return kinds
+
+
+def _asked_in(sentence: str) -> tuple[str, ...]:
+    """:func:`_asked_for`, but no place where the sentence's "where" asks where in the statement or
+    which way: only its own verb counts ("Has a site been picked? Which state is it going in?"
+    asks for a place)."""
+    kinds = _asked_for(sentence)
+    if _WHERE_NOT_A_PLACE.search(sentence):
+        return tuple(k for k in kinds if k not in ("place", "city"))
     return kinds
 
 
@@ -548,9 +558,12 @@ def _fragment_kinds(asked: str) -> tuple[str, ...]:
 _NAME_OF = re.compile(
     r"(?:\bnames?\s+of|^\W*who['’]?s)\s+(?:the|a|an|this|that|its|their)\s+((?:[\w'’-]+\s*){1,5})", re.IGNORECASE
 )
+# Where the thing named ends: a clause or phrase begins, or a relative clause without its "that"
+# does, at its subject ("the framework the leaders plan to sign", "the one they kicked off").
 _CLAUSE = re.compile(
     r"(?:(?:who|that|which)(?:['’](?:s|ll|d|re|ve))?|whom|whose|to|in|on|at|for|from|with|of|by|under|is|are|was|were|will|would"
-    r"|where|when|why|how|has|have|had|did|does|do|and|or|\w+ing|\w+ed)",
+    r"|where|when|why|how|has|have|had|did|does|do|and|or|\w+ing|\w+ed"
+    r"|the|a|an|these|those|its|their|our|they|we|he|she|it)",
     re.IGNORECASE,
 )
 _HOW_MANY = re.compile(r"\bhow many\s+([\w'’-]+)(?:\s+([\w'’-]+))?", re.IGNORECASE)
