@@ -574,6 +574,19 @@ def test_a_fact_only_in_the_preamble_is_found_and_cited_as_the_preamble(in_avalo
     assert code == 0 and out.startswith(" 1. closing")
 
 
+def test_a_numbered_paragraph_that_answers_is_quoted_before_a_preamble_that_does_too(in_avalon):
+    # Both name places (the preamble Camelot, ¶2 the ferry's two ports): the one cited by its
+    # number goes first, whichever ranked first.
+    qa = jmqa.load(statement="avalon")
+    signals = qa.signals(["Where does the new ferry line run?"])[0]
+    hits = [jmqa.Hit(key, qa.document.paragraph(key).section, qa.document.paragraph(key).text, 0.0) for key in ("preamble", 2)]
+    scored = {h.paragraph: [(span, 1.0) for span, _ in qa.answerer.sentence_scores(signals, h.paragraph)] for h in hits}
+    assert [h.paragraph for h in qa.answerer._answer_first(signals, hits, scored)] == [2, "preamble"]
+    # Where only the preamble answers, it stays first.
+    signals = qa.signals(["When did the leaders meet?"])[0]
+    assert [h.paragraph for h in qa.answerer._answer_first(signals, hits, scored)] == ["preamble", 2]
+
+
 def test_when_a_statement_was_signed_is_quoted_from_its_closing_block(in_avalon, capsys):
     code, out, _ = run(capsys, "ask", "When was the joint statement signed?", "--statement", "avalon", "--json")
     answer = json.loads(out)

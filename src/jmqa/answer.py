@@ -514,7 +514,8 @@ class Answerer:
     def _answer_first(self, signals: Signals, quoted: list[Hit], scored: SentenceScores) -> list[Hit]:
         """``quoted`` with the first that holds an answer of the kind asked put first, when the
         best-ranked one holds none: "How many people do they speak for?" is answered by the
-        paragraph that gives the count, not by a closer one on the same topic without it."""
+        paragraph that gives the count, not by a closer one on the same topic without it. A
+        numbered paragraph that holds one is put before an unnumbered passage that does."""
         kinds = signals.analysis.answer_types
         if not kinds or len(quoted) < 2:
             return quoted
@@ -524,10 +525,14 @@ class Answerer:
             return any(self._holds_here(kind, hit.paragraph, span, signals.analysis.unframed)
                        for kind in kinds for span in near[hit.paragraph])
 
-        if answers(quoted[0]):
+        # A numbered paragraph that answers goes before an unnumbered passage that does too: the
+        # preamble of a long communiqué sums up the paragraphs after it, and a quote is cited by
+        # its paragraph's number.
+        answering = [h for h in quoted if answers(h)]
+        first = next((h for h in answering if isinstance(h.paragraph, int)), answering[0] if answering else None)
+        if first is None or first is quoted[0]:
             return quoted
-        first = next((h for h in quoted[1:] if answers(h)), None)
-        return quoted if first is None else [first, *(h for h in quoted if h is not first)]
+        return [first, *(h for h in quoted if h is not first)]
 
     def cite(
         self, signals: Signals, evidence: np.ndarray, hits: list[Hit], cited: tuple[PassageKey, ...],
