@@ -61,7 +61,7 @@ _SENTENCE = re.compile(
 _JOINED = re.compile(r"\s*(?:,?\s+(?:and|as well as|plus|along with)\s+(?:also\s+)?(?:about|on|regarding)?\s*|;\s*)", re.IGNORECASE)
 _ABOUT = re.compile(r"\b(?:about|on|regarding|concerning|re)\s+(.+?)\s*[?.!]*$", re.IGNORECASE)
 # A request in the imperative: "tell me how many ...", "list the companies ...".
-_REQUEST = (
+_IMPERATIVE = (
     r"(?:please\s+)?(?:(?:tell|show|give)\s+me|(?:list|name|explain|describe|summari[sz]e)\s+(?:the|all|any|each"
     r"|what|which|how|who|when|where|whether|their|its|those|these))\b"
 )
@@ -76,7 +76,7 @@ _NEXT_QUESTION = re.compile(
     r"|(?:is|are|was|were|do|does|did|has|have|will|can|could|would|should)\s+(?:there|it|they|this|that|these"
     r"|those|any|anyone|anything|either|both|each|he|she|we|you|the|a|an)\b"
     # "List the programmes ..., and tell me how many ...": a request of its own, in the imperative.
-    rf"|{_REQUEST})",
+    rf"|{_IMPERATIVE})",
     re.IGNORECASE,
 )
 # "..., and what about the WTO?": a question that asks the same of one more thing, named alone.
@@ -374,7 +374,7 @@ _ADDENDUM_WORDS = 4
 _THANKS = re.compile(r"\W*(?:thanks?|thank you|thx|ty|cheers|ta)\b", re.IGNORECASE)
 _WH_WORDS = r"(?:what|which|who|whom|whose|when|where|why|how|whats|whos|wheres|hows)\b"
 _WH_START = re.compile(rf"\W*{_WH_WORDS}", re.IGNORECASE)
-_GOES_ON = re.compile(rf"\W*(?:and|also|plus|as well as|what about|how about|{_REQUEST})\b", re.IGNORECASE)
+_GOES_ON = re.compile(rf"\W*(?:and|also|plus|as well as|what about|how about|{_IMPERATIVE})\b", re.IGNORECASE)
 
 
 # A message typed without a sentence mark between its context and its question ("i run an
@@ -1546,7 +1546,7 @@ def split_questions(text: str) -> tuple[str, ...]:
     ):
         return ()
     # "Summarise the energy section and list the companies named in it": asked of the same thing.
-    if any(re.match(_REQUEST, q, re.IGNORECASE) and _points_back(q) for q in parts[1:]):
+    if any(re.match(_IMPERATIVE, q, re.IGNORECASE) and _points_back(q) for q in parts[1:]):
         return ()
     # "civil nuclear cooperation - which partnership covers it and what are the plans?": the topic
     # it leads in with is each question's.
