@@ -376,6 +376,10 @@ FACTS = StatementFacts(
         # "Where does the communique touch on ...?" asks where in the document, not a place.
         ("Where does the communique touch on China - human rights, Taiwan?", ()),
         ("where does the declaration mention Gaza", ()),
+        # The noun asked for ends at a clause without its "that": bodies, not the countries the
+        # clause names; and "the airlines" of such a clause does not head "cities".
+        ("which international bodies the leaders want countries to work through?", ("organisation",)),
+        ("what cities the airlines fly to", ("city",)),
     ],
 )
 def test_expected_answer_types(question, kinds):
@@ -978,3 +982,4 @@ def test_a_name_the_question_gives_by_its_initials_is_given():
     assert not holds("country", sentence, _entities(sentence), "Which EU countries got visa free travel to the U.S.?", facts)
     # Nor is "us" a name: named nowhere, the party answers "Which country ...?".
     assert holds("country", sentence, _entities(sentence), "Can you tell us which country eases visas?", facts)
+

@@ -152,6 +152,9 @@ def test_a_remembered_explanation_is_not_shared_with_the_caller(lexicon):
         ("What did they sign in 1999?", ["1999"]),
         # So is a figure of the asker's own.
         ("For my Form 4 quiz: which years will they sit on the Security Council?", []),
+        # And so is where the asker lives or works, but not a place the question asks about.
+        ("I'm a telecom engineer in Lahore. Who will run the trial before it goes live?", []),
+        ("I'm a telecom engineer. Who will run the trial in Lahore?", ["Lahore"]),
         # Digits inside a code are no figure ("5G": no "5" the statement lacks); a scale typed
         # as a letter is one ("30m" is 30 million, which it never gives; "20m" it does).
         ("Anything on mobile networks beyond 5G?", []),

@@ -61,6 +61,8 @@ _HEAD_NOUNS = {
     "city": r"city|cities|towns?",
     "place": r"sites?|locations?|ports?|venues?|states?|provinces?",
 }
+# What opens a clause's subject: a determiner or a subject pronoun.
+_CLAUSE_SUBJECT = r"(?:the|a|an|these|those|its|their|our|they|we|you|he|she|it|i)"
 # Up to three words between "which" and the noun, none a verb or preposition ("which Japanese
 # reactor makers"; not "what about ships", "which country gave equipment").
 _NOT_IN_NOUN_PHRASE = (
@@ -69,14 +71,17 @@ _NOT_IN_NOUN_PHRASE = (
     r"|received|receives|got|gets|transferred|delivered|handed|donated|built|builds|made|makes"
     r"|sold|sells|bought|buys|used|uses|needs|wants"
     # A noun phrase of up to five words ends before a preposition or a time's determiner: "which
-    # agencies from each country", "the traveller figure last year" (not "the last day").
-    r"|from|between|among|at|by|into|than|per|each|every|(?:last|next|this)\s+(?:year|month|week|decade)s?)"
+    # agencies from each country", "the traveller figure last year" (not "the last day"); and
+    # before a clause with no "that", at its subject: "which bodies the leaders want countries to
+    # work through" asks for bodies, not countries.
+    r"|from|between|among|at|by|into|than|per|each|every|(?:last|next|this)\s+(?:year|month|week|decade)s?"
+    rf"|{_CLAUSE_SUBJECT})"
 )
 _WORDS_BEFORE_KIND = rf"((?!{_NOT_IN_NOUN_PHRASE}\b)[\w'-]+(?:\.[\w'-]+)*\.?\s+){{0,5}}?"  # "which U.S. city"
 _WHICH = rf"\b(which|what|name the|names of( the)?)\s+{_WORDS_BEFORE_KIND}"
 _ANY_HEAD = "|".join(f"(?:{nouns})" for nouns in _HEAD_NOUNS.values())
 # The asked-for noun heads its phrase: "which state oil firm" asks for a firm, not a state.
-_HEAD_END = rf"(?!\s+(?:[\w'-]+\s+)?(?:{_ANY_HEAD})\b)"
+_HEAD_END = rf"(?!\s+(?:(?!{_CLAUSE_SUBJECT}\b)[\w'-]+\s+)?(?:{_ANY_HEAD})\b)"  # not "which cities the airlines serve"
 _UNIT = re.compile(
     r"\b(tonnes?|tons?|barrels?|kilomet(?:re|er)s?|km|miles?|hectares?|megawatts?|gigawatts?"
     r"|percent|per cent)\b|%",
@@ -562,8 +567,7 @@ _NAME_OF = re.compile(
 # does, at its subject ("the framework the leaders plan to sign", "the one they kicked off").
 _CLAUSE = re.compile(
     r"(?:(?:who|that|which)(?:['’](?:s|ll|d|re|ve))?|whom|whose|to|in|on|at|for|from|with|of|by|under|is|are|was|were|will|would"
-    r"|where|when|why|how|has|have|had|did|does|do|and|or|\w+ing|\w+ed"
-    r"|the|a|an|these|those|its|their|our|they|we|he|she|it)",
+    rf"|where|when|why|how|has|have|had|did|does|do|and|or|\w+ing|\w+ed|{_CLAUSE_SUBJECT})",
     re.IGNORECASE,
 )
 _HOW_MANY = re.compile(r"\bhow many\s+([\w'’-]+)(?:\s+([\w'’-]+))?", re.IGNORECASE)

@@ -691,6 +691,8 @@ class Lexicon:
     def _find_unknown_names(self, question: str, english: bool) -> tuple[str, ...]:
         # Whole figures: "2.5 million" is not the statement's "12.5", nor "$1 trillion" its "1.05".
         # A time of day is the asker's deadline ("need it by 3pm"), no figure of the topic.
+        # Where the asker lives or works is no name of the topic ("I'm an engineer in Pune.").
+        question = _ASKERS_PLACE.sub(" ", question)
         topical = _ASKERS_FIGURE.sub(" ", _CLOCK_TIME.sub(" ", question))
         names = [n for n in _SCALED.findall(topical) if _figure(n) not in self._figures]
         explained = " ".join(term.lower() for term, _ in self.explanations(question))
@@ -919,6 +921,8 @@ _SET_ASIDE = re.compile(
 # clause with a topic in it ("I'm reading about the war in Ukraine", "I work on trade with Peru").
 _ASKERS_PLACE = re.compile(
     r"(?i:\b(?:(?:im|i['’]m|i\s+am|we['’]?re|we\s+are|(?:my|our)(?:\s+[\w-]+){1,2}\s+(?:is|are|was|were))"
+    # "I'm a telecom engineer in Pune", "we are a small exporter from Johor"
+    r"(?:\s+(?:a|an)(?:\s+(?!(?:about|on|over|regarding|with)\b)[\w-]+){1,3}?)?"
     r"\s+(?:(?:now|currently|originally|based|located|living|staying)\s+)?(?:in|from)"
     r"|(?:i|we|(?:my|our)(?:\s+[\w-]+){1,2})\s+(?:(?:also|now|still|currently)\s+)?(?:live|lives|lived|living|work|works"
     r"|worked|working|study|studies|studied|teach|teaches|taught|grew\s+up|was\s+born|were\s+born|moved|reside|resides"
