@@ -414,6 +414,15 @@ def test_a_paragraphs_second_sentence_answers_beside_its_best_or_on_a_rare_word_
     assert near("By what year will the reform of the United Nations be done?", 2, 3) == [2, 3]
 
 
+def test_a_sentence_that_counts_the_thing_asked_about_is_near_however_far_behind(qa):
+    # ¶8: the memorandum between "the two agencies" (first), then what the two countries will do.
+    spans = qa.document.paragraph(8).sentences
+    scored = {8: [(spans[0], 0.0), (spans[1], 1.0)]}
+    near = qa.answerer._near_best(scored, "How many agencies signed the memorandum?")[8]
+    assert [spans.index(span) for span in near] == [1, 0]
+    assert qa.answerer._near_best(scored, "How many ministries signed the memorandum?")[8] == [spans[1]]
+
+
 @pytest.mark.parametrize(
     "question",
     [

@@ -13,7 +13,9 @@ from jmqa.answer_types import (
     _given,
     asked_nouns,
     asks_ahead,
+    counted_noun,
     expected_answer_types,
+    gives_the_count,
     holds,
     noun_kind,
     with_years_written,
@@ -983,3 +985,26 @@ def test_a_name_the_question_gives_by_its_initials_is_given():
     # Nor is "us" a name: named nowhere, the party answers "Which country ...?".
     assert holds("country", sentence, _entities(sentence), "Can you tell us which country eases visas?", facts)
 
+
+def test_the_noun_a_how_many_question_counts_and_the_sentence_that_counts_it():
+    assert counted_noun("how many jobs is the chip plant supposed to create") == "job"
+    assert counted_noun("Innovation Handshake agenda - how many anchor events and where?") == "event"
+    # Not a share of something named, nor a sum of money.
+    assert counted_noun("How many of the doses go to Africa?") == ""
+    assert counted_noun("How many dollars will they give?") == ""
+    assert counted_noun("how many U.S. universities will open campuses?") == "universiti"  # "U.S." is one word
+    jobs = "The investment would create up to 5,000 new direct and 15,000 community jobs in five years."
+    assert gives_the_count(jobs, counted_noun("How many jobs will it create?"))
+    assert not gives_the_count("Micron will invest up to $825 million to build a facility.", "job")
+    assert gives_the_count("The agenda has two anchor events, one in each country.", "event")
+    assert not gives_the_count(jobs, "")
+    assert not gives_the_count("They set 2025 targets.", "target")  # a year counts nothing
+
+
+def test_a_list_answers_which_but_two_things_joined_by_as_well_as_do_not():
+    question = "Which practices did they express concern about?"
+    listed = "They voiced concern about coercion, and non-market practices, as well as export restrictions."
+    assert holds("entity", listed, (), question, FACTS)
+    assert holds("entity", "They welcomed steps such as the visa waiver.", (), question, FACTS)
+    joined = "They welcomed the resolution of six disputes as well as their understandings on market access."
+    assert not holds("entity", joined, (), "Which disputes were settled?", FACTS)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from jmqa.answer_types import StatementFacts, holds, question_figures
+from jmqa.answer_types import StatementFacts, counted_noun, gives_the_count, holds, question_figures
 from jmqa.calibration import Calibration
 from jmqa.countries import joined_countries
 from jmqa.document import CLOSING, Document, PassageKey, Span, label
@@ -499,6 +499,7 @@ class Answerer:
         cars)."""
         best = max(value for sentences in scored.values() for _, value in sentences)
         terms, _ = self._terms(question)
+        counted = counted_noun(question)
         near: dict[PassageKey, list[Span]] = {}
         for paragraph, sentences in scored.items():
             ranked = [span for span, value in sorted(sentences, key=lambda x: -x[1])[:2]
@@ -509,7 +510,16 @@ class Answerer:
                 if abs(spans.index(span) - spans.index(ranked[0])) == 1
                 or sum(self.lexicon.idf.get(t, 0.0) for t in terms & self._words(paragraph, span)) >= RARE_IDF
             ]
+            # "How many jobs ...?" is answered where a quote counts jobs, however far that sentence
+            # trails the one about the plant.
+            near[paragraph] += [
+                span for span in spans if span not in near[paragraph] and self._counts(paragraph, span, counted)
+            ]
         return near
+
+    def _counts(self, paragraph: PassageKey, span: Span, noun: str) -> bool:
+        """Whether the sentence at ``span`` counts the thing ``noun`` stems (:func:`gives_the_count`)."""
+        return bool(noun) and gives_the_count(self.document.paragraph(paragraph).text[span.start : span.end], noun)
 
     def _answer_first(self, signals: Signals, quoted: list[Hit], scored: SentenceScores) -> list[Hit]:
         """``quoted`` with the first that holds an answer of the kind asked put first, when the
@@ -717,6 +727,11 @@ class Answerer:
         ]
         if with_figure:
             scored = with_figure
+        # "How many jobs ...?": the sentence that counts jobs, likewise.
+        counted = counted_noun(signals.question)
+        counting = [(span, v) for span, v in scored if self._counts(paragraph, span, counted)]
+        if counting:
+            scored = counting
         if not scored:
             return ()
         best_span, best = scored[0]

@@ -771,7 +771,10 @@ _CHOICES = re.compile(
     r"|(?<=[a-z])\s+(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+or\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\W*$",
     re.IGNORECASE,
 )
-_LIST = re.compile(r"\b(including|such as|as well as)\b|,[^,.]+,[^,.]+\band\b")
+# A list of things named: "including X and Y", "such as X", "X, Y and Z", "X, and Y, as well as Z";
+# not "X as well as Y", which joins any two things ("the resolution of six WTO disputes ... as
+# well as their understandings on market access").
+_LIST = re.compile(r"\b(including|such as)\b|,\s*as well as\b|,[^,.]+,[^,.]+\band\b")
 
 
 def years_asked(question: str, facts: StatementFacts) -> set[str]:
@@ -1412,3 +1415,43 @@ def _most_words_in(name: str, words: Set[str]) -> bool:
 def question_figures(question: str) -> list[str]:
     """Multi-digit figures the question gives ("in 2018"): the sentence with one is the one asked about."""
     return _FIGURE.findall(question)
+
+
+
+_HOW_MANY_AT = re.compile(r"\bhow many\s+", re.IGNORECASE)
+# A count (not a year), then up to four words, one of which may be the thing counted: "15,000
+# community jobs", "two anchor events", "220 new aircraft"; not "2025 targets".
+_COUNT_THEN_WORDS = re.compile(
+    rf"(?:\b(?!(?:19|20)\d\d\b)\d[\d,.]*\d|\b\d|\b(?:{_COUNT_WORDS}))(?:\s+(?:hundred|thousand|million|billion))?((?:\s+[\w'’-]+){{1,4}})",
+    re.IGNORECASE,
+)
+
+
+def counted_noun(question: str) -> str:
+    """The stem of the noun a "how many ...?" question counts ("job" of "How many jobs will the
+    plant create?", "event" of "how many anchor events and where"), or "": also for "how many of
+    the ...?" and "how many dollars?".
+
+    >>> counted_noun("how many jobs is the plant supposed to create"), counted_noun("How many new air routes?")
+    ('job', 'rout')
+    """
+    m = _HOW_MANY_AT.search(question)
+    if m is None:
+        return ""
+    head = ""
+    for word in re.findall(r"[\w'’-]+(?:\.[\w'’-]+)*\.?", question[m.end() :])[:4]:  # "U.S." is one word
+        lower = word.lower()
+        if is_stopword(lower) or _ENDS_NOUN_PHRASE.fullmatch(lower) or lower in CARDINALS or lower in _SCALE_WORDS:
+            break
+        head = lower
+    if len(head) < 3 or not head.isalpha() or noun_kind(head) == "money":
+        return ""
+    return stem(head)
+
+
+def gives_the_count(sentence: str, noun: str) -> bool:
+    """Whether ``sentence`` counts the thing whose stem is ``noun``: "up to 5,000 new direct and
+    15,000 community jobs" counts jobs; "to invest up to $825 million", beside it, does not."""
+    return bool(noun) and any(
+        noun in {stem(w.lower()) for w in m.group(1).split()} for m in _COUNT_THEN_WORDS.finditer(sentence)
+    )
