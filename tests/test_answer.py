@@ -414,6 +414,18 @@ def test_a_paragraphs_second_sentence_answers_beside_its_best_or_on_a_rare_word_
     assert near("By what year will the reform of the United Nations be done?", 2, 3) == [2, 3]
 
 
+def test_the_highlight_for_which_year_is_a_sentence_that_names_one(qa):
+    # ¶26: the UN's reform, "the realities of today's international community" (first), and the
+    # two non-permanent terms, "2036-2037" and "2033-2034" (last).
+    spans = qa.document.paragraph(26).sentences
+    scored = [(spans[0], 0.9), (spans[1], 0.5), (spans[2], 0.4), (spans[3], 0.7)]
+    signals = qa.signals(["Which years are the two sides backing each other for?"])[0]
+    assert qa.answerer.highlight(signals, 26, scored) == (spans[3],)
+    # A question that asks no year keeps the best sentence that holds a date.
+    signals = qa.signals(["When did they call for the reform of the United Nations?"])[0]
+    assert qa.answerer.highlight(signals, 26, scored) == (spans[0],)
+
+
 def test_a_sentence_that_counts_the_thing_asked_about_is_near_however_far_behind(qa):
     # ¶8: the memorandum between "the two agencies" (first), then what the two countries will do.
     spans = qa.document.paragraph(8).sentences

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from jmqa.answer_types import StatementFacts, counted_noun, gives_the_count, holds, question_figures
+from jmqa.answer_types import StatementFacts, counted_noun, gives_the_count, holds, names_the_year_asked, question_figures
 from jmqa.calibration import Calibration
 from jmqa.countries import joined_countries
 from jmqa.document import CLOSING, Document, PassageKey, Span, label
@@ -732,6 +732,8 @@ class Answerer:
         counting = [(span, v) for span, v in scored if self._counts(paragraph, span, counted)]
         if counting:
             scored = counting
+        # "Which years ...?": a sentence that names one, not one dated only "today".
+        scored = [(span, v) for span, v in scored if names_the_year_asked(signals.question, text[span.start : span.end])]
         if not scored:
             return ()
         best_span, best = scored[0]

@@ -689,6 +689,8 @@ _AHEAD = re.compile(
     r"|plans? for|planned|soon|expected|look(?:s|ed|ing)? forward|aim(?:s|ing)? to)\b",
     re.IGNORECASE,
 )
+# "Which years ...?", "In what year ...?", "何年に", "tahun berapa": a year.
+_ASKS_YEAR = re.compile(r"\b(?:which|what)\s+years?\b|何年(?!間)|\btahun\s+(?:berapa|bila|apa)(?:kah)?\b", re.IGNORECASE)
 _RELATIVE_YEAR = {"last year": -1, "past year": -1, "previous year": -1, "this year": 0, "next year": 1}
 # "USD 20 million" is money; "ABC 2.0" or "(ABC) 2.0" is a version, not a count.
 _VERSION = re.compile(r"(?:\b[A-Z]{2,}\)?|\bversion)\s+\d+\.\d\b")
@@ -1455,3 +1457,10 @@ def gives_the_count(sentence: str, noun: str) -> bool:
     return bool(noun) and any(
         noun in {stem(w.lower()) for w in m.group(1).split()} for m in _COUNT_THEN_WORDS.finditer(sentence)
     )
+
+
+def names_the_year_asked(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` gives a year, where ``question`` asks for one ("Which years are they
+    backing each other for?" is answered by "the term 2036-2037", not by "today's international
+    community"); True of any sentence for a question that asks no year."""
+    return _ASKS_YEAR.search(question) is None or _YEAR.search(sentence) is not None
