@@ -137,6 +137,16 @@ def test_a_thing_asked_as_signed_that_no_signing_names_is_not_the_statements_to_
     assert answer.found and answer.quotes[0].paragraph == 7
     # Offered a choice, it asks which it was: nothing is taken as signed.
     assert qa.analyze("Did they sign a binding treaty, or is it something softer?").signed == ""
+    # Signed "at this summit", the agreement the statement says was concluded in 2018 is not the
+    # statement's to describe; whether it was signed then is answered by the sentence that dates it.
+    answer = qa.ask("What are the main terms of the defence equipment transfer agreement the two leaders signed at this summit?")
+    assert not answer.found and answer.message == jmqa.NOT_SAID and 7 in answer.nearest
+    for question in (
+        "the defence equipment transfer pact - was that signed at this summit or is it older? what yr",
+        "the defence equipment transfer pact was that signed at this summit or is it older what yr",
+    ):
+        answer = qa.ask(question)
+        assert answer.found and answer.quotes[0].paragraph == 7
 
 
 def test_what_came_of_something_after_the_statement_is_not_the_statements_to_say(qa):

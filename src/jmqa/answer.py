@@ -18,7 +18,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from jmqa.answer_types import StatementFacts, counted_noun, gives_the_count, holds, names_the_year_asked, question_figures
+from jmqa.answer_types import (
+    StatementFacts,
+    counted_noun,
+    gives_the_count,
+    holds,
+    names_the_year_asked,
+    question_figures,
+)
 from jmqa.calibration import Calibration
 from jmqa.countries import joined_countries
 from jmqa.document import CLOSING, Document, PassageKey, Span, label
@@ -161,6 +168,18 @@ _OPENS_ON_THESE = re.compile(r"^\W*(?:These|This|Those|Such)\s+([A-Za-z][a-z]{3,
 # It names the thing asked as signed when it has half its words, weighed by rarity.
 _REPORTS_SIGNING = re.compile(r"\b(?:sign|signs|signed|signing|signature|conclude|concluded|inked|sealed)\b", re.IGNORECASE)
 SIGNED_COVERAGE = 0.5
+# A signing dated to the meeting the statement reports, and one dated to a year.
+_SIGNED = r"(?:signed|concluded|inked|sealed)"
+_AT_THE_MEETING = re.compile(
+    r"\b(?:at|during)\s+(?:this|the)\s+(?:summit|meeting|visit)\b|\bthis\s+week\b|\btoday\b", re.IGNORECASE
+)
+_ASKS_WHETHER = re.compile(
+    rf"(?:^\W*|[?.!]\s+|\s[-–—:]\s+)(?:was|were|did|has|have|had|is|are)\b[^?]*\b(?:sign|{_SIGNED})\b"
+    # ... also typed without its dash: "the pact was that signed at this summit or is it older"
+    rf"|\b(?:was|were)\s+(?:that|it|this|they)\s+(?:\w+\s+)?{_SIGNED}\b",
+    re.IGNORECASE,
+)
+_SIGNED_IN = re.compile(rf"\b{_SIGNED}\s+(?:\w+\s+){{0,2}}?in\s+(?:\w+\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 # Words of a question a sentence shares, rare enough together to say it is about the question: as
 # rare as one word in about one passage in eight (BM25's idf), or two in one in three.
 RARE_IDF = 2.0
@@ -361,13 +380,25 @@ class Answerer:
         total = sum(self.lexicon.weight(t) for t in terms)
         if not total:
             return False
+        # "... the agreement Takaichi and Anwar signed at this summit" is not the agreement "concluded
+        # in 2018": a signing the question dates to the meeting is not one the statement dates before it.
+        # (A question whether it was, "was that signed at this summit or is it older?", is answered
+        # by the sentence that dates it.)
+        at_the_meeting = _AT_THE_MEETING.search(signals.question) is not None and not _ASKS_WHETHER.search(signals.question)
         for passage in self.document.passages:
             for span in passage.sentences:
                 if _REPORTS_SIGNING.search(passage.text, span.start, span.end):
                     named = sum(self.lexicon.weight(t) for t in terms & self._words(passage.number, span))
-                    if named >= SIGNED_COVERAGE * total:
+                    if named >= SIGNED_COVERAGE * total and not (
+                        at_the_meeting and self._signed_before(passage.text[span.start : span.end])
+                    ):
                         return False
         return True
+
+    def _signed_before(self, sentence: str) -> bool:
+        """Whether ``sentence`` dates its signing to a year before the statement's ("concluded in 2018")."""
+        year = self.facts.year
+        return year is not None and any(int(y) < year for y in _SIGNED_IN.findall(sentence))
 
     def ruled_out(self, signals: Signals, quoted: Sequence[Hit]) -> bool:
         """Whether the question is refused before the refusal model is asked: it asks jmqa's own
