@@ -169,17 +169,17 @@ _OPENS_ON_THESE = re.compile(r"^\W*(?:These|This|Those|Such)\s+([A-Za-z][a-z]{3,
 _REPORTS_SIGNING = re.compile(r"\b(?:sign|signs|signed|signing|signature|conclude|concluded|inked|sealed)\b", re.IGNORECASE)
 SIGNED_COVERAGE = 0.5
 # A signing dated to the meeting the statement reports, and one dated to a year.
-_SIGNED = r"(?:signed|concluded|inked|sealed)"
+_SIGNED_VERB = r"(?:signed|concluded|inked|sealed)"
 _AT_THE_MEETING = re.compile(
     r"\b(?:at|during)\s+(?:this|the)\s+(?:summit|meeting|visit)\b|\bthis\s+week\b|\btoday\b", re.IGNORECASE
 )
 _ASKS_WHETHER = re.compile(
-    rf"(?:^\W*|[?.!]\s+|\s[-–—:]\s+)(?:was|were|did|has|have|had|is|are)\b[^?]*\b(?:sign|{_SIGNED})\b"
+    rf"(?:^\W*|[?.!]\s+|\s[-–—:]\s+)(?:was|were|did|has|have|had|is|are)\b[^?]*\b(?:sign|{_SIGNED_VERB})\b"
     # ... also typed without its dash: "the pact was that signed at this summit or is it older"
-    rf"|\b(?:was|were)\s+(?:that|it|this|they)\s+(?:\w+\s+)?{_SIGNED}\b",
+    rf"|\b(?:was|were)\s+(?:that|it|this|they)\s+(?:\w+\s+)?{_SIGNED_VERB}\b",
     re.IGNORECASE,
 )
-_SIGNED_IN = re.compile(rf"\b{_SIGNED}\s+(?:\w+\s+){{0,2}}?in\s+(?:\w+\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+_SIGNED_IN = re.compile(rf"\b{_SIGNED_VERB}\s+(?:\w+\s+){{0,2}}?in\s+(?:\w+\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 # Words of a question a sentence shares, rare enough together to say it is about the question: as
 # rare as one word in about one passage in eight (BM25's idf), or two in one in three.
 RARE_IDF = 2.0
@@ -380,8 +380,9 @@ class Answerer:
         total = sum(self.lexicon.weight(t) for t in terms)
         if not total:
             return False
-        # "... the agreement Takaichi and Anwar signed at this summit" is not the agreement "concluded
-        # in 2018": a signing the question dates to the meeting is not one the statement dates before it.
+        # "... the agreement the two leaders signed at this summit" is not an agreement "concluded in"
+        # an earlier year: a signing the question dates to the meeting is not one the statement dates
+        # before it.
         # (A question whether it was, "was that signed at this summit or is it older?", is answered
         # by the sentence that dates it.)
         at_the_meeting = _AT_THE_MEETING.search(signals.question) is not None and not _ASKS_WHETHER.search(signals.question)

@@ -1419,8 +1419,6 @@ def question_figures(question: str) -> list[str]:
     return _FIGURE.findall(question)
 
 
-
-_HOW_MANY_AT = re.compile(r"\bhow many\s+", re.IGNORECASE)
 # A count (not a year), then up to four words, one of which may be the thing counted: "15,000
 # community jobs", "two anchor events", "220 new aircraft"; not "2025 targets".
 _COUNT_THEN_WORDS = re.compile(
@@ -1437,11 +1435,11 @@ def counted_noun(question: str) -> str:
     >>> counted_noun("how many jobs is the plant supposed to create"), counted_noun("How many new air routes?")
     ('job', 'rout')
     """
-    m = _HOW_MANY_AT.search(question)
+    m = _HOW_MANY.search(question)
     if m is None:
         return ""
     head = ""
-    for word in re.findall(r"[\w'’-]+(?:\.[\w'’-]+)*\.?", question[m.end() :])[:4]:  # "U.S." is one word
+    for word in re.findall(r"[\w'’-]+(?:\.[\w'’-]+)*\.?", question[m.start(1) :])[:4]:  # "U.S." is one word
         lower = word.lower()
         if is_stopword(lower) or _ENDS_NOUN_PHRASE.fullmatch(lower) or lower in CARDINALS or lower in _SCALE_WORDS:
             break
