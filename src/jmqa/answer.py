@@ -20,10 +20,11 @@ import numpy as np
 
 from jmqa.answer_types import (
     StatementFacts,
+    asks_for_a_year,
     counted_noun,
     gives_the_count,
     holds,
-    names_the_year_asked,
+    names_a_year,
     question_figures,
 )
 from jmqa.calibration import Calibration
@@ -765,7 +766,8 @@ class Answerer:
         if counting:
             scored = counting
         # "Which years ...?": a sentence that names one, not one dated only "today".
-        scored = [(span, v) for span, v in scored if names_the_year_asked(signals.question, text[span.start : span.end])]
+        if asks_for_a_year(signals.question):
+            scored = [(span, v) for span, v in scored if names_a_year(text[span.start : span.end])]
         if not scored:
             return ()
         best_span, best = scored[0]

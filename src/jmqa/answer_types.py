@@ -1457,8 +1457,13 @@ def gives_the_count(sentence: str, noun: str) -> bool:
     )
 
 
-def names_the_year_asked(question: str, sentence: str) -> bool:
-    """Whether ``sentence`` gives a year, where ``question`` asks for one ("Which years are they
-    backing each other for?" is answered by "the term 2036-2037", not by "today's international
-    community"); True of any sentence for a question that asks no year."""
-    return _ASKS_YEAR.search(question) is None or _YEAR.search(sentence) is not None
+def asks_for_a_year(question: str) -> bool:
+    """Whether ``question`` asks for a year: "Which years are they backing each other for?" is
+    answered by "the term 2036-2037" (:func:`names_a_year`), not by "today's international
+    community"."""
+    return _ASKS_YEAR.search(question) is not None
+
+
+def names_a_year(sentence: str) -> bool:
+    """Whether ``sentence`` names a year ("2036-2037", "in 2018")."""
+    return _YEAR.search(sentence) is not None
