@@ -645,6 +645,11 @@ def test_asking_when_made_reads_the_statements_own_names_and_the_place_a_questio
         # The parties named together single out nothing in a statement between them.
         ("when did japan and malaysia upgrade their ties", "When did they upgrade their ties?"),
         ("Was the dialogue between Malaysia and Japan launched in 2024?", "Was the dialogue launched in 2024?"),
+        # ... or as owners, each or together: theirs ("they's" once).
+        ("Do Japan's and Malaysia's growth plans line up?", "Do their growth plans line up?"),
+        ("What are Japan and Malaysia's growth plans?", "What are their growth plans?"),
+        ("What milestone in Japan and Malaysia's ties is coming?", "What milestone in their ties is coming?"),
+        ("Did Japan and Malaysian firms agree on rice?", "Did Japan and Malaysian firms agree on rice?"),
         # ... or by their capitals, as governments are written of (countryinfo's, and by initials).
         ("what year did tokyo and KL sign the deal on defence kit?", "What year did they sign the deal on defence kit?"),
         ("Did Kuala Lumpur and Tokyo agree on rice?", "Did they agree on rice?"),

@@ -725,13 +725,15 @@ _TWO_JOINED = re.compile(
 
 @functools.lru_cache(maxsize=16)
 def _parties_joined(names: frozenset[str]) -> re.Pattern[str] | None:
-    """"X and Y" for any two of ``names`` (their own words, not "both" or "prime minister")."""
+    """"X and Y" or "X's and Y's" for any two of ``names`` (their own words, not "both" or "prime
+    minister")."""
     own = [n for n in names if not all(w in _SPEAKER_WORDS or w == "they" for w in n.split())]
     if len(own) < 2:
         return None
     name = _alternation(own)
     return re.compile(
-        rf"\b(?P<before>between|{_HELPER})\s+(?:the\s+)?(?P<first>{name})\s+(?:and|&)\s+(?:the\s+)?(?P<second>{name})\b",
+        rf"\b(?:(?P<before>between|{_HELPER})\s+)?(?:the\s+)?(?P<first>{name})(?:['’]s)?\s+(?:and|&)\s+(?:the\s+)?"
+        rf"(?P<second>{name})(?P<owner>['’]s\b)?(?!['’\w])",
         re.IGNORECASE,
     )
 
@@ -747,6 +749,8 @@ def without_parties(question: str, names: Set[str]) -> str:
     'When was the dialogue launched?'
     >>> without_parties("What is between Atlantis and Lemuria?", {"atlantis", "lemuria"})
     'What is between Atlantis and Lemuria?'
+    >>> without_parties("Do Atlantis's and Lemuria's growth plans align?", {"atlantis", "lemuria"})
+    'Do their growth plans align?'
     """
     pattern = _parties_joined(frozenset(names))
     if pattern is None:
@@ -754,6 +758,10 @@ def without_parties(question: str, names: Set[str]) -> str:
 
     def put(m: re.Match[str]) -> str:
         if m["first"].lower() == m["second"].lower():
+            return m.group(0)
+        if m["owner"]:  # "Do Atlantis's and Lemuria's plans ...?", "in Atlantis and Lemuria's ties"
+            return f"{m['before'] or ''} their".lstrip()
+        if m["before"] is None:
             return m.group(0)
         return "" if m["before"].lower() == "between" else f"{m['before']} they"
 
