@@ -732,3 +732,14 @@ def test_the_parties_named_together_do_not_pull_the_search(qa, question, paragra
     # Named, both parties drew both models to ¶10, which names them near "the launch of".
     answer = qa.ask(question)
     assert answer.found and answer.quotes[0].paragraph == paragraph
+
+
+def test_a_question_in_another_language_is_lifted_toward_the_sentences_naming_its_names(qa):
+    # Of a Malay question's words, only a name the statement uses says where the answer is: its
+    # sentence scores above e5's own reading, the other sentences not at all.
+    paragraph = next(p for p in qa.document.paragraphs if "Perodua" in p.text)
+    signals = qa.signals(["Syarikat Jepun manakah yang bekerjasama dengan Perodua?"])[0]
+    assert signals.language == "ms"
+    for span, score in qa.answerer.sentence_scores(signals, paragraph.number):
+        lift = score - signals.sentences["e5"][(paragraph.number, span.start)]
+        assert (lift > 0) == ("Perodua" in paragraph.text[span.start : span.end])

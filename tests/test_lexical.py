@@ -470,3 +470,14 @@ def test_figures_are_read_as_values():
     assert figure_values("$2bn or USD 2 billion, RM1.5bn") == {2e9, 1.5e9}
     assert figure_values("1,000 and 1.05 million, 10万円") == {1000.0, 1.05e6, 1e5}
     assert figure_values("5 km, 5G, the G7, version 1.2.3") == {5.0}
+
+
+def test_the_statements_names_in_a_question_in_any_language():
+    """Words the statement writes only with a capital are its names, read in any case; words it
+    also writes in lower case are not, even where a sentence starts with them."""
+    from jmqa.parser import parse
+
+    kelp = Lexicon(parse("Joint Statement of Atlantis and Lemuria\n\n"
+                         "1. Kelp exports grew. Both sides welcomed the Reefco kelp farm in Atlantis.\n"), Glossary(()))
+    assert kelp.statement_names_in("Syarikat manakah mengendalikan ladang reefco di Atlantis?") == "reefco Atlantis"
+    assert kelp.statement_names_in("Apa kata mereka tentang eksport kelp?") == ""

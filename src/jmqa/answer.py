@@ -710,15 +710,14 @@ class Answerer:
         english = signals.language == "en"
         models = [m for m in signals.sentences if english or m == "e5"]
         terms, weight_total = self._terms(signals.question)
+        if not english:  # of another language's words, only the statement's names say where
+            terms = terms & frozenset(tokenize(self.lexicon.statement_names_in(signals.question)))
         scored = []
         for span in para.sentences:
             dense = [signals.sentences[m].get((paragraph, span.start), 0.0) for m in models]
             words = self._words(paragraph, span)
             overlap = sum(self.lexicon.idf.get(t, 0.0) for t in terms & words) / weight_total
-            value = _mean(dense)
-            if english:
-                value += self.calibration.highlight_lexical * overlap
-            scored.append((span, value))
+            scored.append((span, _mean(dense) + self.calibration.highlight_lexical * overlap))
         return scored
 
     def _question_terms(self, question: str) -> tuple[frozenset[str], float]:

@@ -429,6 +429,13 @@ class Lexicon:
         self._document = document
         self._initialisms = initialisms(text)
         self._capitalised_words = set(_CAPITALS_WORD.findall(f"{document.title} {text}"))
+        # Words the statement writes only with a capital ("Reefco", "KELP"): its names, which a
+        # question in any language spells alike.
+        written = _WORD.findall(text)
+        in_lower_case = {w for w in written if w[:1].islower()}
+        self._name_only_words = frozenset(
+            w.lower() for w in written if w[:1].isupper() and w.lower() not in in_lower_case
+        )
         self._spelled_out = spelled_out(text)
         self._bm25 = BM25(docs)
         n = self._n = len(docs)
@@ -675,6 +682,12 @@ class Lexicon:
         """How much a stemmed term tells: its IDF over the statement's passages, or the most a term
         can have for one the statement never uses."""
         return self.idf.get(term, self._unknown_idf)
+
+    def statement_names_in(self, question: str) -> str:
+        """The words of ``question`` that the statement writes only as names, in any case: of a
+        Malay "Syarikat manakah bekerjasama dengan reefco?", "reefco" for a statement that
+        names Reefco."""
+        return " ".join(w for w in _WORD.findall(question) if w.lower() in self._name_only_words)
 
     def content_terms(self, question: str) -> list[str]:
         """See :func:`content_terms`."""
