@@ -664,6 +664,11 @@ def test_a_share_asked_of_one_party_or_of_each_is_not_the_groups_total():
     assert _holds("money", each, "How much are the two funds each putting into the kelp facility?")
     own = "Atlantis will give 200 million seedlings."
     assert _holds("number", own, "How many seedlings is Atlantis alone giving?")
+    # "Each" of the things a sentence gives a figure apiece is answered by it; one party "alone",
+    # not named, is not.
+    apiece = "They welcomed Kelpco's plan to invest $1.5 billion and Reefco's plan to invest $120 million."
+    assert _holds("money", apiece, "Which firms are investing, and how much is each investing?")
+    assert not _holds("money", apiece, "How much is Atlantis alone investing?")
 
 
 def test_an_amount_needs_only_the_names_the_statement_uses():

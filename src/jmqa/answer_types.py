@@ -894,7 +894,7 @@ def holds(
         return False
     if kind in ("number", "money") and _NOW.search(question) and _sets_a_deadline(sentence, entities):
         return False  # "What is bilateral trade worth now?" is not answered by a goal "by 2030"
-    if kind in ("number", "money") and not _shares_out(question, sentence):
+    if kind in ("number", "money") and not _shares_out(question, sentence, entities, kind):
         return False  # "How many doses is the US alone giving?" is not answered by the group's total
     if kind == "money" and not _names_any(sentence, named_things(question, facts)):
         return False  # an amount answers only for a thing the question names (and the statement does)
@@ -1015,8 +1015,8 @@ def holds(
 _SHARE_ASKED = re.compile(
     r"(?:^|(?<=[.!?]\s))\W*(?:out\s+)?of\s+(?:the|those|these|its|their)\b(?:[^,?]|,(?=\d))*?(?:\d|\b(?:thousand|million|billion|trillion)\b)"
     r"(?:[^,?]|,(?=\d))*,?\s*how\s+(?:many|much)\b"
-    r"|\b(?:each|apiece|individually)\b(?!\s+(?:other|year|yr|month|week|day|time|quarter|round)s?\b)"
-    r"|\bper\s+(?:country|member|nation|government|state|party)\b"
+    r"|(?P<each>\b(?:each|apiece|individually)\b(?!\s+(?:other|year|yr|month|week|day|time|quarter|round)s?\b)"
+    r"|\bper\s+(?:country|member|nation|government|state|party)\b)"
     # "How many of the 870 million doses is Japan giving?": a part of a figure the question gives
     # (not "how many of the people ... in 2022").
     r"|\bhow\s+(?:many|much)\s+of\s+(?:the|those|these|its|their)\s+(?:(?:over|about|around|nearly|almost|some|roughly)\s+)?"
@@ -1029,12 +1029,16 @@ _SHARED_OUT = re.compile(r"\b(?:each|apiece|respectively|individually|per(?!\s+c
 _NOT_THE_PARTY = {"the", "a", "an", "its", "their", "govt", "government", "country", "side"}
 
 
-def _shares_out(question: str, sentence: str) -> bool:
-    """Whether ``sentence`` can answer the share a question asks of one party or of each (see
-    _SHARE_ASKED): it shares its figure out ("each provide up to $500 million", "respectively"),
-    or names the party asked about. True where the question asks no share."""
+def _shares_out(question: str, sentence: str, entities: Sequence[Entity] = (), kind: str = "number") -> bool:
+    """Whether ``sentence`` (with its tagged ``entities``) can answer the share of a figure of
+    ``kind`` a question asks of one party or of each (see _SHARE_ASKED): it shares its figure out
+    ("each provide up to $500 million", "respectively"), or names the party asked about; or, for
+    "each", gives a figure apiece ("Kelpco to invest $1.5 billion and Reefco $120 million"). True
+    where the question asks no share."""
     asked = _SHARE_ASKED.search(question)
     if asked is None or _SHARED_OUT.search(sentence):
+        return True
+    if asked.group("each") and _gives_figures_apart(entities, kind):
         return True
     if not asked.group("one"):
         return False
@@ -1042,6 +1046,12 @@ def _shares_out(question: str, sentence: str) -> bool:
     before = re.findall(r"[\w'’-]+", question[: asked.start()].lower().replace(".", ""))
     party = next((w for w in reversed(before) if w not in _NOT_THE_PARTY), None)
     return party is not None and party in re.findall(r"[\w'’-]+", sentence.lower().replace(".", ""))
+
+
+def _gives_figures_apart(entities: Sequence[Entity], kind: str) -> bool:
+    """Whether a sentence's ``entities`` give two or more different figures of ``kind``: a figure
+    for each of several things, not one total."""
+    return len({figure_values(e.text) for e in entities if e.label in LABELS[kind]} - {frozenset()}) >= 2
 
 
 # Figures a question offers to choose from ("was it 20 million or 200 million?") are not given.
