@@ -314,6 +314,12 @@ FACTS = StatementFacts(
         # The thing named ends where a relative clause without "that" begins.
         ("What is the name of the new joint framework the leaders agreed?", ("entity",)),
         ("Siapakah menteri yang akan mengetuai rundingan itu?", ("person",)),  # Malay: who will head
+        # Malay "who is the ...?" needs no verb; "who (is it) that ..." asks no one's name as such.
+        ("Siapakah nama angkasawan pertama itu?", ("person",)),
+        ("siapa wakil kanan dilantik untuk rundingan itu", ("person",)),
+        ("Siapakah yang hadir di sidang kemuncak itu?", ()),
+        ("Pakar ekonomi itu siapa?", ()),
+        ("視察団の団長は誰ですか？", ("person",)),  # Japanese "who is X?"
         ("who's heading the pavilion", ("person",)),  # who holds a post, asked in any tense
         ("who's going to run the kelp platform", ("person",)),
         ("who'll chair the forum?", ("person",)),

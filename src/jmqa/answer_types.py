@@ -252,7 +252,11 @@ _EXPECTS = {
         rf"|{_ASKS_POST.pattern}"
         # Malay "who (which minister) will head / lead / chair ...", Japanese "who leads / chairs".
         r"|\bsiapa(?:kah)?\b.*\b(?:mengetuai|memimpin|mempengerusikan|mengepalai|menerajui)\b"
-        r"|誰が(?:率い|議長|主導|指揮|担当)",
+        r"|誰が(?:率い|議長|主導|指揮|担当)"
+        # Malay "Who (is) the ...?", which needs no verb ("Siapakah menteri yang ...?", not
+        # "Siapakah yang ...?", who did something); Japanese "X は誰ですか".
+        r"|^\W*(?:boleh\s+\w+\s+)?siapa(?:kah)?\s+(?!yang\b|(?:akan|telah|sudah|yang|mesti|perlu)\b)(?=\w+\s+\w)"
+        r"|は誰(?:です|でしょう|だ)",
         re.IGNORECASE,
     ),
     # "Which agencies...", "names of...": the answer names something. Not "which leader" (named
