@@ -727,6 +727,19 @@ def test_next_year_is_written_out_and_looks_ahead_even_typed_without_its_apostro
     assert with_years_written("in the last years of the war", facts) == "in the last years of the war"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Bilakah kampus itu akan dibuka?",  # Malay: when will the campus open?
+        "Bilakah pusat itu dijadualkan beroperasi?",  # ... is it scheduled to run?
+        "首相は次にいつ訪問する予定ですか？",  # Japanese: when is the prime minister to visit next?
+    ],
+)
+def test_a_question_in_malay_or_japanese_may_ask_about_what_is_still_to_come(question):
+    assert asks_ahead(question, FACTS)
+    assert not asks_ahead("Bilakah kampus itu dibuka?", FACTS)  # when did it open
+
+
 def test_an_occasion_named_after_at_says_when():
     facts = replace(FACTS, long_forms={"COP28": "Conference of the Parties"})
     sentence = "We look forward to a robust Methane Finance Sprint announcement at COP28."

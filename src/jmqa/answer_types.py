@@ -683,7 +683,11 @@ _THE_NEXT = re.compile(
     r"|\b(seterusnya|berikutnya|akan datang)\b|次回|次の",
     re.IGNORECASE,
 )
-_FUTURE = re.compile(r"\b(will|expected|due|scheduled|planned|upcoming)\b", re.IGNORECASE)
+_FUTURE = re.compile(
+    r"\b(will|expected|due|scheduled|planned|upcoming)\b"
+    r"|\b(akan|dijangka|dijadualkan|dirancang)\b|予定|見込み|見通し",  # Malay, Japanese
+    re.IGNORECASE,
+)
 _BY_WHEN = re.compile(r"\b(?:by|until|till)\s+when\b", re.IGNORECASE)
 _ASKED_IN_PAST = re.compile(
     r"\b(?:when|(?:what|which) (?:date|year|month|day)s?)\s+(?:did|was|were|had)\b", re.IGNORECASE
