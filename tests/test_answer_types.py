@@ -320,6 +320,13 @@ FACTS = StatementFacts(
         ("Siapakah yang hadir di sidang kemuncak itu?", ()),
         ("Pakar ekonomi itu siapa?", ()),
         ("視察団の団長は誰ですか？", ("person",)),  # Japanese "who is X?"
+        # Japanese "how much" in its other forms, and a count asked as a noun ("the number of
+        # member countries"); Malay and Japanese "which country".
+        ("日本は年間どれくらい輸入しますか？", ("number",)),
+        ("参加国数", ("number",)),
+        ("数学の協力は？", ()),  # 数 starting a word counts nothing
+        ("Negara ASEAN mana yang akan menyertai pakatan itu?", ("country",)),
+        ("日本はどの国と協力しますか？", ("country",)),
         ("who's heading the pavilion", ("person",)),  # who holds a post, asked in any tense
         ("who's going to run the kelp platform", ("person",)),
         ("who'll chair the forum?", ("person",)),

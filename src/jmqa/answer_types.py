@@ -154,7 +154,8 @@ _EXPECTS = {
         # Malay "berapa(kah)"; Japanese 何 and a counter, in kanji or katakana (何人, 何基, 何トン,
         # 何カ国; not 何年, 何故).
         r"|(?<!\btahun )\bberapa(?:kah)?\b|何(?![年月日時故])[\u4e00-\u9fff\u30a1-\u30fa]"
-        r"|いくら|いくつ|どのくらい|何\s*[%％]"
+        r"|いくら|いくつ|どのくらい|どれ(?:くらい|ぐらい|ほど|だけ)|何\s*[%％]"
+        r"|(?<=[\u4e00-\u9fff\u30a1-\u30fa])数(?:は|を)?\s*[？?]?\s*$"  # 参加国数, 人数: the count of ..."
         r"|\bcombien\b|\bwie ?viele?\b|\bcu[aá]nt[oa]s?\b",  # French, German, Spanish how many / how much
         re.IGNORECASE,
     ),
@@ -231,7 +232,8 @@ _EXPECTS = {
         re.IGNORECASE,
     ),
     "country": re.compile(
-        rf"{_WHICH}({_HEAD_NOUNS['country']})\b{_HEAD_END}|\bwhich of (?:the |them|both )?(?:two )?(?:countries|nations|sides)\b",
+        rf"{_WHICH}({_HEAD_NOUNS['country']})\b{_HEAD_END}|\bwhich of (?:the |them|both )?(?:two )?(?:countries|nations|sides)\b"
+        r"|\bnegara(?:\s+\w+)?\s+mana(?:kah)?\b|どの国",  # Malay, Japanese "which country"
         re.IGNORECASE,
     ),
     # "Who is the Indian astronaut ...?", "(tell me) who the envoys are": a person's name.
