@@ -327,6 +327,7 @@ FACTS = StatementFacts(
         ("数学の協力は？", ()),  # 数 starting a word counts nothing
         ("Negara ASEAN mana yang akan menyertai pakatan itu?", ("country",)),
         ("日本はどの国と協力しますか？", ("country",)),
+        ("次回の対話は具体的にいつ開催されますか？", ("dated",)),  # Japanese "when exactly"
         ("who's heading the pavilion", ("person",)),  # who holds a post, asked in any tense
         ("who's going to run the kelp platform", ("person",)),
         ("who'll chair the forum?", ("person",)),

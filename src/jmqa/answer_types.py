@@ -198,7 +198,11 @@ _EXPECTS = {
     ),
     # "When exactly ...?" is not answered by "at an early date": only by a date that names its
     # year, month or day.
-    "dated": re.compile(r"\bwhen\s+(exactly|precisely)\b|\b(exactly|precisely)\s+when\b", re.IGNORECASE),
+    "dated": re.compile(
+        r"\bwhen\s+(exactly|precisely)\b|\b(exactly|precisely)\s+when\b"
+        r"|(?:具体的に|正確に)いつ|いつ(?:具体的に|正確に)",  # Japanese "when exactly"
+        re.IGNORECASE,
+    ),
     # "Who signed the MOC?" asks for the signatory, which only "signed by ..." or "<Name> signed"
     # gives; "Which minister signed...?" too; but "Which agencies signed the MOC?" names agencies.
     "signatory": re.compile(
