@@ -328,6 +328,17 @@ FACTS = StatementFacts(
         ("Negara ASEAN mana yang akan menyertai pakatan itu?", ("country",)),
         ("日本はどの国と協力しますか？", ("country",)),
         ("次回の対話は具体的にいつ開催されますか？", ("dated",)),  # Japanese "when exactly"
+        # Hindi when, where, how many (years), how many rupees, which city / company / date, what
+        # percentage.
+        ("शिखर सम्मेलन कब और कहाँ होगा?", ("time", "place")),
+        ("भारत कितने बैरल तेल खरीदेगा?", ("number",)),
+        ("यह ढांचा कितने साल का होगा?", ("span",)),
+        ("भारत कितने रुपये का निवेश करेगा?", ("money",)),
+        ("अगला सम्मेलन किस शहर में होगा?", ("city",)),
+        ("यह किस कंपनी के साथ बनेगा?", ("organisation",)),
+        ("सम्मेलन किस तारीख़ को है?", ("day",)),
+        ("शुल्क कितने प्रतिशत घटाया?", ("measure",)),
+        ("बजट में किन कानूनों की बात है?", ()),  # the budget is what is spoken of
         ("who's heading the pavilion", ("person",)),  # who holds a post, asked in any tense
         ("who's going to run the kelp platform", ("person",)),
         ("who'll chair the forum?", ("person",)),

@@ -136,7 +136,8 @@ _EXPECTS = {
         r"|\b(?:kos|harga|bajet|belanjawan|peruntukan)\b|予算|費用|金額|価格|値段"
         # French amount, how much money; German how much money, amount, cost.
         r"|\bmontants?\b|\bcombien d['’]argent\b|\bwie ?viel geld\b|\b(?:betrag|kosten)\b"
-        r"|\bcu[aá]nto dinero\b",  # Spanish how much money
+        r"|\bcu[aá]nto dinero\b"  # Spanish how much money
+        r"|कितने\s+(?:रुपय|डॉलर|पैस)",  # Hindi how many rupees / dollars
         re.IGNORECASE,
     ),
     "number": re.compile(
@@ -156,7 +157,8 @@ _EXPECTS = {
         r"|(?<!\btahun )\bberapa(?:kah)?\b|何(?![年月日時故])[\u4e00-\u9fff\u30a1-\u30fa]"
         r"|いくら|いくつ|どのくらい|どれ(?:くらい|ぐらい|ほど|だけ)|何\s*[%％]"
         r"|(?<=[\u4e00-\u9fff\u30a1-\u30fa])数(?:は|を)?\s*[？?]?\s*$"  # 参加国数, 人数: the count of ..."
-        r"|\bcombien\b|\bwie ?viele?\b|\bcu[aá]nt[oa]s?\b",  # French, German, Spanish how many / how much
+        r"|\bcombien\b|\bwie ?viele?\b|\bcu[aá]nt[oa]s?\b"  # French, German, Spanish how many / how much
+        r"|कितन[ेाी]",  # Hindi how many / how much
         re.IGNORECASE,
     ),
     "time": re.compile(
@@ -165,7 +167,8 @@ _EXPECTS = {
         r"|\bwhat(?:'s| is| was| are| were) (?:the |their )?" + _WORDS_BEFORE_KIND
         + r"(date|year|month|week|day|deadline|timeline|timetable|schedule|period|time ?frame|season)s?\b"
         # (Not German, French or Spanish "when": tried twice, on 5 and 6 Dec, -1 each time.)
-        r"|\bby when\b|\bbila(kah)?\b|\btahun (?:berapa|bila)(?:kah)?\b|いつ|何年(?!間)|何月|何日(?!間)",
+        r"|\bby when\b|\bbila(kah)?\b|\btahun (?:berapa|bila)(?:kah)?\b|いつ|何年(?!間)|何月|何日(?!間)"
+        r"|कब",  # Hindi when
         re.IGNORECASE,
     ),
     # "How long did the summit last?" asks for a duration (or a length), not for any date.
@@ -178,14 +181,16 @@ _EXPECTS = {
         r"|\bhow soon\b|\bhow (?:quickly|fast)\b(?!.*\b(?:grow|grows|grew|grown|growing|rise|rises|rose|risen"
         r"|rising|increase|increases|increased|increasing|expand|expands|expanded|expanding|climb|climbed|fall"
         r"|falls|fell|falling|drop|dropped|decline|declines|declined|shrink|shrank)\b)"
-        r"|どのくらいの期間|何年間|何日間|何周年|何時間|何週間|何[かヶカケ]月",
+        r"|どのくらいの期間|何年間|何日間|何周年|何時間|何週間|何[かヶカケ]月"
+        r"|कितन[ेाी]\s+(?:साल|वर्ष|दिन|महीन|हफ़्त|हफ्त|घंट)",  # Hindi how many years, days ...
         re.IGNORECASE,
     ),
     # "On what date ...?" is answered by "May 2", not by "in 2026"; "By what date ...?" asks for a
     # deadline, which "by the end of 2021" gives.
     "day": re.compile(
         r"\b(exact|precise|specific|actual)\s+([\w'-]+\s+)?(day|date)\b"
-        r"|(?<!\bby )(?<!\buntil )(?<!\bbefore )\b(what|which) (day|date)\b",
+        r"|(?<!\bby )(?<!\buntil )(?<!\bbefore )\b(what|which) (day|date)\b"
+        r"|किस\s+(?:दिन|तारी[खख़])",  # Hindi on which day / date
         re.IGNORECASE
     ),
     # A terse "nisar launch date" or "next dialogue date?" is answered by a month ("in June 2023"),
@@ -220,10 +225,11 @@ _EXPECTS = {
         rf"\bwhere\b|{_WHICH}({_HEAD_NOUNS['place']})\b{_HEAD_END}|\bdi mana(kah)?\b|どこ"
         # Malay "which state / town / place"; Japanese "which city / place".
         r"|\b(?:negeri|bandar|tempat|lokasi|kawasan)\s+mana(kah)?\b|どの(?:都市|町|場所|地域)"
-        r"|(?:^|[,¿]\s*|\b(?:und|et|y)\s+)(?:wo|où|d[oó]nde)\b",  # German, French, Spanish where (asking)
+        r"|(?:^|[,¿]\s*|\b(?:und|et|y)\s+)(?:wo|où|d[oó]nde)\b"  # German, French, Spanish where (asking)
+        r"|कहा[ँं]",  # Hindi where
         re.IGNORECASE,
     ),
-    "city": re.compile(rf"{_WHICH}({_HEAD_NOUNS['city']})\b{_HEAD_END}", re.IGNORECASE),
+    "city": re.compile(rf"{_WHICH}({_HEAD_NOUNS['city']})\b{_HEAD_END}|किस\s+शहर", re.IGNORECASE),  # Hindi which city
     "measure": _UNIT,
     "organisation": re.compile(
         rf"{_WHICH}({_HEAD_NOUNS['organisation']})\b{_HEAD_END}"
@@ -232,7 +238,8 @@ _EXPECTS = {
         # firms".
         r"|\b(?:syarikat|agensi|organisasi|universiti|institusi|bank)(?:\s+\w+)?\s+(?:mana|apa)(?:kah)?\b"
         # (A compound's head counts: どの航空会社, "which airline company".)
-        r"|どの[\u4e00-\u9fff\u30a1-\u30fa]{0,4}?(?:企業|会社|機関|団体|大学|組織|銀行)|どこの(?:企業|会社|機関|大学)|(?:企業|会社)名",
+        r"|どの[\u4e00-\u9fff\u30a1-\u30fa]{0,4}?(?:企業|会社|機関|団体|大学|組織|銀行)|どこの(?:企業|会社|機関|大学)|(?:企業|会社)名"
+        r"|किस\s+(?:\S+\s+)?(?:कंपनी|संस्था|संगठन|बैंक|विश्वविद्यालय|फ़ैक्ट्री|फैक्ट्री)",  # Hindi which company, institution ...
         re.IGNORECASE,
     ),
     "country": re.compile(
@@ -491,7 +498,7 @@ _ASKS_RATE = re.compile(
 # share of the cost") asks for money, which keeps it a figure of money.
 _ASKS_PART = re.compile(
     r"\b(?:percent(?:age)?s?|per\s?cent|proportion|fraction)\b|\bshare\s+of\b|\b(?:what|which|many)\s+%"
-    r"|\bperatus(?:an)?\b|何\s*[%％]|何パーセント|割合",
+    r"|\bperatus(?:an)?\b|何\s*[%％]|何パーセント|割合|प्रतिशत",
     re.IGNORECASE,
 )
 
