@@ -156,7 +156,7 @@ _EXPECTS = {
         # 何カ国; not 何年, 何故).
         r"|(?<!\btahun )\bberapa(?:kah)?\b|何(?![年月日時故])[\u4e00-\u9fff\u30a1-\u30fa]"
         r"|いくら|いくつ|どのくらい|どれ(?:くらい|ぐらい|ほど|だけ)|何\s*[%％]"
-        r"|(?<=[\u4e00-\u9fff\u30a1-\u30fa])数(?:は|を)?\s*[？?]?\s*$"  # 参加国数, 人数: the count of ..."
+        r"|(?<=[\u4e00-\u9fff\u30a1-\u30fa])数(?:は|を)?\s*[？?]?\s*$"  # 参加国数, 人数: the count of something
         r"|\bcombien\b|\bwie ?viele?\b|\bcu[aá]nt[oa]s?\b"  # French, German, Spanish how many / how much
         r"|कितन[ेाी]",  # Hindi how many / how much
         re.IGNORECASE,
@@ -190,7 +190,7 @@ _EXPECTS = {
     "day": re.compile(
         r"\b(exact|precise|specific|actual)\s+([\w'-]+\s+)?(day|date)\b"
         r"|(?<!\bby )(?<!\buntil )(?<!\bbefore )\b(what|which) (day|date)\b"
-        r"|किस\s+(?:दिन|तारी[खख़])",  # Hindi on which day / date
+        r"|किस\s+(?:दिन|तारी(?:ख|\u0959))",  # Hindi on which day / date
         re.IGNORECASE
     ),
     # A terse "nisar launch date" or "next dialogue date?" is answered by a month ("in June 2023"),
@@ -268,7 +268,7 @@ _EXPECTS = {
         r"|誰が(?:率い|議長|主導|指揮|担当)"
         # Malay "Who (is) the ...?", which needs no verb ("Siapakah menteri yang ...?", not
         # "Siapakah yang ...?", who did something); Japanese "X は誰ですか".
-        r"|^\W*(?:boleh\s+\w+\s+)?siapa(?:kah)?\s+(?!yang\b|(?:akan|telah|sudah|yang|mesti|perlu)\b)(?=\w+\s+\w)"
+        r"|^\W*(?:boleh\s+\w+\s+)?siapa(?:kah)?\s+(?!(?:yang|akan|telah|sudah|mesti|perlu)\b)(?=\w+\s+\w)"
         r"|は誰(?:です|でしょう|だ)",
         re.IGNORECASE,
     ),
