@@ -895,6 +895,12 @@ def test_the_words_of_another_name_the_question_gives_do_not_give_this_one():
     )
     # "National" and "Foundation" are the US foundation's, written without its dots.
     assert _holds("organisation", sentence, "Which Indian agency is the US National Science Foundation partnering with?")
+    # So are the words of a run of the other name the question gives in part ("India's national
+    # research foundation"), when that run is none of this name's.
+    assert _holds(
+        "organisation", sentence,
+        "Which American research funding agency struck a new research deal with India's National Research Foundation?",
+    )
     # The one name the question gives is still given.
     alone = "a new partnership with the Indian Anusandhan National Research Foundation"
     assert not _holds("organisation", alone, "Which agency is the Anusandhan National Research Foundation's partner?")

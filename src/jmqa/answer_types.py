@@ -1400,7 +1400,33 @@ def _without_other_names(asked: str, entity: Entity, entities: Sequence[Entity])
         elif name not in own:
             pattern = re.escape(name).replace(r"\.", r"\.?")
             asked = re.sub(rf"(?<!\w){pattern}(?!\w)", " ", asked)
+            asked = _without_run_of(asked, name, own)
     return asked
+
+
+def _without_run_of(asked: str, name: str, own: str) -> str:
+    """``asked`` without its longest run of words (two or more besides "of", "the" and such) that
+    is a run of ``name``'s and not of ``own``'s: "India's national research foundation" gives the
+    sentence's "Indian Anusandhan National Research Foundation" in part, and its "national" and
+    "foundation" are no words of "the U.S. National Science Foundation"."""
+    words = re.findall(r"[\w-]+", asked)
+    theirs = re.findall(r"[\w-]+", name)
+    mine = " " + " ".join(re.findall(r"[\w-]+", own)) + " "
+    best: list[str] = []
+    for i in range(len(words)):
+        for j in range(i + 2, len(words) + 1):
+            run = words[i:j]
+            if not _is_run(run, theirs):
+                break
+            if len(run) > len(best) and sum(w not in _FUNCTION_WORDS for w in run) >= 2 and f" {' '.join(run)} " not in mine:
+                best = run
+    if not best:
+        return asked
+    return re.sub(r"(?<!\w)" + r"\W+".join(map(re.escape, best)) + r"(?!\w)", " ", asked, count=1)
+
+
+def _is_run(run: list[str], words: list[str]) -> bool:
+    return any(words[k : k + len(run)] == run for k in range(len(words) - len(run) + 1))
 
 
 def _is_version(sentence: str, entity: Entity, versions: set[int]) -> bool:
