@@ -184,6 +184,7 @@ FACTS = StatementFacts(
         # Who is to hold a post, however the choice is put.
         ("Who has been appointed to lead the kelp taskforce?", ("person",)),
         ("Who is expected to head the new office?", ("person",)),
+        ("Who has been named as the kelp compact's chief negotiator?", ("person",)),
         # "when" before a participle asks no time, also where lower case runs two sentences on.
         ("we farm kelp is anything set up so farmers get paid when supplying atlantis", ()),
         # ... not through a wh-word that asks nothing.

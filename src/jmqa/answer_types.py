@@ -114,7 +114,10 @@ _ASKS_POST = re.compile(
     r"^\W*who(?:\s+(?:will be|will|would|shall|is going to|is to|is|are|has been|have been|was|were)\s+"
     r"|['’]s\s+(?:going\s+to\s+)?|['’]ll\s+|\s+)"
     # "Who has been appointed to lead ...?", "Who is expected to head ...?"
-    rf"(?:(?:appointed|named|chosen|picked|tapped|selected|designated|expected|due|set)\s+to\s+)?{_POST_VERB}",
+    rf"(?:(?:appointed|named|chosen|picked|tapped|selected|designated|expected|due|set)\s+to\s+)?{_POST_VERB}"
+    # "Who has been named as India's envoy ...?", "Who was appointed to be ...?": a post's holder.
+    r"|^\W*who\s+(?:(?:has|have|had)\s+been|was|were|will\s+be|is|are)\s+"
+    r"(?:appointed|named|nominated|chosen|picked|tapped|selected|designated)\s+(?:as|to\s+be)\b",
     re.IGNORECASE
 )
 # "number" heads its phrase: not "which round number birthday" (a round-number birthday, its
