@@ -104,6 +104,8 @@ def test_the_topic_of_the_context_is_searched_with_the_question(analyzer):
         ("Where will the Atlantis-U.S. Kelp Institute be based?", "Where will the Atlantis-U.S. Kelp Institute be based?"),
         ("Did Dr. Leclerc sign it?", "Did Dr. Leclerc sign it?"),
         ("I live in the U.S. What did they agree on palm oil?", "What did they agree on palm oil?"),
+        # Nor does an initialism written with spaces, as Spanish writes the US.
+        ("¿Qué acordaron la UE y EE. UU. sobre el acero?", "¿Qué acordaron la UE y EE. UU. sobre el acero?"),
         # A request typed in lower case after the context is asked too.
         ("i write a newsletter. tell me about palm oil", "tell me about palm oil"),
         ("saya pelajar. berapa ramai pelawat tahun lepas", "berapa ramai pelawat tahun lepas"),

@@ -48,7 +48,8 @@ _QUESTION_START = re.compile(rf"^\W*({_QUESTION_WORDS})\b", re.IGNORECASE)
 # did they agree?").
 _NOT_AN_ABBREVIATION = r"(?<![A-Z]\.[A-Z]\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr)\.)(?<!\bMrs\.)"
 _SENTENCE = re.compile(
-    rf"{_NOT_AN_ABBREVIATION}(?<=[.!?])\s+(?=[\"“(]?[A-Z0-9\u3000-\u9fff])|(?<=[。？！])"
+    # Nor inside an initialism written with spaces: Spanish "EE. UU.", "U. S.".
+    rf"{_NOT_AN_ABBREVIATION}(?<=[.!?])\s+(?![A-Z]{{1,3}}\.(?:\s|$))(?=[\"“(]?[A-Z0-9\u3000-\u9fff])|(?<=[。？！])"
     rf"|{_NOT_AN_ABBREVIATION}(?<=[.!?])\s+(?=(?i:{_QUESTION_WORDS})\b)"
     r"|(?<=[.!?])\s+(?=(?:What|Which|Who|When|Where|Why|How)\b)"
     # A question mark ends a sentence before anything: "...? need it for the 3pm wire" is a remark.
