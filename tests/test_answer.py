@@ -11,6 +11,7 @@ import jmqa
 from jmqa.answer import GIVEN_CONFIDENCE, Answerer
 from jmqa.calibration import Calibration
 from jmqa.document import Span
+from jmqa.lexical import tokenize
 from jmqa.retrieval import CONFIGS
 
 pytestmark = pytest.mark.slow
@@ -405,6 +406,25 @@ def test_the_answer_type_must_be_held_by_a_sentence_about_the_question(qa):
 
     assert type_missing("How many new air routes were launched between Japan and Malaysia?") == 1.0
     assert type_missing("How many two-way visitors were there between Japan and Malaysia?") == 0.0
+
+
+def test_a_name_asked_of_a_thing_the_question_names_is_given_where_the_statement_speaks_of_it(qa):
+    # ¶20 welcomes a university's campus; the MIDORI INFINITY research "between Japanese and
+    # Malaysian universities", which the statement names none of, is in ¶12.
+    def type_missing(question: str) -> float:
+        signals = qa.signals([question])[0]
+        hits = qa.retriever.rank(signals, CONFIGS["default"], 2)
+        evidence = qa.retriever.fused(signals, CONFIGS["default"])
+        assert hits[0].paragraph == 20
+        return qa.answerer.refusal_features(signals, evidence, hits)["type_missing"]
+
+    assert type_missing("Which universities are taking part in MIDORI INFINITY?") == 1.0
+    assert type_missing("Which Japanese university opened a campus in Malaysia?") == 0.0
+    # Such a name is the statement's, written as one, and no place (which may stand for a party)
+    # nor an everyday word.
+    assert qa.answerer._anchors("Which universities take part in MIDORI INFINITY?") == set(tokenize("MIDORI INFINITY"))
+    assert qa.answerer._anchors("Which crimes will Tokyo and Kuala Lumpur tackle together?") == frozenset()
+    assert qa.answerer._anchors("Which countries will they Team up with?") == frozenset()
 
 
 def test_a_paragraphs_second_sentence_answers_beside_its_best_or_on_a_rare_word_of_the_question(qa):

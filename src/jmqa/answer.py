@@ -13,12 +13,14 @@ from __future__ import annotations
 import functools
 import math
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from jmqa.answer_types import (
+    NAMED_KINDS,
     StatementFacts,
     asks_for_a_year,
     counted_noun,
@@ -28,7 +30,7 @@ from jmqa.answer_types import (
     question_figures,
 )
 from jmqa.calibration import Calibration
-from jmqa.countries import joined_countries
+from jmqa.countries import capitals_of, country_names_lower, country_words_lower, joined_countries
 from jmqa.document import CLOSING, Document, PassageKey, Span, label
 from jmqa.entities import Entity
 from jmqa.language import READ, language_name
@@ -36,6 +38,7 @@ from jmqa.lexical import Lexicon, is_figure, tokenize
 from jmqa.parties import in_prose
 from jmqa.retrieval import Hit, Signals
 from jmqa.statement import StatementRef
+from jmqa.word_frequency import EVERYDAY, zipf
 
 NOT_ADDRESSED = "The statement does not address this question."
 # For a refused question that takes something as given ("Why did Japan cancel the visit?", "Did
@@ -184,6 +187,13 @@ _SIGNED_IN = re.compile(rf"\b{_SIGNED_VERB}\s+(?:\w+\s+){{0,2}}?in\s+(?:\w+\s+)?
 # Words of a question a sentence shares, rare enough together to say it is about the question: as
 # rare as one word in about one passage in eight (BM25's idf), or two in one in three.
 RARE_IDF = 2.0
+def _unaccented(word: str) -> str:
+    """``word`` without its accents, as people often type a name: "communique"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+# A capitalised word inside a sentence, not its first.
+_INSIDE_CAPITALISED = re.compile(r"(?<![.!?¿¡]\s)(?<=\s)[A-Z][\w-]*")
 # A question that asserts as it asks: why something happened, or whether it did.
 _PRESUPPOSES = re.compile(
     r"^\W*(why|how come|did|was|were|has|have|had)\b|\bwhy (did|was|were|has|have|had|is|are)\b",
@@ -261,6 +271,39 @@ class Answerer:
             or (after and self._points_back(para.text, after, span) and self._holds(kind, paragraph, after, question))
         )
 
+    def _anchors(self, question: str) -> frozenset[str]:
+        """The words of ``question`` that name, as the statement does, a thing few of its
+        paragraphs mention ("MIDORI INFINITY"; not "Japan", nor a place such as "Kuala Lumpur",
+        which may stand for a party): written as names in the question too, capitalised inside a
+        sentence, and no everyday English word (the statement's "Team" is no name asked for in
+        "Team up")."""
+        names = self.lexicon.statement_names_in(" ".join(_INSIDE_CAPITALISED.findall(question)))
+        return frozenset(
+            t for word in names.split()
+            if zipf(word, "en") < EVERYDAY and _unaccented(word.lower()) not in self._places_and_title
+            for t in tokenize(word) if self.lexicon.idf.get(t, 0.0) >= RARE_IDF
+        )
+
+    @functools.cached_property
+    def _places_and_title(self) -> frozenset[str]:
+        """The lower-cased words of the statement's places, of every country's name and capital,
+        and of the statement's title ("Communiqué"): names that single out no thing asked about."""
+        places = country_words_lower() | capitals_of(country_names_lower())
+        words = {w for name in places for w in name.split()}
+        title = re.findall(r"[\w-]+", self.document.title.lower())
+        return frozenset(_unaccented(w) for w in words | self.facts.place_words | set(title))
+
+    def _speaks_of(self, paragraph: PassageKey, span: Span, anchors: frozenset[str]) -> bool:
+        """Whether the sentence at ``span``, or one beside it, names one of ``anchors``: a name
+        asked of a thing the question names is given where the statement speaks of that thing
+        ("Which universities take part in MIDORI INFINITY?" is not answered by a university
+        welcomed two paragraphs away, in a sentence on another programme)."""
+        if not anchors:
+            return True
+        sentences = self.document.paragraph(paragraph).sentences
+        at = sentences.index(span)
+        return any(anchors & self._words(paragraph, s) for s in sentences[max(0, at - 1) : at + 2])
+
     @staticmethod
     def _points_back(text: str, sentence: Span, earlier: Span) -> bool:
         """Whether ``sentence`` names by a bare "the situation", or opens on "These investments",
@@ -289,8 +332,15 @@ class Answerer:
         # A "when" may be answered by the second quote, but not by a sentence far from the
         # question (see _near_best).
         near = self._near_best(scored, signals.question)
+        # A question of one kind only: the names of a question of two may each be another part's.
+        kinds = signals.analysis.answer_types
+        anchors = self._anchors(signals.question) if len(kinds) == 1 else frozenset()
         missing = any(
-            not any(self._holds_here(kind, para, span, signals.analysis.unframed) for para, spans in near.items() for span in spans)
+            not any(
+                self._holds_here(kind, para, span, signals.analysis.unframed)
+                and (kind not in NAMED_KINDS or self._speaks_of(para, span, anchors))
+                for para, spans in near.items() for span in spans
+            )
             for kind in signals.analysis.answer_types
         )
         unknown = self.lexicon.unknown_names(signals.question, signals.language)

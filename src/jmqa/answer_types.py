@@ -26,7 +26,7 @@ from jmqa.entities import Entity
 from jmqa.lexical import CARDINALS, figure_values, is_stopword, stem
 from jmqa.nouns import noun_kind
 from jmqa.occasion import without_occasions
-from jmqa.word_frequency import zipf
+from jmqa.word_frequency import EVERYDAY, zipf
 
 # Which entity labels answer each kind of question.
 LABELS: dict[str, frozenset[str]] = {
@@ -48,7 +48,8 @@ LABELS: dict[str, frozenset[str]] = {
 }
 # Kinds answered by a name: a name the question itself gives is no answer to it ("At which venue
 # in Tokyo did they meet?" is not answered by "in Tokyo").
-_NAMED_KINDS = {"place", "city", "organisation", "country", "person", "entity"}
+# The kinds whose answer is a name.
+NAMED_KINDS = frozenset({"place", "city", "organisation", "country", "person", "entity"})
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 
@@ -479,7 +480,7 @@ def _asked_for(asked: str) -> tuple[str, ...]:
         kinds = tuple("measure" if k == "number" else k for k in kinds if k != "measure")
     # "Which Indian astronaut ...?" asks for a person, where no other kind of name (nor who
     # signed) is asked for: "Which city hosts ...?" is not.
-    named = (_NAMED_KINDS - {"entity"}) | {"signatory"}
+    named = (NAMED_KINDS - {"entity"}) | {"signatory"}
     if not any(kind in named for kind in kinds) and any(noun_kind(h) == "person" for h in _which_heads(asked)):
         kinds = (*kinds, "person")
     return kinds + _kinds_of_nouns(asked)
@@ -955,7 +956,7 @@ def holds(
     # "Which country is running, Malaysia or Japan?": the choices it offers are what it asks for.
     asked = without_choices(question).lower()
     asked_for = asked_nouns(asked)
-    describing = _describing_words(asked) if kind in _NAMED_KINDS else frozenset()
+    describing = _describing_words(asked) if kind in NAMED_KINDS else frozenset()
     if kind in ("entity", "organisation") and _names_the_noun(sentence, asked, asked_for, facts):
         return True
     if kind == "place" and any(
@@ -1005,7 +1006,7 @@ def holds(
             continue  # "In which city ...?" is not answered by a country
         if kind == "time" and looked_back and _later(e, facts):
             continue  # "When did they upgrade ties?" is not answered by a year still to come
-        if kind in _NAMED_KINDS:
+        if kind in NAMED_KINDS:
             if _given(e.text, _without_other_names(asked, e, entities), facts.place_words, asked_for, describing):
                 continue  # the question gave this name itself
             if _given_in_other_form(e.text, asked, facts) or _given_by_initials(e.text, question):
@@ -1235,10 +1236,8 @@ def _may_name_a_device(entity: Entity, facts: StatementFacts) -> bool:
     if not head.isalpha():
         return True
     kind = noun_kind(head)
-    return kind not in ("organisation", "person", "agent") and (kind == "device" or zipf(head, "en") < _EVERYDAY_ZIPF)
+    return kind not in ("organisation", "person", "agent") and (kind == "device" or zipf(head, "en") < EVERYDAY)
 
-
-_EVERYDAY_ZIPF = 4.0  # "guidelines" 4.25, "consensus" 4.1; not "Hercules" 3.6, "Poseidon" 3.1
 
 
 _ACRONYM_NAME = re.compile(r"[A-Z]{2,}s?")

@@ -37,6 +37,9 @@ from jmqa.errors import ModelNotInstalledError, require_package
 # The rarest figure jmqa asks about ("a word of English": Zipf >= 2.5); rarer words read 0.0.
 # Reading the English list only down to here keeps 54,000 of its 321,000 words.
 FLOOR = 2.5
+# An everyday English word is at least this common: "guidelines" 4.25, "consensus" 4.1, "team"
+# 5.7; not "Hercules" 3.6, "Poseidon" 3.1, "Midori" 2.6.
+EVERYDAY = 4.0
 _PACKAGE = "wordfreq==3.1.1"
 _FORMAT = {"format": "cB", "version": 1}
 _DIGITS = re.compile(r"\d[\d.,]+")
