@@ -94,6 +94,9 @@ FACTS = StatementFacts(
         ("How many tonnes of LNG will Malaysia supply?", ("number", "measure")),
         ("In which year was the partnership set up?", ("time",)),
         ("For which years is Malaysia seeking a seat?", ("time",)),  # not "which <names>"
+        # A time noun inside a name asks no time.
+        ("What is the 100 Days Kelp Mission about?", ()),
+        ("What is the date of the Kelp Summit?", ("time",)),
         ("Which agencies work on rare earths?", ("organisation",)),
         ("What companies are named in the car industry?", ("organisation",)),
         ("Which Japanese reactor maker did Malaysia pick?", ("organisation",)),

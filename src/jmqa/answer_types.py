@@ -167,9 +167,11 @@ _EXPECTS = {
     ),
     "time": re.compile(
         rf"\bwhen\b|{_WHICH}(date|year|month|week|day|deadline|timeline|timetable|schedule|period"
-        r"|time ?frame|season)s?\b"
+        r"|time ?frame|season)s?\b(?!\s+(?-i:[A-Z][a-z]))"
         r"|\bwhat(?:'s| is| was| are| were) (?:the |their )?" + _WORDS_BEFORE_KIND
         + r"(date|year|month|week|day|deadline|timeline|timetable|schedule|period|time ?frame|season)s?\b"
+        # Not inside a name: "What is the 100 Days Mission?"
+        r"(?!\s+(?-i:[A-Z][a-z]))"
         # (Not German, French or Spanish "when": tried twice, on 5 and 6 Dec, -1 each time.)
         r"|\bby when\b|\bbila(kah)?\b|\btahun (?:berapa|bila)(?:kah)?\b|いつ|何年(?!間)|何月|何日(?!間)"
         r"|कब",  # Hindi when
