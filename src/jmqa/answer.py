@@ -334,11 +334,12 @@ class Answerer:
         near = self._near_best(scored, signals.question)
         # A question of one kind only: the names of a question of two may each be another part's.
         kinds = signals.analysis.answer_types
-        anchors = self._anchors(signals.question) if len(kinds) == 1 else frozenset()
+        named = len(kinds) == 1 and kinds[0] in NAMED_KINDS
+        anchors = self._anchors(signals.question) if named else frozenset()
         missing = any(
             not any(
                 self._holds_here(kind, para, span, signals.analysis.unframed)
-                and (kind not in NAMED_KINDS or self._speaks_of(para, span, anchors))
+                and self._speaks_of(para, span, anchors)
                 for para, spans in near.items() for span in spans
             )
             for kind in signals.analysis.answer_types
