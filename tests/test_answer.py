@@ -395,31 +395,27 @@ def test_the_answer_type_may_be_held_by_any_quoted_paragraph(qa):
     assert type_missing(-50.0) == 1.0  # ¶19 is too far behind to be quoted
 
 
+def _type_missing(qa, question: str, first: int, quoted: int = 1) -> float:
+    """The refusal model's type_missing for ``question`` with its ``quoted`` best paragraphs
+    quoted, the best of them ``first``."""
+    signals = qa.signals([question])[0]
+    hits = qa.retriever.rank(signals, CONFIGS["default"], quoted)
+    evidence = qa.retriever.fused(signals, CONFIGS["default"])
+    assert hits[0].paragraph == first
+    return qa.answerer.refusal_features(signals, evidence, hits)["type_missing"]
+
+
 def test_the_answer_type_must_be_held_by_a_sentence_about_the_question(qa):
     # ¶21's routes sentence has no number; its "1.05 million" is about visitors, not routes.
-    def type_missing(question: str) -> float:
-        signals = qa.signals([question])[0]
-        hits = qa.retriever.rank(signals, CONFIGS["default"], 1)
-        evidence = qa.retriever.fused(signals, CONFIGS["default"])
-        assert hits[0].paragraph == 21
-        return qa.answerer.refusal_features(signals, evidence, hits)["type_missing"]
-
-    assert type_missing("How many new air routes were launched between Japan and Malaysia?") == 1.0
-    assert type_missing("How many two-way visitors were there between Japan and Malaysia?") == 0.0
+    assert _type_missing(qa, "How many new air routes were launched between Japan and Malaysia?", 21) == 1.0
+    assert _type_missing(qa, "How many two-way visitors were there between Japan and Malaysia?", 21) == 0.0
 
 
 def test_a_name_asked_of_a_thing_the_question_names_is_given_where_the_statement_speaks_of_it(qa):
     # ¶20 welcomes a university's campus; the MIDORI INFINITY research "between Japanese and
     # Malaysian universities", which the statement names none of, is in ¶12.
-    def type_missing(question: str) -> float:
-        signals = qa.signals([question])[0]
-        hits = qa.retriever.rank(signals, CONFIGS["default"], 2)
-        evidence = qa.retriever.fused(signals, CONFIGS["default"])
-        assert hits[0].paragraph == 20
-        return qa.answerer.refusal_features(signals, evidence, hits)["type_missing"]
-
-    assert type_missing("Which universities are taking part in MIDORI INFINITY?") == 1.0
-    assert type_missing("Which Japanese university opened a campus in Malaysia?") == 0.0
+    assert _type_missing(qa, "Which universities are taking part in MIDORI INFINITY?", 20, quoted=2) == 1.0
+    assert _type_missing(qa, "Which Japanese university opened a campus in Malaysia?", 20, quoted=2) == 0.0
     # Such a name is the statement's, written as one, and no place (which may stand for a party)
     # nor an everyday word.
     assert qa.answerer._anchors("Which universities take part in MIDORI INFINITY?") == set(tokenize("MIDORI INFINITY"))
@@ -496,11 +492,7 @@ def test_a_request_for_jmqas_own_advice_is_refused_as_such(qa, question):
 
 def test_a_sentence_that_points_back_holds_what_the_sentence_before_it_names(qa):
     def type_missing(question: str, paragraph: int) -> float:
-        signals = qa.signals([question])[0]
-        hits = qa.retriever.rank(signals, CONFIGS["default"], 1)
-        evidence = qa.retriever.fused(signals, CONFIGS["default"])
-        assert hits[0].paragraph == paragraph
-        return qa.answerer.refusal_features(signals, evidence, hits)["type_missing"]
+        return _type_missing(qa, question, paragraph)
 
     # ¶24's best sentence names "the situation" bare; the one before says where: "in Myanmar".
     assert type_missing("The Five-Point Consensus they want implemented concerns which country?", 24) == 0.0
