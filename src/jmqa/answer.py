@@ -139,6 +139,11 @@ def _mean(values: list[float]) -> float:
     return total / len(values) if values else 0.0
 
 
+def _unaccented(word: str) -> str:
+    """``word`` without its accents, as people often type a name: "communique"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 def _standout(scores: np.ndarray) -> float:
     """How many standard deviations the best of ``scores`` lies above their mean (0 if all equal)."""
     values = np.asarray(scores, dtype=np.float64)
@@ -187,11 +192,6 @@ _SIGNED_IN = re.compile(rf"\b{_SIGNED_VERB}\s+(?:\w+\s+){{0,2}}?in\s+(?:\w+\s+)?
 # Words of a question a sentence shares, rare enough together to say it is about the question: as
 # rare as one word in about one passage in eight (BM25's idf), or two in one in three.
 RARE_IDF = 2.0
-def _unaccented(word: str) -> str:
-    """``word`` without its accents, as people often type a name: "communique"."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-
 # A capitalised word inside a sentence, not its first.
 _INSIDE_CAPITALISED = re.compile(r"(?<![.!?¿¡]\s)(?<=\s)[A-Z][\w-]*")
 # A question that asserts as it asks: why something happened, or whether it did.

@@ -48,7 +48,6 @@ LABELS: dict[str, frozenset[str]] = {
 }
 # Kinds answered by a name: a name the question itself gives is no answer to it ("At which venue
 # in Tokyo did they meet?" is not answered by "in Tokyo").
-# The kinds whose answer is a name.
 NAMED_KINDS = frozenset({"place", "city", "organisation", "country", "person", "entity"})
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -1239,7 +1238,6 @@ def _may_name_a_device(entity: Entity, facts: StatementFacts) -> bool:
         return True
     kind = noun_kind(head)
     return kind not in ("organisation", "person", "agent") and (kind == "device" or zipf(head, "en") < EVERYDAY)
-
 
 
 _ACRONYM_NAME = re.compile(r"[A-Z]{2,}s?")
