@@ -268,6 +268,28 @@ def test_topics_of_a_joined_question():
     ) == ()
 
 
+@pytest.mark.parametrize(
+    "question, said, topics",
+    [
+        # The statement's own "X and Y" is one name's, not two topics.
+        ("When is the Partnership on Wind and Solar Power due?", "the partnership on wind and solar power", ()),
+        # Not joined by the statement: two topics (its "the" joins nothing).
+        ("What about wind and solar power?", "the partnership on wind and the solar power",
+         ("What about wind?", "What about solar power?")),
+        # Topics inside a passive's subject: one thing is asked of them.
+        ("What year was the pact on handing over military gear and technology signed?", "", ()),
+        # A part that asks its own question is that question ...
+        ("What did they say about Myanmar, and is there anything on fentanyl?", "",
+         ("What did they say about Myanmar?", "is there anything on fentanyl?")),
+        # ... unless it names nothing of its own: it asks more of the same.
+        ("Which anniversary are their ties about to reach, and in what year?", "", ()),
+        ("What did the leaders say about the crisis and how it affects them?", "", ()),
+    ],
+)
+def test_topics_that_are_one_or_asked_apart(question: str, said: str, topics: tuple[str, ...]) -> None:
+    assert split_topics(question, said) == topics
+
+
 _NAMES = {"japan", "malaysia", "japanese", "malaysian", "anwar", "takaichi", "trump", "modi"}
 
 

@@ -199,6 +199,7 @@ class Analyzer:
             }
         )
         self._headings = [heading for heading, _ in document.sections]
+        self._said = " ".join(" ".join(p.text for p in document.passages).lower().split())
         self.analyze = functools.lru_cache(maxsize=2048)(self._analyze)
 
     def _mended_other(self, asking: str, language: str) -> tuple[str, tuple[tuple[str, str], ...], str]:
@@ -241,7 +242,7 @@ class Analyzer:
             normalized=normalized,
             corrections=corrections,
             answer_types=answer_types,
-            topics=split_topics(normalized) if language == "en" else (),
+            topics=split_topics(normalized, self._said) if language == "en" else (),
             questions=questions,
             joins=joins_things(_last_asking(normalized), self.facts.common_names),
             paragraphs=paragraphs,
@@ -1521,17 +1522,59 @@ def _joined_names(word: str, names: Set[str]) -> bool:
     return len(parts) >= 2 and all(p in names for p in parts)
 
 
-def split_topics(question: str) -> tuple[str, ...]:
+def split_topics(question: str, said: str = "") -> tuple[str, ...]:
     """The topics of a question that asks about two or more ("What did they say about palm oil and
-    about semiconductors?"), each as a question of its own; () for a single topic."""
+    about semiconductors?"), each as a question of its own; () for a single topic. ``said``: the
+    statement's text, lower-cased, whose own "X and Y" is one name, not two topics. A part that
+    asks a question of its own ("... about Myanmar, and what about North Korea?") is that question.
+
+    >>> split_topics("When was the Agreement on Equipment and Technology concluded?")
+    ()
+    >>> split_topics("What about the Agreement on Equipment and Technology?", "the agreement on equipment and technology")
+    ()
+    >>> split_topics("What did they say about energy and by when?")
+    ()
+    >>> split_topics("What did they say about Myanmar, and is there anything on fentanyl?")
+    ('What did they say about Myanmar?', 'is there anything on fentanyl?')
+    """
     m = _ABOUT.search(question)
-    if not m:
+    # "When was the pact on gear and technology signed?": the topics are the subject's, and the
+    # question asks one thing of it.
+    if not m or (_PASSIVE_HELPER.search(question, 0, m.start()) and _PARTICIPLE_LAST.search(m.group(1))):
         return ()
-    parts = [p.strip(" ,") for p in _JOINED.split(m.group(1)) if p and p.strip(" ,")]
+    topics = m.group(1)
+    parts, start = [], 0
+    for joint in _JOINED.finditer(topics):
+        before, after = topics[start : joint.start()].split(), topics[joint.end() :].split()
+        # One of the statement's own names ("Defence Equipment and Technology") is one topic.
+        if (
+            before and after and not is_stopword(before[-1].lower()) and not is_stopword(after[0].lower())
+            and f"{before[-1]} {joint.group(0).strip()} {after[0]}".lower() in said
+        ):
+            continue
+        parts.append(topics[start : joint.start()])
+        start = joint.end()
+    parts = [p.strip(" ,") for p in [*parts, topics[start:]] if p.strip(" ,")]
     if len(parts) < 2 or any(len(p.split()) > 6 for p in parts):
         return ()  # long parts are clauses, not topics
+    asking = [_ASKS.search(_PREPOSITION.sub("", p, count=1)) is not None for p in parts]
+    # "... and by when?", "... and in what year?", "... and how it affects them?": it asks more of
+    # the same topic, naming none of its own.
+    if any(
+        asks and (len(content_terms(p)) < (2 if expected_answer_types(p) else 1) or _points_back(p))
+        for p, asks in zip(parts, asking)
+    ):
+        return ()
     head = question[: m.start(1)]
-    return tuple(f"{head}{part}?" for part in parts)
+    return tuple(f"{p}?" if asks else f"{head}{p}?" for p, asks in zip(parts, asking))
+
+
+# A passive's helper ("was", "has been") before the topics, and the participle that ends them.
+_PASSIVE_HELPER = re.compile(r"\b(?:is|are|was|were|be|been)\b", re.IGNORECASE)
+# (Not a noun after its article: "... and the seabed?")
+_PARTICIPLE_LAST = re.compile(
+    r"(?<!\bthe )(?<!\ban )(?<!\ba )\b(?:\w+[^e\W]ed|made|set|held|done|given|taken|written|begun)\W*$", re.IGNORECASE
+)
 
 
 def split_questions(text: str) -> tuple[str, ...]:
