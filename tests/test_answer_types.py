@@ -853,6 +853,16 @@ def test_how_many_things_is_not_answered_by_a_sum_of_money():
     assert _holds("number", jobs, "How many jobs will the kelp plant create?")
 
 
+def test_how_many_things_is_not_answered_by_a_percentage():
+    rise = "Atlantean students in Lemuria rose by nearly 20 percent last year."
+    tags = _tagged(rise, "PERCENT", "nearly 20 percent")
+    assert not holds("number", rise, tags, "How many Atlantean students were enrolled last year?", FACTS)
+    assert holds("measure", rise, tags, "By what percentage did the number of students rise?", FACTS)
+    count = "Some 200,000 Atlantean students were enrolled in Lemuria last year."
+    counted = _tagged(count, "CARDINAL", "200,000")
+    assert holds("number", count, counted, "How many Atlantean students were enrolled last year?", FACTS)
+
+
 @pytest.mark.slow  # tags with spaCy
 def test_which_university_is_answered_by_a_name_that_says_it_is_one():
     firms = "Atlantean universities work with Kelp Holdings and the Coral Trading Corporation on reefs."

@@ -973,7 +973,8 @@ def holds(
     # "Which equipment will be transferred?" by a made thing's name, not by a navy's or a pact's.
     device = kind == "entity" and _asks_a_device(asked)
     precise = kind in ("number", "money") and _PRECISELY.search(question) is not None
-    # "How many jobs will the plant create?" counts jobs: a sum of money is no count of them.
+    # "How many jobs will the plant create?" counts jobs: a sum of money is no count of them, nor
+    # a percentage ("a 20 percent rise in students" is not how many students there are).
     counted = kind == "number" and _counts_things(question)
     given = figure_values(_OFFERED_FIGURES.sub(" ", question)) if kind in ("number", "money") else frozenset()
     for e in entities:
@@ -995,7 +996,7 @@ def holds(
             e.text.lower() != "two" or _DETERMINER_BEFORE.search(sentence[: e.start]) or sentence[e.end : e.end + 1] == "-"
         ):
             continue  # "the two countries", said everywhere, counts nothing; "two anchor events" does
-        if counted and e.label == "MONEY":
+        if counted and e.label in ("MONEY", "PERCENT"):
             continue
         if precise and not _A_COUNT.search(e.text):
             continue  # "the exact value" is not "multi-billion": an exact figure gives a count
