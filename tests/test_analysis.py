@@ -273,9 +273,12 @@ def test_topics_of_a_joined_question():
     [
         # The statement's own "X and Y" is one name's, not two topics.
         ("When is the Partnership on Wind and Solar Power due?", "the partnership on wind and solar power", ()),
-        # Not joined by the statement: two topics (its "the" joins nothing).
+        # Not joined by the statement: two topics.
         ("What about wind and solar power?", "the partnership on wind and the solar power",
          ("What about wind?", "What about solar power?")),
+        # Nor by a function word beside "and": the statement names the two together, as a list.
+        ("What about the wind and the solar power?", "ports facing the wind and the solar power",
+         ("What about the wind?", "What about the solar power?")),
         # Topics inside a passive's subject: one thing is asked of them.
         ("What year was the pact on handing over military gear and technology signed?", "", ()),
         # A part that asks its own question is that question ...
