@@ -306,6 +306,12 @@ _NAMES = {"japan", "malaysia", "japanese", "malaysian", "anwar", "takaichi", "tr
         ("How big do the two countries want their trade to get?", "How big do they want their trade to get?"),
         ("what did modi and trump say about illegal immigration?", "what did they say about illegal immigration?"),
         ("Did Japan and Malaysia say anything about Taiwan?", "Did they say anything about Taiwan?"),
+        # The meeting speaks through its statement: "the summit" is "it".
+        ("Does the summit say anything about changing visas?", "Does it say anything about changing visas?"),
+        ("What did the summit meeting agree on kelp?", "What did it agree on kelp?"),
+        # ... but a meeting that is what is asked about speaks for no one.
+        ("Are there any security talks planned, and will the navies drill?", None),
+        ("Was a summit meeting planned on kelp?", None),
         # One side named is part of what is asked; so is one name of a pair the statement lacks.
         ("What did Malaysia promise to keep shipping to Japan?", None),
         ("What did Anwar say about FOIP?", None),

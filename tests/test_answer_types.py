@@ -188,6 +188,8 @@ FACTS = StatementFacts(
         ("Who has been appointed to lead the kelp taskforce?", ("person",)),
         ("Who is expected to head the new office?", ("person",)),
         ("Who has been named as the kelp compact's chief negotiator?", ("person",)),
+        ("Who has been named director of the kelp institute?", ("person",)),
+        ("Who was appointed the new envoy to Lemuria?", ("person",)),
         # "when" before a participle asks no time, also where lower case runs two sentences on.
         ("we farm kelp is anything set up so farmers get paid when supplying atlantis", ()),
         # ... not through a wh-word that asks nothing.
@@ -369,6 +371,10 @@ FACTS = StatementFacts(
         ("Wie viel Geld stellt Deutschland bereit?", ("money",)),
         ("Combien de pays participent ?", ("number",)),
         ("Wie viele Staaten nehmen teil?", ("number",)),
+        # ... and what a thing costs, as English "how much will it cost" asks.
+        ("¿Cuánto costarán los drones que Lemuria quiere comprar?", ("money",)),
+        ("Combien coûtera la nouvelle usine ?", ("money",)),
+        ("Wie viel kostet das neue Werk?", ("money",)),
         # A question typed as a noun phrase or a request names the kind it wants, where the noun
         # ends its phrase; a figure of speech ("count on") or a modifier ("date palm") does not.
         ("next strategic dialogue - date and venue? filing tonight", ("month", "place")),
@@ -977,6 +983,18 @@ def test_who_holds_a_post_is_answered_by_the_office_that_leads():
     assert not holds("person", "As heads of state, we met in Atlantis.", [], "Who heads the kelp platform?", FACTS)
 
 
+def test_a_post_named_is_answered_only_where_the_sentence_names_it():
+    """ "Who was appointed as the envoy?" names the post, not its verb (this once raised a
+    TypeError): a leader named throughout answers it only in a sentence that names the post."""
+    facts = replace(FACTS, leaders=(frozenset({"joseph", "biden"}), frozenset({"narendra", "modi"})))
+    thanked = "President Biden thanked Lemuria for its support."
+    biden = _tagged(thanked, "PERSON", "Biden")
+    for question in ("Who was appointed as the new envoy to Lemuria?", "Who has been named director of the kelp institute?"):
+        assert not holds("person", thanked, biden, question, facts)
+    named = "President Biden named his envoy to Lemuria."
+    assert holds("person", named, _tagged(named, "PERSON", "Biden"), "Who was appointed as the new envoy to Lemuria?", facts)
+
+
 def test_a_possessive_asks_who_as_the_does():
     """ "Who was Lemuria's foreign minister?" asks for a person, as "Who was the ...?" does; a
     leader named throughout answers it only when it asks for a leader's title."""
@@ -1071,3 +1089,44 @@ def test_a_list_answers_which_but_two_things_joined_by_as_well_as_do_not():
     assert holds("entity", "They welcomed steps such as the visa waiver.", (), question, FACTS)
     joined = "They welcomed the resolution of six disputes as well as their understandings on market access."
     assert not holds("entity", joined, (), "Which disputes were settled?", FACTS)
+
+
+def test_an_occasion_asked_of_is_not_answered_by_another_named_one():
+    """ "Where will the next kelp summit be held?" is not answered by where another summit, named
+    by a name the question does not give, is held; a question that names that one is."""
+    sentence = "We look forward to the Ocean Summit in Lisbon in November 2027."
+    lisbon = _tagged(sentence, "GPE", "Lisbon")
+    assert not holds("place", sentence, lisbon, "Where will the next kelp summit be held?", FACTS)
+    assert not holds("city", sentence, lisbon, "In which city will the leaders' next summit take place?", FACTS)
+    assert holds("place", sentence, lisbon, "Where will the Ocean Summit be held?", FACTS)
+    # A sentence that also speaks of a summit by no name may answer.
+    unnamed = "The next summit will be held in Lisbon, after the Ocean Summit."
+    assert holds("place", unnamed, _tagged(unnamed, "GPE", "Lisbon"), "Where will the next kelp summit be held?", FACTS)
+
+
+def test_a_thing_spoken_of_but_not_named_does_not_answer_which_it_is():
+    """ "Which chemical weapon ...?" and "name of the journalist ...?" ask for a name; a sentence
+    that speaks of "a chemical weapon" or "an independent journalist" names none, however long a
+    list it holds. One that names it, or speaks of the one the question means, may answer."""
+    unnamed = "We call on Lemuria to explain the use of a chemical weapon on its soil, to end its crackdown, and to act."
+    assert not holds("entity", unnamed, [], "Which chemical weapon was used in Lemuria?", FACTS)
+    arrest = "We condemn the forced landing of flight AT123 and the arrest of an independent journalist and his partner."
+    assert not holds("entity", arrest, [], "name of the journalist Lemuria arrested?", FACTS)
+    named = "We call on Lemuria to explain the use of a chemical weapon, Kelpotoxin, on its soil, to end its crackdown, and to act."
+    signed = "The coast guards signed a Memorandum of Cooperation, on safety, and on drills."
+    assert holds("entity", signed, [], "Which memorandum of cooperation was signed?", FACTS)  # a name, by its capitals
+    assert holds("entity", named, _tagged(named, "PRODUCT", "Kelpotoxin"), "Which chemical weapon was used in Lemuria?", FACTS)
+
+
+def test_an_occasion_of_the_parties_own_is_the_one_asked_of():
+    """ "the last Atlantis-Lemuria Summit" is the parties' own, named by their names: it answers
+    when the previous summit between them was, however the question names them."""
+    facts = replace(FACTS, common_names=frozenset({"atlantis", "lemuria"}))
+    sentence = "Since the last Atlantis-Lemuria Summit in June 2021, the world has changed."
+    june = _tagged(sentence, "DATE", "June 2021")
+    assert holds("time", sentence, june, "when was the previous summit between the two capitals held?", facts)
+    assert not holds("time", sentence, june, "when was the previous summit between the two capitals held?", FACTS)
+    # One name the statement uses often is no pair of parties: "the G20 Summit" is another's.
+    often = replace(FACTS, common_names=frozenset({"g20", "atlantis"}))
+    g20 = "We look forward to the G20 Summit in Rome in October."
+    assert not holds("time", g20, _tagged(g20, "DATE", "October"), "When is the next kelp summit?", often)

@@ -553,6 +553,8 @@ def _last_asking(text: str) -> str:
 
 # The words that name the statement itself.
 _DOCUMENT_NOUN = re.compile(r"\b(?:statement|declaration|communiqu[eé]|document)s?\b", re.IGNORECASE)
+# The meeting, as who speaks through its statement ("Does the summit say anything about visas?").
+_MEETING_NOUN = re.compile(r"summits?|meetings?|talks", re.IGNORECASE)
 
 
 # A joint statement speaks for its authors: "What did the two prime ministers say about the
@@ -582,7 +584,9 @@ _SPEAKER_WORDS = frozenset(
 )
 _SPEAKER_HEAD = re.compile(
     r"\b(?:leaders?|ministers?|pms?|premiers?|presidents?|heads?|governments?|administrations?"
-    r"|sides|countries|nations|delegations?|statement|declaration|communiqu[eé]|document)$",
+    r"|sides|countries|nations|delegations?|statement|declaration|communiqu[eé]|document"
+    # The meeting speaks through its statement: "Does the summit say anything about visas?"
+    r"|summits?|meetings?|talks)$",
     re.IGNORECASE,
 )
 _OPENS_WITH_TO_BE = re.compile(r"^\W*(?:is|are|was|were)\b", re.IGNORECASE)
@@ -634,20 +638,23 @@ def without_speaker(question: str, names: Set[str]) -> str:
             continue
         words = list(_SUBJECT_WORD.finditer(question, 0, verb.start()))
         first = len(words)
-        while first and _speaker_word(words[first - 1].group(0), names):
+        while first and _speaker_or_meeting(words[first - 1].group(0), names):
             first -= 1
         if first == len(words) or words[first].group(0).lower() in {"and", "&", "of"}:
             continue  # no subject, or a part of one ("X and <a leader>"): not the authors alone
         subject = [re.sub(r"['’]s?$", "", w.group(0)) for w in words[first:]]
-        named = [w for w in subject if w.lower() not in _SPEAKER_WORDS]
+        named = [w for w in subject if w.lower() not in _SPEAKER_WORDS and not _MEETING_NOUN.fullmatch(w)]
         # A name alone is one side, and who said it is part of the question ("What did Malaysia
         # promise?"); names joined are both (the two leaders' names, the two parties').
         both = (len(named) >= 2 and any(w.lower() in ("and", "&") for w in subject)) or any(
             _joined_names(w, names) for w in named
         )
+        if _MEETING_NOUN.fullmatch(subject[-1]) and subject[0].lower() not in ("the", "this"):
+            continue  # "Was a meeting planned?", "any security talks planned": no one speaks
         if (not named and _SPEAKER_HEAD.search(subject[-1])) or both:
             # The statement itself, speaking for them, is "it": "What does it say about ...?"
-            pronoun = "it" if _DOCUMENT_NOUN.fullmatch(subject[-1]) else "they"
+            one = _DOCUMENT_NOUN.fullmatch(subject[-1]) or re.fullmatch(r"summit|meeting", subject[-1], re.IGNORECASE)
+            pronoun = "it" if one else "they"
             return f"{question[: words[first].start()]}{pronoun} {question[verb.start():]}"
     return question
 
@@ -1514,6 +1521,10 @@ def _deed_in(m: re.Match[str] | None, done_only: bool = False) -> str:
 def _speaker_word(word: str, names: Set[str]) -> bool:
     word = re.sub(r"['’]s?$", "", word).lower()
     return word in _SPEAKER_WORDS or word in names or _joined_names(word, names)
+
+
+def _speaker_or_meeting(word: str, names: Set[str]) -> bool:
+    return _speaker_word(word, names) or _MEETING_NOUN.fullmatch(word) is not None
 
 
 def _joined_names(word: str, names: Set[str]) -> bool:

@@ -117,7 +117,13 @@ _ASKS_POST = re.compile(
     rf"(?:(?:appointed|named|chosen|picked|tapped|selected|designated|expected|due|set)\s+to\s+)?{_POST_VERB}"
     # "Who has been named as India's envoy ...?", "Who was appointed to be ...?": a post's holder.
     r"|^\W*who\s+(?:(?:has|have|had)\s+been|was|were|will\s+be|is|are)\s+"
-    r"(?:appointed|named|nominated|chosen|picked|tapped|selected|designated)\s+(?:as|to\s+be)\b",
+    r"(?:appointed|named|nominated|chosen|picked|tapped|selected|designated)\s+(?:as|to\s+be)\s+"
+    r"(?:(?:the|a|an|its|their|new|first|next)\s+|[\w.-]+['’]s\s+){0,3}(?P<named_post>[\w-]+)"
+    # ... or with the post straight after ("Who has been named director of the institute?", "Who
+    # was appointed the new envoy to India?"), not a place or time ("Who was named in it?").
+    r"|^\W*who\s+(?:(?:has|have|had)\s+been|was|were|will\s+be|is|are)\s+(?:appointed|named|nominated|designated)"
+    r"\s+(?:(?:the|a|an|its|their|new|first|next)\s+){0,2}(?!(?:in|by|at|on|for|to|after|before|during|from"
+    r"|with|under|this|that|last|yesterday|today)\b)(?P<post_noun>[a-z-]+)\s+(?:of|for|at|to|in\s+charge)\b",
     re.IGNORECASE
 )
 # "number" heads its phrase: not "which round number birthday" (a round-number birthday, its
@@ -140,6 +146,9 @@ _EXPECTS = {
         # French amount, how much money; German how much money, amount, cost.
         r"|\bmontants?\b|\bcombien d['’]argent\b|\bwie ?viel geld\b|\b(?:betrag|kosten)\b"
         r"|\bcu[aá]nto dinero\b"  # Spanish how much money
+        # French, Spanish and German "how much will it cost": "combien coûtera", "cuánto costarán".
+        r"|\b(?:combien|cu[aá]nto)\b.*\b(?:co[uû]t(?:e|ent|era|eront|ait|aient|é)|cuest(?:a|an)|cost(?:ará|arán|aría|arían|ó|aron))\b"
+        r"|\bwie ?viel\b.*\bkost(?:et|en|ete|eten)\b"
         r"|कितने\s+(?:रुपय|डॉलर|पैस)",  # Hindi how many rupees / dollars
         re.IGNORECASE,
     ),
@@ -675,6 +684,33 @@ def _which_heads(asked: str) -> list[str]:
     return heads
 
 
+_NAME_OF_ONE = re.compile(r"\bnames?\s+of\s+(?:the\s+|a\s+|an\s+)?([a-z][\w-]{3,})(?:\s+([a-z][\w-]{3,}))?\b", re.IGNORECASE)
+
+
+def _asked_heads(question: str) -> list[str]:
+    """The nouns for what a question asks be named: "weapon" of "Which chemical weapon ...?",
+    "journalist" of "name of the journalist ...?"."""
+    heads = list(_which_heads(question))  # (a copy: that list is cached)
+    for m in _NAME_OF_ONE.finditer(question):  # "name of the journalist ...", "name of the chemical weapon"
+        heads.extend(w.lower() for w in m.groups() if w and not is_stopword(w.lower()))
+    return heads
+
+
+def _mentions_unnamed(sentence: str, heads: Sequence[str]) -> bool:
+    """Whether ``sentence`` speaks of what is asked for (``heads``, see :func:`_asked_heads`) only
+    as one it does not name: "the use of a chemical weapon", "the arrest of an independent
+    journalist"; not "a chemical weapon, Novichok," nor "the journalist", nor "the weapons X and Y"."""
+    unnamed = False
+    for head in heads:
+        for m in re.finditer(rf"\b{re.escape(head.removesuffix('s'))}s?\b", sentence, re.IGNORECASE):
+            indefinite = re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", sentence[max(0, m.start() - 40) : m.start()], re.IGNORECASE)
+            named_after = re.match(r",?\s*(?:[(\"“‘]|(?:called|named|known\s+as)\b|(?-i:[A-Z]))", sentence[m.end() :], re.IGNORECASE)
+            if not indefinite or named_after or m.group(0)[:1].isupper():
+                return False  # (a capital: part of a name, "a Memorandum of Cooperation")
+            unnamed = True
+    return unnamed
+
+
 @dataclass(frozen=True)
 class StatementFacts:
     """What the answer checks need to know of the statement itself, read from its own text."""
@@ -911,6 +947,8 @@ def holds(
     looked_back = kind == "time" and _ASKED_IN_PAST.search(question) is not None and not _BY_WHEN.search(question)
     if ahead and not looks_ahead(sentence, entities, facts):
         return False
+    if kind in ("time", "day", "month", "dated", "place", "city", "country") and _of_other_occasions(sentence, question, facts):
+        return False  # "Where is the next G7 summit?" is not answered by "the GPAI Summit in Paris"
     years = years_asked(question, facts)
     # "How many visitors in 2024?" is not answered by "1.05 million in 2025"; "last year" by the
     # statement's own "last year".
@@ -948,6 +986,8 @@ def holds(
             or (began and e.label == "DATE" and _YEAR.search(e.text))
             for e in entities
         )
+    if kind in ("entity", "organisation", "person") and _mentions_unnamed(sentence, _asked_heads(question)):
+        return False  # "Which chemical weapon was used?" is not answered by "the use of a chemical weapon"
     if kind == "entity" and _LIST.search(sentence):
         return True
     if kind == "person" and _ASKS_POST.search(question) and _LED_BY.search(sentence):
@@ -1140,6 +1180,34 @@ _OCCASION_NOUN = re.compile(
 )
 
 
+# An occasion named in a sentence: "the COVAX Summit", "the GPAI Summit", "the UN Ocean Conference".
+_A_NAMED_OCCASION = re.compile(
+    r"((?:[A-Z0-9][\w&'’.-]*\s+)+)(Summit|Conference|Meeting|Assembly|Forum|Session|Expo|Games|Convention"
+    r"|Ministerial)s?\b"
+)
+_NOT_A_QUALIFIER = frozenset({"the", "a", "an", "of", "leaders", "leaders'", "leaders’", "heads"})
+
+
+def _of_other_occasions(sentence: str, question: str, facts: StatementFacts) -> bool:
+    """Whether ``question`` asks of an occasion ("Where will the next G7 summit be held?") that
+    ``sentence`` names only as others, by names the question does not give ("the GPAI Summit in
+    Paris", "the COVAX Summit co-hosted by Japan"): their places and times are not the answer.
+    The parties' own, named by their names joined ("the last U.S.-EU Summit"), are no others."""
+    asked = set(re.findall(r"[\w&'’.-]+", question.lower()))
+    nouns = {m.group(0).lower().removesuffix("s") for m in _OCCASION_NOUN.finditer(question)}
+    if not nouns:
+        return False
+    said = [m for m in _OCCASION_NOUN.finditer(sentence) if m.group(0).lower().removesuffix("s") in nouns]
+    named = [m for m in _A_NAMED_OCCASION.finditer(sentence) if m.group(2).lower() in nouns]
+    if not named or len(named) < len(said):
+        return False  # the sentence also speaks of the occasion unnamed ("the summit")
+    def given(word: str) -> bool:
+        parts = [part for part in re.split(r"[-–/]", word) if part]
+        return word in asked or (len(parts) >= 2 and all(part in facts.common_names for part in parts))
+
+    return not any(given(w.lower()) for m in named for w in m.group(1).split() if w.lower() not in _NOT_A_QUALIFIER)
+
+
 def _at_an_occasion(sentence: str, asked: str, facts: StatementFacts) -> bool:
     """Whether ``sentence`` says when by a named occasion that ``asked`` (lower case) does not name:
     a summit, a conference ("at COP28", an acronym the statement spells out as one)."""
@@ -1194,10 +1262,14 @@ def _asks_who_someone_is(question: str) -> bool:
 
 
 def _gives_the_post(sentence: str, question: str) -> bool:
-    """For a question on who holds a post ("Who will head ...?"), whether ``sentence`` uses its
-    verb ("headed by ...", "will lead ..."); true for any other question."""
+    """For a question on who holds a post ("Who will head ...?", "Who was named envoy to ...?"),
+    whether ``sentence`` uses its verb or noun ("headed by ...", "will lead ...", "the envoy");
+    true for any other question."""
     post = _ASKS_POST.search(question)
-    return post is None or re.search(rf"\b{post.group(1)[:4]}", sentence, re.IGNORECASE) is not None
+    if post is None:
+        return True
+    word = post.group(1) or post.group("named_post") or post.group("post_noun")
+    return re.search(rf"\b{re.escape(word[:4])}", sentence, re.IGNORECASE) is not None
 
 
 _HEADS = re.compile(_ANY_HEAD, re.IGNORECASE)
