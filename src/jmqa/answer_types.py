@@ -1201,6 +1201,7 @@ def _of_other_occasions(sentence: str, question: str, facts: StatementFacts) -> 
     named = [m for m in _A_NAMED_OCCASION.finditer(sentence) if m.group(2).lower() in nouns]
     if not named or len(named) < len(said):
         return False  # the sentence also speaks of the occasion unnamed ("the summit")
+
     def given(word: str) -> bool:
         parts = [part for part in re.split(r"[-–/]", word) if part]
         return word in asked or (len(parts) >= 2 and all(part in facts.common_names for part in parts))
