@@ -18,7 +18,7 @@ Example::
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
 from jmqa.countries import country_names_lower, is_country_word
@@ -604,16 +604,22 @@ _CLAUSE = re.compile(
 _HOW_MANY = re.compile(r"\bhow many\s+([\w'’-]+)(?:\s+([\w'’-]+))?", re.IGNORECASE)
 
 
-def _kinds_of_nouns(asked: str) -> tuple[str, ...]:
-    """The kinds that follow from the noun asked about: the name of a person ("What is the name of
-    the astronaut?"), or a count of a unit of money ("Exactly how many dollars ...?")."""
-    kinds: list[str] = []
+def _named_phrases(asked: str) -> Iterator[list[str]]:
+    """The words of each thing ``asked`` wants the name of (see ``_NAME_OF``)."""
     for m in _NAME_OF.finditer(asked):
         words = []
         for word in m.group(1).split():
             if _CLAUSE.fullmatch(word):
                 break
             words.append(word)
+        yield words
+
+
+def _kinds_of_nouns(asked: str) -> tuple[str, ...]:
+    """The kinds that follow from the noun asked about: the name of a person ("What is the name of
+    the astronaut?"), or a count of a unit of money ("Exactly how many dollars ...?")."""
+    kinds: list[str] = []
+    for words in _named_phrases(asked):
         heads = [w for w in words if w.islower()]  # the thing is a common noun, not a name
         if heads and noun_kind(heads[-1]) in ("person", "agent"):
             kinds.append("person")
@@ -684,15 +690,12 @@ def _which_heads(asked: str) -> list[str]:
     return heads
 
 
-_NAME_OF_ONE = re.compile(r"\bnames?\s+of\s+(?:the\s+|a\s+|an\s+)?([a-z][\w-]{3,})(?:\s+([a-z][\w-]{3,}))?\b", re.IGNORECASE)
-
-
 def _asked_heads(question: str) -> list[str]:
     """The nouns for what a question asks be named: "weapon" of "Which chemical weapon ...?",
     "journalist" of "name of the journalist ...?"."""
     heads = list(_which_heads(question))  # (a copy: that list is cached)
-    for m in _NAME_OF_ONE.finditer(question):  # "name of the journalist ...", "name of the chemical weapon"
-        heads.extend(w.lower() for w in m.groups() if w and not is_stopword(w.lower()))
+    for words in _named_phrases(question):
+        heads.extend(w for w in words if w.islower())
     return heads
 
 
