@@ -584,9 +584,7 @@ _SPEAKER_WORDS = frozenset(
 )
 _SPEAKER_HEAD = re.compile(
     r"\b(?:leaders?|ministers?|pms?|premiers?|presidents?|heads?|governments?|administrations?"
-    r"|sides|countries|nations|delegations?|statement|declaration|communiqu[eé]|document"
-    # The meeting speaks through its statement: "Does the summit say anything about visas?"
-    r"|summits?|meetings?|talks)$",
+    r"|sides|countries|nations|delegations?|statement|declaration|communiqu[eé]|document)$",
     re.IGNORECASE,
 )
 _OPENS_WITH_TO_BE = re.compile(r"^\W*(?:is|are|was|were)\b", re.IGNORECASE)
@@ -651,9 +649,11 @@ def without_speaker(question: str, names: Set[str]) -> str:
         )
         if _MEETING_NOUN.fullmatch(subject[-1]) and subject[0].lower() not in ("the", "this"):
             continue  # "Was a meeting planned?", "any security talks planned": no one speaks
-        if (not named and _SPEAKER_HEAD.search(subject[-1])) or both:
-            # The statement itself, speaking for them, is "it": "What does it say about ...?"
-            one = _DOCUMENT_NOUN.fullmatch(subject[-1]) or re.fullmatch(r"summit|meeting", subject[-1], re.IGNORECASE)
+        head = subject[-1]
+        if (not named and (_SPEAKER_HEAD.search(head) or _MEETING_NOUN.fullmatch(head))) or both:
+            # The statement itself, or one meeting, speaking for them, is "it": "What does it say
+            # about ...?"
+            one = _DOCUMENT_NOUN.fullmatch(head) or (_MEETING_NOUN.fullmatch(head) and not head.lower().endswith("s"))
             pronoun = "it" if one else "they"
             return f"{question[: words[first].start()]}{pronoun} {question[verb.start():]}"
     return question

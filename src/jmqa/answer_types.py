@@ -1178,15 +1178,13 @@ _AT_AN_OCCASION = re.compile(
     r"\b(?:at|during|on\s+the\s+(?:margins|sidelines)\s+of|ahead\s+of|in\s+the\s+run-up\s+to)\s+(?:the\s+)?"
     r"([A-Z0-9][\w&'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z0-9][\w&'’.-]*)*)"
 )
-_OCCASION_NOUN = re.compile(
-    r"\b(?:summit|conference|meeting|assembly|forum|session|expo|games|convention|ministerial)s?\b", re.IGNORECASE
-)
+_OCCASION_WORDS = ("summit", "conference", "meeting", "assembly", "forum", "session", "expo", "games", "convention", "ministerial")
+_OCCASION_NOUN = re.compile(rf"\b({'|'.join(_OCCASION_WORDS)})s?\b", re.IGNORECASE)
 
 
-# An occasion named in a sentence: "the COVAX Summit", "the GPAI Summit", "the UN Ocean Conference".
+# An occasion named in a sentence, capitalised: "the COVAX Summit", "the UN Ocean Conference".
 _A_NAMED_OCCASION = re.compile(
-    r"((?:[A-Z0-9][\w&'’.-]*\s+)+)(Summit|Conference|Meeting|Assembly|Forum|Session|Expo|Games|Convention"
-    r"|Ministerial)s?\b"
+    rf"((?:[A-Z0-9][\w&'’.-]*\s+)+)({'|'.join(w.capitalize() for w in _OCCASION_WORDS)})s?\b"
 )
 _NOT_A_QUALIFIER = frozenset({"the", "a", "an", "of", "leaders", "leaders'", "leaders’", "heads"})
 
@@ -1197,10 +1195,10 @@ def _of_other_occasions(sentence: str, question: str, facts: StatementFacts) -> 
     Paris", "the COVAX Summit co-hosted by Japan"): their places and times are not the answer.
     The parties' own, named by their names joined ("the last U.S.-EU Summit"), are no others."""
     asked = set(re.findall(r"[\w&'’.-]+", question.lower()))
-    nouns = {m.group(0).lower().removesuffix("s") for m in _OCCASION_NOUN.finditer(question)}
+    nouns = {m.group(1).lower() for m in _OCCASION_NOUN.finditer(question)}
     if not nouns:
         return False
-    said = [m for m in _OCCASION_NOUN.finditer(sentence) if m.group(0).lower().removesuffix("s") in nouns]
+    said = [m for m in _OCCASION_NOUN.finditer(sentence) if m.group(1).lower() in nouns]
     named = [m for m in _A_NAMED_OCCASION.finditer(sentence) if m.group(2).lower() in nouns]
     if not named or len(named) < len(said):
         return False  # the sentence also speaks of the occasion unnamed ("the summit")
