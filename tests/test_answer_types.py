@@ -130,7 +130,8 @@ FACTS = StatementFacts(
         ("In which Malaysian state is the plant?", ("place",)),
         # Only the sentence that asks says what the answer is: not the background before it.
         ("I track which countries back each other's bids. For which years is Malaysia running?", ("time",)),
-        ("Which leader welcomed the Expo?", ()),
+        # A leader's title asks for a person, whom the leaders named throughout answer (below).
+        ("Which leader welcomed the Expo?", ("person",)),
         ("Which paragraph is about palm oil?", ()),
         ("What did they say about palm oil?", ()),
         # A yes/no question asks whether, not how much, unless it says so.
@@ -1130,3 +1131,42 @@ def test_an_occasion_of_the_parties_own_is_the_one_asked_of():
     often = replace(FACTS, common_names=frozenset({"g20", "atlantis"}))
     g20 = "We look forward to the G20 Summit in Rome in October."
     assert not holds("time", g20, _tagged(g20, "DATE", "October"), "When is the next kelp summit?", often)
+
+
+def test_an_acronym_spelt_like_a_question_word_is_a_name_the_amount_must_be_for():
+    sentence = "The members commit $3 billion over five years to the Kelp Partnership."
+    words = frozenset(re.findall(r"[\w-]+", sentence.lower())) | {"who"}
+    facts = StatementFacts(2025, frozenset({"members"}), frozenset(), words)
+    # "the WHO" is a body the question names, not the word "who": an amount for another is no answer.
+    assert not holds("money", sentence, _entities(sentence), "How much did the members pledge to the WHO?", facts)
+    assert holds("money", sentence, _entities(sentence), "How much did the members pledge?", facts)
+
+
+def test_how_big_before_a_qualified_plural_noun_asks_the_manner_not_a_size():
+    assert expected_answer_types("By which meeting do they hope to agree on how big global firms get taxed?") == ("entity",)
+    assert expected_answer_types("How big are the investments?") == ("number",)
+    assert expected_answer_types("how big an investment is it") == ("number",)
+
+
+def test_a_modal_verb_ends_the_noun_a_which_question_asks_for():
+    # "nations" is the subject of the clause after "should", not the kind of thing asked for.
+    assert "country" not in expected_answer_types("Which bodies should nations work through on orbital debris?")
+
+
+def test_a_number_that_names_one_thing_is_answered_by_its_code():
+    sentence = "We condemn the forced landing of flight KX4471 and the detention of its crew."
+    assert _holds("number", sentence, "kelp state diverted plane flight number?")
+    # A count is still asked by "the number of", and a code is no count.
+    assert not _holds("number", sentence, "What is the number of crew detained?")
+
+
+def test_which_leaders_is_answered_by_a_leaders_name_not_by_the_leaders_unnamed():
+    question = "Which leaders met today?"
+    named = "Prime Minister Anwar welcomed the Expo and met Prime Minister Takaichi today."
+    unnamed = "We, the leaders of Lemuria and Kelpland, met today to renew our partnership."
+    assert _holds("person", named, question)
+    assert not _holds("person", unnamed, question)
+    assert "person" in expected_answer_types("Which EU leaders took part in the summit?")
+    # A leader named by the country led answers too, but not the parties' own leaders so named.
+    assert _holds("person", "We were joined by the Leaders of Australia and Kenya.", "Which leaders joined them?")
+    assert not _holds("person", "We, the leaders of Japan and Malaysia, met today.", "Which leaders joined them?")

@@ -314,3 +314,27 @@ def test_a_slip_is_mended_to_a_word_known_to_lead_to_the_statement():
     texts = ["The leaders welcomed the automobile partnership."]
     assert Normalizer(texts).normalize("which carmakrrs").text == "which carmakrrs"
     assert Normalizer(texts, known=["carmakers"]).normalize("which carmakrrs").text == "which carmakers"
+
+
+def test_a_long_word_one_slip_from_a_statement_word_is_that_word_however_it_slipped():
+    n = Normalizer(["The extradition of the kelp smuggler to Lemuria was approved."])
+    # A letter left out ("extradition") is less likely than a neighbouring key ("extraction")
+    # in general, but the question is about this statement.
+    assert n.normalize("who was approved for extradtion").text == "who was approved for extradition"
+
+
+def test_a_regular_form_of_a_word_too_rare_for_the_lists_stays():
+    n = Normalizer(["We oppose countering measures in orbit."])
+    assert n.normalize("is junk cluttering up orbit").text == "is junk cluttering up orbit"
+    # But a "y" after a consonant takes "-ies": "countrys" is still mended.
+    assert n.normalize("each countrys hopes").text != "each countrys hopes"
+
+
+def test_initials_typed_in_lower_case_are_the_statements_name_even_when_wordfreq_counts_them():
+    # wordfreq counts "imf" as a word (Zipf 3.5); a common word is never taken for initials.
+    n = Normalizer(["Island Marine Foundation will invest in Lemurian kelp.", "Coastal Atlantic Trawlers fish."])
+    assert n.normalize("how much will imf invest").text == "how much will IMF invest"
+    assert n.normalize("is the cat fishing").text == "is the cat fishing"
+    # Nor a contraction typed without its apostrophe: "hed" is "he'd", not initials.
+    n = Normalizer(["His Excellency Dato Kelp met the Lemurian envoy."])
+    assert n.normalize("what did hed say").text == "what did he'd say"

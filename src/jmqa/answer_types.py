@@ -66,7 +66,7 @@ _CLAUSE_SUBJECT = r"(?:the|a|an|these|those|its|their|our|they|we|you|he|she|it|
 # Up to three words between "which" and the noun, none a verb or preposition ("which Japanese
 # reactor makers"; not "what about ships", "which country gave equipment").
 _NOT_IN_NOUN_PHRASE = (
-    r"(?:about|is|are|was|were|do|does|did|has|have|had|will|would|can|could|of|for|in|on|to"
+    r"(?:about|is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall|may|might|must|of|for|in|on|to"
     r"|with|agreed|said|say|gave|give|gives|provided|provides|supplied|supplies|sent|sends|offered"
     r"|received|receives|got|gets|transferred|delivered|handed|donated|built|builds|made|makes"
     r"|sold|sells|bought|buys|used|uses|needs|wants"
@@ -103,6 +103,11 @@ _A_LEADERS_TITLE = re.compile(
     re.IGNORECASE,
 )
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# A leader named by the country led: "the Leaders of Australia", "Prime Minister of Japan" (not
+# "the Leaders of the Group of Seven": a country's name).
+_LEADERS_OF = re.compile(
+    rf"{_A_LEADERS_TITLE.pattern}\s+of\s+(?:the\s+)?(?-i:([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*))", re.IGNORECASE
+)
 _LED_BY = re.compile(
     r"\b(?:co-)?(?:led|headed|chaired|directed|run|managed|overseen|coordinated|convened)\s+by\s+(?:the\s+)?[A-Z]"
     # "As co-chairs, along with Ukraine, of the Platform, we ...": who holds the post is the
@@ -163,7 +168,9 @@ _EXPECTS = {
         r"|\b[a-z]+\s+(?:to|vs\.?|versus|against)\s+(?:the\s+)?[a-z]+\s+(?:exchange\s+)?rates?\b"
         rf"|{_WHICH}(value\b|(tonnage|volume|quantity|amount|number{_HEADS}|total|figure|percentage|share|sum|rate)s?\b)"
         # Not "how large corporations are taxed": before a bare plural noun, "how" asks the manner.
-        r"|\bhow (large|big|tall|high|far|old)\b(?!\s+(?!(?:is|was|has|does|this|its|his|us|as|thus|less)\b)[a-z]+s\b)"
+        # ... nor "how big global firms are taxed": a word that qualifies the noun may come first.
+        r"|\bhow (large|big|tall|high|far|old)\b(?!\s+(?:(?!(?:is|are|was|were|will|would|do|does|did|has|have|had|the|a|an|this|its|his|their)\b)[a-z]+\s+)?"
+        r"(?!(?:is|was|has|does|this|its|his|us|as|thus|less)\b)[a-z]+s\b)"
         # Malay "berapa(kah)"; Japanese 何 and a counter, in kanji or katakana (何人, 何基, 何トン,
         # 何カ国; not 何年, 何故).
         r"|(?<!\btahun )\bberapa(?:kah)?\b|何(?![年月日時故])[\u4e00-\u9fff\u30a1-\u30fa]"
@@ -491,7 +498,10 @@ def _asked_for(asked: str) -> tuple[str, ...]:
     # "Which Indian astronaut ...?" asks for a person, where no other kind of name (nor who
     # signed) is asked for: "Which city hosts ...?" is not.
     named = (NAMED_KINDS - {"entity"}) | {"signatory"}
-    if not any(kind in named for kind in kinds) and any(noun_kind(h) == "person" for h in _which_heads(asked)):
+    # So does "Which EU leaders ...?": a leader's title is a person's, though "leader" may name a firm.
+    if not any(kind in named for kind in kinds) and (
+        any(noun_kind(h) == "person" for h in _which_heads(asked)) or _asks_which_leaders(asked)
+    ):
         kinds = (*kinds, "person")
     return kinds + _kinds_of_nouns(asked)
 
@@ -932,6 +942,17 @@ def looks_ahead(sentence: str, entities: Sequence[Entity], facts: StatementFacts
     )
 
 
+# A number that names one thing ("flight number", "resolution no."), not a count: a noun before
+# it, none of the words that make "the number", "a record number of ..." a count.
+_ASKS_A_CODE = re.compile(
+    r"\b(?!(?:the|a|an|what|which|whose|total|overall|exact|precise|combined|record|large|small|big|huge|high|low"
+    r"|growing|rising|increasing|any|same|certain|given|that|this|its|their|of|in|by)\b)[a-z]+\s+(?:numbers?|no\.)(?!\s+of\b)",
+    re.IGNORECASE,
+)
+# A code of capitals and digits: "FR4978", "MH17", "A/RES/76/262".
+_CODE = re.compile(r"\b[A-Z]{1,4}(?:/[A-Z]+)*[/-]?\d{2,}(?:/\d+)*[A-Z]?\b")
+
+
 def holds(
     kind: str, sentence: str, entities: Sequence[Entity], question: str, facts: StatementFacts
 ) -> bool:
@@ -939,6 +960,10 @@ def holds(
     ``question`` does not already give."""
     if kind == "signatory":
         return _SIGNED.search(sentence) is not None
+    if kind == "number" and _ASKS_A_CODE.search(question) and any(
+        m.group(0).lower() not in question.lower() and not _common_name(m.group(0), facts) for m in _CODE.finditer(sentence)
+    ):
+        return True  # "the flight number?": "Ryanair flight FR4978"
     if kind == "measure" and not (_UNIT.search(sentence) or _FRACTION.search(sentence)):
         return False
     ahead = asks_ahead(question, facts) if kind in ("time", "day", "month", "dated", "place", "city") else (
@@ -995,6 +1020,13 @@ def holds(
         return True
     if kind == "person" and _ASKS_POST.search(question) and _LED_BY.search(sentence):
         return True  # "Who heads the review?": "co-led by the National Security Advisors", an office
+    if kind == "person" and _asks_which_leaders(question) and any(
+        m.group(1).lower() in country_names_lower()
+        and not _common_name(m.group(1), facts)
+        and m.group(1).lower() not in question.lower()
+        for m in _LEADERS_OF.finditer(sentence)
+    ):
+        return True  # "Which leaders joined them?": "the Leaders of Australia, India, ...", by country
     labels = LABELS.get(kind, frozenset())
     versions = {m.start() for m in _VERSION.finditer(sentence)}
     # "Which country is running, Malaysia or Japan?": the choices it offers are what it asks for.
@@ -1263,6 +1295,11 @@ def _asks_who_someone_is(question: str) -> bool:
     )
 
 
+def _asks_which_leaders(question: str) -> bool:
+    """Whether ``question`` asks "Which (EU) leaders ...?" or "Which prime minister ...?"."""
+    return any(_A_LEADERS_TITLE.fullmatch(head) for head in _which_heads(question))
+
+
 def _gives_the_post(sentence: str, question: str) -> bool:
     """For a question on who holds a post ("Who will head ...?", "Who was named envoy to ...?"),
     whether ``sentence`` uses its verb or noun ("headed by ...", "will lead ...", "the envoy");
@@ -1526,13 +1563,19 @@ def named_things(question: str, facts: StatementFacts) -> list[str]:
     for m in _CAPITALISED.finditer(question):
         for part in re.split(r"(?<=['’]s)\s+", m.group(0)):  # a possessive ends a name
             words = re.sub(r"['’]s$", "", part).split()
-            while words and (words[0].lower() in _QUESTION_WORDS or words[0].lower() in common):
+            while words and (_is_question_word(words[0], question) or words[0].lower() in common):
                 words = words[1:]
-            if words and not all(w.lower() in common | _QUESTION_WORDS for w in words):
+            if words and not all(w.lower() in common or _is_question_word(w, question) for w in words):
                 names.append(" ".join(words))
     # A name the statement never uses ("American" where it says "U.S.") singles out no sentence;
     # whether the statement knows the thing at all is the refusal model's "unknown names".
     return [name for name in names if not facts.words or _most_words_in(name, facts.words)]
+
+
+def _is_question_word(word: str, question: str) -> bool:
+    """A word of the asking ("What", "Did"), not an acronym spelt like one ("the WHO")."""
+    acronym = len(word) > 1 and word.isupper() and not question.isupper()
+    return word.lower() in _QUESTION_WORDS and not acronym
 
 
 def _names_any(sentence: str, names: list[str]) -> bool:

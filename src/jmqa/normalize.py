@@ -61,7 +61,8 @@ ABBREVIATIONS = {
     "thats": "that's", "im": "I'm", "ive": "I've", "dont": "don't", "doesnt": "doesn't",
     "didnt": "didn't", "isnt": "isn't", "arent": "aren't", "wasnt": "wasn't", "werent": "weren't",
     "havent": "haven't", "hasnt": "hasn't", "wouldnt": "wouldn't", "couldnt": "couldn't",
-    "shouldnt": "shouldn't",
+    "shouldnt": "shouldn't", "hed": "he'd", "youd": "you'd", "theyd": "they'd", "youre": "you're",
+    "theyre": "they're", "hes": "he's", "shes": "she's", "youve": "you've", "theyve": "they've",
 }
 # Shorthand for an amount's magnitude, only after a number ("870 mil", "2 tn").
 _MAGNITUDES = {"mil": "million", "mln": "million", "mn": "million", "bil": "billion", "tn": "trillion", "trn": "trillion"}
@@ -81,6 +82,9 @@ _CLIPPING_ZIPF = 3.5
 # A word of a name, rarer than this in English, is a name of its own ("Mahindra" 2.7, "Bharat"
 # 3.1, "Yokohama" 3.1; not "Harris" 4.4, "Group" 5.6).
 _RARE_ZIPF = 3.5
+# Lower-case initials of a name the statement spells out ("amd": 3.5) are rarer than this as words
+# ("sep", September's shortening: 3.9).
+_INITIALS_ZIPF = 3.6
 # A possessor typed without the apostrophe: at least this common (zipf; "pyongyang" 3.1) where it
 # is not one of the statement's names, so that a rare noun's plural is not read as one; and a
 # word of six letters or more ("its", "bus", "news" are no possessives, and "renes" is a slip).
@@ -363,7 +367,9 @@ class Normalizer:
             return word
         if shape == "lower" and lower in self._country_codes:
             return self._country_codes[lower]  # "jp" is Japan, where the statement names Japan
-        if shape == "lower" and lower in self._initials and not _is_a_word(lower):
+        if shape == "lower" and lower in self._initials and (not _is_a_word(lower) or zipf(lower, "en") < _INITIALS_ZIPF):
+            # wordfreq counts a firm's initials typed in lower case as a word ("amd", "ibm"):
+            # only a common word ("cat") is not the initials of the statement's name.
             return self._initials[lower]
         if shape == "lower" and len(word) >= 4 and _is_a_word(lower) and zipf(lower, "en") < _RARE_ZIPF:
             # A rare word where one of the commonest fits: "how kuch" and "how mush" are "how much".
@@ -466,6 +472,15 @@ class Normalizer:
         # is "date", not "data"); a letter left out or added last.
         likely = min((_slip_rank(lower, s.term) for s in found), default=_OTHER_SLIP)
         keyed = [s.term for s in found if s.distance == 1 and _slip_rank(lower, s.term) == _NEIGHBOUR_KEY]
+        # But a long word one slip from a single word of the statement is that word, however it
+        # slipped, where no likelier slip makes one of its words: the question is about the
+        # statement. "extradtion" is "extradition" (a letter left out), not "extraction" (a
+        # neighbouring key), in a statement that speaks of an extradition.
+        own = {s.term for s in found if s.distance == 1 and s.term in self.vocabulary}
+        if len(lower) >= _OWN_SLIP_MIN and len(own) == 1 and not any(
+            s.term in self.vocabulary or stem(s.term) in self._stems for s in found if _slip_rank(lower, s.term) == likely
+        ):
+            return own.pop()
         found = [s for s in found if _slip_rank(lower, s.term) == likely]
         if shape == "lower" and likely == _SWAPPED and keyed and found[0].distance == 1:
             # But a neighbouring key is near as likely as a swap, and the words around can tell
@@ -599,6 +614,7 @@ class Normalizer:
 
 
 _SWAPPED, _NEIGHBOUR_KEY, _OTHER_SLIP = 0, 1, 2
+_OWN_SLIP_MIN = 7  # "datd" may be "date" or "data": in a short word, the likeliest slip decides
 _DOMINANT_ZIPF = 0.6  # four times as common: log10(4)
 
 
@@ -843,8 +859,35 @@ _SINGLE_LETTER_AFTER = re.compile(r"\s+[^\W\d_](?:[^\w]|$)")
 @functools.lru_cache(maxsize=8192)  # bounded: the words are whatever people type
 def _is_a_word(lower: str) -> bool:
     """A word of English ("chairing"), or of Malay or Indonesian ("lemak", "Sabah"), that people
-    use in English questions: not a slip."""
-    return zipf(lower, "en") >= _WORD_ZIPF or is_word_of(lower, "ms")
+    use in English questions: not a slip. So is a regular form of an English word too rare for
+    the lists ("cluttering" of "clutter"; "cluttering" was mended into "countering")."""
+    return zipf(lower, "en") >= _WORD_ZIPF or is_word_of(lower, "ms") or _inflects_a_word(lower)
+
+
+def _inflects_a_word(lower: str) -> bool:
+    """Whether ``lower`` is a regular form of an English word of four letters or more: "-ing",
+    "-ed" (the word's "e" dropped, its last consonant doubled: "sized", "clogged"), "-es" after a
+    hiss ("taxes"), "-ly". Not "countrys" (a "y" after a consonant takes "-ies", "-ied"),
+    nor any other "-s": a name's possessive typed without its apostrophe ("pyongyangs view")."""
+    for ending in ("ing", "ed", "es", "ly"):
+        base = lower.removesuffix(ending)
+        if base == lower or len(base) < 4:
+            continue
+        if ending in ("ed", "es") and re.search(r"[^aeiou]y$", base):
+            continue
+        if ending == "es" and not re.search(r"(?:s|x|z|ch|sh|o)$", base):
+            continue
+        bases = {base}
+        if ending in ("ing", "ed"):
+            bases |= {base + "e"} | ({base[:-1]} if base[-1] == base[-2] and base[-1] not in "aeiou" else set())
+        if any(len(b) >= 4 and zipf(b, "en") >= _INFLECTED_ZIPF for b in bases):
+            return True
+    return False
+
+
+# A word whose rarer forms are its own, not slips: "clutter" 3.2; not a name made by a slip
+# ("leyting" is "letting", not a form of "Leyte", 2.8).
+_INFLECTED_ZIPF = 3.0
 
 
 @functools.cache
