@@ -368,8 +368,8 @@ class Normalizer:
         if shape == "lower" and lower in self._country_codes:
             return self._country_codes[lower]  # "jp" is Japan, where the statement names Japan
         if shape == "lower" and lower in self._initials and (not _is_a_word(lower) or zipf(lower, "en") < _INITIALS_ZIPF):
-            # wordfreq counts a firm's initials typed in lower case as a word ("amd", "ibm"):
-            # only a common word ("cat") is not the initials of the statement's name.
+            # wordfreq counts a firm's initials typed in lower case as a word ("amd", "gsp"):
+            # only a common word ("cat", "sep") is not the initials of the statement's name.
             return self._initials[lower]
         if shape == "lower" and len(word) >= 4 and _is_a_word(lower) and zipf(lower, "en") < _RARE_ZIPF:
             # A rare word where one of the commonest fits: "how kuch" and "how mush" are "how much".
@@ -865,9 +865,9 @@ def _is_a_word(lower: str) -> bool:
 
 
 def _inflects_a_word(lower: str) -> bool:
-    """Whether ``lower`` is a regular form of an English word of four letters or more: "-ing",
-    "-ed" (the word's "e" dropped, its last consonant doubled: "sized", "clogged"), "-es" after a
-    hiss ("taxes"), "-ly". Not "countrys" (a "y" after a consonant takes "-ies", "-ied"),
+    """Whether ``lower`` is a regular form of an English word of four letters or more and Zipf 3
+    or more: "-ing", "-ed" (the word's "e" dropped, its last consonant doubled: "sized",
+    "mapped"), "-es" after a hiss or an "o" ("taxes", "echoes"), "-ly". Not "countrys" (a "y" after a consonant takes "-ies", "-ied"),
     nor any other "-s": a name's possessive typed without its apostrophe ("pyongyangs view")."""
     for ending in ("ing", "ed", "es", "ly"):
         base = lower.removesuffix(ending)
