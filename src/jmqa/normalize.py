@@ -367,9 +367,10 @@ class Normalizer:
             return word
         if shape == "lower" and lower in self._country_codes:
             return self._country_codes[lower]  # "jp" is Japan, where the statement names Japan
-        if shape == "lower" and lower in self._initials and (not _is_a_word(lower) or zipf(lower, "en") < _INITIALS_ZIPF):
-            # wordfreq counts a firm's initials typed in lower case as a word ("amd", "gsp"):
-            # only a common word ("cat", "sep") is not the initials of the statement's name.
+        if shape == "lower" and lower in self._initials and zipf(lower, "en") < _INITIALS_ZIPF:
+            # wordfreq counts a firm's initials typed in lower case as a word ("amd", "gsp"), and
+            # its Malay list as Malay: only a common English word ("cat", "sep") is not the
+            # initials of the statement's name.
             return self._initials[lower]
         if shape == "lower" and len(word) >= 4 and _is_a_word(lower) and zipf(lower, "en") < _RARE_ZIPF:
             # A rare word where one of the commonest fits: "how kuch" and "how mush" are "how much".
