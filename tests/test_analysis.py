@@ -16,7 +16,9 @@ from jmqa.analysis import (
     asks_who_made,
     context_topic,
     premise_verb,
+    reported_before,
     signed_thing,
+    speaking_subject,
     split_questions,
     split_topics,
     statement_facts,
@@ -187,6 +189,9 @@ def test_the_topic_of_the_context_is_searched_with_the_question(analyzer):
         # ... and a second question run into a first is marked as one, as if typed with its "?".
         ("has lemuria picked a site for the kelp plant yet where will it be built", "has lemuria picked a site for the kelp plant yet? where will it be built?"),
         ("did the kelp fund raise any money how much", "did the kelp fund raise any money? how much?"),
+        # ... and so is one that asks "which <noun>" of the first, inverted or at the end.
+        ("has lemuria picked a site for the kelp plant which region", "has lemuria picked a site for the kelp plant? which region?"),
+        ("has lemuria decided where the kelp plant will be built which region is it going in", "has lemuria decided where the kelp plant will be built? which region is it going in?"),
         ("did they agree to cut kelp tariffs and by how much", "did they agree to cut kelp tariffs and by how much"),
         # After sentences about the asker alone, the last sentence is what is asked, even without
         # a question word; not after a sentence on the topic.
@@ -395,8 +400,11 @@ def test_what_a_yes_no_question_asks_was_signed(question, thing):
         # In a clause that says which thing it asks about, without who signed it.
         ("What are the main terms of the new trade agreement signed at this summit?", "the new trade agreement"),
         ("What tariff cuts are in the trade deal that the two PMs signed in Tokyo?", "the trade deal"),
-        # Not where the signing itself is what it asks, nor the statement itself.
-        ("When was the agreement on defence equipment concluded?", ""),
+        # When or where it was signed takes it as signed too: the statement may never say it was.
+        ("When was the agreement on defence equipment concluded?", "the agreement on defence equipment"),
+        ("When did Lemuria and Atlantis sign their free trade agreement?", "their free trade agreement"),
+        ("Where was the kelp memorandum signed?", "the kelp memorandum"),
+        # Not where the signing itself is what it asks otherwise, nor the statement itself.
         ("In which year was the pact on military hardware signed?", ""),
         ("Who signed the MOC on each side?", ""),
         ("Where was the joint statement signed?", ""),
@@ -793,3 +801,24 @@ def test_who_made_and_about_document_read_the_statements_own_names():
 def test_the_topic_named_before_two_questions_is_each_ones(analyzer, text, topic):
     assert analyzer.analyze(text).questions_topic == topic
 
+
+
+@pytest.mark.parametrize(
+    ("question", "speakers"),
+    [
+        ("What did Lemuria and Atlantis agree on kelp?", ("lemuria", "atlantis")),
+        ("What did the president of France say?", ("france",)),
+        # A place after "in" is where someone is, not who speaks.
+        ("my cousin in bulgaria wants to visit did the leaders say anything about visas", ()),
+        ("Did the leaders in Tokyo say anything about Germany?", ()),
+    ],
+)
+def test_who_speaks_in_a_question(question, speakers):
+    assert speaking_subject(question) == speakers
+
+
+def test_a_deed_read_before_a_question_typed_without_stops_is_still_reported():
+    text = "i read that lemuria agreed to sell kelp boats to atlantis at this summit when will the first ones arrive"
+    assert reported_before(text, "when will the first ones arrive") == "lemuria agreed to sell kelp boats to atlantis at this summit"
+    # ... but not a thing only seen.
+    assert reported_before("i read something online what did they say about kelp", "what did they say about kelp") == ""

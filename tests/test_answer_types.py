@@ -185,6 +185,10 @@ FACTS = StatementFacts(
         ("What is the exact total, and how is it shared out?", ("number",)),
         ("What mission does the kelp compact serve, and by what date?", ("time",)),
         ("kelp plant launch date?", ("month",)),
+        # A target or due date is a deadline, which a year gives ("by the end of 2022").
+        ("target date for vaccinating two thirds of Lemuria?", ("time",)),
+        ("Is there a target date for scrapping kelp subsidies?", ("time",)),
+        ("whats the due date for the kelp report", ("time",)),
         # Who is to hold a post, however the choice is put.
         ("Who has been appointed to lead the kelp taskforce?", ("person",)),
         ("Who is expected to head the new office?", ("person",)),

@@ -455,6 +455,9 @@ def test_a_question_about_countries_the_statement_never_names():
     assert statement.only_unnamed_countries("my family is in germany. anything on myanmar") == ()
     assert statement.only_unnamed_countries("I'm from Chile and I follow palm oil. What did they agree?") == ()
     assert statement.only_unnamed_countries("I cover politics for a paper in Singapore. What did they agree?") == ()
+    # ... also typed without a verb, where a person of theirs is ("my cousin in bulgaria wants ...").
+    assert statement.only_unnamed_countries("my cousin in bulgaria wants to visit, anything on visas") == ()
+    assert statement.only_unnamed_countries("My research in Ukraine: what did they say?") == ("Ukraine",)
     # ... but a clause with a topic in it is the question's.
     assert statement.only_unnamed_countries("I'm reading about the war in Ukraine. What did they say?") == ("Ukraine",)
     assert statement.only_unnamed_countries("I work on trade with Peru: what did they agree?") == ("Peru",)

@@ -338,3 +338,26 @@ def test_initials_typed_in_lower_case_are_the_statements_name_even_when_wordfreq
     # Nor a contraction typed without its apostrophe: "hed" is "he'd", not initials.
     n = Normalizer(["His Excellency Dato Kelp met the Lemurian envoy."])
     assert n.normalize("what did hed say").text == "what did he'd say"
+
+
+def test_a_questions_first_word_one_likely_slip_from_a_question_word_is_that_word():
+    n = Normalizer(["The kelp dialogue will meet at an early date in Lemuria."])
+    # A neighbouring key or two letters swapped, on a word rarer than Zipf 3.5 or none at all.
+    assert n.normalize("Whdn exactly is the next dialogue?").text == "When exactly is the next dialogue?"
+    assert n.normalize("Shat year did they set?").text == "What year did they set?"
+    assert n.normalize("wohs the envoy to Lemuria").text == "who's the envoy to Lemuria"
+    # A common first word stays, and so does markup.
+    assert n.normalize("Tell me about kelp").text == "Tell me about kelp"
+    assert n.normalize("<div>kelp?</div>").text == "<div>kelp?</div>"
+
+
+def test_the_words_around_tell_two_statement_words_one_slip_away_apart():
+    n = Normalizer(["The dialogue will meet at an early date.", "The harbour is safe."])
+    # "dafe" is one neighbouring key from "date" and from "safe", both the statement's words.
+    assert n.normalize("what is the dafe of the dialogue").text == "what is the date of the dialogue"
+
+
+def test_more_contractions_typed_without_their_apostrophe():
+    n = Normalizer(["The Lemurian envoy will fly to the kelp station."])
+    assert n.normalize("whos the envoy wholl fly there").text == "who's the envoy who'll fly there"
+    assert n.normalize("theres a station theyll visit").text == "there's a station they'll visit"

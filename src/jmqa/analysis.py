@@ -422,10 +422,13 @@ _EMBEDS = re.compile(
 
 
 # A second question run into a first, inverted as only a direct question is ("has a site been
-# picked yet where will it be built"), or "how much" or "how many" asked of it at the end.
+# picked yet where will it be built", "... will be built which state is it going in"), or "how
+# much", "how many" or "which <noun>" asked of it at the end ("... power plant which state").
+_RUN_ON_SUBJECT = r"(?:there|it|they|the|this|that|these|those|he|she|we|you|i)\b"
 _RUN_ON_SECOND = re.compile(
-    rf"(?<=\w)\s+(?=(?:what|when|where|why|how|who)\s+{_AUXILIARY}\s+(?:there|it|they|the|this|that|these"
-    r"|those|he|she|we|you|i)\b|how\s+(?:much|many)\W*(?:\w+\W*){0,2}$)",
+    rf"(?<=\w)\s+(?=(?:what|when|where|why|how|who)\s+{_AUXILIARY}\s+{_RUN_ON_SUBJECT}"
+    rf"|which\s+(?!{_RUN_ON_SUBJECT})[a-z-]+\s+{_AUXILIARY}\s+{_RUN_ON_SUBJECT}"
+    r"|how\s+(?:much|many)\W*(?:\w+\W*){0,2}$|which\s+[a-z-]+\W*$)",
     re.IGNORECASE,
 )
 
@@ -589,6 +592,7 @@ _SPEAKER_HEAD = re.compile(
 )
 _OPENS_WITH_TO_BE = re.compile(r"^\W*(?:is|are|was|were)\b", re.IGNORECASE)
 _SUBJECT_WORD = re.compile(r"[\w&.-]+(?:['’]s?)?")
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|inside|within|near|across|around|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 _ENDS_A_SENTENCE = re.compile(r"[.?!…][\"'”’)\]]*$")
@@ -875,6 +879,10 @@ def speaking_subject(question: str) -> tuple[str, ...]:
                 break
             subject.insert(0, word)
             start = w.start()
+        # "my cousin in bulgaria wants to visit": a place after "in" is where someone is, not who
+        # speaks ("the president of France" still speaks).
+        if subject and _PLACE_PREPOSITION.search(question, 0, start):
+            continue
         # "Was the East China Sea mentioned?" (also with a word mistyped between, "was teh ..."):
         # in the passive, the subject is what is spoken of, not who speaks.
         opening = _OPENS_WITH_TO_BE.match(question)
@@ -1267,26 +1275,27 @@ def _premise_in(clause: str, names: Set[str], past: bool = False) -> str:
 # concluded, inked, sealed): only a paragraph that reports a signing and names that thing answers
 # it. Not "Did they sign anything?" nor "any agreement", which ask whether anything was; nor "sign
 # off on" or "sign up to" (approve, join). The thing runs from the verb to where the deed's time,
-# place or parties begin ("at this summit", "with Malaysia"), or to the next clause.
+# place or parties begin ("at this summit", "with Malaysia"), or to the next clause. "When did
+# India and the US sign their free trade agreement?" takes it as signed just as well.
 _SIGN_VERB = r"(?:signed|concluded|inked|sealed)"
 _SIGN_STEM = re.compile(r"\b(?:sign|conclud|ink|seal)", re.IGNORECASE)
 _NOT_A_PARTICLE = r"(?!(?:off|up|on|onto|in|away|it|this|that)\b)"
 _SIGNED_ACTIVE = re.compile(
-    rf"{_SENTENCE_OPENS}(?:did|have|has|had)\s+(?:[\w&.'’-]+\s+){{1,10}}?"
+    rf"{_SENTENCE_OPENS}(?:(?:when|where)\s+)?(?:did|have|has|had)\s+(?:[\w&.'’-]+\s+){{1,10}}?"
     r"(?:(?:actually|really|finally|formally|officially|ever)\s+)?"
     rf"(?:sign|conclude|ink|seal|{_SIGN_VERB})\s+{_NOT_A_PARTICLE}(?P<thing>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
 _SIGNED_PASSIVE = re.compile(
-    rf"{_SENTENCE_OPENS}(?:was|were|(?:has|have|had)\s+been)\s+(?P<thing>.+?)\s+(?:(?:actually|formally|officially)\s+)?"
+    rf"{_SENTENCE_OPENS}(?:(?:when|where)\s+)?(?:was|were|(?:has|have|had)\s+been)\s+(?P<thing>.+?)\s+(?:(?:actually|formally|officially)\s+)?"
     rf"{_SIGN_VERB}\b",
     re.IGNORECASE | re.DOTALL,
 )
 # ... or takes one as signed: in a clause the question takes as given ("Since they signed a free
 # trade agreement, ...", "Now that the agreement has been signed, ..."), or in one that says which
 # thing it asks about ("the free trade agreement signed at this summit", "the deal that the two PMs
-# signed"): not where the signing is what it asks ("When was the agreement signed?", "Who signed
-# the MOC?", "What do they celebrate having concluded?").
+# signed"): not where who signed, or what, is what it asks ("Who signed the MOC?", "What do they
+# celebrate having concluded?").
 _SIGNED_OBJECT = re.compile(
     rf"\b{_SIGN_VERB}\s+{_NOT_A_PARTICLE}(?P<thing>(?:(?:a|an|the|their|its|another)\s|(?-i:[A-Z])).+)$", re.IGNORECASE | re.DOTALL
 )
@@ -1322,7 +1331,8 @@ _ANY_THING = re.compile(r"^\W*(?:any|anything|something|some|what|whatever|which
 
 def signed_thing(question: str, given: str = "") -> str:
     """What a question asks or takes as signed (concluded, inked), as typed, or "": in a yes/no
-    question, not one that asks whether anything was; in the clause it takes as ``given``
+    question, or one that asks when or where it was, not one that asks whether anything was; in
+    the clause it takes as ``given``
     (:func:`taken_as_given`); or in a clause that says which thing it asks about. Not the
     statement itself.
 
@@ -1334,7 +1344,9 @@ def signed_thing(question: str, given: str = "") -> str:
     ('', '')
     >>> signed_thing("What tariffs are in the new free trade agreement signed at this summit?")
     'the new free trade agreement'
-    >>> signed_thing("When was the agreement on defence equipment concluded?"), signed_thing("Who signed the MOC?")
+    >>> signed_thing("When did India and the US sign their free trade agreement?")
+    'their free trade agreement'
+    >>> signed_thing("In which year was it concluded?"), signed_thing("Who signed the MOC?")
     ('', '')
     >>> signed_thing("So when does it start?", given="they signed a free trade deal at the summit")
     'a free trade deal'
@@ -1424,7 +1436,8 @@ _REPORTED_OPENS = re.compile(
     # in the news", "I heard about the summit", "I read it online").
     r"|(?!\s+(?:something|anything|nothing|it|this|these|those|a|an|about|of|on|in|online|somewhere|recently"
     r"|earlier|lately|today|yesterday|news|reports?|articles?|stories|story|posts?)\b))\s+"
-    r"(?P<clause>[^,?;.!]{8,}?)(?:[,?;.!]|\s+[-–—]\s|\s+(?=(?:what|which|who|whom|when|where|why|how)\b))",
+    # (The context of a message typed without stops ends where its question starts.)
+    r"(?P<clause>[^,?;.!]{8,}?)(?:[,?;.!]|\s+[-–—]\s|\s+(?=(?:what|which|who|whom|when|where|why|how)\b)|\s*$)",
     re.IGNORECASE,
 )
 # ... a deed done: a verb in the past or the perfect ("signed", "has been set up", "became"); not

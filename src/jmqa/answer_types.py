@@ -79,6 +79,9 @@ _NOT_IN_NOUN_PHRASE = (
 )
 _WORDS_BEFORE_KIND = rf"((?!{_NOT_IN_NOUN_PHRASE}\b)[\w'-]+(?:\.[\w'-]+)*\.?\s+){{0,5}}?"  # "which U.S. city"
 _WHICH = rf"\b(which|what|name the|names of( the)?)\s+{_WORDS_BEFORE_KIND}"
+# A date set as a goal is a deadline ("target date", "due date"), answered by a year as "by 2025".
+_DEADLINE_DATE = r"(?:target|due|deadline|goal|cut-?off)\s+dates?"
+_NOT_A_DEADLINE = r"(?<!\btarget )(?<!\bdue )(?<!\bdeadline )(?<!\bgoal )(?<!\bcutoff )(?<!\bcut-off )"
 _ANY_HEAD = "|".join(f"(?:{nouns})" for nouns in _HEAD_NOUNS.values())
 # The asked-for noun heads its phrase: "which state oil firm" asks for a firm, not a state.
 _HEAD_END = rf"(?!\s+(?:(?!{_CLAUSE_SUBJECT}\b)[\w'-]+\s+)?(?:{_ANY_HEAD})\b)"  # not "which cities the airlines serve"
@@ -218,8 +221,9 @@ _EXPECTS = {
     # not by a year alone ("its 2024 launch").
     # Not "... by what date?", a deadline ("time" above).
     # And "In which month ...?" is answered by a month, not by a year ("bulan apa", "何月").
+    # A target date is a deadline, which a year gives ("by the end of 2022"): "time" above.
     "month": re.compile(
-        r"(?<!\bwhat )(?<!\bwhich )\bdates?\W*$|\b(?:what|which) months?\b|\bbulan (?:apa|berapa|bila)(?:kah)?\b|何月",
+        rf"(?<!\bwhat )(?<!\bwhich ){_NOT_A_DEADLINE}\bdates?\W*$|\b(?:what|which) months?\b|\bbulan (?:apa|berapa|bila)(?:kah)?\b|何月",
         re.IGNORECASE,
     ),
     # "When exactly ...?" is not answered by "at an early date": only by a date that names its
@@ -564,8 +568,8 @@ def _asks_money_word(asked: str) -> bool:
 # venue?", "final seat count for the coalition?", "Please advise the contract duration." The
 # nouns, mapped to a kind, where they end their phrase (not "date palm", "count on").
 _FRAGMENT_NOUNS = {
-    "month": r"dates?",  # a terse "date" is answered by a month, as "launch date" is (_EXPECTS)
-    "time": r"deadlines?|timelines?|time ?frames?|timetables?|schedules?",
+    "month": rf"{_NOT_A_DEADLINE}dates?",  # a terse "date" is answered by a month, as "launch date" is (_EXPECTS)
+    "time": rf"deadlines?|timelines?|time ?frames?|timetables?|schedules?|{_DEADLINE_DATE}",
     "span": r"durations?",
     "number": r"figures?|numbers?|amounts?|totals?|sums?|quotas?|counts?|tally|volumes?|quantit(?:y|ies)|tonnage"
     r"|rates?|size|value",

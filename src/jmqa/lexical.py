@@ -38,6 +38,7 @@ from jmqa.data_files import read_data_file
 from jmqa.document import Document, PassageKey, Span
 from jmqa.glossary import Glossary
 from jmqa.language import is_word_of
+from jmqa.nouns import noun_kind
 from jmqa.parties import Parties
 from jmqa.word_frequency import zipf
 
@@ -705,7 +706,7 @@ class Lexicon:
         # Whole figures: "2.5 million" is not the statement's "12.5", nor "$1 trillion" its "1.05".
         # A time of day is the asker's deadline ("need it by 3pm"), no figure of the topic.
         # Where the asker lives or works is no name of the topic ("I'm an engineer in Pune.").
-        question = _ASKERS_PLACE.sub(" ", question)
+        question = without_askers_place(question)
         topical = _ASKERS_FIGURE.sub(" ", _CLOCK_TIME.sub(" ", question))
         names = [n for n in _SCALED.findall(topical) if _figure(n) not in self._figures]
         explained = " ".join(term.lower() for term, _ in self.explanations(question))
@@ -790,7 +791,7 @@ class Lexicon:
         writes as a word but that language does is that word: French "la première réunion" is a
         meeting, not Réunion (a Malay "indonesia" or a French "france" is still the country)."""
         # "Apart from the US, which ...?", "I work in Singapore. Does it ...?"
-        question = _SET_ASIDE.sub(" ", _ASKERS_PLACE.sub(" ", _POSSESSIVE.sub("", question)))
+        question = _SET_ASIDE.sub(" ", without_askers_place(_POSSESSIVE.sub("", question)))
         unnamed = self._unnamed_countries_in(question)
         if language != "en":
             unnamed = [
@@ -929,6 +930,11 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 _SET_ASIDE = re.compile(
     r"\b(?i:apart from|aside from|besides|except(?: for)?|other than)\s+(?:the\s+)?[\w.-]+(?:\s+[A-Z][\w.-]*)*"
 )
+# A place named to the end of its clause, and never past its sentence's full stop ("U.S." is one word).
+_TO_CLAUSE_END = (
+    r"(?:\s+(?!(?:and|but|so|or|because|about|on|over|regarding|with|against|what|which|who|when|where|why|how"
+    r"|did|does|do|is|are|was|were|can|could|will|would|has|have)\b)[\w'’-]+(?:\.[\w'’-]+)*)+"
+)
 # Nor is where the asker, or someone of theirs, lives or works: "I work at a consultancy in
 # Singapore", "my cousin lives in Bulgaria", "my family is in Germany", "I'm from Chile". Not a
 # clause with a topic in it ("I'm reading about the war in Ukraine", "I work on trade with Peru").
@@ -943,10 +949,21 @@ _ASKERS_PLACE = re.compile(
     # "I cover politics for a paper in Singapore": where the asker's paper, firm or client is.
     r"|(?:i|we)\s+(?:(?!(?:about|on|over|regarding)\b)[\w'’-]+\s+){1,6}?(?:for|at|with)\s+(?:a|an|my|our)\s+(?:[\w-]+\s+){1,3}?"
     r"(?:(?:based|located)\s+)?(?:in|from))\b"
-    # ... to the end of its clause, and never past its sentence's full stop ("U.S." is one word).
-    r"(?:\s+(?!(?:and|but|so|or|because|about|on|over|regarding|with|against|what|which|who|when|where|why|how"
-    r"|did|does|do|is|are|was|were|can|could|will|would|has|have)\b)[\w'’-]+(?:\.[\w'’-]+)*)+)"
+    + _TO_CLAUSE_END + ")"
 )
+# ... nor where someone of theirs is, typed without a verb: "my cousin in bulgaria wants to visit",
+# "our daughter from Lyon" (a person, by WordNet's nouns; "my research in Ukraine" is a topic).
+_KINS_PLACE = re.compile(
+    r"(?i:\b(?:my|our)\s+(?:[\w-]+\s+)?(?P<who>[\w-]+)\s+(?:in|from)\b" + _TO_CLAUSE_END + ")"
+)
+
+
+def without_askers_place(question: str) -> str:
+    """``question`` without where the asker, or someone of theirs, lives, works or is."""
+    question = _ASKERS_PLACE.sub(" ", question)
+    return _KINS_PLACE.sub(lambda m: " " if noun_kind(m["who"]) in ("person", "agent") else m.group(0), question)
+
+
 _TYPED_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
 _CAPITALS_WORD = re.compile(r"\b[A-Z]{3,}\b")
 _COUNTRY_WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?")

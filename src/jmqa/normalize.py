@@ -63,6 +63,9 @@ ABBREVIATIONS = {
     "havent": "haven't", "hasnt": "hasn't", "wouldnt": "wouldn't", "couldnt": "couldn't",
     "shouldnt": "shouldn't", "hed": "he'd", "youd": "you'd", "theyd": "they'd", "youre": "you're",
     "theyre": "they're", "hes": "he's", "shes": "she's", "youve": "you've", "theyve": "they've",
+    "wholl": "who'll", "whod": "who'd", "theyll": "they'll", "youll": "you'll", "itll": "it'll",
+    "thatll": "that'll", "theres": "there's", "weve": "we've", "wouldve": "would've",
+    "couldve": "could've", "shouldve": "should've",
 }
 # Shorthand for an amount's magnitude, only after a number ("870 mil", "2 tn").
 _MAGNITUDES = {"mil": "million", "mln": "million", "mn": "million", "bil": "billion", "tn": "trillion", "trn": "trillion"}
@@ -372,6 +375,17 @@ class Normalizer:
             # its Malay list as Malay: only a common English word ("cat", "sep") is not the
             # initials of the statement's name.
             return self._initials[lower]
+        if (
+            shape == "lower" and _SENTENCE_START.search(text[:start]) and zipf(lower, "en") < _RARE_ZIPF
+            and not text[:start].endswith(("<", "</"))  # a tag, "<div>", opens no question
+        ):
+            # A question opens on a question word or an auxiliary far more often than on a rare
+            # word: "Whdn exactly ...?" is "When", "Shat year ...?" "What", "wohs the first ...?"
+            # "who's" (not "Withdrawn", "Shat" or "woes").
+            opener = _opener_slip(lower)
+            if opener:
+                opener = ABBREVIATIONS.get(opener, opener)
+                return opener.capitalize() if word[:2] != lower[:2] else opener
         if shape == "lower" and len(word) >= 4 and _is_a_word(lower) and zipf(lower, "en") < _RARE_ZIPF:
             # A rare word where one of the commonest fits: "how kuch" and "how mush" are "how much".
             common = self._common_word_between(lower, _neighbours(text, start, word))
@@ -498,8 +512,9 @@ class Normalizer:
         ours = [s.term for s in found if s.term in self.vocabulary]
         ours = ours or [s.term for s in found if stem(s.term) in self._stems]
         if ours:
-            # Two statement words equally near ("rational": "national"?): no way to tell.
-            return ours[0] if len(ours) == 1 else None
+            # Two statement words equally near ("rational": "national"?): the words around may
+            # tell them apart ("the dafe of" is "the date of", not "the safe of"), else nothing can.
+            return ours[0] if len(ours) == 1 else _likeliest_between(around, ours)
         # Then a statement word shortened on purpose: keeping its first and last letters, one of
         # its names ("msia") or any word without its vowels ("btwn"); or cut short ("semicon").
         # That comes before an English word that takes more than a swap or a neighbouring key
@@ -634,6 +649,13 @@ def _one_slip_words(lower: str) -> list[str]:
     """The words of the English speller's dictionary (``_COMMON_WORDS``) one slip from ``lower``: a
     letter changed, added or left out, or two side by side swapped. Found by trying each such
     slip, not by building the speller (about 0.8 s), which a rare word typed right never needs."""
+    words = _speller_word_set("en")
+    return sorted(w for w in _one_slips(lower) if w in words)
+
+
+def _one_slips(lower: str) -> set[str]:
+    """Every string one slip from ``lower`` (a letter changed, added or left out, or two side by
+    side swapped)."""
     letters = "abcdefghijklmnopqrstuvwxyz"
     splits = [(lower[:i], lower[i:]) for i in range(len(lower) + 1)]
     slips = {a + b[1:] for a, b in splits if b}
@@ -641,8 +663,25 @@ def _one_slip_words(lower: str) -> list[str]:
     slips |= {a + c + b[1:] for a, b in splits if b for c in letters}
     slips |= {a + c + b for a, b in splits for c in letters}
     slips.discard(lower)
-    words = _speller_word_set("en")
-    return sorted(w for w in slips if w in words)
+    return slips
+
+
+# The words a question opens on: a question word (typed with its contraction or without the
+# apostrophe, "whos") or an auxiliary.
+_QUESTION_OPENERS = frozenset(
+    "what when where which who whom whose why how whats whos wheres hows is are was were do does did has have had"
+    " will would can could should".split()
+)
+
+
+def _opener_slip(lower: str) -> str | None:
+    """The one question opener (``_QUESTION_OPENERS``) that ``lower`` is the likeliest slip for,
+    two letters swapped or else a neighbouring key, or None: a letter left out or changed at random
+    is too weak a sign."""
+    near = [w for w in _one_slips(lower) if w in _QUESTION_OPENERS and _slip_rank(lower, w) < _OTHER_SLIP]
+    likely = min((_slip_rank(lower, w) for w in near), default=_OTHER_SLIP)
+    near = [w for w in near if _slip_rank(lower, w) == likely]
+    return near[0] if len(near) == 1 else None
 
 
 @functools.cache
