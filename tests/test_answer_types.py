@@ -660,6 +660,12 @@ def test_how_long_something_has_lasted_is_also_told_by_when_it_began():
     sentence = "the partnership established in December 2023"
     assert _holds("span", sentence, "How long has the partnership been in place?")
     assert not _holds("span", sentence, "How long did the summit last?")
+    # ... and by "since": not how long a thing took to do.
+    sentence = "Since the start of the pandemic, we have committed $8.6 billion to the vaccines pillar."
+    assert _holds("span", sentence, "How long has the pillar been funded?")
+    assert _holds("span", sentence, "How many years have they funded the pillar?")
+    assert not _holds("span", sentence, "How long did it take to come up with the vaccines?")
+    assert _holds("span", "the development of vaccines in just over 300 days", "How long did it take?")
 
 
 @pytest.mark.slow  # tags with spaCy

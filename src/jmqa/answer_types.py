@@ -807,8 +807,9 @@ def _anniversary(sentence: str, entities: Sequence[Entity]) -> bool:
     return any(e.label == "ORDINAL" and _ANNIVERSARY.match(sentence, e.end) for e in entities)
 
 
-_HOW_LONG_SINCE = re.compile(r"\bhow long (?:has|have|had)\b", re.IGNORECASE)
-_SINCE = re.compile(r"\bsince\b|\b(?:for|over|during) the (?:past|last)\b", re.IGNORECASE)
+_HOW_LONG_SINCE = re.compile(r"\bhow (?:long|many (?:years|decades|months|weeks|days)) (?:has|have|had)\b", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+_LATELY = re.compile(r"\b(?:for|over|during) the (?:past|last)\b", re.IGNORECASE)
 # "What is the exact (or actual) dollar value ...?" or "the dollar figure" asks for a figure, as "When
 # exactly ...?" asks for a date: "a multi-billion investment" or "several" answers "how much"
 # only loosely, and not that.
@@ -1010,9 +1011,12 @@ def holds(
     if kind in ("number", "entity") and _ASKS_ANNIVERSARY.search(question) and _anniversary(sentence, entities):
         return True  # and answers which anniversary: "ulang tahun ke berapa?", "Which anniversary?"
     if kind == "span":  # "for 70 years", "a three-day visit", "since 1982", "50,000 km"
-        # "How long has it been in place?" is also answered by when it began.
+        # "How long has it been in place?" is also answered by when it began ("since 2023"); "How
+        # long did it take?" is not ("Since the start of the pandemic, we have committed ...").
         began = _HOW_LONG_SINCE.search(question) is not None
-        return _SINCE.search(sentence) is not None or _date_range(sentence, entities) or any(
+        return (began and _SINCE.search(sentence) is not None) or _LATELY.search(sentence) is not None or _date_range(
+            sentence, entities
+        ) or any(
             e.label == "QUANTITY"
             or (e.label in LABELS[kind] and _DURATION.search(e.text))
             or (began and e.label == "DATE" and _YEAR.search(e.text))
