@@ -501,7 +501,7 @@ def _holds(kind: str, sentence: str, question: str = "") -> bool:
         ("place", "the establishment of the Tamil Studies Chair at the University of Houston", True),
         ("place", "funding from the University of Houston for the chair", False),
         ("span", "a partnership that has lasted for over 70 years", True),
-        ("span", "the Look East Policy, pursued since 1982", True),
+        ("span", "cooperation over the past decade", True),  # "since 1982": see below
         ("span", "a 50,000 km subsea cable", True),
         ("span", "the three-day official visit", True),
         ("span", "the summit held in Tokyo on 10 June 2026", False),  # a date is no duration
@@ -666,6 +666,7 @@ def test_how_long_something_has_lasted_is_also_told_by_when_it_began():
     assert _holds("span", sentence, "How many years have they funded the pillar?")
     assert not _holds("span", sentence, "How long did it take to come up with the vaccines?")
     assert _holds("span", "the development of vaccines in just over 300 days", "How long did it take?")
+    assert _holds("span", "the Look East Policy, pursued since 1982", "How long has it been pursued?")
 
 
 @pytest.mark.slow  # tags with spaCy

@@ -1014,9 +1014,8 @@ def holds(
         # "How long has it been in place?" is also answered by when it began ("since 2023"); "How
         # long did it take?" is not ("Since the start of the pandemic, we have committed ...").
         began = _HOW_LONG_SINCE.search(question) is not None
-        return (began and _SINCE.search(sentence) is not None) or _LATELY.search(sentence) is not None or _date_range(
-            sentence, entities
-        ) or any(
+        since = began and _SINCE.search(sentence) is not None
+        return since or _LATELY.search(sentence) is not None or _date_range(sentence, entities) or any(
             e.label == "QUANTITY"
             or (e.label in LABELS[kind] and _DURATION.search(e.text))
             or (began and e.label == "DATE" and _YEAR.search(e.text))
