@@ -404,7 +404,7 @@ def test_what_a_yes_no_question_asks_was_signed(question, thing):
         ("When was the agreement on defence equipment concluded?", "the agreement on defence equipment"),
         ("When did Lemuria and Atlantis sign their free trade agreement?", "their free trade agreement"),
         ("Where was the kelp memorandum signed?", "the kelp memorandum"),
-        # Not where the signing itself is what it asks otherwise, nor the statement itself.
+        # Not (yet) "In which year ...?", nor who signed it, nor the statement itself.
         ("In which year was the pact on military hardware signed?", ""),
         ("Who signed the MOC on each side?", ""),
         ("Where was the joint statement signed?", ""),
