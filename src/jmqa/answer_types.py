@@ -80,8 +80,9 @@ _NOT_IN_NOUN_PHRASE = (
 _WORDS_BEFORE_KIND = rf"((?!{_NOT_IN_NOUN_PHRASE}\b)[\w'-]+(?:\.[\w'-]+)*\.?\s+){{0,5}}?"  # "which U.S. city"
 _WHICH = rf"\b(which|what|name the|names of( the)?)\s+{_WORDS_BEFORE_KIND}"
 # A date set as a goal is a deadline ("target date", "due date"), answered by a year as "by 2025".
-_DEADLINE_DATE = r"(?:target|due|deadline|goal|cut-?off)\s+dates?"
-_NOT_A_DEADLINE = r"(?<!\btarget )(?<!\bdue )(?<!\bdeadline )(?<!\bgoal )(?<!\bcutoff )(?<!\bcut-off )"
+_DEADLINE_WORDS = ("target", "due", "deadline", "goal", "cutoff", "cut-off")
+_DEADLINE_DATE = rf"(?:{'|'.join(_DEADLINE_WORDS)})\s+dates?"
+_NOT_A_DEADLINE = "".join(rf"(?<!\b{word} )" for word in _DEADLINE_WORDS)  # one fixed-width look-behind each
 _ANY_HEAD = "|".join(f"(?:{nouns})" for nouns in _HEAD_NOUNS.values())
 # The asked-for noun heads its phrase: "which state oil firm" asks for a firm, not a state.
 _HEAD_END = rf"(?!\s+(?:(?!{_CLAUSE_SUBJECT}\b)[\w'-]+\s+)?(?:{_ANY_HEAD})\b)"  # not "which cities the airlines serve"

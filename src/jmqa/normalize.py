@@ -363,7 +363,8 @@ class Normalizer:
                 return word
             mended = self._case.get(mended, mended) + ("'s" if mended == possessor else "")  # "countrys"
             return mended.capitalize() if word[:1].isupper() and mended.islower() else mended
-        shape = _shape(word, _SENTENCE_START.search(text[:start]) is not None)
+        starts_sentence = _SENTENCE_START.search(text[:start]) is not None
+        shape = _shape(word, starts_sentence)
         # A function word is no slip, and needs no look-up in wordfreq's lists; only a word the
         # statement does not use does.
         if shape is None or is_stopword(lower):
@@ -376,7 +377,7 @@ class Normalizer:
             # initials of the statement's name.
             return self._initials[lower]
         if (
-            shape == "lower" and _SENTENCE_START.search(text[:start]) and zipf(lower, "en") < _RARE_ZIPF
+            shape == "lower" and starts_sentence and zipf(lower, "en") < _RARE_ZIPF
             and not text[:start].endswith(("<", "</"))  # a tag, "<div>", opens no question
         ):
             # A question opens on a question word or an auxiliary far more often than on a rare
