@@ -153,6 +153,12 @@ def test_the_topic_of_the_context_is_searched_with_the_question(analyzer):
         # ... and so does a sentence that goes on from it, however long.
         ("Anything on kelp? and also anything about space or satellites", "Anything on kelp? and also anything about space or satellites"),
         ("I follow space news. When is the satellite launch? Thanks!", "When is the satellite launch?"),
+        # ... nor is a closing thanks the question of a message that has no question mark.
+        (
+            "Good afternoon, I would be grateful if u could tell me which kelp plan they backed. Thank u so much.",
+            "Good afternoon, I would be grateful if u could tell me which kelp plan they backed.",
+        ),
+        ("I'm a student. Which airline flies the kelp route? Many thanks in advance.", "Which airline flies the kelp route?"),
         # ... and so does a request in the imperative after it.
         ("What did they say about kelp? Tell me about the fleet too.", "What did they say about kelp? Tell me about the fleet too."),
         # "According to this" names the statement, not something in the context before.
@@ -400,6 +406,9 @@ def test_what_a_yes_no_question_asks_was_signed(question, thing):
         # In a clause that says which thing it asks about, without who signed it.
         ("What are the main terms of the new trade agreement signed at this summit?", "the new trade agreement"),
         ("What tariff cuts are in the trade deal that the two PMs signed in Tokyo?", "the trade deal"),
+        # ... also as the subject an auxiliary asks of.
+        ("What tariffs does the free trade agreement signed at the summit eliminate?", "the free trade agreement"),
+        ("What memoranda does the statement say were signed, and in which areas?", ""),
         # When or where it was signed takes it as signed too: the statement may never say it was.
         ("When was the agreement on defence equipment concluded?", "the agreement on defence equipment"),
         ("When did Lemuria and Atlantis sign their free trade agreement?", "their free trade agreement"),

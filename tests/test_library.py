@@ -256,6 +256,21 @@ def test_ask_all_keeps_to_the_statement_whose_parties_the_question_names(tmp_pat
         assert {h.statement.id for h in hits[: len(expected)]} == expected, question
 
 
+def test_a_signing_still_to_come_is_no_signing_a_question_may_take_as_done(tmp_path, monkeypatch, qa):
+    """A statement that means "to conclude" a trade agreement has not signed one: a question about
+    the trade agreement "signed at the summit" is not its to answer; one about what it did sign is."""
+    library = library_of(tmp_path, monkeypatch, {
+        "kelp": "Joint Statement of Atlantis and Lemuria\n\n3 April 2025, Camelot\n\n"
+                "1. Atlantis and Lemuria signed a Memorandum on kelp farming, which covers seed banks.\n"
+                "2. They intend to conclude a free trade agreement that removes tariffs on kelp.\n",
+    })
+    kelp = library.qa("kelp")
+    answer = kelp.ask("What tariffs does the free trade agreement signed at the summit remove?")
+    assert not answer.found and answer.message == jmqa.NOT_SAID
+    answer = kelp.ask("What does the kelp memorandum signed at the summit cover?")
+    assert answer.found and answer.quotes[0].paragraph == 1
+
+
 def test_a_library_from_an_earlier_jmqa_gets_e5s_graph_linked_not_rebuilt(tmp_path, monkeypatch, qa, caplog):
     """Indexes built before e5's questions went through onnxruntime lack its graph: ``ask --all``
     exports it where missing, taking the bytes the shipped statement's index holds (a hard link,

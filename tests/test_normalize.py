@@ -178,6 +178,8 @@ def test_the_initials_of_a_name_the_statement_spells_out_are_its_acronym():
 def test_a_function_word_after_the_is_the_code_the_statement_writes_with_its_letters():
     n = Normalizer(["The U.S. and the EU back the WHO. They told us who spoke, and it was welcomed."])
     assert n.normalize("what did the us and the who agree").text == "what did the U.S. and the WHO agree"
+    # ... and so is its possessive typed without the apostrophe, no "who's".
+    assert n.normalize("how much goes to the whos budget").text == "how much goes to the WHO's budget"
     # Not the pronoun, nor a word the statement never writes in capitals.
     assert n.normalize("tell us who agreed and what the it team said").text == (
         "tell us who agreed and what the it team said"
@@ -361,3 +363,19 @@ def test_more_contractions_typed_without_their_apostrophe():
     n = Normalizer(["The Lemurian envoy will fly to the kelp station."])
     assert n.normalize("whos the envoy wholl fly there").text == "who's the envoy who'll fly there"
     assert n.normalize("theres a station theyll visit").text == "there's a station they'll visit"
+
+
+def test_a_word_english_never_writes_there_is_the_statement_word_a_slip_away_it_does():
+    """A real word typed for another ("cite" for "site") is mended only where English never
+    writes it between its neighbours but does write the statement's word there."""
+    n = Normalizer(["Lemuria picked a site for the kelp plant on that date. They will carry out the plan in full this year."])
+    assert n.normalize("which cite has lemuria picked").changes == (("cite", "site"),)
+    assert n.normalize("will they carry it out in dull").changes == (("dull", "full"),)
+    # A common word is meant ("the fate of the kelp"), and "form" is no slip of a statement word.
+    assert n.normalize("what is the fate of the kelp").changes == ()
+    assert n.normalize("in what form will the aid come").changes == ()
+    assert n.normalize("which gear did they sign it").changes == ()
+    # Nor where English never writes the statement's word beside a word of meaning next to it:
+    # "that fully" is common, "fully others" is not.
+    n = Normalizer(["Lemuria and Atlantis fully back the plan."])
+    assert n.normalize("what about countries that bully others").changes == ()

@@ -373,7 +373,7 @@ def asking_part(text: str) -> str:
 
 
 _ADDENDUM_WORDS = 4
-_THANKS = re.compile(r"\W*(?:thanks?|thank you|thx|ty|cheers|ta)\b", re.IGNORECASE)
+_THANKS = re.compile(r"\W*(?:many\s+)?(?:thanks?|thank you|thx|ty|cheers|ta)\b", re.IGNORECASE)
 _WH_WORDS = r"(?:what|which|who|whom|whose|when|where|why|how|whats|whos|wheres|hows)\b"
 _WH_START = re.compile(rf"\W*{_WH_WORDS}", re.IGNORECASE)
 _GOES_ON = re.compile(rf"\W*(?:and|also|plus|as well as|what about|how about|{_IMPERATIVE})\b", re.IGNORECASE)
@@ -465,6 +465,10 @@ def _run_on_sentences(text: str) -> list[str]:
 
 def _asking_sentences(text: str) -> str:
     sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+    # A closing "Thank u so much." asks nothing, whatever came before it.
+    while len(sentences) > 1 and _THANKS.match(sentences[-1]):
+        sentences.pop()
+        text = " ".join(sentences)
     if len(sentences) < 2:
         sentences = _run_on_sentences(text)
     if len(sentences) < 2:
@@ -1299,12 +1303,15 @@ _SIGNED_PASSIVE = re.compile(
 _SIGNED_OBJECT = re.compile(
     rf"\b{_SIGN_VERB}\s+{_NOT_A_PARTICLE}(?P<thing>(?:(?:a|an|the|their|its|another)\s|(?-i:[A-Z])).+)$", re.IGNORECASE | re.DOTALL
 )
-# The thing opens its clause or follows a preposition: "the terms of the agreement signed ...", not
-# "When was the agreement signed?" nor "in which year the pact was signed".
+# The thing opens its clause, follows a preposition or is the subject an auxiliary asks of: "the
+# terms of the agreement signed ...", "what tariffs does the agreement signed ... remove" (the
+# verb right after it, not "what memoranda does the statement say were signed"); not "When was
+# the agreement signed?" nor "in which year the pact was signed".
 _THING_OPENS = (
     r"(?:^\W*|[,:;.!?–—-]\s*|\b(?:in|of|on|about|for|from|under|to|into|regarding|with|so|and|but|since|that|once"
-    r"|because|as|if)\s+)"
+    r"|because|as|if)\s+|\b(?P<asks>do|does|did|will|would|can|could|should|might|may)\s+)"
 )
+_ENDS_ON_A_VERB = re.compile(r"\s(?:was|were|is|are|be|been|being|has|have|had|got|gets|get|say|says|said)$", re.IGNORECASE)
 _THE_THING_SIGNED = re.compile(
     rf"{_THING_OPENS}(?P<thing>(?:the|their|its)\s+(?:[\w&.'’-]+\s+){{0,12}}?[\w&.'’-]+)"
     rf"(?<!\bhaving)\s+(?:(?:actually|formally|officially|finally|just)\s+)?{_SIGN_VERB}"
@@ -1363,7 +1370,9 @@ def signed_thing(question: str, given: str = "") -> str:
     if given and (m := _SIGNED_OBJECT.search(given)):
         return _one_thing(_THING_ENDS.split(m.group("thing"), maxsplit=1)[0])
     m = _THE_THING_SIGNED.search(given) or _THE_THING_SIGNED.search(question)
-    return _one_thing(_BEFORE_WHO_SIGNED.sub("", m.group("thing"))) if m else ""
+    if m is None or (m.group("asks") and _ENDS_ON_A_VERB.search(m.group("thing"))):
+        return ""
+    return _one_thing(_BEFORE_WHO_SIGNED.sub("", m.group("thing")))
 
 
 _THE_STATEMENT = re.compile(rf"^\W*(?:the|this|their|its)\s+(?:[\w'’-]+\s+){{0,3}}?{_DOCUMENT_NOUN.pattern}\W*$", re.IGNORECASE)

@@ -173,9 +173,12 @@ _BARE_DEFINITE = re.compile(
 # it names (not "This path forward", where it names no path).
 _OPENS_ON_THESE = re.compile(r"^\W*(?:These|This|Those|Such)\s+([A-Za-z][a-z]{3,})\b")
 # A sentence that reports a signing (QuestionAnalysis.signed): "welcomed the signing of a
-# Memorandum", "the Agreement ... concluded in 2018"; not "the successful conclusion of its year".
+# Memorandum", "the Agreement ... concluded in 2018"; not "the successful conclusion of its year",
+# nor a signing still to come ("we intend to conclude a meaningful agreement", "will sign").
 # It names the thing asked as signed when it has half its words, weighed by rarity.
-_REPORTS_SIGNING = re.compile(r"\b(?:sign|signs|signed|signing|signature|conclude|concluded|inked|sealed)\b", re.IGNORECASE)
+_REPORTS_SIGNING = re.compile(
+    r"(?<!\bto\s)(?<!\bwill\s)\b(?:sign|signs|signed|signing|signature|conclude|concluded|inked|sealed)\b", re.IGNORECASE
+)
 SIGNED_COVERAGE = 0.5
 # A signing dated to the meeting the statement reports, and one dated to a year.
 _SIGNED_VERB = r"(?:signed|concluded|inked|sealed)"

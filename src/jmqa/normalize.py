@@ -100,6 +100,9 @@ _SLIP_GAP = 2.0
 # one follows the word before a rare word for that to be read as a slip for it (_common_word_between).
 _COMMON_ZIPF = 5.5
 _ASKED_FOR_SHARE = 0.01
+# A word commoner than this (one in ten thousand: "form", "tear", "fate") is typed on purpose far
+# more often than for another word a slip away, whatever the words around it.
+_MEANT_ZIPF = 4.0
 _COMMON_WORDS = 20_000  # how many of a language's most frequent words may be corrected to
 _KNOWN_MIN = 5  # a known word (a glossary's) is mended to from five letters on, as a name is
 _STATEMENT_WORD_COUNT = 10**9  # a statement word outweighs any English word (10 ** Zipf <= 10**8)
@@ -337,6 +340,8 @@ class Normalizer:
         # the one people shout.
         if lower in _MAGNITUDES and _AFTER_A_NUMBER.search(text[:start]):
             return _MAGNITUDES[lower]  # "870 mil doses"; but "mil" alone may be "military"
+        if word.islower() and lower[:-1] in self._after_the and lower.endswith("s") and _AFTER_THE.search(text[:start]):
+            return self._after_the[lower[:-1]] + "'s"  # "the whos budget": "the WHO's", not "who's"
         if lower in ABBREVIATIONS and not (word.isupper() and len(word) > 1 and lower != "govt"):
             expanded = ABBREVIATIONS[lower]
             return expanded if lower not in _LETTERS or _chat_letter(text, start, word) else word
@@ -392,6 +397,13 @@ class Normalizer:
             common = self._common_word_between(lower, _neighbours(text, start, word))
             if common:
                 return common
+        if len(word) >= 4 and _is_a_word(lower) and zipf(lower, "en") < _MEANT_ZIPF:
+            # A word of English the statement never uses, a slip from one of its words that English
+            # writes between the words around it far more often: "which cite has", "in dull".
+            ours = self._statement_word_between(lower, _neighbours(text, start, word))
+            if ours:
+                ours = self._case.get(ours, ours)
+                return ours.capitalize() if word[:1].isupper() and ours.islower() else ours
         if len(word) < 4 or _is_a_word(lower):
             # Too short to mend, or a word; but people shorten the statement's names, and
             # wordfreq counts the shortenings of the commonest as words ("jpn" for Japan).
@@ -569,6 +581,27 @@ class Normalizer:
         if best is None or best == lower or zipf(best, "en") < _COMMON_ZIPF:
             return None
         return best if bigram_share(around[0], best) >= _ASKED_FOR_SHARE else None
+
+    def _statement_word_between(self, lower: str, around: tuple[str, str]) -> str | None:
+        """The statement's word that ``lower``, a word it never uses, is a slip for (two letters
+        swapped, a neighbouring key): where English never writes ``lower`` next to ``around``'s
+        words, but does write that word there, the one such (:func:`_likeliest_between`), and
+        ten times as common; else None. "which cite has" is "which site has", "in dull" "in full"."""
+        near = [
+            w for w in _one_slips(lower)
+            if w in self.vocabulary and _slip_rank(lower, w) != _OTHER_SLIP and zipf(w, "en") >= zipf(lower, "en") + 1.0
+        ]
+        before, after = around
+        if not near or (before and bigram_count(before, lower)) or (after and bigram_count(lower, after)):
+            return None  # (the bigram list is read only where a statement word is that near)
+        best = _likeliest_between(around, near)
+        # ... and next to each word around it that carries meaning: "that bully others" is not
+        # "that fully others", however often "that fully" is written.
+        if best is None or (before and not is_stopword(before) and not bigram_count(before, best)) or (
+            after and not is_stopword(after) and not bigram_count(best, after)
+        ):
+            return None
+        return best
 
     def _same_stem_slip(self, lower: str) -> str | None:
         """The one statement word of ``lower``'s stem that ``lower`` misspells by a single slip
