@@ -159,6 +159,14 @@ def test_the_topic_of_the_context_is_searched_with_the_question(analyzer):
             "Good afternoon, I would be grateful if u could tell me which kelp plan they backed.",
         ),
         ("I'm a student. Which airline flies the kelp route? Many thanks in advance.", "Which airline flies the kelp route?"),
+        # ... nor one run on at the end of a message typed without stops; but "thank you" alone
+        # may be what is asked about.
+        (
+            "good afternoon could you tell me which kelp plan they backed many thanks for your help",
+            "good afternoon could you tell me which kelp plan they backed",
+        ),
+        ("what did they agree on kelp thanks", "what did they agree on kelp"),
+        ("did the leaders say thank you", "did the leaders say thank you"),
         # ... and so does a request in the imperative after it.
         ("What did they say about kelp? Tell me about the fleet too.", "What did they say about kelp? Tell me about the fleet too."),
         # "According to this" names the statement, not something in the context before.

@@ -463,7 +463,17 @@ def _run_on_sentences(text: str) -> list[str]:
     return [text]
 
 
+# ... nor one run on at its end without a stop ("... to face trial many thanks for your help"):
+# only a closing that cannot be what is asked about ("thank you" alone may be: "did they say thank you").
+_TRAILING_THANKS = re.compile(
+    r"(?<=\w)(?<!\bmany)[\s,-]+(?:many\s+thanks|thanks|thx|thank\s+(?:you|u)(?=\s+(?:so|very|in|for)\b))"
+    r"(?:\s+(?:so\s+much|very\s+much|a\s+lot|in\s+advance|for\s+(?:your|ur|the|any)\s+help))*[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
 def _asking_sentences(text: str) -> str:
+    text = _TRAILING_THANKS.sub("", text)
     sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
     # A closing "Thank u so much." asks nothing, whatever came before it.
     while len(sentences) > 1 and _THANKS.match(sentences[-1]):
