@@ -463,8 +463,9 @@ def _run_on_sentences(text: str) -> list[str]:
     return [text]
 
 
-# ... nor one run on at its end without a stop ("... to face trial many thanks for your help"):
-# only a closing that cannot be what is asked about ("thank you" alone may be: "did they say thank you").
+# A thanks run on at the end of a message typed without stops asks nothing ("... to face trial many
+# thanks for your help"); only a closing that cannot be what is asked about is taken off ("thank
+# you" alone may be: "did they say thank you").
 _TRAILING_THANKS = re.compile(
     r"(?<=\w)(?<!\bmany)[\s,-]+(?:many\s+thanks|thanks|thx|thank\s+(?:you|u)(?=\s+(?:so|very|in|for)\b))"
     r"(?:\s+(?:so\s+much|very\s+much|a\s+lot|in\s+advance|for\s+(?:your|ur|the|any)\s+help))*[\s.!]*$",
