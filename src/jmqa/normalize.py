@@ -587,10 +587,7 @@ class Normalizer:
         swapped, a neighbouring key): where English never writes ``lower`` next to ``around``'s
         words, but does write that word there, the one such (:func:`_likeliest_between`), and
         ten times as common; else None. "which cite has" is "which site has", "in dull" "in full"."""
-        near = [
-            w for w in _one_slips(lower)
-            if w in self.vocabulary and _slip_rank(lower, w) != _OTHER_SLIP and zipf(w, "en") >= zipf(lower, "en") + 1.0
-        ]
+        near = [w for w in _likely_slips(lower) if w in self.vocabulary and zipf(w, "en") >= zipf(lower, "en") + 1.0]
         before, after = around
         if not near or (before and bigram_count(before, lower)) or (after and bigram_count(lower, after)):
             return None  # (the bigram list is read only where a statement word is that near)
@@ -774,8 +771,7 @@ def _name_slip(lower: str) -> str | None:
     names = _name_words()
     if lower in names:
         return None
-    keyed = {lower[:i] + key + lower[i + 1 :] for i, typed in enumerate(lower) for key in KEY_NEIGHBOURS.get(typed, "")}
-    found = sorted((_swaps(lower) | keyed) & names)
+    found = sorted(_likely_slips(lower) & names)
     return found[0] if len(found) == 1 else None
 
 
@@ -787,6 +783,13 @@ def _name_words() -> frozenset[str]:
     from jmqa.countries import country_words_lower
 
     return english_name_words() | country_words_lower()
+
+
+def _likely_slips(lower: str) -> set[str]:
+    """Every string ``lower`` is the likeliest kind of slip for: two letters side by side swapped,
+    or one key put for its neighbour (a subset of :func:`_one_slips`, a tenth of its size)."""
+    keyed = {lower[:i] + key + lower[i + 1 :] for i, typed in enumerate(lower) for key in KEY_NEIGHBOURS.get(typed, "")}
+    return (_swaps(lower) | keyed) - {lower}
 
 
 def _swaps(word: str) -> set[str]:
