@@ -50,6 +50,15 @@ def test_a_chat_style_question_is_normalised(analyzer):
     assert ("ppl", "people") in a.corrections and a.answer_types == ("number",)
 
 
+def test_a_question_in_another_language_is_searched_as_written(analyzer):
+    # Typed in lower case without its mark, it is searched with both, as English is; a French
+    # question that a short-text detector first reads as Spanish is French, not mended as English.
+    assert analyzer.analyze("bilakah mesyuarat menteri ceapad diadakan").searched == "Bilakah mesyuarat menteri CEAPAD diadakan?"
+    assert analyzer.analyze("日本とマレーシアの首脳はいつ会談しましたか").searched == "日本とマレーシアの首脳はいつ会談しましたか"
+    french = analyzer.analyze("Combien d'argent le Japon a-t-il investi en Malaisie ?")
+    assert (french.language, french.corrections, french.answer_types) == ("fr", (), ("money",))
+
+
 @pytest.mark.parametrize(
     ("question", "kinds"),
     [
@@ -217,6 +226,15 @@ def test_the_topic_of_the_context_is_searched_with_the_question(analyzer):
         ("when discussing the kelp farms what did the leaders commit to", "when discussing the kelp farms what did the leaders commit to"),
         ("now that the us has agreed to sell jets when will they arrive", "now that the us has agreed to sell jets when will they arrive"),
         ("thinking of showing our kelp at the expo what are the dates pls", "thinking of showing our kelp at the expo what are the dates pls"),
+        # A question that names too little of its own takes the sentence before it, not an
+        # apology further back ...
+        ("Sorry if this is a basic question. I read about a plant that burns ammonia. What's that about?", "I read about a plant that burns ammonia. What's that about?"),
+        ("Sorry. What's that about?", "Sorry. What's that about?"),
+        # ... and a second question that points back to what the first one names needs nothing
+        # before it.
+        ("Sorry if this is a basic question. who will chair the kelp council and where is its first meeting", "who will chair the kelp council and where is its first meeting"),
+        ("They named TRUST and ASIA. What does each one cover?", "They named TRUST and ASIA. What does each one cover?"),
+        ("Sorry if this is a basic question. Is there anything in there about kelp farms?", "Is there anything in there about kelp farms?"),
         # ... but not a request that is the question itself.
         ("Tell me about palm oil", "Tell me about palm oil"),
         ("Can you tell me about palm oil?", "Can you tell me about palm oil?"),

@@ -379,6 +379,10 @@ FACTS = StatementFacts(
         # ... and what a thing costs, as English "how much will it cost" asks.
         ("¿Cuánto costarán los drones que Lemuria quiere comprar?", ("money",)),
         ("Combien coûtera la nouvelle usine ?", ("money",)),
+        # A cost or price named, and an initialism written with spaces that ends no sentence.
+        ("Quel est le coût total de l'achat des drones par Lemuria ?", ("money",)),
+        ("¿Cuál es el costo de la nueva planta?", ("money",)),
+        ("¿Cuánto dinero aportarán la UE y EE. UU. para la recuperación de Lemuria?", ("money",)),
         ("Wie viel kostet das neue Werk?", ("money",)),
         # A question typed as a noun phrase or a request names the kind it wants, where the noun
         # ends its phrase; a figure of speech ("count on") or a modifier ("date palm") does not.

@@ -359,6 +359,13 @@ def test_the_words_around_tell_two_statement_words_one_slip_away_apart():
     assert n.normalize("what is the dafe of the dialogue").text == "what is the date of the dialogue"
 
 
+def test_the_words_around_may_ask_for_an_english_word_before_a_statement_word_as_near():
+    n = Normalizer(["The allies must act on kelp funding."])
+    # "muct" is one slip from "must", the statement's, and from "much", which "how ... of" asks for.
+    assert n.normalize("how muct of the money is for kelp").text == "how much of the money is for kelp"
+    assert n.normalize("they muct act").text == "they must act"
+
+
 def test_more_contractions_typed_without_their_apostrophe():
     n = Normalizer(["The Lemurian envoy will fly to the kelp station."])
     assert n.normalize("whos the envoy wholl fly there").text == "who's the envoy who'll fly there"

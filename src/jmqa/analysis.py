@@ -248,7 +248,7 @@ class Analyzer:
             paragraphs=paragraphs,
             sections=named_sections(normalized, self._headings),
             searched=self._with_context_topic(as_written(self._searched(unframed)), text, asking)
-            if language == "en" else normalized,
+            if language == "en" else as_written_other(normalized),
             unframed=unframed,
             premise=premise_verb(unframed, self._speakers) if language == "en" else "",
             speakers=speaking_subject(normalized) if language == "en" else (),
@@ -315,7 +315,8 @@ _POINTS_BACK = re.compile(
     r"\b(it|its|each one|each of them|either one|both of them|such(?!\s+as))\b"
     # "... each side backing the other?", "the former", "the latter": one of things named before.
     r"|\bthe\s+(?:other|former|latter)\b(?!\s+(?!(?:and|or|but|to|for|in|on|with|at|by|from)\b)[A-Za-z])"
-    r"|(?<!is )(?<!are )(?<!was )(?<!were )\bthere\b(?!\s+(?:is|are|was|were|be|been|'s)\b)"
+    # ("Anything in there about ...?": in the statement.)
+    r"|(?<!is )(?<!are )(?<!was )(?<!were )(?<!\bin )\bthere\b(?!\s+(?:is|are|was|were|be|been|'s)\b)"
     # (Not the statement, as the source: "how many ... according to this?")
     r"|(?<!\baccording to )(?<!\bas per )(?<!\bbased on )\b(that|this|these|those)\b(?!\s+[A-Za-z])"
     # "Is that a guarantee?": after an auxiliary, "that" is the subject, not "said that the ...".
@@ -503,11 +504,14 @@ def _asking_sentences(text: str) -> str:
         if (len(s.split()) <= _ADDENDUM_WORDS or _GOES_ON.match(s) or _WH_START.match(s)) and not _THANKS.match(s)
     ]
     joined = " ".join(asking)
-    # "Which companies?", "What did they say about that?": the topic is in the context.
-    if len(content_terms(joined)) < 2:
-        return text
-    # "... TRUST and ASIA. What does each one cover?": what it points back to comes along.
     first = sentences.index(asking[0])
+    # "Which companies?", "What did they say about that?": the topic is in the context, most
+    # likely in the sentence just before ("Sorry if this is a basic question. I read about a
+    # plant that burns ammonia. What's that about?"); all of it where that one names too little.
+    if len(content_terms(joined)) < 2:
+        before = f"{sentences[first - 1]} {joined}" if first else ""
+        return before if len(content_terms(before)) >= 2 + len(content_terms(joined)) else text
+    # "... TRUST and ASIA. What does each one cover?": what it points back to comes along.
     if first and _points_back(_spelled(asking[0])):  # "this yr" points at a year
         return f"{sentences[first - 1]} {joined}"
     return joined
@@ -522,7 +526,13 @@ def _points_back(sentence: str) -> bool:
     """Whether ``sentence`` points back to something named before it ("What does each one
     cover?"), not to a topic of two or more terms it sets itself, before a dash or a colon."""
     m = _TOPIC_FIRST.match(sentence)
-    return _POINTS_BACK.search(sentence) is not None and not (m and len(content_terms(m.group("topic"))) >= 2)
+    pointer = _POINTS_BACK.search(sentence)
+    if pointer is None or (m and len(content_terms(m.group("topic"))) >= 2):
+        return False
+    # "Who will chair the council and where is its first meeting?": a second question points
+    # back to what the first one names.
+    second = _NEXT_QUESTION.search(sentence, 0, pointer.start())
+    return not (second and len(content_terms(sentence[: second.start()])) >= 2)
 
 
 def _spelled(text: str) -> str:
@@ -626,12 +636,40 @@ def as_written(question: str) -> str:
     >>> as_written("Tell me about palm oil.")
     'Tell me about palm oil.'
     """
-    question = question.strip()
-    if question[:1].islower():
-        question = question[0].upper() + question[1:]
+    question = _capitalised(question)
     if not _ENDS_A_SENTENCE.search(question) and _QUESTION_START.match(_last_asking(question)):
         question += "?"
     return question
+
+
+def as_written_other(question: str) -> str:
+    """A question in another language than English, written as :func:`as_written` writes one:
+    a capital first letter and, when it ends in no mark, a question mark. With no question words
+    of its language to go by, a message that ends in no mark is taken to ask, as nearly every such
+    message to jmqa does, and as the tuning questions in those languages are written. Not in
+    Japanese or Chinese, which often end a question with no mark.
+
+    >>> as_written_other("bilakah mesyuarat itu diadakan")
+    'Bilakah mesyuarat itu diadakan?'
+    >>> as_written_other("付属書はありますか")
+    '付属書はありますか'
+    >>> as_written_other("Apa itu ASIA?")
+    'Apa itu ASIA?'
+    """
+    question = _capitalised(question)
+    if question and not _ENDS_A_SENTENCE.search(question) and not _WIDE_OR_ENDED.search(question):
+        question += "?"
+    return question
+
+
+def _capitalised(question: str) -> str:
+    question = question.strip()
+    return question[0].upper() + question[1:] if question[:1].islower() else question
+
+
+# A message that ends in a character of the scripts that write full-width marks, or in one of
+# those marks or a danda (Hindi's full stop).
+_WIDE_OR_ENDED = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef\u0964]$")
 
 
 def without_speaker(question: str, names: Set[str]) -> str:

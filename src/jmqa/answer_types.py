@@ -155,6 +155,7 @@ _EXPECTS = {
         # French amount, how much money; German how much money, amount, cost.
         r"|\bmontants?\b|\bcombien d['’]argent\b|\bwie ?viel geld\b|\b(?:betrag|kosten)\b"
         r"|\bcu[aá]nto dinero\b"  # Spanish how much money
+        r"|\bco[uû]ts?\b|\b(?:costos?|costes?|precios?)\b|\bpreis\b"  # French cost; Spanish cost, price; German price
         # French, Spanish and German "how much will it cost": "combien coûtera", "cuánto costarán".
         r"|\b(?:combien|cu[aá]nto)\b.*\b(?:co[uû]t(?:e|ent|era|eront|ait|aient|é)|cuest(?:a|an)|cost(?:ará|arán|aría|arían|ó|aron))\b"
         r"|\bwie ?viel\b.*\bkost(?:et|en|ete|eten)\b"
@@ -436,7 +437,8 @@ def _without_subordinate_when_or_where(asked: str) -> str:
 
 # A sentence that asks ends in "?"; "2.0" and "U.S. universities" end no sentence (a dot after one
 # letter is an initial's).
-_ASKING = re.compile(r"(?:[^.!?]|[.!](?=\S)|(?<=\b[A-Za-z])\.)*\?")
+# (An initialism's points end no sentence: "U.S.", and Spanish "EE. UU." written with a space.)
+_ASKING = re.compile(r"(?:[^.!?]|[.!](?=\S)|(?<=\b[A-Za-z])\.|(?<=\b[A-Z]{2})\.(?=\s[A-Z]{2}\.)|(?<=\b[A-Z]{2}\.\s[A-Z]{2})\.)*\?")
 
 
 def expected_answer_types(question: str) -> tuple[str, ...]:

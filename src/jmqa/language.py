@@ -107,9 +107,33 @@ def detect_language(text: str) -> str:
     code = "ms" if code == "id" else code
     if code == "en" or best.value < _SURE:
         return "en"  # "OSA", "palm oil?": too little text to be sure of anything else
+    # Of the languages it finds likely, the one whose own words (common there, not in English) the
+    # question is most made of, where two or more are: on a short question low-accuracy mode may put
+    # a neighbour first (French read as Spanish). One word is too little ("who won the duro").
+    words = [w.lower() for w in _WORD.findall(text)]
+
+    def own_words(language: str) -> int:
+        return sum(is_word_of(w, language) and zipf(w, "en") < 3.0 for w in words)
+
+    rival = max(likely_languages(text), key=own_words, default=code)
+    if own_words(rival) >= 2 and own_words(rival) > own_words(code):
+        code = rival
     if english_share(text, code) >= 0.75:  # "what abt semicondctors": chat English, not Indonesian
         return "en"
     return code
+
+
+def likely_languages(text: str) -> tuple[str, ...]:
+    """The languages other than English that the detector finds at all likely for ``text``
+    (confidence >= 0.01), the likeliest first."""
+    if _script(text) or not _WORD.search(text):
+        return ()
+    codes = (v.language.iso_code_639_1.name.lower() for v in _detector().compute_language_confidence_values(text)
+             if v.value >= _LIKELY)
+    return tuple(dict.fromkeys("ms" if code == "id" else code for code in codes if code != "en"))
+
+
+_LIKELY = 0.01
 
 
 def language_name(code: str) -> str:

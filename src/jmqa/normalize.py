@@ -524,6 +524,12 @@ class Normalizer:
         # The statement's words and their forms ("suports": "supports", not "sports").
         ours = [s.term for s in found if s.term in self.vocabulary]
         ours = ours or [s.term for s in found if stem(s.term) in self._stems]
+        if ours and shape == "lower" and len(found) > len(ours):
+            # Unless the words around ask for another as likely a slip far more often: "how muct
+            # of" is "how much", though the statement says "must" and never "much".
+            between = _likeliest_between(around, [s.term for s in found])
+            if between:
+                return between
         if ours:
             # Two statement words equally near ("rational": "national"?): the words around may
             # tell them apart ("the dafe of" is "the date of", not "the safe of"), else nothing can.
