@@ -115,7 +115,8 @@ def detect_language(text: str) -> str:
     def own_words(language: str) -> int:
         return sum(is_word_of(w, language) and zipf(w, "en") < 3.0 for w in words)
 
-    rival = max(likely_languages(text), key=own_words, default=code)
+    likely = (v.language.iso_code_639_1.name.lower() for v in ranked if v.value >= _LIKELY)
+    rival = max(("ms" if c == "id" else c for c in likely if c != "en"), key=own_words, default=code)
     if own_words(rival) >= 2 and own_words(rival) > own_words(code):
         code = rival
     if english_share(text, code) >= 0.75:  # "what abt semicondctors": chat English, not Indonesian
@@ -123,17 +124,7 @@ def detect_language(text: str) -> str:
     return code
 
 
-def likely_languages(text: str) -> tuple[str, ...]:
-    """The languages other than English that the detector finds at all likely for ``text``
-    (confidence >= 0.01), the likeliest first."""
-    if _script(text) or not _WORD.search(text):
-        return ()
-    codes = (v.language.iso_code_639_1.name.lower() for v in _detector().compute_language_confidence_values(text)
-             if v.value >= _LIKELY)
-    return tuple(dict.fromkeys("ms" if code == "id" else code for code in codes if code != "en"))
-
-
-_LIKELY = 0.01
+_LIKELY = 0.01  # a language the detector gives this much confidence is a rival to its best guess
 
 
 def language_name(code: str) -> str:
