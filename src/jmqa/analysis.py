@@ -508,9 +508,10 @@ def _asking_sentences(text: str) -> str:
     # "Which companies?", "What did they say about that?": the topic is in the context, most
     # likely in the sentence just before ("Sorry if this is a basic question. I read about a
     # plant that burns ammonia. What's that about?"); all of it where that one names too little.
-    if len(content_terms(joined)) < 2:
+    named = len(content_terms(joined))
+    if named < 2:
         before = f"{sentences[first - 1]} {joined}" if first else ""
-        return before if len(content_terms(before)) >= 2 + len(content_terms(joined)) else text
+        return before if first and len(content_terms(before)) >= named + 2 else text
     # "... TRUST and ASIA. What does each one cover?": what it points back to comes along.
     if first and _points_back(_spelled(asking[0])):  # "this yr" points at a year
         return f"{sentences[first - 1]} {joined}"
