@@ -230,6 +230,11 @@ def test_the_topic_of_the_context_is_searched_with_the_question(analyzer):
         # apology further back ...
         ("Sorry if this is a basic question. I read about a plant that burns ammonia. What's that about?", "I read about a plant that burns ammonia. What's that about?"),
         ("Sorry. What's that about?", "Sorry. What's that about?"),
+        # A "that" opening a relative clause points back to nothing; "that plant" does.
+        ("Quick question for a report. which ministry runs the programmes that helped kelp startups expand into leclerc", "which ministry runs the programmes that helped kelp startups expand into leclerc"),
+        ("I read about a plant that burns ammonia. Who is building that plant?", "I read about a plant that burns ammonia. Who is building that plant?"),
+        # "In all of this" is the whole matter, not something named before.
+        ("A friend and I were discussing this over lunch. what role does the kelp fund play in all of this?", "what role does the kelp fund play in all of this?"),
         # ... and a second question that points back to what the first one names needs nothing
         # before it.
         ("Sorry if this is a basic question. who will chair the kelp council and where is its first meeting", "who will chair the kelp council and where is its first meeting"),

@@ -58,6 +58,15 @@ FACTS = StatementFacts(
         # A part of a whole is a ratio too: a percentage or a fraction answers it.
         ("What share of people must be vaccinated to end the pandemic?", ("measure",)),
         ("What proportion of new cases will be sequenced?", ("measure",)),
+        # "How much of" a whole is a part of it; of a figure given, or of money, a figure.
+        ("how much of their own land do they promise to protect for kelp", ("measure",)),
+        ("How much of the world's population must get jabbed?", ("measure",)),
+        ("how much of the 80 billion for kelp comes from Atlantis?", ("number",)),
+        ("How much of the up to $2 billion will each member give?", ("number",)),
+        ("How much has Atlantis given, and how much of that went to kelp?", ("number",)),
+        # "By how much" asks the size of a change: any figure, though a money verb follows.
+        ("By how much will the updated kelp pledges reduce emissions?", ("number",)),
+        ("How much will Atlantis pledge for kelp?", ("money",)),
         ("what % of the planet do they want jabbed", ("measure",)),
         ("What percentage of the loan is concessional?", ("measure",)),
         ("What is Atlantis's share of the cost?", ("money",)),  # a share of money is money
@@ -720,6 +729,10 @@ def test_a_share_asked_of_one_party_or_of_each_is_not_the_groups_total():
     apiece = "They welcomed Kelpco's plan to invest $1.5 billion and Reefco's plan to invest $120 million."
     assert _holds("money", apiece, "Which firms are investing, and how much is each investing?")
     assert not _holds("money", apiece, "How much is Atlantis alone investing?")
+    # A sentence that names the party asked about but gives a combined figure does not answer.
+    combined = "They launched the kelp institute with $10 million of combined commitments from Atlantis and Lemuria."
+    assert _holds("money", combined, "How much did they commit to the kelp institute?")
+    assert not _holds("money", combined, "How much is the Atlantis side alone contributing to the kelp institute?")
 
 
 def test_an_amount_needs_only_the_names_the_statement_uses():

@@ -317,8 +317,9 @@ _POINTS_BACK = re.compile(
     r"|\bthe\s+(?:other|former|latter)\b(?!\s+(?!(?:and|or|but|to|for|in|on|with|at|by|from)\b)[A-Za-z])"
     # ("Anything in there about ...?": in the statement.)
     r"|(?<!is )(?<!are )(?<!was )(?<!were )(?<!\bin )\bthere\b(?!\s+(?:is|are|was|were|be|been|'s)\b)"
-    # (Not the statement, as the source: "how many ... according to this?")
-    r"|(?<!\baccording to )(?<!\bas per )(?<!\bbased on )\b(that|this|these|those)\b(?!\s+[A-Za-z])"
+    # (Not the statement, as the source: "how many ... according to this?", nor the whole matter:
+    # "what role does JBIC play in all of this?")
+    r"|(?<!\baccording to )(?<!\bas per )(?<!\bbased on )(?<!\ball of )(?<!\ball )\b(that|this|these|those)\b(?!\s+[A-Za-z])"
     # "Is that a guarantee?": after an auxiliary, "that" is the subject, not "said that the ...".
     r"|\b(?:is|was|are|were|does|did|will|would|has)\s+(?:that|this)\s+(?:a|an|the)\b"
     rf"|\b(?:that|this)\s+(?!(?:{_NOT_POINTED_AT})\b)(?-i:[a-z][\w-]*(?<![^s]s))\b"
@@ -527,13 +528,23 @@ def _points_back(sentence: str) -> bool:
     """Whether ``sentence`` points back to something named before it ("What does each one
     cover?"), not to a topic of two or more terms it sets itself, before a dash or a colon."""
     m = _TOPIC_FIRST.match(sentence)
-    pointer = _POINTS_BACK.search(sentence)
+    pointer = next((p for p in _POINTS_BACK.finditer(sentence) if not _opens_a_clause(sentence, p)), None)
     if pointer is None or (m and len(content_terms(m.group("topic"))) >= 2):
         return False
     # "Who will chair the council and where is its first meeting?": a second question points
     # back to what the first one names.
     second = _NEXT_QUESTION.search(sentence, 0, pointer.start())
     return not (second and len(content_terms(sentence[: second.start()])) >= 2)
+
+
+def _opens_a_clause(sentence: str, pointer: re.Match[str]) -> bool:
+    """Whether ``pointer`` is a "that" opening a relative clause, a verb in the past after it and a
+    noun before ("the programmes that helped startups"), which points back to nothing; "about that
+    proposed plan" or "Is that agreed ...?" does, after a function word."""
+    if not re.match(r"that\s+[a-z]+ed\b", pointer.group(0), re.IGNORECASE):
+        return False
+    before = re.findall(r"[\w'’-]+", sentence[: pointer.start()])
+    return bool(before) and not is_stopword(before[-1].lower())
 
 
 def _spelled(text: str) -> str:

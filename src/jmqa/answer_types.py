@@ -498,6 +498,10 @@ def _asked_for(asked: str) -> tuple[str, ...]:
     kinds = tuple(kind for kind, pattern in _EXPECTS.items() if pattern.search(asked))
     if "money" not in kinds and _asks_money_word(asked):
         kinds = ("money", *kinds)
+    # "By how much will the pledges cut emissions?" asks the size of a change, which a share, a
+    # multiple or an amount gives: a figure, not only money ("pledges" is no verb of paying here).
+    if "money" in kinds and _BY_HOW_MUCH.search(asked):
+        kinds = tuple(dict.fromkeys("number" if k == "money" else k for k in kinds))
     if not kinds and not _ANY_WH.search(asked):
         kinds = _fragment_kinds(asked)
     if "number" in kinds and "money" not in kinds and (_ASKS_RATE.search(asked) or _ASKS_PART.search(asked)):
@@ -513,6 +517,7 @@ def _asked_for(asked: str) -> tuple[str, ...]:
     return kinds + _kinds_of_nouns(asked)
 
 
+_BY_HOW_MUCH = re.compile(r"\bby\s+how\s+much\b", re.IGNORECASE)
 # A rate asked for ("What tariff rate ...?", "the eur/usd rate today?") is a ratio: a percentage or
 # a count per unit, not any figure near the topic ("80 million kelp farmers"). Not "How did they rate
 # it?", a verb.
@@ -529,6 +534,11 @@ _ASKS_RATE = re.compile(
 # share of the cost") asks for money, which keeps it a figure of money.
 _ASKS_PART = re.compile(
     r"\b(?:percent(?:age)?s?|per\s?cent|proportion|fraction)\b|\bshare\s+of\b|\b(?:what|which|many)\s+%"
+    # "How much of their own land ...?", "how much of the world's population": a part of a whole;
+    # not "how much of the $100 billion" (a figure the question gives), "how much of that" (an
+    # amount said before), nor "how much of the money".
+    r"|\bhow\s+much\s+of\s+(?!(?:(?:the|their|its|our|his|her|a|an)\s+)?(?:that|it|this|them|those|these|up\s+to"
+    r"|over|about|around|nearly|almost|some|roughly|[$€£¥]?\d+|money|funds?|funding|budget|cash|finance|financing)\b)"
     r"|\bperatus(?:an)?\b|何\s*[%％]|何パーセント|割合|प्रतिशत",
     re.IGNORECASE,
 )
@@ -1138,6 +1148,7 @@ _SHARE_ASKED = re.compile(
     re.IGNORECASE,
 )
 _SHARED_OUT = re.compile(r"\b(?:each|apiece|respectively|individually|per(?!\s+cent)|alone)\b", re.IGNORECASE)
+_COMBINED = re.compile(r"\b(?:combined|jointly|collectively|together|total)\b", re.IGNORECASE)
 _NOT_THE_PARTY = {"the", "a", "an", "its", "their", "govt", "government", "country", "side"}
 
 
@@ -1153,6 +1164,10 @@ def _shares_out(question: str, sentence: str, entities: Sequence[Entity] = (), k
     if asked.group("each") and _gives_figures_apart(entities, kind):
         return True
     if not asked.group("one"):
+        return False
+    # "at least $10 million of combined initial commitments from the U.S. and Indian institutions"
+    # names the party asked about, but gives no part of its own.
+    if _COMBINED.search(sentence):
         return False
     # The party: the word before "alone" or "itself", past a "government" ("the US govt itself").
     before = re.findall(r"[\w'’-]+", question[: asked.start()].lower().replace(".", ""))
