@@ -733,6 +733,8 @@ def test_a_share_asked_of_one_party_or_of_each_is_not_the_groups_total():
     combined = "They launched the kelp institute with $10 million of combined commitments from Atlantis and Lemuria."
     assert _holds("money", combined, "How much did they commit to the kelp institute?")
     assert not _holds("money", combined, "How much is the Atlantis side alone contributing to the kelp institute?")
+    own_total = "Atlantis will give a total of 200 million kelp seedlings."
+    assert _holds("number", own_total, "How many seedlings is Atlantis alone giving?")
 
 
 def test_an_amount_needs_only_the_names_the_statement_uses():

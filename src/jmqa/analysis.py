@@ -537,11 +537,14 @@ def _points_back(sentence: str) -> bool:
     return not (second and len(content_terms(sentence[: second.start()])) >= 2)
 
 
+_THAT_AND_A_PAST = re.compile(r"that\s+[a-z]+ed\b", re.IGNORECASE)
+
+
 def _opens_a_clause(sentence: str, pointer: re.Match[str]) -> bool:
     """Whether ``pointer`` is a "that" opening a relative clause, a verb in the past after it and a
     noun before ("the programmes that helped startups"), which points back to nothing; "about that
     proposed plan" or "Is that agreed ...?" does, after a function word."""
-    if not re.match(r"that\s+[a-z]+ed\b", pointer.group(0), re.IGNORECASE):
+    if not _THAT_AND_A_PAST.match(pointer.group(0)):
         return False
     before = re.findall(r"[\w'’-]+", sentence[: pointer.start()])
     return bool(before) and not is_stopword(before[-1].lower())

@@ -1148,7 +1148,8 @@ _SHARE_ASKED = re.compile(
     re.IGNORECASE,
 )
 _SHARED_OUT = re.compile(r"\b(?:each|apiece|respectively|individually|per(?!\s+cent)|alone)\b", re.IGNORECASE)
-_COMBINED = re.compile(r"\b(?:combined|jointly|collectively|together|total)\b", re.IGNORECASE)
+# ("A total of $20 million" may be one party's own: only words of a joint figure.)
+_COMBINED = re.compile(r"\b(?:combined|jointly|collectively|together)\b", re.IGNORECASE)
 _NOT_THE_PARTY = {"the", "a", "an", "its", "their", "govt", "government", "country", "side"}
 
 
