@@ -541,9 +541,10 @@ _THAT_AND_A_PAST = re.compile(r"that\s+[a-z]+ed\b", re.IGNORECASE)
 
 
 def _opens_a_clause(sentence: str, pointer: re.Match[str]) -> bool:
-    """Whether ``pointer`` is a "that" opening a relative clause, a verb in the past after it and a
-    noun before ("the programmes that helped startups"), which points back to nothing; "about that
-    proposed plan" or "Is that agreed ...?" does, after a function word."""
+    """Whether ``pointer`` is a "that" opening a relative clause: a verb in the past after it, and
+    before it a word of content, not a function word ("the programmes that helped startups"); such
+    a "that" points back to nothing. After a function word it does: "about that proposed plan",
+    "Is that agreed plan final?"."""
     if not _THAT_AND_A_PAST.match(pointer.group(0)):
         return False
     before = re.findall(r"[\w'’-]+", sentence[: pointer.start()])

@@ -518,6 +518,8 @@ def _asked_for(asked: str) -> tuple[str, ...]:
 
 
 _BY_HOW_MUCH = re.compile(r"\bby\s+how\s+much\b", re.IGNORECASE)
+
+
 # A rate asked for ("What tariff rate ...?", "the eur/usd rate today?") is a ratio: a percentage or
 # a count per unit, not any figure near the topic ("80 million kelp farmers"). Not "How did they rate
 # it?", a verb.
