@@ -810,6 +810,19 @@ def test_an_occasion_named_after_at_says_when():
     assert not holds("time", "They opened a campus at IIT Kanpur.", (), "When did they open the campus?", facts)
 
 
+@pytest.mark.slow  # tags with spaCy
+def test_an_occasion_the_question_describes_by_its_spelled_out_name_is_the_one_it_asks_of():
+    """A named occasion is another one's ("Where is the next summit?" is not answered by "the GKF
+    Summit in Lemuria City") unless the question names it, as by words of the long form the
+    statement spells out for its acronym."""
+    facts = replace(FACTS, long_forms={"GKF": "Global Kelp Forum"})
+    sentence = "We look forward to the GKF Summit in Lemuria City in November 2031."
+    entities = _entities(sentence)
+    assert holds("time", sentence, entities, "When is the upcoming summit of the global kelp forum?", facts)
+    assert not holds("time", sentence, entities, "When is the upcoming summit on kelp farming?", facts)
+    assert not holds("time", sentence, entities, "When is the next summit?", facts)
+
+
 def test_the_year_of_the_occasion_a_question_names_is_no_year_it_asks_about():
     assert years_asked("In the February 2025 statement, how many visitors?", FACTS) == set()
     assert years_asked("Per the 2023 joint statement, how many by 2030?", FACTS) == {"2030"}
@@ -1069,6 +1082,14 @@ def test_a_name_the_question_gives_by_its_acronym_or_long_form_is_given():
     )
     # A question that names neither is answered by the body.
     assert holds("entity", sentence, _entities(sentence), "which body settled the dispute?", facts)
+
+
+def test_a_name_is_given_only_by_words_of_the_question_that_start_with_its_words():
+    """ "the UN" is no part of "fund", nor "the EU" of "neutral"; "Indian" gives "India"."""
+    assert not _given("the UN", "which body will fund the neutral review?", set())
+    assert not _given("the EU", "which body will fund the neutral review?", set())
+    assert _given("the UN", "what did the un say?", set())
+    assert _given("India", "which indian firm?", set())
 
 
 @pytest.mark.slow  # tags with spaCy

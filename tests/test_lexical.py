@@ -235,6 +235,17 @@ def test_a_code_with_a_number_is_one_name(lexicon):
     assert g7.unknown_names("What did the G-7 agree?") == []
 
 
+def test_a_name_is_known_only_where_a_word_of_the_statement_starts_with_it():
+    """ "IPL" is no word of "the principles", nor "Ford" of "afford"; "Lemurian" holds "Lemuria"."""
+    from jmqa.parser import parse
+
+    text = "Joint Statement of Atlantis and Lemuria\n\n1. Both sides reaffirmed the principles they can afford, with Lemurian ports.\n"
+    kelp = Lexicon(parse(text), Glossary(()))
+    assert kelp.unknown_names("Who won the IPL final?") == ["IPL"]
+    assert kelp.unknown_names("What did Ford build?") == ["Ford"]
+    assert kelp.unknown_names("What about Lemuria's ports?") == []
+
+
 def test_a_lower_case_word_hyphened_to_a_name_is_no_part_of_it(lexicon):
     assert lexicon.unknown_names("Which Malaysia-based firms and Japan-led projects are named?") == []
     assert lexicon.unknown_names("How much goes to the Manila-owned lender?") == ["Manila"]

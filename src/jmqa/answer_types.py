@@ -1264,10 +1264,18 @@ def _of_other_occasions(sentence: str, question: str, facts: StatementFacts) -> 
         return False  # the sentence also speaks of the occasion unnamed ("the summit")
 
     def given(word: str) -> bool:
-        parts = [part for part in re.split(r"[-–/]", word) if part]
-        return word in asked or (len(parts) >= 2 and all(part in facts.common_names for part in parts))
+        parts = [part for part in re.split(r"[-–/]", word.lower()) if part]
+        return word.lower() in asked or (len(parts) >= 2 and all(part in facts.common_names for part in parts))
 
-    return not any(given(w.lower()) for m in named for w in m.group(1).split() if w.lower() not in _NOT_A_QUALIFIER)
+    def described(word: str) -> bool:
+        # "the summit on artificial intelligence" asks of "the GPAI Summit", by words of the long
+        # form the statement spells out for it ("Global Partnership for Artificial Intelligence").
+        spelled = set(re.findall(r"[\w'’-]+", facts.long_forms.get(word, "").lower())) - _FUNCTION_WORDS
+        return len(spelled & asked) >= 2
+
+    return not any(
+        given(w) or described(w) for m in named for w in m.group(1).split() if w.lower() not in _NOT_A_QUALIFIER
+    )
 
 
 def _at_an_occasion(sentence: str, asked: str, facts: StatementFacts) -> bool:
@@ -1489,7 +1497,8 @@ def _given(
     words = [w for w in words if w not in place_words] or words  # a place's own name stays
     if not words:
         return False
-    return sum(w in asked for w in words) * 2 > len(words)
+    # Where a word of the question starts: "the UN" is not given by "fund", nor "the EU" by "neutral".
+    return sum(re.search(rf"(?<!\w){re.escape(w)}", asked) is not None for w in words) * 2 > len(words)
 
 
 _STOP_WORDS = (

@@ -694,6 +694,11 @@ class Lexicon:
         """See :func:`content_terms`."""
         return content_terms(question)
 
+    def _says(self, name: str) -> bool:
+        """Whether the statement's text (lower case) has ``name`` where a word starts: "Asian" and
+        "Iranian" hold "asia" and "iran", but "diplomacy" holds no "IPL", nor "afford" a "Ford"."""
+        return re.search(rf"(?<!\w){re.escape(name)}", self._text) is not None
+
     def unknown_names(self, question: str, language: str = "") -> list[str]:
         """Names and figures in the question that the statement never mentions ("Emperor",
         "Belt and Road", "2030"): a strong sign the question is about something else.
@@ -730,9 +735,9 @@ class Lexicon:
                     first = ["", first[0]]
                 name = first[1]
             base = re.sub(r"['’]s$", "", name.lower())  # "PM's" is the glossary's "pm"
-            if base in self._text or base in self._title or base in explained or name in self._initialisms:
+            if self._says(base) or base in self._title or base in explained or name in self._initialisms:
                 continue
-            if "-" in base and base.replace("-", "") in self._text:
+            if "-" in base and self._says(base.replace("-", "")):
                 continue  # "G-7" of a statement that writes "G7"
             # "POWER Asia" of a statement that writes "power" and "Asia" but never "POWER": one of
             # its words in capitals, inside a longer name, is an acronym of something else.
@@ -768,7 +773,7 @@ class Lexicon:
                 # peoples too ("the french revolution").
                 self.names_no_such_country(word)
                 or (
-                    word in english_name_words() and word not in self._text and word not in self._title
+                    word in english_name_words() and not self._says(word) and word not in self._title
                     and word not in self.country_aliases and word not in country_words_lower()
                     # Nor a word of Malay, the other language read in Latin letters, ten times commoner
                     # there: "akan" (will) and "ada" (there is) are names only to an English list;
