@@ -10,6 +10,7 @@ import pytest
 
 from jmqa.answer_types import (
     StatementFacts,
+    _describing_words,
     _given,
     asked_nouns,
     asks_ahead,
@@ -1090,6 +1091,10 @@ def test_a_name_is_given_only_by_words_of_the_question_that_start_with_its_words
     assert not _given("the EU", "which body will fund the neutral review?", set())
     assert _given("the UN", "what did the un say?", set())
     assert _given("India", "which indian firm?", set())
+    # So with the words that only describe what is asked: "Which kelp reef agency ...?" lacks the
+    # name's "Ion" ("nation" holds it only inside), so the name answers it.
+    asked = "which kelp reef agency did the nation pick?"
+    assert not _given("the Kelp Reef Ion Agency", asked, set(), asked_nouns(asked), _describing_words(asked))
 
 
 @pytest.mark.slow  # tags with spaCy

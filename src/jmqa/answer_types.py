@@ -1492,13 +1492,20 @@ def _given(
         # A letter of an initialism ("U.S. Navy": "u", "s") is inside nearly any question.
         w for w in every if w not in _FUNCTION_WORDS and not _HEADS.fullmatch(w) and stem(w) not in asked_for
     ]
-    if describing and any(w not in _FUNCTION_WORDS and w not in place_words and w not in asked for w in every):
+    if describing and any(
+        w not in _FUNCTION_WORDS and w not in place_words and not _starts_a_word(w, asked) for w in every
+    ):
         words = [w for w in words if w not in describing]
     words = [w for w in words if w not in place_words] or words  # a place's own name stays
     if not words:
         return False
-    # Where a word of the question starts: "the UN" is not given by "fund", nor "the EU" by "neutral".
-    return sum(re.search(rf"(?<!\w){re.escape(w)}", asked) is not None for w in words) * 2 > len(words)
+    return sum(_starts_a_word(w, asked) for w in words) * 2 > len(words)
+
+
+def _starts_a_word(word: str, text: str) -> bool:
+    """Whether a word of ``text`` starts with ``word``: "indian" gives "india", but "fund" gives no
+    "un" and "neutral" no "eu"."""
+    return re.search(rf"(?<!\w){re.escape(word)}", text) is not None
 
 
 _STOP_WORDS = (
