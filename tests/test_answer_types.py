@@ -1189,6 +1189,21 @@ def test_an_occasion_of_the_parties_own_is_the_one_asked_of():
     assert not holds("time", g20, _tagged(g20, "DATE", "October"), "When is the next kelp summit?", often)
 
 
+def test_an_occasion_asked_of_by_an_acronym_of_its_name_is_the_one_named():
+    """ "the special KHO assembly" asks of "the Kelp Health Assembly" where the statement spells out
+    "KHO" as the "Kelp Health Organization": the acronym gives its long form's words. A lower-case
+    acronym gives them too, unless it is a function word (the "who" of a question)."""
+    facts = replace(FACTS, long_forms={"KHO": "Kelp Health Organization", "WHO": "World Health Organization"})
+    sentence = "The report will be considered at the special session of the Kelp Health Assembly in November 2027."
+    november = _tagged(sentence, "DATE", "November 2027")
+    assert holds("time", sentence, november, "When is the special KHO assembly meeting?", facts)
+    assert holds("time", sentence, november, "when is the special kho assembly meeting", facts)
+    assert not holds("time", sentence, november, "When is the special KHO assembly meeting?", FACTS)
+    world = "The report will be considered at the World Health Assembly in November 2027."
+    asked = "who knows when the next assembly meets?"
+    assert not holds("time", world, _tagged(world, "DATE", "November 2027"), asked, facts)
+
+
 def test_an_acronym_spelt_like_a_question_word_is_a_name_the_amount_must_be_for():
     sentence = "The members commit $3 billion over five years to the Kelp Partnership."
     words = frozenset(re.findall(r"[\w-]+", sentence.lower())) | {"who"}

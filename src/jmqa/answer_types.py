@@ -1254,10 +1254,12 @@ def _of_other_occasions(sentence: str, question: str, facts: StatementFacts) -> 
     ``sentence`` names only as others, by names the question does not give ("the GPAI Summit in
     Paris", "the COVAX Summit co-hosted by Japan"): their places and times are not the answer.
     The parties' own, named by their names joined ("the last U.S.-EU Summit"), are no others."""
-    asked = set(re.findall(r"[\w&'’.-]+", question.lower()))
     nouns = {m.group(1).lower() for m in _OCCASION_NOUN.finditer(question)}
     if not nouns:
         return False
+    # An acronym the question writes gives its long form's words: "the special WHO assembly"
+    # asks of "the World Health Assembly" of a statement that spells out "World Health Organization".
+    asked = set(re.findall(r"[\w&'’.-]+", question.lower())) | _spelled_out(question, facts)
     said = [m for m in _OCCASION_NOUN.finditer(sentence) if m.group(1).lower() in nouns]
     named = [m for m in _A_NAMED_OCCASION.finditer(sentence) if m.group(2).lower() in nouns]
     if not named or len(named) < len(said):
@@ -1276,6 +1278,26 @@ def _of_other_occasions(sentence: str, question: str, facts: StatementFacts) -> 
     return not any(
         given(w) or described(w) for m in named for w in m.group(1).split() if w.lower() not in _NOT_A_QUALIFIER
     )
+
+
+def _spelled_out(question: str, facts: StatementFacts) -> set[str]:
+    """The words (lower case) of the long forms the statement gives for the acronyms ``question``
+    writes: in capitals as the statement does, or in lower case where no function word ("wto",
+    not the "who" of a question).
+
+    >>> facts = StatementFacts(None, frozenset(), long_forms={"WHO": "World Health Organization"})
+    >>> sorted(_spelled_out("When is the WHO assembly?", facts))
+    ['health', 'organization', 'world']
+    >>> _spelled_out("who chairs the assembly?", facts)
+    set()
+    """
+    typed = set(re.findall(r"[\w&'’.-]+", question))
+    typed_lower = {w.lower() for w in typed}
+    words: set[str] = set()
+    for acronym, long_form in facts.long_forms.items():
+        if acronym in typed or (acronym.lower() in typed_lower and not is_stopword(acronym.lower())):
+            words |= set(re.findall(r"[\w'’-]+", long_form.lower())) - _FUNCTION_WORDS
+    return words
 
 
 def _at_an_occasion(sentence: str, asked: str, facts: StatementFacts) -> bool:
