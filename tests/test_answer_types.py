@@ -257,6 +257,11 @@ FACTS = StatementFacts(
         ("How big is the trade target, and by when do they hope to hit it?", ("number", "time")),
         ("What has the aid been used for, and since when has it been running?", ("time",)),
         ("What is the date on which the partnership was established?", ("time",)),
+        # ... but a "when" whose verb comes before its subject asks again, as no clause's does; and
+        # an acronym spelt like a wh-word ("the WHO's") asks nothing before it.
+        ("what did they agree on the kelp fund when will it start paying out", ("time",)),
+        ("now that Lemuria has agreed to host the WHO's kelp study when will the experts arrive", ("time",)),
+        ("Which reports does it mention when the WHO reviews kelp?", ("entity",)),
         # "Which things" asks for what was said, not for a name.
         ("Which things are expected by the fall, on trade and on partnerships?", ()),
         ("Which steps did the leaders agree to take?", ()),

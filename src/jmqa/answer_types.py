@@ -422,6 +422,12 @@ _WH = re.compile(r"\b(?:what|which|who|whom|whose|how|where|why)\b", re.IGNORECA
 _JOINED_ON = re.compile(r"(?:\band|\bor|,)\s+(?:(?:since|by|until|till|from)\s+)?$", re.IGNORECASE)
 
 
+_INVERTED = re.compile(
+    r"\s+(?:will|would|is|are|was|were|do|does|did|can|could|should|shall|has|have|had|may|might)\s+"
+    r"(?:(?:the|a|an|this|that|these|those|its|their|our|they|we|it|he|she|you)\b|[A-Z])",
+)
+
+
 def _without_subordinate_when_or_where(asked: str) -> str:
     """``asked`` without a "when" or "where" that opens a clause of a question already asked by
     another wh-word ("Which straits does it mention when it talks about shipping?", "What is the
@@ -429,7 +435,12 @@ def _without_subordinate_when_or_where(asked: str) -> str:
     asks."""
     for m in reversed(list(re.finditer(r"\b(?:when|where)\b", asked, re.IGNORECASE))):
         before = asked[: m.start()]
-        if _WH.search(before) and not _JOINED_ON.search(before):
+        # "... origins study when will the experts arrive": a verb put before its subject asks
+        # again, as no clause's "when" does; and "the WHO's study" holds no wh-word.
+        if _INVERTED.match(asked, m.end()):
+            continue
+        acronym = (len(w.group(0)) > 1 and w.group(0).isupper() and not asked.isupper() for w in _WH.finditer(before))
+        if not all(acronym) and not _JOINED_ON.search(before):
             # "that", not nothing: the clause still ends the noun before it (_kinds_of_nouns).
             asked = before + "that" + asked[m.end() :]
     return asked
