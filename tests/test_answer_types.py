@@ -261,6 +261,12 @@ FACTS = StatementFacts(
         # an acronym spelt like a wh-word ("the WHO's") asks nothing before it.
         ("what did they agree on the kelp fund when will it start paying out", ("time",)),
         ("now that Lemuria has agreed to host the WHO's kelp study when will the experts arrive", ("time",)),
+        # A count of days or years before another noun names a thing ("the 100 Days Mission"), in
+        # lower case too; a count alone, or a "how long", still asks.
+        ("what is the 100 days mission mentioned in the communique", ()),
+        ("which five year plan did they sign", ("entity",)),
+        ("how long is the five year plan", ("span",)),
+        ("when does the 3 year kelp programme start", ("time",)),
         ("Which reports does it mention when the WHO reviews kelp?", ("entity",)),
         # "Which things" asks for what was said, not for a name.
         ("Which things are expected by the fall, on trade and on partnerships?", ()),

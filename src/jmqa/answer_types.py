@@ -505,7 +505,7 @@ def _asked_for(asked: str) -> tuple[str, ...]:
         # The clause told, with its preposition: "by what date" asks for a deadline.
         asked = asked[told.start("preposition") if told.group("preposition") else told.end() :]
     asked = _COUNTED.sub("which", _NOT_ASKING_FOR.sub(" ", _without_subordinate_when_or_where(asked)))
-    asked = _WHO_BUT_NO_PERSON.sub("which ", asked)
+    asked = _COUNTED_PERIOD.sub(" ", _WHO_BUT_NO_PERSON.sub("which ", asked))
     kinds = tuple(kind for kind, pattern in _EXPECTS.items() if pattern.search(asked))
     if "money" not in kinds and _asks_money_word(asked):
         kinds = ("money", *kinds)
@@ -804,6 +804,13 @@ _NAMES_WHEN = re.compile(rf"\d|{_MONTH}", re.IGNORECASE)
 _DAY = re.compile(rf"\b\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}}\b")
 # Number words that give a count ("five", "twenty"), not "several" or "multi-".
 _COUNT_WORDS = "|".join([*(w for w in CARDINALS if w != "zero"), "hundred"])
+# A count of days or years that qualifies the noun after it names a thing, not a time asked for:
+# "what is the 100 days mission", "which five year plan", typed in lower case (a capital, "the 100
+# Days Mission", already tells a name).
+_COUNTED_PERIOD = re.compile(
+    rf"\b(?:\d[\d,.]*|{_COUNT_WORDS})\s+(?:day|week|month|year|decade)s?\b(?={_QUALIFIES_NEXT.pattern})",
+    re.IGNORECASE,
+)
 _DURATION = re.compile(
     rf"\b(?:\d[\d,.]*|an?|{_COUNT_WORDS}|several|many|few|some)[\s-]+(?:[\w-]+\s+)?"
     r"(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ie))s?\b",
