@@ -439,8 +439,9 @@ def _without_subordinate_when_or_where(asked: str) -> str:
         # again, as no clause's "when" does; and "the WHO's study" holds no wh-word.
         if _INVERTED.match(asked, m.end()):
             continue
-        acronym = (len(w.group(0)) > 1 and w.group(0).isupper() and not asked.isupper() for w in _WH.finditer(before))
-        if not all(acronym) and not _JOINED_ON.search(before):
+        wh_words = [w.group(0) for w in _WH.finditer(before)]
+        asked_before = any(len(w) == 1 or not w.isupper() or asked.isupper() for w in wh_words)
+        if asked_before and not _JOINED_ON.search(before):
             # "that", not nothing: the clause still ends the noun before it (_kinds_of_nouns).
             asked = before + "that" + asked[m.end() :]
     return asked
@@ -1306,10 +1307,12 @@ def _spelled_out(question: str, facts: StatementFacts) -> set[str]:
     >>> facts = StatementFacts(None, frozenset(), long_forms={"WHO": "World Health Organization"})
     >>> sorted(_spelled_out("When is the WHO assembly?", facts))
     ['health', 'organization', 'world']
+    >>> sorted(_spelled_out("When is the WHO's assembly?", facts))
+    ['health', 'organization', 'world']
     >>> _spelled_out("who chairs the assembly?", facts)
     set()
     """
-    typed = set(re.findall(r"[\w&'’.-]+", question))
+    typed = {w.rstrip(".") for w in re.findall(r"[\w&.-]+", question)}  # "the WHO's", "the WTO."
     typed_lower = {w.lower() for w in typed}
     words: set[str] = set()
     for acronym, long_form in facts.long_forms.items():
