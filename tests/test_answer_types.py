@@ -261,13 +261,13 @@ FACTS = StatementFacts(
         # an acronym spelt like a wh-word ("the WHO's") asks nothing before it.
         ("what did they agree on the kelp fund when will it start paying out", ("time",)),
         ("now that Lemuria has agreed to host the WHO's kelp study when will the experts arrive", ("time",)),
+        ("Which reports does the WHO cite when it reviews kelp?", ("entity",)),  # "Which" still asks
         # A count of days or years before another noun names a thing ("the 100 Days Mission"), in
         # lower case too; a count alone, or a "how long", still asks.
         ("what is the 100 days mission mentioned in the communique", ()),
         ("which five year plan did they sign", ("entity",)),
         ("how long is the five year plan", ("span",)),
         ("when does the 3 year kelp programme start", ("time",)),
-        ("Which reports does it mention when the WHO reviews kelp?", ("entity",)),
         # "Which things" asks for what was said, not for a name.
         ("Which things are expected by the fall, on trade and on partnerships?", ()),
         ("Which steps did the leaders agree to take?", ()),
@@ -1209,6 +1209,7 @@ def test_an_occasion_asked_of_by_an_acronym_of_its_name_is_the_one_named():
     november = _tagged(sentence, "DATE", "November 2027")
     assert holds("time", sentence, november, "When is the special KHO assembly meeting?", facts)
     assert holds("time", sentence, november, "when is the special kho assembly meeting", facts)
+    assert holds("time", sentence, november, "When is the KHO's special assembly?", facts)
     assert not holds("time", sentence, november, "When is the special KHO assembly meeting?", FACTS)
     world = "The report will be considered at the World Health Assembly in November 2027."
     asked = "who knows when the next assembly meets?"
