@@ -439,8 +439,7 @@ def _without_subordinate_when_or_where(asked: str) -> str:
         # again, as no clause's "when" does; and "the WHO's study" holds no wh-word.
         if _INVERTED.match(asked, m.end()):
             continue
-        wh_words = [w.group(0) for w in _WH.finditer(before)]
-        asked_before = any(len(w) == 1 or not w.isupper() or asked.isupper() for w in wh_words)
+        asked_before = any(not w.group(0).isupper() or asked.isupper() for w in _WH.finditer(before))
         if asked_before and not _JOINED_ON.search(before):
             # "that", not nothing: the clause still ends the noun before it (_kinds_of_nouns).
             asked = before + "that" + asked[m.end() :]
@@ -1291,8 +1290,7 @@ def _of_other_occasions(sentence: str, question: str, facts: StatementFacts) -> 
     def described(word: str) -> bool:
         # "the summit on artificial intelligence" asks of "the GPAI Summit", by words of the long
         # form the statement spells out for it ("Global Partnership for Artificial Intelligence").
-        spelled = set(re.findall(r"[\w'’-]+", facts.long_forms.get(word, "").lower())) - _FUNCTION_WORDS
-        return len(spelled & asked) >= 2
+        return len(_long_form_words(word, facts) & asked) >= 2
 
     return not any(
         given(w) or described(w) for m in named for w in m.group(1).split() if w.lower() not in _NOT_A_QUALIFIER
@@ -1315,10 +1313,16 @@ def _spelled_out(question: str, facts: StatementFacts) -> set[str]:
     typed = {w.rstrip(".") for w in re.findall(r"[\w&.-]+", question)}  # "the WHO's", "the WTO."
     typed_lower = {w.lower() for w in typed}
     words: set[str] = set()
-    for acronym, long_form in facts.long_forms.items():
+    for acronym in facts.long_forms:
         if acronym in typed or (acronym.lower() in typed_lower and not is_stopword(acronym.lower())):
-            words |= set(re.findall(r"[\w'’-]+", long_form.lower())) - _FUNCTION_WORDS
+            words |= _long_form_words(acronym, facts)
     return words
+
+
+def _long_form_words(acronym: str, facts: StatementFacts) -> set[str]:
+    """The words (lower case, function words aside) of the long form the statement spells out for
+    ``acronym``, or none."""
+    return set(re.findall(r"[\w'’-]+", facts.long_forms.get(acronym, "").lower())) - _FUNCTION_WORDS
 
 
 def _at_an_occasion(sentence: str, asked: str, facts: StatementFacts) -> bool:
