@@ -78,6 +78,9 @@ def test_non_text_is_refused():
         ("Which paragraph mentions OSA?", ()),
         ("How many paragraphs are there?", ()),
         ("What happened in 2025?", ()),
+        # A year is no paragraph's number: Spanish "para 2030" is "by 2030".
+        ("¿Qué porcentaje quieren proteger para 2030?", ()),
+        ("paras 2-3 and para 2030", (2, 3)),
         # The unnumbered text around the paragraphs, named as such.
         ("What does the preamble say?", ("preamble",)),
         ("Who signed, per the signature block, and what does ¶2 say?", ("closing", 2)),

@@ -82,7 +82,8 @@ def _too_long(length: int, max_chars: int) -> str:
 # by the statement's own numbers, which no similarity search can be trusted to find.
 _REFERENCE = re.compile(
     r"(?:¶¶?|§§?|\bparagraphs?\b|\bparas?\b\.?|\bperenggan\b)\s*(?:no\.?|number|#)?\s*"
-    r"(\d{1,3}(?:\s*(?:-|–|—|to|and|&|,|or)\s*\d{1,3}\b)*)"
+    # A number of four digits or more is no paragraph's: "para 2030" is Spanish for "by 2030".
+    r"(\d{1,3}\b(?:\s*(?:-|–|—|to|and|&|,|or)\s*\d{1,3}\b)*)"
     r"|第?\s*(\d{1,3})\s*(?:段落|パラグラフ)",
     re.IGNORECASE,
 )
