@@ -784,6 +784,10 @@ def test_relative_years_are_read_against_the_statement_date():
     assert years_asked("How many visitors last year?", FACTS) == {"2025"}
     assert years_asked("What happens next year, in 2030?", FACTS) == {"2027", "2030"}
     assert years_asked("What happens next year?", StatementFacts(None, frozenset())) == set()
+    # A time before a year is up to the end of the year before: "before 2023" is "by the end of 2022".
+    assert years_asked("What share will be immunised before 2023?", FACTS) == {"2022", "2023"}
+    assert years_asked("What share was immunised prior to 2023?", FACTS) == {"2022", "2023"}
+    assert years_asked("What share will be immunised by 2023?", FACTS) == {"2023"}
 
 
 def test_next_year_is_written_out_and_looks_ahead_even_typed_without_its_apostrophe():

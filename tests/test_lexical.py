@@ -161,6 +161,10 @@ def test_a_remembered_explanation_is_not_shared_with_the_caller(lexicon):
         ("Did Japan put in 30m?", ["30m"]),
         ("Did Japan put in 20m?", []),
         ("What did they agree in the 1990s?", ["1990s"]),  # a decade is its year
+        # A time before a year is the year before it too: "before 2028" asks of 2027, which the
+        # statement gives; it gives neither 2030 nor 2029.
+        ("How many visitors were there before 2028?", []),
+        ("How many visitors were there before 2030?", ["2030"]),
         # A word English writes only as a name is one in lower case too, unless the statement
         # uses it; a function word never is ("who", not "WHO").
         ("what is the weather forecast for brussels tomorrow", ["brussels"]),

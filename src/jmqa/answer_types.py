@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from jmqa.countries import country_names_lower, is_country_word
 from jmqa.entities import Entity
-from jmqa.lexical import CARDINALS, figure_values, is_stopword, stem
+from jmqa.lexical import CARDINALS, figure_values, is_stopword, stem, years_before
 from jmqa.nouns import noun_kind
 from jmqa.occasion import without_occasions
 from jmqa.word_frequency import EVERYDAY, zipf
@@ -893,8 +893,14 @@ _LIST = re.compile(r"\b(including|such as)\b|,\s*as well as\b|,[^,.]+,[^,.]+\ban
 
 
 def years_asked(question: str, facts: StatementFacts) -> set[str]:
-    """The years a question names, "last year" and "this year" read against the statement's date."""
-    years = set(_YEAR.findall(without_occasions(question)))  # not "the 2025 statement"'s year
+    """The years a question names, "last year" and "this year" read against the statement's date;
+    for a time "before" a year, the year before it too ("before 2023" is "by the end of 2022").
+
+        >>> sorted(years_asked("What share will be vaccinated before 2023?", StatementFacts(year=2021, common_names=frozenset())))
+        ['2022', '2023']
+    """
+    asked = without_occasions(question)  # not "the 2025 statement"'s year
+    years = set(_YEAR.findall(asked)) | set(years_before(asked).values())
     return years | _relative_years(question, facts)
 
 

@@ -105,6 +105,19 @@ def _typed_as_a_word(acronym: str, question: str) -> bool:
 _A_WORD_ZIPF = 4.3
 
 
+# "before 2023" is "by the end of 2022": a time before a year is also the year before it.
+_BEFORE_YEAR = re.compile(r"\b(?:before|prior to|ahead of)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def years_before(text: str) -> dict[str, str]:
+    """Each year ``text`` asks of a time before, to the year before it.
+
+    >>> years_before("What share will be immunised before 2023?")
+    {'2023': '2022'}
+    """
+    return {year: str(int(year) - 1) for year in _BEFORE_YEAR.findall(text)}
+
+
 def _figure(number: str) -> str:
     """A figure as compared: "1,000" is "1000", "1 Trillion" and "1tn" are "1 trillion"."""
     digits = re.sub(r"[^\d.,].*", "", number)
@@ -718,7 +731,9 @@ class Lexicon:
         # Where the asker lives or works is no name of the topic ("I'm an engineer in Pune.").
         question = without_askers_place(question)
         topical = _ASKERS_FIGURE.sub(" ", _CLOCK_TIME.sub(" ", question))
-        names = [n for n in _SCALED.findall(topical) if _figure(n) not in self._figures]
+        # "before 2023" of a statement that writes "by the end of 2022" asks of a figure it gives.
+        earlier = years_before(topical)
+        names = [n for n in _SCALED.findall(topical) if _figure(n) not in self._figures and earlier.get(n) not in self._figures]
         explained = " ".join(term.lower() for term, _ in self.explanations(question))
         known = self._name_words.union(explained.split())
         for m in _NAME.finditer(question):
