@@ -602,6 +602,21 @@ def test_a_numbered_paragraph_that_answers_is_quoted_before_a_preamble_that_does
     assert [h.paragraph for h in qa.answerer._answer_first(signals, hits, scored)] == ["preamble", 2]
 
 
+def test_the_quote_that_holds_more_of_the_kinds_asked_goes_first(in_avalon):
+    # "Where ... and when ...?": ¶2 gives the ports and the month, ¶1 a year only, so ¶2 goes
+    # first whichever ranked first; where both give one kind each, the order stays.
+    qa = jmqa.load(statement="avalon")
+    hits = [jmqa.Hit(key, qa.document.paragraph(key).section, qa.document.paragraph(key).text, 0.0) for key in (1, 2)]
+
+    def first_quoted(question: str) -> list:
+        signals = qa.signals([question])[0]
+        scored = {h.paragraph: [(span, 1.0) for span, _ in qa.answerer.sentence_scores(signals, h.paragraph)] for h in hits}
+        return [h.paragraph for h in qa.answerer._answer_first(signals, hits, scored)]
+
+    assert first_quoted("Where does the new ferry line run, and when does it open?") == [2, 1]
+    assert first_quoted("What is the ferry line and when does it open?") == [1, 2]
+
+
 def test_when_a_statement_was_signed_is_quoted_from_its_closing_block(in_avalon, capsys):
     code, out, _ = run(capsys, "ask", "When was the joint statement signed?", "--statement", "avalon", "--json")
     answer = json.loads(out)

@@ -610,23 +610,30 @@ class Answerer:
 
     def _answer_first(self, signals: Signals, quoted: list[Hit], scored: SentenceScores) -> list[Hit]:
         """``quoted`` with the first that holds an answer of the kind asked put first, when the
-        best-ranked one holds none: "How many people do they speak for?" is answered by the
-        paragraph that gives the count, not by a closer one on the same topic without it. A
-        numbered paragraph that holds one is put before an unnumbered passage that does."""
+        best-ranked one holds none, or holds fewer of the kinds asked: "How many people do they
+        speak for?" is answered by the paragraph that gives the count, not by a closer one on the
+        same topic without it. A numbered paragraph that holds one is put before an unnumbered
+        passage that does."""
         kinds = signals.analysis.answer_types
         if not kinds or len(quoted) < 2:
             return quoted
         near = self._near_best(scored, signals.question)
 
-        def answers(hit: Hit) -> bool:
-            return any(self._holds_here(kind, hit.paragraph, span, signals.analysis.unframed)
-                       for kind in kinds for span in near[hit.paragraph])
+        def held(hit: Hit) -> int:
+            """How many of the kinds asked ``hit`` holds."""
+            return sum(
+                any(self._holds_here(kind, hit.paragraph, span, signals.analysis.unframed) for span in near[hit.paragraph])
+                for kind in kinds
+            )
 
-        # A numbered paragraph that answers goes before an unnumbered passage that does too: the
-        # preamble of a long communiqué sums up the paragraphs after it, and a quote is cited by
-        # its paragraph's number.
-        answering = [h for h in quoted if answers(h)]
-        first = next((h for h in answering if isinstance(h.paragraph, int)), answering[0] if answering else None)
+        # "What's the target figure and by when?" is answered by the quote that gives both, not by
+        # one that gives a date only. A numbered paragraph that answers goes before an unnumbered
+        # passage that does too: the preamble of a long communiqué sums up the paragraphs after
+        # it, and a quote is cited by its paragraph's number.
+        counts = {id(h): held(h) for h in quoted}
+        answering = [h for h in quoted if counts[id(h)]]
+        numbered = [h for h in answering if isinstance(h.paragraph, int)]
+        first = max(numbered or answering, key=lambda h: counts[id(h)], default=None)  # the earliest of the best
         if first is None or first is quoted[0]:
             return quoted
         return [first, *(h for h in quoted if h is not first)]
