@@ -630,10 +630,10 @@ class Answerer:
         # one that gives a date only. A numbered paragraph that answers goes before an unnumbered
         # passage that does too: the preamble of a long communiqué sums up the paragraphs after
         # it, and a quote is cited by its paragraph's number.
-        counts = {id(h): held(h) for h in quoted}
-        answering = [h for h in quoted if counts[id(h)]]
+        counts = {h.paragraph: held(h) for h in quoted}
+        answering = [h for h in quoted if counts[h.paragraph]]
         numbered = [h for h in answering if isinstance(h.paragraph, int)]
-        first = max(numbered or answering, key=lambda h: counts[id(h)], default=None)  # the earliest of the best
+        first = max(numbered or answering, key=lambda h: counts[h.paragraph], default=None)  # the earliest of the best
         if first is None or first is quoted[0]:
             return quoted
         return [first, *(h for h in quoted if h is not first)]
