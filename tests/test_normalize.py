@@ -87,6 +87,8 @@ def normalizer():
         ("ties with Ameircan firms", "ties with American firms"),
         ("the stance on Talwan", "the stance on Taiwan"),
         ("the coronavrius origins", "the coronavirus origins"),
+        # A long capitalised word no name, which two letters swapped back make one English word.
+        ("between two Southaest Asian neighbours", "between two Southeast Asian neighbours"),
         # A magnitude's shorthand after a number; "mil" alone may be "military".
         ("the 870 mil doses", "the 870 million doses"),
         ("2 tn in aid and mil ties", "2 trillion in aid and mil ties"),

@@ -563,8 +563,9 @@ class Normalizer:
             return _swapped_word(lower) or _name_slip(lower)
         if shape == "name":
             # Outside the statement, a name is mended only into a name, by its likeliest slip:
-            # "Ameircan", "Talwan" and "Koscow" are names mistyped, where "Baden" is no slip.
-            return _name_slip(lower)
+            # "Ameircan", "Talwan" and "Koscow" are names mistyped, where "Baden" is no slip. Or,
+            # in a long word, into the one word two letters swapped back make: "Southaest".
+            return _name_slip(lower) or _swapped_word(lower)
         if shape == "upper" or found[0].distance > 1:
             return None  # outside the statement, only a one-slip mend of a common word is safe
         return found[0].term if len(found) == 1 or found[0].count > 4 * found[1].count else None
