@@ -169,6 +169,9 @@ FACTS = StatementFacts(
         ("What annual volume of funding do the signatories aim to mobilise?", ("number",)),
         ("What is the time frame for the review?", ("time",)),
         ("What is the exact launch date of the NISAR mission?", ("day",)),  # words between
+        # In the plural too: a meeting over several days, asked for its days.
+        ("What are the exact dates of the summit India is hosting in 2024?", ("day",)),
+        ("On which days will the forum meet?", ("day",)),
         ("What's the timeline for the trade talks?", ("time",)),
         ("When exactly will the next Strategic Dialogue take place?", ("dated",)),
         # A yes/no question asks for a kind only through a clause it asks to be told ...

@@ -211,11 +211,11 @@ _EXPECTS = {
         r"|कितन[ेाी]\s+(?:साल|वर्ष|दिन|महीन|हफ़्त|हफ्त|घंट)",  # Hindi how many years, days ...
         re.IGNORECASE,
     ),
-    # "On what date ...?" is answered by "May 2", not by "in 2026"; "By what date ...?" asks for a
+    # "On what date(s) ...?" is answered by "May 2", not by "in 2026"; "By what date ...?" asks for a
     # deadline, which "by the end of 2021" gives.
     "day": re.compile(
-        r"\b(exact|precise|specific|actual)\s+([\w'-]+\s+)?(day|date)\b"
-        r"|(?<!\bby )(?<!\buntil )(?<!\bbefore )\b(what|which) (day|date)\b"
+        r"\b(exact|precise|specific|actual)\s+([\w'-]+\s+)?(days?|dates?)\b"
+        r"|(?<!\bby )(?<!\buntil )(?<!\bbefore )\b(what|which) (days?|dates?)\b"
         r"|किस\s+(?:दिन|तारी(?:ख|\u0959))",  # Hindi on which day / date
         re.IGNORECASE
     ),
