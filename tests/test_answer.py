@@ -395,6 +395,24 @@ def test_the_answer_type_may_be_held_by_any_quoted_paragraph(qa):
     assert type_missing(-50.0) == 1.0  # ¶19 is too far behind to be quoted
 
 
+def test_a_date_asked_in_another_language_may_be_in_any_sentence_of_a_quoted_paragraph(qa):
+    # ¶26's last sentence gives the terms (2036-2037, 2033-2034); here its second and third rank
+    # best. An English question's words pick the sentences; e5 alone ranks another language's.
+    spans = qa.document.paragraph(26).sentences
+    scored = {26: [(span, (0.0, 1.0, 0.99, 0.0)[i]) for i, span in enumerate(spans)]}
+    hits = [jmqa.Hit(26, qa.document.paragraph(26).section, qa.document.paragraph(26).text, 0.0)]
+    evidence = np.zeros(qa.paragraph_count)
+    evidence[25] = 5.0
+
+    def type_missing(question: str) -> float:
+        signals = qa.signals([question])[0]
+        return qa.answerer.refusal_features(signals, evidence, hits, scored)["type_missing"]
+
+    assert type_missing("When will Malaysia sit on the Security Council?") == 1.0
+    assert type_missing("Bilakah Malaysia akan menganggotai Majlis Keselamatan?") == 0.0
+    assert type_missing("Wann wird Malaysia im Sicherheitsrat sitzen?") == 0.0
+
+
 def _type_missing(qa, question: str, first: int, quoted: int = 1) -> float:
     """The refusal model's type_missing for ``question`` with its ``quoted`` best paragraphs
     quoted, the best of them ``first``."""

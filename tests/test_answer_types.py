@@ -172,6 +172,17 @@ FACTS = StatementFacts(
         # In the plural too: a meeting over several days, asked for its days.
         ("What are the exact dates of the summit India is hosting in 2024?", ("day",)),
         ("On which days will the forum meet?", ("day",)),
+        # French, Spanish and German when, on what date, in which city, which country; a date to
+        # reach something by is a time, as "by what date" is.
+        ("Quand aura lieu la première réunion ?", ("time",)),
+        ("Wann tritt das Abkommen in Kraft?", ("time",)),
+        ("¿En qué fecha se celebrará la cumbre?", ("day",)),
+        ("Quelle est la date de la prochaine réunion ?", ("day",)),
+        ("¿Cuántas dosis donarán y para qué fecha?", ("number",)),
+        ("¿En qué ciudad se celebró la cumbre?", ("city",)),
+        ("In welcher Stadt findet der Gipfel statt?", ("city",)),
+        ("Quel pays accueillera le prochain sommet ?", ("country",)),
+        ("Welches Land wird den nächsten Gipfel ausrichten?", ("country",)),
         ("What's the timeline for the trade talks?", ("time",)),
         ("When exactly will the next Strategic Dialogue take place?", ("dated",)),
         # A yes/no question asks for a kind only through a clause it asks to be told ...

@@ -221,6 +221,9 @@ def _refusal(question: str) -> str:
     return NOT_SAID if _PRESUPPOSES.search(question) else NOT_ADDRESSED
 
 
+_DATE_KINDS = frozenset({"time", "day", "month", "dated"})
+
+
 class Answerer:
     """Turns a question's signals and ranking into an :class:`Answer`."""
 
@@ -339,11 +342,16 @@ class Answerer:
         kinds = signals.analysis.answer_types
         named = len(kinds) == 1 and kinds[0] in NAMED_KINDS
         anchors = self._anchors(signals.question) if named else frozenset()
+        # A date asked in another language may be anywhere in a quoted paragraph: only e5 ranks
+        # its sentences, with no words in common to tell them apart ("Wann sollen in Libyen die
+        # Wahlen stattfinden?" is answered by the paragraph's third sentence).
+        everywhere = {para: [span for span, _ in sentences] for para, sentences in scored.items()}
         missing = any(
             not any(
                 self._holds_here(kind, para, span, signals.analysis.unframed)
                 and self._speaks_of(para, span, anchors)
-                for para, spans in near.items() for span in spans
+                for para, spans in (everywhere if signals.language != "en" and kind in _DATE_KINDS else near).items()
+                for span in spans
             )
             for kind in signals.analysis.answer_types
         )

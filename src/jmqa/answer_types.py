@@ -192,8 +192,9 @@ _EXPECTS = {
         + r"(date|year|month|week|day|deadline|timeline|timetable|schedule|period|time ?frame|season)s?\b"
         # Not inside a name: "What is the 100 Days Mission?"
         r"(?!\s+(?-i:[A-Z][a-z]))"
-        # (Not German, French or Spanish "when": tried twice, on 5 and 6 Dec, -1 each time.)
-        r"|\bby when\b|\bbila(kah)?\b|\btahun (?:berapa|bila)(?:kah)?\b|いつ|何年(?!間)|何月|何日(?!間)"
+        # French, Spanish and German "when", "until when" (their answers are checked over a quoted
+        # paragraph's every sentence: see Answerer._near_best).
+        r"|\bquand\b|\bcu[aá]ndo\b|\bwann\b|\bby when\b|\bbila(kah)?\b|\btahun (?:berapa|bila)(?:kah)?\b|いつ|何年(?!間)|何月|何日(?!間)"
         r"|कब",  # Hindi when
         re.IGNORECASE,
     ),
@@ -216,7 +217,11 @@ _EXPECTS = {
     "day": re.compile(
         r"\b(exact|precise|specific|actual)\s+([\w'-]+\s+)?(days?|dates?)\b"
         r"|(?<!\bby )(?<!\buntil )(?<!\bbefore )\b(what|which) (days?|dates?)\b"
-        r"|किस\s+(?:दिन|तारी(?:ख|\u0959))",  # Hindi on which day / date
+        r"|किस\s+(?:दिन|तारी(?:ख|\u0959))"  # Hindi on which day / date
+        # French, Spanish, German on what date, on which day.
+        # (Not a deadline: "para qué fecha", "d'ici quelle date", "bis zu welchem Datum".)
+        r"|(?<!\bpara )(?<!\bhasta )(?<!\bd'ici )(?<!\bavant )(?<!\bbis zu )(?<!\bbis )"
+        r"(?:\b(?:quelle|la)\s+date\b|\bquel\s+jour\b|\bla\s+fecha\b|\bdas\s+datum\b|\bqu[eé]\s+(?:fecha|d[ií]a)\b|\b(?:welchem|welches)\s+(?:datum|tag)\b)",
         re.IGNORECASE
     ),
     # A terse "nisar launch date" or "next dialogue date?" is answered by a month ("in June 2023"),
@@ -256,7 +261,11 @@ _EXPECTS = {
         r"|कहा[ँं]",  # Hindi where
         re.IGNORECASE,
     ),
-    "city": re.compile(rf"{_WHICH}({_HEAD_NOUNS['city']})\b{_HEAD_END}|किस\s+शहर", re.IGNORECASE),  # Hindi which city
+    "city": re.compile(
+        rf"{_WHICH}({_HEAD_NOUNS['city']})\b{_HEAD_END}|किस\s+शहर"  # Hindi which city
+        r"|\bquelle\s+ville\b|\bqu[eé]\s+ciudad\b|\bwelche[rnsm]?\s+stadt\b",  # French, Spanish, German
+        re.IGNORECASE,
+    ),
     "measure": _UNIT,
     "organisation": re.compile(
         rf"{_WHICH}({_HEAD_NOUNS['organisation']})\b{_HEAD_END}"
@@ -271,7 +280,8 @@ _EXPECTS = {
     ),
     "country": re.compile(
         rf"{_WHICH}({_HEAD_NOUNS['country']})\b{_HEAD_END}|\bwhich of (?:the |them|both )?(?:two )?(?:countries|nations|sides)\b"
-        r"|\bnegara(?:\s+\w+)?\s+mana(?:kah)?\b|どの国",  # Malay, Japanese "which country"
+        r"|\bnegara(?:\s+\w+)?\s+mana(?:kah)?\b|どの国"  # Malay, Japanese "which country"
+        r"|\bquels?\s+pays\b|\bqu[eé]\s+pa[ií]s(?:es)?\b|\bwelche[rnsm]?\s+l[aä]nd(?:er|ern)?\b",  # French, Spanish, German
         re.IGNORECASE,
     ),
     # "Who is the Indian astronaut ...?", "(tell me) who the envoys are": a person's name.
