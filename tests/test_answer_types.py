@@ -583,6 +583,9 @@ def test_what_a_sentence_holds(kind, sentence, expected):
         ("number", "as they approach the 40th anniversary of relations", "How many ships were sold?", False),
         # A name the question gives is no answer to it.
         ("place", "They held a summit meeting in Tokyo.", "At which venue in Tokyo did they meet?", False),
+        # A place that owns something says whose it is, not where anything is.
+        ("place", "A joint satellite will be launched in 2026 to map the Earth's surface.", "Where will the satellite be launched from?", False),
+        ("place", "A joint satellite will be launched from Florida in 2026.", "Where will the satellite be launched from?", True),
         ("organisation", "cooperation between Perodua and Daihatsu", "Which carmaker works with Perodua?", True),
         ("organisation", "cooperation between Perodua and Daihatsu", "Which firm do Perodua and Daihatsu serve?", False),
         ("country", "like-minded countries such as Australia", "Which countries will Japan and Malaysia work with?", True),

@@ -1137,6 +1137,8 @@ def holds(
             continue  # "the Three Principles": a capitalised number word inside a sentence is a name
         if kind == "city" and e.text.lower().removeprefix("the ") in country_names_lower():
             continue  # "In which city ...?" is not answered by a country
+        if kind in ("place", "city") and _POSSESSIVE.match(sentence, e.end):
+            continue  # "to map the Earth's surface" says whose surface, not where anything is
         if kind == "time" and looked_back and _later(e, facts):
             continue  # "When did they upgrade ties?" is not answered by a year still to come
         if kind in NAMED_KINDS:
@@ -1263,6 +1265,7 @@ def _at_an_institution(sentence: str, e: Entity) -> bool:
 
 
 _AT_THE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s\b")
 # A name after "at": where something happens, as an institution's name is (see _at_an_institution).
 _AT_A_NAME = re.compile(r"\bat\s+(?:the\s+)?([A-Z][\w&'’-]*(?:\s+(?:of\s+)?[A-Z][\w&'’-]*)*)")
 
