@@ -345,12 +345,15 @@ class Answerer:
         # A date asked in another language may be anywhere in a quoted paragraph: only e5 ranks
         # its sentences, with no words in common to tell them apart ("Wann sollen in Libyen die
         # Wahlen stattfinden?" is answered by the paragraph's third sentence).
-        everywhere = {para: [span for span, _ in sentences] for para, sentences in scored.items()}
+        everywhere = (
+            {para: [span for span, _ in sentences] for para, sentences in scored.items()}
+            if signals.language != "en" else near
+        )
         missing = any(
             not any(
                 self._holds_here(kind, para, span, signals.analysis.unframed)
                 and self._speaks_of(para, span, anchors)
-                for para, spans in (everywhere if signals.language != "en" and kind in _DATE_KINDS else near).items()
+                for para, spans in (everywhere if kind in _DATE_KINDS else near).items()
                 for span in spans
             )
             for kind in signals.analysis.answer_types

@@ -192,8 +192,8 @@ _EXPECTS = {
         + r"(date|year|month|week|day|deadline|timeline|timetable|schedule|period|time ?frame|season)s?\b"
         # Not inside a name: "What is the 100 Days Mission?"
         r"(?!\s+(?-i:[A-Z][a-z]))"
-        # French, Spanish and German "when", "until when" (their answers are checked over a quoted
-        # paragraph's every sentence: see Answerer._near_best).
+        # French, Spanish and German "when", "until when" (a date they ask for is looked for in a
+        # quoted paragraph's every sentence: see Answerer.refusal_features).
         r"|\bquand\b|\bcu[aá]ndo\b|\bwann\b|\bby when\b|\bbila(kah)?\b|\btahun (?:berapa|bila)(?:kah)?\b|いつ|何年(?!間)|何月|何日(?!間)"
         r"|कब",  # Hindi when
         re.IGNORECASE,
