@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from jmqa.answer_types import (
+    DATE_KINDS,
     NAMED_KINDS,
     StatementFacts,
     asks_for_a_year,
@@ -221,9 +222,6 @@ def _refusal(question: str) -> str:
     return NOT_SAID if _PRESUPPOSES.search(question) else NOT_ADDRESSED
 
 
-_DATE_KINDS = frozenset({"time", "day", "month", "dated"})
-
-
 class Answerer:
     """Turns a question's signals and ranking into an :class:`Answer`."""
 
@@ -353,7 +351,7 @@ class Answerer:
             not any(
                 self._holds_here(kind, para, span, signals.analysis.unframed)
                 and self._speaks_of(para, span, anchors)
-                for para, spans in (everywhere if kind in _DATE_KINDS else near).items()
+                for para, spans in (everywhere if kind in DATE_KINDS else near).items()
                 for span in spans
             )
             for kind in signals.analysis.answer_types

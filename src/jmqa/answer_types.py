@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from jmqa.countries import country_names_lower, is_country_word
 from jmqa.entities import Entity
-from jmqa.lexical import CARDINALS, figure_values, is_stopword, stem, years_before
+from jmqa.lexical import CARDINALS, POSSESSIVE, figure_values, is_stopword, stem, years_before
 from jmqa.nouns import noun_kind
 from jmqa.occasion import without_occasions
 from jmqa.word_frequency import EVERYDAY, zipf
@@ -49,6 +49,8 @@ LABELS: dict[str, frozenset[str]] = {
 # Kinds answered by a name: a name the question itself gives is no answer to it ("At which venue
 # in Tokyo did they meet?" is not answered by "in Tokyo").
 NAMED_KINDS = frozenset({"place", "city", "organisation", "country", "person", "entity"})
+# Kinds answered by a date (a year, a day, a month).
+DATE_KINDS = frozenset({"time", "day", "month", "dated"})
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 
@@ -1020,7 +1022,7 @@ def holds(
         return True  # "the flight number?": "Ryanair flight FR4978"
     if kind == "measure" and not (_UNIT.search(sentence) or _FRACTION.search(sentence)):
         return False
-    ahead = asks_ahead(question, facts) if kind in ("time", "day", "month", "dated", "place", "city") else (
+    ahead = asks_ahead(question, facts) if kind in DATE_KINDS | {"place", "city"} else (
         # Which country hosts the next summit is a place still to come; not "Which countries will
         # they work with?", answered by the partners named now.
         kind == "country" and _THE_NEXT.search(question) is not None
@@ -1029,7 +1031,7 @@ def holds(
     looked_back = kind == "time" and _ASKED_IN_PAST.search(question) is not None and not _BY_WHEN.search(question)
     if ahead and not looks_ahead(sentence, entities, facts):
         return False
-    if kind in ("time", "day", "month", "dated", "place", "city", "country") and _of_other_occasions(sentence, question, facts):
+    if kind in DATE_KINDS | {"place", "city", "country"} and _of_other_occasions(sentence, question, facts):
         return False  # "Where is the next G7 summit?" is not answered by "the GPAI Summit in Paris"
     years = years_asked(question, facts)
     # "How many visitors in 2024?" is not answered by "1.05 million in 2025"; "last year" by the
@@ -1137,7 +1139,7 @@ def holds(
             continue  # "the Three Principles": a capitalised number word inside a sentence is a name
         if kind == "city" and e.text.lower().removeprefix("the ") in country_names_lower():
             continue  # "In which city ...?" is not answered by a country
-        if kind in ("place", "city") and _POSSESSIVE.match(sentence, e.end):
+        if kind in ("place", "city") and POSSESSIVE.match(sentence, e.end):
             continue  # "to map the Earth's surface" says whose surface, not where anything is
         if kind == "time" and looked_back and _later(e, facts):
             continue  # "When did they upgrade ties?" is not answered by a year still to come
@@ -1265,7 +1267,6 @@ def _at_an_institution(sentence: str, e: Entity) -> bool:
 
 
 _AT_THE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?$", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"['’]s\b")
 # A name after "at": where something happens, as an institution's name is (see _at_an_institution).
 _AT_A_NAME = re.compile(r"\bat\s+(?:the\s+)?([A-Z][\w&'’-]*(?:\s+(?:of\s+)?[A-Z][\w&'’-]*)*)")
 

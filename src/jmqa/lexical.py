@@ -816,7 +816,7 @@ class Lexicon:
         writes as a word but that language does is that word: French "la première réunion" is a
         meeting, not Réunion (a Malay "indonesia" or a French "france" is still the country)."""
         # "Apart from the US, which ...?", "I work in Singapore. Does it ...?"
-        question = _SET_ASIDE.sub(" ", without_askers_place(_POSSESSIVE.sub("", question)))
+        question = _SET_ASIDE.sub(" ", without_askers_place(POSSESSIVE.sub("", question)))
         unnamed = self._unnamed_countries_in(question)
         if language != "en":
             unnamed = [
@@ -950,7 +950,7 @@ _NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:[-’'][A-Za-z]+|-[0-9][A-Za-z0-9]*)?
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+)\W*$")
 _CAPITAL_INSIDE = re.compile(r"[A-Z]")
 _RUN_JOINERS = {"of", "and", "the", "for"}
-_POSSESSIVE = re.compile(r"['’]s\b")
+POSSESSIVE = re.compile(r"['’]s\b")  # "Japan's", "the Earth’s"
 # What a question sets aside is not what it asks about: "Apart from the United States, which ...?"
 _SET_ASIDE = re.compile(
     r"\b(?i:apart from|aside from|besides|except(?: for)?|other than)\s+(?:the\s+)?[\w.-]+(?:\s+[A-Z][\w.-]*)*"
