@@ -743,6 +743,12 @@ def test_a_share_asked_of_one_party_or_of_each_is_not_the_groups_total():
     assert not _holds("number", bigger, "Of the 600 million seedlings, how many is Atlantis giving?")
     assert not _holds("number", bigger, "How many of the 600 million seedlings is Atlantis giving?")
     assert not _holds("number", total, "Wie viele Setzlinge gibt Atlantis allein?")  # German "alone"
+    # Spanish, French and German "each" and "separately"; "each year" in them is a rate, not a share.
+    assert not _holds("number", total, "¿Cuántos plantones aporta cada miembro por separado?")
+    assert not _holds("number", total, "Combien de plants chaque membre partage-t-il ?")
+    assert not _holds("number", total, "Wie viele Setzlinge teilt jedes Mitglied?")
+    assert _holds("number", total, "¿Cuántos plantones comparten cada año?")
+    assert _holds("number", total, "Wie viele Setzlinge teilen sie jedes Jahr?")
     # Not a part of a year, nor of a name with a digit.
     planted = "They will plant 600 million kelp seedlings by 2030."
     assert _holds("number", planted, "How many of the seedlings will be planted by 2030?")

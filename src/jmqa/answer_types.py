@@ -1177,7 +1177,11 @@ def holds(
 _SHARE_ASKED = re.compile(
     r"(?:^|(?<=[.!?]\s))\W*(?:out\s+)?of\s+(?:the|those|these|its|their)\b(?:[^,?]|,(?=\d))*?(?:\d|\b(?:thousand|million|billion|trillion)\b)"
     r"(?:[^,?]|,(?=\d))*,?\s*how\s+(?:many|much)\b"
-    r"|(?P<each>\b(?:each|apiece|individually)\b(?!\s+(?:other|year|yr|month|week|day|time|quarter|round)s?\b)"
+    # Spanish, French and German "each" and "separately" too (not "cada año", "chaque fois",
+    # "jedes Jahr": a rate, no share).
+    r"|(?P<each>\b(?:each|apiece|individually|cada|chaque|jede[rsnm]?|jeweils|por\s+separado|séparément|individuellement"
+    r"|einzeln)\b(?!\s+(?:other|year|yr|month|week|day|time|quarter|round|año|mes|semana|día|vez|année|an|mois|semaine"
+    r"|jour|fois|jahr|monat|woche|tag|mal)(?:e?s)?\b)"
     r"|\bper\s+(?:country|member|nation|government|state|party)\b)"
     # "How many of the 870 million doses is Japan giving?": a part of a figure the question gives
     # (not "how many of the people ... in 2022").
