@@ -54,6 +54,9 @@ FACTS = StatementFacts(
         ("what minimum global corporate tax rate did they endorse", ("measure",)),
         ("Which Atlantean and Lemurian car companies were named?", ("organisation",)),
         ("Which research agencies from each country will partner?", ("organisation",)),
+        # A phrase typed on past the six words looked at ends on none of them: "youth" here is
+        # the name of a group, not the thing asked for.
+        ("which reef engagement groups business 7 youth 7 etc are mentioned in the communique", ("entity",)),
         ("What was the real visitor figure last year?", ("number",)),
         ("what is the last day to apply?", ("time",)),
         # A part of a whole is a ratio too: a percentage or a fraction answers it.

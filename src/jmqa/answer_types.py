@@ -724,8 +724,11 @@ def _which_heads(asked: str) -> list[str]:
     phrase goes on, nor "Malaysian" of "which Malaysian and Japanese carmakers"."""
     heads = []
     for m in re.finditer(r"\b(?:which|what)\s+", asked, re.IGNORECASE):
-        words = re.findall(r"[\w'’-]+|[^\w\s]", asked[m.end() :])[:6]
-        for i, word in enumerate(words):
+        # One word past the six looked at: the sixth ends the phrase only where the seventh does
+        # not go on with it ("which g7 engagement groups business 7 youth 7 etc", typed without
+        # brackets, asks for groups, not for youth).
+        words = re.findall(r"[\w'’-]+|[^\w\s]", asked[m.end() :])[:7]
+        for i, word in enumerate(words[:6]):
             if word.lower() in _JOINS_WORDS:
                 continue
             if not word[:1].isalnum() or is_stopword(word.lower()):
