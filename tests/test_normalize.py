@@ -87,6 +87,10 @@ def normalizer():
         ("ties with Ameircan firms", "ties with American firms"),
         ("the stance on Talwan", "the stance on Taiwan"),
         ("the coronavrius origins", "the coronavirus origins"),
+        # A long word in no English list at all, which one key put back for its neighbour makes
+        # one English word, however rare for the speller's list ("navies", "orbiting").
+        ("are the two naviws still drilling", "are the two navies still drilling"),
+        ("fly up to the lrbiting lab", "fly up to the orbiting lab"),
         # A long capitalised word no name, which two letters swapped back make one English word.
         ("between two Southaest Asian neighbours", "between two Southeast Asian neighbours"),
         # A magnitude's shorthand after a number; "mil" alone may be "military".
@@ -332,6 +336,13 @@ def test_a_regular_form_of_a_word_too_rare_for_the_lists_stays():
     assert n.normalize("is junk cluttering up orbit").text == "is junk cluttering up orbit"
     # But a "y" after a consonant takes "-ies": "countrys" is still mended.
     assert n.normalize("each countrys hopes").text != "each countrys hopes"
+
+
+def test_a_listed_word_too_rare_for_the_speller_is_no_slip_for_a_word_a_key_away():
+    # "jabbed" is one key from "nabbed" and "aircon" from "zircon": rare words, but words.
+    n = Normalizer(["We will vaccinate the world and cool homes."])
+    assert n.normalize("how many people get jabbed").text == "how many people get jabbed"
+    assert n.normalize("fridges and aircon use less power").text == "fridges and aircon use less power"
 
 
 def test_initials_typed_in_lower_case_are_the_statements_name_even_when_wordfreq_counts_them():

@@ -12,7 +12,15 @@ import pytest
 import wordfreq
 
 from jmqa import word_frequency
-from jmqa.word_frequency import FLOOR, bigram_count, bigram_share, has_list, most_common, zipf
+from jmqa.word_frequency import (
+    FLOOR,
+    bigram_count,
+    bigram_share,
+    has_list,
+    listed,
+    most_common,
+    zipf,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -53,6 +61,13 @@ def test_every_word_of_the_eval_questions_has_wordfreqs_figure():
 @pytest.mark.parametrize("word", ["Visitors", "malaysia's", "don't", "covid-19", "G7", "ﬁnance", "café", ""])
 def test_a_word_of_any_other_shape_goes_to_wordfreq(word):
     assert zipf(word, "en") == _reference(word, "en")
+
+
+def test_a_word_is_listed_however_rare_as_wordfreq_lists_it():
+    for word in ("jabbed", "aircon", "mutates", "naviws", "lrbiting", "the"):
+        assert listed(word, "en") == (wordfreq.zipf_frequency(word, "en") > 0)
+    assert listed("jabbed", "en") and zipf("jabbed", "en") == 0.0  # under the floor, yet a word
+    assert not listed("naviws", "en")
 
 
 def test_the_commonest_words_are_wordfreqs():

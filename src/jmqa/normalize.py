@@ -36,7 +36,15 @@ from dataclasses import dataclass
 from jmqa.errors import require_package
 from jmqa.language import is_word_of
 from jmqa.lexical import NUMBER_WORDS, english_name_words, is_stopword, spelled_out, stem
-from jmqa.word_frequency import FLOOR, bigram_count, bigram_share, has_list, most_common, zipf
+from jmqa.word_frequency import (
+    FLOOR,
+    bigram_count,
+    bigram_share,
+    has_list,
+    listed,
+    most_common,
+    zipf,
+)
 
 # Chat and note-taking abbreviations of general English (not of any one statement).
 ABBREVIATIONS = {
@@ -559,8 +567,9 @@ class Normalizer:
         if shape != "upper" and (not found or found[0].distance > 1):
             # Two letters swapped in a long word make a slip no other word is near, even for a
             # word too rare for the speller's list: "pynogyang" is "pyongyang". So does a name's
-            # likeliest slip ("pylngyang").
-            return _swapped_word(lower) or _name_slip(lower)
+            # likeliest slip ("pylngyang"), and then a word's: a key put for its neighbour in a
+            # long word ("naviws", "lrbiting"; the speller knows no "navies" nor "orbiting").
+            return _swapped_word(lower) or _name_slip(lower) or _keyed_word(lower)
         if shape == "name":
             # Outside the statement, a name is mended only into a name, by its likeliest slip:
             # "Ameircan", "Talwan" and "Koscow" are names mistyped, where "Baden" is no slip. Or,
@@ -765,6 +774,16 @@ def _swapped_word(lower: str) -> str | None:
 
 
 _SWAP_MIN = 6
+
+
+def _keyed_word(lower: str) -> str | None:
+    """The one English word (wordfreq, down to ``_WORD_ZIPF``) that ``lower``, of six letters or
+    more and in no English list at all (not "jabbed" nor "aircon": words, rare ones), is with
+    one key put back for its neighbour, or None."""
+    if len(lower) < _SWAP_MIN or listed(lower, "en"):
+        return None
+    words = [w for w in _likely_slips(lower) - _swaps(lower) if zipf(w, "en") >= _WORD_ZIPF]
+    return words[0] if len(words) == 1 else None
 
 
 def _name_slip(lower: str) -> str | None:
