@@ -25,7 +25,13 @@ from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from jmqa.answer_types import StatementFacts, expected_answer_types, with_years_written
-from jmqa.countries import capitals_of, country_name_start, is_country_word, joined_to_a_country
+from jmqa.countries import (
+    capitals_of,
+    country_name_start,
+    country_names_lower,
+    is_country_word,
+    joined_to_a_country,
+)
 from jmqa.document import Document, PassageKey
 from jmqa.entities import Entity
 from jmqa.language import detect_language, is_word_of
@@ -402,6 +408,10 @@ _YES_NO_RUN_ON = (
     r"|my|our|its|their)\s+\w"
 )
 _RUN_ON_QUESTION = re.compile(rf"(?<=\w)\s+(?={_DIRECT_WH}|{_YES_NO_RUN_ON})", re.IGNORECASE)
+# ... or one whose subject is a country or its capital, as lower case types it ("im covering the
+# case has washington agreed to hand him over"): a word after an auxiliary in a statement is a
+# verb, an adverb or a determiner ("has been", "has long", "has a"), seldom a country's name.
+_YES_NO_TO_A_COUNTRY = re.compile(rf"(?<=\w)\s+(?={_AUXILIARY}\s+(?P<subject>[^\W\d_]+)\s+\w)", re.IGNORECASE)
 # A word after which an auxiliary goes on a clause, not a yes/no question: "a student who is the
 # first", "the report that is due"; and a question word before it, whose question it inverts.
 _GOES_ON_A_CLAUSE = frozenset("that it there this whether if".split())
@@ -435,6 +445,14 @@ _RUN_ON_SECOND = re.compile(
 )
 
 
+@functools.cache
+def _countries_and_capitals() -> frozenset[str]:
+    """Every country's name and capital, lower-cased: a subject; not a people, whose word is as
+    often an adjective ("my buyers are japanese trading houses")."""
+    names = country_names_lower()
+    return names | capitals_of(names)
+
+
 def _run_on_sentences(text: str) -> list[str]:
     """``text`` cut in two before its first direct question, when it opens with the asker's own
     context and no sentence mark ends that context; or before a second question run into the
@@ -449,7 +467,11 @@ def _run_on_sentences(text: str) -> list[str]:
                 continue
             return [f"{first.rstrip()}?", f"{text[m.end() :].strip()}?"]
         return [text]
-    for m in _RUN_ON_QUESTION.finditer(text):
+    starts = [
+        *_RUN_ON_QUESTION.finditer(text),
+        *(m for m in _YES_NO_TO_A_COUNTRY.finditer(text) if m["subject"].lower() in _countries_and_capitals()),
+    ]
+    for m in sorted(starts, key=lambda m: m.start()):
         context = text[: m.start()]
         if len(context.split()) < _RUN_ON_CONTEXT_WORDS or _JOINS_ANOTHER.search(context) or _EMBEDS.search(context):
             continue
