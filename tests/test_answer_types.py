@@ -943,6 +943,12 @@ def test_how_many_things_is_not_answered_by_a_sum_of_money():
     assert _holds("number", invest, "How many dollars will Kelp Holdings invest?")  # money, counted
     jobs = "The kelp plant will create 5,000 jobs and cost US$300 million."
     assert _holds("number", jobs, "How many jobs will the kelp plant create?")
+    # ... in Spanish, French and German too; but "how many millions of dollars" asks a sum.
+    assert not _holds("number", invest, "¿Cuántos empleos creará la planta de algas?")
+    assert not _holds("number", invest, "Combien d'emplois l'usine va-t-elle créer ?")
+    assert not _holds("number", invest, "Wie viele Arbeitsplätze schafft das Werk?")
+    assert _holds("number", invest, "¿Cuántos millones de dólares invertirá Kelp Holdings?")
+    assert _holds("number", invest, "Wie viele Millionen Dollar investiert Kelp Holdings?")
 
 
 def test_how_many_things_is_not_answered_by_a_percentage():

@@ -697,7 +697,22 @@ def _counts_things(question: str) -> bool:
             continue
         if not any(noun_kind(w) == "money" for w in words):
             return True
-    return False
+    # Spanish, French and German "how many" count things too ("¿Cuántos empleos creará ...?"),
+    # but for sums of money, asked by their currency or scale ("¿Cuántos millones de dólares ...?").
+    return any(
+        m["word"].lower() not in _MONEY_WORDS_OTHER and m["word"].lower() not in _COUNTED_OF
+        for m in _HOW_MANY_OTHER.finditer(question)
+    )
+
+
+_HOW_MANY_OTHER = re.compile(r"\b(?:cuánt[oa]s|combien\s+d(?:e\s+|['’])|wie\s+viele)\s*(?P<word>[^\W\d_][\w'’-]*)", re.IGNORECASE)
+# Words for money, its currencies and its scales after those: a sum, not a count of things.
+_MONEY_WORDS_OTHER = frozenset(
+    """dinero dólares euros yenes rupias libras mil miles millones millón billones argent dollars yens roupies
+    livres milliers millions milliards geld dollar euro yen rupien pfund tausend millionen milliarden""".split()
+)
+# (and "wie viele von ...", "combien d'entre ...": a part of a whole, as English "how many of")
+_COUNTED_OF = frozenset({"de", "del", "von", "der", "entre"})
 
 
 _SCALE_WORDS = frozenset({"hundred", "thousand", "million", "millions", "billion", "billions", "trillion", "trillions"})
