@@ -835,11 +835,15 @@ def test_next_year_is_written_out_and_looks_ahead_even_typed_without_its_apostro
         "Bilakah kampus itu akan dibuka?",  # Malay: when will the campus open?
         "Bilakah pusat itu dijadualkan beroperasi?",  # ... is it scheduled to run?
         "首相は次にいつ訪問する予定ですか？",  # Japanese: when is the prime minister to visit next?
+        "Quel pays accueillera le prochain sommet ?",  # French: which country hosts the next summit?
+        "¿Dónde será la próxima cumbre?",  # Spanish: where is the next summit?
+        "Wann findet der nächste Gipfel statt?",  # German: when is the next summit?
     ],
 )
-def test_a_question_in_malay_or_japanese_may_ask_about_what_is_still_to_come(question):
+def test_a_question_in_another_language_may_ask_about_what_is_still_to_come(question):
     assert asks_ahead(question, FACTS)
     assert not asks_ahead("Bilakah kampus itu dibuka?", FACTS)  # when did it open
+    assert not asks_ahead("¿Cuánto invertirán el próximo año?", FACTS)  # "next year" is a year, read as such
 
 
 def test_an_occasion_named_after_at_says_when():

@@ -807,7 +807,11 @@ _FIGURE = re.compile(r"\b\d[\d,.]*\d\b")
 # ahead can say when something still to come happens. Not "next year", which names a time itself.
 _THE_NEXT = re.compile(
     r"\b(the|their|a) next (?!(?:year|month|week|spring|summer|autumn|fall|winter|level|time)\b)"
-    r"|\b(seterusnya|berikutnya|akan datang)\b|次回|次の",
+    r"|\b(seterusnya|berikutnya|akan datang)\b|次回|次の"
+    # French, Spanish, German: "le prochain sommet", "la próxima cumbre", "der nächste Gipfel"
+    r"|\b(?:le|la|les|du|des|au|aux)\s+prochaine?s?\s+(?!(?:année|an|mois|semaine|fois)\b)"
+    r"|\b(?:el|la|los|las|del|al)\s+próxim[oa]s?\s+(?!(?:año|mes|semana|vez)\b)"
+    r"|\b(?:der|die|das|den|dem|des)\s+nächste[nmrs]?\s+(?!(?:jahr|jahren|monat|woche|mal)\b)",
     re.IGNORECASE,
 )
 _FUTURE = re.compile(
