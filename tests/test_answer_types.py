@@ -54,6 +54,10 @@ FACTS = StatementFacts(
         ("what minimum global corporate tax rate did they endorse", ("measure",)),
         ("Which Atlantean and Lemurian car companies were named?", ("organisation",)),
         ("Which research agencies from each country will partner?", ("organisation",)),
+        # French, Spanish and German "which company / body / university".
+        ("Quelle entreprise construira l'usine de varech ?", ("organisation",)),
+        ("¿Qué universidades abrirán campus en Lemuria?", ("organisation",)),
+        ("Welche Unternehmen wurden sanktioniert?", ("organisation",)),
         # A phrase typed on past the six words looked at ends on none of them: "youth" here is
         # the name of a group, not the thing asked for.
         ("which reef engagement groups business 7 youth 7 etc are mentioned in the communique", ("entity",)),

@@ -277,7 +277,14 @@ _EXPECTS = {
         r"|\b(?:syarikat|agensi|organisasi|universiti|institusi|bank)(?:\s+\w+)?\s+(?:mana|apa)(?:kah)?\b"
         # (A compound's head counts: どの航空会社, "which airline company".)
         r"|どの[\u4e00-\u9fff\u30a1-\u30fa]{0,4}?(?:企業|会社|機関|団体|大学|組織|銀行)|どこの(?:企業|会社|機関|大学)|(?:企業|会社)名"
-        r"|किस\s+(?:\S+\s+)?(?:कंपनी|संस्था|संगठन|बैंक|विश्वविद्यालय|फ़ैक्ट्री|फैक्ट्री)",  # Hindi which company, institution ...
+        r"|किस\s+(?:\S+\s+)?(?:कंपनी|संस्था|संगठन|बैंक|विश्वविद्यालय|फ़ैक्ट्री|फैक्ट्री)"  # Hindi which company, institution ...
+        # French, Spanish, German "which company / agency / body / university / bank"
+        r"|\bquel(?:le)?s?\s+(?:entreprises?|soci[ée]t[ée]s?|agences?|organisations?|organismes?|universit[ée]s?"
+        r"|institutions?|banques?|compagnies?|firmes?)\b"
+        r"|\bqu[eé]\s+(?:empresas?|compañ[ií]as?|agencias?|organizaci[oó]n(?:es)?|organismos?|universidad(?:es)?"
+        r"|instituci[oó]n(?:es)?|bancos?)\b"
+        r"|\bwelche[rnsm]?\s+(?:unternehmen|firmen?|agenturen?|organisationen?|universit[aä]ten?|hochschulen?"
+        r"|beh[oö]rden?|institutionen?|banken?|konzerne?)\b",
         re.IGNORECASE,
     ),
     "country": re.compile(
