@@ -12,15 +12,7 @@ import pytest
 import wordfreq
 
 from jmqa import word_frequency
-from jmqa.word_frequency import (
-    FLOOR,
-    bigram_count,
-    bigram_share,
-    has_list,
-    listed,
-    most_common,
-    zipf,
-)
+from jmqa.word_frequency import FLOOR, bigram_count, bigram_share, has_list, most_common, zipf
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -65,9 +57,9 @@ def test_a_word_of_any_other_shape_goes_to_wordfreq(word):
 
 def test_a_word_is_listed_however_rare_as_wordfreq_lists_it():
     for word in ("jabbed", "aircon", "mutates", "naviws", "lrbiting", "the"):
-        assert listed(word, "en") == (wordfreq.zipf_frequency(word, "en") > 0)
-    assert listed("jabbed", "en") and zipf("jabbed", "en") == 0.0  # under the floor, yet a word
-    assert not listed("naviws", "en")
+        assert word_frequency.listed(word, "en") == (wordfreq.zipf_frequency(word, "en") > 0)
+    assert word_frequency.listed("jabbed", "en") and zipf("jabbed", "en") == 0.0  # under the floor, yet a word
+    assert not word_frequency.listed("naviws", "en")
 
 
 def test_the_commonest_words_are_wordfreqs():
