@@ -106,13 +106,18 @@ def listed(word: str, language: str) -> bool:
     >>> listed("jabbed", "en"), listed("naviws", "en")
     (True, False)
     """
-    return word in _every_word(language)
+    hashes = _every_word(language)
+    at = int(np.searchsorted(hashes, hash(word)))
+    return at < len(hashes) and int(hashes[at]) == hash(word)
 
 
 @functools.cache
-def _every_word(language: str) -> frozenset[str]:
-    """Every word of the list, read to its end (English: 321,000 words, about 0.1 s)."""
-    return frozenset(word for _, words in _buckets(language, "best") for word in words)
+def _every_word(language: str) -> np.ndarray:
+    """Every word of the list, read to its end (English: 321,000 words, about 0.1 s), as its
+    sorted hashes: 2.6 MB, where a set of the words themselves held 40 MiB in a warm process.
+    (str hashes differ between processes, never within one.)"""
+    words = (word for _, bucket in _buckets(language, "best") for word in bucket)
+    return np.sort(np.fromiter((hash(word) for word in words), dtype=np.int64))
 
 
 def _buckets(language: str, wordlist: str) -> Iterator[tuple[int, tuple[str, ...]]]:
