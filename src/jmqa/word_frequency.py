@@ -106,9 +106,9 @@ def listed(word: str, language: str) -> bool:
     >>> listed("jabbed", "en"), listed("naviws", "en")
     (True, False)
     """
-    hashes = _every_word(language)
-    at = int(np.searchsorted(hashes, hash(word)))
-    return at < len(hashes) and int(hashes[at]) == hash(word)
+    hashes, key = _every_word(language), hash(word)
+    at = int(np.searchsorted(hashes, key))
+    return at < len(hashes) and int(hashes[at]) == key
 
 
 @functools.cache
