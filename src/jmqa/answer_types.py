@@ -808,6 +808,9 @@ class StatementFacts:
     leaders: tuple[frozenset[str], ...] = ()
 
 
+# French, Spanish and German words for a time or a period ("año", "fois", "Jahren"): "cada año" is
+# a rate, "le mois prochain" a time, neither a share nor a thing still to come.
+_PERIODS_OTHER = r"(?:año|mes|semana|día|vez|année|an|mois|semaine|jour|fois|jahr|monat|woche|tag|mal)(?:e?s|en)?\b"
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _FIGURE = re.compile(r"\b\d[\d,.]*\d\b")
 # "When is the next summit?" is not answered by the date of this one: only a sentence that looks
@@ -816,9 +819,8 @@ _THE_NEXT = re.compile(
     r"\b(the|their|a) next (?!(?:year|month|week|spring|summer|autumn|fall|winter|level|time)\b)"
     r"|\b(seterusnya|berikutnya|akan datang)\b|次回|次の"
     # French, Spanish, German: "le prochain sommet", "la próxima cumbre", "der nächste Gipfel"
-    r"|\b(?:le|la|les|du|des|au|aux)\s+prochaine?s?\s+(?!(?:année|an|mois|semaine|fois)\b)"
-    r"|\b(?:el|la|los|las|del|al)\s+próxim[oa]s?\s+(?!(?:año|mes|semana|vez)\b)"
-    r"|\b(?:der|die|das|den|dem|des)\s+nächste[nmrs]?\s+(?!(?:jahr|jahren|monat|woche|mal)\b)",
+    rf"|\b(?:(?:le|la|les|du|des|au|aux)\s+prochaine?s?|(?:el|la|los|las|del|al)\s+próxim[oa]s?"
+    rf"|(?:der|die|das|den|dem|des)\s+nächste[nmrs]?)\s+(?!{_PERIODS_OTHER})",
     re.IGNORECASE,
 )
 _FUTURE = re.compile(
@@ -1209,8 +1211,7 @@ _SHARE_ASKED = re.compile(
     # Spanish, French and German "each" and "separately" too (not "cada año", "chaque fois",
     # "jedes Jahr": a rate, no share).
     r"|(?P<each>\b(?:each|apiece|individually|cada|chaque|jede[rsnm]?|jeweils|por\s+separado|séparément|individuellement"
-    r"|einzeln)\b(?!\s+(?:other|year|yr|month|week|day|time|quarter|round|año|mes|semana|día|vez|année|an|mois|semaine"
-    r"|jour|fois|jahr|monat|woche|tag|mal)(?:e?s)?\b)"
+    rf"|einzeln)\b(?!\s+(?:(?:other|year|yr|month|week|day|time|quarter|round)s?\b|{_PERIODS_OTHER}))"
     r"|\bper\s+(?:country|member|nation|government|state|party)\b)"
     # "How many of the 870 million doses is Japan giving?": a part of a figure the question gives
     # (not "how many of the people ... in 2022").

@@ -780,10 +780,11 @@ def _keyed_word(lower: str) -> str | None:
     """The one English word (wordfreq, down to ``_WORD_ZIPF``) that ``lower``, of six letters or
     more and in no English list at all (not "jabbed" nor "aircon": words, rare ones), is with
     one key put back for its neighbour, or None."""
-    if len(lower) < _SWAP_MIN or listed(lower, "en"):
+    if len(lower) < _SWAP_MIN:
         return None
-    words = [w for w in _likely_slips(lower) - _swaps(lower) if zipf(w, "en") >= _WORD_ZIPF]
-    return words[0] if len(words) == 1 else None
+    words = [w for w in _keyed_slips(lower) if zipf(w, "en") >= _WORD_ZIPF]
+    # (The whole list is read only for a word that has such a mend: a tenth of a second, once.)
+    return words[0] if len(words) == 1 and not listed(lower, "en") else None
 
 
 def _name_slip(lower: str) -> str | None:
@@ -814,8 +815,12 @@ def _name_words() -> frozenset[str]:
 def _likely_slips(lower: str) -> set[str]:
     """Every string ``lower`` is the likeliest kind of slip for: two letters side by side swapped,
     or one key put for its neighbour (a subset of :func:`_one_slips`, a tenth of its size)."""
-    keyed = {lower[:i] + key + lower[i + 1 :] for i, typed in enumerate(lower) for key in KEY_NEIGHBOURS.get(typed, "")}
-    return (_swaps(lower) | keyed) - {lower}
+    return (_swaps(lower) | _keyed_slips(lower)) - {lower}
+
+
+def _keyed_slips(word: str) -> set[str]:
+    """``word`` with one key put for its neighbour, at each of its letters."""
+    return {word[:i] + key + word[i + 1 :] for i, typed in enumerate(word) for key in KEY_NEIGHBOURS.get(typed, "")}
 
 
 def _swaps(word: str) -> set[str]:
