@@ -181,6 +181,22 @@ def test_the_initials_of_a_name_the_statement_spells_out_are_its_acronym():
     assert n.normalize("when is the kq").text == "when is the kq"
 
 
+def test_initials_the_statement_coins_that_spell_a_name_of_english_are_that_name_in_lower_case():
+    """ "ASIA" (an alliance's initials) typed "asia" in "south asia" is Asia, as English writes it;
+    the question that calls it initials means the alliance. An acronym the statement only uses
+    ("ISIS") stays one."""
+    n = Normalizer(["The leaders launched the Autonomous Systems Industry Alliance (ASIA) against ISIS."])
+    assert n.normalize("any drills planned in south asia").text == "any drills planned in south Asia"
+    assert n.normalize("what does asia stand for").text == "what does ASIA stand for"
+    assert n.normalize("what is the acronym asia").text == "what is the acronym ASIA"
+    assert n.normalize("what about isis").text == "what about ISIS"
+
+
+def test_a_name_english_gives_a_people_is_no_clipping_of_a_statement_word():
+    n = Normalizer(["Malaysia and Japan met. Malaysian firms welcomed it."])
+    assert n.normalize("anything on the malay peninsula").text == "anything on the malay peninsula"
+
+
 def test_a_function_word_after_the_is_the_code_the_statement_writes_with_its_letters():
     n = Normalizer(["The U.S. and the EU back the WHO. They told us who spoke, and it was welcomed."])
     assert n.normalize("what did the us and the who agree").text == "what did the U.S. and the WHO agree"

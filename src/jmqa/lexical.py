@@ -229,11 +229,18 @@ def _known_name_word(word: str, known: Collection[str]) -> bool:
 
 
 @functools.cache
-def english_name_words() -> frozenset[str]:
-    """The words WordNet writes only as a name, in lower case ("brussels", "gdp"): data/name-words.tsv,
-    which scripts/derive_noun_kinds.py derives. Read on the first question that needs it."""
+def english_name_forms() -> dict[str, str]:
+    """The words WordNet writes only as a name, in lower case, each with the name as written
+    ("brussels": "Brussels", "gdp": "GDP"): data/name-words.tsv, which
+    scripts/derive_noun_kinds.py derives. Read on the first question that needs it."""
     rows = (line.split("\t") for line in read_data_file("name-words.tsv").splitlines())
-    return frozenset(row[0] for row in rows if len(row) == 2 and not row[0].startswith("#"))
+    return {row[0]: row[1] for row in rows if len(row) == 2 and not row[0].startswith("#")}
+
+
+@functools.cache
+def english_name_words() -> frozenset[str]:
+    """The words WordNet writes only as a name, in lower case ("brussels", "gdp")."""
+    return frozenset(english_name_forms())
 
 
 # A capitalised word next to a name, or joined to it by "of", "and" or "the", makes it part of a

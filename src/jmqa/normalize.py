@@ -35,7 +35,14 @@ from dataclasses import dataclass
 
 from jmqa.errors import require_package
 from jmqa.language import is_word_of
-from jmqa.lexical import NUMBER_WORDS, english_name_words, is_stopword, spelled_out, stem
+from jmqa.lexical import (
+    NUMBER_WORDS,
+    english_name_forms,
+    english_name_words,
+    is_stopword,
+    spelled_out,
+    stem,
+)
 from jmqa.word_frequency import (
     FLOOR,
     bigram_count,
@@ -363,6 +370,8 @@ class Normalizer:
         if word.islower() and lower in self._after_the and _AFTER_THE.search(text[:start]):
             return self._after_the[lower]
         if lower in self.vocabulary:
+            if word.islower() and (_CALLED_AN_ACRONYM_BEFORE.search(text[:start]) or _STANDS_FOR.match(text[start + len(word) :])):
+                return self._case.get(lower, word)  # "what does asia stand for": the question calls it initials
             return self._statement_case(lower, word) if word.islower() else word
         possessor = self._possessor(lower)
         if possessor in self._case:  # "lemurias" is "Lemuria's", not a form of "Lemuria"
@@ -422,7 +431,10 @@ class Normalizer:
             # And it counts clippings of English words ("econ", "univ"), rare as words of their
             # own; "nasi" (Malay: rice) is no clipping of a name's "nasional". (A word under four
             # letters clips nothing, and looking it up would read wordfreq's lists for "cup".)
-            if name is None and shape == "lower" and len(lower) >= 4 and zipf(lower, "en") < _CLIPPING_ZIPF:
+            if (
+                name is None and shape == "lower" and len(lower) >= 4 and zipf(lower, "en") < _CLIPPING_ZIPF
+                and lower not in english_name_forms()  # "malay" is a people's name, not a clipping of "malaysia"
+            ):
                 name = self._clipped(lower)
                 name = name if name and zipf(name.lower(), "en") >= _WORD_ZIPF else None
             name = name or self._common_slip(lower)
@@ -441,7 +453,13 @@ class Normalizer:
     def _statement_case(self, lower: str, typed: str) -> str:
         """A statement word typed in lower case, in the case the statement writes it as a name,
         or as typed where it is no name of its own."""
-        return self._case.get(lower) or self._mixed_case.get(lower) or self._country_case.get(lower) or typed
+        ours = self._case.get(lower)
+        if ours and ours == self._initials.get(lower) and (english := english_name_forms().get(lower)) and english != ours:
+            # "south asia" is Asia, as English writes it, not "ASIA", the initials the statement
+            # coins for a name it spells out ("Autonomous Systems Industry Alliance"): e5 reads
+            # names by their case. (An acronym it only uses, "ISIS", stays one.)
+            return english
+        return ours or self._mixed_case.get(lower) or self._country_case.get(lower) or typed
 
     @functools.cached_property
     def _country_case(self) -> dict[str, str]:
@@ -675,6 +693,10 @@ class Normalizer:
         found = _contractions_of(lower, words)
         return found[0] if len(found) == 1 else None
 
+
+# A word the question itself calls initials: "the acronym asia", "what does asia stand for".
+_CALLED_AN_ACRONYM_BEFORE = re.compile(r"\b(?:acronym|abbreviation|initials)\s+(?:of\s+)?$", re.IGNORECASE)
+_STANDS_FOR = re.compile(r"\s+(?:(?:stands?|stood)\s+for|(?:is\s+)?short\s+for)\b", re.IGNORECASE)
 
 _SWAPPED, _NEIGHBOUR_KEY, _OTHER_SLIP = 0, 1, 2
 _OWN_SLIP_MIN = 7  # "datd" may be "date" or "data": in a short word, the likeliest slip decides
