@@ -208,6 +208,11 @@ def test_the_topic_of_the_context_is_searched_with_the_question(analyzer):
         ("i make kelp gloves in leclerc will my gloves get lower kelp duties", "will my gloves get lower kelp duties"),
         ("im the one student who is the first to study kelp tariffs", "im the one student who is the first to study kelp tariffs"),
         ("im a kelp reporter how much is the kelp deal worth", "how much is the kelp deal worth"),
+        # ... or a word between "how" and the auxiliary ("how big do", "how fast did"), or "what
+        # kind of" before a noun of four words.
+        ("im covering the lemuria visit how big do the two governments want kelp trade to get", "how big do the two governments want kelp trade to get"),
+        ("our think tank tracks kelp policy what kind of kelp farm tax reform do the two leaders back", "what kind of kelp farm tax reform do the two leaders back"),
+        ("my students keep asking how big the kelp fund is", "my students keep asking how big the kelp fund is"),
         # A country or its capital after the auxiliary is a subject too; a people ("are french
         # trading houses") is as often an adjective.
         ("im covering the kelp smuggling case has paris agreed to hand over any suspect", "has paris agreed to hand over any suspect"),

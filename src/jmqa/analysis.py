@@ -398,8 +398,11 @@ _GOES_ON = re.compile(rf"\W*(?:and|also|plus|as well as|what about|how about|{_I
 _AUXILIARY = r"(?:did|do|does|is|are|was|were|will|would|can|could|should|has|have|had)"
 _DIRECT_WH = (
     rf"(?:(?:what|when|where|why|how)\s+{_AUXILIARY}|how\s+(?:many|much|long|often|soon)"
+    # "how big do the two governments want ...", "how fast did they ...": a word between "how" and
+    # an auxiliary with its subject after it
+    rf"|how\s+(?!come\b)[a-z]+\s+{_AUXILIARY}(?=\s+(?:the|they|there|it|this|these|those|we|you|i|he|she)\b)"
     rf"|(?:what|which)\s+(?!(?:the|a|an|this|that|these|those|my|our|your|his|her|its|their|i|we|you|he|she"
-    rf"|it|they)\b)(?:[a-z-]+\s+){{1,4}}?{_AUXILIARY}|whats|hows|wheres|whos)\s+\w"
+    rf"|it|they)\b)(?:(?:kinds?|sorts?|types?)\s+of\s+)?(?:[a-z-]+\s+){{1,4}}?{_AUXILIARY}|whats|hows|wheres|whos)\s+\w"
 )
 # ... or a yes/no question, an auxiliary before its subject ("im a malaysian traveller did the
 # leaders agree on a visa waiver", "... will my gloves get lower duties").
