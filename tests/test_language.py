@@ -31,6 +31,8 @@ from jmqa.language import detect_language, language_name
         ("Was sagen die beiden über Kernenergie?", "de"),
         # Low-accuracy mode reads this as Spanish first; its words are French ones.
         ("Combien d'argent a-t-il investi en Inde ?", "fr"),
+        # ... and so this, typed without its apostrophes, though it finds French all but unlikely.
+        ("combien dargent a t il investi en inde", "fr"),
         ("양국 정상은 무엇을 합의했나요?", "ko"),
     ],
 )

@@ -115,16 +115,15 @@ def detect_language(text: str) -> str:
     def own_words(language: str) -> int:
         return sum(is_word_of(w, language) and zipf(w, "en") < 3.0 for w in words)
 
-    likely = (v.language.iso_code_639_1.name.lower() for v in ranked if v.value >= _LIKELY)
-    rival = max(("ms" if c == "id" else c for c in likely if c != "en"), key=own_words, default=code)
+    # (Every language it knows, however unlikely it finds it: in low-accuracy mode it gave "combien
+    # dargent a t il investi en inde" to Spanish at 0.98, and French 0.009.)
+    others = (v.language.iso_code_639_1.name.lower() for v in ranked)
+    rival = max(("ms" if c == "id" else c for c in others if c != "en"), key=own_words, default=code)
     if own_words(rival) >= 2 and own_words(rival) > own_words(code):
         code = rival
     if english_share(text, code) >= 0.75:  # "what abt semicondctors": chat English, not Indonesian
         return "en"
     return code
-
-
-_LIKELY = 0.01  # a language the detector gives this much confidence is a rival to its best guess
 
 
 def language_name(code: str) -> str:
