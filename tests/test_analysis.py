@@ -361,6 +361,9 @@ _NAMES = {"japan", "malaysia", "japanese", "malaysian", "anwar", "takaichi", "tr
         ("How big do the two countries want their trade to get?", "How big do they want their trade to get?"),
         ("what did modi and trump say about illegal immigration?", "what did they say about illegal immigration?"),
         ("Did Japan and Malaysia say anything about Taiwan?", "Did they say anything about Taiwan?"),
+        # The statement named by its parties is "it", their names joined or typed apart.
+        ("What does the Japan-Malaysia statement say about ports?", "What does it say about ports?"),
+        ("what does the japan malaysia joint statement say about ports", "what does it say about ports"),
         # The meeting speaks through its statement: "the summit" is "it".
         ("Does the summit say anything about changing visas?", "Does it say anything about changing visas?"),
         ("What did the summit meeting agree on kelp?", "What did it agree on kelp?"),

@@ -744,6 +744,9 @@ def without_speaker(question: str, names: Set[str]) -> str:
         # promise?"); names joined are both (the two leaders' names, the two parties').
         both = (len(named) >= 2 and any(w.lower() in ("and", "&") for w in subject)) or any(
             _joined_names(w, names) for w in named
+        ) or (  # ... or typed apart before the statement: "the japan malaysia statement"
+            len(named) >= 2 and _DOCUMENT_NOUN.fullmatch(subject[-1]) is not None
+            and all(w.lower() in names for w in named)
         )
         if _MEETING_NOUN.fullmatch(subject[-1]) and subject[0].lower() not in ("the", "this"):
             continue  # "Was a meeting planned?", "any security talks planned": no one speaks
