@@ -187,6 +187,7 @@ def test_initials_the_statement_coins_that_spell_a_name_of_english_are_that_name
     ("ISIS") stays one."""
     n = Normalizer(["The leaders launched the Autonomous Systems Industry Alliance (ASIA) against ISIS."])
     assert n.normalize("any drills planned in south asia").text == "any drills planned in south Asia"
+    assert n.normalize("any drills planned in south Asiw").text == "any drills planned in south Asia"  # mended too
     assert n.normalize("what does asia stand for").text == "what does ASIA stand for"
     assert n.normalize("what is the acronym asia").text == "what is the acronym ASIA"
     assert n.normalize("what about isis").text == "what about ISIS"

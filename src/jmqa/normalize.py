@@ -445,7 +445,7 @@ class Normalizer:
             return word if possessor is None else self._word(possessor, text, start) + "'s"
         if fixed in ABBREVIATIONS and fixed not in _LETTERS:
             fixed = ABBREVIATIONS[fixed]  # a slip of a chat abbreviation: "gotv" is "govt", government
-        fixed = self._case.get(fixed, fixed)
+        fixed = self._cased(fixed) or fixed
         if shape == "upper":
             return fixed.upper()
         return fixed.capitalize() if word[:2] != lower[:2] and fixed.islower() else fixed
@@ -453,13 +453,17 @@ class Normalizer:
     def _statement_case(self, lower: str, typed: str) -> str:
         """A statement word typed in lower case, in the case the statement writes it as a name,
         or as typed where it is no name of its own."""
+        return self._cased(lower) or self._mixed_case.get(lower) or self._country_case.get(lower) or typed
+
+    def _cased(self, lower: str) -> str | None:
+        """The form of a word the statement writes only as a name; but English's, where the
+        statement's is initials it coins that spell a name of English: "south asia" (or "Asiw")
+        is Asia, not "ASIA" (the "Autonomous Systems Industry Alliance"), as e5 reads names by
+        their case. An acronym the statement only uses ("ISIS") stays one."""
         ours = self._case.get(lower)
         if ours and ours == self._initials.get(lower) and (english := english_name_forms().get(lower)) and english != ours:
-            # "south asia" is Asia, as English writes it, not "ASIA", the initials the statement
-            # coins for a name it spells out ("Autonomous Systems Industry Alliance"): e5 reads
-            # names by their case. (An acronym it only uses, "ISIS", stays one.)
             return english
-        return ours or self._mixed_case.get(lower) or self._country_case.get(lower) or typed
+        return ours
 
     @functools.cached_property
     def _country_case(self) -> dict[str, str]:
