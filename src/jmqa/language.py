@@ -115,15 +115,19 @@ def detect_language(text: str) -> str:
     def own_words(language: str) -> int:
         return sum(is_word_of(w, language) and zipf(w, "en") < 3.0 for w in words)
 
-    # (Every language it knows, however unlikely it finds it: in low-accuracy mode it gave "combien
-    # dargent a t il investi en inde" to Spanish at 0.98, and French 0.009.)
-    others = (v.language.iso_code_639_1.name.lower() for v in ranked)
+    # (Any language it gives a thousandth or more: in low-accuracy mode it gave "combien dargent a
+    # t il investi en inde" to Spanish at 0.98, and French 0.009. One it finds all but impossible
+    # is no rival, and reading its word list would cost some 10 MiB for nothing.)
+    others = (v.language.iso_code_639_1.name.lower() for v in ranked if v.value >= _RIVAL)
     rival = max(("ms" if c == "id" else c for c in others if c != "en"), key=own_words, default=code)
     if own_words(rival) >= 2 and own_words(rival) > own_words(code):
         code = rival
     if english_share(text, code) >= 0.75:  # "what abt semicondctors": chat English, not Indonesian
         return "en"
     return code
+
+
+_RIVAL = 0.001
 
 
 def language_name(code: str) -> str:
