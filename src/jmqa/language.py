@@ -117,7 +117,7 @@ def detect_language(text: str) -> str:
 
     # (Any language it gives a thousandth or more: in low-accuracy mode it gave "combien dargent a
     # t il investi en inde" to Spanish at 0.98, and French 0.009. One it finds all but impossible
-    # is no rival, and reading its word list would cost some 10 MiB for nothing.)
+    # is no rival, and reading its word list would cost memory for nothing: several MiB a list.)
     others = (v.language.iso_code_639_1.name.lower() for v in ranked if v.value >= _RIVAL)
     rival = max(("ms" if c == "id" else c for c in others if c != "en"), key=own_words, default=code)
     if own_words(rival) >= 2 and own_words(rival) > own_words(code):
@@ -127,7 +127,7 @@ def detect_language(text: str) -> str:
     return code
 
 
-_RIVAL = 0.001
+_RIVAL = 0.001  # the least confidence the detector gives a rival to its best guess
 
 
 def language_name(code: str) -> str:
