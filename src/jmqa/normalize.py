@@ -370,8 +370,10 @@ class Normalizer:
         if word.islower() and lower in self._after_the and _AFTER_THE.search(text[:start]):
             return self._after_the[lower]
         if lower in self.vocabulary:
-            if word.islower() and (_CALLED_AN_ACRONYM_BEFORE.search(text[:start]) or _STANDS_FOR.match(text[start + len(word) :])):
-                return self._case.get(lower, word)  # "what does asia stand for": the question calls it initials
+            if word.islower() and self._coined_initials(lower) and (
+                _CALLED_AN_ACRONYM_BEFORE.search(text[:start]) or _STANDS_FOR.match(text[start + len(word) :])
+            ):
+                return self._case[lower]  # "what does asia stand for": the question calls it initials
             return self._statement_case(lower, word) if word.islower() else word
         possessor = self._possessor(lower)
         if possessor in self._case:  # "lemurias" is "Lemuria's", not a form of "Lemuria"
@@ -460,10 +462,13 @@ class Normalizer:
         statement's is initials it coins that spell a name of English: "south asia" (or "Asiw")
         is Asia, not "ASIA" (the "Autonomous Systems Industry Alliance"), as e5 reads names by
         their case. An acronym the statement only uses ("ISIS") stays one."""
+        return english_name_forms()[lower] if self._coined_initials(lower) else self._case.get(lower)
+
+    def _coined_initials(self, lower: str) -> bool:
+        """Whether the statement writes ``lower`` only as initials it coins for a name it spells
+        out, and English writes the word otherwise, as a name ("ASIA", English's "Asia")."""
         ours = self._case.get(lower)
-        if ours and ours == self._initials.get(lower) and (english := english_name_forms().get(lower)) and english != ours:
-            return english
-        return ours
+        return ours is not None and ours == self._initials.get(lower) and english_name_forms().get(lower, ours) != ours
 
     @functools.cached_property
     def _country_case(self) -> dict[str, str]:
