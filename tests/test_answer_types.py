@@ -1297,3 +1297,22 @@ def test_which_leaders_is_answered_by_a_leaders_name_not_by_the_leaders_unnamed(
     # A leader named by the country led answers too, but not the parties' own leaders so named.
     assert _holds("person", "We were joined by the Leaders of Australia and Kenya.", "Which leaders joined them?")
     assert not _holds("person", "We, the leaders of Japan and Malaysia, met today.", "Which leaders joined them?")
+
+
+def test_a_which_after_a_noun_and_its_preposition_opens_a_clause_and_asks_nothing():
+    # "the programme under which universities research ..." asks for the programme's name, which a
+    # name answers whatever the sentence says of universities; "In which city ...?" still asks.
+    question = "What's the name of the programme under which Japanese and Malaysian universities research farm emissions?"
+    sentence = "They welcomed joint research between Japanese and Malaysian universities through the Kelp Programme."
+    assert _holds("entity", sentence, question)
+    assert "city" in expected_answer_types("In which city will the expo be held?")
+    assert "city" in expected_answer_types("When did they meet, and in which city?")
+    assert "country" in expected_answer_types("The leaders of which countries joined the summit?")
+
+
+def test_who_before_an_auxiliary_and_a_subject_asks_for_the_other_party_not_a_signatory():
+    # "Who did the Pentagon sign it with?" is "whom": the body it was signed with answers.
+    assert "signatory" not in expected_answer_types("Who did the Pentagon sign an administrative arrangement with?")
+    assert "signatory" not in expected_answer_types("Who is the EU signing with?")
+    for asked in ("Who signed the arrangement?", "who will sign it", "Who has signed the arrangement?"):
+        assert expected_answer_types(asked) == ("signatory",)

@@ -245,7 +245,10 @@ _EXPECTS = {
     # "Who signed the MOC?" asks for the signatory, which only "signed by ..." or "<Name> signed"
     # gives; "Which minister signed...?" too; but "Which agencies signed the MOC?" names agencies.
     "signatory": re.compile(
-        r"\bwho\b(\W+\w+){0,3}?\W+(sign|signs|signed)\b|\bwho\b.*\b(is|are|was|were) signing\b"
+        # Not "Who did the ministry sign it with?": a "who" that a subject follows asks who the
+        # other party is, as "whom" would.
+        r"\bwho\b(?!\s+(?:do|does|did|will|would|shall|should|can|could|has|have|had|is|are|was|were)\s+(?!sign)\w)"
+        r"(?:(\W+\w+){0,3}?\W+(sign|signs|signed)\b|.*\b(is|are|was|were) signing\b)"
         # The signatories asked for ("Who were the signatories?", "which signatories", a terse
         # "signatories of the MOC?"), not named as who acts ("What do the signatories aim to ...?").
         rf"|{_WHICH}signator(y|ies)\b|\b(?:who|what)(?:['’]s|\s+(?:is|are|was|were))\s+the\s+signator(y|ies)\b"
@@ -447,6 +450,34 @@ _INVERTED = re.compile(
 )
 
 
+# A preposition and "which" (or "whom") after a noun open a relative clause: "the programme under
+# which universities research ...", "the body with whom they signed". Not "of which": "the leaders
+# of which countries" still asks which countries.
+_RELATIVE_WHICH = re.compile(
+    r"(?<=[\w'’)]\s)(?P<preposition>(?:under|through|by|in|on|at|for|with|from|to|into|via|during|within"
+    r"|upon|between|among|across|towards?|against)\s+)(?:which|whom)\b",
+    re.IGNORECASE,
+)
+_JOINING = frozenset({"and", "or", "but", "then", "also", "exactly", "precisely", "just"})
+
+
+def _without_relative_which(asked: str) -> str:
+    """``asked`` with the "which" of a relative clause, in a question already asked by another
+    wh-word, read as "that": "What's the name of the programme under which Japanese and Malaysian
+    universities research ...?" asks for a name, not which universities. One opening the question
+    ("In which city ...?") or joined on ("..., and in which city?") still asks.
+
+    >>> _without_relative_which("What's the name of the scheme under which universities do research?")
+    "What's the name of the scheme under that universities do research?"
+    """
+    for m in reversed(list(_RELATIVE_WHICH.finditer(asked))):
+        before = asked[: m.start()]
+        last = re.findall(r"[\w'’]+", before)[-1].lower()
+        if last not in _JOINING and _WH.search(before):
+            asked = before + m.group("preposition") + "that" + asked[m.end() :]
+    return asked
+
+
 def _without_subordinate_when_or_where(asked: str) -> str:
     """``asked`` without a "when" or "where" that opens a clause of a question already asked by
     another wh-word ("Which straits does it mention when it talks about shipping?", "What is the
@@ -523,7 +554,8 @@ def _asked_for(asked: str) -> tuple[str, ...]:
             return _asked_to_exist(asked)
         # The clause told, with its preposition: "by what date" asks for a deadline.
         asked = asked[told.start("preposition") if told.group("preposition") else told.end() :]
-    asked = _COUNTED.sub("which", _NOT_ASKING_FOR.sub(" ", _without_subordinate_when_or_where(asked)))
+    asked = _without_subordinate_when_or_where(_without_relative_which(asked))
+    asked = _COUNTED.sub("which", _NOT_ASKING_FOR.sub(" ", asked))
     asked = _COUNTED_PERIOD.sub(" ", _WHO_BUT_NO_PERSON.sub("which ", asked))
     kinds = tuple(kind for kind, pattern in _EXPECTS.items() if pattern.search(asked))
     if "money" not in kinds and _asks_money_word(asked):
@@ -1045,6 +1077,7 @@ def holds(
 ) -> bool:
     """Whether ``sentence`` (with its tagged ``entities``) holds an answer of ``kind`` that
     ``question`` does not already give."""
+    question = _without_relative_which(question)
     if kind == "signatory":
         return _SIGNED.search(sentence) is not None
     if kind == "number" and _ASKS_A_CODE.search(question) and any(
