@@ -54,7 +54,11 @@ def test_a_question_in_another_language_is_searched_as_written(analyzer):
     # Typed in lower case without its mark, it is searched with both, as English is; a French
     # question that a short-text detector first reads as Spanish is French, not mended as English.
     assert analyzer.analyze("bilakah mesyuarat menteri ceapad diadakan").searched == "Bilakah mesyuarat menteri CEAPAD diadakan?"
-    assert analyzer.analyze("日本とマレーシアの首脳はいつ会談しましたか").searched == "日本とマレーシアの首脳はいつ会談しましたか"
+    # A Japanese question that ends on its asking particle is searched with its mark, as typed
+    # with it (e5 reads the two apart); a topic typed alone asks nothing of its own.
+    assert analyzer.analyze("日本とマレーシアの首脳はいつ会談しましたか").searched == "日本とマレーシアの首脳はいつ会談しましたか？"
+    assert analyzer.analyze("台湾海峡の情勢について何と述べましたか").searched == analyzer.analyze("台湾海峡の情勢について何と述べましたか？").searched
+    assert analyzer.analyze("半導体協力").searched == "半導体協力"
     french = analyzer.analyze("Combien d'argent le Japon a-t-il investi en Malaisie ?")
     assert (french.language, french.corrections, french.answer_types) == ("fr", (), ("money",))
 

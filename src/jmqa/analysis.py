@@ -687,18 +687,24 @@ def as_written_other(question: str) -> str:
     """A question in another language than English, written as :func:`as_written` writes one:
     a capital first letter and, when it ends in no mark, a question mark. With no question words
     of its language to go by, a message that ends in no mark is taken to ask, as nearly every such
-    message to jmqa does, and as the tuning questions in those languages are written. Not in
-    Japanese or Chinese, which often end a question with no mark.
+    message to jmqa does, and as the tuning questions in those languages are written. Japanese
+    and Chinese often end a question with no mark, and a topic typed alone asks nothing of its
+    own: only a Japanese question that ends on its asking particle ("か", "の") gets its mark,
+    "？" (e5 reads the two forms apart, enough to refuse one and answer the other).
 
     >>> as_written_other("bilakah mesyuarat itu diadakan")
     'Bilakah mesyuarat itu diadakan?'
     >>> as_written_other("付属書はありますか")
-    '付属書はありますか'
+    '付属書はありますか？'
+    >>> as_written_other("付属書")
+    '付属書'
     >>> as_written_other("Apa itu ASIA?")
     'Apa itu ASIA?'
     """
     question = _capitalised(question)
-    if question and not _ENDS_A_SENTENCE.search(question) and not _WIDE_OR_ENDED.search(question):
+    if _ASKS_IN_JAPANESE.search(question):
+        question += "？"
+    elif question and not _ENDS_A_SENTENCE.search(question) and not _WIDE_OR_ENDED.search(question):
         question += "?"
     return question
 
@@ -711,6 +717,8 @@ def _capitalised(question: str) -> str:
 # A message that ends in a character of the scripts that write full-width marks, or in one of
 # those marks or a danda (Hindi's full stop).
 _WIDE_OR_ENDED = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef\u0964]$")
+# A Japanese sentence that ends on a particle that asks: "…ありますか", "…決まったの", "…かな".
+_ASKS_IN_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff](?:か|かな|かね|の|でしょう|だろう)$")
 
 
 def without_speaker(question: str, names: Set[str]) -> str:
