@@ -416,3 +416,20 @@ def test_a_word_english_never_writes_there_is_the_statement_word_a_slip_away_it_
     # "that fully" is common, "fully others" is not.
     n = Normalizer(["Lemuria and Atlantis fully back the plan."])
     assert n.normalize("what about countries that bully others").changes == ()
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        # A slip in a name's word that makes another word: the rest of the name tells it.
+        ("What is LOWER Asia and what do the leaders expect from it?", "What is POWER Asia and what do the leaders expect from it?"),
+        ("oLok Eats Policy?", "Look East Policy?"),
+        # A name of mixed case, one likely slip from the statement's.
+        ("GREEHxEXPO 2027 dates", "GREENxEXPO 2027 dates"),
+        # Typed right, or no slip of a name's word, stays.
+        ("What is POWER Asia?", "What is POWER Asia?"),
+        ("Is the lower house of Asia's parliaments mentioned?", "Is the lower house of Asia's parliaments mentioned?"),
+    ],
+)
+def test_a_name_of_the_statement_typed_with_a_slip_in_its_words_is_that_name(normalizer, typed, read):
+    assert normalizer.normalize(typed).text == read

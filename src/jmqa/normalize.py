@@ -211,6 +211,11 @@ class Normalizer:
         # Suppliers Group"): its initials, in capitals, as an acronym is written.
         self._initials = {short.lower(): short for text in texts for short in spelled_out(text)}
         self._longest_run = max(map(len, self._runs), default=0)
+        # (length, place, word): the names with that word there, for _mend_names.
+        self._runs_with: dict[tuple[int, int, str], list[tuple[str, ...]]] = {}
+        for run in self._runs:
+            for at, word in enumerate(run):
+                self._runs_with.setdefault((len(run), at, word), []).append(run)
         # "the us", "the who": a function word typed after "the", which none follows, is the name
         # or code the statement writes in capitals with its letters ("U.S.", "WHO").
         capitals: Counter[str] = Counter(
@@ -232,6 +237,7 @@ class Normalizer:
         spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
         codes = self._codes_typed_apart(text, spans)
         words = [codes.get(i) or self._word(text[a:b], text, a) for i, (a, b) in enumerate(spans)]
+        self._mend_names(text, spans, words)
         self._restore_names(text, spans, words)
         changes: list[tuple[str, str]] = []
         out: list[str] = []
@@ -332,6 +338,34 @@ class Normalizer:
             i += 1
         return found
 
+    def _mend_names(self, text: str, spans: list[tuple[int, int]], words: list[str]) -> None:
+        """Mend, in place, a name of the statement's of two words or more typed with a slip in
+        some of its words that makes another word ("LOWER Asia" for "POWER Asia", "Look Eats
+        Policy"): where one of its words is typed as it is and each other is its likeliest slip
+        (two letters side by side swapped, or a key put for its neighbour), the rest of the name
+        tells which word was meant, as a speller that reads words one by one cannot."""
+        typed = [text[a:b].lower() for a, b in spans]
+        for i in range(len(words)):
+            for length in range(min(self._longest_run, len(words) - i), 1, -1):
+                window = typed[i : i + length]
+                run = next((r for r in self._runs_like(window) if self._slipped_run(window, r)), None)
+                if run and all(_only_spaces_between(text, spans[j], spans[j + 1]) for j in range(i, i + length - 1)):
+                    # The slipped words take the statement's form; the rest stay as read.
+                    for j, (typed_word, word) in enumerate(zip(window, self._runs[run]), start=i):
+                        if typed_word != word.lower():
+                            words[j] = word
+                    break
+
+    def _runs_like(self, window: list[str]) -> list[tuple[str, ...]]:
+        """The statement's names as long as ``window`` that share one of its words in place."""
+        found = (self._runs_with.get((len(window), at, word), ()) for at, word in enumerate(window))
+        return list(dict.fromkeys(run for runs in found for run in runs))
+
+    @staticmethod
+    def _slipped_run(window: list[str], run: tuple[str, ...]) -> bool:
+        slipped = [(typed, word) for typed, word in zip(window, run) if typed != word]
+        return bool(slipped) and all(len(word) >= 3 and word in _likely_slips(typed) for typed, word in slipped)
+
     def _restore_names(self, text: str, spans: list[tuple[int, int]], words: list[str]) -> None:
         """Give the statement's case to the longest runs of words typed in lower case that it
         writes only as one name ("european union" -> "European Union"), in place."""
@@ -389,6 +423,12 @@ class Normalizer:
             return mended.capitalize() if word[:1].isupper() and mended.islower() else mended
         starts_sentence = _SENTENCE_START.search(text[:start]) is not None
         shape = _shape(word, starts_sentence)
+        if shape is None and len(lower) >= _OWN_SLIP_MIN and not _is_a_word(lower):
+            # A name of mixed case that the statement writes, mistyped: "GREEHxEXPO" is its
+            # "GREENxEXPO", the only name of the statement's one likeliest slip away.
+            names = [name for name in _likely_slips(lower) if name in self._case]
+            if len(names) == 1:
+                return self._case[names[0]]
         # A function word is no slip, and needs no look-up in wordfreq's lists; only a word the
         # statement does not use does.
         if shape is None or is_stopword(lower):
