@@ -211,11 +211,12 @@ class Normalizer:
         # Suppliers Group"): its initials, in capitals, as an acronym is written.
         self._initials = {short.lower(): short for text in texts for short in spelled_out(text)}
         self._longest_run = max(map(len, self._runs), default=0)
-        # (length, place, word): the names with that word there, for _mend_names.
-        self._runs_with: dict[tuple[int, int, str], list[tuple[str, ...]]] = {}
+        # Each word of a name but a function word: the names it is in, and where (_mend_names).
+        self._runs_at: dict[str, list[tuple[tuple[str, ...], int]]] = {}
         for run in self._runs:
             for at, word in enumerate(run):
-                self._runs_with.setdefault((len(run), at, word), []).append(run)
+                if not is_stopword(word):
+                    self._runs_at.setdefault(word, []).append((run, at))
         # "the us", "the who": a function word typed after "the", which none follows, is the name
         # or code the statement writes in capitals with its letters ("U.S.", "WHO").
         capitals: Counter[str] = Counter(
@@ -341,25 +342,30 @@ class Normalizer:
     def _mend_names(self, text: str, spans: list[tuple[int, int]], words: list[str]) -> None:
         """Mend, in place, a name of the statement's of two words or more typed with a slip in
         some of its words that makes another word ("LOWER Asia" for "POWER Asia", "Look Eats
-        Policy"): where one of its words is typed as it is and each other is its likeliest slip
-        (two letters side by side swapped, or a key put for its neighbour), the rest of the name
-        tells which word was meant, as a speller that reads words one by one cannot."""
+        Policy"): where one of its words, no function word, is typed as the name has it and each
+        other is its likeliest slip (two letters side by side swapped, or a key put for its
+        neighbour), the rest of the name tells which word was meant, as a speller that reads words
+        one by one cannot. The slipped words take the statement's form; the rest stay as read."""
         typed = [text[a:b].lower() for a, b in spans]
-        for i in range(len(words)):
-            for length in range(min(self._longest_run, len(words) - i), 1, -1):
-                window = typed[i : i + length]
-                run = next((r for r in self._runs_like(window) if self._slipped_run(window, r)), None)
-                if run and all(_only_spaces_between(text, spans[j], spans[j + 1]) for j in range(i, i + length - 1)):
-                    # The slipped words take the statement's form; the rest stay as read.
-                    for j, (typed_word, word) in enumerate(zip(window, self._runs[run]), start=i):
-                        if typed_word != word.lower():
-                            words[j] = word
-                    break
-
-    def _runs_like(self, window: list[str]) -> list[tuple[str, ...]]:
-        """The statement's names as long as ``window`` that share one of its words in place."""
-        found = (self._runs_with.get((len(window), at, word), ()) for at, word in enumerate(window))
-        return list(dict.fromkeys(run for runs in found for run in runs))
+        # (A swap or a neighbouring key keeps a word's length: a name slipped into is typed in
+        # words as long as its own, a test that leaves few of the names that share a word.)
+        lengths = [len(word) for word in typed]
+        found = {
+            (j - at, run)
+            for j, word in enumerate(typed)
+            for run, at in self._runs_at.get(word, ())
+            if 0 <= j - at and lengths[j - at : j - at + len(run)] == [len(w) for w in run]
+        }
+        mended: set[int] = set()
+        for i, run in sorted(found, key=lambda found: -len(found[1])):  # the longest name first
+            at = range(i, i + len(run))
+            if mended.isdisjoint(at) and self._slipped_run(typed[i : i + len(run)], run) and all(
+                _only_spaces_between(text, spans[j], spans[j + 1]) for j in at[:-1]
+            ):
+                for j, (typed_word, word) in zip(at, zip(typed[i : i + len(run)], self._runs[run])):
+                    if typed_word != word.lower():
+                        words[j] = word
+                mended.update(at)
 
     @staticmethod
     def _slipped_run(window: list[str], run: tuple[str, ...]) -> bool:
