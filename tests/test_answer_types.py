@@ -1308,6 +1308,7 @@ def test_a_which_after_a_noun_and_its_preposition_opens_a_clause_and_asks_nothin
     assert "city" in expected_answer_types("In which city will the expo be held?")
     assert "city" in expected_answer_types("When did they meet, and in which city?")
     assert "country" in expected_answer_types("The leaders of which countries joined the summit?")
+    assert expected_answer_types(") in which city?") == ("city",)  # no word before it: still asks
 
 
 def test_who_before_an_auxiliary_and_a_subject_asks_for_the_other_party_not_a_signatory():

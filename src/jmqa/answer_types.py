@@ -17,6 +17,7 @@ Example::
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
@@ -461,6 +462,7 @@ _RELATIVE_WHICH = re.compile(
 _JOINING = frozenset({"and", "or", "but", "then", "also", "exactly", "precisely", "just"})
 
 
+@functools.lru_cache(maxsize=1024)  # holds() reads it for every sentence it looks at
 def _without_relative_which(asked: str) -> str:
     """``asked`` with the "which" of a relative clause, in a question already asked by another
     wh-word, read as "that": "What's the name of the programme under which Japanese and Malaysian
@@ -472,8 +474,8 @@ def _without_relative_which(asked: str) -> str:
     """
     for m in reversed(list(_RELATIVE_WHICH.finditer(asked))):
         before = asked[: m.start()]
-        last = re.findall(r"[\w'’]+", before)[-1].lower()
-        if last not in _JOINING and _WH.search(before):
+        words = re.findall(r"[\w'’]+", before)  # (none where a bracket comes first: ") in which")
+        if words and words[-1].lower() not in _JOINING and _WH.search(before):
             asked = before + m.group("preposition") + "that" + asked[m.end() :]
     return asked
 
