@@ -357,7 +357,8 @@ class Normalizer:
             if 0 <= j - at and lengths[j - at : j - at + len(run)] == [len(w) for w in run]
         }
         mended: set[int] = set()
-        for i, run in sorted(found, key=lambda found: -len(found[1])):  # the longest name first
+        # The longest name first, then the first in the question (a set's order is a hash's).
+        for i, run in sorted(found, key=lambda found: (-len(found[1]), found)):
             at = range(i, i + len(run))
             if mended.isdisjoint(at) and self._slipped_run(typed[i : i + len(run)], run) and all(
                 _only_spaces_between(text, spans[j], spans[j + 1]) for j in at[:-1]
