@@ -59,6 +59,8 @@ def test_a_question_in_another_language_is_searched_as_written(analyzer):
     assert analyzer.analyze("日本とマレーシアの首脳はいつ会談しましたか").searched == "日本とマレーシアの首脳はいつ会談しましたか？"
     assert analyzer.analyze("台湾海峡の情勢について何と述べましたか").searched == analyzer.analyze("台湾海峡の情勢について何と述べましたか？").searched
     assert analyzer.analyze("半導体協力").searched == "半導体協力"
+    assert analyzer.analyze("マレーシアの").searched == "マレーシアの"  # "Malaysia's": a fragment
+    assert analyzer.analyze("日程は決まったの").searched == "日程は決まったの？"
     french = analyzer.analyze("Combien d'argent le Japon a-t-il investi en Malaisie ?")
     assert (french.language, french.corrections, french.answer_types) == ("fr", (), ("money",))
 

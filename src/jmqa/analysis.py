@@ -717,8 +717,9 @@ def _capitalised(question: str) -> str:
 # A message that ends in a character of the scripts that write full-width marks, or in one of
 # those marks or a danda (Hindi's full stop).
 _WIDE_OR_ENDED = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef\u0964]$")
-# A Japanese sentence that ends on a particle that asks: "…ありますか", "…決まったの", "…かな".
-_ASKS_IN_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff](?:か|かな|かね|の|でしょう|だろう)$")
+# A Japanese sentence that ends on a particle that asks: "…ありますか", "…決まったの", "…かな"; "の"
+# only after a verb's or an adjective's kana ending, as "マレーシアの" (Malaysia's) asks nothing.
+_ASKS_IN_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff](?:か|かな|かね|でしょう|だろう)$|[\u3040-\u309f]の$")
 
 
 def without_speaker(question: str, names: Set[str]) -> str:
