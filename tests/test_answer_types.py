@@ -18,6 +18,7 @@ from jmqa.answer_types import (
     expected_answer_types,
     gives_the_count,
     holds,
+    named_things,
     noun_kind,
     with_years_written,
     without_choices,
@@ -74,6 +75,13 @@ FACTS = StatementFacts(
         ("How much has Atlantis given, and how much of that went to kelp?", ("number",)),
         # "By how much" asks the size of a change: any figure, though a money verb follows.
         ("By how much will the updated kelp pledges reduce emissions?", ("number",)),
+        # Money asked in French, Spanish, German and Japanese by what is paid, invested or traded
+        # (a compound on 額), not only by what it costs; a count of countries is no money.
+        ("¿Cuánto pagará la aerolínea por los aviones?", ("money",)),
+        ("Combien l'Atlantide paiera-t-elle pour l'usine ?", ("money",)),
+        ("Combien de pays participent ?", ("number",)),
+        ("Wie viel investiert Lemurien in Atlantis?", ("money",)),
+        ("2025年の二国間貿易額はいくらでしたか？", ("money",)),
         ("How much will Atlantis pledge for kelp?", ("money",)),
         ("what % of the planet do they want jabbed", ("measure",)),
         ("What percentage of the loan is concessional?", ("measure",)),
@@ -659,6 +667,18 @@ def test_what_a_sentence_holds(kind, sentence, expected):
         ("money", "a contribution of USD 20 million to the Financing Partnership Facility (ADB)",
          "how much for the Finacing Partnership Facility", True),
         ("money", "a contribution of USD 20 million", "How much did Japan give?", True),
+        # A function word opening a second sentence is no name the amount must be for.
+        ("money", "a contribution of USD 20 million", "I'm writing a report. Also, how much did Japan give?", True),
+        # The size of a change asked is given by a multiple of the thing asked about, where the
+        # sentence names each country the question does.
+        ("number", "Malaysia will raise its funding to the Kelp programme, and will double its support to the Reef Scholars programme",
+         "My son wants a Reef Scholars grant. By how much is Malaysia boosting its support for it?", True),
+        ("number", "Malaysia will raise its funding to the Kelp programme, and will double its support to the Reef Scholars programme",
+         "By how much will Malaysia raise its Kelp programme funding?", False),
+        ("number", "Malaysia will raise its funding to the Kelp programme, and will double its support to the Reef Scholars programme",
+         "By how much will Japan raise its support for Reef Scholars?", False),
+        ("number", "Malaysia will increase its support to the Reef Scholars programme",
+         "By how much is Malaysia boosting its support for Reef Scholars?", False),
         # A count for another year than the one asked about is no answer.
         ("number", "visitors reaching approximately 1.05 million in 2025", "How many visitors in 2024?", False),
         ("number", "visitors reaching approximately 1.05 million in 2025", "How many visitors in 2025?", True),
@@ -688,6 +708,17 @@ def test_what_a_sentence_holds(kind, sentence, expected):
 )
 def test_what_a_sentence_holds_for_a_question(kind, sentence, question, expected):
     assert _holds(kind, sentence, question) is expected
+
+
+def test_a_word_opening_a_sentence_is_no_name_unless_rare_or_an_acronym():
+    # A common word capitalised to open a sentence names nothing; a full stop after an initial
+    # ("U.S.") opens no sentence; a rarer word or an acronym opening one is still a name.
+    assert named_things("I'm writing a report. Also, how much will Atlantis give the Kelp Fund?", FACTS) == [
+        "Atlantis", "Kelp Fund"
+    ]
+    assert named_things("My son applied. By how much did the U.S. raise it?", FACTS) == ["U", "S"]
+    assert named_things("Grant sizes aside. Kelp Fund: how much?", FACTS) == ["Grant", "Kelp Fund"]
+    assert named_things("Right. ADB funding: how much?", FACTS) == ["ADB"]
 
 
 @pytest.mark.slow  # tags with spaCy

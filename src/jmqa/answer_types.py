@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
-from jmqa.countries import country_names_lower, is_country_word
+from jmqa.countries import countries_in, country_names_lower, is_country_word
 from jmqa.entities import Entity
 from jmqa.lexical import CARDINALS, POSSESSIVE, figure_values, is_stopword, stem, years_before
 from jmqa.nouns import noun_kind
@@ -154,14 +154,20 @@ _EXPECTS = {
         r"|\b(?:investment|funding|loan|aid|contribution|grant|financing)\s+(?:amount|figure|sum|total|size)s?\b"
         r"|\bin\s+(?:dollars|(?:dollar|monetary|money|cash)\s+terms)\b"  # "how big is it in dollars"
         # Malay cost, price, budget, allocation; Japanese budget, cost, amount, price.
-        r"|\b(?:kos|harga|bajet|belanjawan|peruntukan)\b|予算|費用|金額|価格|値段"
+        # (A compound on 額 is an amount of money: 貿易額, the value of trade; 投資額, of investment.)
+        r"|\b(?:kos|harga|bajet|belanjawan|peruntukan)\b|予算|費用|[\u4e00-\u9fff]額|価格|値段"
         # French amount, how much money; German how much money, amount, cost.
         r"|\bmontants?\b|\bcombien d['’]argent\b|\bwie ?viel geld\b|\b(?:betrag|kosten)\b"
         r"|\bcu[aá]nto dinero\b"  # Spanish how much money
         r"|\bco[uû]ts?\b|\b(?:costos?|costes?|precios?)\b|\bpreis\b"  # French cost; Spanish cost, price; German price
-        # French, Spanish and German "how much will it cost": "combien coûtera", "cuánto costarán".
+        # French, Spanish and German "how much will it cost", and how much is paid, invested or
+        # spent: "combien coûtera", "cuánto costarán", "¿Cuánto pagará ...?", "wie viel investiert".
         r"|\b(?:combien|cu[aá]nto)\b.*\b(?:co[uû]t(?:e|ent|era|eront|ait|aient|é)|cuest(?:a|an)|cost(?:ará|arán|aría|arían|ó|aron))\b"
-        r"|\bwie ?viel\b.*\bkost(?:et|en|ete|eten)\b"
+        # (Verbs only: "le mécanisme de paiement", "die Zahl" are no sums paid.)
+        r"|\bcombien\b.*\b(?:paie(?:ra|ront|nt)?|paye(?:r|ra|ront|nt)?|payée?s?|investi(?:t|ra|ront|ssent|r)?"
+        r"|vers(?:e|é|er|era|eront)|dépens(?:e|é|er|era|eront)|financ(?:e|é|er|era|eront))\b"
+        r"|\bcu[aá]nto\b.*\b(?:(?:pag|aport|gast|financi)(?:a|an|ar|ará|arán|ó|aron|aría)|invert(?:ir|irá|irán|ió|ieron)|inviert(?:e|en))\b"
+        r"|\bwie ?viel\b.*\b(?:kost(?:et|en|ete|eten)|(?:(?:be)?zahl|investier|finanzier)(?:t|en|te|ten)|ausgeben)\b"
         r"|कितने\s+(?:रुपय|डॉलर|पैस)",  # Hindi how many rupees / dollars
         re.IGNORECASE,
     ),
@@ -582,6 +588,29 @@ def _asked_for(asked: str) -> tuple[str, ...]:
 
 
 _BY_HOW_MUCH = re.compile(r"\bby\s+how\s+much\b", re.IGNORECASE)
+# The size of a change asked, in English, French, German or Spanish ("de combien", "um wie viel",
+# "en cuánto"): a multiple answers it as a figure does.
+_ASKS_CHANGE = re.compile(
+    r"\bby\s+how\s+much\b|\bde\s+combien\b|\bum\s+wie\s*viel\b|\ben\s+cu[aá]nto\b", re.IGNORECASE
+)
+# English multiplicatives and what they multiply, up to a clause's end: "will double EU support to
+# the Fulbright-Schuman programme", "a threefold rise in ...", "halve".
+_MULTIPLE = re.compile(
+    r"\b(?:(?:doubl|tripl|quadrupl)(?:e|es|ed|ing)|halv(?:e|es|ed|ing)|(?:two|three|four|five|ten|\d+)-?fold)\b[^,;.]*",
+    re.IGNORECASE,
+)
+
+
+def _multiplies_the_asked(question: str, sentence: str, facts: StatementFacts) -> bool:
+    """Whether ``sentence`` multiplies what ``question`` asks the change of: a multiple of a thing
+    the question names, in a sentence that names every country it does ("By how much will the EU
+    raise its Erasmus+ funding?" is not answered by "... and will double EU support to the
+    Fulbright-Schuman programme", nor "By how much will the United States raise it?" by the EU's
+    own doubling)."""
+    if {c.names[0] for c in countries_in(question)} - {c.names[0] for c in countries_in(sentence)}:
+        return False
+    names = named_things(question, facts)
+    return any(_names_any(m.group(0), names) for m in _MULTIPLE.finditer(sentence))
 
 
 # A rate asked for ("What tariff rate ...?", "the eur/usd rate today?") is a ratio: a percentage or
@@ -1112,6 +1141,8 @@ def holds(
         return False  # "How many doses is the US alone giving?" is not answered by the group's total
     if kind == "money" and not _names_any(sentence, named_things(question, facts)):
         return False  # an amount answers only for a thing the question names (and the statement does)
+    if kind == "number" and _ASKS_CHANGE.search(question) and _multiplies_the_asked(question, sentence, facts):
+        return True  # "By how much is the EU boosting its support?": "will double EU support"
     if kind == "day":
         return _DAY.search(sentence) is not None
     if kind == "month":
@@ -1741,8 +1772,10 @@ def named_things(question: str, facts: StatementFacts) -> list[str]:
     common = {w for name in facts.common_names for w in name.split()} | facts.place_words
     names = []
     for m in _CAPITALISED.finditer(question):
-        for part in re.split(r"(?<=['’]s)\s+", m.group(0)):  # a possessive ends a name
+        for at, part in enumerate(re.split(r"(?<=['’]s)\s+", m.group(0))):  # a possessive ends a name
             words = re.sub(r"['’]s$", "", part).split()
+            if at == 0 and _opens_a_sentence(question, m.start()) and _is_sentence_opener(words[0], question):
+                words = words[1:]  # "I'm writing a report. Also, how much ...?", "... grant. By how much"
             while words and (_is_question_word(words[0], question) or words[0].lower() in common):
                 words = words[1:]
             if words and not all(w.lower() in common or _is_question_word(w, question) for w in words):
@@ -1750,6 +1783,23 @@ def named_things(question: str, facts: StatementFacts) -> list[str]:
     # A name the statement never uses ("American" where it says "U.S.") singles out no sentence;
     # whether the statement knows the thing at all is the refusal model's "unknown names".
     return [name for name in names if not facts.words or _most_words_in(name, facts.words)]
+
+
+def _opens_a_sentence(question: str, at: int) -> bool:
+    """Whether ``question[at:]`` opens a sentence: first, or after a full stop that ends no
+    initial ("the U.S. right now": no sentence opens on "S")."""
+    return re.search(r"(?:^|(?<!\b[A-Z])\.|[!?:;])\W*$", question[:at]) is not None
+
+
+def _is_sentence_opener(word: str, question: str) -> bool:
+    """Whether ``word``, capitalised to open a sentence, is a function word or one of English's
+    commonest ("Also", "By", "My", "I'm"): no name. An acronym ("US") or a rarer word is kept."""
+    plain = word.lower().rstrip(",")
+    acronym = len(word) > 1 and word.isupper() and not question.isupper()
+    return not acronym and (is_stopword(plain) or zipf(plain, "en") >= _COMMONEST)
+
+
+_COMMONEST = 5.5  # Zipf frequency: "also", "my", "new"; not "Japan" (4.9), "Europe" (5.0)
 
 
 def _is_question_word(word: str, question: str) -> bool:
