@@ -667,6 +667,12 @@ def test_what_a_sentence_holds(kind, sentence, expected):
         ("money", "a contribution of USD 20 million to the Financing Partnership Facility (ADB)",
          "how much for the Finacing Partnership Facility", True),
         ("money", "a contribution of USD 20 million", "How much did Japan give?", True),
+        # A date of another occasion than the one asked about is no answer; one named by its
+        # acronym in brackets is the one the question names by it.
+        ("time", "building on the co-hosting of the Conference on Reef Development (CRD) Ministerial Meeting in July 2025",
+         "When did Atlantis co-host the CRD ministers' meeting?", True),
+        ("time", "building on the co-hosting of the Conference on Reef Development (CRD) Ministerial Meeting in July 2025",
+         "When did Atlantis host the kelp ministers' meeting?", False),
         # A function word opening a second sentence is no name the amount must be for.
         ("money", "a contribution of USD 20 million", "I'm writing a report. Also, how much did Japan give?", True),
         # The size of a change asked is given by a multiple of the thing asked about, where the

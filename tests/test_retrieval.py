@@ -147,3 +147,24 @@ def test_bm25_counts_in_the_default_fusion_as_far_as_the_questions_words_are_the
     np.testing.assert_allclose(qa.retriever.fused(none, default), qa.retriever.fused(none, without_bm25))
     # The other retrievers of the comparison are BM25 as it is.
     assert not CONFIGS["bm25"].lexical_by_coverage and not CONFIGS["rrf"].lexical_by_coverage
+
+
+def test_a_question_in_a_language_no_other_signal_reads_is_ranked_by_e5_and_the_statements_names(qa):
+    from dataclasses import replace
+
+    # The words the statement writes as they are, with a capital or a digit, inside a sentence:
+    # its names and figures ("JBIC", "2025"), not a word it has only opening a sentence.
+    assert qa.retriever._statement_names_in("Welche Rolle spielt JBIC bei Both und 2025?") == "JBIC 2025"
+    # A French question with no glossary term: e5 and those names, nothing else.
+    question = "Que disent-ils sur MIDORI INFINITY en 2025 ?"
+    signals = qa.signals([question])[0]
+    assert signals.language == "fr" and not signals.glossed
+    names = signals.standardised["bm25.names"]
+    assert not isinstance(names, float)  # "MIDORI INFINITY" and "2025" are the statement's
+    e5 = {"e5.window": 1.0, "e5.sentence": 1.0}
+    expected = signals.standardised["e5.window"] + signals.standardised["e5.sentence"] + names
+    np.testing.assert_allclose(qa.retriever.fused(signals, qa.default), expected)
+    # Without any of the statement's names the fusion is e5's alone.
+    bare = replace(signals, per_paragraph={**signals.per_paragraph, "bm25.names": np.zeros_like(names)})
+    bare_e5 = replace(qa.default, weights=e5, multilingual_fallback=False)
+    np.testing.assert_allclose(qa.retriever.fused(bare, qa.default), qa.retriever.fused(bare, bare_e5))

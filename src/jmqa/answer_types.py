@@ -1381,8 +1381,9 @@ _OCCASION_NOUN = re.compile(rf"\b({'|'.join(_OCCASION_WORDS)})s?\b", re.IGNORECA
 
 
 # An occasion named in a sentence, capitalised: "the COVAX Summit", "the UN Ocean Conference".
+# Its acronym may stand in brackets before the noun: "... Development (CEAPAD) Ministerial Meeting".
 _A_NAMED_OCCASION = re.compile(
-    rf"((?:[A-Z0-9][\w&'’.-]*\s+)+)({'|'.join(w.capitalize() for w in _OCCASION_WORDS)})s?\b"
+    rf"((?:\(?[A-Z0-9][\w&'’.-]*\)?\s+)+)({'|'.join(w.capitalize() for w in _OCCASION_WORDS)})s?\b"
 )
 _NOT_A_QUALIFIER = frozenset({"the", "a", "an", "of", "leaders", "leaders'", "leaders’", "heads"})
 
@@ -1404,6 +1405,7 @@ def _of_other_occasions(sentence: str, question: str, facts: StatementFacts) -> 
         return False  # the sentence also speaks of the occasion unnamed ("the summit")
 
     def given(word: str) -> bool:
+        word = word.strip("()")  # "the CEAPAD ministers' meeting" gives "(CEAPAD) Ministerial Meeting"
         parts = [part for part in re.split(r"[-–/]", word.lower()) if part]
         return word.lower() in asked or (len(parts) >= 2 and all(part in facts.common_names for part in parts))
 

@@ -29,7 +29,7 @@ from jmqa.document import Document, PassageKey
 from jmqa.embedders import Embedder
 from jmqa.errors import InvalidArgumentError
 from jmqa.index import Index, Unit
-from jmqa.lexical import Lexicon
+from jmqa.lexical import Lexicon, tokenize
 from jmqa.statement import StatementRef
 
 SIGNALS = ("bm25", "minilm.window", "minilm.sentence", "e5.window", "e5.sentence")
@@ -106,6 +106,13 @@ class RetrieverConfig:
 
 
 _E5_ONLY = {"e5.window": 1.0, "e5.sentence": 1.0}
+# A question in a language no other signal reads still writes the statement's names and figures
+# as the statement does ("Microchip", "G20", "300"): BM25 over those alone, beside e5.
+_E5_AND_NAMES = {**_E5_ONLY, "bm25.names": 1.0}
+# A word that names or counts: written with a capital or a digit.
+_NAME_OR_FIGURE = re.compile(r"\b\w*[A-Z0-9][\w-]*")
+# BM25's idf of a term in about one passage in nine or fewer (3 of 27).
+_FEW_PASSAGES_IDF = 2.0
 
 _FITTED = Calibration.load()  # read once, for both of the default retriever's weightings
 
@@ -203,6 +210,8 @@ class Retriever:
         out = []
         for i, question in enumerate(questions):
             per_paragraph = {"bm25": self.lexicon.scores(analyses[i].searched)}
+            if analyses[i].language != "en":
+                per_paragraph["bm25.names"] = self.lexicon.scores(self._statement_names_in(analyses[i].searched))
             per_paragraph.update({signal: values[i] for signal, values in best.items()})
             sentences = {
                 name: dict(zip(self._groups[name].sentence_keys, rows[i]))
@@ -221,6 +230,25 @@ class Retriever:
                 )
             )
         return out
+
+    def _statement_names_in(self, question: str) -> str:
+        """The words of ``question`` the statement writes as they are, inside a sentence, with a
+        capital or a digit, in few of its passages ("Microchip", "G20" in a statement of the
+        United States and India, "2030"; not a German noun the statement has only opening a
+        sentence, nor "Was", nor a party's name, said everywhere), one space apart."""
+        return " ".join(
+            w for w in _NAME_OR_FIGURE.findall(question)
+            if w in self._written_names and all(self.lexicon.idf.get(t, 0.0) >= _FEW_PASSAGES_IDF for t in tokenize(w))
+        )
+
+    @functools.cached_property
+    def _written_names(self) -> frozenset[str]:
+        names = set()
+        for passage in self.document.passages:
+            for m in _NAME_OR_FIGURE.finditer(passage.text):
+                if not re.search(r"(?:^|[.!?:;]\s*)$", passage.text[: m.start()]):
+                    names.add(m.group(0))
+        return frozenset(names)
 
     @functools.cached_property
     def _names(self) -> re.Pattern[str] | None:
@@ -273,7 +301,7 @@ class Retriever:
         """One fused score per passage (index 0 is ¶1; see ``Document.passages``)."""
         weights = config.weights
         if config.multilingual_fallback and signals.language != "en" and not signals.glossed:
-            weights = _E5_ONLY  # nothing the English-only signals can read
+            weights = _E5_AND_NAMES  # nothing else the English-only signals can read
         available = {k: w for k, w in weights.items() if k in signals.per_paragraph and w}
         if "bm25" in available:
             available["bm25"] *= lexical_share(config, signals)
