@@ -246,7 +246,8 @@ class Retriever:
         names = set()
         for passage in self.document.passages:
             for m in _NAME_OR_FIGURE.finditer(passage.text):
-                if not re.search(r"(?:^|[.!?:;]\s*)$", passage.text[: m.start()]):
+                before = passage.text[: m.start()].rstrip()
+                if before and before[-1] not in ".!?:;":  # a capital opening a sentence names nothing
                     names.add(m.group(0))
         return frozenset(names)
 
