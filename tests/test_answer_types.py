@@ -723,7 +723,7 @@ def test_a_word_opening_a_sentence_is_no_name_unless_rare_or_an_acronym():
         "Atlantis", "Kelp Fund"
     ]
     assert named_things("My son applied. By how much did the U.S. raise it?", FACTS) == ["U", "S"]
-    assert named_things("Grant sizes aside. Kelp Fund: how much?", FACTS) == ["Grant", "Kelp Fund"]
+    assert named_things("Fulbright grants aside. Kelp Fund: how much?", FACTS) == ["Fulbright", "Kelp Fund"]
     assert named_things("Right. ADB funding: how much?", FACTS) == ["ADB"]
 
 
