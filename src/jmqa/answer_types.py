@@ -1796,7 +1796,7 @@ def _opens_a_sentence(question: str, at: int) -> bool:
 def _is_sentence_opener(word: str, question: str) -> bool:
     """Whether ``word``, capitalised to open a sentence, is a function word or one of English's
     commonest ("Also", "By", "My", "I'm"): no name. An acronym ("US") or a rarer word is kept."""
-    plain = word.lower().rstrip(",")
+    plain = word.lower()
     acronym = len(word) > 1 and word.isupper() and not question.isupper()
     return not acronym and (is_stopword(plain) or zipf(plain, "en") >= _COMMONEST)
 
