@@ -1797,8 +1797,7 @@ def _is_sentence_opener(word: str, question: str) -> bool:
     """Whether ``word``, capitalised to open a sentence, is a function word or one of English's
     commonest ("Also", "By", "My", "I'm"): no name. An acronym ("US") or a rarer word is kept."""
     plain = word.lower()
-    acronym = len(word) > 1 and word.isupper() and not question.isupper()
-    return not acronym and (is_stopword(plain) or zipf(plain, "en") >= _COMMONEST)
+    return not _is_acronym(word, question) and (is_stopword(plain) or zipf(plain, "en") >= _COMMONEST)
 
 
 _COMMONEST = 5.5  # Zipf frequency: "also", "my", "new"; not "Japan" (4.9), "Europe" (5.0)
@@ -1806,8 +1805,12 @@ _COMMONEST = 5.5  # Zipf frequency: "also", "my", "new"; not "Japan" (4.9), "Eur
 
 def _is_question_word(word: str, question: str) -> bool:
     """A word of the asking ("What", "Did"), not an acronym spelt like one ("the WHO")."""
-    acronym = len(word) > 1 and word.isupper() and not question.isupper()
-    return word.lower() in _QUESTION_WORDS and not acronym
+    return word.lower() in _QUESTION_WORDS and not _is_acronym(word, question)
+
+
+def _is_acronym(word: str, question: str) -> bool:
+    """Whether ``word`` is in capitals where ``question`` is not all capitals ("the WHO", "US")."""
+    return len(word) > 1 and word.isupper() and not question.isupper()
 
 
 def _names_any(sentence: str, names: list[str]) -> bool:
